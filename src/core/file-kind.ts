@@ -1,0 +1,10 @@
+/** The kinds of file sshlint understands. `--kind` accepts the user-facing ones. */
+export const USER_KINDS = ['authorized_keys', 'sshd_config', 'ssh_config', 'known_hosts', 'public_key'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+/** Every file kind, including the ones only detected (never forced with --kind). */
+export type FileKind = UserKind | 'private_key';
+
+export function isUserKind(value: string): value is UserKind {
+  return (USER_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,93 @@
+/**
+ * The whole pipeline over paths: discover → read → parse → rules → findings, then the
+ * configuration filter (in the rule set) and inline suppressions (in lintSource).
+ */
+import type { Finding } from '../core/finding.js';
+import { compareFindings } from '../core/finding.js';
+import type { UserKind } from '../core/file-kind.js';
+import type { LintResult } from '../core/lint-result.js';
+import { createSourceFile } from '../core/source.js';
+import type { Config } from '../config/config.js';
+import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
+import { RULES } from '../rules/index.js';
+import type { RuleContext } from '../rules/rule.js';
+import { lintSource, toFinding } from './lint-source.js';
+import { buildRuleSet, type RuleSet } from './rule-set.js';
+import { sniffKind } from './sniff-kind.js';
+
+export const UNREADABLE_FILE = 'SSH001';
+const READ_CONCURRENCY = 16;
+
+export interface LintOptions {
+  cwd: string;
+  config: Config;
+  /** Forces the kind of the files named on the command line. */
+  kind?: UserKind;
+  /** Seconds since the epoch; fixed so expiry checks are reproducible. */
+  now?: number;
+  maxBytes?: number;
+}
+
+export async function lintPaths(paths: string[], options: LintOptions): Promise<LintResult> {
+  const ruleSet = buildRuleSet(RULES, options.config);
+  const context: RuleContext = {
+    version: options.config.opensshVersion,
+    policy: options.config.policy,
+    now: options.now ?? Math.floor(Date.now() / 1000),
+  };
+  const discovery = await discoverFiles(paths, {
+    cwd: options.cwd,
+    ignore: options.config.ignore,
+    ...(options.kind ? { kind: options.kind } : {}),
+  });
+  const findings: Finding[] = [];
+  const note = (file: string, message: string): void => {
+    const reporter = ruleSet.byId(UNREADABLE_FILE);
+    if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
+  };
+  for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
+  // Files whose names say nothing are only read when named explicitly (content scanning of
+  // every file is the private-key scanner's job).
+  const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit);
+  let scanned = 0;
+  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
+    const fileFindings = await lintFile(file, ruleSet, context, options.maxBytes ?? DEFAULT_MAX_BYTES, note);
+    if (fileFindings) {
+      scanned++;
+      findings.push(...fileFindings);
+    }
+  });
+  findings.sort(compareFindings);
+  return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
+}
+
+/** Findings for one file, or undefined when it was not an SSH file after all. */
+async function lintFile(
+  file: DiscoveredFile,
+  ruleSet: RuleSet,
+  context: RuleContext,
+  maxBytes: number,
+  note: (file: string, message: string) => void,
+): Promise<Finding[] | undefined> {
+  const read = await readTextFile(file.absPath, { maxBytes });
+  if (!read.ok) {
+    note(file.displayPath, `Skipped: ${read.message}.`);
+    return [];
+  }
+  const source = createSourceFile(file.displayPath, read.text, read.hasBom);
+  const kind = file.kind ?? sniffKind(source, context.version);
+  if (!kind) {
+    note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
+    return [];
+  }
+  return lintSource(source, kind, ruleSet, context);
+}
+
+async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -1,0 +1,53 @@
+/** One file through the pipeline: parse → rules → findings → inline suppressions. */
+import type { Finding } from '../core/finding.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { SourceFile } from '../core/source.js';
+import type { RuleContext, RuleHit } from '../rules/rule.js';
+import { parseSource } from './parse-source.js';
+import type { EnabledRule, RuleSet } from './rule-set.js';
+import { applySuppressions, findDirectives } from './suppressions.js';
+
+export const UNUSED_SUPPRESSION = 'SSH002';
+
+export function toFinding(enabled: EnabledRule, file: string, hit: RuleHit): Finding {
+  const finding: Finding = {
+    ruleId: enabled.rule.id,
+    alias: enabled.rule.alias,
+    severity: enabled.severity,
+    category: enabled.rule.category,
+    file,
+    line: hit.line,
+    column: hit.column,
+    message: hit.message,
+  };
+  if (hit.endLine !== undefined) finding.endLine = hit.endLine;
+  if (hit.endColumn !== undefined) finding.endColumn = hit.endColumn;
+  if (hit.help !== undefined) finding.help = hit.help;
+  if (hit.related !== undefined) finding.related = hit.related;
+  return finding;
+}
+
+export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet, context: RuleContext): Finding[] {
+  const model = parseSource(source, kind, context.version);
+  if (!model) return [];
+  const findings: Finding[] = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind)) continue;
+    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
+  }
+  const { kept, unused } = applySuppressions(findings, findDirectives(source), ruleSet.resolve);
+  const reporter = ruleSet.byId(UNUSED_SUPPRESSION);
+  if (reporter) {
+    for (const { directive, name, reason } of unused) {
+      const message =
+        reason === 'no-rules'
+          ? 'This sshlint-disable comment names no rule: name the rule ids or aliases it should suppress.'
+          : reason === 'unknown-rule'
+            ? `"${name}" is not an sshlint rule id or alias, so this comment suppresses nothing.`
+            : `Nothing here is reported by ${name}: remove it from this sshlint-disable comment.`;
+      kept.push(toFinding(reporter, source.path, { line: directive.line, column: directive.column, endColumn: directive.endColumn, message }));
+    }
+  }
+  return kept;
+}

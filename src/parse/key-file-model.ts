@@ -1,0 +1,54 @@
+/** The typed model of the files that hold key lines: authorized_keys, known_hosts and *.pub. */
+import type { SourceFile, SourceLine } from '../core/source.js';
+import type { KeyOption, OptionError } from './key-options.js';
+import type { KeyField, Range, ReadKeyFailure } from './read-key.js';
+import type { PastedBlock } from './pasted-blocks.js';
+
+export type KeyFileKind = 'authorized_keys' | 'known_hosts' | 'public_key';
+
+export interface KnownHostsFields {
+  marker?: { name: '@cert-authority' | '@revoked'; range: Range };
+  hosts: { text: string; range: Range };
+}
+
+export interface KeyEntry {
+  key: KeyField;
+  /** authorized_keys only. */
+  options: KeyOption[];
+  optionsRange?: Range;
+  /** known_hosts only. */
+  knownHosts?: KnownHostsFields;
+}
+
+/** Why OpenSSH skips a line, diagnosed as precisely as the line allows. */
+export type Rejection =
+  | { code: 'bom' }
+  | { code: 'pasted-block'; block: PastedBlock }
+  | { code: 'split-key'; firstLine: number; lastLine: number; typeName: string }
+  | { code: 'space-in-key-data'; spaces: Range[] }
+  | { code: 'space-in-options'; spaces: Range[] }
+  | { code: 'unterminated-quote'; range: Range }
+  | { code: 'option'; error: OptionError }
+  | { code: 'key'; failure: ReadKeyFailure }
+  | { code: 'wrong-case-type'; range: Range; typeName: string; suggestion: string }
+  | { code: 'invalid-marker'; range: Range }
+  | { code: 'bad-hash'; range: Range }
+  | { code: 'ssh1-key'; range: Range }
+  | { code: 'missing-key'; range: Range }
+  | { code: 'unparseable'; range: Range };
+
+/** What OpenSSH makes of one line. */
+export type LineVerdict =
+  | { status: 'ignored' }
+  | { status: 'parsed'; entry: KeyEntry }
+  | { status: 'rejected'; rejection: Rejection };
+
+export type KeyLine = LineVerdict & { line: SourceLine };
+
+export interface KeyFileModel {
+  kind: KeyFileKind;
+  source: SourceFile;
+  lines: KeyLine[];
+  /** Armoured blocks pasted into the file (RFC 4716, PEM, PuTTY). */
+  blocks: PastedBlock[];
+}

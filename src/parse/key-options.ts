@@ -1,0 +1,240 @@
+/**
+ * authorized_keys options, parsed as OpenSSH's `sshauthopt_parse()` (auth-options.c) and the
+ * `opt_flag`/`opt_match`/`opt_dequote` helpers (misc.c) do: names case-insensitive, valued
+ * options `name="..."` with `\"` the only escape, comma-separated, ending at a space or tab.
+ * Any error makes sshd skip the whole line.
+ */
+import { isBlank, type Range } from './read-key.js';
+
+/** Flags that take a `no-` form (restrict and cert-authority do not). */
+const NEGATABLE_FLAGS = [
+  'port-forwarding',
+  'agent-forwarding',
+  'x11-forwarding',
+  'touch-required',
+  'verify-required',
+  'pty',
+  'user-rc',
+] as const;
+/** Valued options in the order sshd tries them. */
+const VALUED = ['command', 'principals', 'from', 'expiry-time', 'environment', 'permitopen', 'permitlisten', 'tunnel'] as const;
+export const KNOWN_OPTION_NAMES: readonly string[] = [
+  'restrict',
+  'cert-authority',
+  ...NEGATABLE_FLAGS,
+  ...NEGATABLE_FLAGS.map((flag) => `no-${flag}`),
+  ...VALUED,
+];
+
+const ENV_MAX = 1024; // SSH_AUTHOPT_ENV_MAX
+const PERMIT_MAX = 4096; // SSH_AUTHOPT_PERMIT_MAX
+const TUNID_MAX = 0x7fffffff - 2; // SSH_TUNID_MAX
+const NI_MAXHOST = 1025;
+
+export interface KeyOption {
+  /** Lower-case name without `no-`, e.g. `pty`, `command`. */
+  name: string;
+  negated: boolean;
+  /** Dequoted value of a valued option. */
+  value?: string;
+  /** The whole option text, e.g. `command="x"`. */
+  range: Range;
+  valueRange?: Range;
+}
+
+export type OptionErrorCode =
+  | 'unknown-option'
+  | 'missing-start-quote'
+  | 'missing-end-quote'
+  | 'multiple-clauses'
+  | 'invalid-expiry-time'
+  | 'invalid-environment'
+  | 'invalid-permit'
+  | 'invalid-tunnel'
+  | 'end-of-options'
+  | 'too-many';
+
+export interface OptionError {
+  code: OptionErrorCode;
+  /** sshd's own words, as in its debug log ("bad key options: …"). */
+  sshdMessage: string;
+  range: Range;
+  /** The option concerned, when there is one. */
+  option?: string;
+}
+
+export type OptionsResult = { ok: true; options: KeyOption[] } | { ok: false; error: OptionError; options: KeyOption[] };
+
+function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
+  return text.slice(at, at + word.length).toLowerCase() === word;
+}
+
+/** `opt_dequote`: a double-quoted value starting at `at`. */
+function dequote(text: string, at: number): { value: string; end: number } | { error: 'missing-start-quote' | 'missing-end-quote' } {
+  if (text[at] !== '"') return { error: 'missing-start-quote' };
+  let value = '';
+  let i = at + 1;
+  while (i < text.length && text[i] !== '"') {
+    if (text[i] === '\\' && text[i + 1] === '"') i++;
+    value += text[i];
+    i++;
+  }
+  if (i >= text.length) return { error: 'missing-end-quote' };
+  return { value, end: i + 1 };
+}
+
+/** Parses the options that start at `start` in `text` (the rest of the line follows them). */
+export function parseKeyOptions(text: string, start: number): OptionsResult {
+  const options: KeyOption[] = [];
+  const seen = new Set<string>();
+  let envCount = 0;
+  let permitCount = 0;
+  let at = start;
+  const fail = (code: OptionErrorCode, sshdMessage: string, range: Range, option?: string): OptionsResult => ({
+    ok: false,
+    error: option === undefined ? { code, sshdMessage, range } : { code, sshdMessage, range, option },
+    options,
+  });
+
+  while (at < text.length && !isBlank(text[at])) {
+    const optStart = at;
+    const flag = matchFlag(text, at);
+    if (flag) {
+      at = flag.end;
+      options.push({ name: flag.name, negated: flag.negated, range: { start: optStart, end: at } });
+    } else {
+      const valued = VALUED.find((name) => startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=');
+      if (valued) {
+        const valueStart = at + valued.length + 1;
+        if (valued === 'command' || valued === 'principals' || valued === 'from') {
+          if (seen.has(valued)) {
+            return fail('multiple-clauses', `multiple "${valued}" clauses`, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
+          }
+          seen.add(valued);
+        }
+        if (valued === 'environment' && envCount++ > ENV_MAX) {
+          return fail('too-many', 'too many environment strings', { start: optStart, end: valueStart }, valued);
+        }
+        if ((valued === 'permitopen' || valued === 'permitlisten') && permitCount++ > PERMIT_MAX) {
+          return fail('too-many', 'too many permission directives', { start: optStart, end: valueStart }, valued);
+        }
+        const dq = dequote(text, valueStart);
+        if ('error' in dq) {
+          const message = dq.error === 'missing-start-quote' ? 'missing start quote' : 'missing end quote';
+          return fail(dq.error, message, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
+        }
+        at = dq.end;
+        const range = { start: optStart, end: at };
+        const problem = validateValue(valued, dq.value);
+        if (problem) return fail(problem.code, problem.message, range, valued);
+        options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at } });
+      }
+    }
+    if (at >= text.length || isBlank(text[at])) break;
+    if (text[at] !== ',') {
+      return fail('unknown-option', 'unknown key option', { start: optStart, end: tokenEndOfOption(text, at) });
+    }
+    at++;
+    if (at >= text.length) return fail('end-of-options', 'unexpected end-of-options', { start: at - 1, end: at });
+  }
+  return { ok: true, options };
+}
+
+/** `opt_flag`: a prefix match, so `no-ptyx` matches `pty` and fails later on the `x`. */
+function matchFlag(text: string, at: number): { name: string; negated: boolean; end: number } | undefined {
+  for (const name of ['restrict', 'cert-authority']) {
+    if (startsWithIgnoreCase(text, at, name)) return { name, negated: false, end: at + name.length };
+  }
+  const negated = startsWithIgnoreCase(text, at, 'no-');
+  const from = negated ? at + 3 : at;
+  for (const name of NEGATABLE_FLAGS) {
+    if (startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+  }
+  return undefined;
+}
+
+/** End of the option's visible text, for pointing at it in a message. */
+function tokenEndOfOption(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== ',' && !isBlank(text[i])) i++;
+  return Math.max(i, from);
+}
+
+function validateValue(name: (typeof VALUED)[number], value: string): { code: OptionErrorCode; message: string } | undefined {
+  switch (name) {
+    case 'expiry-time':
+      return parseExpiryTime(value) === undefined ? { code: 'invalid-expiry-time', message: 'invalid expires time' } : undefined;
+    case 'environment': {
+      const eq = value.indexOf('=');
+      if (eq === -1 || !/^[A-Za-z0-9_]+$/.test(value.slice(0, eq))) {
+        return { code: 'invalid-environment', message: 'invalid environment string' };
+      }
+      return undefined;
+    }
+    case 'permitopen':
+    case 'permitlisten':
+      return validatePermit(name === 'permitlisten' && !value.includes(':') ? `*:${value}` : value);
+    case 'tunnel':
+      return validTunnel(value) ? undefined : { code: 'invalid-tunnel', message: 'invalid tun device' };
+    default:
+      return undefined;
+  }
+}
+
+/** `hpdelim2` + `a2port`, as `handle_permit` validates `host:port`. */
+function validatePermit(spec: string): { code: OptionErrorCode; message: string } | undefined {
+  let hostEnd: number;
+  if (spec.startsWith('[')) {
+    const close = spec.indexOf(']');
+    if (close === -1) return { code: 'invalid-permit', message: 'invalid permission hostname' };
+    hostEnd = close + 1;
+  } else {
+    const delim = spec.search(/[:/]/);
+    hostEnd = delim === -1 ? spec.length : delim;
+  }
+  if (hostEnd < spec.length && spec[hostEnd] !== ':' && spec[hostEnd] !== '/') {
+    return { code: 'invalid-permit', message: 'invalid permission hostname' };
+  }
+  if (hostEnd >= NI_MAXHOST) return { code: 'invalid-permit', message: 'invalid permission hostname' };
+  if (hostEnd === spec.length) return { code: 'invalid-permit', message: 'invalid permission port' };
+  const port = spec.slice(hostEnd + 1);
+  return validPort(port) ? undefined : { code: 'invalid-permit', message: 'invalid permission port' };
+}
+
+/** `*`, a number 1–65535 (strtonum allows blanks and a sign), or a service name looked up on the server. */
+function validPort(port: string): boolean {
+  if (port === '*') return true;
+  if (/^\s*[+-]?\d+$/.test(port)) {
+    const n = Number(port.trim());
+    return n >= 1 && n <= 65535;
+  }
+  // A service name depends on the server's /etc/services: trust it rather than guess.
+  return /^[A-Za-z][A-Za-z0-9._-]*$/.test(port);
+}
+
+function validTunnel(value: string): boolean {
+  if (value.toLowerCase() === 'any') return true;
+  if (!/^\s*[+-]?\d+$/.test(value)) return false;
+  const n = Number(value.trim());
+  return n >= 0 && n <= TUNID_MAX;
+}
+
+/**
+ * `parse_absolute_time`: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, optionally followed by `Z`
+ * or `UTC`. Returns seconds since the epoch (local times are read as UTC: the server's zone is
+ * unknown), or undefined when sshd would reject it.
+ */
+export function parseExpiryTime(value: string): number | undefined {
+  let digits = value;
+  if (digits.length > 1 && /z$/i.test(digits)) digits = digits.slice(0, -1);
+  else if (digits.length > 3 && /utc$/i.test(digits)) digits = digits.slice(0, -3);
+  if (![8, 12, 14].includes(digits.length)) return undefined;
+  const fields = [digits.slice(0, 4), digits.slice(4, 6), digits.slice(6, 8), digits.slice(8, 10), digits.slice(10, 12), digits.slice(12, 14)];
+  if (!fields.every((field) => /^ *\d*$/.test(field))) return undefined;
+  const [year, month, day, hour, minute, second] = fields.map((field) => (field.trim() === '' ? 0 : Number(field)));
+  const present = fields.filter((field) => field !== '');
+  if (present.some((field) => field.trim() === '')) return undefined;
+  if (month! < 1 || month! > 12 || day! < 1 || day! > 31 || hour! > 23 || minute! > 59 || second! > 60) return undefined;
+  const seconds = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) / 1000;
+  return seconds > 0 ? seconds : undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * known_hosts, read as ssh reads it (hostfile.c `hostkeys_foreach_file`, `check_markers`,
+ * `match_maybe_hashed`): `[@marker] hostpatterns keytype base64 [comment]`. A bad line is
+ * skipped (logged only at verbose/debug level), so the host it was meant for is "unknown".
+ */
+import type { SourceFile } from '../core/source.js';
+import type { OpenSSHVersion } from '../core/version.js';
+import { decodeBase64 } from '../ssh/base64.js';
+import { diagnoseKeyFailure } from './diagnose-key-line.js';
+import type { KeyFileModel, KeyLine, KnownHostsFields, LineVerdict } from './key-file-model.js';
+import { attachMultiLineRejections } from './multi-line.js';
+import { findPastedBlocks } from './pasted-blocks.js';
+import { readKey, skipBlanks, tokenEnd } from './read-key.js';
+
+const HASH_MAGIC = '|1|';
+const SHA1_LENGTH = 20;
+
+/** `extract_salt`: `|1|<base64 salt of 20 bytes>|…`; anything else is a "bad host hash". */
+export function validHashedHost(hosts: string): boolean {
+  if (!hosts.startsWith(HASH_MAGIC)) return false;
+  const end = hosts.indexOf('|', HASH_MAGIC.length);
+  if (end === -1) return false;
+  const salt = hosts.slice(HASH_MAGIC.length, end);
+  if (salt.length === 0 || salt.length > 1024) return false;
+  return decodeBase64(salt)?.length === SHA1_LENGTH;
+}
+
+export function parseKnownHostsLine(text: string, version: OpenSSHVersion): LineVerdict {
+  let at = skipBlanks(text, 0);
+  if (at === text.length || text[at] === '#') return { status: 'ignored' };
+  let marker: KnownHostsFields['marker'];
+  if (text[at] === '@') {
+    // check_markers ends the marker at the first space anywhere on the line, and only looks
+    // for a tab when there is no space at all: `@revoked<TAB>host ssh-…` is an invalid marker.
+    let end = text.indexOf(' ', at);
+    if (end === -1) end = text.indexOf('\t', at);
+    const range = { start: at, end: end === -1 ? tokenEnd(text, at) : end };
+    const name = text.slice(range.start, range.end);
+    if (end === -1 || (name !== '@cert-authority' && name !== '@revoked')) {
+      return { status: 'rejected', rejection: { code: 'invalid-marker', range } };
+    }
+    at = skipBlanks(text, end);
+    if (text[at] === '@') return { status: 'rejected', rejection: { code: 'invalid-marker', range: { start: at, end: tokenEnd(text, at) } } };
+    marker = { name, range };
+  }
+  const hostsEnd = tokenEnd(text, at);
+  const hosts = { text: text.slice(at, hostsEnd), range: { start: at, end: hostsEnd } };
+  if (hosts.text.startsWith('|') && !validHashedHost(hosts.text)) {
+    return { status: 'rejected', rejection: { code: 'bad-hash', range: hosts.range } };
+  }
+  const keyStart = skipBlanks(text, hostsEnd);
+  if (keyStart === text.length || text[keyStart] === '#') {
+    return { status: 'rejected', rejection: { code: 'missing-key', range: hosts.range } };
+  }
+  const key = readKey(text, keyStart, version);
+  if (!key.ok) {
+    const first = text.slice(keyStart, tokenEnd(text, keyStart));
+    // `host 1024 35 8923…`: an SSH-1 RSA key, which nothing has read since OpenSSH 7.4.
+    if (/^\d{1,7}$/.test(first)) return { status: 'rejected', rejection: { code: 'ssh1-key', range: { start: keyStart, end: text.length } } };
+    return { status: 'rejected', rejection: diagnoseKeyFailure(text, key.failure) };
+  }
+  return { status: 'parsed', entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
+}
+
+export function parseKnownHosts(source: SourceFile, version: OpenSSHVersion): KeyFileModel {
+  // ssh does not strip a BOM: it becomes part of the first line's first field.
+  const lines: KeyLine[] = source.lines.map((line) => ({
+    ...parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version),
+    line,
+  }));
+  const blocks = findPastedBlocks(source.lines);
+  return { kind: 'known_hosts', source, lines: attachMultiLineRejections(lines, blocks), blocks };
+}

@@ -1,0 +1,99 @@
+/**
+ * `sshkey_read()` from OpenSSH's sshkey.c, which every key-holding file goes through:
+ * `keytype base64 [comment]`, the type an exact, case-sensitive name; the blob up to the
+ * next space or tab; the blob's own type must equal the label (and, for ECDSA, the curve).
+ */
+import { decodeBase64 } from '../ssh/base64.js';
+import { decodeKeyBlob, type BlobError, type DecodedKey } from '../ssh/key-blob.js';
+import { isKnownIn, keyTypeByName, type KeyType } from '../ssh/key-types.js';
+import { formatVersion, type OpenSSHVersion } from '../core/version.js';
+
+/** Half-open character range [start, end) within a line. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface KeyField {
+  typeName: string;
+  typeRange: Range;
+  typeInfo: KeyType;
+  base64: string;
+  base64Range: Range;
+  blob: Uint8Array;
+  key: DecodedKey;
+  comment: string;
+  commentRange: Range;
+}
+
+export type ReadKeyFailure =
+  | { code: 'no-key-data'; typeRange: Range; typeInfo?: KeyType } // `ssh-ed25519` alone: nothing after the type
+  | { code: 'unknown-type'; typeRange: Range; typeName: string }
+  | { code: 'type-unavailable'; typeRange: Range; typeInfo: KeyType } // known, but not in the target version
+  | { code: 'invalid-base64'; typeRange: Range; base64Range: Range; typeInfo: KeyType }
+  | { code: 'invalid-blob'; typeRange: Range; base64Range: Range; typeInfo: KeyType; error: BlobError }
+  | { code: 'type-mismatch'; typeRange: Range; base64Range: Range; typeInfo: KeyType; key: DecodedKey };
+
+export type ReadKeyResult = { ok: true; field: KeyField } | { ok: false; failure: ReadKeyFailure };
+
+export function isBlank(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+/** Index of the first space or tab at or after `from` (or the end). */
+export function tokenEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isBlank(text[i])) i++;
+  return i;
+}
+
+export function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (isBlank(text[i])) i++;
+  return i;
+}
+
+/** Reads a key starting at `start` in `text`, exactly as sshkey_read does for the target version. */
+export function readKey(text: string, start: number, version: OpenSSHVersion): ReadKeyResult {
+  const typeEnd = tokenEnd(text, start);
+  const typeRange = { start, end: typeEnd };
+  const typeName = text.slice(start, typeEnd);
+  const typeInfo = keyTypeByName(typeName);
+  // sshd fails on a missing blank before it looks the type up; the verdict is the same either way.
+  if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: 'no-key-data', typeRange, typeInfo } : { code: 'no-key-data', typeRange } };
+  if (!typeInfo) return { ok: false, failure: { code: 'unknown-type', typeRange, typeName } };
+  if (!isKnownIn(typeInfo, formatVersion(version))) {
+    return { ok: false, failure: { code: 'type-unavailable', typeRange, typeInfo } };
+  }
+  const blobStart = skipBlanks(text, typeEnd);
+  if (blobStart === text.length) return { ok: false, failure: { code: 'no-key-data', typeRange, typeInfo } };
+  const blobEnd = tokenEnd(text, blobStart);
+  const base64Range = { start: blobStart, end: blobEnd };
+  const base64 = text.slice(blobStart, blobEnd);
+  const blob = decodeBase64(base64);
+  if (!blob) return { ok: false, failure: { code: 'invalid-base64', typeRange, base64Range, typeInfo } };
+  const decoded = decodeKeyBlob(blob);
+  if (!decoded.ok) {
+    return { ok: false, failure: { code: 'invalid-blob', typeRange, base64Range, typeInfo, error: decoded.error } };
+  }
+  const key = decoded.key;
+  // sshd compares the key type (and, for ECDSA, the curve), not the spelling inside the blob.
+  if (key.family !== typeInfo.family || key.certificate !== typeInfo.certificate || key.curve !== typeInfo.curve) {
+    return { ok: false, failure: { code: 'type-mismatch', typeRange, base64Range, typeInfo, key } };
+  }
+  const commentStart = skipBlanks(text, blobEnd);
+  return {
+    ok: true,
+    field: {
+      typeName,
+      typeRange,
+      typeInfo,
+      base64,
+      base64Range,
+      blob,
+      key,
+      comment: text.slice(commentStart),
+      commentRange: { start: commentStart, end: text.length },
+    },
+  };
+}

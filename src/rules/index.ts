@@ -1,0 +1,43 @@
+/** The registry: every rule, in id order. Adding a rule means adding its file and one line here. */
+import type { Rule } from './rule.js';
+import unreadableFile from './general/unreadable-file.js';
+import unusedSuppression from './general/unused-suppression.js';
+import unparseableLine from './key-files/unparseable-line.js';
+import unknownKeyType from './key-files/unknown-key-type.js';
+import invalidKeyData from './key-files/invalid-key-data.js';
+import keyTypeMismatch from './key-files/key-type-mismatch.js';
+import keySplitAcrossLines from './key-files/key-split-across-lines.js';
+import spaceInKeyData from './key-files/space-in-key-data.js';
+import byteOrderMark from './key-files/byte-order-mark.js';
+import pastedKeyBlock from './key-files/pasted-key-block.js';
+import unknownOption from './authorized-keys/unknown-option.js';
+import spaceInOptions from './authorized-keys/space-in-options.js';
+import optionQuoting from './authorized-keys/option-quoting.js';
+import duplicateOption from './authorized-keys/duplicate-option.js';
+import invalidOptionValue from './authorized-keys/invalid-option-value.js';
+import invalidMarker from './known-hosts/invalid-marker.js';
+import badHash from './known-hosts/bad-hash.js';
+import ssh1Key from './known-hosts/ssh1-key.js';
+import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
+
+export const RULES: readonly Rule[] = [
+  unreadableFile,
+  unusedSuppression,
+  unparseableLine,
+  unknownKeyType,
+  invalidKeyData,
+  keyTypeMismatch,
+  keySplitAcrossLines,
+  spaceInKeyData,
+  byteOrderMark,
+  pastedKeyBlock,
+  unknownOption,
+  spaceInOptions,
+  optionQuoting,
+  duplicateOption,
+  invalidOptionValue,
+  invalidMarker,
+  badHash,
+  ssh1Key,
+  privateKeyInKeyFile,
+];

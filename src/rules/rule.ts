@@ -1,0 +1,99 @@
+/**
+ * A rule is metadata plus documentation plus one pure function from a parsed model to hits.
+ * The engine turns hits into findings (rule id, severity, file), so rules never repeat that.
+ */
+import type { RelatedLocation, Span } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule-meta.js';
+import type { SourceLine } from '../core/source.js';
+import type { OpenSSHVersion } from '../core/version.js';
+import type { KeyEntry, KeyFileModel, Rejection } from '../parse/key-file-model.js';
+import type { Range } from '../parse/read-key.js';
+
+/** Knobs a team sets in `.sshlint.yml` under `policy:`. */
+export interface Policy {
+  /** RSA keys below this many bits are reported as weak (OpenSSH's own floor is 1024). */
+  minRsaBits: number;
+}
+
+export const DEFAULT_POLICY: Policy = { minRsaBits: 2048 };
+
+export interface RuleContext {
+  /** The OpenSSH release the files are checked against. */
+  version: OpenSSHVersion;
+  policy: Policy;
+  /** Seconds since the epoch, fixed for the run (expiry checks). */
+  now: number;
+}
+
+export interface RuleHit extends Span {
+  message: string;
+  help?: string;
+  related?: RelatedLocation[];
+}
+
+export interface RuleBase extends RuleMeta {
+  /** Opinionated rules that sources disagree on start disabled; `.sshlint.yml` turns them on. */
+  enabledByDefault?: boolean;
+}
+
+export interface KeyFileRule extends RuleBase {
+  kinds: readonly KeyFileModel['kind'][];
+  check(model: KeyFileModel, context: RuleContext): RuleHit[];
+}
+
+/** A rule the engine itself applies (unreadable files, unused suppressions): metadata only. */
+export interface EngineRule extends RuleBase {
+  check?: undefined;
+}
+
+export type Rule = KeyFileRule | EngineRule;
+
+export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
+  return rule;
+}
+
+export function defineEngineRule(rule: EngineRule): EngineRule {
+  return rule;
+}
+
+/** A hit covering `range` of one line (columns are 1-based, the end exclusive). */
+export function hitAt(line: SourceLine, range: Range, message: string, help?: string): RuleHit {
+  const column = Math.min(range.start, line.text.length) + 1;
+  const endColumn = Math.max(column, Math.min(range.end, line.text.length) + 1);
+  const hit: RuleHit = { line: line.number, column, endColumn, message };
+  if (help !== undefined) hit.help = help;
+  return hit;
+}
+
+/** A hit covering whole lines `first`..`last`. */
+export function hitLines(lines: readonly SourceLine[], first: number, last: number, message: string, help?: string): RuleHit {
+  const end = lines[last - 1];
+  const hit: RuleHit = { line: first, column: 1, endLine: last, endColumn: (end?.text.length ?? 0) + 1, message };
+  if (help !== undefined) hit.help = help;
+  return hit;
+}
+
+type RejectionCode = Rejection['code'];
+export type RejectedLine<C extends RejectionCode> = { line: SourceLine; rejection: Extract<Rejection, { code: C }> };
+
+/** The lines OpenSSH skipped for reason `code`. */
+export function rejectedLines<C extends RejectionCode>(model: KeyFileModel, code: C): RejectedLine<C>[] {
+  const found: RejectedLine<C>[] = [];
+  for (const entry of model.lines) {
+    if (entry.status === 'rejected' && entry.rejection.code === code) {
+      found.push({ line: entry.line, rejection: entry.rejection as Extract<Rejection, { code: C }> });
+    }
+  }
+  return found;
+}
+
+/** The lines OpenSSH read a key from. */
+export function parsedEntries(model: KeyFileModel): { line: SourceLine; entry: KeyEntry }[] {
+  return model.lines.flatMap((l) => (l.status === 'parsed' ? [{ line: l.line, entry: l.entry }] : []));
+}
+
+/** Shortens file content quoted in a message, so a 50 MB line never lands in a report. */
+export function quote(text: string, max = 40): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  return `'${shown}'`;
+}

@@ -5,12 +5,12 @@
 import type { FileKind } from '../core/file-kind.js';
 import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
-import { kindFromContent } from '../discover/kinds.js';
+import { CONTENT_SNIFF_BYTES, kindFromContent } from '../discover/kinds.js';
 import { parseAuthorizedKeysLine } from '../parse/authorized-keys.js';
 import { parseKnownHostsLine } from '../parse/known-hosts.js';
 
 export function sniffKind(source: SourceFile, version: OpenSSHVersion): FileKind | undefined {
-  const byArmour = kindFromContent(source.text.slice(0, 8192));
+  const byArmour = kindFromContent(source.text.slice(0, CONTENT_SNIFF_BYTES));
   if (byArmour) return byArmour;
   const first = source.lines.find((line) => line.text.trim() !== '' && !line.text.trimStart().startsWith('#'));
   if (!first) return undefined;

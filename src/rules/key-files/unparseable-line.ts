@@ -18,8 +18,9 @@ export default defineKeyFileRule({
     references: ['sshd(8) AUTHORIZED_KEYS FILE FORMAT', 'OpenSSH auth2-pubkeyfile.c auth_check_authkey_line()', 'OpenSSH sshkey.c sshkey_read()'],
   },
   check(model) {
+    const what = model.kind === 'known_hosts' ? 'Host names' : 'Options';
     const missing = rejectedLines(model, 'missing-key').map(({ line, rejection }) =>
-      hitAt(line, rejection.range, `Options ${quote(line.text.slice(rejection.range.start, rejection.range.end))} are not followed by a key; OpenSSH skips this line.`, 'Put the key type and the base64 key after the options, on the same line, separated by a space.'),
+      hitAt(line, rejection.range, `${what} ${quote(line.text.slice(rejection.range.start, rejection.range.end))} are not followed by a key; OpenSSH skips this line.`, `Put the key type and the base64 key after the ${what.toLowerCase()}, on the same line, separated by a space.`),
     );
     const other = rejectedLines(model, 'unparseable').map(({ line, rejection }) =>
       BASE64_ONLY.test(line.text)

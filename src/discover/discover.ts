@@ -1,0 +1,234 @@
+import { lstatSync, type Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { isUserKind, type FileKind, type UserKind } from '../core/file-kind.js';
+import { describeFsError, errorCode, UsageError } from './errors.js';
+import { listGitFiles } from './git-files.js';
+import { listFilesWithoutGit } from './walk-files.js';
+import { FILE_NAME_KINDS, kindFromPath } from './kinds.js';
+
+export interface DiscoveredFile {
+  /** What to open. For a file reached through a symbolic link, the link's target (the path that was checked). */
+  absPath: string;
+  /** Relative to cwd, '/' separators. */
+  displayPath: string;
+  /** undefined: content sniffing decides later. */
+  kind: FileKind | undefined;
+  /** Named on the command line. */
+  explicit: boolean;
+}
+
+/** A path that was skipped: symbolic link leaving the root, unreadable directory, … */
+export interface DiscoveryNote {
+  displayPath: string;
+  message: string;
+}
+
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  notes: DiscoveryNote[];
+}
+
+export interface DiscoveryOptions {
+  cwd: string;
+  /** Forces the kind of files named on the command line; files found in directories go by their names. */
+  kind?: UserKind;
+  /** gitignore-style patterns from the configuration, matched against paths relative to cwd. */
+  ignore?: string[];
+}
+
+/** Never entered, in or out of git: vendored dependencies are not the project's SSH configuration. */
+const SKIPPED_DIRECTORY_NAMES = ['.git', 'node_modules'] as const;
+
+/**
+ * Every regular file the paths name or contain, without reading any. Files found in directories
+ * are candidates: those whose names give no kind are returned with `kind: undefined`, for content
+ * sniffing to find private keys under any name. Throws `UsageError` for a path that does not exist.
+ */
+export async function discoverFiles(paths: string[], options: DiscoveryOptions): Promise<DiscoveryResult> {
+  const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
+  const collector = new Collector(options);
+  for (const { absPath, stats } of inputs) {
+    if (stats.isDirectory()) await scanDirectory(absPath, collector);
+    else await collector.addExplicit(absPath);
+  }
+  return collector.result();
+}
+
+async function statInput(input: string, cwd: string): Promise<{ absPath: string; stats: Stats }> {
+  const absPath = path.resolve(cwd, input);
+  let stats: Stats;
+  try {
+    // A symbolic link named on the command line is followed wherever it leads: the user chose it.
+    stats = await stat(absPath);
+  } catch (error) {
+    throw new UsageError(`cannot read ${JSON.stringify(input)}: ${describeFsError(error)}`);
+  }
+  if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${JSON.stringify(input)} is neither a file nor a directory`);
+  return { absPath, stats };
+}
+
+async function scanDirectory(absDir: string, collector: Collector): Promise<void> {
+  const realRoot = await realpath(absDir);
+  const symlinks: string[] = [];
+  for (const relPath of await listDirectory(absDir, collector)) {
+    if (isInSkippedDirectory(relPath)) continue;
+    const absPath = path.join(absDir, relPath);
+    const stats = lstatEntry(absPath, relPath, collector);
+    // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
+    if (stats?.isFile()) collector.addFound(absPath, path.join(realRoot, relPath), false);
+    else if (stats?.isSymbolicLink()) symlinks.push(absPath);
+    // Directories (submodules), sockets, FIFOs: nothing to lint.
+  }
+  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
+}
+
+/** git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a walk. */
+async function listDirectory(absDir: string, collector: Collector): Promise<string[]> {
+  const git = await listGitFiles(absDir);
+  if (git.ok) {
+    for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
+    return git.relPaths;
+  }
+  if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
+  const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
+  for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
+  return walk.relPaths;
+}
+
+function isInSkippedDirectory(relPath: string): boolean {
+  return relPath.split('/').some((segment) => (SKIPPED_DIRECTORY_NAMES as readonly string[]).includes(segment));
+}
+
+/*
+ * Synchronous on purpose: one lstat per listed path dominates a large scan, and through the
+ * thread pool it measured 280 ms for 20k files against 155 ms in a loop (the loop blocks ~3 µs a file).
+ */
+function lstatEntry(absPath: string, relPath: string, collector: Collector): Stats | undefined {
+  try {
+    const stats = lstatSync(absPath, { throwIfNoEntry: false });
+    // Gone: deleted since git indexed it, or a name that is not UTF-8, which a decoded string cannot reach.
+    if (stats === undefined && relPath.includes('\uFFFD')) collector.note(absPath, 'file name is not valid UTF-8; skipped');
+    return stats;
+  } catch (error) {
+    collector.note(absPath, `cannot be read: ${describeFsError(error)}`);
+    return undefined;
+  }
+}
+
+async function classifySymlink(absPath: string, realRoot: string, collector: Collector): Promise<void> {
+  let target: string;
+  try {
+    target = await realpath(absPath);
+  } catch (error) {
+    const reason = errorCode(error) === 'ELOOP' ? 'symbolic link loop' : `broken symbolic link (${describeFsError(error)})`;
+    collector.note(absPath, `${reason}; skipped`);
+    return;
+  }
+  if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+    collector.note(absPath, 'symbolic link to a path outside the scanned directory; not followed');
+    return;
+  }
+  // A link to a directory inside the root: its files are listed already.
+  const targetStats = await stat(target).catch(() => undefined);
+  if (targetStats?.isFile()) collector.addFound(absPath, target, true);
+}
+
+interface Candidate extends DiscoveredFile {
+  viaSymlink: boolean;
+}
+
+/** Gathers candidates and notes; one file reached by several paths is reported once. */
+class Collector {
+  private readonly candidatesByRealPath = new Map<string, Candidate[]>();
+  private readonly notes: DiscoveryNote[] = [];
+  private readonly notedKindDirectories = new Set<string>();
+  /** undefined without patterns: matching every path of a large repository against nothing costs. */
+  private readonly configIgnore: Ignore | undefined;
+
+  constructor(private readonly options: DiscoveryOptions) {
+    this.configIgnore = options.ignore?.length ? ignore().add(options.ignore) : undefined;
+  }
+
+  async addExplicit(absPath: string): Promise<void> {
+    const displayPath = this.displayPath(absPath);
+    // Silently, like a found file: pre-commit names every staged file, ignored ones included.
+    if (this.isIgnoredByConfig(displayPath)) return;
+    const realPath = await realpath(absPath);
+    const viaSymlink = realPath !== absPath;
+    const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
+    this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
+  }
+
+  addFound(absPath: string, realPath: string, viaSymlink: boolean): void {
+    const displayPath = this.displayPath(absPath);
+    if (this.isIgnoredByConfig(displayPath)) return;
+    this.noteKindNamedDirectories(displayPath);
+    const kind = kindFromPaths(absPath, realPath);
+    this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink });
+  }
+
+  note(absPath: string, message: string): void {
+    this.notes.push({ displayPath: this.displayPath(absPath), message });
+  }
+
+  result(): DiscoveryResult {
+    const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
+    // A path given twice, or inside another given path, is scanned twice: say each thing once.
+    const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
+    return { files, notes: [...notes.values()].sort(byDisplayPath) };
+  }
+
+  private add(realPath: string, candidate: Candidate): void {
+    const existing = this.candidatesByRealPath.get(realPath);
+    if (existing) existing.push(candidate);
+    else this.candidatesByRealPath.set(realPath, [candidate]);
+  }
+
+  private displayPath(absPath: string): string {
+    return path.relative(this.options.cwd, absPath).split(path.sep).join('/') || '.';
+  }
+
+  /** Config patterns are relative to cwd; `ignore` cannot judge paths outside it, and they are never ignored. */
+  private isIgnoredByConfig(displayPath: string): boolean {
+    if (this.configIgnore === undefined || displayPath.startsWith('../') || path.isAbsolute(displayPath)) return false;
+    return this.configIgnore.ignores(displayPath);
+  }
+
+  /** `authorized_keys/alice`: its directory is named like a file kind, so say why its files are not read as one. */
+  private noteKindNamedDirectories(displayPath: string): void {
+    const segments = displayPath.split('/');
+    for (let index = 0; index < segments.length - 1; index++) {
+      const kind = FILE_NAME_KINDS.get(segments[index] ?? '');
+      const directory = segments.slice(0, index + 1).join('/');
+      if (kind === undefined || this.notedKindDirectories.has(directory)) continue;
+      this.notedKindDirectories.add(directory);
+      const hint = isUserKind(kind) ? ` (name them with --kind ${kind} to check them as ${kind})` : '';
+      this.notes.push({ displayPath: directory, message: `a directory named like an SSH file (${kind}): its files are checked by their own names${hint}` });
+    }
+  }
+}
+
+/** A link's own name can say more than its target's (`.ssh/config` → `dotfiles/ssh-config`). */
+function kindFromPaths(absPath: string, realPath: string): FileKind | undefined {
+  return kindFromPath(absPath) ?? kindFromPath(realPath);
+}
+
+/** One file, several paths: a named path wins, then the real one over links, then the first by name. */
+function mergeCandidates(candidates: Candidate[]): DiscoveredFile {
+  const ranked = [...candidates].sort(
+    (a, b) => Number(b.explicit) - Number(a.explicit) || Number(a.viaSymlink) - Number(b.viaSymlink) || byDisplayPath(a, b),
+  );
+  const [primary] = ranked as [Candidate, ...Candidate[]];
+  return {
+    absPath: primary.absPath,
+    displayPath: primary.displayPath,
+    kind: primary.kind ?? ranked.find((candidate) => candidate.kind !== undefined)?.kind,
+    explicit: primary.explicit,
+  };
+}
+
+function byDisplayPath(a: { displayPath: string }, b: { displayPath: string }): number {
+  return a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0;
+}

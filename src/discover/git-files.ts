@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+
+export type GitListing =
+  | { ok: true; relPaths: string[]; warnings: string[] }
+  /** `reason` is undefined when there is simply no work tree (or no git): not worth a note. */
+  | { ok: false; reason: string | undefined };
+
+/*
+ * Variables that would point git at another repository than the one holding `dir`: git sets them
+ * for hooks (pre-commit runs us with GIT_INDEX_FILE, worktrees with GIT_DIR). LC_ALL=C keeps the
+ * stderr we compare against in English. No file name passes through the locale: `-z` gives raw bytes.
+ */
+const REPOSITORY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR'];
+
+function gitEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' };
+  for (const name of REPOSITORY_VARIABLES) delete env[name];
+  return env;
+}
+
+/**
+ * Tracked and untracked-but-not-ignored files under `dir`, relative to it, as git sees them
+ * (.gitignore, .git/info/exclude, core.excludesFile). Paths may name deleted files, submodule
+ * directories and symbolic links: the caller lstat()s each one anyway.
+ */
+export async function listGitFiles(dir: string): Promise<GitListing> {
+  // core.fsmonitor=false: a hostile repository config must not get to run its monitor command.
+  const run = await runGit(['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], dir);
+  if (run === undefined) return { ok: false, reason: undefined };
+  const stderrLines = run.stderr.split('\n').filter((line) => line.trim() !== '');
+  if (run.code !== 0) {
+    const notARepository = stderrLines.some((line) => line.includes('not a git repository'));
+    return { ok: false, reason: notARepository ? undefined : (stderrLines[0] ?? `git exited with code ${run.code}`) };
+  }
+  // Unmerged paths are listed once per stage; names that are not UTF-8 decode lossily (U+FFFD) and
+  // then fail to lstat, which the caller reports.
+  const relPaths = [...new Set(run.stdout.toString('utf8').split('\0'))].filter((relPath) => relPath !== '');
+  return { ok: true, relPaths, warnings: stderrLines };
+}
+
+interface GitRun {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs git, or resolves `undefined` when it is not installed. */
+function runGit(args: string[], cwd: string): Promise<GitRun | undefined> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', () => resolve(undefined));
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString('utf8') }));
+  });
+}

@@ -1,0 +1,88 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { describeFsError } from './errors.js';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Like git and grep: a NUL byte early on means binary. */
+const BINARY_PROBE_BYTES = 8192;
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const MIN_CHUNK_BYTES = 64 * 1024;
+
+export type ReadFailure = 'binary' | 'too-large' | 'unreadable' | 'not-a-file';
+
+export type ReadResult =
+  | { ok: true; bytes: Uint8Array; text: string; hasBom: boolean; invalidUtf8: boolean }
+  | { ok: false; reason: ReadFailure; message: string };
+
+/*
+ * O_NONBLOCK: opening a FIFO that slipped into the file list (or was named) must not hang; for
+ * regular files it changes nothing. Windows has no such flag.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Reads a file to lint. Never throws for the file's sake: every problem is a `ReadFailure`. */
+export async function readTextFile(absPath: string, limits: { maxBytes: number } = { maxBytes: DEFAULT_MAX_BYTES }): Promise<ReadResult> {
+  let handle: FileHandle;
+  try {
+    handle = await open(absPath, OPEN_FLAGS);
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', message: `cannot open: ${describeFsError(error)}` };
+  }
+  try {
+    // fstat on the opened descriptor: what we check is what we read, even if the path is swapped meanwhile.
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { ok: false, reason: 'not-a-file', message: 'not a regular file' };
+    if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
+    const bytes = await readAtMost(handle, limits.maxBytes, stats.size);
+    // The file grew between fstat and read.
+    if (bytes === undefined) return tooLarge(undefined, limits.maxBytes);
+    return decode(bytes);
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', message: `cannot read: ${describeFsError(error)}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads to end of file, or returns `undefined` as soon as there is more than `maxBytes`. The size
+ * from fstat only sizes the buffers: files grow, and /proc-like files say 0.
+ */
+async function readAtMost(handle: FileHandle, maxBytes: number, expectedSize: number): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
+    const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > maxBytes) return undefined;
+  }
+}
+
+function decode(bytes: Uint8Array): ReadResult {
+  const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
+  if (nul !== -1) return { ok: false, reason: 'binary', message: binaryMessage(bytes, nul) };
+  const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
+  const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
+  const invalidUtf8 = !isUtf8(body);
+  // ignoreBOM keeps a second BOM as content; the first one is already cut off above.
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
+  return { ok: true, bytes, text, hasBom, invalidUtf8 };
+}
+
+/** UTF-16 is what PowerShell's `>` writes; saying so saves a Windows user the puzzle. */
+function binaryMessage(bytes: Uint8Array, nul: number): string {
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return utf16Bom
+    ? 'file is UTF-16 encoded; OpenSSH reads its files as UTF-8/ASCII'
+    : `binary file (NUL byte at offset ${nul})`;
+}
+
+function tooLarge(size: number | undefined, maxBytes: number): ReadResult {
+  const actual = size === undefined ? 'more than that' : `${size} bytes`;
+  return { ok: false, reason: 'too-large', message: `file is larger than the limit of ${maxBytes} bytes (${actual})` };
+}

@@ -24,7 +24,13 @@ export function compareVersions(a: OpenSSHVersion, b: OpenSSHVersion): number {
 
 /** True when `version` is at least `since` (a "X.Y" string from a fact table). */
 export function atLeast(version: OpenSSHVersion, since: string): boolean {
-  const other = parseVersion(since);
-  if (!other) throw new Error(`bad version literal ${since}`);
-  return compareVersions(version, other) >= 0;
+  return compareReleases(formatVersion(version), since) >= 0;
+}
+
+/** Compares release strings from the fact tables ("9.2" < "9.10" < "10.0"). */
+export function compareReleases(a: string, b: string): number {
+  const left = parseVersion(a);
+  const right = parseVersion(b);
+  if (!left || !right) throw new Error(`bad version literal ${!left ? a : b}`);
+  return compareVersions(left, right);
 }

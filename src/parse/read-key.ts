@@ -72,7 +72,7 @@ export function readKey(text: string, start: number, version: OpenSSHVersion): R
   const base64 = text.slice(blobStart, blobEnd);
   const blob = decodeBase64(base64);
   if (!blob) return { ok: false, failure: { code: 'invalid-base64', typeRange, base64Range, typeInfo } };
-  const decoded = decodeKeyBlob(blob);
+  const decoded = decodeKeyBlob(blob, { openssh: formatVersion(version) });
   if (!decoded.ok) {
     return { ok: false, failure: { code: 'invalid-blob', typeRange, base64Range, typeInfo, error: decoded.error } };
   }

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { describeFsError } from './errors.js';
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Like git and grep: a NUL byte early on means binary. */
 const BINARY_PROBE_BYTES = 8192;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;

@@ -40,16 +40,14 @@ describe('hostile files', () => {
     }
   });
 
-  it('a 50 MB single line: over the size limit, reported and not read', async () => {
-    const { findings } = await scan(makeTree({ authorized_keys: 'A'.repeat(50 * 1024 * 1024) }));
+  it('a file over the 64 MiB limit: reported as a note and not read', async () => {
+    const { findings } = await scan(makeTree({ authorized_keys: Buffer.alloc(65 * 1024 * 1024, 'A') }));
     expect(findings).toEqual([expect.objectContaining({ ruleId: 'SSH001' })]);
     expect(findings[0]!.message).toMatch(/large|size|MiB/i);
   });
 
-  it('a 9 MB single line under the limit is analysed quickly, and the message quotes only a little of it', async () => {
-    const started = Date.now();
-    const { findings } = await scan(makeTree({ authorized_keys: `ssh-ed25519 ${'A'.repeat(9 * 1024 * 1024)}` }));
-    expect(Date.now() - started).toBeLessThan(20_000);
+  it('a 50 MB single line is analysed, and the message quotes only a little of it', async () => {
+    const { findings } = await scan(makeTree({ authorized_keys: `ssh-ed25519 ${'A'.repeat(50 * 1024 * 1024)}` }));
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message.length).toBeLessThan(400);
   });

@@ -18,6 +18,14 @@ import invalidOptionValue from './authorized-keys/invalid-option-value.js';
 import invalidMarker from './known-hosts/invalid-marker.js';
 import badHash from './known-hosts/bad-hash.js';
 import ssh1Key from './known-hosts/ssh1-key.js';
+import knownHostsPortSyntax from './known-hosts/port-syntax.js';
+import knownHostsCaTooBroad from './known-hosts/ca-too-broad.js';
+import knownHostsConflictingKeys from './known-hosts/conflicting-keys.js';
+import knownHostsUnhashed from './known-hosts/unhashed.js';
+import knownHostsHashNeverMatches from './known-hosts/hash-never-matches.js';
+import publicKeyFileContents from './public-key/file-contents.js';
+import certificateValidity from './public-key/certificate-validity.js';
+import certificateSignedWithSshRsa from './public-key/certificate-signed-with-ssh-rsa.js';
 import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
 
 export const RULES: readonly Rule[] = [
@@ -39,5 +47,13 @@ export const RULES: readonly Rule[] = [
   invalidMarker,
   badHash,
   ssh1Key,
+  knownHostsPortSyntax,
+  knownHostsCaTooBroad,
+  knownHostsConflictingKeys,
+  knownHostsUnhashed,
+  knownHostsHashNeverMatches,
+  publicKeyFileContents,
+  certificateValidity,
+  certificateSignedWithSshRsa,
   privateKeyInKeyFile,
 ];

@@ -1,0 +1,129 @@
+/**
+ * The host field of a known_hosts line, matched as ssh matches it (OpenSSH match.c
+ * `match_pattern`, `match_pattern_list`, `match_hostname`; hostfile.c `match_maybe_hashed`,
+ * `host_hash`). Shared by the known_hosts rules; not a rule itself.
+ */
+import { createHmac } from 'node:crypto';
+import type { Range } from '../../parse/read-key.js';
+import { decodeBase64 } from '../../ssh/base64.js';
+
+export interface HostPattern {
+  /** The pattern as written, `!` included. */
+  text: string;
+  negated: boolean;
+  /** The pattern without its `!`. */
+  body: string;
+  /** Where the pattern (with its `!`) sits in the line. */
+  range: Range;
+}
+
+/** The comma-separated patterns of a host field whose text starts at `start` in the line. */
+export function splitHostPatterns(hosts: { text: string; range: Range }): HostPattern[] {
+  const patterns: HostPattern[] = [];
+  let at = 0;
+  for (const text of hosts.text.split(',')) {
+    const negated = text.startsWith('!');
+    const start = hosts.range.start + at;
+    patterns.push({ text, negated, body: negated ? text.slice(1) : text, range: { start, end: start + text.length } });
+    at += text.length + 1;
+  }
+  return patterns;
+}
+
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+/**
+ * `match_pattern`: `*` matches any run of characters, `?` any one character, everything
+ * else itself (case-sensitively; callers lowercase). Greedy with one backtrack point, which
+ * gives the same answers as OpenSSH's recursion without its worst case.
+ */
+export function matchPattern(s: string, pattern: string): boolean {
+  let si = 0;
+  let pi = 0;
+  let star = -1;
+  let resume = 0;
+  while (si < s.length) {
+    const p = pattern[pi];
+    if (p === '*') {
+      star = pi++;
+      resume = si;
+    } else if (p !== undefined && (p === '?' || p === s[si])) {
+      si++;
+      pi++;
+    } else if (star !== -1) {
+      pi = star + 1;
+      si = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[pi] === '*') pi++;
+  return pi === pattern.length;
+}
+
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** match.c copies each subpattern into `char sub[1024]`; a longer one fails the whole list. */
+const MAX_SUBPATTERN = 1023;
+
+/**
+ * `match_hostname`: 1 if a positive pattern matches `host`, -1 if a negated one does (which
+ * wins), 0 if none does. Host and patterns are compared in ASCII lower case.
+ */
+export function matchHostList(host: string, list: string): -1 | 0 | 1 {
+  const name = asciiLower(host);
+  let positive = false;
+  for (const raw of list.split(',')) {
+    const negated = raw.startsWith('!');
+    const sub = negated ? raw.slice(1) : raw;
+    if (sub.length >= MAX_SUBPATTERN) return 0;
+    if (matchPattern(name, asciiLower(sub))) {
+      if (negated) return -1;
+      positive = true;
+    }
+  }
+  return positive ? 1 : 0;
+}
+
+/** `match_maybe_hashed` treats a field as hashed when its first character is `|`. */
+export function isHashedField(hosts: string): boolean {
+  return hosts.startsWith('|');
+}
+
+const HASH_MAGIC = '|1|';
+
+/** The 20-byte salt of a hashed field (the parser has already rejected fields without one). */
+function saltOf(hosts: string): Uint8Array | null {
+  const end = hosts.indexOf('|', HASH_MAGIC.length);
+  if (!hosts.startsWith(HASH_MAGIC) || end === -1) return null;
+  return decodeBase64(hosts.slice(HASH_MAGIC.length, end));
+}
+
+/** `host_hash(host, field)`: the `|1|salt|hash` text ssh computes for `host` with the field's salt. */
+export function hashHost(host: string, hosts: string): string | null {
+  const salt = saltOf(hosts);
+  if (!salt) return null;
+  const hash = createHmac('sha1', salt).update(host, 'utf8').digest('base64');
+  return `${HASH_MAGIC}${Buffer.from(salt).toString('base64')}|${hash}`;
+}
+
+/** Whether ssh, looking up `host` (already lowercase, with `[ ]:port` if any), matches the hashed field. */
+export function hashedFieldMatches(hosts: string, host: string): boolean {
+  return hashHost(host, hosts) === hosts;
+}
+
+/**
+ * The names a plain (unhashed) field lists literally: positive patterns without wildcards,
+ * lowercased, that the field as a whole matches (a negation elsewhere could exclude them).
+ */
+export function literalNames(hosts: string): string[] {
+  const names = new Set<string>();
+  for (const raw of hosts.split(',')) {
+    if (raw.startsWith('!') || raw === '' || hasWildcard(raw)) continue;
+    const name = asciiLower(raw);
+    if (matchHostList(name, hosts) === 1) names.add(name);
+  }
+  return [...names];
+}

@@ -87,8 +87,10 @@ function dequote(text: string, at: number): { value: string; end: number } | { e
 export function parseKeyOptions(text: string, start: number): OptionsResult {
   const options: KeyOption[] = [];
   const seen = new Set<string>();
-  let envCount = 0;
-  let permitCount = 0;
+  // sshd counts distinct environment names (a repeated name is dropped: first match wins), and
+  // permitopen and permitlisten each in their own list (sshauthopt_parse, handle_permit).
+  const envNames = new Set<string>();
+  const permitCounts = { permitopen: 0, permitlisten: 0 };
   let at = start;
   const fail = (code: OptionErrorCode, sshdMessage: string, range: Range, option?: string): OptionsResult => ({
     ok: false,
@@ -112,10 +114,10 @@ export function parseKeyOptions(text: string, start: number): OptionsResult {
           }
           seen.add(valued);
         }
-        if (valued === 'environment' && envCount++ > ENV_MAX) {
+        if (valued === 'environment' && envNames.size > ENV_MAX) {
           return fail('too-many', 'too many environment strings', { start: optStart, end: valueStart }, valued);
         }
-        if ((valued === 'permitopen' || valued === 'permitlisten') && permitCount++ > PERMIT_MAX) {
+        if ((valued === 'permitopen' || valued === 'permitlisten') && permitCounts[valued]++ > PERMIT_MAX) {
           return fail('too-many', 'too many permission directives', { start: optStart, end: valueStart }, valued);
         }
         const dq = dequote(text, valueStart);
@@ -127,6 +129,7 @@ export function parseKeyOptions(text: string, start: number): OptionsResult {
         const range = { start: optStart, end: at };
         const problem = validateValue(valued, dq.value);
         if (problem) return fail(problem.code, problem.message, range, valued);
+        if (valued === 'environment') envNames.add(dq.value.slice(0, dq.value.indexOf('=')));
         options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at } });
       }
     }
@@ -195,16 +198,20 @@ function validatePermit(spec: string): { code: OptionErrorCode; message: string 
   if (hostEnd < spec.length && spec[hostEnd] !== ':' && spec[hostEnd] !== '/') {
     return { code: 'invalid-permit', message: 'invalid permission hostname' };
   }
-  if (hostEnd >= NI_MAXHOST) return { code: 'invalid-permit', message: 'invalid permission hostname' };
+  // strlen(host): bytes, not characters.
+  if (new TextEncoder().encode(spec.slice(0, hostEnd)).length >= NI_MAXHOST) return { code: 'invalid-permit', message: 'invalid permission hostname' };
   if (hostEnd === spec.length) return { code: 'invalid-permit', message: 'invalid permission port' };
   const port = spec.slice(hostEnd + 1);
   return validPort(port) ? undefined : { code: 'invalid-permit', message: 'invalid permission port' };
 }
 
+/** What `strtonum` (strtoll, base 10) reads whole: C white space (not Unicode spaces), a sign, digits. */
+const STRTONUM = /^[ \t\n\v\f\r]*[+-]?\d+$/;
+
 /** `*`, a number 1–65535 (strtonum allows blanks and a sign), or a service name looked up on the server. */
 function validPort(port: string): boolean {
   if (port === '*') return true;
-  if (/^\s*[+-]?\d+$/.test(port)) {
+  if (STRTONUM.test(port)) {
     const n = Number(port.trim());
     return n >= 1 && n <= 65535;
   }
@@ -214,27 +221,39 @@ function validPort(port: string): boolean {
 
 function validTunnel(value: string): boolean {
   if (value.toLowerCase() === 'any') return true;
-  if (!/^\s*[+-]?\d+$/.test(value)) return false;
+  if (!STRTONUM.test(value)) return false;
   const n = Number(value.trim());
   return n >= 0 && n <= TUNID_MAX;
 }
 
 /**
- * `parse_absolute_time`: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, optionally followed by `Z`
- * or `UTC`. Returns seconds since the epoch (local times are read as UTC: the server's zone is
- * unknown), or undefined when sshd would reject it.
+ * `parse_absolute_time` (misc.c): YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, optionally followed
+ * by `Z` or `UTC`, read with glibc's `strptime("%Y-%m-%dT%H:%M:%S")`, whose numbers may start
+ * with C white space and range over 0–9999 (year, so 0099 is the year 99), 1–12, 1–31, 0–23,
+ * 0–59 and 0–61 (seconds); then `mktime`/`timegm`, which normalise (Feb 30 is Mar 2). Returns
+ * seconds since the epoch (local times are read as UTC: the server's zone is unknown), or
+ * undefined when sshd would reject it (also for times at or before the epoch).
  */
 export function parseExpiryTime(value: string): number | undefined {
   let digits = value;
   if (digits.length > 1 && /z$/i.test(digits)) digits = digits.slice(0, -1);
   else if (digits.length > 3 && /utc$/i.test(digits)) digits = digits.slice(0, -3);
   if (![8, 12, 14].includes(digits.length)) return undefined;
-  const fields = [digits.slice(0, 4), digits.slice(4, 6), digits.slice(6, 8), digits.slice(8, 10), digits.slice(10, 12), digits.slice(12, 14)];
-  if (!fields.every((field) => /^ *\d*$/.test(field))) return undefined;
-  const [year, month, day, hour, minute, second] = fields.map((field) => (field.trim() === '' ? 0 : Number(field)));
-  const present = fields.filter((field) => field !== '');
-  if (present.some((field) => field.trim() === '')) return undefined;
-  if (month! < 1 || month! > 12 || day! < 1 || day! > 31 || hour! > 23 || minute! > 59 || second! > 60) return undefined;
-  const seconds = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) / 1000;
+  const fields: Array<[width: number, min: number, max: number]> = [[4, 0, 9999], [2, 1, 12], [2, 1, 31], [2, 0, 23], [2, 0, 59], [2, 0, 61]];
+  const values: number[] = [];
+  for (let at = 0, i = 0; at < digits.length; at += fields[i]![0], i++) {
+    const [width, min, max] = fields[i]!;
+    // get_number: skip white space, then digits up to the next separator.
+    const match = /^[ \t\n\v\f\r]*(\d+)$/.exec(digits.slice(at, at + width));
+    const n = match ? Number(match[1]) : NaN;
+    if (!(n >= min && n <= max)) return undefined;
+    values.push(n);
+  }
+  const [year, month, day, hour = 0, minute = 0, second = 0] = values;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month! - 1, day!);
+  date.setUTCHours(hour, minute, second);
+  const seconds = date.getTime() / 1000;
   return seconds > 0 ? seconds : undefined;
 }

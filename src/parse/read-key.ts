@@ -5,7 +5,7 @@
  */
 import { decodeBase64 } from '../ssh/base64.js';
 import { decodeKeyBlob, type BlobError, type DecodedKey } from '../ssh/key-blob.js';
-import { isKnownIn, keyTypeByName, type KeyType } from '../ssh/key-types.js';
+import { isKnownIn, keyTypeByName, signatureAlgorithmByName, type KeyType } from '../ssh/key-types.js';
 import { formatVersion, type OpenSSHVersion } from '../core/version.js';
 
 /** Half-open character range [start, end) within a line. */
@@ -61,7 +61,11 @@ export function readKey(text: string, start: number, version: OpenSSHVersion): R
   const typeInfo = keyTypeByName(typeName);
   // sshd fails on a missing blank before it looks the type up; the verdict is the same either way.
   if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: 'no-key-data', typeRange, typeInfo } : { code: 'no-key-data', typeRange } };
-  if (!typeInfo) return { ok: false, failure: { code: 'unknown-type', typeRange, typeName } };
+  // peek_type_nid knows only its release's names: an alias (webauthn-…-cert-v01, 10.3) can be newer than its key type.
+  const alias = signatureAlgorithmByName(typeName);
+  if (!typeInfo || (alias && !isKnownIn(alias, formatVersion(version)))) {
+    return { ok: false, failure: { code: 'unknown-type', typeRange, typeName } };
+  }
   if (!isKnownIn(typeInfo, formatVersion(version))) {
     return { ok: false, failure: { code: 'type-unavailable', typeRange, typeInfo } };
   }

@@ -5,7 +5,7 @@ import { optionErrorHits } from './option-errors.js';
 export default defineKeyFileRule({
   id: 'SSH133',
   alias: 'duplicate-key-option',
-  kinds: ['authorized_keys', 'public_key'],
+  kinds: ['authorized_keys'],
   category: 'malformed',
   severity: 'error',
   docs: {

@@ -13,7 +13,7 @@ const HELP: Partial<Record<OptionErrorCode, string>> = {
 export default defineKeyFileRule({
   id: 'SSH134',
   alias: 'invalid-key-option-value',
-  kinds: ['authorized_keys', 'public_key'],
+  kinds: ['authorized_keys'],
   category: 'malformed',
   severity: 'error',
   docs: {

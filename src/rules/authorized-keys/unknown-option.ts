@@ -6,7 +6,7 @@ import { optionErrorHits } from './option-errors.js';
 export default defineKeyFileRule({
   id: 'SSH130',
   alias: 'unknown-key-option',
-  kinds: ['authorized_keys', 'public_key'],
+  kinds: ['authorized_keys'],
   category: 'malformed',
   severity: 'error',
   docs: {

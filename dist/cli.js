@@ -7877,7 +7877,7 @@ var require_ignore = __commonJS({
       );
       return index < 0 ? path5 : path5.slice(index + 1);
     };
-    var parentOf2 = (path5) => {
+    var parentOf = (path5) => {
       if (path5.charCodeAt(0) === SLASH_CODE || path5.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path5.split(SLASH).filter(Boolean);
         slices.pop();
@@ -8192,7 +8192,7 @@ var require_ignore = __commonJS({
         if (path5 in cache) {
           return cache[path5];
         }
-        const parentPath = parentOf2(path5);
+        const parentPath = parentOf(path5);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
         return cache[path5] = parent && parent.ignored ? parent : this._rules.test(path5, MODE_IGNORE);
       }
@@ -8231,5752 +8231,6 @@ var require_ignore = __commonJS({
   }
 });
 
-// node_modules/fast-glob/out/utils/array.js
-var require_array = __commonJS({
-  "node_modules/fast-glob/out/utils/array.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.splitWhen = exports.flatten = void 0;
-    function flatten(items) {
-      return items.reduce((collection, item) => [].concat(collection, item), []);
-    }
-    exports.flatten = flatten;
-    function splitWhen(items, predicate) {
-      const result = [[]];
-      let groupIndex = 0;
-      for (const item of items) {
-        if (predicate(item)) {
-          groupIndex++;
-          result[groupIndex] = [];
-        } else {
-          result[groupIndex].push(item);
-        }
-      }
-      return result;
-    }
-    exports.splitWhen = splitWhen;
-  }
-});
-
-// node_modules/fast-glob/out/utils/errno.js
-var require_errno = __commonJS({
-  "node_modules/fast-glob/out/utils/errno.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEnoentCodeError = void 0;
-    function isEnoentCodeError(error) {
-      return error.code === "ENOENT";
-    }
-    exports.isEnoentCodeError = isEnoentCodeError;
-  }
-});
-
-// node_modules/fast-glob/out/utils/fs.js
-var require_fs = __commonJS({
-  "node_modules/fast-glob/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/fast-glob/out/utils/path.js
-var require_path = __commonJS({
-  "node_modules/fast-glob/out/utils/path.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os = __require("os");
-    var path5 = __require("path");
-    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
-    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
-    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
-    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
-    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
-    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
-    function unixify(filepath) {
-      return filepath.replace(/\\/g, "/");
-    }
-    exports.unixify = unixify;
-    function makeAbsolute(cwd, filepath) {
-      return path5.resolve(cwd, filepath);
-    }
-    exports.makeAbsolute = makeAbsolute;
-    function removeLeadingDotSegment(entry2) {
-      if (entry2.charAt(0) === ".") {
-        const secondCharactery = entry2.charAt(1);
-        if (secondCharactery === "/" || secondCharactery === "\\") {
-          return entry2.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
-        }
-      }
-      return entry2;
-    }
-    exports.removeLeadingDotSegment = removeLeadingDotSegment;
-    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
-    function escapeWindowsPath(pattern) {
-      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapeWindowsPath = escapeWindowsPath;
-    function escapePosixPath(pattern) {
-      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
-    }
-    exports.escapePosixPath = escapePosixPath;
-    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
-    function convertWindowsPathToPattern(filepath) {
-      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
-    }
-    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
-    function convertPosixPathToPattern(filepath) {
-      return escapePosixPath(filepath);
-    }
-    exports.convertPosixPathToPattern = convertPosixPathToPattern;
-  }
-});
-
-// node_modules/is-extglob/index.js
-var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module) {
-    module.exports = function isExtglob(str) {
-      if (typeof str !== "string" || str === "") {
-        return false;
-      }
-      var match;
-      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str)) {
-        if (match[2]) return true;
-        str = str.slice(match.index + match[0].length);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/is-glob/index.js
-var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module) {
-    var isExtglob = require_is_extglob();
-    var chars = { "{": "}", "(": ")", "[": "]" };
-    var strictCheck = function(str) {
-      if (str[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      var pipeIndex = -2;
-      var closeSquareIndex = -2;
-      var closeCurlyIndex = -2;
-      var closeParenIndex = -2;
-      var backSlashIndex = -2;
-      while (index < str.length) {
-        if (str[index] === "*") {
-          return true;
-        }
-        if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
-          return true;
-        }
-        if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
-          if (closeSquareIndex < index) {
-            closeSquareIndex = str.indexOf("]", index);
-          }
-          if (closeSquareIndex > index) {
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
-          closeCurlyIndex = str.indexOf("}", index);
-          if (closeCurlyIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
-              return true;
-            }
-          }
-        }
-        if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
-          closeParenIndex = str.indexOf(")", index);
-          if (closeParenIndex > index) {
-            backSlashIndex = str.indexOf("\\", index);
-            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-              return true;
-            }
-          }
-        }
-        if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
-          if (pipeIndex < index) {
-            pipeIndex = str.indexOf("|", index);
-          }
-          if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
-            closeParenIndex = str.indexOf(")", pipeIndex);
-            if (closeParenIndex > pipeIndex) {
-              backSlashIndex = str.indexOf("\\", pipeIndex);
-              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
-                return true;
-              }
-            }
-          }
-        }
-        if (str[index] === "\\") {
-          var open2 = str[index + 1];
-          index += 2;
-          var close = chars[open2];
-          if (close) {
-            var n = str.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    var relaxedCheck = function(str) {
-      if (str[0] === "!") {
-        return true;
-      }
-      var index = 0;
-      while (index < str.length) {
-        if (/[*?{}()[\]]/.test(str[index])) {
-          return true;
-        }
-        if (str[index] === "\\") {
-          var open2 = str[index + 1];
-          index += 2;
-          var close = chars[open2];
-          if (close) {
-            var n = str.indexOf(close, index);
-            if (n !== -1) {
-              index = n + 1;
-            }
-          }
-          if (str[index] === "!") {
-            return true;
-          }
-        } else {
-          index++;
-        }
-      }
-      return false;
-    };
-    module.exports = function isGlob(str, options) {
-      if (typeof str !== "string" || str === "") {
-        return false;
-      }
-      if (isExtglob(str)) {
-        return true;
-      }
-      var check = strictCheck;
-      if (options && options.strict === false) {
-        check = relaxedCheck;
-      }
-      return check(str);
-    };
-  }
-});
-
-// node_modules/glob-parent/index.js
-var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module) {
-    "use strict";
-    var isGlob = require_is_glob();
-    var pathPosixDirname = __require("path").posix.dirname;
-    var isWin32 = __require("os").platform() === "win32";
-    var slash = "/";
-    var backslash = /\\/g;
-    var enclosure = /[\{\[].*[\}\]]$/;
-    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
-    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module.exports = function globParent(str, opts) {
-      var options = Object.assign({ flipBackslashes: true }, opts);
-      if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
-        str = str.replace(backslash, slash);
-      }
-      if (enclosure.test(str)) {
-        str += slash;
-      }
-      str += "a";
-      do {
-        str = pathPosixDirname(str);
-      } while (isGlob(str) || globby.test(str));
-      return str.replace(escaped, "$1");
-    };
-  }
-});
-
-// node_modules/braces/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/braces/lib/utils.js"(exports) {
-    "use strict";
-    exports.isInteger = (num) => {
-      if (typeof num === "number") {
-        return Number.isInteger(num);
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isInteger(Number(num));
-      }
-      return false;
-    };
-    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
-      if (limit === false) return false;
-      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
-    };
-    exports.escapeNode = (block, n = 0, type) => {
-      const node = block.nodes[n];
-      if (!node) return;
-      if (type && node.type === type || node.type === "open" || node.type === "close") {
-        if (node.escaped !== true) {
-          node.value = "\\" + node.value;
-          node.escaped = true;
-        }
-      }
-    };
-    exports.encloseBrace = (node) => {
-      if (node.type !== "brace") return false;
-      if (node.commas >> 0 + node.ranges >> 0 === 0) {
-        node.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isInvalidBrace = (block) => {
-      if (block.type !== "brace") return false;
-      if (block.invalid === true || block.dollar) return true;
-      if (block.commas >> 0 + block.ranges >> 0 === 0) {
-        block.invalid = true;
-        return true;
-      }
-      if (block.open !== true || block.close !== true) {
-        block.invalid = true;
-        return true;
-      }
-      return false;
-    };
-    exports.isOpenOrClose = (node) => {
-      if (node.type === "open" || node.type === "close") {
-        return true;
-      }
-      return node.open === true || node.close === true;
-    };
-    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
-      if (node.type === "text") acc.push(node.value);
-      if (node.type === "range") node.type = "text";
-      return acc;
-    }, []);
-    exports.flatten = (...args) => {
-      const result = [];
-      const flat = (arr) => {
-        for (let i = 0; i < arr.length; i++) {
-          const ele = arr[i];
-          if (Array.isArray(ele)) {
-            flat(ele);
-            continue;
-          }
-          if (ele !== void 0) {
-            result.push(ele);
-          }
-        }
-        return result;
-      };
-      flat(args);
-      return result;
-    };
-  }
-});
-
-// node_modules/braces/lib/stringify.js
-var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    module.exports = (ast, options = {}) => {
-      const stringify = (node, parent = {}) => {
-        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
-        if (node.value) {
-          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
-            return "\\" + node.value;
-          }
-          return node.value;
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += stringify(child);
-          }
-        }
-        return output;
-      };
-      return stringify(ast);
-    };
-  }
-});
-
-// node_modules/is-number/index.js
-var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module) {
-    "use strict";
-    module.exports = function(num) {
-      if (typeof num === "number") {
-        return num - num === 0;
-      }
-      if (typeof num === "string" && num.trim() !== "") {
-        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
-      }
-      return false;
-    };
-  }
-});
-
-// node_modules/to-regex-range/index.js
-var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module) {
-    "use strict";
-    var isNumber = require_is_number();
-    var toRegexRange = (min, max, options) => {
-      if (isNumber(min) === false) {
-        throw new TypeError("toRegexRange: expected the first argument to be a number");
-      }
-      if (max === void 0 || min === max) {
-        return String(min);
-      }
-      if (isNumber(max) === false) {
-        throw new TypeError("toRegexRange: expected the second argument to be a number.");
-      }
-      let opts = { relaxZeros: true, ...options };
-      if (typeof opts.strictZeros === "boolean") {
-        opts.relaxZeros = opts.strictZeros === false;
-      }
-      let relax = String(opts.relaxZeros);
-      let shorthand = String(opts.shorthand);
-      let capture = String(opts.capture);
-      let wrap = String(opts.wrap);
-      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
-      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
-        return toRegexRange.cache[cacheKey].result;
-      }
-      let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
-        let result = min + "|" + max;
-        if (opts.capture) {
-          return `(${result})`;
-        }
-        if (opts.wrap === false) {
-          return result;
-        }
-        return `(?:${result})`;
-      }
-      let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
-      let positives = [];
-      let negatives = [];
-      if (isPadded) {
-        state.isPadded = isPadded;
-        state.maxLen = String(state.max).length;
-      }
-      if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
-        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
-        a = state.a = 0;
-      }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
-      }
-      state.negatives = negatives;
-      state.positives = positives;
-      state.result = collatePatterns(negatives, positives, opts);
-      if (opts.capture === true) {
-        state.result = `(${state.result})`;
-      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
-        state.result = `(?:${state.result})`;
-      }
-      toRegexRange.cache[cacheKey] = state;
-      return state.result;
-    };
-    function collatePatterns(neg, pos, options) {
-      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
-      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
-      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
-      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
-      return subpatterns.join("|");
-    }
-    function splitToRanges(min, max) {
-      let nines = 1;
-      let zeros = 1;
-      let stop = countNines(min, nines);
-      let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop && stop <= max) {
-        stops.add(stop);
-        nines += 1;
-        stop = countNines(min, nines);
-      }
-      stop = countZeros(max + 1, zeros) - 1;
-      while (min < stop && stop <= max) {
-        stops.add(stop);
-        zeros += 1;
-        stop = countZeros(max + 1, zeros) - 1;
-      }
-      stops = [...stops];
-      stops.sort(compare);
-      return stops;
-    }
-    function rangeToPattern(start, stop, options) {
-      if (start === stop) {
-        return { pattern: start, count: [], digits: 0 };
-      }
-      let zipped = zip(start, stop);
-      let digits = zipped.length;
-      let pattern = "";
-      let count2 = 0;
-      for (let i = 0; i < digits; i++) {
-        let [startDigit, stopDigit] = zipped[i];
-        if (startDigit === stopDigit) {
-          pattern += startDigit;
-        } else if (startDigit !== "0" || stopDigit !== "9") {
-          pattern += toCharacterClass(startDigit, stopDigit, options);
-        } else {
-          count2++;
-        }
-      }
-      if (count2) {
-        pattern += options.shorthand === true ? "\\d" : "[0-9]";
-      }
-      return { pattern, count: [count2], digits };
-    }
-    function splitToPatterns(min, max, tok, options) {
-      let ranges = splitToRanges(min, max);
-      let tokens = [];
-      let start = min;
-      let prev;
-      for (let i = 0; i < ranges.length; i++) {
-        let max2 = ranges[i];
-        let obj = rangeToPattern(String(start), String(max2), options);
-        let zeros = "";
-        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
-          if (prev.count.length > 1) {
-            prev.count.pop();
-          }
-          prev.count.push(obj.count[0]);
-          prev.string = prev.pattern + toQuantifier(prev.count);
-          start = max2 + 1;
-          continue;
-        }
-        if (tok.isPadded) {
-          zeros = padZeros(max2, tok, options);
-        }
-        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
-        tokens.push(obj);
-        start = max2 + 1;
-        prev = obj;
-      }
-      return tokens;
-    }
-    function filterPatterns(arr, comparison, prefix, intersection, options) {
-      let result = [];
-      for (let ele of arr) {
-        let { string } = ele;
-        if (!intersection && !contains(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-        if (intersection && contains(comparison, "string", string)) {
-          result.push(prefix + string);
-        }
-      }
-      return result;
-    }
-    function zip(a, b) {
-      let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
-      return arr;
-    }
-    function compare(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
-    }
-    function contains(arr, key, val) {
-      return arr.some((ele) => ele[key] === val);
-    }
-    function countNines(min, len) {
-      return Number(String(min).slice(0, -len) + "9".repeat(len));
-    }
-    function countZeros(integer, zeros) {
-      return integer - integer % Math.pow(10, zeros);
-    }
-    function toQuantifier(digits) {
-      let [start = 0, stop = ""] = digits;
-      if (stop || start > 1) {
-        return `{${start + (stop ? "," + stop : "")}}`;
-      }
-      return "";
-    }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
-    }
-    function hasPadding(str) {
-      return /^-?(0+)\d/.test(str);
-    }
-    function padZeros(value, tok, options) {
-      if (!tok.isPadded) {
-        return value;
-      }
-      let diff = Math.abs(tok.maxLen - String(value).length);
-      let relax = options.relaxZeros !== false;
-      switch (diff) {
-        case 0:
-          return "";
-        case 1:
-          return relax ? "0?" : "0";
-        case 2:
-          return relax ? "0{0,2}" : "00";
-        default: {
-          return relax ? `0{0,${diff}}` : `0{${diff}}`;
-        }
-      }
-    }
-    toRegexRange.cache = {};
-    toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module.exports = toRegexRange;
-  }
-});
-
-// node_modules/fill-range/index.js
-var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var toRegexRange = require_to_regex_range();
-    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    var transform = (toNumber) => {
-      return (value) => toNumber === true ? Number(value) : String(value);
-    };
-    var isValidValue = (value) => {
-      return typeof value === "number" || typeof value === "string" && value !== "";
-    };
-    var isNumber = (num) => Number.isInteger(+num);
-    var zeros = (input) => {
-      let value = `${input}`;
-      let index = -1;
-      if (value[0] === "-") value = value.slice(1);
-      if (value === "0") return false;
-      while (value[++index] === "0") ;
-      return index > 0;
-    };
-    var stringify = (start, end, options) => {
-      if (typeof start === "string" || typeof end === "string") {
-        return true;
-      }
-      return options.stringify === true;
-    };
-    var pad = (input, maxLength, toNumber) => {
-      if (maxLength > 0) {
-        let dash = input[0] === "-" ? "-" : "";
-        if (dash) input = input.slice(1);
-        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
-      }
-      if (toNumber === false) {
-        return String(input);
-      }
-      return input;
-    };
-    var toMaxLen = (input, maxLength) => {
-      let negative = input[0] === "-" ? "-" : "";
-      if (negative) {
-        input = input.slice(1);
-        maxLength--;
-      }
-      while (input.length < maxLength) input = "0" + input;
-      return negative ? "-" + input : input;
-    };
-    var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      let prefix = options.capture ? "" : "?:";
-      let positives = "";
-      let negatives = "";
-      let result;
-      if (parts.positives.length) {
-        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
-      }
-      if (parts.negatives.length) {
-        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
-      }
-      if (positives && negatives) {
-        result = `${positives}|${negatives}`;
-      } else {
-        result = positives || negatives;
-      }
-      if (options.wrap) {
-        return `(${prefix}${result})`;
-      }
-      return result;
-    };
-    var toRange = (a, b, isNumbers, options) => {
-      if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
-      }
-      let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
-      return `[${start}-${stop}]`;
-    };
-    var toRegex = (start, end, options) => {
-      if (Array.isArray(start)) {
-        let wrap = options.wrap === true;
-        let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
-      }
-      return toRegexRange(start, end, options);
-    };
-    var rangeError = (...args) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args));
-    };
-    var invalidRange = (start, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start, end]);
-      return [];
-    };
-    var invalidStep = (step, options) => {
-      if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
-      }
-      return [];
-    };
-    var fillNumbers = (start, end, step = 1, options = {}) => {
-      let a = Number(start);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start, end]);
-        return [];
-      }
-      if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
-      let startString = String(start);
-      let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
-      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
-      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify(start, end, options) === false;
-      let format = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
-      }
-      let parts = { negatives: [], positives: [] };
-      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
-          push(a);
-        } else {
-          range.push(pad(format(a, index), maxLen, toNumber));
-        }
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
-      }
-      return range;
-    };
-    var fillLetters = (start, end, step = 1, options = {}) => {
-      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start, end, options);
-      }
-      let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
-        return toRange(min, max, false, options);
-      }
-      let range = [];
-      let index = 0;
-      while (descending ? a >= b : a <= b) {
-        range.push(format(a, index));
-        a = descending ? a - step : a + step;
-        index++;
-      }
-      if (options.toRegex === true) {
-        return toRegex(range, null, { wrap: false, options });
-      }
-      return range;
-    };
-    var fill = (start, end, step, options = {}) => {
-      if (end == null && isValidValue(start)) {
-        return [start];
-      }
-      if (!isValidValue(start) || !isValidValue(end)) {
-        return invalidRange(start, end, options);
-      }
-      if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
-      }
-      if (isObject(step)) {
-        return fill(start, end, 0, step);
-      }
-      let opts = { ...options };
-      if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
-      }
-      if (isNumber(start) && isNumber(end)) {
-        return fillNumbers(start, end, step, opts);
-      }
-      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
-    };
-    module.exports = fill;
-  }
-});
-
-// node_modules/braces/lib/compile.js
-var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module) {
-    "use strict";
-    var fill = require_fill_range();
-    var utils = require_utils();
-    var compile = (ast, options = {}) => {
-      const walk = (node, parent = {}) => {
-        const invalidBlock = utils.isInvalidBrace(parent);
-        const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid = invalidBlock === true || invalidNode === true;
-        const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
-        if (node.isOpen === true) {
-          return prefix + node.value;
-        }
-        if (node.isClose === true) {
-          console.log("node.isClose", prefix, node.value);
-          return prefix + node.value;
-        }
-        if (node.type === "open") {
-          return invalid ? prefix + node.value : "(";
-        }
-        if (node.type === "close") {
-          return invalid ? prefix + node.value : ")";
-        }
-        if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
-        }
-        if (node.value) {
-          return node.value;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
-          if (range.length !== 0) {
-            return args.length > 1 && range.length > 1 ? `(${range})` : range;
-          }
-        }
-        if (node.nodes) {
-          for (const child of node.nodes) {
-            output += walk(child, node);
-          }
-        }
-        return output;
-      };
-      return walk(ast);
-    };
-    module.exports = compile;
-  }
-});
-
-// node_modules/braces/lib/expand.js
-var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module) {
-    "use strict";
-    var fill = require_fill_range();
-    var stringify = require_stringify2();
-    var utils = require_utils();
-    var append = (queue = "", stash = "", enclose = false) => {
-      const result = [];
-      queue = [].concat(queue);
-      stash = [].concat(stash);
-      if (!stash.length) return queue;
-      if (!queue.length) {
-        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
-      }
-      for (const item of queue) {
-        if (Array.isArray(item)) {
-          for (const value of item) {
-            result.push(append(value, stash, enclose));
-          }
-        } else {
-          for (let ele of stash) {
-            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
-            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
-          }
-        }
-      }
-      return utils.flatten(result);
-    };
-    var expand = (ast, options = {}) => {
-      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
-      const walk = (node, parent = {}) => {
-        node.queue = [];
-        let p = parent;
-        let q = parent.queue;
-        while (p.type !== "brace" && p.type !== "root" && p.parent) {
-          p = p.parent;
-          q = p.queue;
-        }
-        if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify(node, options)));
-          return;
-        }
-        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
-          return;
-        }
-        if (node.nodes && node.ranges > 0) {
-          const args = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
-            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
-          }
-          let range = fill(...args, options);
-          if (range.length === 0) {
-            range = stringify(node, options);
-          }
-          q.push(append(q.pop(), range));
-          node.nodes = [];
-          return;
-        }
-        const enclose = utils.encloseBrace(node);
-        let queue = node.queue;
-        let block = node;
-        while (block.type !== "brace" && block.type !== "root" && block.parent) {
-          block = block.parent;
-          queue = block.queue;
-        }
-        for (let i = 0; i < node.nodes.length; i++) {
-          const child = node.nodes[i];
-          if (child.type === "comma" && node.type === "brace") {
-            if (i === 1) queue.push("");
-            queue.push("");
-            continue;
-          }
-          if (child.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
-            continue;
-          }
-          if (child.value && child.type !== "open") {
-            queue.push(append(queue.pop(), child.value));
-            continue;
-          }
-          if (child.nodes) {
-            walk(child, node);
-          }
-        }
-        return queue;
-      };
-      return utils.flatten(walk(ast));
-    };
-    module.exports = expand;
-  }
-});
-
-// node_modules/braces/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      MAX_LENGTH: 1e4,
-      // Digits
-      CHAR_0: "0",
-      /* 0 */
-      CHAR_9: "9",
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: "A",
-      /* A */
-      CHAR_LOWERCASE_A: "a",
-      /* a */
-      CHAR_UPPERCASE_Z: "Z",
-      /* Z */
-      CHAR_LOWERCASE_Z: "z",
-      /* z */
-      CHAR_LEFT_PARENTHESES: "(",
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: ")",
-      /* ) */
-      CHAR_ASTERISK: "*",
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: "&",
-      /* & */
-      CHAR_AT: "@",
-      /* @ */
-      CHAR_BACKSLASH: "\\",
-      /* \ */
-      CHAR_BACKTICK: "`",
-      /* ` */
-      CHAR_CARRIAGE_RETURN: "\r",
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: "^",
-      /* ^ */
-      CHAR_COLON: ":",
-      /* : */
-      CHAR_COMMA: ",",
-      /* , */
-      CHAR_DOLLAR: "$",
-      /* . */
-      CHAR_DOT: ".",
-      /* . */
-      CHAR_DOUBLE_QUOTE: '"',
-      /* " */
-      CHAR_EQUAL: "=",
-      /* = */
-      CHAR_EXCLAMATION_MARK: "!",
-      /* ! */
-      CHAR_FORM_FEED: "\f",
-      /* \f */
-      CHAR_FORWARD_SLASH: "/",
-      /* / */
-      CHAR_HASH: "#",
-      /* # */
-      CHAR_HYPHEN_MINUS: "-",
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: "<",
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: "{",
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: "[",
-      /* [ */
-      CHAR_LINE_FEED: "\n",
-      /* \n */
-      CHAR_NO_BREAK_SPACE: " ",
-      /* \u00A0 */
-      CHAR_PERCENT: "%",
-      /* % */
-      CHAR_PLUS: "+",
-      /* + */
-      CHAR_QUESTION_MARK: "?",
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: ">",
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: "}",
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: "]",
-      /* ] */
-      CHAR_SEMICOLON: ";",
-      /* ; */
-      CHAR_SINGLE_QUOTE: "'",
-      /* ' */
-      CHAR_SPACE: " ",
-      /*   */
-      CHAR_TAB: "	",
-      /* \t */
-      CHAR_UNDERSCORE: "_",
-      /* _ */
-      CHAR_VERTICAL_LINE: "|",
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
-      /* \uFEFF */
-    };
-  }
-});
-
-// node_modules/braces/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify2();
-    var {
-      MAX_LENGTH,
-      CHAR_BACKSLASH,
-      /* \ */
-      CHAR_BACKTICK,
-      /* ` */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_RIGHT_SQUARE_BRACKET,
-      /* ] */
-      CHAR_DOUBLE_QUOTE,
-      /* " */
-      CHAR_SINGLE_QUOTE,
-      /* ' */
-      CHAR_NO_BREAK_SPACE,
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE
-    } = require_constants();
-    var parse = (input, options = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      const opts = options || {};
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      if (input.length > max) {
-        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
-      }
-      const ast = { type: "root", input, nodes: [] };
-      const stack = [ast];
-      let block = ast;
-      let prev = ast;
-      let brackets = 0;
-      const length = input.length;
-      let index = 0;
-      let depth = 0;
-      let value;
-      const advance = () => input[index++];
-      const push = (node) => {
-        if (node.type === "text" && prev.type === "dot") {
-          prev.type = "text";
-        }
-        if (prev && prev.type === "text" && node.type === "text") {
-          prev.value += node.value;
-          return;
-        }
-        block.nodes.push(node);
-        node.parent = block;
-        node.prev = prev;
-        prev = node;
-        return node;
-      };
-      push({ type: "bos" });
-      while (index < length) {
-        block = stack[stack.length - 1];
-        value = advance();
-        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
-          continue;
-        }
-        if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
-          continue;
-        }
-        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
-          continue;
-        }
-        if (value === CHAR_LEFT_SQUARE_BRACKET) {
-          brackets++;
-          let next;
-          while (index < length && (next = advance())) {
-            value += next;
-            if (next === CHAR_LEFT_SQUARE_BRACKET) {
-              brackets++;
-              continue;
-            }
-            if (next === CHAR_BACKSLASH) {
-              value += advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              brackets--;
-              if (brackets === 0) {
-                break;
-              }
-            }
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
-          stack.push(block);
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_PARENTHESES) {
-          if (block.type !== "paren") {
-            push({ type: "text", value });
-            continue;
-          }
-          block = stack.pop();
-          push({ type: "text", value });
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
-          let next;
-          if (options.keepQuotes !== true) {
-            value = "";
-          }
-          while (index < length && (next = advance())) {
-            if (next === CHAR_BACKSLASH) {
-              value += next + advance();
-              continue;
-            }
-            if (next === open2) {
-              if (options.keepQuotes === true) value += next;
-              break;
-            }
-            value += next;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
-          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
-          const brace = {
-            type: "brace",
-            open: true,
-            close: false,
-            dollar,
-            depth,
-            commas: 0,
-            ranges: 0,
-            nodes: []
-          };
-          block = push(brace);
-          stack.push(block);
-          push({ type: "open", value });
-          continue;
-        }
-        if (value === CHAR_RIGHT_CURLY_BRACE) {
-          if (block.type !== "brace") {
-            push({ type: "text", value });
-            continue;
-          }
-          const type = "close";
-          block = stack.pop();
-          block.close = true;
-          push({ type, value });
-          depth--;
-          block = stack[stack.length - 1];
-          continue;
-        }
-        if (value === CHAR_COMMA && depth > 0) {
-          if (block.ranges > 0) {
-            block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
-          }
-          push({ type: "comma", value });
-          block.commas++;
-          continue;
-        }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
-          const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-          if (prev.type === "dot") {
-            block.range = [];
-            prev.value += value;
-            prev.type = "range";
-            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
-              block.invalid = true;
-              block.ranges = 0;
-              prev.type = "text";
-              continue;
-            }
-            block.ranges++;
-            block.args = [];
-            continue;
-          }
-          if (prev.type === "range") {
-            siblings.pop();
-            const before = siblings[siblings.length - 1];
-            before.value += prev.value + value;
-            prev = before;
-            block.ranges--;
-            continue;
-          }
-          push({ type: "dot", value });
-          continue;
-        }
-        push({ type: "text", value });
-      }
-      do {
-        block = stack.pop();
-        if (block.type !== "root") {
-          block.nodes.forEach((node) => {
-            if (!node.nodes) {
-              if (node.type === "open") node.isOpen = true;
-              if (node.type === "close") node.isClose = true;
-              if (!node.nodes) node.type = "text";
-              node.invalid = true;
-            }
-          });
-          const parent = stack[stack.length - 1];
-          const index2 = parent.nodes.indexOf(block);
-          parent.nodes.splice(index2, 1, ...block.nodes);
-        }
-      } while (stack.length > 0);
-      push({ type: "eos" });
-      return ast;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/braces/index.js
-var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module) {
-    "use strict";
-    var stringify = require_stringify2();
-    var compile = require_compile();
-    var expand = require_expand();
-    var parse = require_parse();
-    var braces = (input, options = {}) => {
-      let output = [];
-      if (Array.isArray(input)) {
-        for (const pattern of input) {
-          const result = braces.create(pattern, options);
-          if (Array.isArray(result)) {
-            output.push(...result);
-          } else {
-            output.push(result);
-          }
-        }
-      } else {
-        output = [].concat(braces.create(input, options));
-      }
-      if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
-      }
-      return output;
-    };
-    braces.parse = (input, options = {}) => parse(input, options);
-    braces.stringify = (input, options = {}) => {
-      if (typeof input === "string") {
-        return stringify(braces.parse(input, options), options);
-      }
-      return stringify(input, options);
-    };
-    braces.compile = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      return compile(input, options);
-    };
-    braces.expand = (input, options = {}) => {
-      if (typeof input === "string") {
-        input = braces.parse(input, options);
-      }
-      let result = expand(input, options);
-      if (options.noempty === true) {
-        result = result.filter(Boolean);
-      }
-      if (options.nodupes === true) {
-        result = [...new Set(result)];
-      }
-      return result;
-    };
-    braces.create = (input, options = {}) => {
-      if (input === "" || input.length < 3) {
-        return [input];
-      }
-      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
-    };
-    module.exports = braces;
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var path5 = __require("path");
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      SEP: path5.sep,
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var path5 = __require("path");
-    var win32 = process.platform === "win32";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants2();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.supportsLookbehinds = () => {
-      const segs = process.version.slice(1).split(".").map(Number);
-      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
-        return true;
-      }
-      return false;
-    };
-    exports.isWindows = (options) => {
-      if (options && typeof options.windows === "boolean") {
-        return options.windows;
-      }
-      return win32 === true || path5.sep === "\\";
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants2();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code2 = advance();
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code2 = advance();
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value = input.slice(n, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value !== "") {
-            parts.push(value);
-          }
-          prevIndex = i;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts.push(value);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants3 = require_constants2();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var getStarExtglobSequenceOutput = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      for (const branch of branches) {
-        const safeOutput = getStarExtglobSequenceOutput(branch);
-        if (safeOutput) {
-          return { risky: true, safeOutput };
-        }
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      return { risky: false };
-    };
-    var parse = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants3.globChars(win32);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.value += tok.value;
-          prev.output = (prev.output || "") + tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (next === "<" && !utils.supportsLookbehinds()) {
-              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
-            }
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const win32 = utils.isWindows(options);
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(win32);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var path5 = __require("path");
-    var scan = require_scan();
-    var parse = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants2();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored2(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path5.basename(input));
-    };
-    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    picomatch.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
-    };
-    picomatch.scan = (input, options) => scan(input, options);
-    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse(input, options);
-      }
-      return picomatch.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch.constants = constants3;
-    module.exports = picomatch;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    module.exports = require_picomatch();
-  }
-});
-
-// node_modules/micromatch/index.js
-var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module) {
-    "use strict";
-    var util = __require("util");
-    var braces = require_braces();
-    var picomatch = require_picomatch2();
-    var utils = require_utils2();
-    var isEmptyString = (v) => v === "" || v === "./";
-    var hasBraces = (v) => {
-      const index = v.indexOf("{");
-      return index > -1 && v.indexOf("}", index) > -1;
-    };
-    var micromatch = (list, patterns, options) => {
-      patterns = [].concat(patterns);
-      list = [].concat(list);
-      let omit = /* @__PURE__ */ new Set();
-      let keep = /* @__PURE__ */ new Set();
-      let items = /* @__PURE__ */ new Set();
-      let negatives = 0;
-      let onResult = (state) => {
-        items.add(state.output);
-        if (options && options.onResult) {
-          options.onResult(state);
-        }
-      };
-      for (let i = 0; i < patterns.length; i++) {
-        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
-        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
-        if (negated) negatives++;
-        for (let item of list) {
-          let matched = isMatch(item, true);
-          let match = negated ? !matched.isMatch : matched.isMatch;
-          if (!match) continue;
-          if (negated) {
-            omit.add(matched.output);
-          } else {
-            omit.delete(matched.output);
-            keep.add(matched.output);
-          }
-        }
-      }
-      let result = negatives === patterns.length ? [...items] : [...keep];
-      let matches = result.filter((item) => !omit.has(item));
-      if (options && matches.length === 0) {
-        if (options.failglob === true) {
-          throw new Error(`No matches found for "${patterns.join(", ")}"`);
-        }
-        if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
-        }
-      }
-      return matches;
-    };
-    micromatch.match = micromatch;
-    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    micromatch.any = micromatch.isMatch;
-    micromatch.not = (list, patterns, options = {}) => {
-      patterns = [].concat(patterns).map(String);
-      let result = /* @__PURE__ */ new Set();
-      let items = [];
-      let onResult = (state) => {
-        if (options.onResult) options.onResult(state);
-        items.push(state.output);
-      };
-      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
-      for (let item of items) {
-        if (!matches.has(item)) {
-          result.add(item);
-        }
-      }
-      return [...result];
-    };
-    micromatch.contains = (str, pattern, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch.contains(str, p, options));
-      }
-      if (typeof pattern === "string") {
-        if (isEmptyString(str) || isEmptyString(pattern)) {
-          return false;
-        }
-        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
-          return true;
-        }
-      }
-      return micromatch.isMatch(str, pattern, { ...options, contains: true });
-    };
-    micromatch.matchKeys = (obj, patterns, options) => {
-      if (!utils.isObject(obj)) {
-        throw new TypeError("Expected the first argument to be an object");
-      }
-      let keys = micromatch(Object.keys(obj), patterns, options);
-      let res = {};
-      for (let key of keys) res[key] = obj[key];
-      return res;
-    };
-    micromatch.some = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (items.some((item) => isMatch(item))) {
-          return true;
-        }
-      }
-      return false;
-    };
-    micromatch.every = (list, patterns, options) => {
-      let items = [].concat(list);
-      for (let pattern of [].concat(patterns)) {
-        let isMatch = picomatch(String(pattern), options);
-        if (!items.every((item) => isMatch(item))) {
-          return false;
-        }
-      }
-      return true;
-    };
-    micromatch.all = (str, patterns, options) => {
-      if (typeof str !== "string") {
-        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
-      }
-      return [].concat(patterns).every((p) => picomatch(p, options)(str));
-    };
-    micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
-      if (match) {
-        return match.slice(1).map((v) => v === void 0 ? "" : v);
-      }
-    };
-    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch.scan = (...args) => picomatch.scan(...args);
-    micromatch.parse = (patterns, options) => {
-      let res = [];
-      for (let pattern of [].concat(patterns || [])) {
-        for (let str of braces(String(pattern), options)) {
-          res.push(picomatch.parse(str, options));
-        }
-      }
-      return res;
-    };
-    micromatch.braces = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      if (options && options.nobrace === true || !hasBraces(pattern)) {
-        return [pattern];
-      }
-      return braces(pattern, options);
-    };
-    micromatch.braceExpand = (pattern, options) => {
-      if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch.braces(pattern, { ...options, expand: true });
-    };
-    micromatch.hasBraces = hasBraces;
-    module.exports = micromatch;
-  }
-});
-
-// node_modules/fast-glob/out/utils/pattern.js
-var require_pattern = __commonJS({
-  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path5 = __require("path");
-    var globParent = require_glob_parent();
-    var micromatch = require_micromatch();
-    var GLOBSTAR = "**";
-    var ESCAPE_SYMBOL = "\\";
-    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
-    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
-    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
-    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
-    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
-    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
-    function isStaticPattern(pattern, options = {}) {
-      return !isDynamicPattern(pattern, options);
-    }
-    exports.isStaticPattern = isStaticPattern;
-    function isDynamicPattern(pattern, options = {}) {
-      if (pattern === "") {
-        return false;
-      }
-      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
-        return true;
-      }
-      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
-        return true;
-      }
-      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
-        return true;
-      }
-      return false;
-    }
-    exports.isDynamicPattern = isDynamicPattern;
-    function hasBraceExpansion(pattern) {
-      const openingBraceIndex = pattern.indexOf("{");
-      if (openingBraceIndex === -1) {
-        return false;
-      }
-      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
-      if (closingBraceIndex === -1) {
-        return false;
-      }
-      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
-      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
-    }
-    function convertToPositivePattern(pattern) {
-      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
-    }
-    exports.convertToPositivePattern = convertToPositivePattern;
-    function convertToNegativePattern(pattern) {
-      return "!" + pattern;
-    }
-    exports.convertToNegativePattern = convertToNegativePattern;
-    function isNegativePattern(pattern) {
-      return pattern.startsWith("!") && pattern[1] !== "(";
-    }
-    exports.isNegativePattern = isNegativePattern;
-    function isPositivePattern(pattern) {
-      return !isNegativePattern(pattern);
-    }
-    exports.isPositivePattern = isPositivePattern;
-    function getNegativePatterns(patterns) {
-      return patterns.filter(isNegativePattern);
-    }
-    exports.getNegativePatterns = getNegativePatterns;
-    function getPositivePatterns(patterns) {
-      return patterns.filter(isPositivePattern);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getPatternsInsideCurrentDirectory(patterns) {
-      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
-    }
-    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
-    function getPatternsOutsideCurrentDirectory(patterns) {
-      return patterns.filter(isPatternRelatedToParentDirectory);
-    }
-    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
-    function isPatternRelatedToParentDirectory(pattern) {
-      return pattern.startsWith("..") || pattern.startsWith("./..");
-    }
-    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
-    function getBaseDirectory(pattern) {
-      return globParent(pattern, { flipBackslashes: false });
-    }
-    exports.getBaseDirectory = getBaseDirectory;
-    function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
-    }
-    exports.hasGlobStar = hasGlobStar;
-    function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
-    }
-    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
-    function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path5.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
-    }
-    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
-    function expandPatternsWithBraceExpansion(patterns) {
-      return patterns.reduce((collection, pattern) => {
-        return collection.concat(expandBraceExpansion(pattern));
-      }, []);
-    }
-    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
-    function expandBraceExpansion(pattern) {
-      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
-      patterns.sort((a, b) => a.length - b.length);
-      return patterns.filter((pattern2) => pattern2 !== "");
-    }
-    exports.expandBraceExpansion = expandBraceExpansion;
-    function getPatternParts(pattern, options) {
-      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts.length === 0) {
-        parts = [pattern];
-      }
-      if (parts[0].startsWith("/")) {
-        parts[0] = parts[0].slice(1);
-        parts.unshift("");
-      }
-      return parts;
-    }
-    exports.getPatternParts = getPatternParts;
-    function makeRe(pattern, options) {
-      return micromatch.makeRe(pattern, options);
-    }
-    exports.makeRe = makeRe;
-    function convertPatternsToRe(patterns, options) {
-      return patterns.map((pattern) => makeRe(pattern, options));
-    }
-    exports.convertPatternsToRe = convertPatternsToRe;
-    function matchAny(entry2, patternsRe) {
-      return patternsRe.some((patternRe) => patternRe.test(entry2));
-    }
-    exports.matchAny = matchAny;
-    function removeDuplicateSlashes(pattern) {
-      return pattern.replace(DOUBLE_SLASH_RE, "/");
-    }
-    exports.removeDuplicateSlashes = removeDuplicateSlashes;
-    function partitionAbsoluteAndRelative(patterns) {
-      const absolute = [];
-      const relative = [];
-      for (const pattern of patterns) {
-        if (isAbsolute(pattern)) {
-          absolute.push(pattern);
-        } else {
-          relative.push(pattern);
-        }
-      }
-      return [absolute, relative];
-    }
-    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute(pattern) {
-      return path5.isAbsolute(pattern);
-    }
-    exports.isAbsolute = isAbsolute;
-  }
-});
-
-// node_modules/merge2/index.js
-var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module) {
-    "use strict";
-    var Stream = __require("stream");
-    var PassThrough = Stream.PassThrough;
-    var slice = Array.prototype.slice;
-    module.exports = merge2;
-    function merge2() {
-      const streamsQueue = [];
-      const args = slice.call(arguments);
-      let merging = false;
-      let options = args[args.length - 1];
-      if (options && !Array.isArray(options) && options.pipe == null) {
-        args.pop();
-      } else {
-        options = {};
-      }
-      const doEnd = options.end !== false;
-      const doPipeError = options.pipeError === true;
-      if (options.objectMode == null) {
-        options.objectMode = true;
-      }
-      if (options.highWaterMark == null) {
-        options.highWaterMark = 64 * 1024;
-      }
-      const mergedStream = PassThrough(options);
-      function addStream() {
-        for (let i = 0, len = arguments.length; i < len; i++) {
-          streamsQueue.push(pauseStreams(arguments[i], options));
-        }
-        mergeStream();
-        return this;
-      }
-      function mergeStream() {
-        if (merging) {
-          return;
-        }
-        merging = true;
-        let streams = streamsQueue.shift();
-        if (!streams) {
-          process.nextTick(endStream);
-          return;
-        }
-        if (!Array.isArray(streams)) {
-          streams = [streams];
-        }
-        let pipesCount = streams.length + 1;
-        function next() {
-          if (--pipesCount > 0) {
-            return;
-          }
-          merging = false;
-          mergeStream();
-        }
-        function pipe(stream) {
-          function onend() {
-            stream.removeListener("merge2UnpipeEnd", onend);
-            stream.removeListener("end", onend);
-            if (doPipeError) {
-              stream.removeListener("error", onerror);
-            }
-            next();
-          }
-          function onerror(err) {
-            mergedStream.emit("error", err);
-          }
-          if (stream._readableState.endEmitted) {
-            return next();
-          }
-          stream.on("merge2UnpipeEnd", onend);
-          stream.on("end", onend);
-          if (doPipeError) {
-            stream.on("error", onerror);
-          }
-          stream.pipe(mergedStream, { end: false });
-          stream.resume();
-        }
-        for (let i = 0; i < streams.length; i++) {
-          pipe(streams[i]);
-        }
-        next();
-      }
-      function endStream() {
-        merging = false;
-        mergedStream.emit("queueDrain");
-        if (doEnd) {
-          mergedStream.end();
-        }
-      }
-      mergedStream.setMaxListeners(0);
-      mergedStream.add = addStream;
-      mergedStream.on("unpipe", function(stream) {
-        stream.emit("merge2UnpipeEnd");
-      });
-      if (args.length) {
-        addStream.apply(null, args);
-      }
-      return mergedStream;
-    }
-    function pauseStreams(streams, options) {
-      if (!Array.isArray(streams)) {
-        if (!streams._readableState && streams.pipe) {
-          streams = streams.pipe(PassThrough(options));
-        }
-        if (!streams._readableState || !streams.pause || !streams.pipe) {
-          throw new Error("Only readable stream can be merged.");
-        }
-        streams.pause();
-      } else {
-        for (let i = 0, len = streams.length; i < len; i++) {
-          streams[i] = pauseStreams(streams[i], options);
-        }
-      }
-      return streams;
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/stream.js
-var require_stream = __commonJS({
-  "node_modules/fast-glob/out/utils/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.merge = void 0;
-    var merge2 = require_merge2();
-    function merge(streams) {
-      const mergedStream = merge2(streams);
-      streams.forEach((stream) => {
-        stream.once("error", (error) => mergedStream.emit("error", error));
-      });
-      mergedStream.once("close", () => propagateCloseEventToSources(streams));
-      mergedStream.once("end", () => propagateCloseEventToSources(streams));
-      return mergedStream;
-    }
-    exports.merge = merge;
-    function propagateCloseEventToSources(streams) {
-      streams.forEach((stream) => stream.emit("close"));
-    }
-  }
-});
-
-// node_modules/fast-glob/out/utils/string.js
-var require_string2 = __commonJS({
-  "node_modules/fast-glob/out/utils/string.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isEmpty = exports.isString = void 0;
-    function isString(input) {
-      return typeof input === "string";
-    }
-    exports.isString = isString;
-    function isEmpty(input) {
-      return input === "";
-    }
-    exports.isEmpty = isEmpty;
-  }
-});
-
-// node_modules/fast-glob/out/utils/index.js
-var require_utils3 = __commonJS({
-  "node_modules/fast-glob/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
-    var array = require_array();
-    exports.array = array;
-    var errno = require_errno();
-    exports.errno = errno;
-    var fs = require_fs();
-    exports.fs = fs;
-    var path5 = require_path();
-    exports.path = path5;
-    var pattern = require_pattern();
-    exports.pattern = pattern;
-    var stream = require_stream();
-    exports.stream = stream;
-    var string = require_string2();
-    exports.string = string;
-  }
-});
-
-// node_modules/fast-glob/out/managers/tasks.js
-var require_tasks = __commonJS({
-  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
-    var utils = require_utils3();
-    function generate(input, settings) {
-      const patterns = processPatterns(input, settings);
-      const ignore3 = processPatterns(settings.ignore, settings);
-      const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore3);
-      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
-      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
-      const staticTasks = convertPatternsToTasks(
-        staticPatterns,
-        negativePatterns,
-        /* dynamic */
-        false
-      );
-      const dynamicTasks = convertPatternsToTasks(
-        dynamicPatterns,
-        negativePatterns,
-        /* dynamic */
-        true
-      );
-      return staticTasks.concat(dynamicTasks);
-    }
-    exports.generate = generate;
-    function processPatterns(input, settings) {
-      let patterns = input;
-      if (settings.braceExpansion) {
-        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
-      }
-      if (settings.baseNameMatch) {
-        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
-      }
-      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
-    }
-    function convertPatternsToTasks(positive, negative, dynamic) {
-      const tasks = [];
-      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
-      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
-      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
-      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
-      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
-      if ("." in insideCurrentDirectoryGroup) {
-        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
-      } else {
-        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
-      }
-      return tasks;
-    }
-    exports.convertPatternsToTasks = convertPatternsToTasks;
-    function getPositivePatterns(patterns) {
-      return utils.pattern.getPositivePatterns(patterns);
-    }
-    exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore3) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore3);
-      const positive = negative.map(utils.pattern.convertToPositivePattern);
-      return positive;
-    }
-    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
-    function groupPatternsByBaseDirectory(patterns) {
-      const group = {};
-      return patterns.reduce((collection, pattern) => {
-        const base = utils.pattern.getBaseDirectory(pattern);
-        if (base in collection) {
-          collection[base].push(pattern);
-        } else {
-          collection[base] = [pattern];
-        }
-        return collection;
-      }, group);
-    }
-    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
-    function convertPatternGroupsToTasks(positive, negative, dynamic) {
-      return Object.keys(positive).map((base) => {
-        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
-      });
-    }
-    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
-    function convertPatternGroupToTask(base, positive, negative, dynamic) {
-      return {
-        dynamic,
-        positive,
-        negative,
-        base,
-        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
-      };
-    }
-    exports.convertPatternGroupToTask = convertPatternGroupToTask;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/async.js
-var require_async = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path5, settings, callback) {
-      settings.fs.lstat(path5, (lstatError, lstat2) => {
-        if (lstatError !== null) {
-          callFailureCallback(callback, lstatError);
-          return;
-        }
-        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat2);
-          return;
-        }
-        settings.fs.stat(path5, (statError, stat2) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              callFailureCallback(callback, statError);
-              return;
-            }
-            callSuccessCallback(callback, lstat2);
-            return;
-          }
-          if (settings.markSymbolicLink) {
-            stat2.isSymbolicLink = () => true;
-          }
-          callSuccessCallback(callback, stat2);
-        });
-      });
-    }
-    exports.read = read;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/providers/sync.js
-var require_sync = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.read = void 0;
-    function read(path5, settings) {
-      const lstat2 = settings.fs.lstatSync(path5);
-      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat2;
-      }
-      try {
-        const stat2 = settings.fs.statSync(path5);
-        if (settings.markSymbolicLink) {
-          stat2.isSymbolicLink = () => true;
-        }
-        return stat2;
-      } catch (error) {
-        if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat2;
-        }
-        throw error;
-      }
-    }
-    exports.read = read;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/adapters/fs.js
-var require_fs2 = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/settings.js
-var require_settings = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs = require_fs2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.stat/out/index.js
-var require_out = __commonJS({
-  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.statSync = exports.stat = exports.Settings = void 0;
-    var async = require_async();
-    var sync = require_sync();
-    var settings_1 = require_settings();
-    exports.Settings = settings_1.default;
-    function stat2(path5, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path5, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path5, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.stat = stat2;
-    function statSync(path5, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path5, settings);
-    }
-    exports.statSync = statSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/queue-microtask/index.js
-var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module) {
-    var promise;
-    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
-      throw err;
-    }, 0));
-  }
-});
-
-// node_modules/run-parallel/index.js
-var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module) {
-    module.exports = runParallel;
-    var queueMicrotask2 = require_queue_microtask();
-    function runParallel(tasks, cb) {
-      let results, pending, keys;
-      let isSync = true;
-      if (Array.isArray(tasks)) {
-        results = [];
-        pending = tasks.length;
-      } else {
-        keys = Object.keys(tasks);
-        results = {};
-        pending = keys.length;
-      }
-      function done(err) {
-        function end() {
-          if (cb) cb(err, results);
-          cb = null;
-        }
-        if (isSync) queueMicrotask2(end);
-        else end();
-      }
-      function each(i, err, result) {
-        results[i] = result;
-        if (--pending === 0 || err) {
-          done(err);
-        }
-      }
-      if (!pending) {
-        done(null);
-      } else if (keys) {
-        keys.forEach(function(key) {
-          tasks[key](function(err, result) {
-            each(key, err, result);
-          });
-        });
-      } else {
-        tasks.forEach(function(task, i) {
-          task(function(err, result) {
-            each(i, err, result);
-          });
-        });
-      }
-      isSync = false;
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/constants.js
-var require_constants3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
-    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
-    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
-      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
-    }
-    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
-    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
-    var SUPPORTED_MAJOR_VERSION = 10;
-    var SUPPORTED_MINOR_VERSION = 10;
-    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
-    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
-    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/fs.js
-var require_fs3 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDirentFromStats = void 0;
-    var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
-        this.isBlockDevice = stats.isBlockDevice.bind(stats);
-        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
-        this.isDirectory = stats.isDirectory.bind(stats);
-        this.isFIFO = stats.isFIFO.bind(stats);
-        this.isFile = stats.isFile.bind(stats);
-        this.isSocket = stats.isSocket.bind(stats);
-        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
-      }
-    };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
-    }
-    exports.createDirentFromStats = createDirentFromStats;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/utils/index.js
-var require_utils4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.fs = void 0;
-    var fs = require_fs3();
-    exports.fs = fs;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/common.js
-var require_common = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = void 0;
-    function joinPathSegments(a, b, separator) {
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/async.js
-var require_async2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var rpl = require_run_parallel();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
-    var common = require_common();
-    function read(directory, settings, callback) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        readdirWithFileTypes(directory, settings, callback);
-        return;
-      }
-      readdir(directory, settings, callback);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings, callback) {
-      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const entries = dirents.map((dirent) => ({
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        }));
-        if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries);
-          return;
-        }
-        const tasks = entries.map((entry2) => makeRplTaskEntry(entry2, settings));
-        rpl(tasks, (rplError, rplEntries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, rplEntries);
-        });
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function makeRplTaskEntry(entry2, settings) {
-      return (done) => {
-        if (!entry2.dirent.isSymbolicLink()) {
-          done(null, entry2);
-          return;
-        }
-        settings.fs.stat(entry2.path, (statError, stats) => {
-          if (statError !== null) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              done(statError);
-              return;
-            }
-            done(null, entry2);
-            return;
-          }
-          entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
-          done(null, entry2);
-        });
-      };
-    }
-    function readdir(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names) => {
-        if (readdirError !== null) {
-          callFailureCallback(callback, readdirError);
-          return;
-        }
-        const tasks = names.map((name) => {
-          const path5 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-          return (done) => {
-            fsStat.stat(path5, settings.fsStatSettings, (error, stats) => {
-              if (error !== null) {
-                done(error);
-                return;
-              }
-              const entry2 = {
-                name,
-                path: path5,
-                dirent: utils.fs.createDirentFromStats(name, stats)
-              };
-              if (settings.stats) {
-                entry2.stats = stats;
-              }
-              done(null, entry2);
-            });
-          };
-        });
-        rpl(tasks, (rplError, entries) => {
-          if (rplError !== null) {
-            callFailureCallback(callback, rplError);
-            return;
-          }
-          callSuccessCallback(callback, entries);
-        });
-      });
-    }
-    exports.readdir = readdir;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, result) {
-      callback(null, result);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/providers/sync.js
-var require_sync2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
-    var fsStat = require_out();
-    var constants_1 = require_constants3();
-    var utils = require_utils4();
-    var common = require_common();
-    function read(directory, settings) {
-      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
-        return readdirWithFileTypes(directory, settings);
-      }
-      return readdir(directory, settings);
-    }
-    exports.read = read;
-    function readdirWithFileTypes(directory, settings) {
-      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
-      return dirents.map((dirent) => {
-        const entry2 = {
-          dirent,
-          name: dirent.name,
-          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
-        };
-        if (entry2.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
-          try {
-            const stats = settings.fs.statSync(entry2.path);
-            entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
-          } catch (error) {
-            if (settings.throwErrorOnBrokenSymbolicLink) {
-              throw error;
-            }
-          }
-        }
-        return entry2;
-      });
-    }
-    exports.readdirWithFileTypes = readdirWithFileTypes;
-    function readdir(directory, settings) {
-      const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
-        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
-        const entry2 = {
-          name,
-          path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
-        };
-        if (settings.stats) {
-          entry2.stats = stats;
-        }
-        return entry2;
-      });
-    }
-    exports.readdir = readdir;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
-var require_fs4 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
-    exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      stat: fs.stat,
-      lstatSync: fs.lstatSync,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
-    };
-    function createFileSystemAdapter(fsMethods) {
-      if (fsMethods === void 0) {
-        return exports.FILE_SYSTEM_ADAPTER;
-      }
-      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
-    }
-    exports.createFileSystemAdapter = createFileSystemAdapter;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/settings.js
-var require_settings2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path5 = __require("path");
-    var fsStat = require_out();
-    var fs = require_fs4();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path5.sep);
-        this.stats = this._getValue(this._options.stats, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
-        this.fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this.followSymbolicLinks,
-          fs: this.fs,
-          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.scandir/out/index.js
-var require_out2 = __commonJS({
-  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.scandirSync = exports.scandir = void 0;
-    var async = require_async2();
-    var sync = require_sync2();
-    var settings_1 = require_settings2();
-    exports.Settings = settings_1.default;
-    function scandir(path5, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path5, getSettings(), optionsOrSettingsOrCallback);
-        return;
-      }
-      async.read(path5, getSettings(optionsOrSettingsOrCallback), callback);
-    }
-    exports.scandir = scandir;
-    function scandirSync(path5, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      return sync.read(path5, settings);
-    }
-    exports.scandirSync = scandirSync;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/reusify/reusify.js
-var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module) {
-    "use strict";
-    function reusify(Constructor) {
-      var head = new Constructor();
-      var tail = head;
-      function get() {
-        var current = head;
-        if (current.next) {
-          head = current.next;
-        } else {
-          head = new Constructor();
-          tail = head;
-        }
-        current.next = null;
-        return current;
-      }
-      function release(obj) {
-        tail.next = obj;
-        tail = obj;
-      }
-      return {
-        get,
-        release
-      };
-    }
-    module.exports = reusify;
-  }
-});
-
-// node_modules/fastq/queue.js
-var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module) {
-    "use strict";
-    var reusify = require_reusify();
-    function fastqueue(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      if (!(_concurrency >= 1)) {
-        throw new Error("fastqueue concurrency must be equal to or greater than 1");
-      }
-      var cache = reusify(Task);
-      var queueHead = null;
-      var queueTail = null;
-      var _running = 0;
-      var errorHandler = null;
-      var self = {
-        push,
-        drain: noop,
-        saturated: noop,
-        pause,
-        paused: false,
-        get concurrency() {
-          return _concurrency;
-        },
-        set concurrency(value) {
-          if (!(value >= 1)) {
-            throw new Error("fastqueue concurrency must be equal to or greater than 1");
-          }
-          _concurrency = value;
-          if (self.paused) return;
-          for (; queueHead && _running < _concurrency; ) {
-            _running++;
-            release();
-          }
-        },
-        running,
-        resume,
-        idle,
-        length,
-        getQueue,
-        unshift,
-        empty: noop,
-        kill,
-        killAndDrain,
-        error,
-        abort
-      };
-      return self;
-      function running() {
-        return _running;
-      }
-      function pause() {
-        self.paused = true;
-      }
-      function length() {
-        var current = queueHead;
-        var counter = 0;
-        while (current) {
-          current = current.next;
-          counter++;
-        }
-        return counter;
-      }
-      function getQueue() {
-        var current = queueHead;
-        var tasks = [];
-        while (current) {
-          tasks.push(current.value);
-          current = current.next;
-        }
-        return tasks;
-      }
-      function resume() {
-        if (!self.paused) return;
-        self.paused = false;
-        if (queueHead === null) {
-          _running++;
-          release();
-          return;
-        }
-        for (; queueHead && _running < _concurrency; ) {
-          _running++;
-          release();
-        }
-      }
-      function idle() {
-        return _running === 0 && self.length() === 0;
-      }
-      function push(value, done) {
-        var current = cache.get();
-        current.context = context;
-        current.release = release;
-        current.value = value;
-        current.callback = done || noop;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueTail) {
-            queueTail.next = current;
-            queueTail = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function unshift(value, done) {
-        var current = cache.get();
-        current.context = context;
-        current.release = release;
-        current.value = value;
-        current.callback = done || noop;
-        current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self.paused) {
-          if (queueHead) {
-            current.next = queueHead;
-            queueHead = current;
-          } else {
-            queueHead = current;
-            queueTail = current;
-            self.saturated();
-          }
-        } else {
-          _running++;
-          worker.call(context, current.value, current.worked);
-        }
-      }
-      function release(holder) {
-        if (holder) {
-          cache.release(holder);
-        }
-        var next = queueHead;
-        if (next && _running <= _concurrency) {
-          if (!self.paused) {
-            if (queueTail === queueHead) {
-              queueTail = null;
-            }
-            queueHead = next.next;
-            next.next = null;
-            worker.call(context, next.value, next.worked);
-            if (queueTail === null) {
-              self.empty();
-            }
-          } else {
-            _running--;
-          }
-        } else if (--_running === 0) {
-          self.drain();
-        }
-      }
-      function kill() {
-        queueHead = null;
-        queueTail = null;
-        self.drain = noop;
-      }
-      function killAndDrain() {
-        queueHead = null;
-        queueTail = null;
-        self.drain();
-        self.drain = noop;
-      }
-      function abort() {
-        var current = queueHead;
-        queueHead = null;
-        queueTail = null;
-        while (current) {
-          var next = current.next;
-          var callback = current.callback;
-          var errorHandler2 = current.errorHandler;
-          var val = current.value;
-          var context2 = current.context;
-          current.value = null;
-          current.callback = noop;
-          current.errorHandler = null;
-          current.next = null;
-          if (errorHandler2) {
-            errorHandler2(new Error("abort"), val);
-          }
-          callback.call(context2, new Error("abort"));
-          cache.release(current);
-          current = next;
-        }
-        self.drain = noop;
-      }
-      function error(handler) {
-        errorHandler = handler;
-      }
-    }
-    function noop() {
-    }
-    function Task() {
-      this.value = null;
-      this.callback = noop;
-      this.next = null;
-      this.release = noop;
-      this.context = null;
-      this.errorHandler = null;
-      var self = this;
-      this.worked = function worked(err, result) {
-        var callback = self.callback;
-        var errorHandler = self.errorHandler;
-        var val = self.value;
-        self.value = null;
-        self.callback = noop;
-        if (self.errorHandler) {
-          errorHandler(err, val);
-        }
-        callback.call(self.context, err, result);
-        self.release(self);
-      };
-    }
-    function queueAsPromised(context, worker, _concurrency) {
-      if (typeof context === "function") {
-        _concurrency = worker;
-        worker = context;
-        context = null;
-      }
-      function asyncWrapper(arg, cb) {
-        worker.call(this, arg).then(function(res) {
-          cb(null, res);
-        }, cb);
-      }
-      var queue = fastqueue(context, asyncWrapper, _concurrency);
-      var pushCb = queue.push;
-      var unshiftCb = queue.unshift;
-      queue.push = push;
-      queue.unshift = unshift;
-      queue.drained = drained;
-      return queue;
-      function push(value) {
-        var p = new Promise(function(resolve, reject) {
-          pushCb(value, function(err, result) {
-            if (err) {
-              reject(err);
-              return;
-            }
-            resolve(result);
-          });
-        });
-        p.catch(noop);
-        return p;
-      }
-      function unshift(value) {
-        var p = new Promise(function(resolve, reject) {
-          unshiftCb(value, function(err, result) {
-            if (err) {
-              reject(err);
-              return;
-            }
-            resolve(result);
-          });
-        });
-        p.catch(noop);
-        return p;
-      }
-      function drained() {
-        var p = new Promise(function(resolve) {
-          process.nextTick(function() {
-            if (queue.idle()) {
-              resolve();
-            } else {
-              var previousDrain = queue.drain;
-              queue.drain = function() {
-                if (typeof previousDrain === "function") previousDrain();
-                resolve();
-                queue.drain = previousDrain;
-              };
-            }
-          });
-        });
-        return p;
-      }
-    }
-    module.exports = fastqueue;
-    module.exports.promise = queueAsPromised;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/common.js
-var require_common2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
-    function isFatalError(settings, error) {
-      if (settings.errorFilter === null) {
-        return true;
-      }
-      return !settings.errorFilter(error);
-    }
-    exports.isFatalError = isFatalError;
-    function isAppliedFilter(filter, value) {
-      return filter === null || filter(value);
-    }
-    exports.isAppliedFilter = isAppliedFilter;
-    function replacePathSegmentSeparator(filepath, separator) {
-      return filepath.split(/[/\\]/).join(separator);
-    }
-    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
-    function joinPathSegments(a, b, separator) {
-      if (a === "") {
-        return b;
-      }
-      if (a.endsWith(separator)) {
-        return a + b;
-      }
-      return a + separator + b;
-    }
-    exports.joinPathSegments = joinPathSegments;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/reader.js
-var require_reader = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var common = require_common2();
-    var Reader = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/async.js
-var require_async3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var events_1 = __require("events");
-    var fsScandir = require_out2();
-    var fastq = require_queue();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var AsyncReader = class extends reader_1.default {
-      constructor(_root, _settings) {
-        super(_root, _settings);
-        this._settings = _settings;
-        this._scandir = fsScandir.scandir;
-        this._emitter = new events_1.EventEmitter();
-        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        this._queue.drain = () => {
-          if (!this._isFatalError) {
-            this._emitter.emit("end");
-          }
-        };
-      }
-      read() {
-        this._isFatalError = false;
-        this._isDestroyed = false;
-        setImmediate(() => {
-          this._pushToQueue(this._root, this._settings.basePath);
-        });
-        return this._emitter;
-      }
-      get isDestroyed() {
-        return this._isDestroyed;
-      }
-      destroy() {
-        if (this._isDestroyed) {
-          throw new Error("The reader is already destroyed");
-        }
-        this._isDestroyed = true;
-        this._queue.killAndDrain();
-      }
-      onEntry(callback) {
-        this._emitter.on("entry", callback);
-      }
-      onError(callback) {
-        this._emitter.once("error", callback);
-      }
-      onEnd(callback) {
-        this._emitter.once("end", callback);
-      }
-      _pushToQueue(directory, base) {
-        const queueItem = { directory, base };
-        this._queue.push(queueItem, (error) => {
-          if (error !== null) {
-            this._handleError(error);
-          }
-        });
-      }
-      _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
-          if (error !== null) {
-            done(error, void 0);
-            return;
-          }
-          for (const entry2 of entries) {
-            this._handleEntry(entry2, item.base);
-          }
-          done(null, void 0);
-        });
-      }
-      _handleError(error) {
-        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
-          return;
-        }
-        this._isFatalError = true;
-        this._isDestroyed = true;
-        this._emitter.emit("error", error);
-      }
-      _handleEntry(entry2, base) {
-        if (this._isDestroyed || this._isFatalError) {
-          return;
-        }
-        const fullpath = entry2.path;
-        if (base !== void 0) {
-          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
-          this._emitEntry(entry2);
-        }
-        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
-        }
-      }
-      _emitEntry(entry2) {
-        this._emitter.emit("entry", entry2);
-      }
-    };
-    exports.default = AsyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/async.js
-var require_async4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async3();
-    var AsyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._storage = [];
-      }
-      read(callback) {
-        this._reader.onError((error) => {
-          callFailureCallback(callback, error);
-        });
-        this._reader.onEntry((entry2) => {
-          this._storage.push(entry2);
-        });
-        this._reader.onEnd(() => {
-          callSuccessCallback(callback, this._storage);
-        });
-        this._reader.read();
-      }
-    };
-    exports.default = AsyncProvider;
-    function callFailureCallback(callback, error) {
-      callback(error);
-    }
-    function callSuccessCallback(callback, entries) {
-      callback(null, entries);
-    }
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/stream.js
-var require_stream2 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var async_1 = require_async3();
-    var StreamProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new async_1.default(this._root, this._settings);
-        this._stream = new stream_1.Readable({
-          objectMode: true,
-          read: () => {
-          },
-          destroy: () => {
-            if (!this._reader.isDestroyed) {
-              this._reader.destroy();
-            }
-          }
-        });
-      }
-      read() {
-        this._reader.onError((error) => {
-          this._stream.emit("error", error);
-        });
-        this._reader.onEntry((entry2) => {
-          this._stream.push(entry2);
-        });
-        this._reader.onEnd(() => {
-          this._stream.push(null);
-        });
-        this._reader.read();
-        return this._stream;
-      }
-    };
-    exports.default = StreamProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/readers/sync.js
-var require_sync3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsScandir = require_out2();
-    var common = require_common2();
-    var reader_1 = require_reader();
-    var SyncReader = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._scandir = fsScandir.scandirSync;
-        this._storage = [];
-        this._queue = /* @__PURE__ */ new Set();
-      }
-      read() {
-        this._pushToQueue(this._root, this._settings.basePath);
-        this._handleQueue();
-        return this._storage;
-      }
-      _pushToQueue(directory, base) {
-        this._queue.add({ directory, base });
-      }
-      _handleQueue() {
-        for (const item of this._queue.values()) {
-          this._handleDirectory(item.directory, item.base);
-        }
-      }
-      _handleDirectory(directory, base) {
-        try {
-          const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry2 of entries) {
-            this._handleEntry(entry2, base);
-          }
-        } catch (error) {
-          this._handleError(error);
-        }
-      }
-      _handleError(error) {
-        if (!common.isFatalError(this._settings, error)) {
-          return;
-        }
-        throw error;
-      }
-      _handleEntry(entry2, base) {
-        const fullpath = entry2.path;
-        if (base !== void 0) {
-          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
-        }
-        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
-          this._pushToStorage(entry2);
-        }
-        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
-          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
-        }
-      }
-      _pushToStorage(entry2) {
-        this._storage.push(entry2);
-      }
-    };
-    exports.default = SyncReader;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/providers/sync.js
-var require_sync4 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync3();
-    var SyncProvider = class {
-      constructor(_root, _settings) {
-        this._root = _root;
-        this._settings = _settings;
-        this._reader = new sync_1.default(this._root, this._settings);
-      }
-      read() {
-        return this._reader.read();
-      }
-    };
-    exports.default = SyncProvider;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/settings.js
-var require_settings3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path5 = __require("path");
-    var fsScandir = require_out2();
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.basePath = this._getValue(this._options.basePath, void 0);
-        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
-        this.deepFilter = this._getValue(this._options.deepFilter, null);
-        this.entryFilter = this._getValue(this._options.entryFilter, null);
-        this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path5.sep);
-        this.fsScandirSettings = new fsScandir.Settings({
-          followSymbolicLinks: this._options.followSymbolicLinks,
-          fs: this._options.fs,
-          pathSegmentSeparator: this._options.pathSegmentSeparator,
-          stats: this._options.stats,
-          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
-        });
-      }
-      _getValue(option, value) {
-        return option !== null && option !== void 0 ? option : value;
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/@nodelib/fs.walk/out/index.js
-var require_out3 = __commonJS({
-  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
-    var async_1 = require_async4();
-    var stream_1 = require_stream2();
-    var sync_1 = require_sync4();
-    var settings_1 = require_settings3();
-    exports.Settings = settings_1.default;
-    function walk(directory, optionsOrSettingsOrCallback, callback) {
-      if (typeof optionsOrSettingsOrCallback === "function") {
-        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
-        return;
-      }
-      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
-    }
-    exports.walk = walk;
-    function walkSync(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new sync_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkSync = walkSync;
-    function walkStream(directory, optionsOrSettings) {
-      const settings = getSettings(optionsOrSettings);
-      const provider = new stream_1.default(directory, settings);
-      return provider.read();
-    }
-    exports.walkStream = walkStream;
-    function getSettings(settingsOrOptions = {}) {
-      if (settingsOrOptions instanceof settings_1.default) {
-        return settingsOrOptions;
-      }
-      return new settings_1.default(settingsOrOptions);
-    }
-  }
-});
-
-// node_modules/fast-glob/out/readers/reader.js
-var require_reader2 = __commonJS({
-  "node_modules/fast-glob/out/readers/reader.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path5 = __require("path");
-    var fsStat = require_out();
-    var utils = require_utils3();
-    var Reader = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this._fsStatSettings = new fsStat.Settings({
-          followSymbolicLink: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
-        });
-      }
-      _getFullEntryPath(filepath) {
-        return path5.resolve(this._settings.cwd, filepath);
-      }
-      _makeEntry(stats, pattern) {
-        const entry2 = {
-          name: pattern,
-          path: pattern,
-          dirent: utils.fs.createDirentFromStats(pattern, stats)
-        };
-        if (this._settings.stats) {
-          entry2.stats = stats;
-        }
-        return entry2;
-      }
-      _isFatalError(error) {
-        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
-      }
-    };
-    exports.default = Reader;
-  }
-});
-
-// node_modules/fast-glob/out/readers/stream.js
-var require_stream3 = __commonJS({
-  "node_modules/fast-glob/out/readers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderStream = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkStream = fsWalk.walkStream;
-        this._stat = fsStat.stat;
-      }
-      dynamic(root, options) {
-        return this._walkStream(root, options);
-      }
-      static(patterns, options) {
-        const filepaths = patterns.map(this._getFullEntryPath, this);
-        const stream = new stream_1.PassThrough({ objectMode: true });
-        stream._write = (index, _enc, done) => {
-          return this._getEntry(filepaths[index], patterns[index], options).then((entry2) => {
-            if (entry2 !== null && options.entryFilter(entry2)) {
-              stream.push(entry2);
-            }
-            if (index === filepaths.length - 1) {
-              stream.end();
-            }
-            done();
-          }).catch(done);
-        };
-        for (let i = 0; i < filepaths.length; i++) {
-          stream.write(i);
-        }
-        return stream;
-      }
-      _getEntry(filepath, pattern, options) {
-        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        });
-      }
-      _getStat(filepath) {
-        return new Promise((resolve, reject) => {
-          this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve(stats) : reject(error);
-          });
-        });
-      }
-    };
-    exports.default = ReaderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/async.js
-var require_async5 = __commonJS({
-  "node_modules/fast-glob/out/readers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var stream_1 = require_stream3();
-    var ReaderAsync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkAsync = fsWalk.walk;
-        this._readerStream = new stream_1.default(this._settings);
-      }
-      dynamic(root, options) {
-        return new Promise((resolve, reject) => {
-          this._walkAsync(root, options, (error, entries) => {
-            if (error === null) {
-              resolve(entries);
-            } else {
-              reject(error);
-            }
-          });
-        });
-      }
-      async static(patterns, options) {
-        const entries = [];
-        const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve, reject) => {
-          stream.once("error", reject);
-          stream.on("data", (entry2) => entries.push(entry2));
-          stream.once("end", () => resolve(entries));
-        });
-      }
-    };
-    exports.default = ReaderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/matcher.js
-var require_matcher = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var Matcher = class {
-      constructor(_patterns, _settings, _micromatchOptions) {
-        this._patterns = _patterns;
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this._storage = [];
-        this._fillStorage();
-      }
-      _fillStorage() {
-        for (const pattern of this._patterns) {
-          const segments = this._getPatternSegments(pattern);
-          const sections = this._splitSegmentsIntoSections(segments);
-          this._storage.push({
-            complete: sections.length <= 1,
-            pattern,
-            segments,
-            sections
-          });
-        }
-      }
-      _getPatternSegments(pattern) {
-        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts.map((part) => {
-          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
-          if (!dynamic) {
-            return {
-              dynamic: false,
-              pattern: part
-            };
-          }
-          return {
-            dynamic: true,
-            pattern: part,
-            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
-          };
-        });
-      }
-      _splitSegmentsIntoSections(segments) {
-        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
-      }
-    };
-    exports.default = Matcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/matchers/partial.js
-var require_partial = __commonJS({
-  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var matcher_1 = require_matcher();
-    var PartialMatcher = class extends matcher_1.default {
-      match(filepath) {
-        const parts = filepath.split("/");
-        const levels = parts.length;
-        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
-        for (const pattern of patterns) {
-          const section = pattern.sections[0];
-          if (!pattern.complete && levels > section.length) {
-            return true;
-          }
-          const match = parts.every((part, index) => {
-            const segment = pattern.segments[index];
-            if (segment.dynamic && segment.patternRe.test(part)) {
-              return true;
-            }
-            if (!segment.dynamic && segment.pattern === part) {
-              return true;
-            }
-            return false;
-          });
-          if (match) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    exports.default = PartialMatcher;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/deep.js
-var require_deep = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var partial_1 = require_partial();
-    var DeepFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-      }
-      getFilter(basePath, positive, negative) {
-        const matcher = this._getMatcher(positive);
-        const negativeRe = this._getNegativePatternsRe(negative);
-        return (entry2) => this._filter(basePath, entry2, matcher, negativeRe);
-      }
-      _getMatcher(patterns) {
-        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
-      }
-      _getNegativePatternsRe(patterns) {
-        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
-        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
-      }
-      _filter(basePath, entry2, matcher, negativeRe) {
-        if (this._isSkippedByDeep(basePath, entry2.path)) {
-          return false;
-        }
-        if (this._isSkippedSymbolicLink(entry2)) {
-          return false;
-        }
-        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
-        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
-          return false;
-        }
-        return this._isSkippedByNegativePatterns(filepath, negativeRe);
-      }
-      _isSkippedByDeep(basePath, entryPath) {
-        if (this._settings.deep === Infinity) {
-          return false;
-        }
-        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
-      }
-      _getEntryLevel(basePath, entryPath) {
-        const entryPathDepth = entryPath.split("/").length;
-        if (basePath === "") {
-          return entryPathDepth;
-        }
-        const basePathDepth = basePath.split("/").length;
-        return entryPathDepth - basePathDepth;
-      }
-      _isSkippedSymbolicLink(entry2) {
-        return !this._settings.followSymbolicLinks && entry2.dirent.isSymbolicLink();
-      }
-      _isSkippedByPositivePatterns(entryPath, matcher) {
-        return !this._settings.baseNameMatch && !matcher.match(entryPath);
-      }
-      _isSkippedByNegativePatterns(entryPath, patternsRe) {
-        return !utils.pattern.matchAny(entryPath, patternsRe);
-      }
-    };
-    exports.default = DeepFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/entry.js
-var require_entry = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var EntryFilter = class {
-      constructor(_settings, _micromatchOptions) {
-        this._settings = _settings;
-        this._micromatchOptions = _micromatchOptions;
-        this.index = /* @__PURE__ */ new Map();
-      }
-      getFilter(positive, negative) {
-        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
-        const patterns = {
-          positive: {
-            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
-          },
-          negative: {
-            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
-            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
-          }
-        };
-        return (entry2) => this._filter(entry2, patterns);
-      }
-      _filter(entry2, patterns) {
-        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
-        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
-          return false;
-        }
-        if (this._onlyFileFilter(entry2) || this._onlyDirectoryFilter(entry2)) {
-          return false;
-        }
-        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry2.dirent.isDirectory());
-        if (this._settings.unique && isMatched) {
-          this._createIndexRecord(filepath);
-        }
-        return isMatched;
-      }
-      _isDuplicateEntry(filepath) {
-        return this.index.has(filepath);
-      }
-      _createIndexRecord(filepath) {
-        this.index.set(filepath, void 0);
-      }
-      _onlyFileFilter(entry2) {
-        return this._settings.onlyFiles && !entry2.dirent.isFile();
-      }
-      _onlyDirectoryFilter(entry2) {
-        return this._settings.onlyDirectories && !entry2.dirent.isDirectory();
-      }
-      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
-        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
-        if (!isMatched) {
-          return false;
-        }
-        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
-        if (isMatchedByRelativeNegative) {
-          return false;
-        }
-        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
-        if (isMatchedByAbsoluteNegative) {
-          return false;
-        }
-        return true;
-      }
-      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
-      }
-      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
-        if (patternsRe.length === 0) {
-          return false;
-        }
-        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
-        if (!isMatched && isDirectory) {
-          return utils.pattern.matchAny(filepath + "/", patternsRe);
-        }
-        return isMatched;
-      }
-    };
-    exports.default = EntryFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/filters/error.js
-var require_error = __commonJS({
-  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var ErrorFilter = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getFilter() {
-        return (error) => this._isNonFatalError(error);
-      }
-      _isNonFatalError(error) {
-        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
-      }
-    };
-    exports.default = ErrorFilter;
-  }
-});
-
-// node_modules/fast-glob/out/providers/transformers/entry.js
-var require_entry2 = __commonJS({
-  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var utils = require_utils3();
-    var EntryTransformer = class {
-      constructor(_settings) {
-        this._settings = _settings;
-      }
-      getTransformer() {
-        return (entry2) => this._transform(entry2);
-      }
-      _transform(entry2) {
-        let filepath = entry2.path;
-        if (this._settings.absolute) {
-          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
-          filepath = utils.path.unixify(filepath);
-        }
-        if (this._settings.markDirectories && entry2.dirent.isDirectory()) {
-          filepath += "/";
-        }
-        if (!this._settings.objectMode) {
-          return filepath;
-        }
-        return Object.assign(Object.assign({}, entry2), { path: filepath });
-      }
-    };
-    exports.default = EntryTransformer;
-  }
-});
-
-// node_modules/fast-glob/out/providers/provider.js
-var require_provider = __commonJS({
-  "node_modules/fast-glob/out/providers/provider.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var path5 = __require("path");
-    var deep_1 = require_deep();
-    var entry_1 = require_entry();
-    var error_1 = require_error();
-    var entry_2 = require_entry2();
-    var Provider = class {
-      constructor(_settings) {
-        this._settings = _settings;
-        this.errorFilter = new error_1.default(this._settings);
-        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
-        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
-        this.entryTransformer = new entry_2.default(this._settings);
-      }
-      _getRootDirectory(task) {
-        return path5.resolve(this._settings.cwd, task.base);
-      }
-      _getReaderOptions(task) {
-        const basePath = task.base === "." ? "" : task.base;
-        return {
-          basePath,
-          pathSegmentSeparator: "/",
-          concurrency: this._settings.concurrency,
-          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
-          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
-          errorFilter: this.errorFilter.getFilter(),
-          followSymbolicLinks: this._settings.followSymbolicLinks,
-          fs: this._settings.fs,
-          stats: this._settings.stats,
-          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
-          transform: this.entryTransformer.getTransformer()
-        };
-      }
-      _getMicromatchOptions() {
-        return {
-          dot: this._settings.dot,
-          matchBase: this._settings.baseNameMatch,
-          nobrace: !this._settings.braceExpansion,
-          nocase: !this._settings.caseSensitiveMatch,
-          noext: !this._settings.extglob,
-          noglobstar: !this._settings.globstar,
-          posix: true,
-          strictSlashes: false
-        };
-      }
-    };
-    exports.default = Provider;
-  }
-});
-
-// node_modules/fast-glob/out/providers/async.js
-var require_async6 = __commonJS({
-  "node_modules/fast-glob/out/providers/async.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var async_1 = require_async5();
-    var provider_1 = require_provider();
-    var ProviderAsync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new async_1.default(this._settings);
-      }
-      async read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = await this.api(root, task, options);
-        return entries.map((entry2) => options.transform(entry2));
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderAsync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/stream.js
-var require_stream4 = __commonJS({
-  "node_modules/fast-glob/out/providers/stream.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var stream_1 = __require("stream");
-    var stream_2 = require_stream3();
-    var provider_1 = require_provider();
-    var ProviderStream = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new stream_2.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const source = this.api(root, task, options);
-        const destination = new stream_1.Readable({ objectMode: true, read: () => {
-        } });
-        source.once("error", (error) => destination.emit("error", error)).on("data", (entry2) => destination.emit("data", options.transform(entry2))).once("end", () => destination.emit("end"));
-        destination.once("close", () => source.destroy());
-        return destination;
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderStream;
-  }
-});
-
-// node_modules/fast-glob/out/readers/sync.js
-var require_sync5 = __commonJS({
-  "node_modules/fast-glob/out/readers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fsStat = require_out();
-    var fsWalk = require_out3();
-    var reader_1 = require_reader2();
-    var ReaderSync = class extends reader_1.default {
-      constructor() {
-        super(...arguments);
-        this._walkSync = fsWalk.walkSync;
-        this._statSync = fsStat.statSync;
-      }
-      dynamic(root, options) {
-        return this._walkSync(root, options);
-      }
-      static(patterns, options) {
-        const entries = [];
-        for (const pattern of patterns) {
-          const filepath = this._getFullEntryPath(pattern);
-          const entry2 = this._getEntry(filepath, pattern, options);
-          if (entry2 === null || !options.entryFilter(entry2)) {
-            continue;
-          }
-          entries.push(entry2);
-        }
-        return entries;
-      }
-      _getEntry(filepath, pattern, options) {
-        try {
-          const stats = this._getStat(filepath);
-          return this._makeEntry(stats, pattern);
-        } catch (error) {
-          if (options.errorFilter(error)) {
-            return null;
-          }
-          throw error;
-        }
-      }
-      _getStat(filepath) {
-        return this._statSync(filepath, this._fsStatSettings);
-      }
-    };
-    exports.default = ReaderSync;
-  }
-});
-
-// node_modules/fast-glob/out/providers/sync.js
-var require_sync6 = __commonJS({
-  "node_modules/fast-glob/out/providers/sync.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var sync_1 = require_sync5();
-    var provider_1 = require_provider();
-    var ProviderSync = class extends provider_1.default {
-      constructor() {
-        super(...arguments);
-        this._reader = new sync_1.default(this._settings);
-      }
-      read(task) {
-        const root = this._getRootDirectory(task);
-        const options = this._getReaderOptions(task);
-        const entries = this.api(root, task, options);
-        return entries.map(options.transform);
-      }
-      api(root, task, options) {
-        if (task.dynamic) {
-          return this._reader.dynamic(root, options);
-        }
-        return this._reader.static(task.patterns, options);
-      }
-    };
-    exports.default = ProviderSync;
-  }
-});
-
-// node_modules/fast-glob/out/settings.js
-var require_settings4 = __commonJS({
-  "node_modules/fast-glob/out/settings.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs = __require("fs");
-    var os = __require("os");
-    var CPU_COUNT = Math.max(os.cpus().length, 1);
-    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs.lstat,
-      lstatSync: fs.lstatSync,
-      stat: fs.stat,
-      statSync: fs.statSync,
-      readdir: fs.readdir,
-      readdirSync: fs.readdirSync
-    };
-    var Settings = class {
-      constructor(_options = {}) {
-        this._options = _options;
-        this.absolute = this._getValue(this._options.absolute, false);
-        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
-        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
-        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
-        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
-        this.cwd = this._getValue(this._options.cwd, process.cwd());
-        this.deep = this._getValue(this._options.deep, Infinity);
-        this.dot = this._getValue(this._options.dot, false);
-        this.extglob = this._getValue(this._options.extglob, true);
-        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
-        this.fs = this._getFileSystemMethods(this._options.fs);
-        this.globstar = this._getValue(this._options.globstar, true);
-        this.ignore = this._getValue(this._options.ignore, []);
-        this.markDirectories = this._getValue(this._options.markDirectories, false);
-        this.objectMode = this._getValue(this._options.objectMode, false);
-        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
-        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
-        this.stats = this._getValue(this._options.stats, false);
-        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
-        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
-        this.unique = this._getValue(this._options.unique, true);
-        if (this.onlyDirectories) {
-          this.onlyFiles = false;
-        }
-        if (this.stats) {
-          this.objectMode = true;
-        }
-        this.ignore = [].concat(this.ignore);
-      }
-      _getValue(option, value) {
-        return option === void 0 ? value : option;
-      }
-      _getFileSystemMethods(methods = {}) {
-        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
-      }
-    };
-    exports.default = Settings;
-  }
-});
-
-// node_modules/fast-glob/out/index.js
-var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module) {
-    "use strict";
-    var taskManager = require_tasks();
-    var async_1 = require_async6();
-    var stream_1 = require_stream4();
-    var sync_1 = require_sync6();
-    var settings_1 = require_settings4();
-    var utils = require_utils3();
-    async function FastGlob(source, options) {
-      assertPatternsInput(source);
-      const works = getWorks(source, async_1.default, options);
-      const result = await Promise.all(works);
-      return utils.array.flatten(result);
-    }
-    (function(FastGlob2) {
-      FastGlob2.glob = FastGlob2;
-      FastGlob2.globSync = sync;
-      FastGlob2.globStream = stream;
-      FastGlob2.async = FastGlob2;
-      function sync(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, sync_1.default, options);
-        return utils.array.flatten(works);
-      }
-      FastGlob2.sync = sync;
-      function stream(source, options) {
-        assertPatternsInput(source);
-        const works = getWorks(source, stream_1.default, options);
-        return utils.stream.merge(works);
-      }
-      FastGlob2.stream = stream;
-      function generateTasks(source, options) {
-        assertPatternsInput(source);
-        const patterns = [].concat(source);
-        const settings = new settings_1.default(options);
-        return taskManager.generate(patterns, settings);
-      }
-      FastGlob2.generateTasks = generateTasks;
-      function isDynamicPattern(source, options) {
-        assertPatternsInput(source);
-        const settings = new settings_1.default(options);
-        return utils.pattern.isDynamicPattern(source, settings);
-      }
-      FastGlob2.isDynamicPattern = isDynamicPattern;
-      function escapePath(source) {
-        assertPatternsInput(source);
-        return utils.path.escape(source);
-      }
-      FastGlob2.escapePath = escapePath;
-      function convertPathToPattern(source) {
-        assertPatternsInput(source);
-        return utils.path.convertPathToPattern(source);
-      }
-      FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapePosixPath(source);
-        }
-        posix2.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertPosixPathToPattern(source);
-        }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
-      let win32;
-      (function(win322) {
-        function escapePath2(source) {
-          assertPatternsInput(source);
-          return utils.path.escapeWindowsPath(source);
-        }
-        win322.escapePath = escapePath2;
-        function convertPathToPattern2(source) {
-          assertPatternsInput(source);
-          return utils.path.convertWindowsPathToPattern(source);
-        }
-        win322.convertPathToPattern = convertPathToPattern2;
-      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
-    })(FastGlob || (FastGlob = {}));
-    function getWorks(source, _Provider, options) {
-      const patterns = [].concat(source);
-      const settings = new settings_1.default(options);
-      const tasks = taskManager.generate(patterns, settings);
-      const provider = new _Provider(settings);
-      return tasks.map(provider.read, provider);
-    }
-    function assertPatternsInput(input) {
-      const source = [].concat(input);
-      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
-      if (!isValidSource) {
-        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
-      }
-    }
-    module.exports = FastGlob;
-  }
-});
-
 // src/cli/run-cli.ts
 import path4 from "node:path";
 
@@ -14010,9 +8264,13 @@ function compareVersions(a, b) {
   return a.major - b.major || a.minor - b.minor;
 }
 function atLeast(version, since) {
-  const other = parseVersion(since);
-  if (!other) throw new Error(`bad version literal ${since}`);
-  return compareVersions(version, other) >= 0;
+  return compareReleases(formatVersion(version), since) >= 0;
+}
+function compareReleases(a, b) {
+  const left = parseVersion(a);
+  const right = parseVersion(b);
+  if (!left || !right) throw new Error(`bad version literal ${!left ? a : b}`);
+  return compareVersions(left, right);
 }
 
 // src/rules/rule.ts
@@ -14044,6 +8302,9 @@ function rejectedLines(model, code2) {
     }
   }
   return found;
+}
+function parsedEntries(model) {
+  return model.lines.flatMap((l) => l.status === "parsed" ? [{ line: l.line, entry: l.entry }] : []);
 }
 function quote(text, max = 40) {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
@@ -14232,8 +8493,15 @@ function createSourceFile(path5, text, hasBom = false) {
 
 // src/discover/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
-import { lstat, realpath, stat } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import path3 from "node:path";
+
+// src/core/file-kind.ts
+var USER_KINDS = ["authorized_keys", "sshd_config", "ssh_config", "known_hosts", "public_key"];
+function isUserKind(value) {
+  return USER_KINDS.includes(value);
+}
 
 // src/discover/git-files.ts
 import { spawn } from "node:child_process";
@@ -14266,83 +8534,49 @@ function runGit(args, cwd) {
   });
 }
 
-// src/discover/glob-files.ts
-var import_fast_glob = __toESM(require_out4(), 1);
+// src/discover/walk-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { constants } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path2 from "node:path";
 async function listFilesWithoutGit(dir, skippedNames) {
-  const entries = await (0, import_fast_glob.default)("**", {
-    cwd: dir,
-    dot: true,
-    // or `.ssh/` is invisible
-    onlyFiles: false,
-    objectMode: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: skippedNames.map((name) => `**/${name}`)
-  });
-  entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const gitignores = await loadGitignores(
-    dir,
-    entries.filter((entry2) => entry2.name === ".gitignore" && !entry2.dirent.isDirectory()).map((entry2) => entry2.path)
-  );
-  const ignoredDirs = /* @__PURE__ */ new Set();
-  const relPaths = [];
-  const readableChecks = [];
-  for (const entry2 of entries) {
-    const isDir = entry2.dirent.isDirectory();
-    if (ignoredDirs.has(parentOf(entry2.path)) || isIgnored(gitignores, entry2.path, isDir)) {
-      if (isDir) ignoredDirs.add(entry2.path);
-    } else if (isDir) {
-      readableChecks.push(isListable(path2.join(dir, entry2.path)).then((ok) => ok ? void 0 : entry2.path));
-    } else {
-      relPaths.push(entry2.path);
-    }
+  const listing = { relPaths: [], unreadableDirs: [] };
+  await walk(dir, "", [], skippedNames, listing);
+  return listing;
+}
+async function walk(root, relDir, inherited, skippedNames, listing) {
+  let entries;
+  try {
+    entries = await readdir(path2.join(root, relDir), { withFileTypes: true });
+  } catch {
+    listing.unreadableDirs.push(relDir);
+    return;
   }
-  const unreadableDirs = (await Promise.all(readableChecks)).filter((relPath) => relPath !== void 0);
-  return { relPaths, unreadableDirs };
+  const hasGitignore = entries.some((entry2) => entry2.name === ".gitignore" && !entry2.isDirectory());
+  const levels = hasGitignore ? [...inherited, await loadGitignore(root, relDir)] : inherited;
+  const subdirectories = [];
+  for (const entry2 of entries) {
+    if (skippedNames.includes(entry2.name)) continue;
+    const relPath = relDir === "" ? entry2.name : `${relDir}/${entry2.name}`;
+    const isDirectory = entry2.isDirectory();
+    if (isIgnored(levels, relPath, isDirectory)) continue;
+    if (isDirectory) subdirectories.push(walk(root, relPath, levels, skippedNames, listing));
+    else listing.relPaths.push(relPath);
+  }
+  await Promise.all(subdirectories);
 }
-async function loadGitignores(dir, relPaths) {
-  const loaded = await Promise.all(
-    relPaths.map(async (relPath) => {
-      const text = await readFile(path2.join(dir, relPath), "utf8").catch(() => "");
-      return [parentOf(relPath), (0, import_ignore.default)().add(text)];
-    })
-  );
-  return new Map(loaded);
+async function loadGitignore(root, relDir) {
+  const text = await readFile(path2.join(root, relDir, ".gitignore"), "utf8").catch(() => "");
+  return { base: relDir, matcher: (0, import_ignore.default)().add(text) };
 }
-function isIgnored(gitignores, relPath, isDir) {
+function isIgnored(levels, relPath, isDirectory) {
   let ignored = false;
-  for (const base of ancestorsOf(relPath)) {
-    const matcher = gitignores.get(base);
-    if (matcher === void 0) continue;
-    const local = (base === "" ? relPath : relPath.slice(base.length + 1)) + (isDir ? "/" : "");
+  for (const { base, matcher } of levels) {
+    const local = (base === "" ? relPath : relPath.slice(base.length + 1)) + (isDirectory ? "/" : "");
     const verdict = matcher.test(local);
     if (verdict.ignored) ignored = true;
     else if (verdict.unignored) ignored = false;
   }
   return ignored;
-}
-function ancestorsOf(relPath) {
-  const ancestors = [""];
-  for (let slash = relPath.indexOf("/"); slash !== -1; slash = relPath.indexOf("/", slash + 1)) {
-    ancestors.push(relPath.slice(0, slash));
-  }
-  return ancestors;
-}
-function parentOf(relPath) {
-  const slash = relPath.lastIndexOf("/");
-  return slash === -1 ? "" : relPath.slice(0, slash);
-}
-async function isListable(absDir) {
-  try {
-    await access(absDir, constants.R_OK | constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // src/discover/kinds.ts
@@ -14385,6 +8619,7 @@ function kindFromPath(relPath) {
   }
   return void 0;
 }
+var CONTENT_SNIFF_BYTES = 8192;
 var PEM_PRIVATE_KEY_MARKERS = [
   "-----BEGIN OPENSSH PRIVATE KEY-----",
   "-----BEGIN RSA PRIVATE KEY-----",
@@ -14433,10 +8668,15 @@ async function statInput(input, cwd) {
 }
 async function scanDirectory(absDir, collector) {
   const realRoot = await realpath(absDir);
-  const relPaths = await listDirectory(absDir, collector);
-  await Promise.all(
-    relPaths.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => classifyEntry(absDir, realRoot, relPath, collector))
-  );
+  const symlinks = [];
+  for (const relPath of await listDirectory(absDir, collector)) {
+    if (isInSkippedDirectory(relPath)) continue;
+    const absPath = path3.join(absDir, relPath);
+    const stats = lstatEntry(absPath, relPath, collector);
+    if (stats?.isFile()) collector.addFound(absPath, path3.join(realRoot, relPath), false);
+    else if (stats?.isSymbolicLink()) symlinks.push(absPath);
+  }
+  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
 async function listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
@@ -14445,27 +8685,21 @@ async function listDirectory(absDir, collector) {
     return git.relPaths;
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
-  const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk.unreadableDirs) collector.note(path3.join(absDir, relDir), "directory cannot be read; skipped");
-  return walk.relPaths;
+  const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
+  for (const relDir of walk2.unreadableDirs) collector.note(path3.join(absDir, relDir), "directory cannot be read; skipped");
+  return walk2.relPaths;
 }
 function isInSkippedDirectory(relPath) {
   return relPath.split("/").some((segment) => SKIPPED_DIRECTORY_NAMES.includes(segment));
 }
-async function classifyEntry(absDir, realRoot, relPath, collector) {
-  const absPath = path3.join(absDir, relPath);
-  let stats;
+function lstatEntry(absPath, relPath, collector) {
   try {
-    stats = await lstat(absPath);
+    const stats = lstatSync(absPath, { throwIfNoEntry: false });
+    if (stats === void 0 && relPath.includes("�")) collector.note(absPath, "file name is not valid UTF-8; skipped");
+    return stats;
   } catch (error) {
-    if (errorCode(error) !== "ENOENT") collector.note(absPath, `cannot be read: ${describeFsError(error)}`);
-    else if (relPath.includes("�")) collector.note(absPath, "file name is not valid UTF-8; skipped");
-    return;
-  }
-  if (stats.isFile()) {
-    collector.addFound(absPath, path3.join(realRoot, relPath), false);
-  } else if (stats.isSymbolicLink()) {
-    await classifySymlink(absPath, realRoot, collector);
+    collector.note(absPath, `cannot be read: ${describeFsError(error)}`);
+    return void 0;
   }
 }
 async function classifySymlink(absPath, realRoot, collector) {
@@ -14487,12 +8721,13 @@ async function classifySymlink(absPath, realRoot, collector) {
 var Collector = class {
   constructor(options) {
     this.options = options;
-    this.configIgnore = (0, import_ignore2.default)().add(options.ignore ?? []);
+    this.configIgnore = options.ignore?.length ? (0, import_ignore2.default)().add(options.ignore) : void 0;
   }
   options;
   candidatesByRealPath = /* @__PURE__ */ new Map();
   notes = [];
   notedKindDirectories = /* @__PURE__ */ new Set();
+  /** undefined without patterns: matching every path of a large repository against nothing costs. */
   configIgnore;
   async addExplicit(absPath) {
     const displayPath = this.displayPath(absPath);
@@ -14514,7 +8749,8 @@ var Collector = class {
   }
   result() {
     const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
-    return { files, notes: [...this.notes].sort(byDisplayPath) };
+    const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
+    return { files, notes: [...notes.values()].sort(byDisplayPath) };
   }
   add(realPath, candidate) {
     const existing = this.candidatesByRealPath.get(realPath);
@@ -14522,11 +8758,12 @@ var Collector = class {
     else this.candidatesByRealPath.set(realPath, [candidate]);
   }
   displayPath(absPath) {
-    return path3.relative(this.options.cwd, absPath).split(path3.sep).join("/");
+    return path3.relative(this.options.cwd, absPath).split(path3.sep).join("/") || ".";
   }
   /** Config patterns are relative to cwd; `ignore` cannot judge paths outside it, and they are never ignored. */
   isIgnoredByConfig(displayPath) {
-    return !displayPath.startsWith("../") && displayPath !== ".." && !path3.isAbsolute(displayPath) && this.configIgnore.ignores(displayPath);
+    if (this.configIgnore === void 0 || displayPath.startsWith("../") || path3.isAbsolute(displayPath)) return false;
+    return this.configIgnore.ignores(displayPath);
   }
   /** `authorized_keys/alice`: its directory is named like a file kind, so say why its files are not read as one. */
   noteKindNamedDirectories(displayPath) {
@@ -14536,10 +8773,8 @@ var Collector = class {
       const directory = segments.slice(0, index + 1).join("/");
       if (kind === void 0 || this.notedKindDirectories.has(directory)) continue;
       this.notedKindDirectories.add(directory);
-      this.notes.push({
-        displayPath: directory,
-        message: `a directory, not a ${kind} file: its files are checked by their own names (name them with --kind ${kind} to check them as ${kind})`
-      });
+      const hint = isUserKind(kind) ? ` (name them with --kind ${kind} to check them as ${kind})` : "";
+      this.notes.push({ displayPath: directory, message: `a directory named like an SSH file (${kind}): its files are checked by their own names${hint}` });
     }
   }
 };
@@ -14563,14 +8798,14 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/read-file.ts
-import { constants as constants2 } from "node:fs";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
-var DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var BINARY_PROBE_BYTES = 8192;
 var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
-var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0);
+var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
   let handle;
   try {
@@ -14680,8 +8915,9 @@ alice's laptop key`,
     references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT", "OpenSSH auth2-pubkeyfile.c auth_check_authkey_line()", "OpenSSH sshkey.c sshkey_read()"]
   },
   check(model) {
+    const what = model.kind === "known_hosts" ? "Host names" : "Options";
     const missing = rejectedLines(model, "missing-key").map(
-      ({ line, rejection }) => hitAt(line, rejection.range, `Options ${quote(line.text.slice(rejection.range.start, rejection.range.end))} are not followed by a key; OpenSSH skips this line.`, "Put the key type and the base64 key after the options, on the same line, separated by a space.")
+      ({ line, rejection }) => hitAt(line, rejection.range, `${what} ${quote(line.text.slice(rejection.range.start, rejection.range.end))} are not followed by a key; OpenSSH skips this line.`, `Put the key type and the base64 key after the ${what.toLowerCase()}, on the same line, separated by a space.`)
     );
     const other = rejectedLines(model, "unparseable").map(
       ({ line, rejection }) => BASE64_ONLY.test(line.text) ? hitAt(line, rejection.range, "This line holds only base64 with no key type: it looks like part of a key wrapped across lines. OpenSSH skips it.", "Join the key back into one line: `keytype base64 comment`.") : hitAt(line, rejection.range, `OpenSSH cannot read a key from ${quote(line.text.trim())} and skips this line.`, "Write keys as `keytype base64 [comment]` on one line, and start comments with `#`.")
@@ -14914,6 +9150,482 @@ var pasted_key_block_default = defineKeyFileRule({
   }
 });
 
+// src/rules/key-files/crlf-line-endings.ts
+var crlf_line_endings_default = defineKeyFileRule({
+  id: "SSH108",
+  alias: "crlf-line-endings",
+  kinds: KEY_FILE_KINDS,
+  category: "hygiene",
+  severity: "note",
+  docs: {
+    summary: "The file has Windows (CRLF) line endings.",
+    what: "Lines end in CR LF instead of LF, as files saved by Windows editors or checked out with `core.autocrlf=true` do. Reported once per file, on the first such line.",
+    why: "OpenSSH reads the file with `getline()`, which splits on LF only, and tolerates the CR that is left: the base64 decoder skips it, or it becomes the last character of the key comment (sshd, ssh and ssh-keygen 9.2 all accept such files). Other consumers are less forgiving: shell pipelines that compare or cut keys, provisioning templates, and parsers that keep the CR see `AAAA…=\\r` or `comment\\r` and no longer match.",
+    bad: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI…GKJl alice@laptop<CR><LF>",
+    good: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl alice@laptop",
+    references: ["OpenSSH auth2-pubkeyfile.c auth_check_authkeys_file() (getline)", "OpenSSH openbsd-compat/base64.c b64_pton() (skips whitespace)", "tested with OpenSSH 9.2p1 (sshd, ssh known_hosts, ssh-keygen -l)"]
+  },
+  check(model) {
+    const crlf = model.source.lines.filter((line) => line.crlf);
+    const first = crlf[0];
+    if (!first) return [];
+    const more = crlf.length > 1 ? ` (and ${crlf.length - 1} more line${crlf.length > 2 ? "s" : ""})` : "";
+    return [
+      hitAt(
+        first,
+        { start: 0, end: first.text.length },
+        `This line ends in CRLF${more}. OpenSSH tolerates Windows line endings here, but the CR stays in the file and other tools that read it may not.`,
+        "Convert the file to LF line endings (`dos2unix FILE`, or `sed -i 's/\\r$//' FILE`); in git, add `* text eol=lf` for these files to .gitattributes."
+      )
+    ];
+  }
+});
+
+// src/rules/key-files/key-dsa.ts
+var key_dsa_default = defineKeyFileRule({
+  id: "SSH110",
+  alias: "key-dsa",
+  kinds: KEY_FILE_KINDS,
+  category: "weak-crypto",
+  severity: "error",
+  docs: {
+    summary: "A DSA (`ssh-dss`) key or certificate.",
+    what: "A key line of type `ssh-dss` or `ssh-dss-cert-v01@openssh.com`: a 1024-bit DSA key, the only size OpenSSH supports. On OpenSSH 9.8 and later the line does not even parse (see unknown-key-type).",
+    why: "OpenSSH 7.0 removed ssh-dss from the default PubkeyAcceptedAlgorithms (and from HostKeyAlgorithms), so sshd will not authenticate with such a key and ssh will not accept such a host key unless an administrator puts the algorithm back. 9.8 builds leave DSA out entirely and 10.0 removed it. 1024-bit DSA is also too weak by current standards (ssh-audit fails it, NIST no longer allows DSA signatures): the key should be replaced, not re-enabled.",
+    bad: "ssh-dss AAAAB3NzaC1kc3MAAACBAP2novuzlukEYs6xOaWZ/E7xf91o… old-laptop",
+    good: `${ED25519_EXAMPLE} new-laptop`,
+    references: ["OpenSSH 7.0 release notes (ssh-dss disabled by default)", "OpenSSH 9.8 and 10.0 release notes (DSA off in default builds, then removed)", "ssh-audit ssh2_kexdb.py (ssh-dss: fail)"]
+  },
+  check(model, context) {
+    const version = formatVersion(context.version);
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      if (entry2.key.key.family !== "dss") return [];
+      const isCa = entry2.options.some((option) => option.name === "cert-authority") || entry2.knownHosts?.marker?.name === "@cert-authority";
+      const what = entry2.key.key.certificate ? "a DSA certificate" : isCa ? "a DSA CA key" : "a DSA key";
+      const effect = isCa ? atLeast(context.version, "7.9") ? `OpenSSH ${version} refuses certificates signed with ssh-dss by default (CASignatureAlgorithms), so this CA is useless` : "OpenSSH 7.9 and later refuse certificates signed with ssh-dss by default (CASignatureAlgorithms)" : model.kind === "known_hosts" ? `ssh ${version} does not accept ssh-dss host keys by default (HostKeyAlgorithms, since 7.0), so this entry cannot verify the host` : model.kind === "authorized_keys" ? `sshd ${version} does not accept ssh-dss by default (PubkeyAcceptedAlgorithms, since 7.0), so this key will not log in` : `OpenSSH servers have refused ssh-dss by default since 7.0, so this key will not log in`;
+      return [
+        hitAt(
+          line,
+          entry2.key.typeRange,
+          `This is ${what}: ${effect}; OpenSSH 9.8 drops DSA from default builds and 10.0 removes it.`,
+          model.kind === "known_hosts" ? "Remove the line and record the host's current key (e.g. `ssh-keyscan -t ed25519 HOST`), after checking its fingerprint." : "Replace it with an Ed25519 key (`ssh-keygen -t ed25519`) rather than re-enabling ssh-dss."
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/key-files/example-keys.ts
+var RSA_1024_EXAMPLE = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDAl0KqavM/AvlrGCrIY+2eQ6lNNzMLd+DbbrpkG+t3mpvrlkwwfVxCixYF+pZAv7fZEB8OL0AWDH3tsRe/QXdwK0W2fT1DtyyMiOym+B+o9PQzBxDTu2HMGk92LOp89yrXcgO/nRgTBsIk0G2uzPdkUX9fcCgfjAafr94Brj7ALw==";
+var ECDSA_P256_EXAMPLE = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCHYwDe0QBJU8tU7ddLVhXn1mAv4P6/YWWVcSZRs+P0ONCKuwVt2KCw/2XtMdYUKZcjO+FhF5vFSRrv1MVdMGaw=";
+var RSA_2048_BLOB = "AAAAB3NzaC1yc2EAAAADAQABAAABAQCMKTk4DcJJpFH7F8Jii3+tbvEtB1gERiXdAguBTzF4AFSxwdrQj32hPXbDQj8XPsrMqgMdugE+vawNNRO/2CzymJ2A+2gp+pYSovJApnw6DIZgdvTaYW4eYyMBXzuwpemITVh2BEnRrYdP7g6zHMbW6p5Dr7S7PYzjeFbrwluF2SgR+NDMoo74poMeYHqCy8ctOhH/VS4xycUYSH6A9uUnG/k+1gqsF0afPpzs6w3EP4uYmIWy+HR0Bx6Xuuq06KxJDuH2Pqm0ejH70Atd7S2kX61lHjc/IzxqaffjxWAUiPXlkNrtGgfIoGZ3paA1+n9PQiDG7+uurHHc21QjZayZ";
+var CA_EXAMPLE = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7Wp";
+var CERT_EXAMPLE = "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIJcN0GDHEgUmPJJ2tZKOyU/GSy9KGItv/VjfLZQv1XoFAAAAIJEEc55w6vf9C9mE0GYMtPIO3qTnMVUeVCmRNdmmD4GmAAAAAAAAAAAAAAABAAAAB3Rlc3QtaWQAAAAJAAAABWFsaWNlAAAAAGd0hYAAAAAA9IUFgAAAAAAAAACCAAAAFXBlcm1pdC1YMTEtZm9yd2FyZGluZwAAAAAAAAAXcGVybWl0LWFnZW50LWZvcndhcmRpbmcAAAAAAAAAFnBlcm1pdC1wb3J0LWZvcndhcmRpbmcAAAAAAAAACnBlcm1pdC1wdHkAAAAAAAAADnBlcm1pdC11c2VyLXJjAAAAAAAAAAAAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7WpAAAAUwAAAAtzc2gtZWQyNTUxOQAAAEDTM8c4knvJCXi8Hzuu5WZLJQNRmeN8r1EnaTRY26mMMpKUDHiKfDaUw7hZTetsTdAW3Sm9xae3MrEVmPVyjs0M";
+
+// src/rules/key-files/key-rsa-weak.ts
+var key_rsa_weak_default = defineKeyFileRule({
+  id: "SSH111",
+  alias: "key-rsa-weak",
+  kinds: KEY_FILE_KINDS,
+  category: "weak-crypto",
+  severity: "warning",
+  docs: {
+    summary: "An RSA key (or RSA certificate) shorter than the policy minimum (2048 bits by default).",
+    what: "An `ssh-rsa` key, or a certificate of one, whose modulus has fewer bits than `policy.minRsaBits` (default 2048). Keys under 1024 bits never get here: OpenSSH refuses to load them at all (see invalid-key-data).",
+    why: "OpenSSH still accepts RSA keys from 1024 bits (its floor, `RequiredRSASize` since 9.1), so nothing stops working: the risk is the key itself. RSA under 2048 bits no longer gives adequate security (NIST SP 800-131A has disallowed it since 2014); 2048 bits is the usual minimum, and ssh-audit recommends 3072 bits (its hardening guides set `RequiredRSASize 3072`).",
+    bad: `${RSA_1024_EXAMPLE} build@ci`,
+    good: `${ED25519_EXAMPLE} build@ci`,
+    references: ["OpenSSH sshkey.h SSH_RSA_MINIMUM_MODULUS_SIZE (1024)", "sshd_config(5) RequiredRSASize", "NIST SP 800-131A (RSA below 2048 bits disallowed)", "ssh-audit hardening guides (RequiredRSASize 3072)"]
+  },
+  check(model, context) {
+    const minimum = context.policy.minRsaBits;
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const key = entry2.key.key;
+      if (key.family !== "rsa" || key.bits >= minimum) return [];
+      const what = key.certificate ? `certificate of a ${key.bits}-bit RSA key` : `${key.bits}-bit RSA key`;
+      const risk = key.bits < 2048 ? "OpenSSH still accepts it, but RSA keys under 2048 bits no longer give adequate security (NIST has disallowed them since 2014); ssh-audit recommends 3072 bits." : "OpenSSH accepts it; the minimum comes from policy.minRsaBits (ssh-audit recommends 3072 bits).";
+      return [
+        hitAt(
+          line,
+          entry2.key.typeRange,
+          `This is a ${what}, below the ${minimum}-bit minimum. ${risk}`,
+          "Replace it with an Ed25519 key (`ssh-keygen -t ed25519`), or an RSA key of at least 3072 bits (`ssh-keygen -t rsa -b 3072`)."
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/key-files/key-ecdsa.ts
+var key_ecdsa_default = defineKeyFileRule({
+  id: "SSH112",
+  alias: "key-ecdsa",
+  kinds: KEY_FILE_KINDS,
+  category: "weak-crypto",
+  severity: "note",
+  enabledByDefault: false,
+  docs: {
+    summary: "An ECDSA key on a NIST curve (P-256, P-384, P-521), including FIDO `sk-ecdsa` keys. Off by default: sources disagree.",
+    what: "A key line of type `ecdsa-sha2-nistp256`/`nistp384`/`nistp521`, `sk-ecdsa-sha2-nistp256@openssh.com`, or a certificate of one.",
+    why: "OpenSSH accepts these keys by default and has no plan to drop them. ssh-audit nevertheless fails the NIST curves (it distrusts how their constants were chosen) and warns that ECDSA signatures depend on a good random nonce per signature. CIS benchmarks, Mozilla's OpenSSH guideline and ComplianceAsCode accept ECDSA. Turn this rule on if your policy follows ssh-audit; Ed25519 avoids both concerns.",
+    bad: `${ECDSA_P256_EXAMPLE} alice@laptop`,
+    good: `${ED25519_EXAMPLE} alice@laptop`,
+    references: ["ssh-audit ssh2_kexdb.py (ecdsa-sha2-nistp*: fail, NIST P-curves; warn, random nonces)", "Mozilla OpenSSH guideline (ECDSA host keys accepted)", "ComplianceAsCode content, CIS Ubuntu 24.04 controls (ECDSA allowed)"]
+  },
+  check(model) {
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const key = entry2.key.key;
+      if (key.family !== "ecdsa" && key.family !== "ecdsa-sk") return [];
+      const curve = key.curve ?? "nistp256";
+      const what = key.family === "ecdsa-sk" ? `a FIDO security-key ECDSA key (NIST ${curve})` : `an ECDSA key on the NIST curve ${curve}`;
+      return [
+        hitAt(
+          line,
+          entry2.key.typeRange,
+          `This is ${key.certificate ? `a certificate of ${what}` : what}. OpenSSH accepts it; ssh-audit fails the NIST curves and warns about ECDSA's random per-signature nonce, while CIS and Mozilla accept them.`,
+          key.family === "ecdsa-sk" ? "If the security key supports it, generate an Ed25519 one instead (`ssh-keygen -t ed25519-sk`)." : "Prefer an Ed25519 key (`ssh-keygen -t ed25519`)."
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/key-files/experimental-key-type.ts
+var experimental_key_type_default = defineKeyFileRule({
+  id: "SSH113",
+  alias: "experimental-key-type",
+  kinds: KEY_FILE_KINDS,
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "An experimental key type (`ssh-mldsa44-ed25519@openssh.com`) that OpenSSH does not accept by default.",
+    what: "A key line of type `ssh-mldsa44-ed25519@openssh.com` (the hybrid ML-DSA-44 + Ed25519 post-quantum signature OpenSSH 10.4 implemented) or its certificate type. Before 10.4 the line does not even parse (see unknown-key-type).",
+    why: 'OpenSSH 10.4 and 10.5 can read these keys but leave the algorithm out of the default PubkeyAcceptedAlgorithms, HostKeyAlgorithms and CASignatureAlgorithms (it was in the 10.5 development defaults and removed "for release"). Unless the server adds it explicitly, the key is refused and its owner cannot log in; a client likewise ignores such a host key.',
+    bad: "ssh-mldsa44-ed25519@openssh.com AAAAH3NzaC1tbGRzYTQ0LWVkMjU1MTlAb3BlbnNzaC5jb20AAAVA… alice@laptop",
+    good: `${ED25519_EXAMPLE} alice@laptop`,
+    references: ["OpenSSH myproposal.h KEX_DEFAULT_PK_ALG (10.4, 10.5)", 'openssh-portable commit d535299b8 "remove ml-dsa/x25519 from the default algorithm list for release"']
+  },
+  check(model) {
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      if (entry2.key.key.family !== "mldsa44-ed25519") return [];
+      const effect = model.kind === "known_hosts" ? "ssh does not use it unless HostKeyAlgorithms adds it, so this entry never verifies the host" : entry2.options.some((option) => option.name === "cert-authority") ? "sshd refuses certificates it signs unless CASignatureAlgorithms adds it" : "sshd refuses it unless PubkeyAcceptedAlgorithms adds it, so this key cannot log in on a default server";
+      return [
+        hitAt(
+          line,
+          entry2.key.typeRange,
+          `${entry2.key.typeInfo.name} is an experimental post-quantum key type that is not in OpenSSH's default algorithm lists: ${effect}.`,
+          "Keep an Ed25519 key next to it for login, or enable the algorithm explicitly (e.g. `PubkeyAcceptedAlgorithms +ssh-mldsa44-ed25519@openssh.com` on OpenSSH 10.4+)."
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/authorized-keys/certificate-as-key.ts
+var certificate_as_key_default = defineKeyFileRule({
+  id: "SSH114",
+  alias: "certificate-as-key",
+  kinds: ["authorized_keys"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "A certificate (`*-cert-v01@openssh.com`) listed in authorized_keys, where it never matches.",
+    what: "An authorized_keys line whose key is an OpenSSH certificate, typically the contents of an `id_ed25519-cert.pub` pasted in place of the `.pub` key, with or without `cert-authority`.",
+    why: "sshd compares a presented plain key with the plain keys of the file, and a presented certificate's CA key with the keys of `cert-authority` lines (`sshkey_equal()`, which also requires identical types). A certificate on a line matches neither, so the line is dead: whoever expected it to grant access is locked out. sshd gives no message (tested with OpenSSH 9.2p1, with and without `cert-authority`).",
+    bad: `${CERT_EXAMPLE} alice@laptop`,
+    good: `cert-authority,principals="alice" ${CA_EXAMPLE} users-ca`,
+    references: ["OpenSSH auth2-pubkeyfile.c auth_check_authkey_line()", "OpenSSH sshkey.c sshkey_equal()", "sshd(8) AUTHORIZED_KEYS FILE FORMAT, cert-authority", "tested with OpenSSH 9.2p1"]
+  },
+  check(model) {
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      if (!entry2.key.key.certificate) return [];
+      const withCa = entry2.options.some((option) => option.name === "cert-authority");
+      const message = withCa ? "This line trusts a certificate as a CA, but cert-authority needs the CA's own public key: sshd never matches a certificate here, so this line grants no access." : "This line holds a certificate, not a public key: sshd never matches a certificate listed as a key, so this line grants no access.";
+      return [
+        hitAt(
+          line,
+          entry2.key.typeRange,
+          message,
+          "To trust certificates, add the CA's public key with `cert-authority` (and `principals=`); to allow this one key, list its plain public key (the `.pub` without `-cert`)."
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/key-files/duplicate-key.ts
+var has = (entry2, name) => entry2.options.some((option) => option.name === name);
+function optionsText(line, entry2) {
+  return entry2.optionsRange ? line.text.slice(entry2.optionsRange.start, entry2.optionsRange.end) : "";
+}
+function hides(first, later) {
+  if (optionsText(first.line, first.entry) === optionsText(later.line, later.entry)) return true;
+  const e = first.entry;
+  if (has(e, "from") || has(e, "expiry-time") || has(e, "principals")) return false;
+  if (has(e, "cert-authority")) {
+    if (has(e, "command") || has(later.entry, "principals")) return false;
+  }
+  return true;
+}
+function keySpan(entry2) {
+  return { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end };
+}
+var duplicate_key_default = defineKeyFileRule({
+  id: "SSH115",
+  alias: "duplicate-key",
+  kinds: ["authorized_keys", "known_hosts"],
+  category: "hygiene",
+  severity: "warning",
+  docs: {
+    summary: "The same key appears twice, and the later line can never take effect.",
+    what: 'In authorized_keys: a key (compared by fingerprint) that an earlier line already authorizes in a way that always wins, either with the same options or with options that cannot refuse a login (no `from=`, `expiry-time=` or `principals=`). Deliberate fallbacks are not reported: `from="10.0.0.0/8" KEY` followed by `command="backup" KEY` gives different rights by source address. In known_hosts: the same key listed twice for the same marker and host list.',
+    why: "sshd reads authorized_keys top to bottom and stops at the first line whose key matches and whose options accept the login (tested with OpenSSH 9.2p1: a `from=` mismatch on the first line falls through to the next). When the first line always accepts, the options written on the later line, often the stricter ones someone added later, never apply. In known_hosts a repeated entry is harmless but hides which entry is current when the key is rotated.",
+    bad: `${ED25519_EXAMPLE} deploy@ci
+restrict,command="/usr/local/bin/deploy" ${ED25519_EXAMPLE} deploy@ci`,
+    good: `restrict,command="/usr/local/bin/deploy" ${ED25519_EXAMPLE} deploy@ci`,
+    references: ["OpenSSH auth2-pubkeyfile.c auth_check_authkeys_file(), auth_check_authkey_line()", "OpenSSH hostfile.c hostkeys_foreach_file()", "tested with OpenSSH 9.2p1"]
+  },
+  check(model) {
+    const hits = [];
+    const seen = /* @__PURE__ */ new Map();
+    for (const current of parsedEntries(model)) {
+      const { line, entry: entry2 } = current;
+      const key = entry2.key.key;
+      if (model.kind === "authorized_keys" && key.certificate) continue;
+      const identity2 = model.kind === "known_hosts" ? [entry2.knownHosts?.marker?.name ?? "", entry2.knownHosts?.hosts.text ?? "", key.certificate ? entry2.key.base64 : key.fingerprint].join("\0") : [has(entry2, "cert-authority") ? "ca" : "key", key.fingerprint].join("\0");
+      const earlier = seen.get(identity2) ?? [];
+      const first = model.kind === "known_hosts" ? earlier[0] : earlier.find((e) => hides(e, current));
+      if (first) {
+        const sameOptions = optionsText(first.line, first.entry) === optionsText(line, entry2);
+        const message = model.kind === "known_hosts" ? `Line ${first.line.number} already lists this key for the same hosts${entry2.knownHosts?.marker ? ` with ${entry2.knownHosts.marker.name}` : ""}; this line is redundant.` : sameOptions ? `This line repeats line ${first.line.number} (same ${has(entry2, "cert-authority") ? "CA key" : "key"}, same options): sshd stops at line ${first.line.number} and never uses this one.` : `Line ${first.line.number} already authorizes this ${has(entry2, "cert-authority") ? "CA key" : "key"} with options that always accept it, and sshd stops at the first match: the options on this line are never used.`;
+        const help = model.kind === "known_hosts" ? "Delete the repeated line." : sameOptions ? "Delete the repeated line." : `Keep one line for this key, with the options you want (or move this line above line ${first.line.number} if it is a deliberate, narrower rule).`;
+        const hit = hitAt(line, keySpan(entry2), message, help);
+        const span = keySpan(first.entry);
+        hit.related = [
+          {
+            file: model.source.path,
+            line: first.line.number,
+            column: span.start + 1,
+            endColumn: span.end + 1,
+            message: "The same key first appears here."
+          }
+        ];
+        hits.push(hit);
+      }
+      seen.set(identity2, [...earlier, current]);
+    }
+    return hits;
+  }
+});
+
+// src/rules/authorized-keys/no-usable-keys.ts
+var no_usable_keys_default = defineKeyFileRule({
+  id: "SSH116",
+  alias: "no-usable-keys",
+  kinds: ["authorized_keys"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "The authorized_keys file contains no key that OpenSSH can read.",
+    what: "The file is empty, holds only comments and blank lines, or every key line in it is one sshd skips (each of those is reported by its own rule). Reported once, on line 1.",
+    why: "sshd finds no key in the file, so nobody can log in with a key through it. When this file is what provisioning deploys for an account, that account is locked out of public-key login.",
+    bad: "# deploy keys go here",
+    good: `# deploy keys
+${ED25519_EXAMPLE} deploy@ci`,
+    references: ["OpenSSH auth2-pubkeyfile.c auth_check_authkeys_file()", "sshd(8) AUTHORIZED_KEYS FILE FORMAT"]
+  },
+  check(model) {
+    if (parsedEntries(model).length > 0) return [];
+    const keyLines = model.lines.filter((l) => l.status === "rejected").length;
+    const message = keyLines > 0 ? `sshd skips ${keyLines === 1 ? "the only non-comment line" : `all ${keyLines} non-comment lines`} of this file, so no key in it authorizes a login.` : "This file contains no key at all (only blank lines or comments), so no key in it authorizes a login.";
+    const help = keyLines > 0 ? "Fix the lines reported in this file, or add a valid public key line (`ssh-keygen -y -f KEY` prints it)." : "Add the public key of each person or system that should log in (the one-line contents of their `.pub` file).";
+    const first = model.source.lines[0];
+    if (!first) return [{ line: 1, column: 1, endColumn: 1, message, help }];
+    return [hitAt(first, { start: 0, end: first.text.length }, message, help)];
+  }
+});
+
+// src/ssh/key-types.ts
+var FAMILIES = [
+  { family: "rsa", name: "ssh-rsa", shortName: "RSA", certName: "ssh-rsa-cert-v01@openssh.com", certSince: "5.6" },
+  {
+    family: "dss",
+    name: "ssh-dss",
+    shortName: "DSA",
+    certName: "ssh-dss-cert-v01@openssh.com",
+    certSince: "5.6",
+    optionalFrom: "9.8",
+    buildFlag: "--enable-dsa-keys",
+    removed: "10.0"
+  },
+  ...["nistp256", "nistp384", "nistp521"].map(
+    (curve) => ({
+      family: "ecdsa",
+      name: `ecdsa-sha2-${curve}`,
+      shortName: "ECDSA",
+      certName: `ecdsa-sha2-${curve}-cert-v01@openssh.com`,
+      curve,
+      since: "5.7"
+    })
+  ),
+  {
+    family: "ed25519",
+    name: "ssh-ed25519",
+    shortName: "ED25519",
+    certName: "ssh-ed25519-cert-v01@openssh.com",
+    since: "6.5"
+  },
+  {
+    family: "ecdsa-sk",
+    name: "sk-ecdsa-sha2-nistp256@openssh.com",
+    shortName: "ECDSA-SK",
+    certName: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+    curve: "nistp256",
+    since: "8.2"
+  },
+  {
+    family: "ed25519-sk",
+    name: "sk-ssh-ed25519@openssh.com",
+    shortName: "ED25519-SK",
+    certName: "sk-ssh-ed25519-cert-v01@openssh.com",
+    since: "8.2"
+  },
+  {
+    family: "xmss",
+    name: "ssh-xmss@openssh.com",
+    shortName: "XMSS",
+    certName: "ssh-xmss-cert-v01@openssh.com",
+    since: "7.7",
+    optionalFrom: "7.7",
+    buildFlag: "WITH_XMSS",
+    removed: "10.1"
+  },
+  {
+    family: "mldsa44-ed25519",
+    name: "ssh-mldsa44-ed25519@openssh.com",
+    shortName: "MLDSA44-ED25519",
+    certName: "ssh-mldsa44-ed25519-cert-v01@openssh.com",
+    since: "10.4"
+  }
+];
+function entry(f, certificate) {
+  const { family, curve, removed, optionalFrom, buildFlag } = f;
+  const since = certificate ? f.certSince ?? f.since : f.since;
+  return {
+    name: certificate ? f.certName : f.name,
+    family,
+    certificate,
+    ...curve ? { curve } : {},
+    plainName: f.name,
+    shortName: certificate ? `${f.shortName}-CERT` : f.shortName,
+    ...since ? { since } : {},
+    ...removed ? { removed } : {},
+    ...optionalFrom ? { optionalFrom } : {},
+    ...buildFlag ? { buildFlag } : {}
+  };
+}
+var KEY_TYPES = [
+  ...FAMILIES.map((f) => entry(f, false)),
+  ...FAMILIES.map((f) => entry(f, true))
+];
+var SIGNATURE_ALGORITHMS = [
+  { name: "rsa-sha2-256", keyType: "ssh-rsa", since: "7.2" },
+  { name: "rsa-sha2-512", keyType: "ssh-rsa", since: "7.2" },
+  { name: "rsa-sha2-256-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
+  { name: "rsa-sha2-512-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
+  {
+    name: "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+    keyType: "sk-ecdsa-sha2-nistp256@openssh.com",
+    since: "8.4"
+  },
+  {
+    name: "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+    keyType: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+    since: "10.3"
+  }
+];
+var BY_NAME = new Map(KEY_TYPES.map((t) => [t.name, t]));
+var SIGNATURE_BY_NAME = new Map(SIGNATURE_ALGORITHMS.map((s) => [s.name, s]));
+function signatureAlgorithmByName(name) {
+  return SIGNATURE_BY_NAME.get(name);
+}
+function keyTypeByName(name, openssh) {
+  const alias = SIGNATURE_BY_NAME.get(name);
+  const keyType = BY_NAME.get(alias ? alias.keyType : name);
+  if (openssh === void 0 || !keyType) return keyType;
+  return isKnownIn(keyType, openssh) && (!alias || isKnownIn(alias, openssh)) ? keyType : void 0;
+}
+function isKnownIn(t, version) {
+  const before = (v) => v !== void 0 && compareReleases(version, v) < 0;
+  const atOrAfter = (v) => v !== void 0 && compareReleases(version, v) >= 0;
+  return !before(t.since) && !atOrAfter(t.removed) && !atOrAfter(t.optionalFrom);
+}
+
+// src/rules/key-files/nonstandard-key-label.ts
+var nonstandard_key_label_default = defineKeyFileRule({
+  id: "SSH117",
+  alias: "nonstandard-key-label",
+  kinds: KEY_FILE_KINDS,
+  category: "hygiene",
+  severity: "note",
+  docs: {
+    summary: "The key is labelled with a signature algorithm name (`rsa-sha2-512`, `rsa-sha2-256`, …) instead of its key type.",
+    what: "A key line that starts with `rsa-sha2-256`, `rsa-sha2-512`, their `-cert-v01@openssh.com` forms, or `webauthn-sk-ecdsa-sha2-nistp256@openssh.com`. These name the algorithm a signature is made with; the key type is `ssh-rsa` (or `sk-ecdsa-sha2-nistp256@openssh.com`). The label usually comes from copying a server's algorithm list or a tool that printed the negotiated algorithm.",
+    why: "OpenSSH reads the label as the key type it belongs to (`peek_type_nid()` in sshkey.c), so the key works: sshd 9.2 accepts `rsa-sha2-512 AAAAB3NzaC1yc2E…` for login and ssh-keygen lists it. Other tools are stricter: sshpk (Node.js) rejects the line as an unknown algorithm and paramiko's certificate loader requires the label to equal the type inside the key. ssh-keygen and every other writer use the key type.",
+    bad: `rsa-sha2-512 ${RSA_2048_BLOB} build@ci`,
+    good: `ssh-rsa ${RSA_2048_BLOB} build@ci`,
+    references: ["OpenSSH sshkey.c peek_type_nid(), sshkey_read()", "RFC 8332 (rsa-sha2-256/512 are signature algorithms for ssh-rsa keys)", "sshpk lib/formats/rfc4253.js algToKeyType()", "tested with OpenSSH 9.2p1 (sshd login, ssh-keygen -l)"]
+  },
+  check(model) {
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const alias = signatureAlgorithmByName(entry2.key.typeName);
+      if (!alias) return [];
+      return [
+        hitAt(
+          line,
+          entry2.key.typeRange,
+          `${quote(entry2.key.typeName)} names a signature algorithm, not a key type. OpenSSH reads it as ${alias.keyType}, but other tools that parse this file may reject the line.`,
+          `Label the key with its type: \`${alias.keyType}\`.`
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/authorized-keys/principals-without-cert-authority.ts
+var principals_without_cert_authority_default = defineKeyFileRule({
+  id: "SSH140",
+  alias: "principals-without-cert-authority",
+  kinds: ["authorized_keys"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "`principals=` on a key line without `cert-authority`: sshd refuses the key.",
+    what: 'A `principals="…"` option on a line that is not marked `cert-authority`. The option only means something for a CA key: it lists the certificate principals accepted from that CA.',
+    why: 'sshd.8 says the option "is ignored for keys that are not marked as trusted certificate signers", but since OpenSSH 7.7 the code does the opposite: `auth_authorise_keyopts()` (auth.c in 7.7–9.0, auth2-pubkeyfile.c since 9.1) logs "principals on non-CA key" at debug level and denies access. At the default log level sshd only logs "Refused by key options", without the reason (tested with OpenSSH 9.2p1).',
+    bad: `principals="alice" ${ED25519_EXAMPLE} alice@laptop`,
+    good: `${ED25519_EXAMPLE} alice@laptop
+cert-authority,principals="alice" ${CA_EXAMPLE} users-ca`,
+    references: ['OpenSSH auth2-pubkeyfile.c auth_authorise_keyopts() ("principals on non-CA key", deny access)', "sshd(8) AUTHORIZED_KEYS FILE FORMAT, principals", "tested with OpenSSH 9.2p1"]
+  },
+  check(model, context) {
+    if (!atLeast(context.version, "7.7")) return [];
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      if (entry2.options.some((option) => option.name === "cert-authority")) return [];
+      const principals = entry2.options.find((option) => option.name === "principals");
+      if (!principals) return [];
+      return [
+        hitAt(
+          line,
+          principals.range,
+          'principals= is only valid with cert-authority: on a plain key sshd denies the login ("principals on non-CA key"), although sshd(8) says the option is ignored.',
+          "Remove principals= to allow this key, or add cert-authority if the line holds a CA key."
+        )
+      ];
+    });
+  }
+});
+
 // src/ssh/base64.ts
 var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 var PAD = 61;
@@ -15031,8 +9743,8 @@ var CURVES = {
     bits: 521,
     size: 66,
     p: (1n << 521n) - 1n,
-    b: 0x0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
-    n: 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
+    b: 0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
+    n: 0x1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
     hash: "sha512"
   }
 };
@@ -15052,129 +9764,6 @@ function checkPoint(curve, point) {
   if (bitLength(x) <= half || bitLength(y) <= half) return value(`a point coordinate has ${half} bits or fewer`);
   if (x >= n - 1n || y >= n - 1n) return value("a point coordinate is not below the group order minus one");
   return null;
-}
-
-// src/ssh/key-types.ts
-var FAMILIES = [
-  { family: "rsa", name: "ssh-rsa", shortName: "RSA", certName: "ssh-rsa-cert-v01@openssh.com", certSince: "5.6" },
-  {
-    family: "dss",
-    name: "ssh-dss",
-    shortName: "DSA",
-    certName: "ssh-dss-cert-v01@openssh.com",
-    certSince: "5.6",
-    optionalFrom: "9.8",
-    buildFlag: "--enable-dsa-keys",
-    removed: "10.0"
-  },
-  ...["nistp256", "nistp384", "nistp521"].map(
-    (curve) => ({
-      family: "ecdsa",
-      name: `ecdsa-sha2-${curve}`,
-      shortName: "ECDSA",
-      certName: `ecdsa-sha2-${curve}-cert-v01@openssh.com`,
-      curve,
-      since: "5.7"
-    })
-  ),
-  {
-    family: "ed25519",
-    name: "ssh-ed25519",
-    shortName: "ED25519",
-    certName: "ssh-ed25519-cert-v01@openssh.com",
-    since: "6.5"
-  },
-  {
-    family: "ecdsa-sk",
-    name: "sk-ecdsa-sha2-nistp256@openssh.com",
-    shortName: "ECDSA-SK",
-    certName: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-    curve: "nistp256",
-    since: "8.2"
-  },
-  {
-    family: "ed25519-sk",
-    name: "sk-ssh-ed25519@openssh.com",
-    shortName: "ED25519-SK",
-    certName: "sk-ssh-ed25519-cert-v01@openssh.com",
-    since: "8.2"
-  },
-  {
-    family: "xmss",
-    name: "ssh-xmss@openssh.com",
-    shortName: "XMSS",
-    certName: "ssh-xmss-cert-v01@openssh.com",
-    since: "7.7",
-    optionalFrom: "7.7",
-    buildFlag: "WITH_XMSS",
-    removed: "10.1"
-  },
-  {
-    family: "mldsa44-ed25519",
-    name: "ssh-mldsa44-ed25519@openssh.com",
-    shortName: "MLDSA44-ED25519",
-    certName: "ssh-mldsa44-ed25519-cert-v01@openssh.com",
-    since: "10.4"
-  }
-];
-function entry(f, certificate) {
-  const { family, curve, removed, optionalFrom, buildFlag } = f;
-  const since = certificate ? f.certSince ?? f.since : f.since;
-  return {
-    name: certificate ? f.certName : f.name,
-    family,
-    certificate,
-    ...curve ? { curve } : {},
-    plainName: f.name,
-    shortName: certificate ? `${f.shortName}-CERT` : f.shortName,
-    ...since ? { since } : {},
-    ...removed ? { removed } : {},
-    ...optionalFrom ? { optionalFrom } : {},
-    ...buildFlag ? { buildFlag } : {}
-  };
-}
-var KEY_TYPES = [
-  ...FAMILIES.map((f) => entry(f, false)),
-  ...FAMILIES.map((f) => entry(f, true))
-];
-var SIGNATURE_ALGORITHMS = [
-  { name: "rsa-sha2-256", keyType: "ssh-rsa", since: "7.2" },
-  { name: "rsa-sha2-512", keyType: "ssh-rsa", since: "7.2" },
-  { name: "rsa-sha2-256-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
-  { name: "rsa-sha2-512-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
-  {
-    name: "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
-    keyType: "sk-ecdsa-sha2-nistp256@openssh.com",
-    since: "8.4"
-  },
-  {
-    name: "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-    keyType: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-    since: "10.3"
-  }
-];
-var BY_NAME = new Map(KEY_TYPES.map((t) => [t.name, t]));
-var SIGNATURE_BY_NAME = new Map(SIGNATURE_ALGORITHMS.map((s) => [s.name, s]));
-function signatureAlgorithmByName(name) {
-  return SIGNATURE_BY_NAME.get(name);
-}
-function keyTypeByName(name) {
-  const alias = SIGNATURE_BY_NAME.get(name);
-  return BY_NAME.get(alias ? alias.keyType : name);
-}
-function compareVersions2(a, b) {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function isKnownIn(t, version) {
-  const before = (v) => v !== void 0 && compareVersions2(version, v) < 0;
-  const atOrAfter = (v) => v !== void 0 && compareVersions2(version, v) >= 0;
-  return !before(t.since) && !atOrAfter(t.removed) && !atOrAfter(t.optionalFrom);
 }
 
 // src/ssh/verify.ts
@@ -15588,12 +10177,9 @@ function parseKey(blob, version, allowCert) {
 }
 var asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 function resolveType(name, version) {
-  const keyType = keyTypeByName(name);
-  const alias = signatureAlgorithmByName(name);
-  if (keyType && isKnownIn(keyType, version) && (!alias || isKnownIn(alias, version))) {
-    return { keyType, shortName: false };
-  }
-  if (compareVersions2(version, SHORT_NAMES_UNTIL) >= 0) return void 0;
+  const keyType = keyTypeByName(name, version);
+  if (keyType) return { keyType, shortName: false };
+  if (compareReleases(version, SHORT_NAMES_UNTIL) >= 0) return void 0;
   const lower = asciiLower(name);
   const byShortName = KEY_TYPES.find(
     (t) => !t.certificate && isKnownIn(t, version) && asciiLower(t.shortName) === lower
@@ -15754,7 +10340,10 @@ function readKey(text, start, version) {
   const typeName = text.slice(start, typeEnd);
   const typeInfo = keyTypeByName(typeName);
   if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: "no-key-data", typeRange, typeInfo } : { code: "no-key-data", typeRange } };
-  if (!typeInfo) return { ok: false, failure: { code: "unknown-type", typeRange, typeName } };
+  const alias = signatureAlgorithmByName(typeName);
+  if (!typeInfo || alias && !isKnownIn(alias, formatVersion(version))) {
+    return { ok: false, failure: { code: "unknown-type", typeRange, typeName } };
+  }
   if (!isKnownIn(typeInfo, formatVersion(version))) {
     return { ok: false, failure: { code: "type-unavailable", typeRange, typeInfo } };
   }
@@ -15765,7 +10354,7 @@ function readKey(text, start, version) {
   const base64 = text.slice(blobStart, blobEnd);
   const blob = decodeBase64(base64);
   if (!blob) return { ok: false, failure: { code: "invalid-base64", typeRange, base64Range, typeInfo } };
-  const decoded = decodeKeyBlob(blob);
+  const decoded = decodeKeyBlob(blob, { openssh: formatVersion(version) });
   if (!decoded.ok) {
     return { ok: false, failure: { code: "invalid-blob", typeRange, base64Range, typeInfo, error: decoded.error } };
   }
@@ -15827,11 +10416,21 @@ function dequote(text, at) {
   if (i >= text.length) return { error: "missing-end-quote" };
   return { value, end: i + 1 };
 }
-function parseKeyOptions(text, start) {
+var OPTION_SINCE = {
+  "expiry-time": "7.7",
+  permitlisten: "7.8",
+  "touch-required": "8.2",
+  "verify-required": "8.4"
+};
+function optionKnown(name, version) {
+  const since = OPTION_SINCE[name];
+  return since === void 0 || atLeast(version, since);
+}
+function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
   const options = [];
   const seen = /* @__PURE__ */ new Set();
-  let envCount = 0;
-  let permitCount = 0;
+  const envNames = /* @__PURE__ */ new Set();
+  const permitCounts = { permitopen: 0, permitlisten: 0 };
   let at = start;
   const fail = (code2, sshdMessage, range, option) => ({
     ok: false,
@@ -15840,12 +10439,12 @@ function parseKeyOptions(text, start) {
   });
   while (at < text.length && !isBlank(text[at])) {
     const optStart = at;
-    const flag = matchFlag(text, at);
+    const flag = matchFlag(text, at, version);
     if (flag) {
       at = flag.end;
       options.push({ name: flag.name, negated: flag.negated, range: { start: optStart, end: at } });
     } else {
-      const valued = VALUED.find((name) => startsWithIgnoreCase(text, at, name) && text[at + name.length] === "=");
+      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at, name) && text[at + name.length] === "=");
       if (valued) {
         const valueStart = at + valued.length + 1;
         if (valued === "command" || valued === "principals" || valued === "from") {
@@ -15854,10 +10453,10 @@ function parseKeyOptions(text, start) {
           }
           seen.add(valued);
         }
-        if (valued === "environment" && envCount++ > ENV_MAX) {
+        if (valued === "environment" && envNames.size > ENV_MAX) {
           return fail("too-many", "too many environment strings", { start: optStart, end: valueStart }, valued);
         }
-        if ((valued === "permitopen" || valued === "permitlisten") && permitCount++ > PERMIT_MAX) {
+        if ((valued === "permitopen" || valued === "permitlisten") && permitCounts[valued]++ > PERMIT_MAX) {
           return fail("too-many", "too many permission directives", { start: optStart, end: valueStart }, valued);
         }
         const dq = dequote(text, valueStart);
@@ -15869,6 +10468,7 @@ function parseKeyOptions(text, start) {
         const range = { start: optStart, end: at };
         const problem = validateValue(valued, dq.value);
         if (problem) return fail(problem.code, problem.message, range, valued);
+        if (valued === "environment") envNames.add(dq.value.slice(0, dq.value.indexOf("=")));
         options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at } });
       }
     }
@@ -15881,14 +10481,14 @@ function parseKeyOptions(text, start) {
   }
   return { ok: true, options };
 }
-function matchFlag(text, at) {
+function matchFlag(text, at, version) {
   for (const name of ["restrict", "cert-authority"]) {
     if (startsWithIgnoreCase(text, at, name)) return { name, negated: false, end: at + name.length };
   }
   const negated = startsWithIgnoreCase(text, at, "no-");
   const from = negated ? at + 3 : at;
   for (const name of NEGATABLE_FLAGS) {
-    if (startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
   }
   return void 0;
 }
@@ -15930,14 +10530,15 @@ function validatePermit(spec) {
   if (hostEnd < spec.length && spec[hostEnd] !== ":" && spec[hostEnd] !== "/") {
     return { code: "invalid-permit", message: "invalid permission hostname" };
   }
-  if (hostEnd >= NI_MAXHOST) return { code: "invalid-permit", message: "invalid permission hostname" };
+  if (new TextEncoder().encode(spec.slice(0, hostEnd)).length >= NI_MAXHOST) return { code: "invalid-permit", message: "invalid permission hostname" };
   if (hostEnd === spec.length) return { code: "invalid-permit", message: "invalid permission port" };
   const port = spec.slice(hostEnd + 1);
   return validPort(port) ? void 0 : { code: "invalid-permit", message: "invalid permission port" };
 }
+var STRTONUM = /^[ \t\n\v\f\r]*[+-]?\d+$/;
 function validPort(port) {
   if (port === "*") return true;
-  if (/^\s*[+-]?\d+$/.test(port)) {
+  if (STRTONUM.test(port)) {
     const n = Number(port.trim());
     return n >= 1 && n <= 65535;
   }
@@ -15945,7 +10546,7 @@ function validPort(port) {
 }
 function validTunnel(value) {
   if (value.toLowerCase() === "any") return true;
-  if (!/^\s*[+-]?\d+$/.test(value)) return false;
+  if (!STRTONUM.test(value)) return false;
   const n = Number(value.trim());
   return n >= 0 && n <= TUNID_MAX;
 }
@@ -15954,15 +10555,523 @@ function parseExpiryTime(value) {
   if (digits.length > 1 && /z$/i.test(digits)) digits = digits.slice(0, -1);
   else if (digits.length > 3 && /utc$/i.test(digits)) digits = digits.slice(0, -3);
   if (![8, 12, 14].includes(digits.length)) return void 0;
-  const fields = [digits.slice(0, 4), digits.slice(4, 6), digits.slice(6, 8), digits.slice(8, 10), digits.slice(10, 12), digits.slice(12, 14)];
-  if (!fields.every((field) => /^ *\d*$/.test(field))) return void 0;
-  const [year, month, day, hour, minute, second] = fields.map((field) => field.trim() === "" ? 0 : Number(field));
-  const present = fields.filter((field) => field !== "");
-  if (present.some((field) => field.trim() === "")) return void 0;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return void 0;
-  const seconds = Date.UTC(year, month - 1, day, hour, minute, second) / 1e3;
+  const fields = [[4, 0, 9999], [2, 1, 12], [2, 1, 31], [2, 0, 23], [2, 0, 59], [2, 0, 61]];
+  const values = [];
+  for (let at = 0, i = 0; at < digits.length; at += fields[i][0], i++) {
+    const [width, min, max] = fields[i];
+    const match = /^[ \t\n\v\f\r]*(\d+)$/.exec(digits.slice(at, at + width));
+    const n = match ? Number(match[1]) : NaN;
+    if (!(n >= min && n <= max)) return void 0;
+    values.push(n);
+  }
+  const [year, month, day, hour = 0, minute = 0, second = 0] = values;
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second);
+  const seconds = date.getTime() / 1e3;
   return seconds > 0 ? seconds : void 0;
 }
+
+// src/rules/authorized-keys/key-expired.ts
+var LATEST_ZONE_SECONDS = 12 * 3600;
+function isUtc(value) {
+  return value.length > 1 && /z$/i.test(value) || value.length > 3 && /utc$/i.test(value);
+}
+function formatTime(seconds, digits) {
+  const iso = new Date(seconds * 1e3).toISOString();
+  return digits <= 8 ? iso.slice(0, 10) : iso.slice(0, digits >= 14 ? 19 : 16).replace("T", " ");
+}
+var key_expired_default = defineKeyFileRule({
+  id: "SSH141",
+  alias: "key-expired",
+  kinds: ["authorized_keys"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "The key's `expiry-time=` is in the past: sshd refuses it.",
+    what: "An `expiry-time=\"…\"` option whose time has passed (with several, the earliest counts, as in sshd). A time without `Z`/`UTC` is the server's local time; sshlint does not know the server's zone, so it only reports such a time once it is past in every time zone.",
+    why: 'sshd still reads the line, finds the key, and then denies the login in `auth_authorise_keyopts()` ("entry expired at …" at debug level, "Refused by key options" in the log). That is the point of the option, but an expired line left in a deployed file usually means someone is about to be locked out, or access was meant to be renewed.',
+    bad: `expiry-time="20250101Z" ${ED25519_EXAMPLE} contractor@laptop`,
+    good: `expiry-time="20271231Z" ${ED25519_EXAMPLE} contractor@laptop`,
+    references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, expiry-time", "OpenSSH auth2-pubkeyfile.c auth_authorise_keyopts()", "OpenSSH misc.c parse_absolute_time()", "tested with OpenSSH 9.2p1"]
+  },
+  check(model, context) {
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      let earliest;
+      for (const option of entry2.options) {
+        if (option.name !== "expiry-time" || option.value === void 0) continue;
+        const seconds = parseExpiryTime(option.value);
+        if (seconds === void 0) continue;
+        const latest = isUtc(option.value) ? seconds : seconds + LATEST_ZONE_SECONDS;
+        if (!earliest || latest < earliest.latest) earliest = { option, value: option.value, latest, seconds };
+      }
+      if (!earliest || earliest.latest >= context.now) continue;
+      const digits = earliest.value.replace(/(z|utc)$/i, "").length;
+      const days = Math.floor((context.now - earliest.latest) / 86400);
+      const ago = days >= 1 ? ` (${days} day${days === 1 ? "" : "s"} ago)` : "";
+      const when = isUtc(earliest.value) ? `on ${formatTime(earliest.seconds, digits)} UTC${ago}` : `around ${formatTime(earliest.seconds, digits)} server time${ago}`;
+      hits.push(
+        hitAt(
+          line,
+          earliest.option.range,
+          `This key expired ${when}: sshd still finds it but refuses the login ("entry expired").`,
+          'Remove the line if access should end, or set a new expiry-time (e.g. expiry-time="20271231Z") if it should continue.'
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/parse/address-patterns.ts
+var INPUT_MAX = 63;
+var INT_MAX = 2 ** 31 - 1;
+function splitPatternList(list) {
+  const entries = [];
+  let start = 0;
+  for (; ; ) {
+    const comma = list.indexOf(",", start);
+    const end = comma === -1 ? list.length : comma;
+    const raw = list.slice(start, end);
+    const negated = raw.startsWith("!");
+    entries.push({ text: negated ? raw.slice(1) : raw, negated, start, end });
+    if (comma === -1) return entries;
+    start = comma + 1;
+  }
+}
+function checkAddressPatternList(list, openssh) {
+  const problems2 = [];
+  for (const entry2 of splitPatternList(list)) {
+    if (entry2.text === "") {
+      problems2.push({ code: "empty", entry: entry2 });
+      continue;
+    }
+    const parsed = parseCidr(entry2.text, openssh);
+    if (parsed.kind === "mask-too-long") {
+      problems2.push({ code: "mask-too-long", entry: entry2, family: parsed.address.family, maskLength: parsed.maskLength });
+    } else if (parsed.kind === "host-bits") {
+      const network = formatAddress(maskAddress(parsed.address, parsed.maskLength));
+      problems2.push({ code: "host-bits", entry: entry2, maskLength: parsed.maskLength, network, host: formatAddress(parsed.address) });
+    } else if (parsed.kind === "not-an-address" && /[ \t]/.test(entry2.text)) {
+      problems2.push({ code: "blank", entry: entry2 });
+    }
+  }
+  return problems2;
+}
+function parseCidr(text, openssh) {
+  if (text.length > INPUT_MAX) return { kind: "not-an-address" };
+  const slash = text.indexOf("/");
+  let maskLength;
+  if (slash !== -1) {
+    maskLength = parseMaskLength(text.slice(slash + 1), openssh);
+    if (maskLength === void 0) return { kind: "not-an-address" };
+  }
+  const addressText = slash === -1 ? text : text.slice(0, slash);
+  const address = parseNumericAddress(addressText);
+  if (address === "unknown") return { kind: "unknown" };
+  if (!address) return { kind: "not-an-address" };
+  const bits = address.family === 4 ? 32 : 128;
+  if (maskLength === void 0) return { kind: "network", address, maskLength: bits };
+  if (maskLength > bits) return { kind: "mask-too-long", address, maskLength };
+  if (!hostBitsZero(address, maskLength)) return { kind: "host-bits", address, maskLength };
+  return { kind: "network", address, maskLength };
+}
+function parseMaskLength(text, openssh) {
+  if (compareReleases(openssh, "9.8") >= 0) {
+    const m2 = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
+    if (!m2) return void 0;
+    const value = (m2[1] === "-" ? -1 : 1) * Number(m2[2]);
+    return value >= 0 && value <= INT_MAX ? value : void 0;
+  }
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
+  if (!m) return void 0;
+  if (compareReleases(openssh, "9.1") >= 0 && !/^\d/.test(text)) return void 0;
+  const magnitude = Number(m[2]);
+  if (m[1] === "-") return magnitude === 0 ? 0 : void 0;
+  return magnitude <= 128 ? magnitude : void 0;
+}
+function parseNumericAddress(text) {
+  const v4 = parseInetAton(text);
+  if (v4) return { family: 4, bytes: v4 };
+  const scope = text.indexOf("%");
+  if (scope !== -1) {
+    return parseInetPton6(text.slice(0, scope)) && !/[ \t]/.test(text) ? "unknown" : void 0;
+  }
+  const v6 = parseInetPton6(text);
+  return v6 ? { family: 6, bytes: v6 } : void 0;
+}
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+function parseInetAton(text) {
+  const parts = [];
+  let i = 0;
+  let value;
+  for (; ; ) {
+    if (!isDigit(text[i])) return void 0;
+    const parsed = strtoulBase0(text, i);
+    if (parsed.value > 4294967295) return void 0;
+    value = parsed.value;
+    i = parsed.end;
+    if (text[i] !== ".") break;
+    if (parts.length > 2 || value > 255) return void 0;
+    parts.push(value);
+    i++;
+  }
+  if (i !== text.length) return void 0;
+  const max = [4294967295, 16777215, 65535, 255][parts.length];
+  if (value > max) return void 0;
+  const bytes = new Uint8Array(4);
+  parts.forEach((part, index) => bytes[index] = part);
+  for (let b = 3; b >= parts.length; b--) {
+    bytes[b] = value % 256;
+    value = Math.floor(value / 256);
+  }
+  return bytes;
+}
+function strtoulBase0(text, at) {
+  let base = 10;
+  let i = at;
+  if (text[i] === "0") {
+    if ((text[i + 1] === "x" || text[i + 1] === "X") && /[0-9a-fA-F]/.test(text[i + 2] ?? "")) {
+      base = 16;
+      i += 2;
+    } else {
+      base = 8;
+    }
+  }
+  const digit = base === 16 ? /[0-9a-fA-F]/ : base === 8 ? /[0-7]/ : /[0-9]/;
+  let value = 0;
+  while (i < text.length && digit.test(text[i])) {
+    value = Math.min(value * base + parseInt(text[i], 16), 2 ** 40);
+    i++;
+  }
+  return { value, end: i };
+}
+function parseInetPton4(text) {
+  const octets = text.split(".");
+  if (octets.length !== 4) return void 0;
+  const bytes = new Uint8Array(4);
+  for (const [i, octet] of octets.entries()) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(octet) || Number(octet) > 255) return void 0;
+    bytes[i] = Number(octet);
+  }
+  return bytes;
+}
+function parseInetPton6(text) {
+  if (text === "") return void 0;
+  const out = [];
+  let zerosAt;
+  let i = 0;
+  if (text[0] === ":") {
+    if (text[1] !== ":") return void 0;
+    i = 1;
+  }
+  let tokenStart = i;
+  let digits = 0;
+  let value = 0;
+  while (i < text.length) {
+    const ch = text[i++];
+    if (/[0-9a-fA-F]/.test(ch)) {
+      if (digits === 4) return void 0;
+      value = value * 16 + parseInt(ch, 16);
+      digits++;
+      continue;
+    }
+    if (ch === ":") {
+      tokenStart = i;
+      if (digits === 0) {
+        if (zerosAt !== void 0) return void 0;
+        zerosAt = out.length;
+        continue;
+      }
+      if (i === text.length) return void 0;
+      if (out.length + 2 > 16) return void 0;
+      out.push(value >> 8, value & 255);
+      digits = 0;
+      value = 0;
+      continue;
+    }
+    if (ch === "." && out.length + 4 <= 16) {
+      const v4 = parseInetPton4(text.slice(tokenStart));
+      if (!v4) return void 0;
+      out.push(...v4);
+      digits = 0;
+      i = text.length;
+      break;
+    }
+    return void 0;
+  }
+  if (digits > 0) {
+    if (out.length + 2 > 16) return void 0;
+    out.push(value >> 8, value & 255);
+  }
+  if (zerosAt !== void 0) {
+    if (out.length === 16) return void 0;
+    out.splice(zerosAt, 0, ...new Array(16 - out.length).fill(0));
+  }
+  return out.length === 16 ? Uint8Array.from(out) : void 0;
+}
+function hostBitsZero(address, maskLength) {
+  return address.bytes.every((byte, i) => (byte & ~maskByte(i, maskLength) & 255) === 0);
+}
+function maskByte(index, maskLength) {
+  const bits = Math.max(0, Math.min(8, maskLength - index * 8));
+  return 255 << 8 - bits & 255;
+}
+function maskAddress(address, maskLength) {
+  return { family: address.family, bytes: address.bytes.map((byte, i) => byte & maskByte(i, maskLength)) };
+}
+function formatAddress(address) {
+  if (address.family === 4) return Array.from(address.bytes).join(".");
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(address.bytes[i] << 8 | address.bytes[i + 1]);
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength && j - i >= 2) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart === -1) return hex.join(":");
+  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
+}
+
+// src/rules/authorized-keys/invalid-from-pattern.ts
+function valueOffsets(text, option) {
+  const offsets = [];
+  if (!option.valueRange) return offsets;
+  let i = option.valueRange.start + 1;
+  const end = option.valueRange.end - 1;
+  while (i < end) {
+    if (text[i] === "\\" && text[i + 1] === '"') i++;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(end);
+  return offsets;
+}
+function problemRange(problem, offsets, option, valueLength) {
+  const at = (i) => offsets[i] ?? option.range.end;
+  const { start, end } = problem.entry;
+  if (problem.code !== "empty" || end > start) return { start: at(start), end: at(end - 1) + 1 };
+  if (valueLength === 0) return option.range;
+  if (end < valueLength) return { start: at(end), end: at(end) + 1 };
+  return { start: at(start - 1), end: at(start - 1) + 1 };
+}
+function describe(problem, shown) {
+  const refused = 'sshd treats the whole from= list as invalid and refuses this key from every address ("invalid from criteria")';
+  switch (problem.code) {
+    case "empty":
+      return {
+        message: `from= has an empty entry (an extra, leading or trailing comma): ${refused}.`,
+        help: "Remove the extra comma."
+      };
+    case "mask-too-long":
+      return {
+        message: `The mask in ${shown} is longer than ${problem.family === 4 ? 32 : 128} bits: ${refused}.`,
+        help: `Use a prefix length of at most ${problem.family === 4 ? 32 : 128}.`
+      };
+    case "host-bits":
+      return {
+        message: `${shown} has host bits set beyond the /${problem.maskLength} mask (the network is ${problem.network}/${problem.maskLength}): ${refused}.`,
+        help: `Write the network address, ${problem.network}/${problem.maskLength}, or drop the mask to allow the single address ${problem.host}.`
+      };
+    case "blank":
+      return {
+        message: problem.entry.negated ? `${shown} contains a blank, so it can never match an address or host name: it excludes nothing.` : `${shown} contains a blank, so it can never match an address or host name: sshd does not allow what it names.`,
+        help: "Remove the blanks: entries in from= are separated by commas only."
+      };
+  }
+}
+var invalid_from_pattern_default = defineKeyFileRule({
+  id: "SSH142",
+  alias: "invalid-from-pattern",
+  kinds: ["authorized_keys"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "A `from=` entry that sshd cannot use: an empty entry, a CIDR with host bits set or an over-long mask (the key is refused from everywhere), or a blank inside an entry.",
+    what: 'sshd splits `from="…"` at commas and reads each entry as an address or CIDR network (`addr_pton_cidr()`), else as a host name pattern. An empty entry (`a,,b`, a trailing comma, a lone `!`), an address whose bits outside the mask are not zero (`10.0.0.1/8`, `192.168.1.1/24`, `1.2.3.4/0`), or a mask longer than the address (`/33` on IPv4; from OpenSSH 9.8 also `/129`) is an error. An entry with a blank in it (`from="10.0.0.1, 10.0.0.2"`) is not an error, but it can never match anything. Addresses are read as glibc does, so `127.1/8` is 127.0.0.1/8.',
+    why: 'An invalid entry makes `match_host_and_ip()` return -1, and `auth_authorise_keyopts()` then denies the key from every address, even one that an earlier entry matches (tested with OpenSSH 9.2p1: "invalid from criteria" at debug level, "not from a permitted host" in the log). A blank-containing entry silently fails to allow the address it names.',
+    bad: `from="10.0.0.1/8,192.0.2.7" ${ED25519_EXAMPLE} deploy@ci`,
+    good: `from="10.0.0.0/8,192.0.2.7" ${ED25519_EXAMPLE} deploy@ci`,
+    references: [
+      "OpenSSH match.c match_host_and_ip()",
+      "OpenSSH addrmatch.c addr_match_list(), addr.c addr_pton_cidr()",
+      'OpenSSH auth2-pubkeyfile.c auth_authorise_keyopts() ("invalid from criteria")',
+      "sshd(8) AUTHORIZED_KEYS FILE FORMAT, from",
+      "tested with OpenSSH 9.2p1"
+    ]
+  },
+  check(model, context) {
+    const version = formatVersion(context.version);
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const from = entry2.options.find((option) => option.name === "from");
+      if (!from || from.value === void 0) continue;
+      const offsets = valueOffsets(line.text, from);
+      for (const problem of checkAddressPatternList(from.value, version)) {
+        const raw = from.value.slice(problem.entry.start, problem.entry.end);
+        const { message, help } = describe(problem, quote(raw));
+        hits.push(hitAt(line, problemRange(problem, offsets, from, from.value.length), message, help));
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/authorized-keys/unrestricted-forced-command.ts
+var unrestricted_forced_command_default = defineKeyFileRule({
+  id: "SSH143",
+  alias: "unrestricted-forced-command",
+  kinds: ["authorized_keys"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "A `command=` key that still allows port forwarding (no `restrict`, no `no-port-forwarding`).",
+    what: 'A key line with a forced `command="…"` that neither starts from `restrict` nor says anything about port forwarding (`no-port-forwarding`, `port-forwarding`, `permitopen=`, `permitlisten=`). Lines that mention port forwarding explicitly are taken as deliberate; so are `restrict` lines that re-enable something, such as `restrict,pty,command="…"`. Agent and X11 forwarding are named in the message when they are also left on, but do not trigger the rule on their own: they expose the connecting client, not the server.',
+    why: 'A forced command only replaces the shell, exec or subsystem request. Port forwarding needs no session at all: `ssh -N -L 8080:intranet:80 host` with a "backup only" key opens a tunnel into the server\'s network and the forced command never runs (tested with OpenSSH 9.2p1). sshd(8) warns that "the client may specify TCP and/or X11 forwarding unless they are explicitly prohibited, e.g. using the restrict key option". A server-wide `AllowTcpForwarding no` also prevents it, but that is outside this file.',
+    bad: `command="/usr/local/bin/backup" ${ED25519_EXAMPLE} backup@nas`,
+    good: `restrict,command="/usr/local/bin/backup" ${ED25519_EXAMPLE} backup@nas`,
+    references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, command and restrict", "OpenSSH auth-options.c sshauthopt_parse()", "tested with OpenSSH 9.2p1 (ssh -N -L through a command= key)"]
+  },
+  check(model) {
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const command = entry2.options.find((option) => option.name === "command");
+      if (!command) return [];
+      const names = new Set(entry2.options.map((option) => option.name));
+      if (names.has("restrict")) return [];
+      if (["port-forwarding", "permitopen", "permitlisten"].some((name) => names.has(name))) return [];
+      const alsoOn = [names.has("agent-forwarding") ? void 0 : "agent", names.has("x11-forwarding") ? void 0 : "X11"].filter((x) => x !== void 0);
+      const also = alsoOn.length > 0 ? ` (${alsoOn.join(" and ")} forwarding ${alsoOn.length > 1 ? "are" : "is"} also left on)` : "";
+      const ca = entry2.options.some((option) => option.name === "cert-authority") ? ", unless the certificates themselves lack permit-port-forwarding" : "";
+      return [
+        hitAt(
+          line,
+          command.range,
+          `This key is limited to a forced command, but port forwarding is still allowed${also}: with \`ssh -N -L\` or \`-R\` its holder can open tunnels through this server without ever running the command${ca}.`,
+          'Add `restrict` in front of the options (`restrict,command="…"`), or at least `no-port-forwarding,no-agent-forwarding,no-X11-forwarding`.'
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/authorized-keys/environment-option-ignored.ts
+var environment_option_ignored_default = defineKeyFileRule({
+  id: "SSH144",
+  alias: "environment-option-ignored",
+  kinds: ["authorized_keys"],
+  category: "hygiene",
+  severity: "note",
+  docs: {
+    summary: "`environment=` only works when sshd has `PermitUserEnvironment` enabled, which is off by default.",
+    what: 'A key line with one or more `environment="NAME=value"` options.',
+    why: "sshd parses the option but only applies it when sshd_config sets `PermitUserEnvironment yes` (or, since 7.8, a pattern list that matches the name). The default is `no`, and hardening guides keep it that way, because user-controlled variables such as `LD_PRELOAD` can subvert the login. With the default the variable is silently not set; the login itself still works (tested with OpenSSH 9.2p1). Anything that relies on it, such as a forced command reading its configuration from the environment, misbehaves.",
+    bad: `environment="DEPLOY_ENV=prod" ${ED25519_EXAMPLE} deploy@ci`,
+    good: `command="/usr/local/bin/deploy prod" ${ED25519_EXAMPLE} deploy@ci`,
+    references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, environment", "sshd_config(5) PermitUserEnvironment", "tested with OpenSSH 9.2p1"]
+  },
+  check(model) {
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const environment = entry2.options.filter((option) => option.name === "environment");
+      const first = environment[0];
+      if (!first) return [];
+      const what = environment.length === 1 ? "This environment= option is" : `These ${environment.length} environment= options are`;
+      return [
+        hitAt(
+          line,
+          first.range,
+          `${what} ignored unless sshd_config enables PermitUserEnvironment (default no); the login works, but without the variable${environment.length === 1 ? "" : "s"}.`,
+          "Pass the value another way (e.g. as an argument in command=, or via AcceptEnv/SetEnv in the server config), or make sure PermitUserEnvironment allows this name on the server."
+        )
+      ];
+    });
+  }
+});
+
+// src/rules/authorized-keys/sk-option-on-non-sk-key.ts
+var SK_OPTIONS = /* @__PURE__ */ new Set(["touch-required", "verify-required"]);
+var SK_EXAMPLE = "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIJEEc55w6vf9C9mE0GYMtPIO3qTnMVUeVCmRNdmmD4GmAAAABHNzaDo=";
+var sk_option_on_non_sk_key_default = defineKeyFileRule({
+  id: "SSH145",
+  alias: "sk-option-on-non-sk-key",
+  kinds: ["authorized_keys"],
+  category: "hygiene",
+  severity: "note",
+  docs: {
+    summary: "`no-touch-required` or `verify-required` on a key that is not a FIDO security key: no effect.",
+    what: "A `[no-]touch-required` or `[no-]verify-required` option on a plain key whose type is not `sk-ssh-ed25519@openssh.com` or `sk-ecdsa-sha2-nistp256@openssh.com`. `cert-authority` lines are not reported: there the option applies to the certificates the CA signs, which may be security-key certificates (sshd(8) shows `cert-authority,no-touch-required` in its example).",
+    why: "sshd accepts these options on any key, but only signatures from FIDO authenticators carry the user-presence and user-verification flags they test. On an ordinary key they do nothing (tested with OpenSSH 9.2p1): `verify-required` does not add a PIN check, which is probably what its author expected.",
+    bad: `verify-required ${ED25519_EXAMPLE} alice@laptop`,
+    good: `verify-required ${SK_EXAMPLE} alice@yubikey`,
+    references: ['sshd(8) AUTHORIZED_KEYS FILE FORMAT, no-touch-required and verify-required ("only makes sense for the FIDO authenticator algorithms")', "OpenSSH auth2-pubkey.c user presence / verification checks", "tested with OpenSSH 9.2p1"]
+  },
+  check(model) {
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const family = entry2.key.key.family;
+      if (family === "ecdsa-sk" || family === "ed25519-sk") continue;
+      if (entry2.options.some((option) => option.name === "cert-authority")) continue;
+      for (const option of entry2.options) {
+        if (!SK_OPTIONS.has(option.name)) continue;
+        const text = line.text.slice(option.range.start, option.range.end);
+        hits.push(
+          hitAt(
+            line,
+            option.range,
+            `${text} only affects FIDO security keys (sk-…); on this ${entry2.key.typeInfo.name} key sshd accepts it and ignores it${option.name === "verify-required" && !option.negated ? ", so no PIN or biometric check is added" : ""}.`,
+            "Remove the option, or use a security-key key (`ssh-keygen -t ed25519-sk`, with `-O verify-required` for a PIN) if that is what it was meant for."
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/authorized-keys/cert-authority-without-principals.ts
+var cert_authority_without_principals_default = defineKeyFileRule({
+  id: "SSH146",
+  alias: "cert-authority-without-principals",
+  kinds: ["authorized_keys"],
+  category: "unsafe-setting",
+  severity: "note",
+  enabledByDefault: false,
+  docs: {
+    summary: "A `cert-authority` line without `principals=`: any certificate from that CA naming the account is accepted.",
+    what: 'A `cert-authority` key line with no `principals="…"` option.',
+    why: "Without `principals=`, sshd accepts any user certificate signed by this CA whose principal list contains the login name (`sshkey_cert_check_authority()` against the user name). Up to OpenSSH 10.2 it also accepts a certificate with an empty principal list, for every account: a CA that signs one by mistake (CVE-2024-7594 was such a CA product) opens all accounts that trust it this way (tested with OpenSSH 9.2p1; 10.3 refuses such certificates). Whoever controls the CA, or can get it to sign a certificate with the right name, can log in. That is often intended (it is how user CAs work), so the rule is off by default; `principals=` narrows the trust to named identities.",
+    bad: `cert-authority ${CA_EXAMPLE} users-ca`,
+    good: `cert-authority,principals="alice,deploy" ${CA_EXAMPLE} users-ca`,
+    references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, cert-authority and principals", "OpenSSH auth2-pubkeyfile.c auth_check_authkey_line(), sshkey.c sshkey_cert_check_authority()", "openssh-portable commit 5166b6cbf (10.3: certificates must list principals)", "OpenSSH PROTOCOL.certkeys", "tested with OpenSSH 9.2p1"]
+  },
+  check(model, context) {
+    const emptyListAccepted = !atLeast(context.version, "10.3");
+    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const ca = entry2.options.find((option) => option.name === "cert-authority");
+      if (!ca || entry2.key.key.certificate) return [];
+      if (entry2.options.some((option) => option.name === "principals")) return [];
+      return [
+        hitAt(
+          line,
+          ca.range,
+          emptyListAccepted ? "This CA is trusted without principals=: sshd accepts any certificate it signed whose principals include the login name, and (before OpenSSH 10.3) any it signed with no principals at all." : "This CA is trusted without principals=: sshd accepts any certificate it signed whose principals include the login name.",
+          'Add principals="…" listing the certificate principals allowed to log in to this account.'
+        )
+      ];
+    });
+  }
+});
 
 // src/rules/authorized-keys/option-errors.ts
 function optionErrorHits(model, codes, help) {
@@ -15979,7 +11088,7 @@ function optionErrorHits(model, codes, help) {
 var unknown_option_default = defineKeyFileRule({
   id: "SSH130",
   alias: "unknown-key-option",
-  kinds: ["authorized_keys", "public_key"],
+  kinds: ["authorized_keys"],
   category: "malformed",
   severity: "error",
   docs: {
@@ -16045,7 +11154,7 @@ var option_quoting_default = defineKeyFileRule({
 var duplicate_option_default = defineKeyFileRule({
   id: "SSH133",
   alias: "duplicate-key-option",
-  kinds: ["authorized_keys", "public_key"],
+  kinds: ["authorized_keys"],
   category: "malformed",
   severity: "error",
   docs: {
@@ -16071,7 +11180,7 @@ var HELP = {
 var invalid_option_value_default = defineKeyFileRule({
   id: "SSH134",
   alias: "invalid-key-option-value",
-  kinds: ["authorized_keys", "public_key"],
+  kinds: ["authorized_keys"],
   category: "malformed",
   severity: "error",
   docs: {
@@ -16153,6 +11262,590 @@ var ssh1_key_default = defineKeyFileRule({
   }
 });
 
+// src/rules/known-hosts/host-patterns.ts
+import { createHmac } from "node:crypto";
+function splitHostPatterns(hosts) {
+  const patterns = [];
+  let at = 0;
+  for (const text of hosts.text.split(",")) {
+    const negated = text.startsWith("!");
+    const start = hosts.range.start + at;
+    patterns.push({ text, negated, body: negated ? text.slice(1) : text, range: { start, end: start + text.length } });
+    at += text.length + 1;
+  }
+  return patterns;
+}
+function hasWildcard(text) {
+  return text.includes("*") || text.includes("?");
+}
+function matchPattern(s, pattern) {
+  let si = 0;
+  let pi = 0;
+  let star = -1;
+  let resume = 0;
+  while (si < s.length) {
+    const p = pattern[pi];
+    if (p === "*") {
+      star = pi++;
+      resume = si;
+    } else if (p !== void 0 && (p === "?" || p === s[si])) {
+      si++;
+      pi++;
+    } else if (star !== -1) {
+      pi = star + 1;
+      si = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[pi] === "*") pi++;
+  return pi === pattern.length;
+}
+var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+var MAX_SUBPATTERN = 1023;
+function matchHostList(host, list) {
+  const name = asciiLower2(host);
+  let positive = false;
+  for (const raw of list.split(",")) {
+    const negated = raw.startsWith("!");
+    const sub = negated ? raw.slice(1) : raw;
+    if (sub.length >= MAX_SUBPATTERN) return 0;
+    if (matchPattern(name, asciiLower2(sub))) {
+      if (negated) return -1;
+      positive = true;
+    }
+  }
+  return positive ? 1 : 0;
+}
+function isHashedField(hosts) {
+  return hosts.startsWith("|");
+}
+var HASH_MAGIC = "|1|";
+function saltOf(hosts) {
+  const end = hosts.indexOf("|", HASH_MAGIC.length);
+  if (!hosts.startsWith(HASH_MAGIC) || end === -1) return null;
+  return decodeBase64(hosts.slice(HASH_MAGIC.length, end));
+}
+function hashHost(host, hosts) {
+  const salt = saltOf(hosts);
+  if (!salt) return null;
+  const hash = createHmac("sha1", salt).update(host, "utf8").digest("base64");
+  return `${HASH_MAGIC}${Buffer.from(salt).toString("base64")}|${hash}`;
+}
+function hashedFieldMatches(hosts, host) {
+  return hashHost(host, hosts) === hosts;
+}
+function literalNames(hosts) {
+  const names = /* @__PURE__ */ new Set();
+  for (const raw of hosts.split(",")) {
+    if (raw.startsWith("!") || raw === "" || hasWildcard(raw)) continue;
+    const name = asciiLower2(raw);
+    if (matchHostList(name, hosts) === 1) names.add(name);
+  }
+  return [...names];
+}
+
+// src/rules/known-hosts/port-syntax.ts
+var DEFAULT_PORT = 22;
+var MAX_PORT = 65535;
+function portProblem(body) {
+  if (body.startsWith("[")) {
+    const close = body.indexOf("]");
+    if (close === -1) {
+      if (hasWildcard(body)) return void 0;
+      return { why: "the closing `]` is missing", fix: "Write it as `[host]:port`." };
+    }
+    const inner = body.slice(1, close);
+    const rest = body.slice(close + 1);
+    if (hasWildcard(rest)) return void 0;
+    if (rest === "") return { why: "a bracketed host needs a `:port` after it", fix: `Write \`[${inner}]:PORT\`, or \`${inner}\` alone for port 22.` };
+    const port2 = /^:(\d{1,10})$/.exec(rest)?.[1];
+    if (port2 === void 0) return { why: `\`${rest}\` after \`]\` is not \`:port\``, fix: `Write \`[${inner}]:PORT\`.` };
+    const value = Number(port2);
+    if (value === DEFAULT_PORT || value === 0) {
+      return {
+        why: `for port ${DEFAULT_PORT} ssh looks up the bare name, never \`[${inner}]:${port2}\``,
+        fix: `Write \`${inner}\` without brackets and port.`
+      };
+    }
+    if (value > MAX_PORT) return { why: `${port2} is not a TCP port`, fix: `Write \`[${inner}]:PORT\` with the real port.` };
+    if (String(value) !== port2) {
+      return { why: `ssh writes the port without leading zeros (\`[${inner}]:${value}\`)`, fix: `Write \`[${inner}]:${value}\`.` };
+    }
+    return void 0;
+  }
+  const colon = body.indexOf(":");
+  if (colon === -1 || body.indexOf(":", colon + 1) !== -1) return void 0;
+  const host = body.slice(0, colon);
+  const port = body.slice(colon + 1);
+  if (host === "" || !/^\d{1,5}$/.test(port) || host.includes("]")) return void 0;
+  if (hasWildcard(host) && !/^\*\.[^*?]*[g-z][^*?]*$/i.test(host)) return void 0;
+  if (Number(port) === DEFAULT_PORT) {
+    return { why: `for port ${DEFAULT_PORT} ssh looks up the bare name \`${host}\``, fix: `Write \`${host}\` without the port.` };
+  }
+  return {
+    why: `for port ${Number(port)} ssh looks up \`[${host}]:${Number(port)}\``,
+    fix: `Write \`[${host}]:${Number(port)}\`.`
+  };
+}
+function reportPattern(line, pattern) {
+  const problem = portProblem(pattern.body);
+  if (!problem) return void 0;
+  const what = pattern.negated ? "This negated pattern never excludes anything" : "This host pattern never matches";
+  return hitAt(line, pattern.range, `${what}: ${quote(pattern.text)}, ${problem.why}.`, problem.fix);
+}
+var port_syntax_default = defineKeyFileRule({
+  id: "SSH203",
+  alias: "known-hosts-port-syntax",
+  kinds: ["known_hosts"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "A host pattern with a port in a form ssh never looks up (`host:2222`, `[host]:22`).",
+    what: "ssh looks a server up in known_hosts by its name alone when it listens on port 22, and as `[name]:port` for any other port (`put_host_port()`). A pattern written `host:2222`, `[host]:22`, `[host]` without a port, or with a port that has leading zeros can therefore never match. IPv6 addresses written without brackets (`2001:db8::1`) are plain names and are not reported, nor are wildcard patterns that could still match (`*:2222`).",
+    why: 'The entry is dead: ssh does not find the host, so it prompts to add the key again, or fails with "Host key verification failed" under StrictHostKeyChecking yes (as in CI). An `@cert-authority` line written this way trusts its CA for nothing; a negated pattern excludes nothing. The one exception is a HostKeyAlias set to exactly that text, which is looked up verbatim.',
+    bad: `git.example.com:2222 ssh-ed25519 ${ED25519_BLOB}`,
+    good: `[git.example.com]:2222 ssh-ed25519 ${ED25519_BLOB}`,
+    references: ['sshd(8) SSH_KNOWN_HOSTS FILE FORMAT ("[hostname]:port")', "OpenSSH misc.c put_host_port(), sshconnect.c get_hostfile_hostname_ipaddr()"]
+  },
+  check(model) {
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const hosts = entry2.knownHosts?.hosts;
+      if (!hosts || isHashedField(hosts.text)) continue;
+      for (const pattern of splitHostPatterns(hosts)) {
+        const hit = reportPattern(line, pattern);
+        if (hit) hits.push(hit);
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/known-hosts/ca-too-broad.ts
+var PUBLIC_GENERIC_TLDS = new Set(
+  "com net org info biz edu gov mil int name pro mobi aero asia cat coop jobs museum tel travel xxx app dev page cloud online site website xyz top shop store tech space live blog club link click host hosting server systems network digital services solutions company email io ai".split(" ")
+);
+var USER_ASSIGNED_CODES = /^(aa|q[m-z]|x[a-z]|zz)$/;
+function isPublicTld(label) {
+  const tld = label.toLowerCase();
+  if (/^[a-z]{2}$/.test(tld)) return !USER_ASSIGNED_CODES.test(tld);
+  return PUBLIC_GENERIC_TLDS.has(tld);
+}
+function breadth(body) {
+  const host = /^\[(.*)\]:[^\]]*$/.exec(body)?.[1] ?? body;
+  if (/^[*?.]*$/.test(host) && host.includes("*")) return "it matches every host name";
+  const fixed = /\*[*?]*\.?([^*?.]+)\.?$/.exec(host)?.[1];
+  if (fixed !== void 0 && isPublicTld(fixed)) return `it matches every host under .${fixed.toLowerCase()}, in domains anyone can register`;
+  return void 0;
+}
+var ca_too_broad_default = defineKeyFileRule({
+  id: "SSH204",
+  alias: "known-hosts-ca-too-broad",
+  kinds: ["known_hosts"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "An `@cert-authority` line trusts its CA for every host (`*`), or for a whole public top-level domain (`*.com`).",
+    what: "A positive host pattern of an `@cert-authority` line is reported when it is made only of wildcards and dots (`*`, `*.*`, `*?`, also inside `[ ]:port`), or when the only fixed text after its last `*` is a public top-level domain: every two-letter country code (`*.de`, `*.io`) and the common generic ones (`*.com`, `web*.net`, `*.org`, `*.dev`, …). Patterns that end in a domain (`*.example.com`; also `*.co.uk`-style suffixes, which this rule does not know), IP ranges (`10.*`) and private-use names (`*.internal`, `*.corp`, `*.lan`, `*.local`) are not reported; negated patterns only narrow a line and are never reported.",
+    why: "ssh accepts any host certificate signed by a CA whose `@cert-authority` line matches the host name, as long as a principal in the certificate matches that name. With `*` the CA can vouch for every server you connect to, including ones outside your organisation (github.com, your bank's SFTP): whoever holds or steals the CA key can impersonate any of them without a host-key warning. Restrict the line to the domains the CA actually signs for.",
+    bad: `@cert-authority * ssh-ed25519 ${ED25519_BLOB}`,
+    good: `@cert-authority *.example.com,*.example.net ssh-ed25519 ${ED25519_BLOB}`,
+    references: ["sshd(8) SSH_KNOWN_HOSTS FILE FORMAT (@cert-authority)", "OpenSSH hostfile.c, sshconnect.c check_host_key() (want_cert)", "OpenSSH sshkey.c sshkey_cert_check_host()"]
+  },
+  check(model) {
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const fields = entry2.knownHosts;
+      if (fields?.marker?.name !== "@cert-authority" || isHashedField(fields.hosts.text)) continue;
+      for (const pattern of splitHostPatterns(fields.hosts)) {
+        if (pattern.negated) continue;
+        const why = breadth(pattern.body);
+        if (!why) continue;
+        hits.push(
+          hitAt(
+            line,
+            pattern.range,
+            `This CA is trusted for the host pattern ${quote(pattern.text)}: ${why}, so it can sign a certificate for any of them.`,
+            "List only the domains this CA signs host certificates for, e.g. `*.example.com`."
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/known-hosts/conflicting-keys.ts
+function toHostEntry(line, entry2) {
+  const fields = entry2.knownHosts;
+  if (!fields) return void 0;
+  const hashed = isHashedField(fields.hosts.text);
+  const marker = fields.marker?.name === "@revoked" ? "revoked" : fields.marker ? "ca" : "trusted";
+  return {
+    line,
+    hosts: fields.hosts.text,
+    hashed,
+    marker,
+    keyType: entry2.key.key.canonicalType,
+    certificate: entry2.key.key.certificate,
+    fingerprint: entry2.key.key.fingerprint,
+    names: hashed ? [] : literalNames(fields.hosts.text),
+    keyRange: { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end }
+  };
+}
+function sharedName(a, b) {
+  if (a.hashed && b.hashed) return a.hosts === b.hosts ? "" : void 0;
+  if (a.hashed) return b.names.find((name) => hashedFieldMatches(a.hosts, name));
+  if (b.hashed) return a.names.find((name) => hashedFieldMatches(b.hosts, name));
+  return a.names.find((name) => b.names.includes(name));
+}
+function revokedFor(trusted, revoked) {
+  if (revoked.hashed) {
+    if (trusted.hashed) return trusted.hosts === revoked.hosts ? "" : void 0;
+    return trusted.names.find((name) => hashedFieldMatches(revoked.hosts, name));
+  }
+  const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
+  if (trusted.hashed) {
+    const universal = patterns.some((p) => !p.negated && /^\*+$/.test(p.body)) && !patterns.some((p) => p.negated);
+    return universal ? "" : void 0;
+  }
+  for (const pattern of splitHostPatterns({ text: trusted.hosts, range: { start: 0, end: trusted.hosts.length } })) {
+    if (pattern.negated || pattern.body === "") continue;
+    if (matchHostList(pattern.body, trusted.hosts) === 1 && matchHostList(pattern.body, revoked.hosts) === 1) return pattern.body.toLowerCase();
+  }
+  return void 0;
+}
+var named = (host, hashed = "the same hashed host") => host === "" ? hashed : `'${host}'`;
+function related(earlier, path5, message) {
+  return {
+    file: path5,
+    line: earlier.line.number,
+    column: earlier.keyRange.start + 1,
+    endColumn: earlier.keyRange.end + 1,
+    message
+  };
+}
+var conflicting_keys_default = defineKeyFileRule({
+  id: "SSH205",
+  alias: "known-hosts-conflicting-keys",
+  kinds: ["known_hosts"],
+  category: "hygiene",
+  severity: "warning",
+  docs: {
+    summary: "A host has two different keys of the same type, or a key is both trusted and `@revoked`.",
+    what: "Two plain (unmarked) lines name the same host exactly (the same literal name, or a hashed entry that is the hash of a name the other line lists) with two different keys of one key type: usually the old key left behind after the server was re-keyed. Also reported: a key (or CA key) that one line trusts and an `@revoked` line revokes for the same host. Wildcard-only overlaps and `@cert-authority` lines with different CA keys (a CA rotation) are not reported.",
+    why: 'ssh accepts the host if its key equals any of the recorded keys of that type, so the stale key keeps authenticating the host: if it was retired because it leaked, whoever holds it can still impersonate the server without a warning. A load balancer whose back ends have different keys looks the same and is better served by a host certificate. When a key is both trusted and `@revoked`, revocation wins: ssh refuses the host with "REVOKED HOST KEY DETECTED", and the trusting line is dead.',
+    bad: `git.example.com ssh-ed25519 ${ED25519_BLOB}
+git.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7Wp`,
+    good: `git.example.com ssh-ed25519 ${ED25519_BLOB}
+git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCHYwDe0QBJU8tU7ddLVhXn1mAv4P6/YWWVcSZRs+P0ONCKuwVt2KCw/2XtMdYUKZcjO+FhF5vFSRrv1MVdMGaw=`,
+    references: ["OpenSSH hostfile.c check_hostkeys_by_key_or_type(), check_key_not_revoked()", "sshd(8) SSH_KNOWN_HOSTS FILE FORMAT (@revoked)", "ssh-keygen(1) -R"]
+  },
+  check(model) {
+    const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
+    const path5 = model.source.path;
+    const hits = [];
+    entries.forEach((later, j) => {
+      const stale = [];
+      const revoked = [];
+      for (const earlier of entries.slice(0, j)) {
+        if (later.marker === "trusted" && earlier.marker === "trusted" && !later.certificate && !earlier.certificate) {
+          if (later.keyType === earlier.keyType && later.fingerprint !== earlier.fingerprint) {
+            const host = sharedName(earlier, later);
+            if (host !== void 0) stale.push({ earlier, host });
+          }
+        }
+        if (later.fingerprint === earlier.fingerprint && later.marker === "revoked" !== (earlier.marker === "revoked")) {
+          const [trusted, revoking] = later.marker === "revoked" ? [earlier, later] : [later, earlier];
+          const host = trusted.certificate ? void 0 : revokedFor(trusted, revoking);
+          if (host !== void 0) revoked.push({ earlier, host });
+        }
+      }
+      const firstStale = stale[0];
+      if (firstStale) {
+        const lines = stale.map((s) => s.earlier.line.number).join(", ");
+        const hit = hitAt(
+          later.line,
+          later.keyRange,
+          `${named(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
+          "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
+        );
+        hit.related = stale.map((s) => related(s.earlier, path5, `The other ${later.keyType} key for ${named(s.host)}.`));
+        hits.push(hit);
+      }
+      const firstRevoked = revoked[0];
+      if (firstRevoked) {
+        const what = later.marker === "ca" || firstRevoked.earlier.marker === "ca" ? "CA key" : "key";
+        const hit = hitAt(
+          later.line,
+          later.keyRange,
+          later.marker === "revoked" ? `This ${what} is @revoked for ${named(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
+          "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
+        );
+        hit.related = revoked.map((r) => related(r.earlier, path5, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hits.push(hit);
+      }
+    });
+    return hits;
+  }
+});
+
+// src/rules/known-hosts/unhashed.ts
+var unhashed_default = defineKeyFileRule({
+  id: "SSH206",
+  alias: "known-hosts-unhashed",
+  kinds: ["known_hosts"],
+  category: "hygiene",
+  severity: "note",
+  enabledByDefault: false,
+  docs: {
+    summary: "known_hosts entries that name their hosts in clear text (HashKnownHosts not applied).",
+    what: "Lines that `ssh-keygen -H` would hash: no marker, a host field that is not already hashed and has no wildcard or negation (`*`, `?`, `!`). `@cert-authority` and `@revoked` lines and wildcard patterns cannot be hashed and are not reported. One finding per file, on the first such line.",
+    why: "A known_hosts file lists the servers its owner connects to. If the file leaks (a committed dotfiles repository, a stolen laptop, a compromised account), plain names tell an attacker where to go next; hashed names (`|1|salt|hash`, what `HashKnownHosts yes` writes) do not, though short names can still be guessed. Mozilla's OpenSSH guidelines recommend hashing. It does not matter for files whose content is public anyway, e.g. a CI known_hosts that pins github.com or gitlab.com: leave this rule off there, or suppress it.",
+    bad: `bastion.corp.example.com,10.20.0.5 ssh-ed25519 ${ED25519_BLOB}`,
+    good: `|1|gzvywNsCMp5CzpCVydM36Kg4ans=|IaqXDh0p7pF7X/dPPWhcGA0U1qM= ssh-ed25519 ${ED25519_BLOB}`,
+    references: ["Mozilla OpenSSH guidelines (HashKnownHosts yes)", "ssh_config(5) HashKnownHosts", "ssh-keygen(1) -H; OpenSSH ssh-keygen.c known_hosts_hash()"]
+  },
+  check(model) {
+    const plain = parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+      const fields = entry2.knownHosts;
+      if (!fields || fields.marker || isHashedField(fields.hosts.text) || /[*?!]/.test(fields.hosts.text)) return [];
+      return [{ line, range: fields.hosts.range }];
+    });
+    const first = plain[0];
+    if (!first) return [];
+    const others = plain.length > 1 ? ` (and ${plain.length - 1} more line${plain.length > 2 ? "s" : ""})` : "";
+    return [
+      hitAt(
+        first.line,
+        first.range,
+        `Host names are stored in clear text here${others}: anyone who reads this file learns which servers it is used for.`,
+        "Hash the file with `ssh-keygen -H -f FILE` (it keeps a .old copy), and set `HashKnownHosts yes` so new entries are hashed too."
+      )
+    ];
+  }
+});
+
+// src/rules/known-hosts/hash-never-matches.ts
+var SHA1_BYTES = 20;
+var encode = (bytes) => Buffer.from(bytes).toString("base64");
+function isCanonicalDigest(text) {
+  const bytes = decodeBase64(text);
+  return bytes !== null && bytes.length === SHA1_BYTES && encode(bytes) === text;
+}
+function hashedFieldProblem(hosts) {
+  const saltEnd = hosts.indexOf("|", 3);
+  const salt = hosts.slice(3, saltEnd);
+  const rest = hosts.slice(saltEnd + 1);
+  if (rest.includes(",")) return "a hashed entry holds exactly one name, and ssh compares the whole field (other names included) with the hash, so nothing on this line matches";
+  if (/[*?]/.test(rest)) return "wildcards do not work in hashed entries: ssh compares the field with the hash of the name, character for character";
+  const saltBytes = decodeBase64(salt);
+  if (saltBytes && encode(saltBytes) !== salt) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
+  if (!isCanonicalDigest(rest)) return "the hash part is not a 20-byte base64 HMAC-SHA1 (truncated or edited), so it equals no name's hash";
+  return void 0;
+}
+function reportHashed(line, range, hosts) {
+  const why = hashedFieldProblem(hosts);
+  return why === void 0 ? void 0 : hitAt(line, range, `This hashed host entry never matches: ${why}.`, "Give each hashed name its own line (`ssh-keygen -H` does this), or write the names in clear text.");
+}
+var hash_never_matches_default = defineKeyFileRule({
+  id: "SSH207",
+  alias: "known-hosts-hash-never-matches",
+  kinds: ["known_hosts"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "A hashed host name (`|1|…`) combined with other names, wildcards or negation, or with a damaged hash, so it never matches.",
+    what: "A field that starts with `|` is compared as a whole with the hash ssh computes for the host, so `|1|salt|hash,other.example.com`, a wildcard in it, or a hash that is not 20 bytes of base64 matches nothing. A hashed name placed after a plain name (`web1,|1|…`) or negated (`!|1|…`) is read as an ordinary pattern: it is compared literally and never matches either. A salt that is not 20 bytes of base64 is reported by known-hosts-bad-hash instead.",
+    why: 'The entry is dead: ssh treats the host as unknown (a prompt, or "Host key verification failed" under StrictHostKeyChecking yes), and the plain names that share a field with a hash are lost with it. OpenSSH\'s own hashing (`ssh-keygen -H`, HashKnownHosts) writes one hashed name per line, with no wildcards or negation.',
+    bad: `|1|gzvywNsCMp5CzpCVydM36Kg4ans=|IaqXDh0p7pF7X/dPPWhcGA0U1qM=,10.20.0.5 ssh-ed25519 ${ED25519_BLOB}`,
+    good: `|1|gzvywNsCMp5CzpCVydM36Kg4ans=|IaqXDh0p7pF7X/dPPWhcGA0U1qM= ssh-ed25519 ${ED25519_BLOB}
+10.20.0.5 ssh-ed25519 ${ED25519_BLOB}`,
+    references: ["OpenSSH hostfile.c match_maybe_hashed(), host_hash()", "sshd(8) SSH_KNOWN_HOSTS FILE FORMAT (hashed hostnames)"]
+  },
+  check(model) {
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const hosts = entry2.knownHosts?.hosts;
+      if (!hosts) continue;
+      if (isHashedField(hosts.text)) {
+        const hit = reportHashed(line, hosts.range, hosts.text);
+        if (hit) hits.push(hit);
+        continue;
+      }
+      for (const pattern of splitHostPatterns(hosts)) {
+        if (!pattern.body.startsWith("|1|")) continue;
+        hits.push(
+          hitAt(
+            line,
+            pattern.range,
+            `The hashed name ${quote(pattern.text)} is not at the start of the field${pattern.negated ? " (and is negated)" : ""}, so ssh compares it as plain text and it never matches.`,
+            "Give the hashed name its own line, without `!`, or write the name in clear text."
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/public-key/file-contents.ts
+var file_contents_default = defineKeyFileRule({
+  id: "SSH300",
+  alias: "public-key-file-contents",
+  kinds: ["public_key"],
+  category: "hygiene",
+  severity: "warning",
+  docs: {
+    summary: "A .pub file with more than one key, with authorized_keys options, or with no key at all.",
+    what: 'A public key file holds one `keytype base64 [comment]` line, as `ssh-keygen` writes it. Reported: a second (or later) key line; a key line that starts with authorized_keys options (`restrict,command="…" ssh-ed25519 …`); a file with only comments and blank lines. Lines OpenSSH cannot parse at all are left to the malformed-line rules.',
+    why: 'Everything that loads "the" public key of a file (`sshkey_load_public()`: ssh with IdentityFile/CertificateFile, `ssh-keygen -s` signing, `-L`, `-e`, `-y` checks) takes the first line it can read as a bare key and ignores the rest, while `ssh-keygen -l` and `ssh-copy-id` process every line, so the tools disagree about which key the file means. A line with options is no key to `sshkey_load_public()`: `ssh-keygen -s` fails with a misleading "No such file or directory", `-L` with "invalid format", and ssh does not load a certificate written that way. A file without a key fails in all of them.',
+    bad: `restrict ${ED25519_EXAMPLE} deploy@ci`,
+    good: `${ED25519_EXAMPLE} deploy@ci`,
+    references: ["OpenSSH authfile.c sshkey_try_load_public()", "OpenSSH ssh-keygen.c do_fingerprint()", "ssh-keygen(1)"]
+  },
+  check(model) {
+    const hits = [];
+    const keys = parsedEntries(model);
+    const withOptions = keys.filter(({ entry: entry2 }) => entry2.optionsRange !== void 0);
+    for (const { line, entry: entry2 } of withOptions) {
+      hits.push(
+        hitAt(
+          line,
+          entry2.optionsRange,
+          "authorized_keys options in a .pub file: ssh and ssh-keygen -s/-L/-e read only bare keys and skip this line (only ssh-keygen -l tolerates options).",
+          "Remove the options from the .pub file; add them where the key is installed (authorized_keys)."
+        )
+      );
+    }
+    const used = keys.find(({ entry: entry2 }) => entry2.optionsRange === void 0);
+    const second = keys[1];
+    if (second) {
+      const usedText = used ? `the key on line ${used.line.number}` : "no key (every key line has options)";
+      hits.push(
+        hitAt(
+          second.line,
+          { start: second.entry.key.typeRange.start, end: second.entry.key.base64Range.end },
+          `This .pub file holds ${keys.length} keys; ssh and ssh-keygen -s/-L/-e use only ${usedText}, while ssh-keygen -l and ssh-copy-id take them all.`,
+          "Keep one key per .pub file (named after its private key); collect several keys in an authorized_keys file instead."
+        )
+      );
+    }
+    const anyKeyLine = model.lines.some((l) => l.status !== "ignored");
+    if (!anyKeyLine) {
+      const lines = model.source.lines;
+      const message = 'This .pub file contains no key, only comments or blank lines: ssh-keygen reports "is not a public key file" and nothing can be installed from it.';
+      const help = "Write the public key into it again, e.g. `ssh-keygen -y -f PRIVATE_KEY > FILE.pub`.";
+      hits.push(lines.length > 0 ? hitLines(lines, 1, lines.length, message, help) : { line: 1, column: 1, message, help });
+    }
+    return hits;
+  }
+});
+
+// src/rules/public-key/certificate-validity.ts
+var FOREVER = 2n ** 64n - 1n;
+var MAX_DATE_SECONDS = 8640000000000n;
+function formatCertTime(seconds) {
+  if (seconds > MAX_DATE_SECONDS) return `${seconds} seconds after 1970`;
+  return new Date(Number(seconds) * 1e3).toISOString().replace(".000Z", "Z");
+}
+function problems(cert, now) {
+  const { validAfter, validBefore } = cert;
+  const user = cert.certType === "user";
+  const who = user ? 'sshd refuses it ("Certificate invalid: expired")' : 'ssh refuses the host ("Certificate invalid: expired")';
+  const renew = `Issue a new certificate: \`ssh-keygen -s CA_KEY -I ID -n PRINCIPALS -V +52w ${user ? "" : "-h "}KEY.pub\`.`;
+  if (validAfter >= validBefore) {
+    return [[`This certificate is never valid: valid from ${formatCertTime(validAfter)} but only before ${formatCertTime(validBefore)}.`, renew]];
+  }
+  if (now >= validBefore) {
+    return [[`This ${cert.certType} certificate expired on ${formatCertTime(validBefore)}; ${who}.`, renew]];
+  }
+  const found = [];
+  if (now < validAfter) {
+    found.push([
+      `This ${cert.certType} certificate is not valid until ${formatCertTime(validAfter)}; until then ${user ? "sshd" : "ssh"} refuses it ("Certificate invalid: not yet valid").`,
+      "Check the -V start time it was issued with (and the clock of the machine that issued it)."
+    ]);
+  }
+  if (validBefore === FOREVER) {
+    found.push([
+      `This ${cert.certType} certificate never expires (valid ${validAfter === 0n ? "always:forever" : `from ${formatCertTime(validAfter)} forever`}): if its key leaks, it stays usable until the certificate is revoked (RevokedKeys) or the CA is replaced.`,
+      `Issue certificates with an end date (\`ssh-keygen -s … -V +52w\`; ssh-keygen's default is forever) and renew them.`
+    ]);
+  }
+  return found;
+}
+var certificate_validity_default = defineKeyFileRule({
+  id: "SSH301",
+  alias: "certificate-validity",
+  kinds: ["public_key"],
+  category: "hygiene",
+  severity: "warning",
+  docs: {
+    summary: "An OpenSSH certificate that has expired, is not yet valid, or never expires.",
+    what: "The validity window of a certificate in a `*-cert.pub` file, checked against the time of the run: expired (valid_before at or before now), not yet valid (valid_after after now), or valid forever (valid_before 2^64-1, what `ssh-keygen -s` writes without `-V`, or with `-V always:forever` / `-V …:forever`). Times are shown in UTC.",
+    why: 'OpenSSH refuses an expired or not-yet-valid certificate ("Certificate invalid: expired" / "not yet valid"): a user certificate no longer logs in, a host certificate no longer vouches for its host. A certificate that never expires gives up the main advantage of certificates over plain keys: if the key leaks, it works until the CA itself is replaced or the certificate is listed in a RevokedKeys file.',
+    bad: "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIGzfEfbzIli7aZFDoejV+IAST4dWWIsWDiqpODsPGcEFAAAAIExHF1IypQNw4/KbTIW8puDDKZJ5wbGgJY7GVnm1xWsSAAAAAAAAAAAAAAABAAAACmFsaWNlLTIwMjAAAAAJAAAABWFsaWNlAAAAAF4L4QAAAAAAX+5mAAAAAAAAAACCAAAAFXBlcm1pdC1YMTEtZm9yd2FyZGluZwAAAAAAAAAXcGVybWl0LWFnZW50LWZvcndhcmRpbmcAAAAAAAAAFnBlcm1pdC1wb3J0LWZvcndhcmRpbmcAAAAAAAAACnBlcm1pdC1wdHkAAAAAAAAADnBlcm1pdC11c2VyLXJjAAAAAAAAAAAAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIDFW2i1crB431XJy9ezfelZmeXWhMmii6Is8tj0vW4ToAAAAUwAAAAtzc2gtZWQyNTUxOQAAAED/4Ql35iKtAG/7JnojC9lexnEXquyJ4ko1/7xQ83BDmGZhFNldOlG3sSDPxBg2tCw+ZJaoR3sL6R+K8k6n5K4K alice@laptop",
+    good: "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIPMQ7UDBS+ztFUaeQanx2SXEThZFr8ihxgcNRxovjbV2AAAAIExHF1IypQNw4/KbTIW8puDDKZJ5wbGgJY7GVnm1xWsSAAAAAAAAAAAAAAABAAAACmFsaWNlLTIwMjYAAAAJAAAABWFsaWNlAAAAAGlVuQAAAAAAbRbOgAAAAAAAAACCAAAAFXBlcm1pdC1YMTEtZm9yd2FyZGluZwAAAAAAAAAXcGVybWl0LWFnZW50LWZvcndhcmRpbmcAAAAAAAAAFnBlcm1pdC1wb3J0LWZvcndhcmRpbmcAAAAAAAAACnBlcm1pdC1wdHkAAAAAAAAADnBlcm1pdC11c2VyLXJjAAAAAAAAAAAAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIDFW2i1crB431XJy9ezfelZmeXWhMmii6Is8tj0vW4ToAAAAUwAAAAtzc2gtZWQyNTUxOQAAAEDpmHhEmWACGie79jlGmsO4Iii7qneTqQ06MHo+Ld5R4GjF2kajJ+5PlL+sHIVzwl/Yghgt+gBzEbETPdw4EpUH alice@laptop",
+    references: ["OpenSSH sshkey.c sshkey_cert_check_authority()", "ssh-keygen(1) -V, -L", "PROTOCOL.certkeys (valid after / valid before)"]
+  },
+  check(model, context) {
+    const now = BigInt(Math.floor(context.now));
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const cert = entry2.key.key.cert;
+      if (!cert) continue;
+      const range = { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end };
+      for (const [message, help] of problems(cert, now)) hits.push(hitAt(line, range, message, help));
+    }
+    return hits;
+  }
+});
+
+// src/rules/public-key/certificate-signed-with-ssh-rsa.ts
+var SSH_RSA_REFUSED_SINCE = "8.2";
+var certificate_signed_with_ssh_rsa_default = defineKeyFileRule({
+  id: "SSH302",
+  alias: "certificate-signed-with-ssh-rsa",
+  kinds: ["public_key"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "A certificate whose CA signature uses `ssh-rsa` (RSA with SHA-1), which OpenSSH 8.2 and later refuse by default.",
+    what: 'The signature algorithm inside a certificate (the one `ssh-keygen -L` shows as "Signing CA: RSA … (using ssh-rsa)") is `ssh-rsa`: RSA over a SHA-1 hash. It is what `ssh-keygen -s` used for RSA CA keys before OpenSSH 8.2, what `-t ssh-rsa` still selects, and what some older CA tools and HSM signers still produce. The CA key itself is fine; re-signing with `rsa-sha2-256` or `rsa-sha2-512` fixes it.',
+    why: 'Since OpenSSH 8.2 the default CASignatureAlgorithms (`SSH_ALLOWED_CA_SIGALGS`) leaves out `ssh-rsa`, and `sshkey_check_cert_sigtype()` rejects the certificate: sshd logs "certificate signature algorithm ssh-rsa: signature algorithm not supported" and refuses a user certificate, ssh refuses a host certificate. Only a CASignatureAlgorithms that adds `ssh-rsa` back accepts it, at the price of trusting SHA-1 signatures, for which chosen-prefix collisions are practical. On older targets it still works but is weak.',
+    bad: "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAICOlxjOG1pqCCMQ7N2KFrGa4q4k8XqZoj6xJV2S4AI+LAAAAIExHF1IypQNw4/KbTIW8puDDKZJ5wbGgJY7GVnm1xWsSAAAAAAAAAAAAAAABAAAACmFsaWNlLXNoYTEAAAAJAAAABWFsaWNlAAAAAGlVuQAAAAAAbRbOgAAAAAAAAACCAAAAFXBlcm1pdC1YMTEtZm9yd2FyZGluZwAAAAAAAAAXcGVybWl0LWFnZW50LWZvcndhcmRpbmcAAAAAAAAAFnBlcm1pdC1wb3J0LWZvcndhcmRpbmcAAAAAAAAACnBlcm1pdC1wdHkAAAAAAAAADnBlcm1pdC11c2VyLXJjAAAAAAAAAAAAAAGXAAAAB3NzaC1yc2EAAAADAQABAAABgQC8AWEYahOlj/GpRTPAgtmtF7EMl+Ee35ypgC9fvbW4LND6s0vm8Zy8cB4UBzQ09uP4k4Msnl8gH8Wol99jQxTtIBk619EMxpP8wH1VC+nDIst+Yc8wudETppe4C5wjh4YqI5JwHHBAh2mdV1aNr8LTWEpC5YvK5jV0q2uEfI1zBMvO252lnanD0Xp6qjutVxEHlTidPFjCycyNlZNILamiQxWlVLAeHvESM70bm/0AHfTGoqYYE2BQMzI/tdx4xPBv8u+KPn67CMR+p3kxoeqWUC/4IT05vYE5ZxIs/cGjzI7NEmzXBTQbvqlJRYJEK2nEjW9cLVZ7JolH7ETwcr5g8EqNQpGp3VjhzIfQcik0uLmporLPBX6ACJO9TQI62rES3GZBhOYmp/Plz5IRQ7LhZTrIO/gnNnkNXAeFHSpzro+T6luIgFN8RkF0K8ybXPfyxyG1WdRgWz/YgapEpTRY5REP0MWFNzs7pH10lPHvpsp6u0TGQnyEVPgrQ4/jvtsAAAGPAAAAB3NzaC1yc2EAAAGACTETHeMW+PEz2/cuIFW6MiH4R5dzLLNBkCpXWd2edumxWIYl5I7ts/LA0X68hXlqx1S9hppgP8udEXsWzT658k0HqnhpZ6Lh1aH/x/JT1ZY9AdpV3f03T/FnYSatTEEU+THDDJFDYTrplNj35fmNeuwCL0AwG4RqA9thkDckWTiHgSDPV2eOf2R8YIeDELwcxh2e2Mj5r7Zp5siVnzrEivEsf+DVgOHzNDA/Wijj1CtZdXk0/7BarRV7quJ3vT6aD3HmRogEkEs9q6YkqUCQkxv1RqmLHfMSrwabvUq2HJHdMKg2eelCtBEDsUc9F23ubwBg2ihnndIzAH9XY0QfC3YkWOda57WVcDTwuoMYcvrgaU5q2CPng7fT7vebRa838hxCp5srzmp0fGidEWwZxy0QYIFS2B/jdqelL5HqkYNXkE50SBPpdHO/1ZKpZNfKsI9Gq94cLWycmX64dhvnuTWwW2QqxvOKBb6UxQ/VE5430yUheMCfl6gl98czkwDy alice@laptop",
+    good: "ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIADmycs3VaagZRSJqPIAeOqKz7F9Sh5IrPdFH2firxvqAAAAIExHF1IypQNw4/KbTIW8puDDKZJ5wbGgJY7GVnm1xWsSAAAAAAAAAAAAAAABAAAADGFsaWNlLXNoYTUxMgAAAAkAAAAFYWxpY2UAAAAAaVW5AAAAAABtFs6AAAAAAAAAAIIAAAAVcGVybWl0LVgxMS1mb3J3YXJkaW5nAAAAAAAAABdwZXJtaXQtYWdlbnQtZm9yd2FyZGluZwAAAAAAAAAWcGVybWl0LXBvcnQtZm9yd2FyZGluZwAAAAAAAAAKcGVybWl0LXB0eQAAAAAAAAAOcGVybWl0LXVzZXItcmMAAAAAAAAAAAAAAZcAAAAHc3NoLXJzYQAAAAMBAAEAAAGBALwBYRhqE6WP8alFM8CC2a0XsQyX4R7fnKmAL1+9tbgs0PqzS+bxnLxwHhQHNDT24/iTgyyeXyAfxaiX32NDFO0gGTrX0QzGk/zAfVUL6cMiy35hzzC50ROml7gLnCOHhiojknAccECHaZ1XVo2vwtNYSkLli8rmNXSra4R8jXMEy87bnaWdqcPRenqqO61XEQeVOJ08WMLJzI2Vk0gtqaJDFaVUsB4e8RIzvRub/QAd9MaiphgTYFAzMj+13HjE8G/y74o+frsIxH6neTGh6pZQL/ghPTm9gTlnEiz9waPMjs0SbNcFNBu+qUlFgkQracSNb1wtVnsmiUfsRPByvmDwSo1CkandWOHMh9ByKTS4uamiss8FfoAIk71NAjrasRLcZkGE5ian8+XPkhFDsuFlOsg7+Cc2eQ1cB4UdKnOuj5PqW4iAU3xGQXQrzJtc9/LHIbVZ1GBbP9iBqkSlNFjlEQ/QxYU3OzukfXSU8e+mynq7RMZCfIRU+CtDj+O+2wAAAZQAAAAMcnNhLXNoYTItNTEyAAABgCVyyUrG+S6jzlLAFv2ov1/SuNl0sPCb5hqSc7S456ZVeo02VfhM1HjcNAIiKImehaXgk10NFNtNxMbhmWPD72RdbbAxQhFoJhmjjG583II8DTj+5mhAeKyK4tBjyT8IlRCgTKM6v8xrXvb98Od//ABb22p5OSYr+DMQb0cgMsd6oIH943vgU1QWfJTzz5Z9jRsWM1hbPg1vxLnNkOXV+LEUIVcg5bPC+XflnbP6kkPIg33iLVAIsNVRuRpHrsNPl28thzTI6LuVt+emxvkE76b9DUwMhjwASl/eXw7omDopioLqKJo0yaDpd9kHCOa4kW5PbPlw3dZNlbdHdQHtTObxE4MxWN3XK8uKMrUCmfqDXc6l3SVlniA2jFGDlABeU9ES4isfweOmMb51PU9JeCldzvDgjZP5TwTsjpxRU5ulLPNLf4KhF95Yb3H+XoFZCTCLorx/3bA5G5eU/4V+MDiENIcdWz7xOwTD5Zwu4X+bBtSMzTtNh74VpgDPs/1Vbg== alice@laptop",
+    references: [
+      "OpenSSH myproposal.h SSH_ALLOWED_CA_SIGALGS; sshkey.c sshkey_check_cert_sigtype()",
+      'OpenSSH 8.2 release notes ("ssh-rsa" removed from CASignatureAlgorithms)',
+      "sshd_config(5) / ssh_config(5) CASignatureAlgorithms",
+      "SHA-1 is a Shambles (Leurent, Peyrin 2020)"
+    ]
+  },
+  check(model, context) {
+    const refused = atLeast(context.version, SSH_RSA_REFUSED_SINCE);
+    const target = formatVersion(context.version);
+    const hits = [];
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const cert = entry2.key.key.cert;
+      if (!cert || cert.signatureAlgorithm !== "ssh-rsa") continue;
+      const side = cert.certType === "user" ? "sshd refuses this user certificate" : "ssh refuses this host certificate";
+      const message = refused ? `This certificate's CA signature uses ssh-rsa (SHA-1), which OpenSSH ${target}'s default CASignatureAlgorithms does not allow: ${side}.` : `This certificate's CA signature uses ssh-rsa (SHA-1), a weak signature; OpenSSH ${target} accepts it, but 8.2 and later refuse it by default.`;
+      hits.push(
+        hitAt(
+          line,
+          { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end },
+          message,
+          `Re-sign it with a SHA-2 signature: \`ssh-keygen -s CA_KEY -t rsa-sha2-512 -I ID …\` (the default of ssh-keygen 8.2 and later), CA fingerprint ${cert.signatureKey.fingerprint}.`
+        )
+      );
+    }
+    return hits;
+  }
+});
+
 // src/rules/secrets/private-key-in-key-file.ts
 var private_key_in_key_file_default = defineKeyFileRule({
   id: "SSH600",
@@ -16201,14 +11894,38 @@ var RULES = [
   space_in_key_data_default,
   byte_order_mark_default,
   pasted_key_block_default,
+  crlf_line_endings_default,
+  key_dsa_default,
+  key_rsa_weak_default,
+  key_ecdsa_default,
+  experimental_key_type_default,
+  certificate_as_key_default,
+  duplicate_key_default,
+  no_usable_keys_default,
+  nonstandard_key_label_default,
   unknown_option_default,
   space_in_options_default,
   option_quoting_default,
   duplicate_option_default,
   invalid_option_value_default,
+  principals_without_cert_authority_default,
+  key_expired_default,
+  invalid_from_pattern_default,
+  unrestricted_forced_command_default,
+  environment_option_ignored_default,
+  sk_option_on_non_sk_key_default,
+  cert_authority_without_principals_default,
   invalid_marker_default,
   bad_hash_default,
   ssh1_key_default,
+  port_syntax_default,
+  ca_too_broad_default,
+  conflicting_keys_default,
+  unhashed_default,
+  hash_never_matches_default,
+  file_contents_default,
+  certificate_validity_default,
+  certificate_signed_with_ssh_rsa_default,
   private_key_in_key_file_default
 ];
 
@@ -16226,15 +11943,15 @@ function readOptionsThenKey(text, start, version) {
   const optionsEnd = optionsFieldEnd(text, start);
   if (optionsEnd === -1) return void 0;
   const key = readKey(text, skipBlanks(text, optionsEnd), version);
-  return key.ok ? { optionsEnd, key, options: parseKeyOptions(text, start) } : { optionsEnd, key };
+  return key.ok ? { optionsEnd, key, options: parseKeyOptions(text, start, version) } : { optionsEnd, key };
 }
 
 // src/parse/diagnose-key-line.ts
 var MAX_JOINED_TOKENS = 16;
-function diagnoseKeyFailure(text, failure) {
+function diagnoseKeyFailure(text, failure, version) {
   if (failure.code === "no-key-data" && !failure.typeInfo) return { code: "unparseable", range: { start: failure.typeRange.start, end: text.length } };
   if (failure.code === "invalid-base64" || failure.code === "invalid-blob") {
-    const spaces = blanksInsideBlob(text, failure.base64Range.start, failure.typeInfo.family, failure.typeInfo.certificate);
+    const spaces = blanksInsideBlob(text, failure.base64Range.start, failure.typeInfo.family, failure.typeInfo.certificate, version);
     if (spaces) return { code: "space-in-key-data", spaces };
   }
   if (failure.code === "unknown-type") {
@@ -16244,11 +11961,11 @@ function diagnoseKeyFailure(text, failure) {
   return { code: "key", failure };
 }
 function diagnoseAuthorizedKeysLine(text, start, version, direct) {
-  if (namesKnownType(direct)) return diagnoseKeyFailure(text, direct);
+  if (namesKnownType(direct)) return diagnoseKeyFailure(text, direct, version);
   if (optionsFieldEnd(text, start) === -1) return { code: "unterminated-quote", range: { start, end: text.length } };
   const spaces = blanksAfterCommas(text, start, version);
   if (spaces) return { code: "space-in-options", spaces };
-  const wrongCase = diagnoseKeyFailure(text, direct);
+  const wrongCase = diagnoseKeyFailure(text, direct, version);
   if (wrongCase.code === "wrong-case-type") return wrongCase;
   const optionsEnd = optionsFieldEnd(text, start);
   const keyStart = skipBlanks(text, optionsEnd);
@@ -16257,7 +11974,7 @@ function diagnoseAuthorizedKeysLine(text, start, version, direct) {
   }
   const afterOptions = readOptionsThenKey(text, start, version);
   if (afterOptions && !afterOptions.key.ok && namesKnownType(afterOptions.key.failure)) {
-    return diagnoseKeyFailure(text, afterOptions.key.failure);
+    return diagnoseKeyFailure(text, afterOptions.key.failure, version);
   }
   return { code: "unparseable", range: { start, end: text.length } };
 }
@@ -16268,7 +11985,7 @@ function startsWithKnownOption(field) {
   const lower = field.toLowerCase();
   return KNOWN_OPTION_NAMES.some((name) => lower.startsWith(name));
 }
-function blanksInsideBlob(text, blobStart, family, certificate) {
+function blanksInsideBlob(text, blobStart, family, certificate, version) {
   const tokens = [];
   let at = blobStart;
   while (at < text.length && tokens.length < MAX_JOINED_TOKENS) {
@@ -16281,7 +11998,7 @@ function blanksInsideBlob(text, blobStart, family, certificate) {
     const token = tokens[count2 - 1];
     joined += text.slice(token.start, token.end);
     const blob = decodeBase64(joined);
-    const decoded = blob && decodeKeyBlob(blob);
+    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
       return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
     }
@@ -16323,7 +12040,7 @@ function suggestKeyType(name) {
 // src/parse/multi-line.ts
 var MAX_PIECES = 64;
 var BASE64_PIECE = /^[A-Za-z0-9+/=]+$/;
-function attachMultiLineRejections(lines, blocks) {
+function attachMultiLineRejections(lines, blocks, version) {
   const result = [...lines];
   for (const block of blocks) {
     for (let n = block.firstLine; n <= block.lastLine; n++) {
@@ -16332,7 +12049,7 @@ function attachMultiLineRejections(lines, blocks) {
     }
   }
   for (let i = 0; i < result.length; i++) {
-    const last = findSplitKey(result, i);
+    const last = findSplitKey(result, i, version);
     if (last === void 0) continue;
     const head = result[i];
     const typeName = head.line.text.slice(skipBlanks(head.line.text, 0), tokenEnd(head.line.text, skipBlanks(head.line.text, 0)));
@@ -16343,7 +12060,7 @@ function attachMultiLineRejections(lines, blocks) {
   }
   return result;
 }
-function findSplitKey(lines, i) {
+function findSplitKey(lines, i, version) {
   const head = lines[i];
   if (head.status !== "rejected" || head.rejection.code !== "key") return void 0;
   const failure = head.rejection.failure;
@@ -16360,7 +12077,7 @@ function findSplitKey(lines, i) {
     if (!BASE64_PIECE.test(token)) return void 0;
     joined += token;
     const blob = decodeBase64(joined);
-    const decoded = blob && decodeKeyBlob(blob);
+    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === typeInfo.family && decoded.key.certificate === typeInfo.certificate) {
       return j;
     }
@@ -16413,7 +12130,12 @@ function findPastedBlocks(lines) {
 }
 
 // src/parse/authorized-keys.ts
-function parseAuthorizedKeysLine(text, version) {
+function cString(text) {
+  const nul = text.indexOf("\0");
+  return nul === -1 ? text : text.slice(0, nul);
+}
+function parseAuthorizedKeysLine(line, version) {
+  const text = cString(line);
   const start = skipBlanks(text, 0);
   if (start === text.length || text[start] === "#") return { status: "ignored" };
   const direct = readKey(text, start, version);
@@ -16428,25 +12150,61 @@ function parseAuthorizedKeysLine(text, version) {
     entry: { key: fallback.key.field, options: fallback.options.options, optionsRange: { start, end: fallback.optionsEnd } }
   };
 }
+function startsWithNonZeroNumber(text, start) {
+  const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text.slice(start));
+  if (!match) return false;
+  const after = text[start + match[0].length];
+  if (after !== " " && after !== "	") return false;
+  const max = (1n << 63n) - 1n;
+  let value = BigInt(match[1]);
+  if (value > max) value = max;
+  if (value < -max - 1n) value = -max - 1n;
+  return BigInt.asIntN(32, value) !== 0n;
+}
+function parsePublicKeyLine(line, version, bom = false) {
+  const text = cString(line);
+  const start = bom ? 0 : skipBlanks(text, 0);
+  let failure;
+  if (!bom) {
+    if (start === text.length || text[start] === "#") return { status: "ignored" };
+    const direct = readKey(text, start, version);
+    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+    failure = direct.failure;
+  }
+  if (bom || !startsWithNonZeroNumber(text, start)) {
+    const tokenEnd2 = optionsFieldEnd(text, start);
+    if (tokenEnd2 !== -1 && tokenEnd2 < text.length) {
+      const key = readKey(text, tokenEnd2 + 1, version);
+      if (key.ok) {
+        const options = parseKeyOptions(text, start, version);
+        return {
+          status: "parsed",
+          entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd2 } }
+        };
+      }
+    }
+  }
+  if (!failure) return { status: "rejected", rejection: { code: "bom" } };
+  return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, failure) };
+}
 function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
-  const lines = source.lines.map(
-    (line) => (
-      // sshd does not strip a BOM: the first line is then neither blank nor a comment, and never parses.
-      line.number === 1 && source.hasBom ? { status: "rejected", line, rejection: { code: "bom" } } : { ...parseAuthorizedKeysLine(line.text, version), line }
-    )
-  );
+  const lines = source.lines.map((line) => {
+    const bom = line.number === 1 && source.hasBom;
+    if (kind === "public_key") return { ...parsePublicKeyLine(line.text, version, bom), line };
+    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : { ...parseAuthorizedKeysLine(line.text, version), line };
+  });
   const blocks = findPastedBlocks(source.lines);
-  return { kind, source, lines: attachMultiLineRejections(lines, blocks), blocks };
+  return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }
 
 // src/parse/known-hosts.ts
-var HASH_MAGIC = "|1|";
+var HASH_MAGIC2 = "|1|";
 var SHA1_LENGTH = 20;
 function validHashedHost(hosts) {
-  if (!hosts.startsWith(HASH_MAGIC)) return false;
-  const end = hosts.indexOf("|", HASH_MAGIC.length);
+  if (!hosts.startsWith(HASH_MAGIC2)) return false;
+  const end = hosts.indexOf("|", HASH_MAGIC2.length);
   if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC.length, end);
+  const salt = hosts.slice(HASH_MAGIC2.length, end);
   if (salt.length === 0 || salt.length > 1024) return false;
   return decodeBase64(salt)?.length === SHA1_LENGTH;
 }
@@ -16479,7 +12237,7 @@ function parseKnownHostsLine(text, version) {
   if (!key.ok) {
     const first = text.slice(keyStart, tokenEnd(text, keyStart));
     if (/^\d{1,7}$/.test(first)) return { status: "rejected", rejection: { code: "ssh1-key", range: { start: keyStart, end: text.length } } };
-    return { status: "rejected", rejection: diagnoseKeyFailure(text, key.failure) };
+    return { status: "rejected", rejection: diagnoseKeyFailure(text, key.failure, version) };
   }
   return { status: "parsed", entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
@@ -16489,7 +12247,7 @@ function parseKnownHosts(source, version) {
     line
   }));
   const blocks = findPastedBlocks(source.lines);
-  return { kind: "known_hosts", source, lines: attachMultiLineRejections(lines, blocks), blocks };
+  return { kind: "known_hosts", source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }
 
 // src/engine/parse-source.ts
@@ -16607,7 +12365,7 @@ function buildRuleSet(rules, config) {
 
 // src/engine/sniff-kind.ts
 function sniffKind(source, version) {
-  const byArmour = kindFromContent(source.text.slice(0, 8192));
+  const byArmour = kindFromContent(source.text.slice(0, CONTENT_SNIFF_BYTES));
   if (byArmour) return byArmour;
   const first = source.lines.find((line) => line.text.trim() !== "" && !line.text.trimStart().startsWith("#"));
   if (!first) return void 0;
@@ -16673,24 +12431,39 @@ async function forEachConcurrently(items, limit, work) {
 
 // src/report/github.ts
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
+function annotationFields(finding) {
+  const singleLine = finding.endLine === void 0 || finding.endLine === finding.line;
+  const fields = { title: annotationTitle(finding), file: finding.file, startLine: finding.line };
+  if (finding.endLine !== void 0) fields.endLine = finding.endLine;
+  if (singleLine) {
+    fields.startColumn = finding.column;
+    if (finding.endColumn !== void 0) fields.endColumn = finding.endColumn;
+  }
+  return fields;
+}
+function annotationTitle(finding) {
+  return `${finding.ruleId} ${finding.alias}`;
+}
+function annotationMessage(finding) {
+  return finding.help === void 0 ? finding.message : `${finding.message}
+help: ${finding.help}`;
+}
 function formatGithub(result) {
   return [...result.findings].sort(compareFindings).map((finding) => `${annotation(finding)}
 `).join("");
 }
 function annotation(finding) {
-  const singleLine = finding.endLine === void 0 || finding.endLine === finding.line;
+  const fields = annotationFields(finding);
   const properties = [
-    ["file", finding.file],
-    ["line", finding.line],
-    ["col", singleLine ? finding.column : void 0],
-    ["endLine", finding.endLine],
-    ["endColumn", singleLine ? finding.endColumn : void 0],
-    ["title", `${finding.ruleId} ${finding.alias}`]
+    ["file", fields.file],
+    ["line", fields.startLine],
+    ["col", fields.startColumn],
+    ["endLine", fields.endLine],
+    ["endColumn", fields.endColumn],
+    ["title", fields.title]
   ];
   const propertyText = properties.filter((entry2) => entry2[1] !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  const message = finding.help === void 0 ? finding.message : `${finding.message}
-help: ${finding.help}`;
-  return `::${COMMAND[finding.severity]} ${propertyText}::${escapeData(message)}`;
+  return `::${COMMAND[finding.severity]} ${propertyText}::${escapeData(annotationMessage(finding))}`;
 }
 function escapeData(text) {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -16727,8 +12500,8 @@ function jsonFinding(finding) {
     ...finding.related?.length ? { related: finding.related.map(jsonRelated) } : {}
   };
 }
-function jsonRelated(related) {
-  return { file: related.file, ...jsonSpan(related), message: related.message };
+function jsonRelated(related2) {
+  return { file: related2.file, ...jsonSpan(related2), message: related2.message };
 }
 function jsonSpan(span) {
   return {
@@ -16775,7 +12548,7 @@ function sarifRuleFromFinding(finding) {
   };
 }
 function helpText(docs) {
-  const indent = (example) => example.replace(/^/gm, "    ");
+  const indent = (example) => withoutFinalNewline(example).replace(/^/gm, "    ");
   return [docs.what, `Why it matters: ${docs.why}`, `Bad:
 ${indent(docs.bad)}`, `Good:
 ${indent(docs.good)}`].join("\n\n");
@@ -16801,8 +12574,11 @@ function fenced(example) {
   const longestRun = Math.max(0, ...(example.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
   return `${fence}text
-${example.replace(/\n$/, "")}
+${withoutFinalNewline(example)}
 ${fence}`;
+}
+function withoutFinalNewline(text) {
+  return text.replace(/\n$/, "");
 }
 
 // src/report/sarif.ts
@@ -16829,10 +12605,10 @@ function formatSarif(result, options) {
       message: { text: finding.message },
       locations: [{ physicalLocation: physicalLocation(finding.file, finding) }],
       ...finding.related?.length ? {
-        relatedLocations: finding.related.map((related, index) => ({
+        relatedLocations: finding.related.map((related2, index) => ({
           id: index + 1,
-          physicalLocation: physicalLocation(related.file, related),
-          message: { text: related.message }
+          physicalLocation: physicalLocation(related2.file, related2),
+          message: { text: related2.message }
         }))
       } : {},
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint }
@@ -16844,7 +12620,7 @@ function formatSarif(result, options) {
 function withFingerprints(sorted) {
   const occurrences = /* @__PURE__ */ new Map();
   return sorted.map((finding) => {
-    const identity2 = JSON.stringify([finding.ruleId, finding.file, finding.message]);
+    const identity2 = JSON.stringify([finding.ruleId, finding.file, finding.message.replace(/\d+/g, "#")]);
     const occurrence = occurrences.get(identity2) ?? 0;
     occurrences.set(identity2, occurrence + 1);
     const fingerprint = createHash3("sha256").update(`${identity2}#${occurrence}`).digest("hex").slice(0, 32);
@@ -16906,8 +12682,8 @@ function findingLines(finding, style) {
   const location = `${printable(finding.file)}:${finding.line}:${finding.column}`;
   const lines = [`${location} ${style[finding.severity](finding.severity)} ${printable(finding.message)} ${style.rule(`[${finding.ruleId} ${finding.alias}]`)}`];
   if (finding.help !== void 0) lines.push(`  help: ${printable(finding.help)}`);
-  for (const related of finding.related ?? []) {
-    lines.push(`  related: ${printable(related.file)}:${related.line}:${related.column} ${printable(related.message)}`);
+  for (const related2 of finding.related ?? []) {
+    lines.push(`  related: ${printable(related2.file)}:${related2.line}:${related2.column} ${printable(related2.message)}`);
   }
   return lines;
 }
@@ -16957,14 +12733,6 @@ var TOOL_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/cli/arguments.ts
 import { parseArgs } from "node:util";
-
-// src/core/file-kind.ts
-var USER_KINDS = ["authorized_keys", "sshd_config", "ssh_config", "known_hosts", "public_key"];
-function isUserKind(value) {
-  return USER_KINDS.includes(value);
-}
-
-// src/cli/arguments.ts
 function parseCommand(argv) {
   let parsed;
   try {

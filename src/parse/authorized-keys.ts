@@ -83,7 +83,7 @@ export function parsePublicKeyLine(line: string, version: OpenSSHVersion, bom = 
     if (tokenEnd !== -1 && tokenEnd < text.length) {
       const key = readKey(text, tokenEnd + 1, version);
       if (key.ok) {
-        const options = parseKeyOptions(text, start);
+        const options = parseKeyOptions(text, start, version);
         return {
           status: 'parsed',
           entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd } },
@@ -111,5 +111,5 @@ export function parseAuthorizedKeys(
     return bom ? { status: 'rejected', line, rejection: { code: 'bom' } } : { ...parseAuthorizedKeysLine(line.text, version), line };
   });
   const blocks = findPastedBlocks(source.lines);
-  return { kind, source, lines: attachMultiLineRejections(lines, blocks), blocks };
+  return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }

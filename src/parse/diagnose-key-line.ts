@@ -3,7 +3,7 @@
  * decides it); this only picks the most useful explanation, trying the repairs a person
  * would make (join the blob, drop the space after a comma) and keeping the one that works.
  */
-import type { OpenSSHVersion } from '../core/version.js';
+import { formatVersion, type OpenSSHVersion } from '../core/version.js';
 import { decodeBase64 } from '../ssh/base64.js';
 import { decodeKeyBlob } from '../ssh/key-blob.js';
 import { KEY_TYPES } from '../ssh/key-types.js';
@@ -15,11 +15,11 @@ import { tokenEnd, skipBlanks, type Range, type ReadKeyFailure } from './read-ke
 const MAX_JOINED_TOKENS = 16;
 
 /** A key whose blob failed: was it split by blanks? Otherwise OpenSSH's own reason. */
-export function diagnoseKeyFailure(text: string, failure: ReadKeyFailure): Rejection {
+export function diagnoseKeyFailure(text: string, failure: ReadKeyFailure, version: OpenSSHVersion): Rejection {
   // A lone word that is no key type: nothing to say about a key.
   if (failure.code === 'no-key-data' && !failure.typeInfo) return { code: 'unparseable', range: { start: failure.typeRange.start, end: text.length } };
   if (failure.code === 'invalid-base64' || failure.code === 'invalid-blob') {
-    const spaces = blanksInsideBlob(text, failure.base64Range.start, failure.typeInfo.family, failure.typeInfo.certificate);
+    const spaces = blanksInsideBlob(text, failure.base64Range.start, failure.typeInfo.family, failure.typeInfo.certificate, version);
     if (spaces) return { code: 'space-in-key-data', spaces };
   }
   if (failure.code === 'unknown-type') {
@@ -31,11 +31,11 @@ export function diagnoseKeyFailure(text: string, failure: ReadKeyFailure): Rejec
 
 export function diagnoseAuthorizedKeysLine(text: string, start: number, version: OpenSSHVersion, direct: ReadKeyFailure): Rejection {
   // The line starts with a key type: the key itself is at fault.
-  if (namesKnownType(direct)) return diagnoseKeyFailure(text, direct);
+  if (namesKnownType(direct)) return diagnoseKeyFailure(text, direct, version);
   if (optionsFieldEnd(text, start) === -1) return { code: 'unterminated-quote', range: { start, end: text.length } };
   const spaces = blanksAfterCommas(text, start, version);
   if (spaces) return { code: 'space-in-options', spaces };
-  const wrongCase = diagnoseKeyFailure(text, direct);
+  const wrongCase = diagnoseKeyFailure(text, direct, version);
   if (wrongCase.code === 'wrong-case-type') return wrongCase;
   const optionsEnd = optionsFieldEnd(text, start);
   const keyStart = skipBlanks(text, optionsEnd);
@@ -44,7 +44,7 @@ export function diagnoseAuthorizedKeysLine(text: string, start: number, version:
   }
   const afterOptions = readOptionsThenKey(text, start, version);
   if (afterOptions && !afterOptions.key.ok && namesKnownType(afterOptions.key.failure)) {
-    return diagnoseKeyFailure(text, afterOptions.key.failure);
+    return diagnoseKeyFailure(text, afterOptions.key.failure, version);
   }
   return { code: 'unparseable', range: { start, end: text.length } };
 }
@@ -60,7 +60,7 @@ function startsWithKnownOption(field: string): boolean {
 }
 
 /** Blanks that split a blob: joining the following tokens gives a key of the labelled type. */
-function blanksInsideBlob(text: string, blobStart: number, family: string, certificate: boolean): Range[] | undefined {
+function blanksInsideBlob(text: string, blobStart: number, family: string, certificate: boolean, version: OpenSSHVersion): Range[] | undefined {
   const tokens: Range[] = [];
   let at = blobStart;
   while (at < text.length && tokens.length < MAX_JOINED_TOKENS) {
@@ -73,7 +73,7 @@ function blanksInsideBlob(text: string, blobStart: number, family: string, certi
     const token = tokens[count - 1]!;
     joined += text.slice(token.start, token.end);
     const blob = decodeBase64(joined);
-    const decoded = blob && decodeKeyBlob(blob);
+    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
       return tokens.slice(1, count).map((t, i) => ({ start: tokens[i]!.end, end: t.start }));
     }

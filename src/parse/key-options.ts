@@ -4,6 +4,7 @@
  * options `name="..."` with `\"` the only escape, comma-separated, ending at a space or tab.
  * Any error makes sshd skip the whole line.
  */
+import { NEWEST_KNOWN_VERSION, atLeast, type OpenSSHVersion } from '../core/version.js';
 import { isBlank, type Range } from './read-key.js';
 
 /** Flags that take a `no-` form (restrict and cert-authority do not). */
@@ -84,7 +85,20 @@ function dequote(text: string, at: number): { value: string; end: number } | { e
 }
 
 /** Parses the options that start at `start` in `text` (the rest of the line follows them). */
-export function parseKeyOptions(text: string, start: number): OptionsResult {
+/** Options newer than the target release are unknown options there (auth-options.c history). */
+const OPTION_SINCE: Readonly<Record<string, string>> = {
+  'expiry-time': '7.7',
+  permitlisten: '7.8',
+  'touch-required': '8.2',
+  'verify-required': '8.4',
+};
+
+function optionKnown(name: string, version: OpenSSHVersion): boolean {
+  const since = OPTION_SINCE[name];
+  return since === undefined || atLeast(version, since);
+}
+
+export function parseKeyOptions(text: string, start: number, version: OpenSSHVersion = NEWEST_KNOWN_VERSION): OptionsResult {
   const options: KeyOption[] = [];
   const seen = new Set<string>();
   // sshd counts distinct environment names (a repeated name is dropped: first match wins), and
@@ -100,12 +114,12 @@ export function parseKeyOptions(text: string, start: number): OptionsResult {
 
   while (at < text.length && !isBlank(text[at])) {
     const optStart = at;
-    const flag = matchFlag(text, at);
+    const flag = matchFlag(text, at, version);
     if (flag) {
       at = flag.end;
       options.push({ name: flag.name, negated: flag.negated, range: { start: optStart, end: at } });
     } else {
-      const valued = VALUED.find((name) => startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=');
+      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=');
       if (valued) {
         const valueStart = at + valued.length + 1;
         if (valued === 'command' || valued === 'principals' || valued === 'from') {
@@ -144,14 +158,14 @@ export function parseKeyOptions(text: string, start: number): OptionsResult {
 }
 
 /** `opt_flag`: a prefix match, so `no-ptyx` matches `pty` and fails later on the `x`. */
-function matchFlag(text: string, at: number): { name: string; negated: boolean; end: number } | undefined {
+function matchFlag(text: string, at: number, version: OpenSSHVersion): { name: string; negated: boolean; end: number } | undefined {
   for (const name of ['restrict', 'cert-authority']) {
     if (startsWithIgnoreCase(text, at, name)) return { name, negated: false, end: at + name.length };
   }
   const negated = startsWithIgnoreCase(text, at, 'no-');
   const from = negated ? at + 3 : at;
   for (const name of NEGATABLE_FLAGS) {
-    if (startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
   }
   return undefined;
 }

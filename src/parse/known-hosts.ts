@@ -57,7 +57,7 @@ export function parseKnownHostsLine(text: string, version: OpenSSHVersion): Line
     const first = text.slice(keyStart, tokenEnd(text, keyStart));
     // `host 1024 35 8923…`: an SSH-1 RSA key, which nothing has read since OpenSSH 7.4.
     if (/^\d{1,7}$/.test(first)) return { status: 'rejected', rejection: { code: 'ssh1-key', range: { start: keyStart, end: text.length } } };
-    return { status: 'rejected', rejection: diagnoseKeyFailure(text, key.failure) };
+    return { status: 'rejected', rejection: diagnoseKeyFailure(text, key.failure, version) };
   }
   return { status: 'parsed', entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
@@ -69,5 +69,5 @@ export function parseKnownHosts(source: SourceFile, version: OpenSSHVersion): Ke
     line,
   }));
   const blocks = findPastedBlocks(source.lines);
-  return { kind: 'known_hosts', source, lines: attachMultiLineRejections(lines, blocks), blocks };
+  return { kind: 'known_hosts', source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }

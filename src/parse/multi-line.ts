@@ -2,6 +2,7 @@
  * Problems that span lines: a pasted armour block, or a key wrapped by an editor or a
  * terminal. OpenSSH skips each piece on its own; the diagnosis names the whole.
  */
+import { formatVersion, type OpenSSHVersion } from '../core/version.js';
 import { decodeBase64 } from '../ssh/base64.js';
 import { decodeKeyBlob } from '../ssh/key-blob.js';
 import type { KeyLine } from './key-file-model.js';
@@ -11,7 +12,7 @@ import { skipBlanks, tokenEnd } from './read-key.js';
 const MAX_PIECES = 64;
 const BASE64_PIECE = /^[A-Za-z0-9+/=]+$/;
 
-export function attachMultiLineRejections(lines: KeyLine[], blocks: readonly PastedBlock[]): KeyLine[] {
+export function attachMultiLineRejections(lines: KeyLine[], blocks: readonly PastedBlock[], version: OpenSSHVersion): KeyLine[] {
   const result = [...lines];
   for (const block of blocks) {
     for (let n = block.firstLine; n <= block.lastLine; n++) {
@@ -20,7 +21,7 @@ export function attachMultiLineRejections(lines: KeyLine[], blocks: readonly Pas
     }
   }
   for (let i = 0; i < result.length; i++) {
-    const last = findSplitKey(result, i);
+    const last = findSplitKey(result, i, version);
     if (last === undefined) continue;
     const head = result[i]!;
     const typeName = head.line.text.slice(skipBlanks(head.line.text, 0), tokenEnd(head.line.text, skipBlanks(head.line.text, 0)));
@@ -33,7 +34,7 @@ export function attachMultiLineRejections(lines: KeyLine[], blocks: readonly Pas
 }
 
 /** If line `i` starts a key whose blob continues on the next lines, the index of the last piece. */
-function findSplitKey(lines: readonly KeyLine[], i: number): number | undefined {
+function findSplitKey(lines: readonly KeyLine[], i: number, version: OpenSSHVersion): number | undefined {
   const head = lines[i]!;
   if (head.status !== 'rejected' || head.rejection.code !== 'key') return undefined;
   const failure = head.rejection.failure;
@@ -50,7 +51,7 @@ function findSplitKey(lines: readonly KeyLine[], i: number): number | undefined 
     if (!BASE64_PIECE.test(token)) return undefined;
     joined += token;
     const blob = decodeBase64(joined);
-    const decoded = blob && decodeKeyBlob(blob);
+    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === typeInfo.family && decoded.key.certificate === typeInfo.certificate) {
       return j;
     }

@@ -25,5 +25,5 @@ export function readOptionsThenKey(text: string, start: number, version: OpenSSH
   const optionsEnd = optionsFieldEnd(text, start);
   if (optionsEnd === -1) return undefined;
   const key = readKey(text, skipBlanks(text, optionsEnd), version);
-  return key.ok ? { optionsEnd, key, options: parseKeyOptions(text, start) } : { optionsEnd, key };
+  return key.ok ? { optionsEnd, key, options: parseKeyOptions(text, start, version) } : { optionsEnd, key };
 }

@@ -10,6 +10,22 @@ import keySplitAcrossLines from './key-files/key-split-across-lines.js';
 import spaceInKeyData from './key-files/space-in-key-data.js';
 import byteOrderMark from './key-files/byte-order-mark.js';
 import pastedKeyBlock from './key-files/pasted-key-block.js';
+import crlfLineEndings from './key-files/crlf-line-endings.js';
+import keyDsa from './key-files/key-dsa.js';
+import keyRsaWeak from './key-files/key-rsa-weak.js';
+import keyEcdsa from './key-files/key-ecdsa.js';
+import experimentalKeyType from './key-files/experimental-key-type.js';
+import certificateAsKey from './authorized-keys/certificate-as-key.js';
+import duplicateKey from './key-files/duplicate-key.js';
+import noUsableKeys from './authorized-keys/no-usable-keys.js';
+import nonstandardKeyLabel from './key-files/nonstandard-key-label.js';
+import principalsWithoutCertAuthority from './authorized-keys/principals-without-cert-authority.js';
+import keyExpired from './authorized-keys/key-expired.js';
+import invalidFromPattern from './authorized-keys/invalid-from-pattern.js';
+import unrestrictedForcedCommand from './authorized-keys/unrestricted-forced-command.js';
+import environmentOptionIgnored from './authorized-keys/environment-option-ignored.js';
+import skOptionOnNonSkKey from './authorized-keys/sk-option-on-non-sk-key.js';
+import certAuthorityWithoutPrincipals from './authorized-keys/cert-authority-without-principals.js';
 import unknownOption from './authorized-keys/unknown-option.js';
 import spaceInOptions from './authorized-keys/space-in-options.js';
 import optionQuoting from './authorized-keys/option-quoting.js';
@@ -39,11 +55,27 @@ export const RULES: readonly Rule[] = [
   spaceInKeyData,
   byteOrderMark,
   pastedKeyBlock,
+  crlfLineEndings,
+  keyDsa,
+  keyRsaWeak,
+  keyEcdsa,
+  experimentalKeyType,
+  certificateAsKey,
+  duplicateKey,
+  noUsableKeys,
+  nonstandardKeyLabel,
   unknownOption,
   spaceInOptions,
   optionQuoting,
   duplicateOption,
   invalidOptionValue,
+  principalsWithoutCertAuthority,
+  keyExpired,
+  invalidFromPattern,
+  unrestrictedForcedCommand,
+  environmentOptionIgnored,
+  skOptionOnNonSkKey,
+  certAuthorityWithoutPrincipals,
   invalidMarker,
   badHash,
   ssh1Key,

@@ -4,6 +4,8 @@ import { KEYS, blobOf } from '../fixtures/keys.js';
 import { cli, makeTree } from './run.js';
 
 const split = `ssh-ed25519 ${blobOf(KEYS.ed25519).slice(0, 30)}\n${blobOf(KEYS.ed25519).slice(30)} alice\n`;
+/** A file needs one usable key, or SSH116 (no-usable-keys) joins every result. */
+const usable = `${KEYS.rsa3072} bob\n`;
 
 describe('exit status', () => {
   it('is 0 for a clean tree, 1 when an error is found, 2 for usage errors', async () => {
@@ -29,7 +31,7 @@ describe('exit status', () => {
 
 describe('--format json', () => {
   it('prints the documented document, keys in order', async () => {
-    const root = makeTree({ 'home/u/.ssh/authorized_keys': `# keys\n${split}` });
+    const root = makeTree({ 'home/u/.ssh/authorized_keys': `# keys\n${split}${usable}` });
     const { stdout, code } = await cli(['--format', 'json', '.'], root);
     expect(code).toBe(1);
     const doc = JSON.parse(stdout);
@@ -57,7 +59,7 @@ describe('--format json', () => {
 
 describe('--kind and content detection', () => {
   it('forces the kind of a named file', async () => {
-    const root = makeTree({ 'keys.txt': split });
+    const root = makeTree({ 'keys.txt': split + usable });
     expect(JSON.parse((await cli(['--format', 'json', '--kind', 'authorized_keys', 'keys.txt'], root)).stdout).findings).toHaveLength(2);
     expect((await cli(['--kind', 'nonsense', 'keys.txt'], root)).code).toBe(2);
   });
@@ -90,7 +92,7 @@ describe('configuration', () => {
   it('turns rules off, changes severity, ignores paths, by id or alias', async () => {
     const root = makeTree({
       '.sshlint.yml': 'rules:\n  key-split-across-lines: warning\n  SSH131: off\nignore:\n  - "vendor/**"\n',
-      'a/authorized_keys': `${split}no-pty, no-agent-forwarding ${KEYS.rsa2048}\n`,
+      'a/authorized_keys': `${split}no-pty, no-agent-forwarding ${KEYS.rsa2048}\n${usable}`,
       'vendor/x/authorized_keys': split,
     });
     const doc = JSON.parse((await cli(['--format', 'json', '.'], root)).stdout);

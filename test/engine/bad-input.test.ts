@@ -48,7 +48,7 @@ describe('hostile files', () => {
 
   it('a 50 MB single line is analysed, and the message quotes only a little of it', async () => {
     const { findings } = await scan(makeTree({ authorized_keys: `ssh-ed25519 ${'A'.repeat(50 * 1024 * 1024)}` }));
-    expect(findings).toHaveLength(1);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['SSH102', 'SSH116']);
     expect(findings[0]!.message.length).toBeLessThan(400);
   });
 
@@ -56,7 +56,7 @@ describe('hostile files', () => {
     const good = Buffer.concat([Buffer.from(`${KEYS.ed25519} caf`), Buffer.from([0xe9, 0xff]), Buffer.from('\n')]);
     expect((await scan(makeTree({ authorized_keys: good }))).findings).toEqual([]);
     const bad = Buffer.concat([Buffer.from('ssh-ed25519 AAAA'), Buffer.from([0xe9, 0xff]), Buffer.from('\n')]);
-    expect((await scan(makeTree({ authorized_keys: bad }))).findings.map((f) => f.ruleId)).toEqual(['SSH102']);
+    expect((await scan(makeTree({ authorized_keys: bad }))).findings.map((f) => f.ruleId).sort()).toEqual(['SSH102', 'SSH116']);
   });
 
   it('empty files: no crash', async () => {

@@ -1,0 +1,15 @@
+/**
+ * Public keys for the documentation examples of the key-content and authorized_keys option
+ * rules (made with ssh-keygen 9.2 for the purpose; the private halves were thrown away).
+ */
+export const RSA_1024_EXAMPLE =
+  'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDAl0KqavM/AvlrGCrIY+2eQ6lNNzMLd+DbbrpkG+t3mpvrlkwwfVxCixYF+pZAv7fZEB8OL0AWDH3tsRe/QXdwK0W2fT1DtyyMiOym+B+o9PQzBxDTu2HMGk92LOp89yrXcgO/nRgTBsIk0G2uzPdkUX9fcCgfjAafr94Brj7ALw==';
+export const ECDSA_P256_EXAMPLE =
+  'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCHYwDe0QBJU8tU7ddLVhXn1mAv4P6/YWWVcSZRs+P0ONCKuwVt2KCw/2XtMdYUKZcjO+FhF5vFSRrv1MVdMGaw=';
+/** The base64 of a 2048-bit RSA key (for lines labelled `rsa-sha2-512 …`). */
+export const RSA_2048_BLOB =
+  'AAAAB3NzaC1yc2EAAAADAQABAAABAQCMKTk4DcJJpFH7F8Jii3+tbvEtB1gERiXdAguBTzF4AFSxwdrQj32hPXbDQj8XPsrMqgMdugE+vawNNRO/2CzymJ2A+2gp+pYSovJApnw6DIZgdvTaYW4eYyMBXzuwpemITVh2BEnRrYdP7g6zHMbW6p5Dr7S7PYzjeFbrwluF2SgR+NDMoo74poMeYHqCy8ctOhH/VS4xycUYSH6A9uUnG/k+1gqsF0afPpzs6w3EP4uYmIWy+HR0Bx6Xuuq06KxJDuH2Pqm0ejH70Atd7S2kX61lHjc/IzxqaffjxWAUiPXlkNrtGgfIoGZ3paA1+n9PQiDG7+uurHHc21QjZayZ';
+/** A CA key, and a user certificate (principal `alice`) it signed. */
+export const CA_EXAMPLE = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7Wp';
+export const CERT_EXAMPLE =
+  'ssh-ed25519-cert-v01@openssh.com AAAAIHNzaC1lZDI1NTE5LWNlcnQtdjAxQG9wZW5zc2guY29tAAAAIJcN0GDHEgUmPJJ2tZKOyU/GSy9KGItv/VjfLZQv1XoFAAAAIJEEc55w6vf9C9mE0GYMtPIO3qTnMVUeVCmRNdmmD4GmAAAAAAAAAAAAAAABAAAAB3Rlc3QtaWQAAAAJAAAABWFsaWNlAAAAAGd0hYAAAAAA9IUFgAAAAAAAAACCAAAAFXBlcm1pdC1YMTEtZm9yd2FyZGluZwAAAAAAAAAXcGVybWl0LWFnZW50LWZvcndhcmRpbmcAAAAAAAAAFnBlcm1pdC1wb3J0LWZvcndhcmRpbmcAAAAAAAAACnBlcm1pdC1wdHkAAAAAAAAADnBlcm1pdC11c2VyLXJjAAAAAAAAAAAAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7WpAAAAUwAAAAtzc2gtZWQyNTUxOQAAAEDTM8c4knvJCXi8Hzuu5WZLJQNRmeN8r1EnaTRY26mMMpKUDHiKfDaUw7hZTetsTdAW3Sm9xae3MrEVmPVyjs0M';

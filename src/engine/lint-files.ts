@@ -6,14 +6,18 @@ import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
 import type { UserKind } from '../core/file-kind.js';
 import type { LintResult } from '../core/lint-result.js';
-import { createSourceFile } from '../core/source.js';
+import { createSourceFile, type SourceFile } from '../core/source.js';
+import path from 'node:path';
+import type { ConfigFileModel } from '../parse/config/config-model.js';
+import { parseConfigFile } from '../parse/config/parse-config-file.js';
+import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
 import { lintSource, toFinding } from './lint-source.js';
-import { buildRuleSet, type RuleSet } from './rule-set.js';
+import { buildRuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
 
 export const UNREADABLE_FILE = 'SSH001';
@@ -51,37 +55,45 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   // every file is the private-key scanner's job).
   const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit);
   let scanned = 0;
+  const configModels: ConfigFileModel[] = [];
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const fileFindings = await lintFile(file, ruleSet, context, options.maxBytes ?? DEFAULT_MAX_BYTES, note);
-    if (fileFindings) {
-      scanned++;
-      findings.push(...fileFindings);
-    }
+    const source = await readSource(file, maxBytes, note);
+    if (!source) return;
+    scanned++;
+    const kind = file.kind ?? sniffKind(source, context.version);
+    if (!kind) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
+    else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind));
+    else findings.push(...lintSource(source, kind, ruleSet, context));
   });
+  // Discovery order is not stable under concurrency; the trees must be.
+  configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
+  findings.push(
+    ...(await lintConfigTrees(configModels, ruleSet, context, {
+      cwd: options.cwd,
+      root: configRoot(paths, options.cwd),
+      loadExtra: async (displayPath, kind) => {
+        const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+        return source && parseConfigFile(source, kind);
+      },
+    })),
+  );
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
 }
 
-/** Findings for one file, or undefined when it was not an SSH file after all. */
-async function lintFile(
-  file: DiscoveredFile,
-  ruleSet: RuleSet,
-  context: RuleContext,
+/** The file as a SourceFile, or undefined (with a note) when it cannot be read as text. */
+async function readSource(
+  file: Pick<DiscoveredFile, 'absPath' | 'displayPath'>,
   maxBytes: number,
   note: (file: string, message: string) => void,
-): Promise<Finding[] | undefined> {
+): Promise<SourceFile | undefined> {
   const read = await readTextFile(file.absPath, { maxBytes });
   if (!read.ok) {
     note(file.displayPath, `Skipped: ${read.message}.`);
-    return [];
+    return undefined;
   }
-  const source = createSourceFile(file.displayPath, read.text, read.hasBom);
-  const kind = file.kind ?? sniffKind(source, context.version);
-  if (!kind) {
-    note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
-    return [];
-  }
-  return lintSource(source, kind, ruleSet, context);
+  return createSourceFile(file.displayPath, read.text, read.hasBom);
 }
 
 async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

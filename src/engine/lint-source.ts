@@ -1,4 +1,4 @@
-/** One file through the pipeline: parse → rules → findings → inline suppressions. */
+/** One key file through the pipeline: parse → rules → findings → inline suppressions. */
 import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { SourceFile } from '../core/source.js';
@@ -15,7 +15,7 @@ export function toFinding(enabled: EnabledRule, file: string, hit: RuleHit): Fin
     alias: enabled.rule.alias,
     severity: enabled.severity,
     category: enabled.rule.category,
-    file,
+    file: hit.file ?? file,
     line: hit.line,
     column: hit.column,
     message: hit.message,
@@ -27,15 +27,8 @@ export function toFinding(enabled: EnabledRule, file: string, hit: RuleHit): Fin
   return finding;
 }
 
-export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet, context: RuleContext): Finding[] {
-  const model = parseSource(source, kind, context.version);
-  if (!model) return [];
-  const findings: Finding[] = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind)) continue;
-    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
-  }
+/** Drops the findings a file's `sshlint-disable` comments suppress, and reports the comments that suppress nothing. */
+export function suppressFindings(findings: readonly Finding[], source: SourceFile, ruleSet: RuleSet): Finding[] {
   const { kept, unused } = applySuppressions(findings, findDirectives(source), ruleSet.resolve);
   const reporter = ruleSet.byId(UNUSED_SUPPRESSION);
   if (reporter) {
@@ -50,4 +43,16 @@ export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet,
     }
   }
   return kept;
+}
+
+export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet, context: RuleContext): Finding[] {
+  const model = parseSource(source, kind, context.version);
+  if (!model) return [];
+  const findings: Finding[] = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind)) continue;
+    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
+  }
+  return suppressFindings(findings, source, ruleSet);
 }

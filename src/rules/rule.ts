@@ -7,6 +7,9 @@ import type { RuleMeta } from '../core/rule-meta.js';
 import type { SourceLine } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import type { KeyEntry, KeyFileModel, Rejection } from '../parse/key-file-model.js';
+import type { ConfigKind, Directive } from '../parse/config/config-model.js';
+import type { ConfigTree } from '../parse/config/config-tree.js';
+import type { DirectiveVerdict } from '../parse/config/directive-verdict.js';
 import type { Range } from '../parse/read-key.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
@@ -26,6 +29,8 @@ export interface RuleContext {
 }
 
 export interface RuleHit extends Span {
+  /** The file the hit is in, when the rule sees several (a configuration with its Includes). */
+  file?: string;
   message: string;
   help?: string;
   related?: RelatedLocation[];
@@ -38,15 +43,34 @@ export interface RuleBase extends RuleMeta {
 
 export interface KeyFileRule extends RuleBase {
   kinds: readonly KeyFileModel['kind'][];
+  checkConfig?: undefined;
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
+}
+
+/** A configuration as OpenSSH reads it: the main file with its Includes, every directive judged. */
+export interface ConfigAnalysis {
+  kind: ConfigKind;
+  tree: ConfigTree;
+  verdicts: ReadonlyMap<Directive, DirectiveVerdict>;
+}
+
+export interface ConfigRule extends RuleBase {
+  kinds: readonly ConfigKind[];
+  check?: undefined;
+  checkConfig(analysis: ConfigAnalysis, context: RuleContext): RuleHit[];
+}
+
+export function defineConfigRule(rule: ConfigRule): ConfigRule {
+  return rule;
 }
 
 /** A rule the engine itself applies (unreadable files, unused suppressions): metadata only. */
 export interface EngineRule extends RuleBase {
   check?: undefined;
+  checkConfig?: undefined;
 }
 
-export type Rule = KeyFileRule | EngineRule;
+export type Rule = KeyFileRule | ConfigRule | EngineRule;
 
 export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
   return rule;
@@ -63,6 +87,19 @@ export function hitAt(line: SourceLine, range: Range, message: string, help?: st
   const hit: RuleHit = { line: line.number, column, endColumn, message };
   if (help !== undefined) hit.help = help;
   return hit;
+}
+
+/** A hit on a configuration directive (the whole directive unless a range is given). */
+export function directiveHit(directive: Directive, message: string, help: string, range?: Range, related?: RelatedLocation[]): RuleHit {
+  const hit = hitAt(directive.line, range ?? { start: directive.keywordRange.start, end: directive.line.text.length }, message, help);
+  hit.file = directive.file;
+  if (related && related.length > 0) hit.related = related;
+  return hit;
+}
+
+/** Points at another directive, e.g. the line that wins over a dead one. */
+export function relatedDirective(directive: Directive, message: string): RelatedLocation {
+  return { file: directive.file, line: directive.line.number, column: directive.keywordRange.start + 1, message };
 }
 
 /** A hit covering whole lines `first`..`last`. */

@@ -6,6 +6,8 @@ import type { ConfigArg } from './tokenize-line.js';
 export type ConfigKind = 'sshd_config' | 'ssh_config';
 
 export interface Directive {
+  /** Display path of the file the directive is in. */
+  file: string;
   line: SourceLine;
   /** As written; OpenSSH compares keywords case-insensitively. */
   keyword: string;

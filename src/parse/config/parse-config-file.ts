@@ -35,6 +35,7 @@ export function parseConfigFile(source: SourceFile, kind: ConfigKind): ConfigFil
       continue;
     }
     const directive: Directive = {
+      file: source.path,
       line,
       keyword: tokens.keyword,
       keywordRange,

@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path9);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path9);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path9);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path9);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path9);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -319,8 +319,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle2, prefix] = parts;
+            this.tags[handle2] = prefix;
             return true;
           }
           case "%YAML": {
@@ -367,10 +367,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
+        const prefix = this.tags[handle2];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -379,7 +379,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle === "!")
+        if (handle2 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -389,9 +389,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
+        for (const [handle2, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+            return handle2 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -408,11 +408,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix] of tagEntries) {
+          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines.push(`%TAG ${handle2} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -772,8 +772,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1184,8 +1184,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1211,8 +1211,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -1468,21 +1468,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity2.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -2319,7 +2319,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2329,7 +2329,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -2500,14 +2500,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -3124,13 +3124,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -3154,7 +3154,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -3167,7 +3167,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -3198,7 +3198,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -3213,7 +3213,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3292,7 +3292,7 @@ var require_Schema = __commonJS({
     var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -3303,7 +3303,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection.isEmptyPath(path5)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection.isEmptyPath(path5))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection.isEmptyPath(path5))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection.isEmptyPath(path5)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -3711,22 +3711,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4635,7 +4635,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4703,8 +4703,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
+      let match2 = line.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -4714,11 +4714,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
             res += sep;
@@ -4732,8 +4732,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -4833,9 +4833,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5157,12 +5157,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5324,12 +5324,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit.parentCollection = (cst, path9) => {
+      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7367,6 +7367,5752 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/fast-glob/out/utils/array.js
+var require_array = __commonJS({
+  "node_modules/fast-glob/out/utils/array.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.splitWhen = exports.flatten = void 0;
+    function flatten(items) {
+      return items.reduce((collection, item) => [].concat(collection, item), []);
+    }
+    exports.flatten = flatten;
+    function splitWhen(items, predicate) {
+      const result = [[]];
+      let groupIndex = 0;
+      for (const item of items) {
+        if (predicate(item)) {
+          groupIndex++;
+          result[groupIndex] = [];
+        } else {
+          result[groupIndex].push(item);
+        }
+      }
+      return result;
+    }
+    exports.splitWhen = splitWhen;
+  }
+});
+
+// node_modules/fast-glob/out/utils/errno.js
+var require_errno = __commonJS({
+  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isEnoentCodeError = void 0;
+    function isEnoentCodeError(error) {
+      return error.code === "ENOENT";
+    }
+    exports.isEnoentCodeError = isEnoentCodeError;
+  }
+});
+
+// node_modules/fast-glob/out/utils/fs.js
+var require_fs = __commonJS({
+  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDirentFromStats = void 0;
+    var DirentFromStats = class {
+      constructor(name, stats) {
+        this.name = name;
+        this.isBlockDevice = stats.isBlockDevice.bind(stats);
+        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
+        this.isDirectory = stats.isDirectory.bind(stats);
+        this.isFIFO = stats.isFIFO.bind(stats);
+        this.isFile = stats.isFile.bind(stats);
+        this.isSocket = stats.isSocket.bind(stats);
+        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
+      }
+    };
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
+    }
+    exports.createDirentFromStats = createDirentFromStats;
+  }
+});
+
+// node_modules/fast-glob/out/utils/path.js
+var require_path = __commonJS({
+  "node_modules/fast-glob/out/utils/path.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
+    var os = __require("os");
+    var path9 = __require("path");
+    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
+    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
+    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
+    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
+    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
+    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
+    function unixify(filepath) {
+      return filepath.replace(/\\/g, "/");
+    }
+    exports.unixify = unixify;
+    function makeAbsolute(cwd, filepath) {
+      return path9.resolve(cwd, filepath);
+    }
+    exports.makeAbsolute = makeAbsolute;
+    function removeLeadingDotSegment(entry2) {
+      if (entry2.charAt(0) === ".") {
+        const secondCharactery = entry2.charAt(1);
+        if (secondCharactery === "/" || secondCharactery === "\\") {
+          return entry2.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
+        }
+      }
+      return entry2;
+    }
+    exports.removeLeadingDotSegment = removeLeadingDotSegment;
+    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
+    function escapeWindowsPath(pattern) {
+      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    }
+    exports.escapeWindowsPath = escapeWindowsPath;
+    function escapePosixPath(pattern) {
+      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    }
+    exports.escapePosixPath = escapePosixPath;
+    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
+    function convertWindowsPathToPattern(filepath) {
+      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
+    }
+    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
+    function convertPosixPathToPattern(filepath) {
+      return escapePosixPath(filepath);
+    }
+    exports.convertPosixPathToPattern = convertPosixPathToPattern;
+  }
+});
+
+// node_modules/is-extglob/index.js
+var require_is_extglob = __commonJS({
+  "node_modules/is-extglob/index.js"(exports, module) {
+    module.exports = function isExtglob(str) {
+      if (typeof str !== "string" || str === "") {
+        return false;
+      }
+      var match2;
+      while (match2 = /(\\).|([@?!+*]\(.*\))/g.exec(str)) {
+        if (match2[2]) return true;
+        str = str.slice(match2.index + match2[0].length);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/is-glob/index.js
+var require_is_glob = __commonJS({
+  "node_modules/is-glob/index.js"(exports, module) {
+    var isExtglob = require_is_extglob();
+    var chars = { "{": "}", "(": ")", "[": "]" };
+    var strictCheck = function(str) {
+      if (str[0] === "!") {
+        return true;
+      }
+      var index = 0;
+      var pipeIndex = -2;
+      var closeSquareIndex = -2;
+      var closeCurlyIndex = -2;
+      var closeParenIndex = -2;
+      var backSlashIndex = -2;
+      while (index < str.length) {
+        if (str[index] === "*") {
+          return true;
+        }
+        if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
+          return true;
+        }
+        if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
+          if (closeSquareIndex < index) {
+            closeSquareIndex = str.indexOf("]", index);
+          }
+          if (closeSquareIndex > index) {
+            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
+              return true;
+            }
+            backSlashIndex = str.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
+              return true;
+            }
+          }
+        }
+        if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
+          closeCurlyIndex = str.indexOf("}", index);
+          if (closeCurlyIndex > index) {
+            backSlashIndex = str.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
+              return true;
+            }
+          }
+        }
+        if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
+          closeParenIndex = str.indexOf(")", index);
+          if (closeParenIndex > index) {
+            backSlashIndex = str.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
+              return true;
+            }
+          }
+        }
+        if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
+          if (pipeIndex < index) {
+            pipeIndex = str.indexOf("|", index);
+          }
+          if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
+            closeParenIndex = str.indexOf(")", pipeIndex);
+            if (closeParenIndex > pipeIndex) {
+              backSlashIndex = str.indexOf("\\", pipeIndex);
+              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
+                return true;
+              }
+            }
+          }
+        }
+        if (str[index] === "\\") {
+          var open2 = str[index + 1];
+          index += 2;
+          var close = chars[open2];
+          if (close) {
+            var n = str.indexOf(close, index);
+            if (n !== -1) {
+              index = n + 1;
+            }
+          }
+          if (str[index] === "!") {
+            return true;
+          }
+        } else {
+          index++;
+        }
+      }
+      return false;
+    };
+    var relaxedCheck = function(str) {
+      if (str[0] === "!") {
+        return true;
+      }
+      var index = 0;
+      while (index < str.length) {
+        if (/[*?{}()[\]]/.test(str[index])) {
+          return true;
+        }
+        if (str[index] === "\\") {
+          var open2 = str[index + 1];
+          index += 2;
+          var close = chars[open2];
+          if (close) {
+            var n = str.indexOf(close, index);
+            if (n !== -1) {
+              index = n + 1;
+            }
+          }
+          if (str[index] === "!") {
+            return true;
+          }
+        } else {
+          index++;
+        }
+      }
+      return false;
+    };
+    module.exports = function isGlob(str, options) {
+      if (typeof str !== "string" || str === "") {
+        return false;
+      }
+      if (isExtglob(str)) {
+        return true;
+      }
+      var check = strictCheck;
+      if (options && options.strict === false) {
+        check = relaxedCheck;
+      }
+      return check(str);
+    };
+  }
+});
+
+// node_modules/glob-parent/index.js
+var require_glob_parent = __commonJS({
+  "node_modules/glob-parent/index.js"(exports, module) {
+    "use strict";
+    var isGlob = require_is_glob();
+    var pathPosixDirname = __require("path").posix.dirname;
+    var isWin32 = __require("os").platform() === "win32";
+    var slash = "/";
+    var backslash = /\\/g;
+    var enclosure = /[\{\[].*[\}\]]$/;
+    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
+    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
+    module.exports = function globParent(str, opts) {
+      var options = Object.assign({ flipBackslashes: true }, opts);
+      if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
+        str = str.replace(backslash, slash);
+      }
+      if (enclosure.test(str)) {
+        str += slash;
+      }
+      str += "a";
+      do {
+        str = pathPosixDirname(str);
+      } while (isGlob(str) || globby.test(str));
+      return str.replace(escaped, "$1");
+    };
+  }
+});
+
+// node_modules/braces/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/braces/lib/utils.js"(exports) {
+    "use strict";
+    exports.isInteger = (num) => {
+      if (typeof num === "number") {
+        return Number.isInteger(num);
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isInteger(Number(num));
+      }
+      return false;
+    };
+    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
+    exports.exceedsLimit = (min, max, step = 1, limit) => {
+      if (limit === false) return false;
+      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
+      return (Number(max) - Number(min)) / Number(step) >= limit;
+    };
+    exports.escapeNode = (block, n = 0, type) => {
+      const node = block.nodes[n];
+      if (!node) return;
+      if (type && node.type === type || node.type === "open" || node.type === "close") {
+        if (node.escaped !== true) {
+          node.value = "\\" + node.value;
+          node.escaped = true;
+        }
+      }
+    };
+    exports.encloseBrace = (node) => {
+      if (node.type !== "brace") return false;
+      if (node.commas >> 0 + node.ranges >> 0 === 0) {
+        node.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isInvalidBrace = (block) => {
+      if (block.type !== "brace") return false;
+      if (block.invalid === true || block.dollar) return true;
+      if (block.commas >> 0 + block.ranges >> 0 === 0) {
+        block.invalid = true;
+        return true;
+      }
+      if (block.open !== true || block.close !== true) {
+        block.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isOpenOrClose = (node) => {
+      if (node.type === "open" || node.type === "close") {
+        return true;
+      }
+      return node.open === true || node.close === true;
+    };
+    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
+      if (node.type === "text") acc.push(node.value);
+      if (node.type === "range") node.type = "text";
+      return acc;
+    }, []);
+    exports.flatten = (...args) => {
+      const result = [];
+      const flat = (arr) => {
+        for (let i = 0; i < arr.length; i++) {
+          const ele = arr[i];
+          if (Array.isArray(ele)) {
+            flat(ele);
+            continue;
+          }
+          if (ele !== void 0) {
+            result.push(ele);
+          }
+        }
+        return result;
+      };
+      flat(args);
+      return result;
+    };
+  }
+});
+
+// node_modules/braces/lib/stringify.js
+var require_stringify2 = __commonJS({
+  "node_modules/braces/lib/stringify.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    module.exports = (ast, options = {}) => {
+      const stringify = (node, parent = {}) => {
+        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        let output = "";
+        if (node.value) {
+          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
+            return "\\" + node.value;
+          }
+          return node.value;
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += stringify(child);
+          }
+        }
+        return output;
+      };
+      return stringify(ast);
+    };
+  }
+});
+
+// node_modules/is-number/index.js
+var require_is_number = __commonJS({
+  "node_modules/is-number/index.js"(exports, module) {
+    "use strict";
+    module.exports = function(num) {
+      if (typeof num === "number") {
+        return num - num === 0;
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/to-regex-range/index.js
+var require_to_regex_range = __commonJS({
+  "node_modules/to-regex-range/index.js"(exports, module) {
+    "use strict";
+    var isNumber = require_is_number();
+    var toRegexRange = (min, max, options) => {
+      if (isNumber(min) === false) {
+        throw new TypeError("toRegexRange: expected the first argument to be a number");
+      }
+      if (max === void 0 || min === max) {
+        return String(min);
+      }
+      if (isNumber(max) === false) {
+        throw new TypeError("toRegexRange: expected the second argument to be a number.");
+      }
+      let opts = { relaxZeros: true, ...options };
+      if (typeof opts.strictZeros === "boolean") {
+        opts.relaxZeros = opts.strictZeros === false;
+      }
+      let relax = String(opts.relaxZeros);
+      let shorthand = String(opts.shorthand);
+      let capture = String(opts.capture);
+      let wrap = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
+        return toRegexRange.cache[cacheKey].result;
+      }
+      let a = Math.min(min, max);
+      let b = Math.max(min, max);
+      if (Math.abs(a - b) === 1) {
+        let result = min + "|" + max;
+        if (opts.capture) {
+          return `(${result})`;
+        }
+        if (opts.wrap === false) {
+          return result;
+        }
+        return `(?:${result})`;
+      }
+      let isPadded = hasPadding(min) || hasPadding(max);
+      let state = { min, max, a, b };
+      let positives = [];
+      let negatives = [];
+      if (isPadded) {
+        state.isPadded = isPadded;
+        state.maxLen = String(state.max).length;
+      }
+      if (a < 0) {
+        let newMin = b < 0 ? Math.abs(b) : 1;
+        negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
+        a = state.a = 0;
+      }
+      if (b >= 0) {
+        positives = splitToPatterns(a, b, state, opts);
+      }
+      state.negatives = negatives;
+      state.positives = positives;
+      state.result = collatePatterns(negatives, positives, opts);
+      if (opts.capture === true) {
+        state.result = `(${state.result})`;
+      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
+        state.result = `(?:${state.result})`;
+      }
+      toRegexRange.cache[cacheKey] = state;
+      return state.result;
+    };
+    function collatePatterns(neg, pos, options) {
+      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
+      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
+      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
+      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
+      return subpatterns.join("|");
+    }
+    function splitToRanges(min, max) {
+      let nines = 1;
+      let zeros = 1;
+      let stop = countNines(min, nines);
+      let stops = /* @__PURE__ */ new Set([max]);
+      while (min <= stop && stop <= max) {
+        stops.add(stop);
+        nines += 1;
+        stop = countNines(min, nines);
+      }
+      stop = countZeros(max + 1, zeros) - 1;
+      while (min < stop && stop <= max) {
+        stops.add(stop);
+        zeros += 1;
+        stop = countZeros(max + 1, zeros) - 1;
+      }
+      stops = [...stops];
+      stops.sort(compare);
+      return stops;
+    }
+    function rangeToPattern(start, stop, options) {
+      if (start === stop) {
+        return { pattern: start, count: [], digits: 0 };
+      }
+      let zipped = zip(start, stop);
+      let digits = zipped.length;
+      let pattern = "";
+      let count2 = 0;
+      for (let i = 0; i < digits; i++) {
+        let [startDigit, stopDigit] = zipped[i];
+        if (startDigit === stopDigit) {
+          pattern += startDigit;
+        } else if (startDigit !== "0" || stopDigit !== "9") {
+          pattern += toCharacterClass(startDigit, stopDigit, options);
+        } else {
+          count2++;
+        }
+      }
+      if (count2) {
+        pattern += options.shorthand === true ? "\\d" : "[0-9]";
+      }
+      return { pattern, count: [count2], digits };
+    }
+    function splitToPatterns(min, max, tok, options) {
+      let ranges = splitToRanges(min, max);
+      let tokens = [];
+      let start = min;
+      let prev;
+      for (let i = 0; i < ranges.length; i++) {
+        let max2 = ranges[i];
+        let obj = rangeToPattern(String(start), String(max2), options);
+        let zeros = "";
+        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
+          if (prev.count.length > 1) {
+            prev.count.pop();
+          }
+          prev.count.push(obj.count[0]);
+          prev.string = prev.pattern + toQuantifier(prev.count);
+          start = max2 + 1;
+          continue;
+        }
+        if (tok.isPadded) {
+          zeros = padZeros(max2, tok, options);
+        }
+        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
+        tokens.push(obj);
+        start = max2 + 1;
+        prev = obj;
+      }
+      return tokens;
+    }
+    function filterPatterns(arr, comparison, prefix, intersection, options) {
+      let result = [];
+      for (let ele of arr) {
+        let { string: string2 } = ele;
+        if (!intersection && !contains(comparison, "string", string2)) {
+          result.push(prefix + string2);
+        }
+        if (intersection && contains(comparison, "string", string2)) {
+          result.push(prefix + string2);
+        }
+      }
+      return result;
+    }
+    function zip(a, b) {
+      let arr = [];
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      return arr;
+    }
+    function compare(a, b) {
+      return a > b ? 1 : b > a ? -1 : 0;
+    }
+    function contains(arr, key, val) {
+      return arr.some((ele) => ele[key] === val);
+    }
+    function countNines(min, len) {
+      return Number(String(min).slice(0, -len) + "9".repeat(len));
+    }
+    function countZeros(integer3, zeros) {
+      return integer3 - integer3 % Math.pow(10, zeros);
+    }
+    function toQuantifier(digits) {
+      let [start = 0, stop = ""] = digits;
+      if (stop || start > 1) {
+        return `{${start + (stop ? "," + stop : "")}}`;
+      }
+      return "";
+    }
+    function toCharacterClass(a, b, options) {
+      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
+    }
+    function hasPadding(str) {
+      return /^-?(0+)\d/.test(str);
+    }
+    function padZeros(value, tok, options) {
+      if (!tok.isPadded) {
+        return value;
+      }
+      let diff = Math.abs(tok.maxLen - String(value).length);
+      let relax = options.relaxZeros !== false;
+      switch (diff) {
+        case 0:
+          return "";
+        case 1:
+          return relax ? "0?" : "0";
+        case 2:
+          return relax ? "0{0,2}" : "00";
+        default: {
+          return relax ? `0{0,${diff}}` : `0{${diff}}`;
+        }
+      }
+    }
+    toRegexRange.cache = {};
+    toRegexRange.clearCache = () => toRegexRange.cache = {};
+    module.exports = toRegexRange;
+  }
+});
+
+// node_modules/fill-range/index.js
+var require_fill_range = __commonJS({
+  "node_modules/fill-range/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var toRegexRange = require_to_regex_range();
+    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var transform = (toNumber) => {
+      return (value) => toNumber === true ? Number(value) : String(value);
+    };
+    var isValidValue = (value) => {
+      return typeof value === "number" || typeof value === "string" && value !== "";
+    };
+    var isNumber = (num) => Number.isInteger(+num);
+    var zeros = (input) => {
+      let value = `${input}`;
+      let index = -1;
+      if (value[0] === "-") value = value.slice(1);
+      if (value === "0") return false;
+      while (value[++index] === "0") ;
+      return index > 0;
+    };
+    var stringify = (start, end, options) => {
+      if (typeof start === "string" || typeof end === "string") {
+        return true;
+      }
+      return options.stringify === true;
+    };
+    var pad = (input, maxLength, toNumber) => {
+      if (maxLength > 0) {
+        let dash = input[0] === "-" ? "-" : "";
+        if (dash) input = input.slice(1);
+        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+      }
+      if (toNumber === false) {
+        return String(input);
+      }
+      return input;
+    };
+    var toMaxLen = (input, maxLength) => {
+      let negative = input[0] === "-" ? "-" : "";
+      if (negative) {
+        input = input.slice(1);
+        maxLength--;
+      }
+      while (input.length < maxLength) input = "0" + input;
+      return negative ? "-" + input : input;
+    };
+    var toSequence = (parts, options, maxLen) => {
+      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      let prefix = options.capture ? "" : "?:";
+      let positives = "";
+      let negatives = "";
+      let result;
+      if (parts.positives.length) {
+        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      }
+      if (parts.negatives.length) {
+        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      }
+      if (positives && negatives) {
+        result = `${positives}|${negatives}`;
+      } else {
+        result = positives || negatives;
+      }
+      if (options.wrap) {
+        return `(${prefix}${result})`;
+      }
+      return result;
+    };
+    var toRange = (a, b, isNumbers, options) => {
+      if (isNumbers) {
+        return toRegexRange(a, b, { wrap: false, ...options });
+      }
+      let start = String.fromCharCode(a);
+      if (a === b) return start;
+      let stop = String.fromCharCode(b);
+      return `[${start}-${stop}]`;
+    };
+    var toRegex = (start, end, options) => {
+      if (Array.isArray(start)) {
+        let wrap = options.wrap === true;
+        let prefix = options.capture ? "" : "?:";
+        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+      }
+      return toRegexRange(start, end, options);
+    };
+    var rangeError = (...args) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args));
+    };
+    var invalidRange = (start, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start, end]);
+      return [];
+    };
+    var invalidStep = (step, options) => {
+      if (options.strictRanges === true) {
+        throw new TypeError(`Expected step "${step}" to be a number`);
+      }
+      return [];
+    };
+    var fillNumbers = (start, end, step = 1, options = {}) => {
+      let a = Number(start);
+      let b = Number(end);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) {
+        if (options.strictRanges === true) throw rangeError([start, end]);
+        return [];
+      }
+      if (a === 0) a = 0;
+      if (b === 0) b = 0;
+      let descending = a > b;
+      let startString = String(start);
+      let endString = String(end);
+      let stepString = String(step);
+      step = Math.max(Math.abs(step), 1);
+      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
+      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
+      let toNumber = padded === false && stringify(start, end, options) === false;
+      let format = options.transform || transform(toNumber);
+      if (options.toRegex && step === 1) {
+        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
+      }
+      let parts = { negatives: [], positives: [] };
+      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        if (options.toRegex === true && step > 1) {
+          push(a);
+        } else {
+          range.push(pad(format(a, index), maxLen, toNumber));
+        }
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+      }
+      return range;
+    };
+    var fillLetters = (start, end, step = 1, options = {}) => {
+      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+        return invalidRange(start, end, options);
+      }
+      let format = options.transform || ((val) => String.fromCharCode(val));
+      let a = `${start}`.charCodeAt(0);
+      let b = `${end}`.charCodeAt(0);
+      let descending = a > b;
+      let min = Math.min(a, b);
+      let max = Math.max(a, b);
+      if (options.toRegex && step === 1) {
+        return toRange(min, max, false, options);
+      }
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        range.push(format(a, index));
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return toRegex(range, null, { wrap: false, options });
+      }
+      return range;
+    };
+    var fill = (start, end, step, options = {}) => {
+      if (end == null && isValidValue(start)) {
+        return [start];
+      }
+      if (!isValidValue(start) || !isValidValue(end)) {
+        return invalidRange(start, end, options);
+      }
+      if (typeof step === "function") {
+        return fill(start, end, 1, { transform: step });
+      }
+      if (isObject(step)) {
+        return fill(start, end, 0, step);
+      }
+      let opts = { ...options };
+      if (opts.capture === true) opts.wrap = true;
+      step = step || opts.step || 1;
+      if (!isNumber(step)) {
+        if (step != null && !isObject(step)) return invalidStep(step, opts);
+        return fill(start, end, 1, step);
+      }
+      if (isNumber(start) && isNumber(end)) {
+        return fillNumbers(start, end, step, opts);
+      }
+      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
+    };
+    module.exports = fill;
+  }
+});
+
+// node_modules/braces/lib/compile.js
+var require_compile = __commonJS({
+  "node_modules/braces/lib/compile.js"(exports, module) {
+    "use strict";
+    var fill = require_fill_range();
+    var utils = require_utils();
+    var compile = (ast, options = {}) => {
+      const walk2 = (node, parent = {}) => {
+        const invalidBlock = utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        const invalid = invalidBlock === true || invalidNode === true;
+        const prefix = options.escapeInvalid === true ? "\\" : "";
+        let output = "";
+        if (node.isOpen === true) {
+          return prefix + node.value;
+        }
+        if (node.isClose === true) {
+          console.log("node.isClose", prefix, node.value);
+          return prefix + node.value;
+        }
+        if (node.type === "open") {
+          return invalid ? prefix + node.value : "(";
+        }
+        if (node.type === "close") {
+          return invalid ? prefix + node.value : ")";
+        }
+        if (node.type === "comma") {
+          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range.length !== 0) {
+            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          }
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += walk2(child, node);
+          }
+        }
+        return output;
+      };
+      return walk2(ast);
+    };
+    module.exports = compile;
+  }
+});
+
+// node_modules/braces/lib/expand.js
+var require_expand = __commonJS({
+  "node_modules/braces/lib/expand.js"(exports, module) {
+    "use strict";
+    var fill = require_fill_range();
+    var stringify = require_stringify2();
+    var utils = require_utils();
+    var append = (queue = "", stash = "", enclose = false) => {
+      const result = [];
+      queue = [].concat(queue);
+      stash = [].concat(stash);
+      if (!stash.length) return queue;
+      if (!queue.length) {
+        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
+      }
+      for (const item of queue) {
+        if (Array.isArray(item)) {
+          for (const value of item) {
+            result.push(append(value, stash, enclose));
+          }
+        } else {
+          for (let ele of stash) {
+            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
+            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+          }
+        }
+      }
+      return utils.flatten(result);
+    };
+    var expand = (ast, options = {}) => {
+      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
+      const walk2 = (node, parent = {}) => {
+        node.queue = [];
+        let p = parent;
+        let q = parent.queue;
+        while (p.type !== "brace" && p.type !== "root" && p.parent) {
+          p = p.parent;
+          q = p.queue;
+        }
+        if (node.invalid || node.dollar) {
+          q.push(append(q.pop(), stringify(node, options)));
+          return;
+        }
+        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
+          q.push(append(q.pop(), ["{}"]));
+          return;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
+            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
+          }
+          let range = fill(...args, options);
+          if (range.length === 0) {
+            range = stringify(node, options);
+          }
+          q.push(append(q.pop(), range));
+          node.nodes = [];
+          return;
+        }
+        const enclose = utils.encloseBrace(node);
+        let queue = node.queue;
+        let block = node;
+        while (block.type !== "brace" && block.type !== "root" && block.parent) {
+          block = block.parent;
+          queue = block.queue;
+        }
+        for (let i = 0; i < node.nodes.length; i++) {
+          const child = node.nodes[i];
+          if (child.type === "comma" && node.type === "brace") {
+            if (i === 1) queue.push("");
+            queue.push("");
+            continue;
+          }
+          if (child.type === "close") {
+            q.push(append(q.pop(), queue, enclose));
+            continue;
+          }
+          if (child.value && child.type !== "open") {
+            queue.push(append(queue.pop(), child.value));
+            continue;
+          }
+          if (child.nodes) {
+            walk2(child, node);
+          }
+        }
+        return queue;
+      };
+      return utils.flatten(walk2(ast));
+    };
+    module.exports = expand;
+  }
+});
+
+// node_modules/braces/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/braces/lib/constants.js"(exports, module) {
+    "use strict";
+    module.exports = {
+      MAX_LENGTH: 1e4,
+      // Digits
+      CHAR_0: "0",
+      /* 0 */
+      CHAR_9: "9",
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: "A",
+      /* A */
+      CHAR_LOWERCASE_A: "a",
+      /* a */
+      CHAR_UPPERCASE_Z: "Z",
+      /* Z */
+      CHAR_LOWERCASE_Z: "z",
+      /* z */
+      CHAR_LEFT_PARENTHESES: "(",
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: ")",
+      /* ) */
+      CHAR_ASTERISK: "*",
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: "&",
+      /* & */
+      CHAR_AT: "@",
+      /* @ */
+      CHAR_BACKSLASH: "\\",
+      /* \ */
+      CHAR_BACKTICK: "`",
+      /* ` */
+      CHAR_CARRIAGE_RETURN: "\r",
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: "^",
+      /* ^ */
+      CHAR_COLON: ":",
+      /* : */
+      CHAR_COMMA: ",",
+      /* , */
+      CHAR_DOLLAR: "$",
+      /* . */
+      CHAR_DOT: ".",
+      /* . */
+      CHAR_DOUBLE_QUOTE: '"',
+      /* " */
+      CHAR_EQUAL: "=",
+      /* = */
+      CHAR_EXCLAMATION_MARK: "!",
+      /* ! */
+      CHAR_FORM_FEED: "\f",
+      /* \f */
+      CHAR_FORWARD_SLASH: "/",
+      /* / */
+      CHAR_HASH: "#",
+      /* # */
+      CHAR_HYPHEN_MINUS: "-",
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: "<",
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: "{",
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: "[",
+      /* [ */
+      CHAR_LINE_FEED: "\n",
+      /* \n */
+      CHAR_NO_BREAK_SPACE: " ",
+      /* \u00A0 */
+      CHAR_PERCENT: "%",
+      /* % */
+      CHAR_PLUS: "+",
+      /* + */
+      CHAR_QUESTION_MARK: "?",
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: ">",
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: "}",
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: "]",
+      /* ] */
+      CHAR_SEMICOLON: ";",
+      /* ; */
+      CHAR_SINGLE_QUOTE: "'",
+      /* ' */
+      CHAR_SPACE: " ",
+      /*   */
+      CHAR_TAB: "	",
+      /* \t */
+      CHAR_UNDERSCORE: "_",
+      /* _ */
+      CHAR_VERTICAL_LINE: "|",
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
+      /* \uFEFF */
+    };
+  }
+});
+
+// node_modules/braces/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/braces/lib/parse.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify2();
+    var {
+      MAX_LENGTH,
+      CHAR_BACKSLASH,
+      /* \ */
+      CHAR_BACKTICK,
+      /* ` */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_RIGHT_SQUARE_BRACKET,
+      /* ] */
+      CHAR_DOUBLE_QUOTE,
+      /* " */
+      CHAR_SINGLE_QUOTE,
+      /* ' */
+      CHAR_NO_BREAK_SPACE,
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE
+    } = require_constants();
+    var parse = (input, options = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      const opts = options || {};
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      if (input.length > max) {
+        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      }
+      const ast = { type: "root", input, nodes: [] };
+      const stack = [ast];
+      let block = ast;
+      let prev = ast;
+      let brackets = 0;
+      const length = input.length;
+      let index = 0;
+      let depth = 0;
+      let value;
+      const advance = () => input[index++];
+      const push = (node) => {
+        if (node.type === "text" && prev.type === "dot") {
+          prev.type = "text";
+        }
+        if (prev && prev.type === "text" && node.type === "text") {
+          prev.value += node.value;
+          return;
+        }
+        block.nodes.push(node);
+        node.parent = block;
+        node.prev = prev;
+        prev = node;
+        return node;
+      };
+      push({ type: "bos" });
+      while (index < length) {
+        block = stack[stack.length - 1];
+        value = advance();
+        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
+          continue;
+        }
+        if (value === CHAR_BACKSLASH) {
+          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          continue;
+        }
+        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
+          push({ type: "text", value: "\\" + value });
+          continue;
+        }
+        if (value === CHAR_LEFT_SQUARE_BRACKET) {
+          brackets++;
+          let next;
+          while (index < length && (next = advance())) {
+            value += next;
+            if (next === CHAR_LEFT_SQUARE_BRACKET) {
+              brackets++;
+              continue;
+            }
+            if (next === CHAR_BACKSLASH) {
+              value += advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              brackets--;
+              if (brackets === 0) {
+                break;
+              }
+            }
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_LEFT_PARENTHESES) {
+          block = push({ type: "paren", nodes: [] });
+          stack.push(block);
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_RIGHT_PARENTHESES) {
+          if (block.type !== "paren") {
+            push({ type: "text", value });
+            continue;
+          }
+          block = stack.pop();
+          push({ type: "text", value });
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
+          const open2 = value;
+          let next;
+          if (options.keepQuotes !== true) {
+            value = "";
+          }
+          while (index < length && (next = advance())) {
+            if (next === CHAR_BACKSLASH) {
+              value += next + advance();
+              continue;
+            }
+            if (next === open2) {
+              if (options.keepQuotes === true) value += next;
+              break;
+            }
+            value += next;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_LEFT_CURLY_BRACE) {
+          depth++;
+          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const brace = {
+            type: "brace",
+            open: true,
+            close: false,
+            dollar,
+            depth,
+            commas: 0,
+            ranges: 0,
+            nodes: []
+          };
+          block = push(brace);
+          stack.push(block);
+          push({ type: "open", value });
+          continue;
+        }
+        if (value === CHAR_RIGHT_CURLY_BRACE) {
+          if (block.type !== "brace") {
+            push({ type: "text", value });
+            continue;
+          }
+          const type = "close";
+          block = stack.pop();
+          block.close = true;
+          push({ type, value });
+          depth--;
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value === CHAR_COMMA && depth > 0) {
+          if (block.ranges > 0) {
+            block.ranges = 0;
+            const open2 = block.nodes.shift();
+            block.nodes = [open2, { type: "text", value: stringify(block) }];
+          }
+          push({ type: "comma", value });
+          block.commas++;
+          continue;
+        }
+        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
+          const siblings = block.nodes;
+          if (depth === 0 || siblings.length === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+          if (prev.type === "dot") {
+            block.range = [];
+            prev.value += value;
+            prev.type = "range";
+            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
+              block.invalid = true;
+              block.ranges = 0;
+              prev.type = "text";
+              continue;
+            }
+            block.ranges++;
+            block.args = [];
+            continue;
+          }
+          if (prev.type === "range") {
+            siblings.pop();
+            const before = siblings[siblings.length - 1];
+            before.value += prev.value + value;
+            prev = before;
+            block.ranges--;
+            continue;
+          }
+          push({ type: "dot", value });
+          continue;
+        }
+        push({ type: "text", value });
+      }
+      do {
+        block = stack.pop();
+        if (block.type !== "root") {
+          block.nodes.forEach((node) => {
+            if (!node.nodes) {
+              if (node.type === "open") node.isOpen = true;
+              if (node.type === "close") node.isClose = true;
+              if (!node.nodes) node.type = "text";
+              node.invalid = true;
+            }
+          });
+          const parent = stack[stack.length - 1];
+          const index2 = parent.nodes.indexOf(block);
+          parent.nodes.splice(index2, 1, ...block.nodes);
+        }
+      } while (stack.length > 0);
+      push({ type: "eos" });
+      return ast;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/braces/index.js
+var require_braces = __commonJS({
+  "node_modules/braces/index.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify2();
+    var compile = require_compile();
+    var expand = require_expand();
+    var parse = require_parse();
+    var braces = (input, options = {}) => {
+      let output = [];
+      if (Array.isArray(input)) {
+        for (const pattern of input) {
+          const result = braces.create(pattern, options);
+          if (Array.isArray(result)) {
+            output.push(...result);
+          } else {
+            output.push(result);
+          }
+        }
+      } else {
+        output = [].concat(braces.create(input, options));
+      }
+      if (options && options.expand === true && options.nodupes === true) {
+        output = [...new Set(output)];
+      }
+      return output;
+    };
+    braces.parse = (input, options = {}) => parse(input, options);
+    braces.stringify = (input, options = {}) => {
+      if (typeof input === "string") {
+        return stringify(braces.parse(input, options), options);
+      }
+      return stringify(input, options);
+    };
+    braces.compile = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      return compile(input, options);
+    };
+    braces.expand = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      let result = expand(input, options);
+      if (options.noempty === true) {
+        result = result.filter(Boolean);
+      }
+      if (options.nodupes === true) {
+        result = [...new Set(result)];
+      }
+      return result;
+    };
+    braces.create = (input, options = {}) => {
+      if (input === "" || input.length < 3) {
+        return [input];
+      }
+      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
+    };
+    module.exports = braces;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var path9 = __require("path");
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      SEP: path9.sep,
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var path9 = __require("path");
+    var win32 = process.platform === "win32";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants2();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
+      });
+    };
+    exports.supportsLookbehinds = () => {
+      const segs = process.version.slice(1).split(".").map(Number);
+      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
+        return true;
+      }
+      return false;
+    };
+    exports.isWindows = (options) => {
+      if (options && typeof options.windows === "boolean") {
+        return options.windows;
+      }
+      return win32 === true || path9.sep === "\\";
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants2();
+    var isPathSeparator = (code3) => {
+      return code3 === CHAR_FORWARD_SLASH || code3 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code3;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code3;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code3 = advance();
+        let next;
+        if (code3 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code3 = advance();
+          if (code3 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code3 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code3 = advance())) {
+            if (code3 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code3 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code3 === CHAR_DOT && (code3 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code3 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code3 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code3 === CHAR_PLUS || code3 === CHAR_AT || code3 === CHAR_ASTERISK || code3 === CHAR_QUESTION_MARK || code3 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code3 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              while (eos() !== true && (code3 = advance())) {
+                if (code3 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  code3 = advance();
+                  continue;
+                }
+                if (code3 === CHAR_RIGHT_PARENTHESES) {
+                  isGlob = token.isGlob = true;
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code3 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code3 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code3 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code3 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            while (eos() !== true && (code3 = advance())) {
+              if (code3 === CHAR_LEFT_PARENTHESES) {
+                backslashes = token.backslashes = true;
+                code3 = advance();
+                continue;
+              }
+              if (code3 === CHAR_RIGHT_PARENTHESES) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code3)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n = prevIndex ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value = input.slice(n, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (idx !== 0 || value !== "") {
+            parts.push(value);
+          }
+          prevIndex = i;
+        }
+        if (prevIndex && prevIndex + 1 < input.length) {
+          const value = input.slice(prevIndex + 1);
+          parts.push(value);
+          if (opts.tokens) {
+            tokens[tokens.length - 1].value = value;
+            depth(tokens[tokens.length - 1]);
+            state.maxDepth += tokens[tokens.length - 1].depth;
+          }
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants2 = require_constants2();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants2;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var getStarExtglobSequenceOutput = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match2 = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match2 || match2.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match2.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match2 = parseRepeatedExtglob(value);
+      while (match2) {
+        depth++;
+        value = match2.body.trim();
+        match2 = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      for (const branch of branches) {
+        const safeOutput = getStarExtglobSequenceOutput(branch);
+        if (safeOutput) {
+          return { risky: true, safeOutput };
+        }
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      return { risky: false };
+    };
+    var parse = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const win32 = utils.isWindows(options);
+      const PLATFORM_CHARS = constants2.globChars(win32);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.value += tok.value;
+          prev.output = (prev.output || "") + tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match2 = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (next === "<" && !utils.supportsLookbehinds()) {
+              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
+            }
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const win32 = utils.isWindows(options);
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants2.globChars(win32);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create(match2[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match2[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var path9 = __require("path");
+    var scan = require_scan();
+    var parse = require_parse2();
+    var utils = require_utils2();
+    var constants2 = require_constants2();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = utils.isWindows(options);
+      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match: match2, output } = picomatch.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match: match2, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match2 = input === glob;
+      let output = match2 && format ? format(input) : input;
+      if (match2 === false) {
+        output = format ? format(input) : input;
+        match2 = output === glob;
+      }
+      if (match2 === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match2 = picomatch.matchBase(input, regex, options, posix);
+        } else {
+          match2 = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match2), match: match2, output };
+    };
+    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+      return regex.test(path9.basename(input));
+    };
+    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
+      return parse(pattern, { ...options, fastpaths: false });
+    };
+    picomatch.scan = (input, options) => scan(input, options);
+    picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse(input, options);
+      }
+      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch.constants = constants2;
+    module.exports = picomatch;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    module.exports = require_picomatch();
+  }
+});
+
+// node_modules/micromatch/index.js
+var require_micromatch = __commonJS({
+  "node_modules/micromatch/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var braces = require_braces();
+    var picomatch = require_picomatch2();
+    var utils = require_utils2();
+    var isEmptyString = (v) => v === "" || v === "./";
+    var hasBraces = (v) => {
+      const index = v.indexOf("{");
+      return index > -1 && v.indexOf("}", index) > -1;
+    };
+    var micromatch = (list, patterns, options) => {
+      patterns = [].concat(patterns);
+      list = [].concat(list);
+      let omit = /* @__PURE__ */ new Set();
+      let keep = /* @__PURE__ */ new Set();
+      let items = /* @__PURE__ */ new Set();
+      let negatives = 0;
+      let onResult = (state) => {
+        items.add(state.output);
+        if (options && options.onResult) {
+          options.onResult(state);
+        }
+      };
+      for (let i = 0; i < patterns.length; i++) {
+        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
+        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
+        if (negated) negatives++;
+        for (let item of list) {
+          let matched = isMatch(item, true);
+          let match2 = negated ? !matched.isMatch : matched.isMatch;
+          if (!match2) continue;
+          if (negated) {
+            omit.add(matched.output);
+          } else {
+            omit.delete(matched.output);
+            keep.add(matched.output);
+          }
+        }
+      }
+      let result = negatives === patterns.length ? [...items] : [...keep];
+      let matches = result.filter((item) => !omit.has(item));
+      if (options && matches.length === 0) {
+        if (options.failglob === true) {
+          throw new Error(`No matches found for "${patterns.join(", ")}"`);
+        }
+        if (options.nonull === true || options.nullglob === true) {
+          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
+        }
+      }
+      return matches;
+    };
+    micromatch.match = micromatch;
+    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch.any = micromatch.isMatch;
+    micromatch.not = (list, patterns, options = {}) => {
+      patterns = [].concat(patterns).map(String);
+      let result = /* @__PURE__ */ new Set();
+      let items = [];
+      let onResult = (state) => {
+        if (options.onResult) options.onResult(state);
+        items.push(state.output);
+      };
+      let matches = new Set(micromatch(list, patterns, { ...options, onResult }));
+      for (let item of items) {
+        if (!matches.has(item)) {
+          result.add(item);
+        }
+      }
+      return [...result];
+    };
+    micromatch.contains = (str, pattern, options) => {
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+      }
+      if (Array.isArray(pattern)) {
+        return pattern.some((p) => micromatch.contains(str, p, options));
+      }
+      if (typeof pattern === "string") {
+        if (isEmptyString(str) || isEmptyString(pattern)) {
+          return false;
+        }
+        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
+          return true;
+        }
+      }
+      return micromatch.isMatch(str, pattern, { ...options, contains: true });
+    };
+    micromatch.matchKeys = (obj, patterns, options) => {
+      if (!utils.isObject(obj)) {
+        throw new TypeError("Expected the first argument to be an object");
+      }
+      let keys = micromatch(Object.keys(obj), patterns, options);
+      let res = {};
+      for (let key of keys) res[key] = obj[key];
+      return res;
+    };
+    micromatch.some = (list, patterns, options) => {
+      let items = [].concat(list);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (items.some((item) => isMatch(item))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    micromatch.every = (list, patterns, options) => {
+      let items = [].concat(list);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (!items.every((item) => isMatch(item))) {
+          return false;
+        }
+      }
+      return true;
+    };
+    micromatch.all = (str, patterns, options) => {
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+      }
+      return [].concat(patterns).every((p) => picomatch(p, options)(str));
+    };
+    micromatch.capture = (glob, input, options) => {
+      let posix = utils.isWindows(options);
+      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let match2 = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      if (match2) {
+        return match2.slice(1).map((v) => v === void 0 ? "" : v);
+      }
+    };
+    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch.scan = (...args) => picomatch.scan(...args);
+    micromatch.parse = (patterns, options) => {
+      let res = [];
+      for (let pattern of [].concat(patterns || [])) {
+        for (let str of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str, options));
+        }
+      }
+      return res;
+    };
+    micromatch.braces = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      if (options && options.nobrace === true || !hasBraces(pattern)) {
+        return [pattern];
+      }
+      return braces(pattern, options);
+    };
+    micromatch.braceExpand = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      return micromatch.braces(pattern, { ...options, expand: true });
+    };
+    micromatch.hasBraces = hasBraces;
+    module.exports = micromatch;
+  }
+});
+
+// node_modules/fast-glob/out/utils/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
+    var path9 = __require("path");
+    var globParent = require_glob_parent();
+    var micromatch = require_micromatch();
+    var GLOBSTAR = "**";
+    var ESCAPE_SYMBOL = "\\";
+    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
+    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
+    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
+    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
+    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
+    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
+    function isStaticPattern(pattern, options = {}) {
+      return !isDynamicPattern(pattern, options);
+    }
+    exports.isStaticPattern = isStaticPattern;
+    function isDynamicPattern(pattern, options = {}) {
+      if (pattern === "") {
+        return false;
+      }
+      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
+        return true;
+      }
+      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
+        return true;
+      }
+      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
+        return true;
+      }
+      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
+        return true;
+      }
+      return false;
+    }
+    exports.isDynamicPattern = isDynamicPattern;
+    function hasBraceExpansion(pattern) {
+      const openingBraceIndex = pattern.indexOf("{");
+      if (openingBraceIndex === -1) {
+        return false;
+      }
+      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
+      if (closingBraceIndex === -1) {
+        return false;
+      }
+      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
+      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
+    }
+    function convertToPositivePattern(pattern) {
+      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
+    }
+    exports.convertToPositivePattern = convertToPositivePattern;
+    function convertToNegativePattern(pattern) {
+      return "!" + pattern;
+    }
+    exports.convertToNegativePattern = convertToNegativePattern;
+    function isNegativePattern(pattern) {
+      return pattern.startsWith("!") && pattern[1] !== "(";
+    }
+    exports.isNegativePattern = isNegativePattern;
+    function isPositivePattern(pattern) {
+      return !isNegativePattern(pattern);
+    }
+    exports.isPositivePattern = isPositivePattern;
+    function getNegativePatterns(patterns) {
+      return patterns.filter(isNegativePattern);
+    }
+    exports.getNegativePatterns = getNegativePatterns;
+    function getPositivePatterns(patterns) {
+      return patterns.filter(isPositivePattern);
+    }
+    exports.getPositivePatterns = getPositivePatterns;
+    function getPatternsInsideCurrentDirectory(patterns) {
+      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
+    }
+    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
+    function getPatternsOutsideCurrentDirectory(patterns) {
+      return patterns.filter(isPatternRelatedToParentDirectory);
+    }
+    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
+    function isPatternRelatedToParentDirectory(pattern) {
+      return pattern.startsWith("..") || pattern.startsWith("./..");
+    }
+    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
+    function getBaseDirectory(pattern) {
+      return globParent(pattern, { flipBackslashes: false });
+    }
+    exports.getBaseDirectory = getBaseDirectory;
+    function hasGlobStar(pattern) {
+      return pattern.includes(GLOBSTAR);
+    }
+    exports.hasGlobStar = hasGlobStar;
+    function endsWithSlashGlobStar(pattern) {
+      return pattern.endsWith("/" + GLOBSTAR);
+    }
+    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
+    function isAffectDepthOfReadingPattern(pattern) {
+      const basename = path9.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+    }
+    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
+    function expandPatternsWithBraceExpansion(patterns) {
+      return patterns.reduce((collection, pattern) => {
+        return collection.concat(expandBraceExpansion(pattern));
+      }, []);
+    }
+    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
+    function expandBraceExpansion(pattern) {
+      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
+      patterns.sort((a, b) => a.length - b.length);
+      return patterns.filter((pattern2) => pattern2 !== "");
+    }
+    exports.expandBraceExpansion = expandBraceExpansion;
+    function getPatternParts(pattern, options) {
+      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
+      if (parts.length === 0) {
+        parts = [pattern];
+      }
+      if (parts[0].startsWith("/")) {
+        parts[0] = parts[0].slice(1);
+        parts.unshift("");
+      }
+      return parts;
+    }
+    exports.getPatternParts = getPatternParts;
+    function makeRe(pattern, options) {
+      return micromatch.makeRe(pattern, options);
+    }
+    exports.makeRe = makeRe;
+    function convertPatternsToRe(patterns, options) {
+      return patterns.map((pattern) => makeRe(pattern, options));
+    }
+    exports.convertPatternsToRe = convertPatternsToRe;
+    function matchAny(entry2, patternsRe) {
+      return patternsRe.some((patternRe) => patternRe.test(entry2));
+    }
+    exports.matchAny = matchAny;
+    function removeDuplicateSlashes(pattern) {
+      return pattern.replace(DOUBLE_SLASH_RE, "/");
+    }
+    exports.removeDuplicateSlashes = removeDuplicateSlashes;
+    function partitionAbsoluteAndRelative(patterns) {
+      const absolute = [];
+      const relative = [];
+      for (const pattern of patterns) {
+        if (isAbsolute(pattern)) {
+          absolute.push(pattern);
+        } else {
+          relative.push(pattern);
+        }
+      }
+      return [absolute, relative];
+    }
+    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
+    function isAbsolute(pattern) {
+      return path9.isAbsolute(pattern);
+    }
+    exports.isAbsolute = isAbsolute;
+  }
+});
+
+// node_modules/merge2/index.js
+var require_merge2 = __commonJS({
+  "node_modules/merge2/index.js"(exports, module) {
+    "use strict";
+    var Stream = __require("stream");
+    var PassThrough = Stream.PassThrough;
+    var slice = Array.prototype.slice;
+    module.exports = merge2;
+    function merge2() {
+      const streamsQueue = [];
+      const args = slice.call(arguments);
+      let merging = false;
+      let options = args[args.length - 1];
+      if (options && !Array.isArray(options) && options.pipe == null) {
+        args.pop();
+      } else {
+        options = {};
+      }
+      const doEnd = options.end !== false;
+      const doPipeError = options.pipeError === true;
+      if (options.objectMode == null) {
+        options.objectMode = true;
+      }
+      if (options.highWaterMark == null) {
+        options.highWaterMark = 64 * 1024;
+      }
+      const mergedStream = PassThrough(options);
+      function addStream() {
+        for (let i = 0, len = arguments.length; i < len; i++) {
+          streamsQueue.push(pauseStreams(arguments[i], options));
+        }
+        mergeStream();
+        return this;
+      }
+      function mergeStream() {
+        if (merging) {
+          return;
+        }
+        merging = true;
+        let streams = streamsQueue.shift();
+        if (!streams) {
+          process.nextTick(endStream);
+          return;
+        }
+        if (!Array.isArray(streams)) {
+          streams = [streams];
+        }
+        let pipesCount = streams.length + 1;
+        function next() {
+          if (--pipesCount > 0) {
+            return;
+          }
+          merging = false;
+          mergeStream();
+        }
+        function pipe(stream) {
+          function onend() {
+            stream.removeListener("merge2UnpipeEnd", onend);
+            stream.removeListener("end", onend);
+            if (doPipeError) {
+              stream.removeListener("error", onerror);
+            }
+            next();
+          }
+          function onerror(err) {
+            mergedStream.emit("error", err);
+          }
+          if (stream._readableState.endEmitted) {
+            return next();
+          }
+          stream.on("merge2UnpipeEnd", onend);
+          stream.on("end", onend);
+          if (doPipeError) {
+            stream.on("error", onerror);
+          }
+          stream.pipe(mergedStream, { end: false });
+          stream.resume();
+        }
+        for (let i = 0; i < streams.length; i++) {
+          pipe(streams[i]);
+        }
+        next();
+      }
+      function endStream() {
+        merging = false;
+        mergedStream.emit("queueDrain");
+        if (doEnd) {
+          mergedStream.end();
+        }
+      }
+      mergedStream.setMaxListeners(0);
+      mergedStream.add = addStream;
+      mergedStream.on("unpipe", function(stream) {
+        stream.emit("merge2UnpipeEnd");
+      });
+      if (args.length) {
+        addStream.apply(null, args);
+      }
+      return mergedStream;
+    }
+    function pauseStreams(streams, options) {
+      if (!Array.isArray(streams)) {
+        if (!streams._readableState && streams.pipe) {
+          streams = streams.pipe(PassThrough(options));
+        }
+        if (!streams._readableState || !streams.pause || !streams.pipe) {
+          throw new Error("Only readable stream can be merged.");
+        }
+        streams.pause();
+      } else {
+        for (let i = 0, len = streams.length; i < len; i++) {
+          streams[i] = pauseStreams(streams[i], options);
+        }
+      }
+      return streams;
+    }
+  }
+});
+
+// node_modules/fast-glob/out/utils/stream.js
+var require_stream = __commonJS({
+  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.merge = void 0;
+    var merge2 = require_merge2();
+    function merge(streams) {
+      const mergedStream = merge2(streams);
+      streams.forEach((stream) => {
+        stream.once("error", (error) => mergedStream.emit("error", error));
+      });
+      mergedStream.once("close", () => propagateCloseEventToSources(streams));
+      mergedStream.once("end", () => propagateCloseEventToSources(streams));
+      return mergedStream;
+    }
+    exports.merge = merge;
+    function propagateCloseEventToSources(streams) {
+      streams.forEach((stream) => stream.emit("close"));
+    }
+  }
+});
+
+// node_modules/fast-glob/out/utils/string.js
+var require_string2 = __commonJS({
+  "node_modules/fast-glob/out/utils/string.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isEmpty = exports.isString = void 0;
+    function isString(input) {
+      return typeof input === "string";
+    }
+    exports.isString = isString;
+    function isEmpty(input) {
+      return input === "";
+    }
+    exports.isEmpty = isEmpty;
+  }
+});
+
+// node_modules/fast-glob/out/utils/index.js
+var require_utils3 = __commonJS({
+  "node_modules/fast-glob/out/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
+    var array = require_array();
+    exports.array = array;
+    var errno = require_errno();
+    exports.errno = errno;
+    var fs = require_fs();
+    exports.fs = fs;
+    var path9 = require_path();
+    exports.path = path9;
+    var pattern = require_pattern();
+    exports.pattern = pattern;
+    var stream = require_stream();
+    exports.stream = stream;
+    var string2 = require_string2();
+    exports.string = string2;
+  }
+});
+
+// node_modules/fast-glob/out/managers/tasks.js
+var require_tasks = __commonJS({
+  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
+    var utils = require_utils3();
+    function generate(input, settings) {
+      const patterns = processPatterns(input, settings);
+      const ignore3 = processPatterns(settings.ignore, settings);
+      const positivePatterns = getPositivePatterns(patterns);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore3);
+      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
+      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
+      const staticTasks = convertPatternsToTasks(
+        staticPatterns,
+        negativePatterns,
+        /* dynamic */
+        false
+      );
+      const dynamicTasks = convertPatternsToTasks(
+        dynamicPatterns,
+        negativePatterns,
+        /* dynamic */
+        true
+      );
+      return staticTasks.concat(dynamicTasks);
+    }
+    exports.generate = generate;
+    function processPatterns(input, settings) {
+      let patterns = input;
+      if (settings.braceExpansion) {
+        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
+      }
+      if (settings.baseNameMatch) {
+        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
+      }
+      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
+    }
+    function convertPatternsToTasks(positive, negative, dynamic) {
+      const tasks = [];
+      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
+      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
+      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
+      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
+      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
+      if ("." in insideCurrentDirectoryGroup) {
+        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
+      } else {
+        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
+      }
+      return tasks;
+    }
+    exports.convertPatternsToTasks = convertPatternsToTasks;
+    function getPositivePatterns(patterns) {
+      return utils.pattern.getPositivePatterns(patterns);
+    }
+    exports.getPositivePatterns = getPositivePatterns;
+    function getNegativePatternsAsPositive(patterns, ignore3) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore3);
+      const positive = negative.map(utils.pattern.convertToPositivePattern);
+      return positive;
+    }
+    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
+    function groupPatternsByBaseDirectory(patterns) {
+      const group = {};
+      return patterns.reduce((collection, pattern) => {
+        const base = utils.pattern.getBaseDirectory(pattern);
+        if (base in collection) {
+          collection[base].push(pattern);
+        } else {
+          collection[base] = [pattern];
+        }
+        return collection;
+      }, group);
+    }
+    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
+    function convertPatternGroupsToTasks(positive, negative, dynamic) {
+      return Object.keys(positive).map((base) => {
+        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
+      });
+    }
+    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
+    function convertPatternGroupToTask(base, positive, negative, dynamic) {
+      return {
+        dynamic,
+        positive,
+        negative,
+        base,
+        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
+      };
+    }
+    exports.convertPatternGroupToTask = convertPatternGroupToTask;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/providers/async.js
+var require_async = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.read = void 0;
+    function read(path9, settings, callback) {
+      settings.fs.lstat(path9, (lstatError, lstat) => {
+        if (lstatError !== null) {
+          callFailureCallback(callback, lstatError);
+          return;
+        }
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat);
+          return;
+        }
+        settings.fs.stat(path9, (statError, stat2) => {
+          if (statError !== null) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              callFailureCallback(callback, statError);
+              return;
+            }
+            callSuccessCallback(callback, lstat);
+            return;
+          }
+          if (settings.markSymbolicLink) {
+            stat2.isSymbolicLink = () => true;
+          }
+          callSuccessCallback(callback, stat2);
+        });
+      });
+    }
+    exports.read = read;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, result) {
+      callback(null, result);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/providers/sync.js
+var require_sync = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.read = void 0;
+    function read(path9, settings) {
+      const lstat = settings.fs.lstatSync(path9);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat;
+      }
+      try {
+        const stat2 = settings.fs.statSync(path9);
+        if (settings.markSymbolicLink) {
+          stat2.isSymbolicLink = () => true;
+        }
+        return stat2;
+      } catch (error) {
+        if (!settings.throwErrorOnBrokenSymbolicLink) {
+          return lstat;
+        }
+        throw error;
+      }
+    }
+    exports.read = read;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+var require_fs2 = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    exports.FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      stat: fs.stat,
+      lstatSync: fs.lstatSync,
+      statSync: fs.statSync
+    };
+    function createFileSystemAdapter(fsMethods) {
+      if (fsMethods === void 0) {
+        return exports.FILE_SYSTEM_ADAPTER;
+      }
+      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+    }
+    exports.createFileSystemAdapter = createFileSystemAdapter;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/settings.js
+var require_settings = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs = require_fs2();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
+        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
+      }
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/index.js
+var require_out = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.statSync = exports.stat = exports.Settings = void 0;
+    var async = require_async();
+    var sync = require_sync();
+    var settings_1 = require_settings();
+    exports.Settings = settings_1.default;
+    function stat2(path9, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        return;
+      }
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+    }
+    exports.stat = stat2;
+    function statSync2(path9, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path9, settings);
+    }
+    exports.statSync = statSync2;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/queue-microtask/index.js
+var require_queue_microtask = __commonJS({
+  "node_modules/queue-microtask/index.js"(exports, module) {
+    var promise;
+    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
+      throw err;
+    }, 0));
+  }
+});
+
+// node_modules/run-parallel/index.js
+var require_run_parallel = __commonJS({
+  "node_modules/run-parallel/index.js"(exports, module) {
+    module.exports = runParallel;
+    var queueMicrotask2 = require_queue_microtask();
+    function runParallel(tasks, cb) {
+      let results, pending, keys;
+      let isSync = true;
+      if (Array.isArray(tasks)) {
+        results = [];
+        pending = tasks.length;
+      } else {
+        keys = Object.keys(tasks);
+        results = {};
+        pending = keys.length;
+      }
+      function done2(err) {
+        function end() {
+          if (cb) cb(err, results);
+          cb = null;
+        }
+        if (isSync) queueMicrotask2(end);
+        else end();
+      }
+      function each(i, err, result) {
+        results[i] = result;
+        if (--pending === 0 || err) {
+          done2(err);
+        }
+      }
+      if (!pending) {
+        done2(null);
+      } else if (keys) {
+        keys.forEach(function(key) {
+          tasks[key](function(err, result) {
+            each(key, err, result);
+          });
+        });
+      } else {
+        tasks.forEach(function(task, i) {
+          task(function(err, result) {
+            each(i, err, result);
+          });
+        });
+      }
+      isSync = false;
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/constants.js
+var require_constants3 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
+    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
+    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
+      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
+    }
+    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
+    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
+    var SUPPORTED_MAJOR_VERSION = 10;
+    var SUPPORTED_MINOR_VERSION = 10;
+    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
+    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
+    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+var require_fs3 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDirentFromStats = void 0;
+    var DirentFromStats = class {
+      constructor(name, stats) {
+        this.name = name;
+        this.isBlockDevice = stats.isBlockDevice.bind(stats);
+        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
+        this.isDirectory = stats.isDirectory.bind(stats);
+        this.isFIFO = stats.isFIFO.bind(stats);
+        this.isFile = stats.isFile.bind(stats);
+        this.isSocket = stats.isSocket.bind(stats);
+        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
+      }
+    };
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
+    }
+    exports.createDirentFromStats = createDirentFromStats;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/utils/index.js
+var require_utils4 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.fs = void 0;
+    var fs = require_fs3();
+    exports.fs = fs;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/common.js
+var require_common = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.joinPathSegments = void 0;
+    function joinPathSegments(a, b, separator) {
+      if (a.endsWith(separator)) {
+        return a + b;
+      }
+      return a + separator + b;
+    }
+    exports.joinPathSegments = joinPathSegments;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/async.js
+var require_async2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    var fsStat = require_out();
+    var rpl = require_run_parallel();
+    var constants_1 = require_constants3();
+    var utils = require_utils4();
+    var common = require_common();
+    function read(directory, settings, callback) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        readdirWithFileTypes(directory, settings, callback);
+        return;
+      }
+      readdir2(directory, settings, callback);
+    }
+    exports.read = read;
+    function readdirWithFileTypes(directory, settings, callback) {
+      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
+        if (readdirError !== null) {
+          callFailureCallback(callback, readdirError);
+          return;
+        }
+        const entries = dirents.map((dirent) => ({
+          dirent,
+          name: dirent.name,
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+        }));
+        if (!settings.followSymbolicLinks) {
+          callSuccessCallback(callback, entries);
+          return;
+        }
+        const tasks = entries.map((entry2) => makeRplTaskEntry(entry2, settings));
+        rpl(tasks, (rplError, rplEntries) => {
+          if (rplError !== null) {
+            callFailureCallback(callback, rplError);
+            return;
+          }
+          callSuccessCallback(callback, rplEntries);
+        });
+      });
+    }
+    exports.readdirWithFileTypes = readdirWithFileTypes;
+    function makeRplTaskEntry(entry2, settings) {
+      return (done2) => {
+        if (!entry2.dirent.isSymbolicLink()) {
+          done2(null, entry2);
+          return;
+        }
+        settings.fs.stat(entry2.path, (statError, stats) => {
+          if (statError !== null) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              done2(statError);
+              return;
+            }
+            done2(null, entry2);
+            return;
+          }
+          entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
+          done2(null, entry2);
+        });
+      };
+    }
+    function readdir2(directory, settings, callback) {
+      settings.fs.readdir(directory, (readdirError, names) => {
+        if (readdirError !== null) {
+          callFailureCallback(callback, readdirError);
+          return;
+        }
+        const tasks = names.map((name) => {
+          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          return (done2) => {
+            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
+              if (error !== null) {
+                done2(error);
+                return;
+              }
+              const entry2 = {
+                name,
+                path: path9,
+                dirent: utils.fs.createDirentFromStats(name, stats)
+              };
+              if (settings.stats) {
+                entry2.stats = stats;
+              }
+              done2(null, entry2);
+            });
+          };
+        });
+        rpl(tasks, (rplError, entries) => {
+          if (rplError !== null) {
+            callFailureCallback(callback, rplError);
+            return;
+          }
+          callSuccessCallback(callback, entries);
+        });
+      });
+    }
+    exports.readdir = readdir2;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, result) {
+      callback(null, result);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+var require_sync2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    var fsStat = require_out();
+    var constants_1 = require_constants3();
+    var utils = require_utils4();
+    var common = require_common();
+    function read(directory, settings) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        return readdirWithFileTypes(directory, settings);
+      }
+      return readdir2(directory, settings);
+    }
+    exports.read = read;
+    function readdirWithFileTypes(directory, settings) {
+      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
+      return dirents.map((dirent) => {
+        const entry2 = {
+          dirent,
+          name: dirent.name,
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+        };
+        if (entry2.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
+          try {
+            const stats = settings.fs.statSync(entry2.path);
+            entry2.dirent = utils.fs.createDirentFromStats(entry2.name, stats);
+          } catch (error) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              throw error;
+            }
+          }
+        }
+        return entry2;
+      });
+    }
+    exports.readdirWithFileTypes = readdirWithFileTypes;
+    function readdir2(directory, settings) {
+      const names = settings.fs.readdirSync(directory);
+      return names.map((name) => {
+        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
+        const entry2 = {
+          name,
+          path: entryPath,
+          dirent: utils.fs.createDirentFromStats(name, stats)
+        };
+        if (settings.stats) {
+          entry2.stats = stats;
+        }
+        return entry2;
+      });
+    }
+    exports.readdir = readdir2;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+var require_fs4 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    exports.FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      stat: fs.stat,
+      lstatSync: fs.lstatSync,
+      statSync: fs.statSync,
+      readdir: fs.readdir,
+      readdirSync: fs.readdirSync
+    };
+    function createFileSystemAdapter(fsMethods) {
+      if (fsMethods === void 0) {
+        return exports.FILE_SYSTEM_ADAPTER;
+      }
+      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+    }
+    exports.createFileSystemAdapter = createFileSystemAdapter;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/settings.js
+var require_settings2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path9 = __require("path");
+    var fsStat = require_out();
+    var fs = require_fs4();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
+        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.stats = this._getValue(this._options.stats, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
+        this.fsStatSettings = new fsStat.Settings({
+          followSymbolicLink: this.followSymbolicLinks,
+          fs: this.fs,
+          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
+        });
+      }
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/index.js
+var require_out2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Settings = exports.scandirSync = exports.scandir = void 0;
+    var async = require_async2();
+    var sync = require_sync2();
+    var settings_1 = require_settings2();
+    exports.Settings = settings_1.default;
+    function scandir(path9, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        return;
+      }
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+    }
+    exports.scandir = scandir;
+    function scandirSync(path9, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path9, settings);
+    }
+    exports.scandirSync = scandirSync;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/reusify/reusify.js
+var require_reusify = __commonJS({
+  "node_modules/reusify/reusify.js"(exports, module) {
+    "use strict";
+    function reusify(Constructor) {
+      var head = new Constructor();
+      var tail = head;
+      function get() {
+        var current = head;
+        if (current.next) {
+          head = current.next;
+        } else {
+          head = new Constructor();
+          tail = head;
+        }
+        current.next = null;
+        return current;
+      }
+      function release(obj) {
+        tail.next = obj;
+        tail = obj;
+      }
+      return {
+        get,
+        release
+      };
+    }
+    module.exports = reusify;
+  }
+});
+
+// node_modules/fastq/queue.js
+var require_queue = __commonJS({
+  "node_modules/fastq/queue.js"(exports, module) {
+    "use strict";
+    var reusify = require_reusify();
+    function fastqueue(context, worker, _concurrency) {
+      if (typeof context === "function") {
+        _concurrency = worker;
+        worker = context;
+        context = null;
+      }
+      if (!(_concurrency >= 1)) {
+        throw new Error("fastqueue concurrency must be equal to or greater than 1");
+      }
+      var cache = reusify(Task);
+      var queueHead = null;
+      var queueTail = null;
+      var _running = 0;
+      var errorHandler = null;
+      var self = {
+        push,
+        drain: noop,
+        saturated: noop,
+        pause,
+        paused: false,
+        get concurrency() {
+          return _concurrency;
+        },
+        set concurrency(value) {
+          if (!(value >= 1)) {
+            throw new Error("fastqueue concurrency must be equal to or greater than 1");
+          }
+          _concurrency = value;
+          if (self.paused) return;
+          for (; queueHead && _running < _concurrency; ) {
+            _running++;
+            release();
+          }
+        },
+        running,
+        resume,
+        idle,
+        length,
+        getQueue,
+        unshift,
+        empty: noop,
+        kill,
+        killAndDrain,
+        error,
+        abort
+      };
+      return self;
+      function running() {
+        return _running;
+      }
+      function pause() {
+        self.paused = true;
+      }
+      function length() {
+        var current = queueHead;
+        var counter = 0;
+        while (current) {
+          current = current.next;
+          counter++;
+        }
+        return counter;
+      }
+      function getQueue() {
+        var current = queueHead;
+        var tasks = [];
+        while (current) {
+          tasks.push(current.value);
+          current = current.next;
+        }
+        return tasks;
+      }
+      function resume() {
+        if (!self.paused) return;
+        self.paused = false;
+        if (queueHead === null) {
+          _running++;
+          release();
+          return;
+        }
+        for (; queueHead && _running < _concurrency; ) {
+          _running++;
+          release();
+        }
+      }
+      function idle() {
+        return _running === 0 && self.length() === 0;
+      }
+      function push(value, done2) {
+        var current = cache.get();
+        current.context = context;
+        current.release = release;
+        current.value = value;
+        current.callback = done2 || noop;
+        current.errorHandler = errorHandler;
+        if (_running >= _concurrency || self.paused) {
+          if (queueTail) {
+            queueTail.next = current;
+            queueTail = current;
+          } else {
+            queueHead = current;
+            queueTail = current;
+            self.saturated();
+          }
+        } else {
+          _running++;
+          worker.call(context, current.value, current.worked);
+        }
+      }
+      function unshift(value, done2) {
+        var current = cache.get();
+        current.context = context;
+        current.release = release;
+        current.value = value;
+        current.callback = done2 || noop;
+        current.errorHandler = errorHandler;
+        if (_running >= _concurrency || self.paused) {
+          if (queueHead) {
+            current.next = queueHead;
+            queueHead = current;
+          } else {
+            queueHead = current;
+            queueTail = current;
+            self.saturated();
+          }
+        } else {
+          _running++;
+          worker.call(context, current.value, current.worked);
+        }
+      }
+      function release(holder) {
+        if (holder) {
+          cache.release(holder);
+        }
+        var next = queueHead;
+        if (next && _running <= _concurrency) {
+          if (!self.paused) {
+            if (queueTail === queueHead) {
+              queueTail = null;
+            }
+            queueHead = next.next;
+            next.next = null;
+            worker.call(context, next.value, next.worked);
+            if (queueTail === null) {
+              self.empty();
+            }
+          } else {
+            _running--;
+          }
+        } else if (--_running === 0) {
+          self.drain();
+        }
+      }
+      function kill() {
+        queueHead = null;
+        queueTail = null;
+        self.drain = noop;
+      }
+      function killAndDrain() {
+        queueHead = null;
+        queueTail = null;
+        self.drain();
+        self.drain = noop;
+      }
+      function abort() {
+        var current = queueHead;
+        queueHead = null;
+        queueTail = null;
+        while (current) {
+          var next = current.next;
+          var callback = current.callback;
+          var errorHandler2 = current.errorHandler;
+          var val = current.value;
+          var context2 = current.context;
+          current.value = null;
+          current.callback = noop;
+          current.errorHandler = null;
+          current.next = null;
+          if (errorHandler2) {
+            errorHandler2(new Error("abort"), val);
+          }
+          callback.call(context2, new Error("abort"));
+          cache.release(current);
+          current = next;
+        }
+        self.drain = noop;
+      }
+      function error(handler) {
+        errorHandler = handler;
+      }
+    }
+    function noop() {
+    }
+    function Task() {
+      this.value = null;
+      this.callback = noop;
+      this.next = null;
+      this.release = noop;
+      this.context = null;
+      this.errorHandler = null;
+      var self = this;
+      this.worked = function worked(err, result) {
+        var callback = self.callback;
+        var errorHandler = self.errorHandler;
+        var val = self.value;
+        self.value = null;
+        self.callback = noop;
+        if (self.errorHandler) {
+          errorHandler(err, val);
+        }
+        callback.call(self.context, err, result);
+        self.release(self);
+      };
+    }
+    function queueAsPromised(context, worker, _concurrency) {
+      if (typeof context === "function") {
+        _concurrency = worker;
+        worker = context;
+        context = null;
+      }
+      function asyncWrapper(arg, cb) {
+        worker.call(this, arg).then(function(res) {
+          cb(null, res);
+        }, cb);
+      }
+      var queue = fastqueue(context, asyncWrapper, _concurrency);
+      var pushCb = queue.push;
+      var unshiftCb = queue.unshift;
+      queue.push = push;
+      queue.unshift = unshift;
+      queue.drained = drained;
+      return queue;
+      function push(value) {
+        var p = new Promise(function(resolve, reject) {
+          pushCb(value, function(err, result) {
+            if (err) {
+              reject(err);
+              return;
+            }
+            resolve(result);
+          });
+        });
+        p.catch(noop);
+        return p;
+      }
+      function unshift(value) {
+        var p = new Promise(function(resolve, reject) {
+          unshiftCb(value, function(err, result) {
+            if (err) {
+              reject(err);
+              return;
+            }
+            resolve(result);
+          });
+        });
+        p.catch(noop);
+        return p;
+      }
+      function drained() {
+        var p = new Promise(function(resolve) {
+          process.nextTick(function() {
+            if (queue.idle()) {
+              resolve();
+            } else {
+              var previousDrain = queue.drain;
+              queue.drain = function() {
+                if (typeof previousDrain === "function") previousDrain();
+                resolve();
+                queue.drain = previousDrain;
+              };
+            }
+          });
+        });
+        return p;
+      }
+    }
+    module.exports = fastqueue;
+    module.exports.promise = queueAsPromised;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/common.js
+var require_common2 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
+    function isFatalError(settings, error) {
+      if (settings.errorFilter === null) {
+        return true;
+      }
+      return !settings.errorFilter(error);
+    }
+    exports.isFatalError = isFatalError;
+    function isAppliedFilter(filter, value) {
+      return filter === null || filter(value);
+    }
+    exports.isAppliedFilter = isAppliedFilter;
+    function replacePathSegmentSeparator(filepath, separator) {
+      return filepath.split(/[/\\]/).join(separator);
+    }
+    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
+    function joinPathSegments(a, b, separator) {
+      if (a === "") {
+        return b;
+      }
+      if (a.endsWith(separator)) {
+        return a + b;
+      }
+      return a + separator + b;
+    }
+    exports.joinPathSegments = joinPathSegments;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/reader.js
+var require_reader = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var common = require_common2();
+    var Reader = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
+      }
+    };
+    exports.default = Reader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/async.js
+var require_async3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var events_1 = __require("events");
+    var fsScandir = require_out2();
+    var fastq = require_queue();
+    var common = require_common2();
+    var reader_1 = require_reader();
+    var AsyncReader = class extends reader_1.default {
+      constructor(_root, _settings) {
+        super(_root, _settings);
+        this._settings = _settings;
+        this._scandir = fsScandir.scandir;
+        this._emitter = new events_1.EventEmitter();
+        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
+        this._isFatalError = false;
+        this._isDestroyed = false;
+        this._queue.drain = () => {
+          if (!this._isFatalError) {
+            this._emitter.emit("end");
+          }
+        };
+      }
+      read() {
+        this._isFatalError = false;
+        this._isDestroyed = false;
+        setImmediate(() => {
+          this._pushToQueue(this._root, this._settings.basePath);
+        });
+        return this._emitter;
+      }
+      get isDestroyed() {
+        return this._isDestroyed;
+      }
+      destroy() {
+        if (this._isDestroyed) {
+          throw new Error("The reader is already destroyed");
+        }
+        this._isDestroyed = true;
+        this._queue.killAndDrain();
+      }
+      onEntry(callback) {
+        this._emitter.on("entry", callback);
+      }
+      onError(callback) {
+        this._emitter.once("error", callback);
+      }
+      onEnd(callback) {
+        this._emitter.once("end", callback);
+      }
+      _pushToQueue(directory, base) {
+        const queueItem = { directory, base };
+        this._queue.push(queueItem, (error) => {
+          if (error !== null) {
+            this._handleError(error);
+          }
+        });
+      }
+      _worker(item, done2) {
+        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
+          if (error !== null) {
+            done2(error, void 0);
+            return;
+          }
+          for (const entry2 of entries) {
+            this._handleEntry(entry2, item.base);
+          }
+          done2(null, void 0);
+        });
+      }
+      _handleError(error) {
+        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
+          return;
+        }
+        this._isFatalError = true;
+        this._isDestroyed = true;
+        this._emitter.emit("error", error);
+      }
+      _handleEntry(entry2, base) {
+        if (this._isDestroyed || this._isFatalError) {
+          return;
+        }
+        const fullpath = entry2.path;
+        if (base !== void 0) {
+          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
+        }
+        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
+          this._emitEntry(entry2);
+        }
+        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
+          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
+        }
+      }
+      _emitEntry(entry2) {
+        this._emitter.emit("entry", entry2);
+      }
+    };
+    exports.default = AsyncReader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/async.js
+var require_async4 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var async_1 = require_async3();
+    var AsyncProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new async_1.default(this._root, this._settings);
+        this._storage = [];
+      }
+      read(callback) {
+        this._reader.onError((error) => {
+          callFailureCallback(callback, error);
+        });
+        this._reader.onEntry((entry2) => {
+          this._storage.push(entry2);
+        });
+        this._reader.onEnd(() => {
+          callSuccessCallback(callback, this._storage);
+        });
+        this._reader.read();
+      }
+    };
+    exports.default = AsyncProvider;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, entries) {
+      callback(null, entries);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/stream.js
+var require_stream2 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var async_1 = require_async3();
+    var StreamProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new async_1.default(this._root, this._settings);
+        this._stream = new stream_1.Readable({
+          objectMode: true,
+          read: () => {
+          },
+          destroy: () => {
+            if (!this._reader.isDestroyed) {
+              this._reader.destroy();
+            }
+          }
+        });
+      }
+      read() {
+        this._reader.onError((error) => {
+          this._stream.emit("error", error);
+        });
+        this._reader.onEntry((entry2) => {
+          this._stream.push(entry2);
+        });
+        this._reader.onEnd(() => {
+          this._stream.push(null);
+        });
+        this._reader.read();
+        return this._stream;
+      }
+    };
+    exports.default = StreamProvider;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/sync.js
+var require_sync3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsScandir = require_out2();
+    var common = require_common2();
+    var reader_1 = require_reader();
+    var SyncReader = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._scandir = fsScandir.scandirSync;
+        this._storage = [];
+        this._queue = /* @__PURE__ */ new Set();
+      }
+      read() {
+        this._pushToQueue(this._root, this._settings.basePath);
+        this._handleQueue();
+        return this._storage;
+      }
+      _pushToQueue(directory, base) {
+        this._queue.add({ directory, base });
+      }
+      _handleQueue() {
+        for (const item of this._queue.values()) {
+          this._handleDirectory(item.directory, item.base);
+        }
+      }
+      _handleDirectory(directory, base) {
+        try {
+          const entries = this._scandir(directory, this._settings.fsScandirSettings);
+          for (const entry2 of entries) {
+            this._handleEntry(entry2, base);
+          }
+        } catch (error) {
+          this._handleError(error);
+        }
+      }
+      _handleError(error) {
+        if (!common.isFatalError(this._settings, error)) {
+          return;
+        }
+        throw error;
+      }
+      _handleEntry(entry2, base) {
+        const fullpath = entry2.path;
+        if (base !== void 0) {
+          entry2.path = common.joinPathSegments(base, entry2.name, this._settings.pathSegmentSeparator);
+        }
+        if (common.isAppliedFilter(this._settings.entryFilter, entry2)) {
+          this._pushToStorage(entry2);
+        }
+        if (entry2.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry2)) {
+          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry2.path);
+        }
+      }
+      _pushToStorage(entry2) {
+        this._storage.push(entry2);
+      }
+    };
+    exports.default = SyncReader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/sync.js
+var require_sync4 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var sync_1 = require_sync3();
+    var SyncProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new sync_1.default(this._root, this._settings);
+      }
+      read() {
+        return this._reader.read();
+      }
+    };
+    exports.default = SyncProvider;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/settings.js
+var require_settings3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path9 = __require("path");
+    var fsScandir = require_out2();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.basePath = this._getValue(this._options.basePath, void 0);
+        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
+        this.deepFilter = this._getValue(this._options.deepFilter, null);
+        this.entryFilter = this._getValue(this._options.entryFilter, null);
+        this.errorFilter = this._getValue(this._options.errorFilter, null);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.fsScandirSettings = new fsScandir.Settings({
+          followSymbolicLinks: this._options.followSymbolicLinks,
+          fs: this._options.fs,
+          pathSegmentSeparator: this._options.pathSegmentSeparator,
+          stats: this._options.stats,
+          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
+        });
+      }
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/index.js
+var require_out3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
+    var async_1 = require_async4();
+    var stream_1 = require_stream2();
+    var sync_1 = require_sync4();
+    var settings_1 = require_settings3();
+    exports.Settings = settings_1.default;
+    function walk2(directory, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
+        return;
+      }
+      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
+    }
+    exports.walk = walk2;
+    function walkSync(directory, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      const provider = new sync_1.default(directory, settings);
+      return provider.read();
+    }
+    exports.walkSync = walkSync;
+    function walkStream(directory, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      const provider = new stream_1.default(directory, settings);
+      return provider.read();
+    }
+    exports.walkStream = walkStream;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/fast-glob/out/readers/reader.js
+var require_reader2 = __commonJS({
+  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path9 = __require("path");
+    var fsStat = require_out();
+    var utils = require_utils3();
+    var Reader = class {
+      constructor(_settings) {
+        this._settings = _settings;
+        this._fsStatSettings = new fsStat.Settings({
+          followSymbolicLink: this._settings.followSymbolicLinks,
+          fs: this._settings.fs,
+          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
+        });
+      }
+      _getFullEntryPath(filepath) {
+        return path9.resolve(this._settings.cwd, filepath);
+      }
+      _makeEntry(stats, pattern) {
+        const entry2 = {
+          name: pattern,
+          path: pattern,
+          dirent: utils.fs.createDirentFromStats(pattern, stats)
+        };
+        if (this._settings.stats) {
+          entry2.stats = stats;
+        }
+        return entry2;
+      }
+      _isFatalError(error) {
+        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
+      }
+    };
+    exports.default = Reader;
+  }
+});
+
+// node_modules/fast-glob/out/readers/stream.js
+var require_stream3 = __commonJS({
+  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var fsStat = require_out();
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var ReaderStream = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkStream = fsWalk.walkStream;
+        this._stat = fsStat.stat;
+      }
+      dynamic(root, options) {
+        return this._walkStream(root, options);
+      }
+      static(patterns, options) {
+        const filepaths = patterns.map(this._getFullEntryPath, this);
+        const stream = new stream_1.PassThrough({ objectMode: true });
+        stream._write = (index, _enc, done2) => {
+          return this._getEntry(filepaths[index], patterns[index], options).then((entry2) => {
+            if (entry2 !== null && options.entryFilter(entry2)) {
+              stream.push(entry2);
+            }
+            if (index === filepaths.length - 1) {
+              stream.end();
+            }
+            done2();
+          }).catch(done2);
+        };
+        for (let i = 0; i < filepaths.length; i++) {
+          stream.write(i);
+        }
+        return stream;
+      }
+      _getEntry(filepath, pattern, options) {
+        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
+          if (options.errorFilter(error)) {
+            return null;
+          }
+          throw error;
+        });
+      }
+      _getStat(filepath) {
+        return new Promise((resolve, reject) => {
+          this._stat(filepath, this._fsStatSettings, (error, stats) => {
+            return error === null ? resolve(stats) : reject(error);
+          });
+        });
+      }
+    };
+    exports.default = ReaderStream;
+  }
+});
+
+// node_modules/fast-glob/out/readers/async.js
+var require_async5 = __commonJS({
+  "node_modules/fast-glob/out/readers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var stream_1 = require_stream3();
+    var ReaderAsync = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkAsync = fsWalk.walk;
+        this._readerStream = new stream_1.default(this._settings);
+      }
+      dynamic(root, options) {
+        return new Promise((resolve, reject) => {
+          this._walkAsync(root, options, (error, entries) => {
+            if (error === null) {
+              resolve(entries);
+            } else {
+              reject(error);
+            }
+          });
+        });
+      }
+      async static(patterns, options) {
+        const entries = [];
+        const stream = this._readerStream.static(patterns, options);
+        return new Promise((resolve, reject) => {
+          stream.once("error", reject);
+          stream.on("data", (entry2) => entries.push(entry2));
+          stream.once("end", () => resolve(entries));
+        });
+      }
+    };
+    exports.default = ReaderAsync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/matchers/matcher.js
+var require_matcher = __commonJS({
+  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var Matcher = class {
+      constructor(_patterns, _settings, _micromatchOptions) {
+        this._patterns = _patterns;
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+        this._storage = [];
+        this._fillStorage();
+      }
+      _fillStorage() {
+        for (const pattern of this._patterns) {
+          const segments = this._getPatternSegments(pattern);
+          const sections = this._splitSegmentsIntoSections(segments);
+          this._storage.push({
+            complete: sections.length <= 1,
+            pattern,
+            segments,
+            sections
+          });
+        }
+      }
+      _getPatternSegments(pattern) {
+        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
+        return parts.map((part) => {
+          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+          if (!dynamic) {
+            return {
+              dynamic: false,
+              pattern: part
+            };
+          }
+          return {
+            dynamic: true,
+            pattern: part,
+            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+          };
+        });
+      }
+      _splitSegmentsIntoSections(segments) {
+        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+      }
+    };
+    exports.default = Matcher;
+  }
+});
+
+// node_modules/fast-glob/out/providers/matchers/partial.js
+var require_partial = __commonJS({
+  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var matcher_1 = require_matcher();
+    var PartialMatcher = class extends matcher_1.default {
+      match(filepath) {
+        const parts = filepath.split("/");
+        const levels = parts.length;
+        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
+        for (const pattern of patterns) {
+          const section = pattern.sections[0];
+          if (!pattern.complete && levels > section.length) {
+            return true;
+          }
+          const match2 = parts.every((part, index) => {
+            const segment = pattern.segments[index];
+            if (segment.dynamic && segment.patternRe.test(part)) {
+              return true;
+            }
+            if (!segment.dynamic && segment.pattern === part) {
+              return true;
+            }
+            return false;
+          });
+          if (match2) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    exports.default = PartialMatcher;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/deep.js
+var require_deep = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var partial_1 = require_partial();
+    var DeepFilter = class {
+      constructor(_settings, _micromatchOptions) {
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+      }
+      getFilter(basePath, positive, negative) {
+        const matcher = this._getMatcher(positive);
+        const negativeRe = this._getNegativePatternsRe(negative);
+        return (entry2) => this._filter(basePath, entry2, matcher, negativeRe);
+      }
+      _getMatcher(patterns) {
+        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
+      }
+      _getNegativePatternsRe(patterns) {
+        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
+        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
+      }
+      _filter(basePath, entry2, matcher, negativeRe) {
+        if (this._isSkippedByDeep(basePath, entry2.path)) {
+          return false;
+        }
+        if (this._isSkippedSymbolicLink(entry2)) {
+          return false;
+        }
+        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
+        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
+          return false;
+        }
+        return this._isSkippedByNegativePatterns(filepath, negativeRe);
+      }
+      _isSkippedByDeep(basePath, entryPath) {
+        if (this._settings.deep === Infinity) {
+          return false;
+        }
+        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
+      }
+      _getEntryLevel(basePath, entryPath) {
+        const entryPathDepth = entryPath.split("/").length;
+        if (basePath === "") {
+          return entryPathDepth;
+        }
+        const basePathDepth = basePath.split("/").length;
+        return entryPathDepth - basePathDepth;
+      }
+      _isSkippedSymbolicLink(entry2) {
+        return !this._settings.followSymbolicLinks && entry2.dirent.isSymbolicLink();
+      }
+      _isSkippedByPositivePatterns(entryPath, matcher) {
+        return !this._settings.baseNameMatch && !matcher.match(entryPath);
+      }
+      _isSkippedByNegativePatterns(entryPath, patternsRe) {
+        return !utils.pattern.matchAny(entryPath, patternsRe);
+      }
+    };
+    exports.default = DeepFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/entry.js
+var require_entry = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var EntryFilter = class {
+      constructor(_settings, _micromatchOptions) {
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+        this.index = /* @__PURE__ */ new Map();
+      }
+      getFilter(positive, negative) {
+        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
+        const patterns = {
+          positive: {
+            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
+          },
+          negative: {
+            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
+            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
+          }
+        };
+        return (entry2) => this._filter(entry2, patterns);
+      }
+      _filter(entry2, patterns) {
+        const filepath = utils.path.removeLeadingDotSegment(entry2.path);
+        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
+          return false;
+        }
+        if (this._onlyFileFilter(entry2) || this._onlyDirectoryFilter(entry2)) {
+          return false;
+        }
+        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry2.dirent.isDirectory());
+        if (this._settings.unique && isMatched) {
+          this._createIndexRecord(filepath);
+        }
+        return isMatched;
+      }
+      _isDuplicateEntry(filepath) {
+        return this.index.has(filepath);
+      }
+      _createIndexRecord(filepath) {
+        this.index.set(filepath, void 0);
+      }
+      _onlyFileFilter(entry2) {
+        return this._settings.onlyFiles && !entry2.dirent.isFile();
+      }
+      _onlyDirectoryFilter(entry2) {
+        return this._settings.onlyDirectories && !entry2.dirent.isDirectory();
+      }
+      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
+        if (!isMatched) {
+          return false;
+        }
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
+        if (isMatchedByRelativeNegative) {
+          return false;
+        }
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
+        if (isMatchedByAbsoluteNegative) {
+          return false;
+        }
+        return true;
+      }
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
+        if (patternsRe.length === 0) {
+          return false;
+        }
+        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
+      }
+      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
+        if (patternsRe.length === 0) {
+          return false;
+        }
+        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
+        if (!isMatched && isDirectory) {
+          return utils.pattern.matchAny(filepath + "/", patternsRe);
+        }
+        return isMatched;
+      }
+    };
+    exports.default = EntryFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/error.js
+var require_error = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var ErrorFilter = class {
+      constructor(_settings) {
+        this._settings = _settings;
+      }
+      getFilter() {
+        return (error) => this._isNonFatalError(error);
+      }
+      _isNonFatalError(error) {
+        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
+      }
+    };
+    exports.default = ErrorFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/transformers/entry.js
+var require_entry2 = __commonJS({
+  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils3();
+    var EntryTransformer = class {
+      constructor(_settings) {
+        this._settings = _settings;
+      }
+      getTransformer() {
+        return (entry2) => this._transform(entry2);
+      }
+      _transform(entry2) {
+        let filepath = entry2.path;
+        if (this._settings.absolute) {
+          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
+          filepath = utils.path.unixify(filepath);
+        }
+        if (this._settings.markDirectories && entry2.dirent.isDirectory()) {
+          filepath += "/";
+        }
+        if (!this._settings.objectMode) {
+          return filepath;
+        }
+        return Object.assign(Object.assign({}, entry2), { path: filepath });
+      }
+    };
+    exports.default = EntryTransformer;
+  }
+});
+
+// node_modules/fast-glob/out/providers/provider.js
+var require_provider = __commonJS({
+  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path9 = __require("path");
+    var deep_1 = require_deep();
+    var entry_1 = require_entry();
+    var error_1 = require_error();
+    var entry_2 = require_entry2();
+    var Provider = class {
+      constructor(_settings) {
+        this._settings = _settings;
+        this.errorFilter = new error_1.default(this._settings);
+        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
+        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
+        this.entryTransformer = new entry_2.default(this._settings);
+      }
+      _getRootDirectory(task) {
+        return path9.resolve(this._settings.cwd, task.base);
+      }
+      _getReaderOptions(task) {
+        const basePath = task.base === "." ? "" : task.base;
+        return {
+          basePath,
+          pathSegmentSeparator: "/",
+          concurrency: this._settings.concurrency,
+          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
+          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
+          errorFilter: this.errorFilter.getFilter(),
+          followSymbolicLinks: this._settings.followSymbolicLinks,
+          fs: this._settings.fs,
+          stats: this._settings.stats,
+          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
+          transform: this.entryTransformer.getTransformer()
+        };
+      }
+      _getMicromatchOptions() {
+        return {
+          dot: this._settings.dot,
+          matchBase: this._settings.baseNameMatch,
+          nobrace: !this._settings.braceExpansion,
+          nocase: !this._settings.caseSensitiveMatch,
+          noext: !this._settings.extglob,
+          noglobstar: !this._settings.globstar,
+          posix: true,
+          strictSlashes: false
+        };
+      }
+    };
+    exports.default = Provider;
+  }
+});
+
+// node_modules/fast-glob/out/providers/async.js
+var require_async6 = __commonJS({
+  "node_modules/fast-glob/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var async_1 = require_async5();
+    var provider_1 = require_provider();
+    var ProviderAsync = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new async_1.default(this._settings);
+      }
+      async read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const entries = await this.api(root, task, options);
+        return entries.map((entry2) => options.transform(entry2));
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderAsync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/stream.js
+var require_stream4 = __commonJS({
+  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var stream_2 = require_stream3();
+    var provider_1 = require_provider();
+    var ProviderStream = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new stream_2.default(this._settings);
+      }
+      read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const source = this.api(root, task, options);
+        const destination = new stream_1.Readable({ objectMode: true, read: () => {
+        } });
+        source.once("error", (error) => destination.emit("error", error)).on("data", (entry2) => destination.emit("data", options.transform(entry2))).once("end", () => destination.emit("end"));
+        destination.once("close", () => source.destroy());
+        return destination;
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderStream;
+  }
+});
+
+// node_modules/fast-glob/out/readers/sync.js
+var require_sync5 = __commonJS({
+  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsStat = require_out();
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var ReaderSync = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkSync = fsWalk.walkSync;
+        this._statSync = fsStat.statSync;
+      }
+      dynamic(root, options) {
+        return this._walkSync(root, options);
+      }
+      static(patterns, options) {
+        const entries = [];
+        for (const pattern of patterns) {
+          const filepath = this._getFullEntryPath(pattern);
+          const entry2 = this._getEntry(filepath, pattern, options);
+          if (entry2 === null || !options.entryFilter(entry2)) {
+            continue;
+          }
+          entries.push(entry2);
+        }
+        return entries;
+      }
+      _getEntry(filepath, pattern, options) {
+        try {
+          const stats = this._getStat(filepath);
+          return this._makeEntry(stats, pattern);
+        } catch (error) {
+          if (options.errorFilter(error)) {
+            return null;
+          }
+          throw error;
+        }
+      }
+      _getStat(filepath) {
+        return this._statSync(filepath, this._fsStatSettings);
+      }
+    };
+    exports.default = ReaderSync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/sync.js
+var require_sync6 = __commonJS({
+  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var sync_1 = require_sync5();
+    var provider_1 = require_provider();
+    var ProviderSync = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new sync_1.default(this._settings);
+      }
+      read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const entries = this.api(root, task, options);
+        return entries.map(options.transform);
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderSync;
+  }
+});
+
+// node_modules/fast-glob/out/settings.js
+var require_settings4 = __commonJS({
+  "node_modules/fast-glob/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    var os = __require("os");
+    var CPU_COUNT = Math.max(os.cpus().length, 1);
+    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      lstatSync: fs.lstatSync,
+      stat: fs.stat,
+      statSync: fs.statSync,
+      readdir: fs.readdir,
+      readdirSync: fs.readdirSync
+    };
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.absolute = this._getValue(this._options.absolute, false);
+        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
+        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
+        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
+        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
+        this.cwd = this._getValue(this._options.cwd, process.cwd());
+        this.deep = this._getValue(this._options.deep, Infinity);
+        this.dot = this._getValue(this._options.dot, false);
+        this.extglob = this._getValue(this._options.extglob, true);
+        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
+        this.fs = this._getFileSystemMethods(this._options.fs);
+        this.globstar = this._getValue(this._options.globstar, true);
+        this.ignore = this._getValue(this._options.ignore, []);
+        this.markDirectories = this._getValue(this._options.markDirectories, false);
+        this.objectMode = this._getValue(this._options.objectMode, false);
+        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
+        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
+        this.stats = this._getValue(this._options.stats, false);
+        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
+        this.unique = this._getValue(this._options.unique, true);
+        if (this.onlyDirectories) {
+          this.onlyFiles = false;
+        }
+        if (this.stats) {
+          this.objectMode = true;
+        }
+        this.ignore = [].concat(this.ignore);
+      }
+      _getValue(option, value) {
+        return option === void 0 ? value : option;
+      }
+      _getFileSystemMethods(methods = {}) {
+        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/fast-glob/out/index.js
+var require_out4 = __commonJS({
+  "node_modules/fast-glob/out/index.js"(exports, module) {
+    "use strict";
+    var taskManager = require_tasks();
+    var async_1 = require_async6();
+    var stream_1 = require_stream4();
+    var sync_1 = require_sync6();
+    var settings_1 = require_settings4();
+    var utils = require_utils3();
+    async function FastGlob(source, options) {
+      assertPatternsInput(source);
+      const works = getWorks(source, async_1.default, options);
+      const result = await Promise.all(works);
+      return utils.array.flatten(result);
+    }
+    (function(FastGlob2) {
+      FastGlob2.glob = FastGlob2;
+      FastGlob2.globSync = sync;
+      FastGlob2.globStream = stream;
+      FastGlob2.async = FastGlob2;
+      function sync(source, options) {
+        assertPatternsInput(source);
+        const works = getWorks(source, sync_1.default, options);
+        return utils.array.flatten(works);
+      }
+      FastGlob2.sync = sync;
+      function stream(source, options) {
+        assertPatternsInput(source);
+        const works = getWorks(source, stream_1.default, options);
+        return utils.stream.merge(works);
+      }
+      FastGlob2.stream = stream;
+      function generateTasks(source, options) {
+        assertPatternsInput(source);
+        const patterns = [].concat(source);
+        const settings = new settings_1.default(options);
+        return taskManager.generate(patterns, settings);
+      }
+      FastGlob2.generateTasks = generateTasks;
+      function isDynamicPattern(source, options) {
+        assertPatternsInput(source);
+        const settings = new settings_1.default(options);
+        return utils.pattern.isDynamicPattern(source, settings);
+      }
+      FastGlob2.isDynamicPattern = isDynamicPattern;
+      function escapePath(source) {
+        assertPatternsInput(source);
+        return utils.path.escape(source);
+      }
+      FastGlob2.escapePath = escapePath;
+      function convertPathToPattern(source) {
+        assertPatternsInput(source);
+        return utils.path.convertPathToPattern(source);
+      }
+      FastGlob2.convertPathToPattern = convertPathToPattern;
+      let posix;
+      (function(posix2) {
+        function escapePath2(source) {
+          assertPatternsInput(source);
+          return utils.path.escapePosixPath(source);
+        }
+        posix2.escapePath = escapePath2;
+        function convertPathToPattern2(source) {
+          assertPatternsInput(source);
+          return utils.path.convertPosixPathToPattern(source);
+        }
+        posix2.convertPathToPattern = convertPathToPattern2;
+      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+      let win32;
+      (function(win322) {
+        function escapePath2(source) {
+          assertPatternsInput(source);
+          return utils.path.escapeWindowsPath(source);
+        }
+        win322.escapePath = escapePath2;
+        function convertPathToPattern2(source) {
+          assertPatternsInput(source);
+          return utils.path.convertWindowsPathToPattern(source);
+        }
+        win322.convertPathToPattern = convertPathToPattern2;
+      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
+    })(FastGlob || (FastGlob = {}));
+    function getWorks(source, _Provider, options) {
+      const patterns = [].concat(source);
+      const settings = new settings_1.default(options);
+      const tasks = taskManager.generate(patterns, settings);
+      const provider = new _Provider(settings);
+      return tasks.map(provider.read, provider);
+    }
+    function assertPatternsInput(input) {
+      const source = [].concat(input);
+      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
+      if (!isValidSource) {
+        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
+      }
+    }
+    module.exports = FastGlob;
+  }
+});
+
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -7590,7 +13336,7 @@ var require_ignore = __commonJS({
       // > These special characters are often called "metacharacters".
       [
         /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
+        (match2) => `\\${match2}`
       ],
       [
         // > a question mark (?) matches a single character
@@ -7678,7 +13424,7 @@ var require_ignore = __commonJS({
         //   two are still distinct, before the unescape steps below collapse the
         //   literal onto the very `\*` a wildcard leaves behind.
         /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        (match2, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match2,
         "*"
       ],
       [
@@ -7703,7 +13449,7 @@ var require_ignore = __commonJS({
         //   `]`, and `\]` is held aside long before this.
         /\\\[([^\]/]*?)($|\])/g,
         // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
+        (match2, range, close) => `\\[${range}${close}`,
         "["
       ],
       // ending
@@ -7740,9 +13486,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run, at2) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
         separator += run[index].single;
       }
       return separator;
@@ -7806,17 +13552,17 @@ var require_ignore = __commonJS({
       let run = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at) => {
+        run.forEach((token, at2) => {
           if (token.wildcard) {
-            lastWildcard = at;
+            lastWildcard = at2;
           }
         });
-        run.forEach((token, at) => {
+        run.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
         });
         run = [];
       };
@@ -7854,7 +13600,7 @@ var require_ignore = __commonJS({
       );
       return sources.length ? replaced.replace(
         REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
+        (match2, index) => sources[index]
       ) : replaced;
     };
     var checkSourceOf = (body, prefix) => {
@@ -7869,26 +13615,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path5) => {
-      const end = path5.length - 1;
-      const index = path5.lastIndexOf(
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
         SLASH,
-        path5[end] === SLASH ? end - 1 : end
+        path9[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path5 : path5.slice(index + 1);
+      return index < 0 ? path9 : path9.slice(index + 1);
     };
-    var parentOf = (path5) => {
-      if (path5.charCodeAt(0) === SLASH_CODE || path5.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path5.split(SLASH).filter(Boolean);
+    var parentOf = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path5.length - 1;
-      const cut = path5.lastIndexOf(
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
         SLASH,
-        path5.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path5.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -8038,24 +13784,24 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path5) {
+      testLiteral(path9) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
-        let ignored = false;
+        let ignored2 = false;
         let unignored = false;
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path5)) {
-            ignored = !rule.negative;
+          if (rule.checkRegex.test(path9)) {
+            ignored2 = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
             break;
           }
         }
         const ret = {
-          ignored,
+          ignored: ignored2,
           unignored
         };
         if (matchedRule) {
@@ -8067,15 +13813,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path5, mode) {
+      test(path9, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path5) : path5;
+        const basename = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path5
+            shortcut && rule._basenameOnly ? basename : path9
           )) {
             const { negative } = rule;
             const ret = {
@@ -8097,17 +13843,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path5, originalPath, doThrow) => {
-      if (!isString(path5)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path5) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path5)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -8116,25 +13862,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path5) => {
-      const first = path5.charCodeAt(0);
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path5.length === 1) {
+      if (path9.length === 1) {
         return true;
       }
-      const second = path5.charCodeAt(1);
+      const second = path9.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path5.length === 2 || path5.charCodeAt(2) === SLASH_CODE;
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -8165,58 +13911,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path5) {
+      _test(originalPath, cache, path9) {
         checkPath(
-          path5,
+          path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path5 ? this._t(path5, cache) : {
+        return path9 ? this._t(path9, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path5 = convertPath(target);
-        if (!path5 || path5.charCodeAt(path5.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path5);
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
         }
-        const dir = this._t(path5, this._testCache);
+        const dir = this._t(path9, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path5);
+        const literal = this._rules.testLiteral(path9);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path5, cache) {
-        if (path5 in cache) {
-          return cache[path5];
+      _t(path9, cache) {
+        if (path9 in cache) {
+          return cache[path9];
         }
-        const parentPath = parentOf(path5);
+        const parentPath = parentOf(path9);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path5] = parent && parent.ignored ? parent : this._rules.test(path5, MODE_IGNORE);
+        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
-      ignores(path5) {
-        return this._test(path5, this._ignoreCache, convertPath(path5)).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
       }
       createFilter() {
-        return (path5) => !this.ignores(path5);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path5) {
-        return this._test(path5, this._testCache, convertPath(path5));
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path5) => checkPath(convertPath(path5), path5, RETURN_FALSE);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path5) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path5) || isNotRelative(path5);
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -8232,7 +13978,7 @@ var require_ignore = __commonJS({
 });
 
 // src/cli/run-cli.ts
-import path4 from "node:path";
+import path8 from "node:path";
 
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -8249,13 +13995,101 @@ function compareFindings(a, b) {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || severityRank(b.severity) - severityRank(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
+// src/openssh/releases.ts
+var RELEASES = [
+  "7.4",
+  "7.5",
+  "7.6",
+  "7.7",
+  "7.8",
+  "7.9",
+  "8.0",
+  "8.1",
+  "8.2",
+  "8.3",
+  "8.4",
+  "8.5",
+  "8.6",
+  "8.7",
+  "8.8",
+  "8.9",
+  "9.0",
+  "9.1",
+  "9.2",
+  "9.3",
+  "9.4",
+  "9.5",
+  "9.6",
+  "9.7",
+  "9.8",
+  "9.9",
+  "10.0",
+  "10.1",
+  "10.2",
+  "10.3",
+  "10.4",
+  "10.5"
+];
+var OLDEST_RELEASE = RELEASES[0];
+var NEWEST_RELEASE = RELEASES[RELEASES.length - 1];
+function isRelease(text) {
+  return RELEASES.includes(text);
+}
+function releaseIndex(release) {
+  const index = RELEASES.indexOf(release);
+  if (index < 0) throw new Error(`not a covered OpenSSH release: ${release}`);
+  return index;
+}
+function isAtLeast(release, since) {
+  return releaseIndex(release) >= releaseIndex(since);
+}
+function inRange(release, since, removedIn) {
+  if (since !== void 0 && !isAtLeast(release, since)) return false;
+  if (removedIn !== void 0 && isAtLeast(release, removedIn)) return false;
+  return true;
+}
+function byRelease(changes) {
+  return { byRelease: changes };
+}
+function isVersioned(value) {
+  return typeof value === "object" && value !== null && "byRelease" in value;
+}
+function atRelease(value, release) {
+  if (!isVersioned(value)) return value;
+  let found;
+  let foundIndex = -1;
+  const target = releaseIndex(release);
+  for (const [from, v] of Object.entries(value.byRelease)) {
+    const index = releaseIndex(from);
+    if (index <= target && index > foundIndex) {
+      found = v;
+      foundIndex = index;
+    }
+  }
+  return found;
+}
+function buildProfile(name, features) {
+  return { name, features: new Set(features) };
+}
+var DEBIAN_BUILD = buildProfile("debian", [
+  "pam",
+  "krb5",
+  "gssapi",
+  "lastlog",
+  "zlib",
+  "pkcs11",
+  "debian-patches"
+]);
+var MINIMAL_BUILD = buildProfile("minimal", ["lastlog", "zlib", "pkcs11"]);
+var OPENBSD_BUILD = buildProfile("openbsd", ["lastlog", "zlib", "pkcs11", "rdomain"]);
+
 // src/core/version.ts
-var OLDEST_KNOWN_VERSION = { major: 7, minor: 4 };
-var NEWEST_KNOWN_VERSION = { major: 10, minor: 5 };
+var OLDEST_KNOWN_VERSION = parseVersion(OLDEST_RELEASE);
+var NEWEST_KNOWN_VERSION = parseVersion(NEWEST_RELEASE);
 function parseVersion(text) {
-  const match = /^(\d{1,2})\.(\d{1,2})(?:p\d+)?$/.exec(text.trim());
-  if (!match) return void 0;
-  return { major: Number(match[1]), minor: Number(match[2]) };
+  const match2 = /^(\d{1,2})\.(\d{1,2})(?:p\d+)?$/.exec(text.trim());
+  if (!match2) return void 0;
+  return { major: Number(match2[1]), minor: Number(match2[2]) };
 }
 function formatVersion(version) {
   return `${version.major}.${version.minor}`;
@@ -8275,6 +14109,9 @@ function compareReleases(a, b) {
 
 // src/rules/rule.ts
 var DEFAULT_POLICY = { minRsaBits: 2048 };
+function defineConfigRule(rule) {
+  return rule;
+}
 function defineKeyFileRule(rule) {
   return rule;
 }
@@ -8288,16 +14125,25 @@ function hitAt(line, range, message, help) {
   if (help !== void 0) hit.help = help;
   return hit;
 }
+function directiveHit(directive, message, help, range, related2) {
+  const hit = hitAt(directive.line, range ?? { start: directive.keywordRange.start, end: directive.line.text.length }, message, help);
+  hit.file = directive.file;
+  if (related2 && related2.length > 0) hit.related = related2;
+  return hit;
+}
+function relatedDirective(directive, message) {
+  return { file: directive.file, line: directive.line.number, column: directive.keywordRange.start + 1, message };
+}
 function hitLines(lines, first, last, message, help) {
   const end = lines[last - 1];
   const hit = { line: first, column: 1, endLine: last, endColumn: (end?.text.length ?? 0) + 1, message };
   if (help !== void 0) hit.help = help;
   return hit;
 }
-function rejectedLines(model, code2) {
+function rejectedLines(model, code3) {
   const found = [];
   for (const entry2 of model.lines) {
-    if (entry2.status === "rejected" && entry2.rejection.code === code2) {
+    if (entry2.status === "rejected" && entry2.rejection.code === code3) {
       found.push({ line: entry2.line, rejection: entry2.rejection });
     }
   }
@@ -8366,9 +14212,9 @@ function parseConfig(text, file) {
 function readVersion(source, value) {
   const version = typeof value === "string" || typeof value === "number" ? parseVersion(String(value)) : void 0;
   if (!version) throw new ConfigError(`${source}: OpenSSH version must look like "9.2", got ${JSON.stringify(value)}`);
-  if (compareVersions(version, OLDEST_KNOWN_VERSION) < 0 || compareVersions(version, NEWEST_KNOWN_VERSION) > 0) {
+  if (!isRelease(formatVersion(version))) {
     throw new ConfigError(
-      `${source}: OpenSSH ${formatVersion(version)} is outside the releases sshlint knows (${formatVersion(OLDEST_KNOWN_VERSION)} to ${formatVersion(NEWEST_KNOWN_VERSION)})`
+      `${source}: OpenSSH ${formatVersion(version)} is not a release sshlint knows (${formatVersion(OLDEST_KNOWN_VERSION)} to ${formatVersion(NEWEST_KNOWN_VERSION)})`
     );
   }
   return version;
@@ -8417,9 +14263,9 @@ function errorCode(error) {
   return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : void 0;
 }
 function describeFsError(error) {
-  const code2 = errorCode(error);
-  if (code2 === void 0) return error instanceof Error ? error.message : String(error);
-  return ERROR_CODE_TEXT[code2] ?? code2;
+  const code3 = errorCode(error);
+  if (code3 === void 0) return error instanceof Error ? error.message : String(error);
+  return ERROR_CODE_TEXT[code3] ?? code3;
 }
 
 // src/core/rule-meta.ts
@@ -8472,7 +14318,7 @@ function explainRule(rule) {
 }
 
 // src/core/source.ts
-function createSourceFile(path5, text, hasBom = false) {
+function createSourceFile(path9, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
     hasBom = true;
@@ -8488,14 +14334,7423 @@ function createSourceFile(path5, text, hasBom = false) {
     number++;
     start = end + 1;
   }
-  return { path: path5, text, hasBom, lines };
+  return { path: path9, text, hasBom, lines };
+}
+
+// src/engine/lint-files.ts
+import path7 from "node:path";
+
+// src/parse/config/tokenize-line.ts
+var BLANKS = " 	\r\n";
+var TRAILING = " 	\r\n\f";
+function isIn(set, ch) {
+  return ch !== void 0 && set.includes(ch);
+}
+function strdelim(line, from) {
+  let i = from;
+  while (i < line.length && !isIn(BLANKS, line[i]) && line[i] !== '"' && line[i] !== "=") i++;
+  if (i >= line.length) return { token: line.slice(from), range: { start: from, end: line.length }, next: -1 };
+  if (line[i] === '"') {
+    const close = line.indexOf('"', i + 1);
+    if (close === -1) return null;
+    let next2 = close + 1;
+    while (isIn(BLANKS, line[next2])) next2++;
+    return { token: line.slice(from, i) + line.slice(i + 1, close), range: { start: from, end: close + 1 }, next: next2 };
+  }
+  const sawEquals = line[i] === "=";
+  let next = i + 1;
+  while (isIn(BLANKS, line[next])) next++;
+  if (!sawEquals && line[next] === "=") {
+    next++;
+    while (isIn(BLANKS, line[next])) next++;
+  }
+  return { token: line.slice(from, i), range: { start: from, end: i }, next };
+}
+function splitArguments(line, from) {
+  const args = [];
+  let i = from;
+  while (i < line.length) {
+    if (line[i] === " " || line[i] === "	") {
+      i++;
+      continue;
+    }
+    if (line[i] === "#") break;
+    const start = i;
+    let quote2;
+    let quoteStart = -1;
+    let value = "";
+    for (; i < line.length; i++) {
+      const ch = line[i];
+      const nextCh = line[i + 1];
+      if (ch === "\\") {
+        if (nextCh === "'" || nextCh === '"' || nextCh === "\\" || quote2 === void 0 && nextCh === " ") i++;
+        value += line[i];
+      } else if (quote2 === void 0 && (ch === " " || ch === "	")) {
+        break;
+      } else if (quote2 === void 0 && (ch === '"' || ch === "'")) {
+        quote2 = ch;
+        quoteStart = i;
+      } else if (quote2 !== void 0 && ch === quote2) {
+        quote2 = void 0;
+      } else {
+        value += ch;
+      }
+    }
+    if (quote2 !== void 0) return { unclosedQuote: quoteStart };
+    args.push({ value, range: { start, end: i } });
+  }
+  return { args };
+}
+function tokenizeConfigLine(raw) {
+  let end = raw.length;
+  while (end > 0 && isIn(TRAILING, raw[end - 1])) end--;
+  const line = raw.slice(0, end);
+  let start = 0;
+  while (isIn(" 	\r", line[start])) start++;
+  if (start >= line.length) return { kind: "empty" };
+  const first = strdelim(line, start);
+  if (!first) return { kind: "empty" };
+  if (first.token === "" || first.token.startsWith("#")) return { kind: "empty" };
+  const keyword = first.token;
+  const keywordRange = first.range;
+  if (first.next === -1 || first.next >= line.length) return { kind: "no-argument", keyword, keywordRange };
+  const split = splitArguments(line, first.next);
+  if ("unclosedQuote" in split) return { kind: "invalid-quotes", keyword, keywordRange, quoteStart: split.unclosedQuote };
+  return { kind: "directive", keyword, keywordRange, args: split.args, rest: line.slice(first.next), restRange: { start: first.next, end: line.length } };
+}
+
+// src/parse/config/parse-config-file.ts
+function startsBlock(kind, keyword) {
+  const lower2 = keyword.toLowerCase();
+  return lower2 === "match" || kind === "ssh_config" && lower2 === "host";
+}
+function parseConfigFile(source, kind) {
+  const lines = [];
+  const directives = [];
+  let block;
+  for (const line of source.lines) {
+    const text = line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text;
+    const shift = text.length - line.text.length;
+    const tokens = tokenizeConfigLine(text);
+    if (tokens.kind === "empty") {
+      lines.push({ status: "ignored", line });
+      continue;
+    }
+    const keywordRange = { start: Math.max(0, tokens.keywordRange.start - shift), end: Math.max(0, tokens.keywordRange.end - shift) };
+    if (tokens.kind === "no-argument") {
+      lines.push({ status: "rejected", line, problem: "no-argument", keyword: tokens.keyword, keywordRange });
+      continue;
+    }
+    if (tokens.kind === "invalid-quotes") {
+      lines.push({ status: "rejected", line, problem: "invalid-quotes", keyword: tokens.keyword, keywordRange, at: Math.max(0, tokens.quoteStart - shift) });
+      continue;
+    }
+    const directive = {
+      file: source.path,
+      line,
+      keyword: tokens.keyword,
+      keywordRange,
+      args: tokens.args.map((arg) => ({ value: arg.value, range: { start: arg.range.start - shift, end: arg.range.end - shift } })),
+      rest: tokens.rest,
+      restRange: { start: tokens.restRange.start - shift, end: tokens.restRange.end - shift }
+    };
+    if (startsBlock(kind, tokens.keyword)) block = directive;
+    else if (block) directive.block = block;
+    directives.push(directive);
+    lines.push({ status: "directive", line, directive });
+  }
+  return { kind, source, lines, directives };
+}
+
+// src/engine/lint-config-trees.ts
+import { existsSync as existsSync2, statSync } from "node:fs";
+import path4 from "node:path";
+
+// src/parse/config/config-tree.ts
+var MAX_INCLUDE_DEPTH = 16;
+async function buildConfigTree(main, resolver) {
+  const tree = { main, entries: [], files: [main], problems: [] };
+  const expand = async (file, outerBlock, via, chain) => {
+    for (const directive of file.directives) {
+      const block = isBlockStart(directive, file) ? directive : directive.block ?? outerBlock;
+      tree.entries.push(block ? { directive, file, block, via } : { directive, file, via });
+      if (directive.keyword.toLowerCase() !== "include") continue;
+      for (const arg of directive.args) {
+        const found = await resolver.expand(arg.value, file, main);
+        if ("outside" in found) {
+          tree.problems.push({ code: "outside-repository", directive, file, pattern: arg.value, reason: found.outside });
+          continue;
+        }
+        if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg.value });
+        for (const path9 of found.files) {
+          const included = await resolver.load(path9);
+          if (!included) {
+            tree.problems.push({ code: "unreadable", directive, file, path: path9 });
+            continue;
+          }
+          if (chain.includes(included) || via.length + 1 > MAX_INCLUDE_DEPTH) {
+            tree.problems.push({ code: "too-deep", directive, file });
+            continue;
+          }
+          if (!tree.files.includes(included)) tree.files.push(included);
+          await expand(included, block, [...via, directive], [...chain, included]);
+        }
+      }
+    }
+  };
+  await expand(main, void 0, [], [main]);
+  return tree;
+}
+function isBlockStart(directive, file) {
+  const keyword = directive.keyword.toLowerCase();
+  return keyword === "match" || file.kind === "ssh_config" && keyword === "host";
+}
+
+// src/ssh/key-types.ts
+var FAMILIES = [
+  { family: "rsa", name: "ssh-rsa", shortName: "RSA", certName: "ssh-rsa-cert-v01@openssh.com", certSince: "5.6" },
+  {
+    family: "dss",
+    name: "ssh-dss",
+    shortName: "DSA",
+    certName: "ssh-dss-cert-v01@openssh.com",
+    certSince: "5.6",
+    optionalFrom: "9.8",
+    buildFlag: "--enable-dsa-keys",
+    removed: "10.0"
+  },
+  ...["nistp256", "nistp384", "nistp521"].map(
+    (curve) => ({
+      family: "ecdsa",
+      name: `ecdsa-sha2-${curve}`,
+      shortName: "ECDSA",
+      certName: `ecdsa-sha2-${curve}-cert-v01@openssh.com`,
+      curve,
+      since: "5.7"
+    })
+  ),
+  {
+    family: "ed25519",
+    name: "ssh-ed25519",
+    shortName: "ED25519",
+    certName: "ssh-ed25519-cert-v01@openssh.com",
+    since: "6.5"
+  },
+  {
+    family: "ecdsa-sk",
+    name: "sk-ecdsa-sha2-nistp256@openssh.com",
+    shortName: "ECDSA-SK",
+    certName: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+    curve: "nistp256",
+    since: "8.2"
+  },
+  {
+    family: "ed25519-sk",
+    name: "sk-ssh-ed25519@openssh.com",
+    shortName: "ED25519-SK",
+    certName: "sk-ssh-ed25519-cert-v01@openssh.com",
+    since: "8.2"
+  },
+  {
+    family: "xmss",
+    name: "ssh-xmss@openssh.com",
+    shortName: "XMSS",
+    certName: "ssh-xmss-cert-v01@openssh.com",
+    since: "7.7",
+    optionalFrom: "7.7",
+    buildFlag: "WITH_XMSS",
+    removed: "10.1"
+  },
+  {
+    family: "mldsa44-ed25519",
+    name: "ssh-mldsa44-ed25519@openssh.com",
+    shortName: "MLDSA44-ED25519",
+    certName: "ssh-mldsa44-ed25519-cert-v01@openssh.com",
+    since: "10.4"
+  }
+];
+function entry(f, certificate) {
+  const { family, curve, removed, optionalFrom, buildFlag } = f;
+  const since = certificate ? f.certSince ?? f.since : f.since;
+  return {
+    name: certificate ? f.certName : f.name,
+    family,
+    certificate,
+    ...curve ? { curve } : {},
+    plainName: f.name,
+    shortName: certificate ? `${f.shortName}-CERT` : f.shortName,
+    ...since ? { since } : {},
+    ...removed ? { removed } : {},
+    ...optionalFrom ? { optionalFrom } : {},
+    ...buildFlag ? { buildFlag } : {}
+  };
+}
+var KEY_TYPES = [
+  ...FAMILIES.map((f) => entry(f, false)),
+  ...FAMILIES.map((f) => entry(f, true))
+];
+var SIGNATURE_ALGORITHMS = [
+  { name: "rsa-sha2-256", keyType: "ssh-rsa", since: "7.2" },
+  { name: "rsa-sha2-512", keyType: "ssh-rsa", since: "7.2" },
+  { name: "rsa-sha2-256-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
+  { name: "rsa-sha2-512-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
+  {
+    name: "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+    keyType: "sk-ecdsa-sha2-nistp256@openssh.com",
+    since: "8.4"
+  },
+  {
+    name: "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+    keyType: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+    since: "10.3"
+  }
+];
+var BY_NAME = new Map(KEY_TYPES.map((t) => [t.name, t]));
+var SIGNATURE_BY_NAME = new Map(SIGNATURE_ALGORITHMS.map((s) => [s.name, s]));
+function signatureAlgorithmByName(name) {
+  return SIGNATURE_BY_NAME.get(name);
+}
+function keyTypeByName(name, openssh) {
+  const alias = SIGNATURE_BY_NAME.get(name);
+  const keyType = BY_NAME.get(alias ? alias.keyType : name);
+  if (openssh === void 0 || !keyType) return keyType;
+  return isKnownIn(keyType, openssh) && (!alias || isKnownIn(alias, openssh)) ? keyType : void 0;
+}
+function isKnownIn(t, version) {
+  const before = (v) => v !== void 0 && compareReleases(version, v) < 0;
+  const atOrAfter = (v) => v !== void 0 && compareReleases(version, v) >= 0;
+  return !before(t.since) && !atOrAfter(t.removed) && !atOrAfter(t.optionalFrom);
+}
+
+// src/openssh/algorithms.ts
+var EXTRACTED_RELEASES = ["7.4", "7.5", "7.6", "7.7", "7.8", "7.9", "8.0", "8.1", "8.2", "8.3", "8.4", "8.5", "8.6", "8.7", "8.8", "8.9", "9.0", "9.1", "9.2", "9.3", "9.4", "9.5", "9.6", "9.7", "9.8", "9.9", "10.0", "10.1", "10.2", "10.3", "10.4", "10.5"];
+var CIPHER_SPANS = [
+  {
+    from: "7.4",
+    to: "7.5",
+    names: [
+      "3des-cbc",
+      "blowfish-cbc",
+      "cast128-cbc",
+      "arcfour",
+      "arcfour128",
+      "arcfour256",
+      "aes128-cbc",
+      "aes192-cbc",
+      "aes256-cbc",
+      "rijndael-cbc@lysator.liu.se",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com",
+      "chacha20-poly1305@openssh.com"
+    ]
+  },
+  {
+    from: "7.6",
+    to: "8.4",
+    names: [
+      "3des-cbc",
+      "aes128-cbc",
+      "aes192-cbc",
+      "aes256-cbc",
+      "rijndael-cbc@lysator.liu.se",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com",
+      "chacha20-poly1305@openssh.com"
+    ]
+  },
+  {
+    from: "8.5",
+    to: "10.5",
+    names: [
+      "3des-cbc",
+      "aes128-cbc",
+      "aes192-cbc",
+      "aes256-cbc",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com",
+      "chacha20-poly1305@openssh.com"
+    ]
+  }
+];
+var MAC_SPANS = [
+  {
+    from: "7.4",
+    to: "7.5",
+    names: [
+      "hmac-sha1",
+      "hmac-sha1-96",
+      "hmac-sha2-256",
+      "hmac-sha2-512",
+      "hmac-md5",
+      "hmac-md5-96",
+      "hmac-ripemd160",
+      "hmac-ripemd160@openssh.com",
+      "umac-64@openssh.com",
+      "umac-128@openssh.com",
+      "hmac-sha1-etm@openssh.com",
+      "hmac-sha1-96-etm@openssh.com",
+      "hmac-sha2-256-etm@openssh.com",
+      "hmac-sha2-512-etm@openssh.com",
+      "hmac-md5-etm@openssh.com",
+      "hmac-md5-96-etm@openssh.com",
+      "hmac-ripemd160-etm@openssh.com",
+      "umac-64-etm@openssh.com",
+      "umac-128-etm@openssh.com"
+    ]
+  },
+  {
+    from: "7.6",
+    to: "10.5",
+    names: [
+      "hmac-sha1",
+      "hmac-sha1-96",
+      "hmac-sha2-256",
+      "hmac-sha2-512",
+      "hmac-md5",
+      "hmac-md5-96",
+      "umac-64@openssh.com",
+      "umac-128@openssh.com",
+      "hmac-sha1-etm@openssh.com",
+      "hmac-sha1-96-etm@openssh.com",
+      "hmac-sha2-256-etm@openssh.com",
+      "hmac-sha2-512-etm@openssh.com",
+      "hmac-md5-etm@openssh.com",
+      "hmac-md5-96-etm@openssh.com",
+      "umac-64-etm@openssh.com",
+      "umac-128-etm@openssh.com"
+    ]
+  }
+];
+var KEX_SPANS = [
+  {
+    from: "7.4",
+    to: "7.9",
+    names: [
+      "diffie-hellman-group1-sha1",
+      "diffie-hellman-group14-sha1",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group-exchange-sha1",
+      "diffie-hellman-group-exchange-sha256",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org"
+    ]
+  },
+  {
+    from: "8.0",
+    to: "8.4",
+    names: [
+      "diffie-hellman-group1-sha1",
+      "diffie-hellman-group14-sha1",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group-exchange-sha1",
+      "diffie-hellman-group-exchange-sha256",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "sntrup4591761x25519-sha512@tinyssh.org"
+    ]
+  },
+  {
+    from: "8.5",
+    to: "9.8",
+    names: [
+      "diffie-hellman-group1-sha1",
+      "diffie-hellman-group14-sha1",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group-exchange-sha1",
+      "diffie-hellman-group-exchange-sha256",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "sntrup761x25519-sha512@openssh.com"
+    ]
+  },
+  {
+    from: "9.9",
+    to: "10.4",
+    names: [
+      "diffie-hellman-group1-sha1",
+      "diffie-hellman-group14-sha1",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group-exchange-sha1",
+      "diffie-hellman-group-exchange-sha256",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "sntrup761x25519-sha512",
+      "sntrup761x25519-sha512@openssh.com",
+      "mlkem768x25519-sha256"
+    ]
+  },
+  {
+    from: "10.5",
+    to: "10.5",
+    names: [
+      "diffie-hellman-group1-sha1",
+      "diffie-hellman-group14-sha1",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group-exchange-sha1",
+      "diffie-hellman-group-exchange-sha256",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "mlkem768nistp256-sha256",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "sntrup761x25519-sha512",
+      "sntrup761x25519-sha512@openssh.com",
+      "mlkem768x25519-sha256"
+    ]
+  }
+];
+var KEY_SPANS = [
+  {
+    from: "7.4",
+    to: "7.7",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ssh-dss-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "7.8",
+    to: "8.1",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "ssh-dss-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.3",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "ssh-dss-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "8.4",
+    to: "9.1",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "ssh-dss-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "9.2",
+    to: "9.7",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-dss",
+      "ssh-dss-cert-v01@openssh.com",
+      "ssh-rsa",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-512-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "9.8",
+    to: "10.2",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-rsa",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-512-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "10.3",
+    to: "10.3",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ssh-rsa",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-512-cert-v01@openssh.com"
+    ]
+  },
+  {
+    from: "10.4",
+    to: "10.5",
+    names: [
+      "ssh-ed25519",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "ssh-mldsa44-ed25519@openssh.com",
+      "ssh-mldsa44-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ssh-rsa",
+      "ssh-rsa-cert-v01@openssh.com",
+      "rsa-sha2-256",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-512-cert-v01@openssh.com"
+    ]
+  }
+];
+var SIG_SPANS = [
+  {
+    from: "7.4",
+    to: "8.1",
+    names: [
+      "ssh-ed25519",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.3",
+    names: [
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com"
+    ]
+  },
+  {
+    from: "8.4",
+    to: "9.1",
+    names: [
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512",
+      "ssh-dss",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com"
+    ]
+  },
+  {
+    from: "9.2",
+    to: "9.7",
+    names: [
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-dss",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512"
+    ]
+  },
+  {
+    from: "9.8",
+    to: "10.3",
+    names: [
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512"
+    ]
+  },
+  {
+    from: "10.4",
+    to: "10.5",
+    names: [
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "ssh-mldsa44-ed25519@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-rsa",
+      "rsa-sha2-256",
+      "rsa-sha2-512"
+    ]
+  }
+];
+var SHORT_NAME_SPANS = [
+  {
+    from: "7.4",
+    to: "8.1",
+    names: [
+      "ED25519",
+      "RSA",
+      "DSA",
+      "ECDSA"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "9.1",
+    names: [
+      "ED25519",
+      "ED25519-SK",
+      "RSA",
+      "DSA",
+      "ECDSA",
+      "ECDSA-SK"
+    ]
+  },
+  {
+    from: "9.2",
+    to: "9.7",
+    names: [
+      "ED25519",
+      "ED25519-SK",
+      "ECDSA",
+      "ECDSA-SK",
+      "DSA",
+      "RSA"
+    ]
+  },
+  {
+    from: "9.8",
+    to: "9.8",
+    names: [
+      "ED25519",
+      "ED25519-SK",
+      "ECDSA",
+      "ECDSA-SK",
+      "RSA"
+    ]
+  }
+];
+var DEFAULT_SERVER_CIPHER_SPANS = [
+  {
+    from: "7.4",
+    to: "9.9",
+    names: [
+      "chacha20-poly1305@openssh.com",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com"
+    ]
+  },
+  {
+    from: "10.0",
+    to: "10.5",
+    names: [
+      "chacha20-poly1305@openssh.com",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr"
+    ]
+  }
+];
+var DEFAULT_SERVER_MAC_SPANS = [
+  {
+    from: "7.4",
+    to: "10.5",
+    names: [
+      "umac-64-etm@openssh.com",
+      "umac-128-etm@openssh.com",
+      "hmac-sha2-256-etm@openssh.com",
+      "hmac-sha2-512-etm@openssh.com",
+      "hmac-sha1-etm@openssh.com",
+      "umac-64@openssh.com",
+      "umac-128@openssh.com",
+      "hmac-sha2-256",
+      "hmac-sha2-512",
+      "hmac-sha1"
+    ]
+  }
+];
+var DEFAULT_SERVER_KEX_SPANS = [
+  {
+    from: "7.4",
+    to: "8.1",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group14-sha1"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.8",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "8.9",
+    to: "8.9",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "sntrup761x25519-sha512@openssh.com",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "9.0",
+    to: "9.8",
+    names: [
+      "sntrup761x25519-sha512@openssh.com",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "9.9",
+    to: "9.9",
+    names: [
+      "sntrup761x25519-sha512",
+      "sntrup761x25519-sha512@openssh.com",
+      "mlkem768x25519-sha256",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "10.0",
+    to: "10.5",
+    names: [
+      "mlkem768x25519-sha256",
+      "sntrup761x25519-sha512",
+      "sntrup761x25519-sha512@openssh.com",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521"
+    ]
+  }
+];
+var DEFAULT_SERVER_KEY_SPANS = [
+  {
+    from: "7.4",
+    to: "7.7",
+    names: [
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-ed25519",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "7.8",
+    to: "8.1",
+    names: [
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-ed25519",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.4",
+    names: [
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.5",
+    to: "8.7",
+    names: [
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.8",
+    to: "10.2",
+    names: [
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  },
+  {
+    from: "10.3",
+    to: "10.5",
+    names: [
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  }
+];
+var DEFAULT_SERVER_SIG_SPANS = [
+  {
+    from: "7.9",
+    to: "8.1",
+    names: [
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-ed25519",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.4",
+    names: [
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  },
+  {
+    from: "8.5",
+    to: "10.2",
+    names: [
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  },
+  {
+    from: "10.3",
+    to: "10.5",
+    names: [
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  }
+];
+var DEFAULT_CLIENT_CIPHER_SPANS = [
+  {
+    from: "7.4",
+    to: "7.5",
+    names: [
+      "chacha20-poly1305@openssh.com",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com",
+      "aes128-cbc",
+      "aes192-cbc",
+      "aes256-cbc"
+    ]
+  },
+  {
+    from: "7.6",
+    to: "9.9",
+    names: [
+      "chacha20-poly1305@openssh.com",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com"
+    ]
+  },
+  {
+    from: "10.0",
+    to: "10.5",
+    names: [
+      "chacha20-poly1305@openssh.com",
+      "aes128-gcm@openssh.com",
+      "aes256-gcm@openssh.com",
+      "aes128-ctr",
+      "aes192-ctr",
+      "aes256-ctr"
+    ]
+  }
+];
+var DEFAULT_CLIENT_MAC_SPANS = [
+  {
+    from: "7.4",
+    to: "10.5",
+    names: [
+      "umac-64-etm@openssh.com",
+      "umac-128-etm@openssh.com",
+      "hmac-sha2-256-etm@openssh.com",
+      "hmac-sha2-512-etm@openssh.com",
+      "hmac-sha1-etm@openssh.com",
+      "umac-64@openssh.com",
+      "umac-128@openssh.com",
+      "hmac-sha2-256",
+      "hmac-sha2-512",
+      "hmac-sha1"
+    ]
+  }
+];
+var DEFAULT_CLIENT_KEX_SPANS = [
+  {
+    from: "7.4",
+    to: "7.7",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group-exchange-sha1",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group14-sha1"
+    ]
+  },
+  {
+    from: "7.8",
+    to: "8.1",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256",
+      "diffie-hellman-group14-sha1"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.8",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "8.9",
+    to: "8.9",
+    names: [
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "sntrup761x25519-sha512@openssh.com",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "9.0",
+    to: "9.8",
+    names: [
+      "sntrup761x25519-sha512@openssh.com",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "9.9",
+    to: "9.9",
+    names: [
+      "sntrup761x25519-sha512",
+      "sntrup761x25519-sha512@openssh.com",
+      "mlkem768x25519-sha256",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  },
+  {
+    from: "10.0",
+    to: "10.5",
+    names: [
+      "mlkem768x25519-sha256",
+      "sntrup761x25519-sha512",
+      "sntrup761x25519-sha512@openssh.com",
+      "curve25519-sha256",
+      "curve25519-sha256@libssh.org",
+      "ecdh-sha2-nistp256",
+      "ecdh-sha2-nistp384",
+      "ecdh-sha2-nistp521",
+      "diffie-hellman-group-exchange-sha256",
+      "diffie-hellman-group16-sha512",
+      "diffie-hellman-group18-sha512",
+      "diffie-hellman-group14-sha256"
+    ]
+  }
+];
+var DEFAULT_CLIENT_KEY_SPANS = [
+  {
+    from: "7.4",
+    to: "7.7",
+    names: [
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-ed25519",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "7.8",
+    to: "8.1",
+    names: [
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-ed25519",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.4",
+    names: [
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ssh-ed25519-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.5",
+    to: "8.7",
+    names: [
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-rsa-cert-v01@openssh.com",
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.8",
+    to: "10.2",
+    names: [
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  },
+  {
+    from: "10.3",
+    to: "10.5",
+    names: [
+      "ssh-ed25519-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+      "ecdsa-sha2-nistp521-cert-v01@openssh.com",
+      "sk-ssh-ed25519-cert-v01@openssh.com",
+      "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
+      "rsa-sha2-512-cert-v01@openssh.com",
+      "rsa-sha2-256-cert-v01@openssh.com",
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  }
+];
+var DEFAULT_CLIENT_SIG_SPANS = [
+  {
+    from: "7.9",
+    to: "8.1",
+    names: [
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-ed25519",
+      "rsa-sha2-512",
+      "rsa-sha2-256",
+      "ssh-rsa"
+    ]
+  },
+  {
+    from: "8.2",
+    to: "8.4",
+    names: [
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "ssh-ed25519",
+      "sk-ssh-ed25519@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  },
+  {
+    from: "8.5",
+    to: "10.2",
+    names: [
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  },
+  {
+    from: "10.3",
+    to: "10.5",
+    names: [
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "sk-ssh-ed25519@openssh.com",
+      "sk-ecdsa-sha2-nistp256@openssh.com",
+      "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
+      "rsa-sha2-512",
+      "rsa-sha2-256"
+    ]
+  }
+];
+function isAlgorithmRelease(release) {
+  return EXTRACTED_RELEASES.includes(release);
+}
+function checkRelease(release) {
+  if (!isAlgorithmRelease(release)) {
+    throw new RangeError(
+      `OpenSSH ${release} is outside the algorithm tables (${EXTRACTED_RELEASES[0]} … ${EXTRACTED_RELEASES[EXTRACTED_RELEASES.length - 1]})`
+    );
+  }
+}
+function inSpans(spans, release) {
+  return spans.find((s) => compareReleases(release, s.from) >= 0 && compareReleases(release, s.to) <= 0)?.names;
+}
+var KNOWN_SPANS = {
+  cipher: CIPHER_SPANS,
+  mac: MAC_SPANS,
+  kex: KEX_SPANS,
+  key: KEY_SPANS,
+  sig: SIG_SPANS
+};
+var DEFAULT_SPANS = {
+  server: {
+    cipher: DEFAULT_SERVER_CIPHER_SPANS,
+    mac: DEFAULT_SERVER_MAC_SPANS,
+    kex: DEFAULT_SERVER_KEX_SPANS,
+    key: DEFAULT_SERVER_KEY_SPANS,
+    sig: DEFAULT_SERVER_SIG_SPANS
+  },
+  client: {
+    cipher: DEFAULT_CLIENT_CIPHER_SPANS,
+    mac: DEFAULT_CLIENT_MAC_SPANS,
+    kex: DEFAULT_CLIENT_KEX_SPANS,
+    key: DEFAULT_CLIENT_KEY_SPANS,
+    sig: DEFAULT_CLIENT_SIG_SPANS
+  }
+};
+function knownAlgorithms(cls, release) {
+  checkRelease(release);
+  return inSpans(KNOWN_SPANS[cls], release) ?? [];
+}
+function isKnownAlgorithm(cls, name, release) {
+  return knownAlgorithms(cls, release).includes(name);
+}
+function defaultAlgorithms(cls, release, side) {
+  checkRelease(release);
+  return inSpans(DEFAULT_SPANS[side][cls], release);
+}
+function keyTypeShortNames(release) {
+  checkRelease(release);
+  return inSpans(SHORT_NAME_SPANS, release) ?? [];
+}
+var ASSESSMENT_REASONS = {
+  plaintext: { severity: "broken", disputed: false, summary: "no encryption", sources: ["ssh-audit", "openssh"] },
+  rc4: { severity: "broken", disputed: false, summary: "RC4 (arcfour) is broken", sources: ["ssh-audit", "cis", "openssh"] },
+  "3des": { severity: "broken", disputed: false, summary: "3DES: broken and deprecated", sources: ["ssh-audit", "cis"] },
+  blowfish: { severity: "broken", disputed: false, summary: "Blowfish: weak and deprecated", sources: ["ssh-audit", "cis", "openssh"] },
+  cast128: { severity: "broken", disputed: false, summary: "CAST-128: weak and deprecated", sources: ["ssh-audit", "cis", "openssh"] },
+  "rijndael-cbc": {
+    severity: "broken",
+    disputed: false,
+    summary: "non-standard pre-AES name for aes256-cbc",
+    sources: ["ssh-audit", "cis", "openssh"]
+  },
+  "block-64": { severity: "weak", disputed: false, summary: "64-bit block size (Sweet32)", sources: ["ssh-audit", "cis"] },
+  cbc: { severity: "weak", disputed: false, summary: "CBC mode", sources: ["ssh-audit", "mozilla", "cis", "openssh"] },
+  md5: { severity: "broken", disputed: false, summary: "MD5 is broken", sources: ["ssh-audit", "mozilla", "cis"] },
+  ripemd160: { severity: "broken", disputed: false, summary: "RIPEMD-160: deprecated", sources: ["ssh-audit", "cis", "openssh"] },
+  sha1: {
+    severity: "broken",
+    disputed: false,
+    summary: "SHA-1 signatures / exchange hash (collisions are practical)",
+    sources: ["ssh-audit", "cis", "openssh"]
+  },
+  "hmac-sha1": {
+    severity: "broken",
+    disputed: true,
+    summary: "HMAC-SHA1: ssh-audit fails SHA-1; no practical attack on the HMAC, still an OpenSSH default and allowed by CIS",
+    sources: ["ssh-audit", "mozilla"]
+  },
+  "tag-96": { severity: "weak", disputed: false, summary: "MAC truncated to 96 bits", sources: ["cis", "mozilla"] },
+  "tag-64": {
+    severity: "weak",
+    disputed: true,
+    summary: "64-bit MAC tag (umac-64): weak for ssh-audit and CIS, still an OpenSSH default",
+    sources: ["ssh-audit", "cis", "mozilla"]
+  },
+  "encrypt-and-mac": {
+    severity: "weak",
+    disputed: true,
+    summary: "encrypt-and-MAC rather than encrypt-then-MAC: ssh-audit warns, Mozilla and CIS accept, OpenSSH default",
+    sources: ["ssh-audit"]
+  },
+  "dh-1024": { severity: "broken", disputed: false, summary: "1024-bit modulus", sources: ["ssh-audit", "cis", "openssh"] },
+  logjam: { severity: "broken", disputed: false, summary: "Logjam-era fixed group", sources: ["ssh-audit"] },
+  "dh-2048": {
+    severity: "weak",
+    disputed: true,
+    summary: "2048-bit modulus: about 112-bit strength",
+    sources: ["ssh-audit"]
+  },
+  "nist-curve": {
+    severity: "broken",
+    disputed: true,
+    summary: "NIST P-curve: ssh-audit fails it as possibly back-doored; CIS, Mozilla and OpenSSH defaults accept it",
+    sources: ["ssh-audit"]
+  },
+  "not-post-quantum": {
+    severity: "weak",
+    disputed: true,
+    summary: "no protection against a future quantum computer (store now, decrypt later); OpenSSH 10.1+ warns",
+    sources: ["ssh-audit", "openssh"]
+  },
+  "random-nonce": {
+    severity: "weak",
+    disputed: true,
+    summary: "signatures with a random nonce: a weak RNG can reveal the key",
+    sources: ["ssh-audit"]
+  },
+  dsa: {
+    severity: "broken",
+    disputed: false,
+    summary: "DSA: 1024-bit, off by default since 7.0, removed in 10.0",
+    sources: ["ssh-audit", "openssh"]
+  },
+  withdrawn: {
+    severity: "weak",
+    disputed: false,
+    summary: "sntrup4591761 was withdrawn; replaced by sntrup761 in 8.5",
+    sources: ["ssh-audit", "openssh"]
+  },
+  experimental: {
+    severity: "weak",
+    disputed: true,
+    summary: "experimental, not standardised",
+    sources: ["ssh-audit"]
+  },
+  "terrapin-chacha20": {
+    severity: "note",
+    disputed: false,
+    summary: "Terrapin (CVE-2023-48795) applies unless both peers do strict KEX (OpenSSH 9.6+)",
+    sources: ["ssh-audit", "cis"]
+  },
+  "terrapin-cbc-etm": {
+    severity: "note",
+    disputed: false,
+    summary: "Terrapin (CVE-2023-48795) applies to a CBC cipher with an EtM MAC unless both peers do strict KEX (9.6+)",
+    sources: ["ssh-audit", "cis"]
+  },
+  "gex-moduli": {
+    severity: "note",
+    disputed: false,
+    summary: "strength depends on the moduli file; Mozilla and ssh-audit want ≥ 3071-bit moduli",
+    sources: ["mozilla", "ssh-audit"]
+  },
+  "rsa-key-size": {
+    severity: "note",
+    disputed: false,
+    summary: "strength depends on the RSA key size; ssh-audit wants ≥ 3072 bits",
+    sources: ["ssh-audit"]
+  }
+};
+var CBC = ["cbc", "terrapin-cbc-etm"];
+var ECDSA = ["nist-curve", "random-nonce"];
+var REASONS_BY_NAME = {
+  // ciphers
+  none: ["plaintext"],
+  "3des-cbc": ["3des", "block-64", ...CBC],
+  "blowfish-cbc": ["blowfish", "block-64", ...CBC],
+  "cast128-cbc": ["cast128", "block-64", ...CBC],
+  arcfour: ["rc4"],
+  arcfour128: ["rc4"],
+  arcfour256: ["rc4"],
+  "aes128-cbc": CBC,
+  "aes192-cbc": CBC,
+  "aes256-cbc": CBC,
+  "rijndael-cbc@lysator.liu.se": ["rijndael-cbc", ...CBC],
+  "chacha20-poly1305@openssh.com": ["terrapin-chacha20"],
+  // MACs
+  "hmac-sha1": ["hmac-sha1", "encrypt-and-mac"],
+  "hmac-sha1-96": ["hmac-sha1", "tag-96", "encrypt-and-mac"],
+  "hmac-sha2-256": ["encrypt-and-mac"],
+  "hmac-sha2-512": ["encrypt-and-mac"],
+  "hmac-md5": ["md5", "encrypt-and-mac"],
+  "hmac-md5-96": ["md5", "tag-96", "encrypt-and-mac"],
+  "hmac-ripemd160": ["ripemd160", "encrypt-and-mac"],
+  "hmac-ripemd160@openssh.com": ["ripemd160", "encrypt-and-mac"],
+  "umac-64@openssh.com": ["tag-64", "encrypt-and-mac"],
+  "umac-128@openssh.com": ["encrypt-and-mac"],
+  "hmac-sha1-etm@openssh.com": ["hmac-sha1", "terrapin-cbc-etm"],
+  "hmac-sha1-96-etm@openssh.com": ["hmac-sha1", "tag-96", "terrapin-cbc-etm"],
+  "hmac-sha2-256-etm@openssh.com": ["terrapin-cbc-etm"],
+  "hmac-sha2-512-etm@openssh.com": ["terrapin-cbc-etm"],
+  "hmac-md5-etm@openssh.com": ["md5", "terrapin-cbc-etm"],
+  "hmac-md5-96-etm@openssh.com": ["md5", "tag-96", "terrapin-cbc-etm"],
+  "hmac-ripemd160-etm@openssh.com": ["ripemd160", "terrapin-cbc-etm"],
+  "umac-64-etm@openssh.com": ["tag-64", "terrapin-cbc-etm"],
+  "umac-128-etm@openssh.com": ["terrapin-cbc-etm"],
+  // key exchange
+  "diffie-hellman-group1-sha1": ["dh-1024", "logjam", "sha1", "not-post-quantum"],
+  "diffie-hellman-group14-sha1": ["sha1", "dh-2048", "not-post-quantum"],
+  "diffie-hellman-group14-sha256": ["dh-2048", "not-post-quantum"],
+  "diffie-hellman-group16-sha512": ["not-post-quantum"],
+  "diffie-hellman-group18-sha512": ["not-post-quantum"],
+  "diffie-hellman-group-exchange-sha1": ["sha1", "gex-moduli", "not-post-quantum"],
+  "diffie-hellman-group-exchange-sha256": ["gex-moduli", "not-post-quantum"],
+  "ecdh-sha2-nistp256": ["nist-curve", "not-post-quantum"],
+  "ecdh-sha2-nistp384": ["nist-curve", "not-post-quantum"],
+  "ecdh-sha2-nistp521": ["nist-curve", "not-post-quantum"],
+  "curve25519-sha256": ["not-post-quantum"],
+  "curve25519-sha256@libssh.org": ["not-post-quantum"],
+  "sntrup4591761x25519-sha512@tinyssh.org": ["withdrawn", "experimental"],
+  "mlkem768nistp256-sha256": ["nist-curve"],
+  // host keys, public keys, signatures (plain names; certificates inherit)
+  "ecdsa-sha2-nistp256": ECDSA,
+  "ecdsa-sha2-nistp384": ECDSA,
+  "ecdsa-sha2-nistp521": ECDSA,
+  "sk-ecdsa-sha2-nistp256@openssh.com": ECDSA,
+  "webauthn-sk-ecdsa-sha2-nistp256@openssh.com": ["nist-curve"],
+  "ssh-dss": ["dsa", "random-nonce"],
+  "ssh-rsa": ["sha1", "rsa-key-size"],
+  "rsa-sha2-256": ["rsa-key-size"],
+  "rsa-sha2-512": ["rsa-key-size"],
+  "ssh-xmss@openssh.com": ["experimental"],
+  "ssh-mldsa44-ed25519@openssh.com": ["experimental"]
+};
+function plainOf(name) {
+  const kt = KEY_TYPES.find((k) => k.name === name);
+  if (kt) return kt.plainName;
+  const sig = SIGNATURE_ALGORITHMS.find((s) => s.name === name);
+  if (sig && name.endsWith("-cert-v01@openssh.com")) {
+    const stem = name.slice(0, -"-cert-v01@openssh.com".length);
+    return SIGNATURE_ALGORITHMS.find((s) => s.name === stem || s.name === `${stem}@openssh.com`)?.name ?? name;
+  }
+  return name;
+}
+var RANK = { ok: 0, weak: 1, broken: 2 };
+function worst(reasons) {
+  let status = "ok";
+  for (const r of reasons) {
+    if (r.severity === "note") continue;
+    if (RANK[r.severity] > RANK[status]) status = r.severity;
+  }
+  return status;
+}
+function assessAlgorithm(name) {
+  const codes = REASONS_BY_NAME[name] ?? REASONS_BY_NAME[plainOf(name)] ?? [];
+  const reasons = codes.map((code3) => ({ code: code3, ...ASSESSMENT_REASONS[code3] }));
+  return {
+    status: worst(reasons.filter((r) => !r.disputed)),
+    strictStatus: worst(reasons),
+    reasons
+  };
+}
+
+// src/openssh/algorithm-list.ts
+var KEYWORD_CLASS = {
+  Ciphers: "cipher",
+  MACs: "mac",
+  KexAlgorithms: "kex",
+  HostKeyAlgorithms: "key",
+  PubkeyAcceptedAlgorithms: "key",
+  HostbasedAcceptedAlgorithms: "key",
+  CASignatureAlgorithms: "sig"
+};
+var CLASS_KEYWORD = {
+  cipher: "Ciphers",
+  mac: "MACs",
+  kex: "KexAlgorithms",
+  key: "PubkeyAcceptedAlgorithms",
+  sig: "CASignatureAlgorithms"
+};
+var SPELLINGS = {
+  ciphers: "Ciphers",
+  macs: "MACs",
+  kexalgorithms: "KexAlgorithms",
+  hostkeyalgorithms: "HostKeyAlgorithms",
+  pubkeyacceptedalgorithms: "PubkeyAcceptedAlgorithms",
+  pubkeyacceptedkeytypes: "PubkeyAcceptedAlgorithms",
+  hostbasedacceptedalgorithms: "HostbasedAcceptedAlgorithms",
+  casignaturealgorithms: "CASignatureAlgorithms"
+};
+function algorithmKeyword(keyword, side) {
+  const k = keyword.toLowerCase();
+  if (side === "server" && k === "hostbasedacceptedkeytypes") return "HostbasedAcceptedAlgorithms";
+  if (side === "client" && k === "hostbasedkeytypes") return "HostbasedAcceptedAlgorithms";
+  return SPELLINGS[k];
+}
+var atLeast2 = (release, v) => compareReleases(release, v) >= 0;
+function matchPattern(s, pattern) {
+  let si = 0;
+  let pi = 0;
+  let starP = -1;
+  let starS = 0;
+  while (si < s.length) {
+    const pc = pattern[pi];
+    if (pc === "*") {
+      starP = pi++;
+      starS = si;
+    } else if (pc !== void 0 && (pc === "?" || pc === s[si])) {
+      si++;
+      pi++;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      si = ++starS;
+    } else return false;
+  }
+  while (pattern[pi] === "*") pi++;
+  return pi === pattern.length;
+}
+function matchPatternList(string2, pattern) {
+  let gotPositive = false;
+  let i = 0;
+  const len = pattern.length;
+  while (i < len) {
+    let negated = false;
+    if (pattern[i] === "!") {
+      negated = true;
+      i++;
+    }
+    let sub = "";
+    while (i < len && sub.length < 1023 && pattern[i] !== ",") sub += pattern[i++];
+    if (sub.length >= 1023) return 0;
+    if (i < len && pattern[i] === ",") i++;
+    if (matchPattern(string2, sub)) {
+      if (negated) return -1;
+      gotPositive = true;
+    }
+  }
+  return gotPositive ? 1 : 0;
+}
+function listHas(list, name) {
+  for (const p of list.split(",")) {
+    if (p === "") return false;
+    if (p === name) return true;
+  }
+  return false;
+}
+function namesCat(a, b) {
+  if (a === "") return b;
+  if (b === "") return a;
+  let ret = a;
+  for (const p of b.split(",")) {
+    if (p === "") break;
+    if (!listHas(ret, p)) ret += `,${p}`;
+  }
+  return ret;
+}
+function filterList(proposal, filter, deny) {
+  return proposal.filter((n) => n !== "" && (deny ? matchPatternList(n, filter) !== 1 : matchPatternList(n, filter) === 1));
+}
+function checkedElements(list) {
+  const out = [];
+  for (const p of list.split(",")) {
+    if (p === "") break;
+    out.push(p);
+  }
+  return out;
+}
+function validate(keyword, list, release) {
+  if (list === "") return {};
+  const cls = KEYWORD_CLASS[keyword];
+  const elements = checkedElements(list);
+  if (cls === "cipher" || cls === "mac" || cls === "kex") {
+    for (const p of elements) if (!isKnownAlgorithm(cls, p, release)) return { name: p };
+    if (elements.length === 0 && cls !== "kex" && atLeast2(release, "10.4")) return {};
+    return void 0;
+  }
+  const impls = knownAlgorithms("key", release);
+  const shortNames = keyTypeShortNames(release).map((s) => s.toLowerCase());
+  const plainOnly = keyword === "CASignatureAlgorithms" && atLeast2(release, "9.4");
+  for (const p of elements) {
+    const known = impls.includes(p) || shortNames.includes(p.toLowerCase());
+    if (known) {
+      if (plainOnly && p.endsWith("-cert-v01@openssh.com")) return { name: p };
+      continue;
+    }
+    if (!impls.some((n) => matchPatternList(n, p) !== 0)) return { name: p };
+  }
+  return void 0;
+}
+function parseMessage(keyword, side, release, value) {
+  switch (KEYWORD_CLASS[keyword]) {
+    case "cipher":
+      return `Bad SSH2 cipher spec '${value}'.`;
+    case "mac":
+      if (side === "server") return `Bad SSH2 mac spec '${value}'.`;
+      return atLeast2(release, "8.1") ? `Bad SSH2 MAC spec '${value}'.` : `Bad SSH2 Mac spec '${value}'.`;
+    case "kex":
+      return `Bad SSH2 KexAlgorithms '${value}'.`;
+    default:
+      return `Bad key types '${value}'.`;
+  }
+}
+function missingArgument(keyword, side, release) {
+  const cls = KEYWORD_CLASS[keyword];
+  if (side === "server" && (cls === "cipher" || cls === "mac" || cls === "kex") && atLeast2(release, "8.7")) {
+    return `${keyword} missing argument.`;
+  }
+  return "Missing argument.";
+}
+function assembleMessage(keyword, side, release) {
+  const renamed = atLeast2(release, "8.5");
+  const what = {
+    Ciphers: "ciphers",
+    MACs: "macs",
+    KexAlgorithms: "kex_algorithms",
+    HostKeyAlgorithms: "hostkeyalgorithms",
+    PubkeyAcceptedAlgorithms: renamed ? "pubkey_accepted_algos" : "pubkey_key_types",
+    HostbasedAcceptedAlgorithms: renamed ? "hostbased_accepted_algos" : "hostbased_key_types",
+    CASignatureAlgorithms: "ca_sign_algorithms"
+  };
+  if (side === "server") return `assemble_algorithms: ${what[keyword]}: invalid argument`;
+  if (keyword === "HostKeyAlgorithms") {
+    return renamed ? "ssh_kex2: kex_assemble_namelist: invalid argument" : "ssh_kex2: kex_assemble_namelist";
+  }
+  return `fill_default_options: ${what[keyword]}: invalid argument`;
+}
+function done(effective, def, unexpanded = false) {
+  return {
+    ok: true,
+    effective,
+    added: effective.filter((n) => !def.includes(n)),
+    removed: def.filter((n) => !effective.includes(n)),
+    ...unexpanded ? { unexpanded: true } : {}
+  };
+}
+function resolveAlgorithmList(keyword, value, release, side) {
+  const kw = keyword in KEYWORD_CLASS ? keyword : CLASS_KEYWORD[keyword];
+  const cls = KEYWORD_CLASS[kw];
+  const all = knownAlgorithms(cls, release);
+  const parseError = (message, name, detail) => ({
+    ok: false,
+    error: { message, stage: "parse", ...name !== void 0 ? { name } : {}, ...detail ? { detail } : {} }
+  });
+  const def = defaultAlgorithms(cls, release, side);
+  if (def === void 0) {
+    return parseError(`Bad configuration option: ${kw.toLowerCase()}`);
+  }
+  if (value === "") return parseError(missingArgument(kw, side, release));
+  const head = value[0];
+  const minus = head === "-" && atLeast2(release, "7.5");
+  const caret = head === "^" && atLeast2(release, "8.1");
+  const plus = head === "+";
+  const rest = plus || minus || caret ? value.slice(1) : value;
+  if (!minus) {
+    const bad = validate(kw, rest, release);
+    if (bad) {
+      const detail = cls === "kex" && bad.name !== void 0 ? `Unsupported KEX algorithm "${bad.name.slice(0, 100)}"` : void 0;
+      return parseError(parseMessage(kw, side, release, value), bad.name, detail);
+    }
+  }
+  const defString = def.join(",");
+  if (minus) return done(filterList(def, rest, true), def);
+  if (!atLeast2(release, "7.8")) {
+    const written = (plus ? namesCat(defString, rest) : rest).split(",").filter((n) => n !== "");
+    const unexpanded = written.some((n) => !all.includes(n));
+    return done(written, def, unexpanded);
+  }
+  const list = plus ? namesCat(defString, rest) : caret ? namesCat(rest, defString) : rest;
+  let ret = "";
+  for (const cp of list.split(",")) {
+    if (cp.startsWith("!")) {
+      return { ok: false, error: { message: assembleMessage(kw, side, release), name: cp, stage: "assemble" } };
+    }
+    ret = namesCat(ret, filterList(all, cp, false).join(","));
+  }
+  if (ret === "") return { ok: false, error: { message: assembleMessage(kw, side, release), stage: "assemble" } };
+  return done(ret.split(","), def);
+}
+
+// src/openssh/value-grammar.ts
+var flag = () => ({ kind: "flag" });
+var choice = (values, caseSensitive) => caseSensitive ? { kind: "choice", values, caseSensitive } : { kind: "choice", values };
+var integer = (limits = {}) => ({
+  kind: "integer",
+  ...limits
+});
+var time = (options = {}) => ({ kind: "time", ...options });
+var algorithms = (list) => ({ kind: "algorithms", list });
+var words = (options) => ({
+  kind: "words",
+  ...options
+});
+var path2 = () => ({ kind: "path" });
+var string = () => ({ kind: "string" });
+var restOfLine = (options = {}) => ({
+  kind: "rest-of-line",
+  ...options
+});
+var ignored = () => ({ kind: "ignored" });
+var named = (kind) => ({ kind });
+var LOG_LEVELS = ["QUIET", "FATAL", "ERROR", "INFO", "VERBOSE", "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3"];
+var SYSLOG_FACILITIES = [
+  "DAEMON",
+  "USER",
+  "AUTH",
+  "AUTHPRIV",
+  "LOCAL0",
+  "LOCAL1",
+  "LOCAL2",
+  "LOCAL3",
+  "LOCAL4",
+  "LOCAL5",
+  "LOCAL6",
+  "LOCAL7"
+];
+function ipqosNames(release) {
+  const names = [
+    "af11",
+    "af12",
+    "af13",
+    "af21",
+    "af22",
+    "af23",
+    "af31",
+    "af32",
+    "af33",
+    "af41",
+    "af42",
+    "af43",
+    "cs0",
+    "cs1",
+    "cs2",
+    "cs3",
+    "cs4",
+    "cs5",
+    "cs6",
+    "cs7",
+    "ef"
+  ];
+  if (isAtLeast(release, "7.6")) names.unshift("none");
+  if (isAtLeast(release, "8.2")) names.push("le");
+  if (isAtLeast(release, "10.3")) names.push("va");
+  names.push("lowdelay", "throughput", "reliability");
+  return names;
+}
+var DIGEST_NAMES = ["md5", "sha1", "sha256", "sha384", "sha512"];
+function integerSyntax(program, release) {
+  if (isAtLeast(release, "7.7")) return "strtonum";
+  return program === "sshd" ? "atoi" : "strtol-base0";
+}
+function flagValues(program, release) {
+  if (program === "ssh") return { values: ["yes", "no", "true", "false"], caseSensitive: false };
+  return { values: ["yes", "no"], caseSensitive: !isAtLeast(release, "7.7") };
+}
+function argumentCount(grammar) {
+  switch (grammar.kind) {
+    case "words":
+      return { min: grammar.min, max: grammar.max ?? Infinity };
+    case "rest-of-line":
+    case "ignored":
+    case "version-addendum":
+    case "proxy-jump":
+    case "subsystem":
+      return { min: 1, max: Infinity };
+    case "rekey-limit":
+    case "ipqos":
+    case "add-keys-to-agent":
+    case "forward-local":
+    case "forward-remote":
+      return { min: 1, max: 2 };
+    case "listen-address":
+      return { min: 1, max: 3 };
+    case "user-patterns":
+    case "group-patterns":
+    case "env-names":
+    case "env-assignments":
+    case "path-list":
+    case "permit-open":
+    case "permit-listen":
+    case "permit-remote-open":
+    case "authentication-methods":
+    case "pubkey-auth-options":
+    case "per-source-penalties":
+    case "channel-timeout":
+    case "include":
+    case "match":
+    case "host-patterns":
+    case "canonical-domains":
+    case "permitted-cnames":
+    case "known-hosts-files":
+      return { min: 1, max: Infinity };
+    default:
+      return { min: 1, max: 1 };
+  }
+}
+function consumesRestOfLine(grammar) {
+  return argumentCount(grammar).max === Infinity;
+}
+function sampleValue(grammar) {
+  switch (grammar.kind) {
+    case "flag":
+      return "no";
+    case "choice":
+      return grammar.values[grammar.values.length - 1] ?? "";
+    case "integer":
+      return String(Math.max(grammar.min ?? 0, 3));
+    case "time":
+      return "30";
+    case "algorithms":
+      switch (grammar.list) {
+        case "cipher":
+          return "aes128-ctr,aes256-ctr";
+        case "mac":
+          return "hmac-sha2-256,hmac-sha2-512";
+        case "kex":
+          return "curve25519-sha256,diffie-hellman-group14-sha256";
+        case "key":
+        case "sig":
+          return "ssh-ed25519,rsa-sha2-512";
+        case "gss-kex":
+          return "gss-curve25519-sha256-";
+      }
+      break;
+    case "words":
+      return Array.from({ length: Math.max(grammar.min, 1) }, (_, i) => `word${i + 1}`).join(" ");
+    case "path":
+      return "/etc/ssh/sshlint-sample";
+    case "string":
+      return "sample";
+    case "rest-of-line":
+      return grammar.absolutePathOrNone ? "/usr/bin/true %u" : "/usr/bin/true";
+    case "ignored":
+      return "yes";
+    case "port":
+      return "2222";
+    case "log-level":
+      return "VERBOSE";
+    case "syslog-facility":
+      return "AUTH";
+    case "rekey-limit":
+      return "1G 1h";
+    case "ipqos":
+      return "af21 cs1";
+    case "channel-timeout":
+      return "session=5m";
+    case "version-addendum":
+      return "sshlint";
+    case "include":
+      return "/etc/ssh/sshlint-sample.d/*.conf";
+    case "match":
+      return "all";
+    case "listen-address":
+      return "127.0.0.1:2222";
+    case "max-startups":
+      return "10:30:100";
+    case "per-source-net-block-size":
+      return "32:128";
+    case "per-source-penalties":
+      return "authfail:10";
+    case "address-list":
+      return "192.0.2.0/24";
+    case "user-patterns":
+      return "alice bob@192.0.2.0/24";
+    case "group-patterns":
+      return "staff wheel";
+    case "env-names":
+      return "LANG LC_*";
+    case "env-assignments":
+      return "FOO=bar";
+    case "path-list":
+      return ".ssh/authorized_keys /etc/ssh/keys/%u";
+    case "permit-open":
+      return "localhost:8080";
+    case "permit-listen":
+      return "localhost:8080";
+    case "authentication-methods":
+      return "publickey";
+    case "subsystem":
+      return "sshlint-sample /usr/lib/openssh/sftp-server -l INFO";
+    case "permit-user-environment":
+      return "LANG,LC_*";
+    case "pubkey-auth-options":
+      return "none";
+    case "octal-mask":
+      return "0077";
+    case "rdomain":
+      return "none";
+    case "forward-local":
+      return "8080 localhost:80";
+    case "forward-remote":
+      return "8080 localhost:80";
+    case "forward-dynamic":
+      return "1080";
+    case "escape-char":
+      return "~";
+    case "control-persist":
+      return "10m";
+    case "tunnel-device":
+      return "any:any";
+    case "add-keys-to-agent":
+      return "yes";
+    case "agent-socket":
+      return "SSH_AUTH_SOCK";
+    case "forward-agent":
+      return "no";
+    case "proxy-jump":
+      return "jump.example.com";
+    case "canonical-domains":
+      return "example.com";
+    case "permitted-cnames":
+      return "*.example.com:*.example.net";
+    case "permit-remote-open":
+      return "localhost:8080";
+    case "known-hosts-files":
+      return "~/.ssh/known_hosts";
+    case "obscure-keystroke-timing":
+      return "interval:20";
+    case "host-patterns":
+      return "*";
+  }
+  return "yes";
+}
+function statusAt(facts, release, build) {
+  if (facts.distro && !build.features.has(facts.distro.feature)) return "unknown";
+  if (!inRange(release, facts.since, facts.removedIn)) return "unknown";
+  const base = facts.status === void 0 ? "active" : atRelease(facts.status, release) ?? "active";
+  if (base === "unknown") return "unknown";
+  const requires = facts.requires === void 0 ? void 0 : atRelease(facts.requires, release);
+  if (requires) {
+    const needed = typeof requires === "string" ? [requires] : requires;
+    if (!needed.every((feature) => build.features.has(feature))) {
+      return facts.withoutFeature === void 0 ? "unsupported" : atRelease(facts.withoutFeature, release) ?? "unsupported";
+    }
+  }
+  return base;
+}
+function resolveFacts(facts, release, build) {
+  const status = statusAt(facts, release, build);
+  if (status === "unknown") return void 0;
+  const live = status === "active" || status === "rejected";
+  const aliasOf = facts.aliasOf === void 0 ? void 0 : atRelease(facts.aliasOf, release) ?? void 0;
+  const grammar = live ? atRelease(facts.grammar, release) : ignored();
+  if (grammar === void 0) throw new Error(`${facts.name}: no grammar for ${release}`);
+  const accumulation = live ? atRelease(facts.accumulation, release) ?? "first-wins" : "none";
+  const def = !live || aliasOf ? void 0 : facts.buildDefault && build.features.has(facts.buildDefault.feature) ? facts.buildDefault.value : facts.default !== void 0 ? atRelease(facts.default, release) : void 0;
+  const sample = (facts.sample === void 0 ? void 0 : atRelease(facts.sample, release)) ?? sampleValue(grammar);
+  return {
+    name: facts.name,
+    release,
+    build,
+    status,
+    ...aliasOf ? { aliasOf } : {},
+    grammar,
+    consumesAllArguments: consumesRestOfLine(grammar),
+    accumulation,
+    ...def !== void 0 ? { default: def } : {},
+    sample,
+    ...facts.distro ? { distro: facts.distro } : {},
+    ...facts.notes ? { notes: facts.notes } : {},
+    facts
+  };
+}
+function indexByName(table) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entry2 of table) {
+    const key = entry2.name.toLowerCase();
+    if (map.has(key)) throw new Error(`duplicate keyword ${entry2.name}`);
+    map.set(key, entry2);
+  }
+  return map;
+}
+
+// src/openssh/sshd-keywords.ts
+var FLAG = flag();
+var DEPRECATED = { status: "deprecated", grammar: ignored(), accumulation: "none" };
+var FORWARDING = ["yes", "all", "no", "remote", "local"];
+var SSHD_KEYWORDS = [
+  // ------------------------------------------------------------ A
+  {
+    name: "AcceptEnv",
+    match: true,
+    grammar: named("env-names"),
+    accumulation: "appends",
+    notes: `Each name must not contain "=" ("Invalid environment name.", fatal). ≤8.6: an empty line is accepted. servconf.c: "appends to list; doesn't respect first-match-wins".`
+  },
+  {
+    name: "AddressFamily",
+    match: false,
+    grammar: choice(["inet", "inet6", "any"]),
+    accumulation: "first-wins",
+    default: "any"
+  },
+  {
+    name: "AFSTokenPassing",
+    match: false,
+    status: byRelease({ "7.4": "unsupported", "10.4": "deprecated" }),
+    grammar: ignored(),
+    accumulation: "none",
+    notes: '"Unsupported option" up to 10.3, "Deprecated option" from 10.4 (servconf.h refactor).'
+  },
+  { name: "AllowAgentForwarding", match: true, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  {
+    name: "AllowGroups",
+    match: true,
+    grammar: named("group-patterns"),
+    accumulation: "appends",
+    notes: '8.7+: an empty ("") pattern is fatal ("empty AllowGroups pattern").'
+  },
+  {
+    name: "AllowStreamLocalForwarding",
+    match: true,
+    grammar: choice(FORWARDING),
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  { name: "AllowTcpForwarding", match: true, grammar: choice(FORWARDING), accumulation: "first-wins", default: "yes" },
+  {
+    name: "AllowUsers",
+    match: true,
+    grammar: named("user-patterns"),
+    accumulation: "appends",
+    notes: 'A comma is not a separator: "AllowUsers alice,bob" is one pattern that matches nobody. Invalid pattern (bad CIDR after @, or "" from 8.7): fatal "invalid AllowUsers pattern".'
+  },
+  {
+    name: "AuthenticationMethods",
+    match: true,
+    grammar: named("authentication-methods"),
+    accumulation: "first-line-wins",
+    default: "any",
+    notes: "≤8.6: lines after the first that set it are not even validated."
+  },
+  {
+    name: "AuthorizedKeysCommand",
+    match: true,
+    grammar: restOfLine({ absolutePathOrNone: true }),
+    accumulation: "first-wins",
+    default: null,
+    notes: "≤8.6 the absolute-path check only ran on the line that took effect."
+  },
+  { name: "AuthorizedKeysCommandUser", match: true, grammar: string(), accumulation: "first-wins", default: null },
+  {
+    name: "AuthorizedKeysFile",
+    match: true,
+    grammar: named("path-list"),
+    accumulation: "first-line-wins",
+    default: ".ssh/authorized_keys .ssh/authorized_keys2",
+    notes: '"~" is expanded at parse time for the uid running sshd. ≤8.6: no validation, an empty line accepted. 8.7+: "" is an error; 10.3+: "none" must be alone.'
+  },
+  { name: "AuthorizedKeysFile2", match: true, ...DEPRECATED },
+  {
+    name: "AuthorizedPrincipalsCommand",
+    match: true,
+    grammar: restOfLine({ absolutePathOrNone: true }),
+    accumulation: "first-wins",
+    default: null,
+    notes: "8.7–9.3 bug: the line only takes effect while AuthorizedKeysCommand is unset (it tests the wrong variable), and then every such line overwrites."
+  },
+  { name: "AuthorizedPrincipalsCommandUser", match: true, grammar: string(), accumulation: "first-wins", default: null },
+  { name: "AuthorizedPrincipalsFile", match: true, grammar: path2(), accumulation: "first-wins", default: null },
+  // ------------------------------------------------------------ B–C
+  { name: "Banner", match: true, grammar: path2(), accumulation: "first-wins", default: null },
+  { name: "CASignatureAlgorithms", since: "7.9", match: true, grammar: algorithms("sig"), accumulation: "first-wins" },
+  {
+    name: "ChallengeResponseAuthentication",
+    match: byRelease({ "7.4": false, "8.7": true }),
+    aliasOf: byRelease({ "7.4": null, "8.7": "KbdInteractiveAuthentication" }),
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes",
+    notes: 'Its own global setting (default yes) up to 8.6; from 8.7 an alias of KbdInteractiveAuthentication, so an early "ChallengeResponseAuthentication no" beats a later "KbdInteractiveAuthentication yes".'
+  },
+  {
+    name: "ChannelTimeout",
+    since: "9.2",
+    match: true,
+    grammar: named("channel-timeout"),
+    accumulation: "first-line-wins",
+    default: null
+  },
+  { name: "CheckMail", match: false, ...DEPRECATED },
+  {
+    name: "ChrootDirectory",
+    match: true,
+    grammar: string(),
+    accumulation: "first-wins",
+    default: null,
+    sample: "none"
+  },
+  { name: "Ciphers", match: false, grammar: algorithms("cipher"), accumulation: "first-wins" },
+  { name: "ClientAliveCountMax", match: true, grammar: integer(), accumulation: "first-wins", default: "3" },
+  { name: "ClientAliveInterval", match: true, grammar: time(), accumulation: "first-wins", default: "0" },
+  {
+    name: "Compression",
+    match: false,
+    grammar: choice(["yes", "delayed", "no"]),
+    accumulation: "first-wins",
+    default: "yes",
+    notes: 'yes and delayed both mean delayed. 8.2+ builds without zlib accept only "no" (and default to it).'
+  },
+  // ------------------------------------------------------------ D–F
+  { name: "DenyGroups", match: true, grammar: named("group-patterns"), accumulation: "appends" },
+  { name: "DenyUsers", match: true, grammar: named("user-patterns"), accumulation: "appends" },
+  { name: "DisableForwarding", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  {
+    name: "DSAAuthentication",
+    match: false,
+    aliasOf: "PubkeyAuthentication",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    // "no" would make AuthenticationMethods publickey unsatisfiable (a post-parse fatal).
+    sample: "yes"
+  },
+  { name: "ExposeAuthInfo", since: "7.6", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  {
+    name: "FingerprintHash",
+    match: false,
+    grammar: choice(DIGEST_NAMES),
+    accumulation: "last-wins",
+    default: "SHA256",
+    notes: "Any digest name is accepted (md5, sha1, sha256, sha384, sha512); every line overwrites."
+  },
+  { name: "ForceCommand", match: true, grammar: restOfLine(), accumulation: "first-wins", default: null },
+  {
+    name: "GatewayPorts",
+    match: true,
+    grammar: choice(["clientspecified", "yes", "no"]),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  // ------------------------------------------------------------ GSSAPI / Kerberos
+  {
+    name: "GSSAPIAuthentication",
+    match: true,
+    requires: "gssapi",
+    status: byRelease({ "7.4": "active", "10.4": "unknown", "10.5": "active" }),
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no",
+    notes: "10.4 misnamed the GSSAPI keywords (GssAuthentication …), so there these names are bad options."
+  },
+  {
+    name: "GSSAPICleanupCredentials",
+    match: false,
+    requires: "gssapi",
+    status: byRelease({ "7.4": "active", "10.4": "unknown", "10.5": "active" }),
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  {
+    name: "GSSAPIDelegateCredentials",
+    since: "10.3",
+    match: false,
+    requires: "gssapi",
+    status: byRelease({ "10.3": "active", "10.4": "unknown", "10.5": "active" }),
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  {
+    name: "GSSAPIStrictAcceptorCheck",
+    match: false,
+    requires: "gssapi",
+    status: byRelease({ "7.4": "active", "10.4": "unknown", "10.5": "active" }),
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: byRelease({ "7.4": "no", "7.5": "yes" }),
+    notes: "7.4 fill_default_server_options set 0 although the manual says yes; fixed in 7.5."
+  },
+  {
+    name: "GssAuthentication",
+    since: "10.4",
+    removedIn: "10.5",
+    match: true,
+    requires: "gssapi",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no",
+    notes: "10.4 only: the servconf.h refactor spelled GSSAPIAuthentication this way (fixed in 10.5, c14709356)."
+  },
+  {
+    name: "GssCleanupCreds",
+    since: "10.4",
+    removedIn: "10.5",
+    match: false,
+    requires: "gssapi",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes",
+    notes: "10.4 only, see GssAuthentication."
+  },
+  {
+    name: "GssDelegateCreds",
+    since: "10.4",
+    removedIn: "10.5",
+    match: false,
+    requires: "gssapi",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes",
+    notes: "10.4 only, see GssAuthentication."
+  },
+  {
+    name: "GssStrictAcceptor",
+    since: "10.4",
+    removedIn: "10.5",
+    match: false,
+    requires: "gssapi",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes",
+    notes: "10.4 only, see GssAuthentication."
+  },
+  // ------------------------------------------------------------ H
+  {
+    name: "HostbasedAcceptedAlgorithms",
+    since: "8.5",
+    match: true,
+    grammar: algorithms("key"),
+    accumulation: "first-wins"
+  },
+  {
+    name: "HostbasedAcceptedKeyTypes",
+    match: true,
+    aliasOf: byRelease({ "7.4": null, "8.5": "HostbasedAcceptedAlgorithms" }),
+    grammar: algorithms("key"),
+    accumulation: "first-wins",
+    notes: "The keyword itself up to 8.4; an alias of HostbasedAcceptedAlgorithms from 8.5."
+  },
+  { name: "HostbasedAuthentication", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  { name: "HostbasedUsesNameFromPacketOnly", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  {
+    name: "HostCertificate",
+    match: false,
+    grammar: path2(),
+    accumulation: "appends",
+    notes: 'A file that cannot be loaded is logged ("Could not load host certificate"), not fatal.'
+  },
+  { name: "HostDSAKey", match: false, aliasOf: "HostKey", grammar: path2(), accumulation: "appends" },
+  {
+    name: "HostKey",
+    match: false,
+    grammar: path2(),
+    accumulation: "appends",
+    notes: "Default (none given): ssh_host_{rsa,ecdsa,ed25519}_key (+ mldsa44_ed25519 in 10.5, xmss with WITH_XMSS)."
+  },
+  {
+    name: "HostKeyAgent",
+    match: false,
+    grammar: string(),
+    accumulation: "first-wins",
+    default: null,
+    notes: "A socket path, or SSH_AUTH_SOCK to take it from the environment."
+  },
+  { name: "HostKeyAlgorithms", match: false, grammar: algorithms("key"), accumulation: "first-wins" },
+  // ------------------------------------------------------------ I–K
+  {
+    name: "IgnoreRhosts",
+    match: byRelease({ "7.4": false, "8.3": true }),
+    grammar: byRelease({ "7.4": FLAG, "8.3": choice(["yes", "no", "shosts-only"]) }),
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  { name: "IgnoreUserKnownHosts", match: false, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  {
+    name: "Include",
+    since: "8.2",
+    match: true,
+    grammar: named("include"),
+    accumulation: "structural",
+    notes: "Relative paths are taken from /etc/ssh; glob(3); no match is fine; depth limit 16; processed at the position of the line; an included file cannot change the including file's Match state."
+  },
+  {
+    name: "IPQoS",
+    match: true,
+    grammar: named("ipqos"),
+    accumulation: byRelease({ "7.4": "last-wins", "10.3": "first-wins" }),
+    default: byRelease({ "7.4": "lowdelay throughput", "7.8": "af21 cs1", "10.1": "ef cs0" }),
+    buildDefault: { feature: "debian-patches", value: "lowdelay throughput" },
+    notes: 'Debian keeps "lowdelay throughput" (revert-ipqos-defaults.patch) [tested 9.2: sshd -T].'
+  },
+  {
+    name: "KbdInteractiveAuthentication",
+    match: true,
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: byRelease({ "7.4": "no", "8.7": "yes" }),
+    notes: "≤8.6 keyboard-interactive was enabled through ChallengeResponseAuthentication (default yes)."
+  },
+  { name: "KeepAlive", match: false, aliasOf: "TCPKeepAlive", grammar: FLAG, accumulation: "first-wins" },
+  {
+    name: "KerberosAuthentication",
+    match: true,
+    requires: "krb5",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "KerberosGetAFSToken",
+    match: false,
+    requires: ["krb5", "afs"],
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "KerberosOrLocalPasswd",
+    match: false,
+    requires: "krb5",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  {
+    name: "KerberosTgtPassing",
+    match: false,
+    status: byRelease({ "7.4": "unsupported", "10.4": "deprecated" }),
+    grammar: ignored(),
+    accumulation: "none"
+  },
+  {
+    name: "KerberosTicketCleanup",
+    match: false,
+    requires: "krb5",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  { name: "KexAlgorithms", match: false, grammar: algorithms("kex"), accumulation: "first-wins" },
+  { name: "KeyRegenerationInterval", match: false, ...DEPRECATED },
+  // ------------------------------------------------------------ L–M
+  {
+    name: "ListenAddress",
+    match: false,
+    grammar: named("listen-address"),
+    accumulation: "appends",
+    notes: '"rdomain NAME" suffix from 7.7; a bare IPv6 address with 2+ colons takes no port.'
+  },
+  { name: "LoginGraceTime", match: false, grammar: time(), accumulation: "first-wins", default: "120" },
+  {
+    name: "LogLevel",
+    match: byRelease({ "7.4": false, "7.6": true }),
+    grammar: named("log-level"),
+    accumulation: "first-wins",
+    default: "INFO"
+  },
+  {
+    name: "LogVerbose",
+    since: "8.5",
+    match: true,
+    grammar: byRelease({
+      "8.5": words({ min: 0 }),
+      "8.7": words({ min: 1, noneAlone: true, nonEmpty: true })
+    }),
+    accumulation: byRelease({ "8.5": "appends", "8.7": "first-line-wins" }),
+    default: null,
+    notes: "Items are file:function:line patterns, not validated."
+  },
+  { name: "MACs", match: false, grammar: algorithms("mac"), accumulation: "first-wins" },
+  {
+    name: "Match",
+    match: true,
+    grammar: named("match"),
+    accumulation: "structural",
+    notes: 'A block runs to the next Match or end of file; "Match all" returns to global.'
+  },
+  {
+    name: "MaxAuthTries",
+    match: true,
+    grammar: integer(),
+    accumulation: "first-wins",
+    default: "6",
+    notes: "0 is accepted by sshd -t and locks everyone out."
+  },
+  { name: "MaxSessions", match: true, grammar: integer(), accumulation: "first-wins", default: "10" },
+  {
+    name: "MaxStartups",
+    match: false,
+    grammar: named("max-startups"),
+    accumulation: byRelease({ "7.4": "last-wins", "10.1": "first-wins" }),
+    default: "10:30:100"
+  },
+  { name: "ModuliFile", since: "8.6", match: false, grammar: path2(), accumulation: "first-wins" },
+  // ------------------------------------------------------------ P
+  {
+    name: "PAMAuthenticationViaKbdInt",
+    removedIn: "10.4",
+    match: false,
+    ...DEPRECATED,
+    notes: "Dropped by the 10.4 servconf.h refactor: a bad option from 10.4."
+  },
+  {
+    name: "PAMServiceName",
+    since: "9.8",
+    match: byRelease({ "9.8": true, "10.4": false, "10.5": true }),
+    requires: "pam",
+    grammar: string(),
+    accumulation: "first-wins",
+    default: "sshd",
+    notes: "Global-only in 10.4 (refactor), allowed in Match again in 10.5 (4c414d99f)."
+  },
+  { name: "PasswordAuthentication", match: true, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  { name: "PermitEmptyPasswords", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  {
+    name: "PermitListen",
+    since: "7.8",
+    match: true,
+    grammar: named("permit-listen"),
+    accumulation: "first-line-wins",
+    default: "any"
+  },
+  {
+    name: "PermitOpen",
+    match: true,
+    grammar: named("permit-open"),
+    accumulation: "first-line-wins",
+    default: "any"
+  },
+  {
+    name: "PermitRootLogin",
+    match: true,
+    grammar: choice(["prohibit-password", "without-password", "forced-commands-only", "yes", "no"]),
+    accumulation: "first-wins",
+    default: "prohibit-password",
+    notes: 'sshd -T prints the default as "without-password" up to 10.0 (table order) [tested 9.2].'
+  },
+  { name: "PermitTTY", match: true, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  {
+    name: "PermitTunnel",
+    match: true,
+    grammar: choice(["no", "point-to-point", "ethernet", "yes"], true),
+    accumulation: "first-wins",
+    default: "no",
+    notes: 'Compared with strcmp: "Yes" is fatal ("Bad yes/point-to-point/ethernet/no argument", 8.7+: "bad PermitTunnel argument").'
+  },
+  {
+    name: "PermitUserEnvironment",
+    match: false,
+    grammar: byRelease({ "7.4": FLAG, "7.8": named("permit-user-environment") }),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  { name: "PermitUserRC", match: true, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  {
+    name: "PerSourceMaxStartups",
+    since: "8.5",
+    match: false,
+    grammar: integer({ noneKeyword: "none" }),
+    accumulation: byRelease({ "8.5": "last-wins", "9.5": "first-wins" }),
+    default: "none"
+  },
+  {
+    name: "PerSourceNetBlockSize",
+    since: "8.5",
+    match: false,
+    grammar: named("per-source-net-block-size"),
+    accumulation: byRelease({ "8.5": "last-wins", "10.1": "first-wins" }),
+    default: "32:128",
+    notes: "≤10.2 a single value also resets the IPv6 length to its sscanf leftover; 10.3 keeps the default."
+  },
+  {
+    name: "PerSourcePenalties",
+    since: "9.8",
+    match: false,
+    grammar: named("per-source-penalties"),
+    accumulation: "first-wins",
+    notes: "Each item sets its own field, first one wins; any item enables penalties. On by default."
+  },
+  {
+    name: "PerSourcePenaltyExemptList",
+    since: "9.8",
+    match: false,
+    grammar: named("address-list"),
+    accumulation: "first-wins",
+    default: null
+  },
+  {
+    name: "PidFile",
+    match: false,
+    grammar: path2(),
+    accumulation: "first-wins",
+    notes: "Default is a build path (/var/run/sshd.pid; Debian /run/sshd.pid)."
+  },
+  {
+    name: "Port",
+    match: false,
+    grammar: named("port"),
+    accumulation: "appends",
+    default: "22",
+    notes: "Ignored when sshd gets -p. At most 256 ports."
+  },
+  {
+    name: "PrintLastLog",
+    match: false,
+    requires: "lastlog",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  { name: "PrintMotd", match: false, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  {
+    name: "Protocol",
+    match: false,
+    status: "ignored",
+    grammar: ignored(),
+    accumulation: "none",
+    notes: "Silently ignored (DEBUG2), whatever the argument."
+  },
+  {
+    name: "PubkeyAcceptedAlgorithms",
+    since: "8.5",
+    match: true,
+    grammar: algorithms("key"),
+    accumulation: "first-wins"
+  },
+  {
+    name: "PubkeyAcceptedKeyTypes",
+    match: true,
+    aliasOf: byRelease({ "7.4": null, "8.5": "PubkeyAcceptedAlgorithms" }),
+    grammar: algorithms("key"),
+    accumulation: "first-wins"
+  },
+  { name: "PubkeyAuthentication", match: true, grammar: FLAG, accumulation: "first-wins", default: "yes", sample: "yes" },
+  {
+    name: "PubkeyAuthOptions",
+    since: "8.2",
+    match: true,
+    grammar: named("pubkey-auth-options"),
+    accumulation: "first-wins",
+    default: "none"
+  },
+  // ------------------------------------------------------------ R
+  {
+    name: "RDomain",
+    since: "7.7",
+    match: true,
+    requires: "rdomain",
+    withoutFeature: byRelease({ "7.7": "active", "8.3": "rejected" }),
+    grammar: named("rdomain"),
+    accumulation: "first-wins",
+    default: null,
+    notes: '8.3+ without routing-domain support: fatal "setting RDomain not supported on this platform." [tested 9.2].'
+  },
+  { name: "RefuseConnection", since: "9.9", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  {
+    name: "RekeyLimit",
+    match: true,
+    grammar: named("rekey-limit"),
+    accumulation: "first-wins",
+    default: "default none"
+  },
+  { name: "RequiredRSASize", since: "9.1", match: true, grammar: integer(), accumulation: "first-wins", default: "1024" },
+  { name: "ReverseMappingCheck", match: false, ...DEPRECATED },
+  {
+    name: "RevokedKeys",
+    match: true,
+    grammar: byRelease({ "7.4": path2(), "10.3": named("path-list") }),
+    accumulation: byRelease({ "7.4": "first-wins", "10.3": "first-line-wins" }),
+    default: null,
+    notes: "One file up to 10.2, several from 10.3."
+  },
+  { name: "RHostsAuthentication", match: false, ...DEPRECATED },
+  { name: "RhostsRSAAuthentication", match: true, ...DEPRECATED },
+  { name: "RSAAuthentication", match: true, ...DEPRECATED },
+  // ------------------------------------------------------------ S
+  {
+    name: "SecurityKeyProvider",
+    since: "8.2",
+    match: false,
+    grammar: string(),
+    accumulation: "first-wins",
+    default: "internal"
+  },
+  { name: "ServerKeyBits", match: false, ...DEPRECATED },
+  {
+    name: "SetEnv",
+    since: "7.8",
+    match: true,
+    grammar: named("env-assignments"),
+    accumulation: "first-line-wins",
+    notes: "Not appending: only the first active SetEnv line counts (7.8 `uvalue != 0`, 9.7 `found`). 9.1+: a repeated name within that line is ignored (debug2)."
+  },
+  {
+    name: "SKeyAuthentication",
+    match: byRelease({ "7.4": false, "8.7": true }),
+    status: byRelease({ "7.4": "active", "7.8": "deprecated", "8.7": "active" }),
+    aliasOf: byRelease({ "7.4": "ChallengeResponseAuthentication", "7.8": null, "8.7": "KbdInteractiveAuthentication" }),
+    grammar: FLAG,
+    accumulation: "first-wins"
+  },
+  { name: "SshdAuthPath", since: "10.0", match: false, grammar: path2(), accumulation: "first-wins" },
+  { name: "SshdSessionPath", since: "9.8", match: false, grammar: path2(), accumulation: "first-wins" },
+  {
+    name: "StreamLocalBindMask",
+    match: true,
+    grammar: named("octal-mask"),
+    accumulation: "last-wins",
+    default: "0177"
+  },
+  { name: "StreamLocalBindUnlink", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  { name: "StrictModes", match: false, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  {
+    name: "Subsystem",
+    match: byRelease({ "7.4": false, "9.5": true }),
+    grammar: named("subsystem"),
+    accumulation: byRelease({ "7.4": "unique-name", "9.5": "per-name" }),
+    notes: `≤9.4: a second definition of a name is fatal ("Subsystem 'sftp' already defined."); 9.5+: the first definition of a name wins, later ones are ignored (debug). 10.3+ checks for the command before looking at Match state.`
+  },
+  {
+    name: "SyslogFacility",
+    match: false,
+    grammar: named("syslog-facility"),
+    accumulation: "first-wins",
+    default: "AUTH"
+  },
+  // ------------------------------------------------------------ T–X
+  { name: "TCPKeepAlive", match: false, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  { name: "TrustedUserCAKeys", match: true, grammar: path2(), accumulation: "first-wins", default: null },
+  {
+    name: "UnusedConnectionTimeout",
+    since: "9.2",
+    match: true,
+    grammar: time({ none: true }),
+    accumulation: "first-wins",
+    default: "none",
+    notes: '"none" (any case) is stored unconditionally, so it also overrides an earlier value.'
+  },
+  { name: "UseDNS", match: false, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  { name: "UseLogin", match: false, ...DEPRECATED },
+  {
+    name: "UsePAM",
+    match: false,
+    requires: "pam",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no",
+    notes: 'Debian and most distributions ship "UsePAM yes" in sshd_config.'
+  },
+  {
+    name: "UsePrivilegeSeparation",
+    match: false,
+    status: byRelease({ "7.4": "active", "7.5": "deprecated" }),
+    grammar: choice(["yes", "sandbox", "nosandbox", "no"]),
+    accumulation: "first-wins",
+    default: "sandbox"
+  },
+  { name: "VerifyReverseMapping", match: false, ...DEPRECATED },
+  {
+    name: "VersionAddendum",
+    match: false,
+    grammar: named("version-addendum"),
+    accumulation: "first-wins",
+    default: "none"
+  },
+  { name: "X11DisplayOffset", match: true, grammar: integer(), accumulation: "first-wins", default: "10" },
+  { name: "X11Forwarding", match: true, grammar: FLAG, accumulation: "first-wins", default: "no" },
+  { name: "X11UseLocalhost", match: true, grammar: FLAG, accumulation: "first-wins", default: "yes" },
+  {
+    name: "XAuthLocation",
+    match: false,
+    grammar: path2(),
+    accumulation: "first-wins",
+    notes: "Default is the build's xauth path (/usr/bin/xauth on Debian)."
+  },
+  // ======================================================== Debian patches
+  // Verified against Debian 12's sshd 9.2p1-2+deb12u*; Ubuntu carries the same patches.
+  {
+    name: "DebianBanner",
+    distro: { feature: "debian-patches", note: "debian-banner.patch: include the Debian version in the banner." },
+    match: false,
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  {
+    name: "GSSAPIKeyExchange",
+    distro: { feature: "debian-patches", note: "gssapi.patch (GSSAPI key exchange, rejected upstream)." },
+    match: false,
+    requires: "gssapi",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "GSSAPIKexAlgorithms",
+    distro: { feature: "debian-patches", note: "gssapi.patch; ssh-audit hardening guides write it." },
+    match: false,
+    requires: "gssapi",
+    grammar: algorithms("gss-kex"),
+    accumulation: "first-wins"
+  },
+  {
+    name: "GSSAPIStoreCredentialsOnRekey",
+    distro: { feature: "debian-patches", note: "gssapi.patch." },
+    match: false,
+    requires: "gssapi",
+    grammar: FLAG,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "GSSAPICleanupCreds",
+    distro: { feature: "debian-patches", note: "gssapi.patch: alias row for GSSAPICleanupCredentials." },
+    match: false,
+    requires: "gssapi",
+    // Follows upstream's 10.4-only misspelling, should a patched 10.4 exist.
+    aliasOf: byRelease({ "7.4": "GSSAPICleanupCredentials", "10.4": "GssCleanupCreds", "10.5": "GSSAPICleanupCredentials" }),
+    grammar: FLAG,
+    accumulation: "first-wins"
+  },
+  {
+    name: "GSSUseSessionCCache",
+    distro: { feature: "debian-patches", note: "gssapi.patch: recognised as sUnsupported." },
+    match: false,
+    status: "unsupported",
+    grammar: ignored(),
+    accumulation: "none"
+  },
+  {
+    name: "GSSAPIUseSessionCredCache",
+    distro: { feature: "debian-patches", note: "gssapi.patch: recognised as sUnsupported [tested 9.2]." },
+    match: false,
+    status: "unsupported",
+    grammar: ignored(),
+    accumulation: "none"
+  },
+  {
+    name: "PermitBlacklistedKeys",
+    distro: { feature: "debian-patches", note: 'Left over from the 2008 weak-key blacklist: "Deprecated option" [tested 9.2].' },
+    match: false,
+    ...DEPRECATED
+  }
+];
+var BY_NAME2 = indexByName(SSHD_KEYWORDS);
+function sshdKeyword(name, release, build = DEBIAN_BUILD) {
+  const facts = BY_NAME2.get(name.toLowerCase());
+  if (!facts) return void 0;
+  const resolved = resolveFacts(facts, release, build);
+  if (!resolved) return void 0;
+  return { ...resolved, facts, allowedInMatch: atRelease(facts.match, release) ?? false };
+}
+function sshdKeywordsAt(release, build = DEBIAN_BUILD) {
+  return SSHD_KEYWORDS.map((facts) => sshdKeyword(facts.name, release, build)).filter(
+    (k) => k !== void 0
+  );
+}
+
+// src/openssh/ssh-keywords.ts
+var FLAG2 = flag();
+var TIME = time({ none: true });
+var DEPRECATED2 = { status: "deprecated", grammar: ignored(), accumulation: "none" };
+var UNSUPPORTED = { status: "unsupported", grammar: ignored(), accumulation: "none" };
+var YES_NO_ASK = choice(["true", "false", "yes", "no", "ask"]);
+var SSH_KEYWORDS = [
+  // ------------------------------------------------------------ A–B
+  {
+    name: "AddKeysToAgent",
+    grammar: byRelease({
+      "7.4": choice(["true", "false", "yes", "no", "ask", "confirm"]),
+      "8.4": named("add-keys-to-agent")
+    }),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  { name: "AddressFamily", grammar: choice(["inet", "inet6", "any"]), accumulation: "first-wins", default: "any" },
+  { name: "AFSTokenPassing", ...UNSUPPORTED },
+  { name: "BatchMode", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "BindAddress", grammar: string(), accumulation: "first-wins", default: null },
+  { name: "BindInterface", since: "7.7", grammar: string(), accumulation: "first-wins", default: null },
+  // ------------------------------------------------------------ C
+  {
+    name: "CanonicalDomains",
+    grammar: named("canonical-domains"),
+    accumulation: "first-line-wins",
+    default: null
+  },
+  { name: "CanonicalizeFallbackLocal", grammar: FLAG2, accumulation: "first-wins", default: "yes" },
+  {
+    name: "CanonicalizeHostname",
+    grammar: choice(["true", "false", "yes", "no", "always"]),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  { name: "CanonicalizeMaxDots", grammar: integer(), accumulation: "first-wins", default: "1" },
+  {
+    name: "CanonicalizePermittedCNAMEs",
+    grammar: named("permitted-cnames"),
+    accumulation: "first-line-wins",
+    default: null
+  },
+  { name: "CASignatureAlgorithms", since: "7.9", grammar: algorithms("sig"), accumulation: "first-wins" },
+  {
+    name: "CertificateFile",
+    grammar: path2(),
+    accumulation: "appends",
+    notes: 'At most 100 (SSH_MAX_CERTIFICATE_FILES): "Too many certificate files specified".'
+  },
+  {
+    name: "ChallengeResponseAuthentication",
+    aliasOf: byRelease({ "7.4": null, "8.7": "KbdInteractiveAuthentication" }),
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: "yes",
+    notes: "Its own setting up to 8.6, an alias of KbdInteractiveAuthentication from 8.7."
+  },
+  {
+    name: "ChannelTimeout",
+    since: "9.6",
+    grammar: named("channel-timeout"),
+    accumulation: "first-line-wins",
+    default: null
+  },
+  {
+    name: "CheckHostIP",
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: byRelease({ "7.4": "yes", "8.5": "no" })
+  },
+  {
+    name: "Cipher",
+    status: byRelease({ "7.4": "active", "7.6": "deprecated" }),
+    grammar: string(),
+    accumulation: "first-wins",
+    notes: 'SSH-1 cipher (cipher_number: "Bad cipher") up to 7.5; deprecated from 7.6.'
+  },
+  { name: "Ciphers", grammar: algorithms("cipher"), accumulation: "first-wins" },
+  { name: "ClearAllForwardings", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "Compression",
+    grammar: byRelease({ "7.4": FLAG2, "8.2": choice(["yes", "no"]) }),
+    accumulation: "first-wins",
+    default: "no",
+    notes: '8.2+: "true"/"false" are no longer accepted; without zlib only "no".'
+  },
+  {
+    name: "CompressionLevel",
+    status: byRelease({ "7.4": "active", "7.6": "unsupported" }),
+    requires: byRelease({ "7.5": "ssh1", "7.6": null }),
+    grammar: integer(),
+    accumulation: "first-wins"
+  },
+  { name: "ConnectionAttempts", grammar: integer(), accumulation: "first-wins", default: "1" },
+  { name: "ConnectTimeout", grammar: TIME, accumulation: "first-wins", default: "none" },
+  {
+    name: "ControlMaster",
+    grammar: choice(["true", "yes", "false", "no", "auto", "ask", "autoask"]),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  { name: "ControlPath", grammar: string(), accumulation: "first-wins", default: null },
+  { name: "ControlPersist", grammar: named("control-persist"), accumulation: "first-wins", default: "no" },
+  // ------------------------------------------------------------ D–F
+  {
+    name: "DSAAuthentication",
+    aliasOf: "PubkeyAuthentication",
+    grammar: byRelease({ "7.4": FLAG2, "8.9": choice(["true", "false", "yes", "no", "unbound", "host-bound"]) }),
+    accumulation: "first-wins"
+  },
+  { name: "DynamicForward", grammar: named("forward-dynamic"), accumulation: "appends" },
+  { name: "EnableEscapeCommandline", since: "9.2", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "EnableSSHKeysign", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "EscapeChar", grammar: named("escape-char"), accumulation: "first-wins", default: "~" },
+  { name: "ExitOnForwardFailure", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "FallBackToRsh", ...DEPRECATED2 },
+  { name: "FingerprintHash", grammar: choice(DIGEST_NAMES), accumulation: "first-wins", default: "SHA256" },
+  { name: "ForkAfterAuthentication", since: "8.7", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "ForwardAgent",
+    grammar: byRelease({ "7.4": FLAG2, "8.2": named("forward-agent") }),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  { name: "ForwardX11", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "ForwardX11Timeout", grammar: TIME, accumulation: "first-wins", default: "1200" },
+  {
+    name: "ForwardX11Trusted",
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: "no",
+    buildDefault: { feature: "debian-patches", value: "yes" },
+    notes: "Debian's ssh defaults to yes (debian-config.patch) [tested 9.2: ssh -G prints forwardx11trusted yes]."
+  },
+  // ------------------------------------------------------------ G–H
+  {
+    name: "GatewayPorts",
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: "no",
+    notes: "A flag on the client (the server's GatewayPorts also takes clientspecified)."
+  },
+  {
+    name: "GlobalKnownHostsFile",
+    grammar: named("known-hosts-files"),
+    accumulation: "first-line-wins",
+    default: "/etc/ssh/ssh_known_hosts /etc/ssh/ssh_known_hosts2"
+  },
+  { name: "GlobalKnownHostsFile2", ...DEPRECATED2 },
+  { name: "GSSAPIAuthentication", requires: "gssapi", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "GSSAPIDelegateCredentials", requires: "gssapi", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "HashKnownHosts", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "Host",
+    grammar: named("host-patterns"),
+    accumulation: "structural",
+    notes: 'A negated match ("!pattern") makes the whole block inactive.'
+  },
+  {
+    name: "HostbasedAcceptedAlgorithms",
+    since: "8.7",
+    grammar: algorithms("key"),
+    accumulation: "first-wins",
+    notes: '8.5 and 8.6 spelled this keyword "hostbasedalgorithms" in keywords[] (fixed in 8.7).'
+  },
+  {
+    name: "HostbasedAlgorithms",
+    since: "8.5",
+    removedIn: "8.7",
+    grammar: algorithms("key"),
+    accumulation: "first-wins",
+    notes: "The 8.5/8.6 name of HostbasedAcceptedAlgorithms (a typo in readconf.c keywords[])."
+  },
+  { name: "HostbasedAuthentication", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "HostbasedKeyTypes",
+    aliasOf: byRelease({ "7.4": null, "8.5": "HostbasedAlgorithms", "8.7": "HostbasedAcceptedAlgorithms" }),
+    grammar: algorithms("key"),
+    accumulation: "first-wins"
+  },
+  { name: "HostKeyAlgorithms", grammar: algorithms("key"), accumulation: "first-wins" },
+  { name: "HostKeyAlias", grammar: string(), accumulation: "first-wins", default: null },
+  { name: "Hostname", grammar: string(), accumulation: "first-wins" },
+  // ------------------------------------------------------------ I–K
+  { name: "IdentitiesOnly", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "IdentityAgent",
+    grammar: byRelease({ "7.4": string(), "7.9": named("agent-socket") }),
+    accumulation: "first-wins",
+    default: null
+  },
+  {
+    name: "IdentityFile",
+    grammar: path2(),
+    accumulation: "appends",
+    notes: 'At most 100 (SSH_MAX_IDENTITY_FILES): "Too many identity files specified".'
+  },
+  { name: "IdentityFile2", aliasOf: "IdentityFile", grammar: path2(), accumulation: "appends" },
+  {
+    name: "IgnoreUnknown",
+    grammar: string(),
+    accumulation: "first-wins",
+    notes: "A pattern list; only affects unknown keywords on later lines."
+  },
+  {
+    name: "Include",
+    grammar: named("include"),
+    accumulation: "structural",
+    notes: 'Relative paths: ~/.ssh for user configs, /etc/ssh for system ones; "~" only in user configs ("bad include path"). 9.9+ expands %tokens and ${ENV}.'
+  },
+  {
+    name: "IPQoS",
+    grammar: named("ipqos"),
+    accumulation: byRelease({ "7.4": "last-wins", "8.7": "first-wins" }),
+    default: byRelease({ "7.4": "lowdelay throughput", "7.8": "af21 cs1", "10.1": "ef cs0" }),
+    buildDefault: { feature: "debian-patches", value: "lowdelay throughput" },
+    notes: 'Debian keeps "lowdelay throughput" [tested 9.2: ssh -G].'
+  },
+  { name: "KbdInteractiveAuthentication", grammar: FLAG2, accumulation: "first-wins", default: "yes" },
+  { name: "KbdInteractiveDevices", grammar: string(), accumulation: "first-wins", default: null },
+  { name: "KeepAlive", aliasOf: "TCPKeepAlive", grammar: FLAG2, accumulation: "first-wins" },
+  {
+    name: "KerberosAuthentication",
+    ...UNSUPPORTED,
+    notes: "Always oUnsupported in the client (GSSAPIAuthentication is the Kerberos path)."
+  },
+  { name: "KerberosTGTPassing", ...UNSUPPORTED },
+  { name: "KexAlgorithms", grammar: algorithms("kex"), accumulation: "first-wins" },
+  { name: "KnownHostsCommand", since: "8.5", grammar: restOfLine(), accumulation: "first-wins", default: null },
+  // ------------------------------------------------------------ L–O
+  { name: "LocalCommand", grammar: restOfLine(), accumulation: "first-wins", default: null },
+  { name: "LocalForward", grammar: named("forward-local"), accumulation: "appends" },
+  { name: "LogLevel", grammar: named("log-level"), accumulation: "first-wins", default: "INFO" },
+  {
+    name: "LogVerbose",
+    since: "8.5",
+    grammar: byRelease({
+      "8.5": words({ min: 0 }),
+      "8.7": words({ min: 1, noneAlone: true, nonEmpty: true })
+    }),
+    accumulation: "first-line-wins",
+    default: null
+  },
+  { name: "MACs", grammar: algorithms("mac"), accumulation: "first-wins" },
+  { name: "Match", grammar: named("match"), accumulation: "structural" },
+  { name: "NoHostAuthenticationForLocalhost", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  { name: "NumberOfPasswordPrompts", grammar: integer(), accumulation: "first-wins", default: "3" },
+  {
+    name: "ObscureKeystrokeTiming",
+    since: "9.5",
+    grammar: named("obscure-keystroke-timing"),
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  // ------------------------------------------------------------ P
+  { name: "PasswordAuthentication", grammar: FLAG2, accumulation: "first-wins", default: "yes" },
+  { name: "PermitLocalCommand", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "PermitRemoteOpen",
+    since: "8.5",
+    grammar: named("permit-remote-open"),
+    accumulation: "first-line-wins",
+    default: "any",
+    notes: "A missing host or bad port is fatal() even in 8.5+."
+  },
+  { name: "PKCS11Provider", requires: "pkcs11", grammar: string(), accumulation: "first-wins", default: null },
+  {
+    name: "Port",
+    grammar: byRelease({ "7.4": integer(), "7.9": named("port") }),
+    accumulation: "first-wins",
+    default: "22",
+    notes: "Up to 7.8 parse_int: any integer, 0 included, no service names; a2port() (1..65535 or a service name) from 7.9."
+  },
+  { name: "PreferredAuthentications", grammar: string(), accumulation: "first-wins" },
+  {
+    name: "Protocol",
+    status: byRelease({ "7.4": "active", "7.6": "ignored" }),
+    grammar: choice(["2", "1", "1,2", "2,1"]),
+    accumulation: "first-wins",
+    notes: 'proto_spec() up to 7.5 ("Bad protocol spec"); silently ignored from 7.6.'
+  },
+  {
+    name: "ProxyCommand",
+    grammar: restOfLine(),
+    accumulation: "first-wins",
+    default: null,
+    notes: '≤10.2: ignored when ProxyJump was already set. Leading "=" and blanks are skipped.'
+  },
+  { name: "ProxyJump", grammar: named("proxy-jump"), accumulation: "first-wins", default: null },
+  { name: "ProxyUseFdpass", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "PubkeyAcceptedAlgorithms",
+    since: "8.5",
+    grammar: algorithms("key"),
+    accumulation: "first-wins"
+  },
+  {
+    name: "PubkeyAcceptedKeyTypes",
+    aliasOf: byRelease({ "7.4": null, "8.5": "PubkeyAcceptedAlgorithms" }),
+    grammar: algorithms("key"),
+    accumulation: "first-wins"
+  },
+  {
+    name: "PubkeyAuthentication",
+    grammar: byRelease({ "7.4": FLAG2, "8.9": choice(["true", "false", "yes", "no", "unbound", "host-bound"]) }),
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  // ------------------------------------------------------------ R
+  {
+    name: "RefuseConnection",
+    since: "10.1",
+    grammar: string(),
+    accumulation: "first-wins",
+    notes: 'Any argument; when the line is active ssh exits: fatal "RefuseConnection: ARG".'
+  },
+  { name: "RekeyLimit", grammar: named("rekey-limit"), accumulation: "first-wins", default: "default none" },
+  { name: "RemoteCommand", since: "7.6", grammar: restOfLine(), accumulation: "first-wins", default: null },
+  { name: "RemoteForward", grammar: named("forward-remote"), accumulation: "appends" },
+  {
+    name: "RequestTTY",
+    grammar: choice(["true", "yes", "false", "no", "force", "auto"]),
+    accumulation: "first-wins",
+    default: "auto"
+  },
+  { name: "RequiredRSASize", since: "9.1", grammar: integer(), accumulation: "first-wins", default: "1024" },
+  {
+    name: "RevokedHostKeys",
+    grammar: byRelease({ "7.4": string(), "10.3": named("path-list") }),
+    accumulation: byRelease({ "7.4": "first-wins", "10.3": "first-line-wins" }),
+    default: null
+  },
+  { name: "RhostsAuthentication", ...DEPRECATED2 },
+  {
+    name: "RhostsRSAAuthentication",
+    status: byRelease({ "7.4": "active", "7.6": "unsupported" }),
+    requires: byRelease({ "7.5": "ssh1", "7.6": null }),
+    grammar: FLAG2,
+    accumulation: "first-wins"
+  },
+  {
+    name: "RSAAuthentication",
+    status: byRelease({ "7.4": "active", "7.6": "unsupported" }),
+    requires: byRelease({ "7.5": "ssh1", "7.6": null }),
+    grammar: FLAG2,
+    accumulation: "first-wins"
+  },
+  // ------------------------------------------------------------ S
+  { name: "SecurityKeyProvider", since: "8.2", grammar: string(), accumulation: "first-wins", default: "internal" },
+  {
+    name: "SendEnv",
+    grammar: named("env-names"),
+    accumulation: "appends",
+    notes: 'A "-NAME" item removes earlier patterns (7.8+).'
+  },
+  { name: "ServerAliveCountMax", grammar: integer(), accumulation: "first-wins", default: "3" },
+  { name: "ServerAliveInterval", grammar: TIME, accumulation: "first-wins", default: "0" },
+  {
+    name: "SessionType",
+    since: "8.7",
+    grammar: choice(["none", "subsystem", "default"]),
+    accumulation: "first-wins",
+    default: "default"
+  },
+  {
+    name: "SetEnv",
+    since: "7.8",
+    grammar: named("env-assignments"),
+    accumulation: "first-line-wins",
+    notes: "Only the first active SetEnv line counts; 9.1+ drops repeated names within it."
+  },
+  {
+    name: "SKeyAuthentication",
+    status: byRelease({ "7.4": "active", "7.8": "unsupported", "8.7": "active" }),
+    aliasOf: byRelease({ "7.4": "ChallengeResponseAuthentication", "7.8": null, "8.7": "KbdInteractiveAuthentication" }),
+    grammar: FLAG2,
+    accumulation: "first-wins"
+  },
+  { name: "SmartcardDevice", requires: "pkcs11", aliasOf: "PKCS11Provider", grammar: string(), accumulation: "first-wins" },
+  { name: "StdinNull", since: "8.7", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "StreamLocalBindMask",
+    grammar: named("octal-mask"),
+    accumulation: "last-wins",
+    default: "0177",
+    notes: "Stored from every line, even in inactive Host/Match blocks."
+  },
+  { name: "StreamLocalBindUnlink", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "StrictHostKeyChecking",
+    grammar: byRelease({
+      "7.4": YES_NO_ASK,
+      "7.6": choice(["true", "false", "yes", "no", "ask", "off", "accept-new"])
+    }),
+    accumulation: "first-wins",
+    default: "ask"
+  },
+  {
+    name: "SyslogFacility",
+    since: "7.6",
+    grammar: named("syslog-facility"),
+    accumulation: "first-wins",
+    default: "USER",
+    notes: "The first line wins even inside an inactive Host/Match block (no activep check)."
+  },
+  // ------------------------------------------------------------ T–X
+  { name: "Tag", since: "9.4", grammar: string(), accumulation: "first-wins", default: null },
+  { name: "TCPKeepAlive", grammar: FLAG2, accumulation: "first-wins", default: "yes" },
+  {
+    name: "TISAuthentication",
+    aliasOf: byRelease({ "7.4": "ChallengeResponseAuthentication", "8.7": "KbdInteractiveAuthentication" }),
+    grammar: FLAG2,
+    accumulation: "first-wins"
+  },
+  {
+    name: "Tunnel",
+    grammar: choice(["ethernet", "point-to-point", "true", "yes", "false", "no"]),
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "TunnelDevice",
+    grammar: named("tunnel-device"),
+    accumulation: byRelease({ "7.4": "last-wins", "8.7": "first-wins" }),
+    default: "any:any"
+  },
+  {
+    name: "UpdateHostKeys",
+    grammar: YES_NO_ASK,
+    accumulation: "first-wins",
+    default: byRelease({ "7.4": "no", "8.5": "yes" }),
+    notes: "8.5+: yes unless VerifyHostKeyDNS or a non-default UserKnownHostsFile is in use."
+  },
+  {
+    name: "UsePrivilegedPort",
+    status: byRelease({ "7.4": "active", "7.8": "deprecated" }),
+    grammar: FLAG2,
+    accumulation: "first-wins"
+  },
+  { name: "User", grammar: string(), accumulation: "first-wins" },
+  {
+    name: "UserKnownHostsFile",
+    grammar: named("known-hosts-files"),
+    accumulation: "first-line-wins",
+    default: "~/.ssh/known_hosts ~/.ssh/known_hosts2"
+  },
+  { name: "UserKnownHostsFile2", ...DEPRECATED2 },
+  { name: "UseRoaming", ...DEPRECATED2 },
+  { name: "UseRsh", ...DEPRECATED2 },
+  { name: "VerifyHostKeyDNS", grammar: YES_NO_ASK, accumulation: "first-wins", default: "no" },
+  {
+    name: "VersionAddendum",
+    since: "10.0",
+    grammar: named("version-addendum"),
+    accumulation: "first-wins",
+    default: "none"
+  },
+  { name: "VisualHostKey", grammar: FLAG2, accumulation: "first-wins", default: "no" },
+  {
+    name: "WarnWeakCrypto",
+    since: "10.1",
+    grammar: choice(["true", "false", "yes", "no", "no-pq-kex"]),
+    accumulation: "first-wins",
+    default: "yes"
+  },
+  { name: "XAuthLocation", grammar: path2(), accumulation: "first-wins" },
+  // ======================================================== Debian patches
+  // Verified against Debian 12's ssh 9.2p1-2+deb12u*.
+  {
+    name: "GSSAPIClientIdentity",
+    distro: { feature: "debian-patches", note: "gssapi.patch." },
+    requires: "gssapi",
+    grammar: string(),
+    accumulation: "first-wins",
+    default: null
+  },
+  {
+    name: "GSSAPIKeyExchange",
+    distro: { feature: "debian-patches", note: "gssapi.patch." },
+    requires: "gssapi",
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "GSSAPIKexAlgorithms",
+    distro: { feature: "debian-patches", note: 'gssapi.patch ("Bad GSSAPI KexAlgorithms").' },
+    requires: "gssapi",
+    grammar: algorithms("gss-kex"),
+    accumulation: "first-wins"
+  },
+  {
+    name: "GSSAPIRenewalForcesRekey",
+    distro: { feature: "debian-patches", note: "gssapi.patch." },
+    requires: "gssapi",
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "GSSAPIServerIdentity",
+    distro: { feature: "debian-patches", note: "gssapi.patch." },
+    requires: "gssapi",
+    grammar: string(),
+    accumulation: "first-wins",
+    default: null
+  },
+  {
+    name: "GSSAPITrustDns",
+    distro: { feature: "debian-patches", note: "gssapi.patch." },
+    requires: "gssapi",
+    grammar: FLAG2,
+    accumulation: "first-wins",
+    default: "no"
+  },
+  {
+    name: "ProtocolKeepAlives",
+    distro: { feature: "debian-patches", note: "keepalive-extensions.patch: sets ServerAliveInterval [tested 9.2]." },
+    aliasOf: "ServerAliveInterval",
+    grammar: TIME,
+    accumulation: "first-wins"
+  },
+  {
+    name: "SetupTimeOut",
+    distro: { feature: "debian-patches", note: "keepalive-extensions.patch: sets ServerAliveInterval [tested 9.2]." },
+    aliasOf: "ServerAliveInterval",
+    grammar: TIME,
+    accumulation: "first-wins"
+  },
+  {
+    name: "UseBlacklistedKeys",
+    distro: { feature: "debian-patches", note: "Old weak-key blacklist option, now oDeprecated (debug) [tested 9.2]." },
+    ...DEPRECATED2
+  }
+];
+var BY_NAME3 = indexByName(SSH_KEYWORDS);
+function sshKeyword(name, release, build = DEBIAN_BUILD) {
+  const facts = BY_NAME3.get(name.toLowerCase());
+  if (!facts) return void 0;
+  return resolveFacts(facts, release, build);
+}
+function sshKeywordsAt(release, build = DEBIAN_BUILD) {
+  return SSH_KEYWORDS.map((facts) => sshKeyword(facts.name, release, build)).filter(
+    (k) => k !== void 0
+  );
+}
+
+// src/parse/address-patterns.ts
+var INPUT_MAX = 63;
+var INT_MAX = 2 ** 31 - 1;
+function splitPatternList(list) {
+  const entries = [];
+  let start = 0;
+  for (; ; ) {
+    const comma = list.indexOf(",", start);
+    const end = comma === -1 ? list.length : comma;
+    const raw = list.slice(start, end);
+    const negated = raw.startsWith("!");
+    entries.push({ text: negated ? raw.slice(1) : raw, negated, start, end });
+    if (comma === -1) return entries;
+    start = comma + 1;
+  }
+}
+function checkAddressPatternList(list, openssh) {
+  const problems2 = [];
+  for (const entry2 of splitPatternList(list)) {
+    if (entry2.text === "") {
+      problems2.push({ code: "empty", entry: entry2 });
+      continue;
+    }
+    const parsed = parseCidr(entry2.text, openssh);
+    if (parsed.kind === "mask-too-long") {
+      problems2.push({ code: "mask-too-long", entry: entry2, family: parsed.address.family, maskLength: parsed.maskLength });
+    } else if (parsed.kind === "host-bits") {
+      const network = formatAddress(maskAddress(parsed.address, parsed.maskLength));
+      problems2.push({ code: "host-bits", entry: entry2, maskLength: parsed.maskLength, network, host: formatAddress(parsed.address) });
+    } else if (parsed.kind === "not-an-address" && /[ \t]/.test(entry2.text)) {
+      problems2.push({ code: "blank", entry: entry2 });
+    }
+  }
+  return problems2;
+}
+function parseCidr(text, openssh) {
+  if (text.length > INPUT_MAX) return { kind: "not-an-address" };
+  const slash = text.indexOf("/");
+  let maskLength;
+  if (slash !== -1) {
+    maskLength = parseMaskLength(text.slice(slash + 1), openssh);
+    if (maskLength === void 0) return { kind: "not-an-address" };
+  }
+  const addressText = slash === -1 ? text : text.slice(0, slash);
+  const address = parseNumericAddress(addressText);
+  if (address === "unknown") return { kind: "unknown" };
+  if (!address) return { kind: "not-an-address" };
+  const bits = address.family === 4 ? 32 : 128;
+  if (maskLength === void 0) return { kind: "network", address, maskLength: bits };
+  if (maskLength > bits) return { kind: "mask-too-long", address, maskLength };
+  if (!hostBitsZero(address, maskLength)) return { kind: "host-bits", address, maskLength };
+  return { kind: "network", address, maskLength };
+}
+function parseMaskLength(text, openssh) {
+  if (compareReleases(openssh, "9.8") >= 0) {
+    const m2 = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
+    if (!m2) return void 0;
+    const value = (m2[1] === "-" ? -1 : 1) * Number(m2[2]);
+    return value >= 0 && value <= INT_MAX ? value : void 0;
+  }
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
+  if (!m) return void 0;
+  if (compareReleases(openssh, "9.1") >= 0 && !/^\d/.test(text)) return void 0;
+  const magnitude = Number(m[2]);
+  if (m[1] === "-") return magnitude === 0 ? 0 : void 0;
+  return magnitude <= 128 ? magnitude : void 0;
+}
+function parseNumericAddress(text) {
+  const v4 = parseInetAton(text);
+  if (v4) return { family: 4, bytes: v4 };
+  const scope = text.indexOf("%");
+  if (scope !== -1) {
+    return parseInetPton6(text.slice(0, scope)) && !/[ \t]/.test(text) ? "unknown" : void 0;
+  }
+  const v6 = parseInetPton6(text);
+  return v6 ? { family: 6, bytes: v6 } : void 0;
+}
+var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+function parseInetAton(text) {
+  const parts = [];
+  let i = 0;
+  let value;
+  for (; ; ) {
+    if (!isDigit(text[i])) return void 0;
+    const parsed = strtoulBase0(text, i);
+    if (parsed.value > 4294967295) return void 0;
+    value = parsed.value;
+    i = parsed.end;
+    if (text[i] !== ".") break;
+    if (parts.length > 2 || value > 255) return void 0;
+    parts.push(value);
+    i++;
+  }
+  if (i !== text.length) return void 0;
+  const max = [4294967295, 16777215, 65535, 255][parts.length];
+  if (value > max) return void 0;
+  const bytes = new Uint8Array(4);
+  parts.forEach((part, index) => bytes[index] = part);
+  for (let b = 3; b >= parts.length; b--) {
+    bytes[b] = value % 256;
+    value = Math.floor(value / 256);
+  }
+  return bytes;
+}
+function strtoulBase0(text, at2) {
+  let base = 10;
+  let i = at2;
+  if (text[i] === "0") {
+    if ((text[i + 1] === "x" || text[i + 1] === "X") && /[0-9a-fA-F]/.test(text[i + 2] ?? "")) {
+      base = 16;
+      i += 2;
+    } else {
+      base = 8;
+    }
+  }
+  const digit = base === 16 ? /[0-9a-fA-F]/ : base === 8 ? /[0-7]/ : /[0-9]/;
+  let value = 0;
+  while (i < text.length && digit.test(text[i])) {
+    value = Math.min(value * base + parseInt(text[i], 16), 2 ** 40);
+    i++;
+  }
+  return { value, end: i };
+}
+function parseInetPton4(text) {
+  const octets = text.split(".");
+  if (octets.length !== 4) return void 0;
+  const bytes = new Uint8Array(4);
+  for (const [i, octet] of octets.entries()) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(octet) || Number(octet) > 255) return void 0;
+    bytes[i] = Number(octet);
+  }
+  return bytes;
+}
+function parseInetPton6(text) {
+  if (text === "") return void 0;
+  const out = [];
+  let zerosAt;
+  let i = 0;
+  if (text[0] === ":") {
+    if (text[1] !== ":") return void 0;
+    i = 1;
+  }
+  let tokenStart = i;
+  let digits = 0;
+  let value = 0;
+  while (i < text.length) {
+    const ch = text[i++];
+    if (/[0-9a-fA-F]/.test(ch)) {
+      if (digits === 4) return void 0;
+      value = value * 16 + parseInt(ch, 16);
+      digits++;
+      continue;
+    }
+    if (ch === ":") {
+      tokenStart = i;
+      if (digits === 0) {
+        if (zerosAt !== void 0) return void 0;
+        zerosAt = out.length;
+        continue;
+      }
+      if (i === text.length) return void 0;
+      if (out.length + 2 > 16) return void 0;
+      out.push(value >> 8, value & 255);
+      digits = 0;
+      value = 0;
+      continue;
+    }
+    if (ch === "." && out.length + 4 <= 16) {
+      const v4 = parseInetPton4(text.slice(tokenStart));
+      if (!v4) return void 0;
+      out.push(...v4);
+      digits = 0;
+      i = text.length;
+      break;
+    }
+    return void 0;
+  }
+  if (digits > 0) {
+    if (out.length + 2 > 16) return void 0;
+    out.push(value >> 8, value & 255);
+  }
+  if (zerosAt !== void 0) {
+    if (out.length === 16) return void 0;
+    out.splice(zerosAt, 0, ...new Array(16 - out.length).fill(0));
+  }
+  return out.length === 16 ? Uint8Array.from(out) : void 0;
+}
+function hostBitsZero(address, maskLength) {
+  return address.bytes.every((byte, i) => (byte & ~maskByte(i, maskLength) & 255) === 0);
+}
+function maskByte(index, maskLength) {
+  const bits = Math.max(0, Math.min(8, maskLength - index * 8));
+  return 255 << 8 - bits & 255;
+}
+function maskAddress(address, maskLength) {
+  return { family: address.family, bytes: address.bytes.map((byte, i) => byte & maskByte(i, maskLength)) };
+}
+function formatAddress(address) {
+  if (address.family === 4) return Array.from(address.bytes).join(".");
+  const groups = [];
+  for (let i = 0; i < 16; i += 2) groups.push(address.bytes[i] << 8 | address.bytes[i + 1]);
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength && j - i >= 2) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart === -1) return hex.join(":");
+  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
+}
+
+// src/parse/config/openssh-values.ts
+var INT_MAX2 = 2147483647;
+var LLONG_MAX = (1n << 63n) - 1n;
+var LLONG_MIN = -(1n << 63n);
+var LONG_MAX = LLONG_MAX;
+function isCSpace(ch) {
+  return ch === " " || ch === "	" || ch === "\n" || ch === "\v" || ch === "\f" || ch === "\r";
+}
+var isDigit2 = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
+var isAlpha = (ch) => ch !== void 0 && /^[A-Za-z]$/.test(ch);
+var isAlnum = (ch) => isDigit2(ch) || isAlpha(ch);
+function cStrtol(s, base) {
+  let i = 0;
+  while (isCSpace(s[i])) i++;
+  let negative = false;
+  if (s[i] === "+" || s[i] === "-") {
+    negative = s[i] === "-";
+    i++;
+  }
+  let radix = base;
+  const hexPrefix = s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X") && /[0-9a-fA-F]/.test(s[i + 2] ?? "");
+  if ((radix === 0 || radix === 16) && hexPrefix) {
+    radix = 16;
+    i += 2;
+  } else if (radix === 0) {
+    radix = s[i] === "0" ? 8 : 10;
+  }
+  const digitValue = (ch) => {
+    if (ch === void 0) return -1;
+    const v = parseInt(ch, 36);
+    return Number.isNaN(v) || v >= radix ? -1 : v;
+  };
+  const start = i;
+  let value = 0n;
+  while (digitValue(s[i]) >= 0) {
+    value = value * BigInt(radix) + BigInt(digitValue(s[i]));
+    i++;
+  }
+  if (i === start) return { value: 0n, end: 0, overflow: false };
+  if (negative) value = -value;
+  if (value > LLONG_MAX) return { value: LLONG_MAX, end: i, overflow: true };
+  if (value < LLONG_MIN) return { value: LLONG_MIN, end: i, overflow: true };
+  return { value, end: i, overflow: false };
+}
+function strtonum(s, min, max) {
+  const { value, end, overflow } = cStrtol(s, 10);
+  if (end === 0 || end !== s.length) return { error: "invalid" };
+  if (overflow && value === LLONG_MIN || value < BigInt(min)) return { error: "too small" };
+  if (overflow && value === LLONG_MAX || value > BigInt(max)) return { error: "too large" };
+  return { value: Number(value) };
+}
+function atoiErr(s) {
+  if (s === void 0 || s === "") return { error: "missing" };
+  return strtonum(s, 0, INT_MAX2);
+}
+var TCP_SERVICES = new Set(
+  "tcpmux echo discard sink null systat users daytime netstat qotd quote chargen ttytst source ftp-data ftp ssh telnet smtp mail time timserver whois nicname tacacs domain gopher finger http www kerberos kerberos5 krb5 kerberos-sec iso-tsap tsap acr-nema dicom pop3 pop-3 sunrpc portmapper auth authentication tap ident nntp readnews untp epmap loc-srv netbios-ssn imap2 imap snmp snmp-trap snmptrap cmip-man cmip-agent mailq bgp smux qmtp z3950 wais pawserv zserv rpc2portmap codaauth2 ldap svrloc https snpp microsoft-ds kpasswd submissions ssmtp smtps urd saft rtsp nqs qmqp ipp ldp exec login shell printer spooler gdomap uucp uucpd klogin kshell afpovertcp nntps snntp ldaps tinc silc kerberos-adm domain-s webster gdbremote ftps-data ftps telnets imaps pop3s socks proofd rootd openvpn rmiregistry lotusnote ms-sql-s ms-sql-m ingreslock datametrics msp sieve kermit l2f l2tp radius radius-acct radacct rtcm-sc104 unix-status log-server remoteping nfs gsidcap gsiftp gsigatekeeper iscsi-target cvspserver venus venus-se codasrv codasrv-se mysql mysql-proxy distcc svn suucp sysrqd sieve epmd remctl f5-globalsite icpv2 icp mtn radmin-port rfe mmcc sip sip-tls aol xmpp-client jabber-client xmpp-server jabber-server cfengine mdns postgresql postgres freeciv amqps amqp noclog hostmon x11 x11-0 x11-1 x11-2 x11-3 x11-4 x11-5 x11-6 x11-7 gnutella-svc gnutella-rtr redis sge-qmaster sge_qmaster sge-execd sge_execd mysql-cluster gris xinetd kamanda amandaidx amidxtape git hkp smsqp zope-ftp tproxy omniorb clc-build-daemon xpilot nutcp isdnlog vboxd binkp asp csync2 sane-port sane saned ircd zope-zmq webmin kerberos4 kerberos-iv kerberos_master passwd_server krb-prop krb_prop krb5_prop zephyr-srv zephyr-clt zephyr-hm iprop supfilesrv supfiledbg poppassd moira_db moira_update spamd skkserv predict rmtcfg xtel xtelw support cfinger frox zebrasrv zebra ripd ripngd ospfd bgpd ospf6d ospfapi isisd afbackup afmbackup fax hylafax distmp3 munin enbd-cstatd enbd-sstatd pcrd noclog nbd sgi-crsd sgi-gcd sgi-cad sgi-cmsd zabbix-agent zabbix-trapper amanda hkps mandelspawn mandelbrot kpop knetd eklogin kx iprop supdup swat rmtcfg fido".split(" ")
+);
+function isTcpService(s) {
+  return TCP_SERVICES.has(s);
+}
+function a2port(s, release) {
+  const n = strtonum(s, 0, 65535);
+  if ("value" in n) return n.value;
+  if (isAtLeast(release, "7.9") && isTcpService(s)) return 1;
+  return -1;
+}
+function convtime(s, release) {
+  if (s === void 0 || s === "") return -1;
+  if (isAtLeast(release, "10.3")) {
+    const d = convtimeDouble(s);
+    if (d < 0 || d > INT_MAX2) return -1;
+    return Math.floor(d);
+  }
+  const intLimit = isAtLeast(release, "8.5");
+  const limit = intLimit ? BigInt(INT_MAX2) : LONG_MAX;
+  let total = 0n;
+  let p = 0;
+  while (p < s.length) {
+    const { value: secs, end, overflow } = cStrtol(s.slice(p), 10);
+    if (end === 0) return -1;
+    if (!intLimit && overflow) return -1;
+    if (secs < 0n) return -1;
+    let q = p + end;
+    const unit = s[q];
+    let multiplier = 1n;
+    if (unit === void 0) {
+    } else {
+      q++;
+      switch (unit) {
+        case "s":
+        case "S":
+          break;
+        case "m":
+        case "M":
+          multiplier = 60n;
+          break;
+        case "h":
+        case "H":
+          multiplier = 3600n;
+          break;
+        case "d":
+        case "D":
+          multiplier = 86400n;
+          break;
+        case "w":
+        case "W":
+          multiplier = 604800n;
+          break;
+        default:
+          return -1;
+      }
+    }
+    if (isAtLeast(release, "8.0")) {
+      if (intLimit ? secs > limit / multiplier : secs >= limit / multiplier) return -1;
+      const scaled = secs * multiplier;
+      if (intLimit ? total > limit - scaled : total >= limit - scaled) return -1;
+      total += scaled;
+    } else {
+      total = BigInt.asIntN(64, total + BigInt.asIntN(64, secs * multiplier));
+      if (total < 0n) return -1;
+    }
+    p = q;
+  }
+  return Number(total > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : total);
+}
+function convtimeDouble(s) {
+  if (s === "") return -1;
+  let total = 0;
+  let seenSeconds = false;
+  let p = 0;
+  while (p < s.length) {
+    if (!isDigit2(s[p]) && s[p] !== ".") return -1;
+    const m = /^(\d+\.?\d*|\.\d+)/.exec(s.slice(p));
+    if (!m) return -1;
+    const text = m[1];
+    const run = /^[0-9.]*/.exec(s.slice(p))[0];
+    if (run.length !== text.length) return -1;
+    const val = Number(text);
+    const endp = p + text.length;
+    let multiplier;
+    switch (s[endp]) {
+      case void 0:
+      case "s":
+      case "S":
+        if (seenSeconds) return -1;
+        seenSeconds = true;
+        multiplier = 1;
+        break;
+      case "m":
+      case "M":
+        multiplier = 60;
+        break;
+      case "h":
+      case "H":
+        multiplier = 3600;
+        break;
+      case "d":
+      case "D":
+        multiplier = 86400;
+        break;
+      case "w":
+      case "W":
+        multiplier = 604800;
+        break;
+      default:
+        return -1;
+    }
+    if (text.includes(".")) {
+      if (multiplier > 1) return -1;
+      if (!isDigit2(text[text.length - 1])) return -1;
+    }
+    total += val * multiplier;
+    p = endp;
+    if (p < s.length) p++;
+  }
+  return total;
+}
+function scanScaled(s) {
+  const MAX_DIGITS = 21;
+  const scaleChars = "BKMGTPE";
+  let p = 0;
+  while (isCSpace(s[p])) p++;
+  let sign = 0;
+  while (s[p] === "-" || s[p] === "+") {
+    if (sign) return { errno: "EINVAL" };
+    sign = s[p] === "-" ? -1 : 1;
+    p++;
+  }
+  let ndigits = 0;
+  let fractDigits = 0;
+  let whole = 0n;
+  let fpart = 0n;
+  for (; isDigit2(s[p]) || s[p] === "."; p++) {
+    if (s[p] === ".") {
+      if (fractDigits > 0) return { errno: "EINVAL" };
+      fractDigits = 1;
+      continue;
+    }
+    const i = BigInt(s.charCodeAt(p) - 48);
+    if (fractDigits > 0) {
+      if (fractDigits >= MAX_DIGITS - 1) continue;
+      fractDigits++;
+      if (fpart > LLONG_MAX / 10n) return { errno: "ERANGE" };
+      fpart *= 10n;
+      if (i > LLONG_MAX - fpart) return { errno: "ERANGE" };
+      fpart += i;
+    } else {
+      if (++ndigits >= MAX_DIGITS) return { errno: "ERANGE" };
+      if (whole > LLONG_MAX / 10n) return { errno: "ERANGE" };
+      whole *= 10n;
+      if (i > LLONG_MAX - whole) return { errno: "ERANGE" };
+      whole += i;
+    }
+  }
+  if (sign) whole *= BigInt(sign);
+  if (p >= s.length) return { value: whole };
+  const index = scaleChars.indexOf(s[p].toUpperCase());
+  if (index < 0 || !(s[p] === scaleChars[index] || s[p] === scaleChars[index].toLowerCase())) return { errno: "EINVAL" };
+  if (isAlnum(s[p + 1])) return { errno: "EINVAL" };
+  const factor = 1n << BigInt(10 * index);
+  if (whole > LLONG_MAX / factor || whole < LLONG_MIN / factor) return { errno: "ERANGE" };
+  whole *= factor;
+  while (fpart >= LLONG_MAX / factor || fpart <= LLONG_MIN / factor) {
+    fpart /= 10n;
+    fractDigits--;
+  }
+  fpart *= factor;
+  for (let k = 0; k < fractDigits - 1; k++) fpart /= 10n;
+  whole = sign === -1 ? whole - fpart : whole + fpart;
+  return { value: whole };
+}
+var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
+function sscanfInts(s, count2) {
+  const values = [];
+  let p = 0;
+  for (let k = 0; k < count2; k++) {
+    if (k > 0) {
+      if (s[p] !== ":") break;
+      p++;
+    }
+    let q = p;
+    while (isCSpace(s[q])) q++;
+    if (q >= s.length && values.length === 0) return { n: -1, values };
+    const { value, end } = cStrtol(s.slice(q), 10);
+    if (end === 0) break;
+    values.push(Number(BigInt.asIntN(32, value)));
+    p = q + end;
+  }
+  return { n: values.length, values };
+}
+function strdelim2(s, splitEquals = true) {
+  if (s === null) return void 0;
+  const delims = splitEquals ? ' 	\r\n"=' : ' 	\r\n"';
+  let i = 0;
+  while (i < s.length && !delims.includes(s[i])) i++;
+  if (i >= s.length) return { token: s, rest: null };
+  const skipWs = (from) => {
+    let j = from;
+    while (j < s.length && " 	\r\n".includes(s[j])) j++;
+    return j;
+  };
+  if (s[i] === '"') {
+    const close = s.indexOf('"', i + 1);
+    if (close === -1) return void 0;
+    const token = s.slice(0, i) + s.slice(i + 1, close);
+    return { token, rest: s.slice(skipWs(close + 1)) };
+  }
+  const wspace = splitEquals && s[i] === "=";
+  let next = skipWs(i + 1);
+  if (splitEquals && s[next] === "=" && !wspace) next = skipWs(next + 1);
+  return { token: s.slice(0, i), rest: s.slice(next) };
+}
+function hpdelim2(s) {
+  let i;
+  if (s.startsWith("[")) {
+    const close = s.indexOf("]");
+    if (close === -1) return void 0;
+    i = close + 1;
+  } else {
+    const m = /[:/]/.exec(s);
+    i = m ? m.index : s.length;
+  }
+  if (i >= s.length) return { host: s, rest: null };
+  const ch = s[i];
+  if (ch === ":" || ch === "/") return { host: s.slice(0, i), rest: s.slice(i + 1), delim: ch };
+  return void 0;
+}
+function hpdelim(s) {
+  const r = hpdelim2(s);
+  if (!r || r.delim === "/") return void 0;
+  return { host: r.host, rest: r.rest };
+}
+function cleanhostname(host2) {
+  return host2.startsWith("[") && host2.endsWith("]") && host2.length >= 2 ? host2.slice(1, -1) : host2;
+}
+function validDomain(name) {
+  if (name === "") return "empty domain name";
+  if (!isAlnum(name[0])) return `domain name "${name.slice(0, 100)}" starts with invalid character`;
+  let last = "";
+  for (const raw of name) {
+    const c = raw.toLowerCase();
+    if (last === "." && c === ".") return `domain name "${name.slice(0, 100)}" contains consecutive separators`;
+    if (c !== "." && c !== "-" && c !== "_" && !isAlnum(c)) return `domain name "${name.slice(0, 100)}" contains invalid characters`;
+    last = c;
+  }
+  return void 0;
+}
+function validEnvName(name) {
+  return name !== "" && /^[A-Za-z0-9_]+$/.test(name);
+}
+function dollarSyntaxError(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== "$" || s[i + 1] !== "{") continue;
+    const close = s.indexOf("}", i + 2);
+    if (close === -1) return `environment variable '${s.slice(i + 2)}' missing closing '}'`;
+    if (close === i + 2) return "zero-length environment variable";
+    i = close;
+  }
+  return void 0;
+}
+function hasDollarReference(s) {
+  return /\$\{[^}]+\}/.test(s);
+}
+function percentSyntaxError(s, tokens) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== "%") continue;
+    const next = s[i + 1];
+    if (next === "%") {
+      i++;
+      continue;
+    }
+    if (next === void 0) return "invalid format";
+    if (!tokens.includes(next)) return `unknown key %${next}`;
+    i++;
+  }
+  return void 0;
+}
+function addrMatchListCheck(list, release) {
+  for (const raw of list.split(",")) {
+    const entry2 = raw.startsWith("!") ? raw.slice(1) : raw;
+    if (entry2 === "") return -2;
+    const parsed = parseCidr(entry2, release);
+    if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return -2;
+  }
+  return 0;
+}
+function addrMatchCidrListCheck(list, release) {
+  for (const entry2 of list.split(",")) {
+    if (entry2 === "") return `empty entry in list "${list.slice(0, 100)}"`;
+    if (entry2.length > 46 + 3) return `list entry "${entry2.slice(0, 100)}" too long`;
+    const parsed = parseCidr(entry2, release);
+    if (!/^[0-9a-fA-F.:/]*$/.test(entry2)) {
+      if (parsed.kind === "not-an-address" || parsed.kind === "unknown") return `Invalid network entry "${entry2.slice(0, 100)}"`;
+      return `list entry "${entry2.slice(0, 100)}" contains invalid characters`;
+    }
+    if (parsed.kind === "not-an-address" || parsed.kind === "unknown") return `Invalid network entry "${entry2.slice(0, 100)}"`;
+    if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return `Inconsistent mask length for network "${entry2.slice(0, 100)}"`;
+  }
+  return void 0;
+}
+function sshReleaseString(release) {
+  return `OpenSSH_${release}p1`;
+}
+function matchPattern2(s, pattern) {
+  let si = 0;
+  let pi = 0;
+  let starP = -1;
+  let starS = 0;
+  while (si < s.length) {
+    const pc = pattern[pi];
+    if (pc === "*") {
+      starP = pi++;
+      starS = si;
+    } else if (pc !== void 0 && (pc === "?" || pc === s[si])) {
+      si++;
+      pi++;
+    } else if (starP >= 0) {
+      pi = starP + 1;
+      si = ++starS;
+    } else return false;
+  }
+  while (pattern[pi] === "*") pi++;
+  return pi === pattern.length;
+}
+function matchPatternList2(s, list, dolower = false) {
+  let got = false;
+  for (const raw of list.split(",")) {
+    const negated = raw.startsWith("!");
+    let sub = negated ? raw.slice(1) : raw;
+    if (dolower) sub = sub.toLowerCase();
+    if (matchPattern2(s, sub)) {
+      if (negated) return -1;
+      got = true;
+    }
+  }
+  return got ? 1 : 0;
+}
+
+// src/parse/config/validate-match.ts
+function matchWords(directive, release) {
+  if (isAtLeast(release, "9.9")) {
+    return { words: directive.args.map((a) => ({ text: a.value, range: a.range })), leftover: false };
+  }
+  const words2 = [];
+  let rest = directive.rest;
+  for (; ; ) {
+    const t = strdelim2(rest);
+    if (!t) return { words: words2, leftover: false };
+    words2.push({ text: t.token });
+    rest = t.rest;
+    if (rest === null) return { words: words2, leftover: false };
+    if (t.token === "") return { words: words2, leftover: rest !== "" };
+  }
+}
+var Words = class {
+  constructor(words2, strdelimMode) {
+    this.words = words2;
+    this.strdelimMode = strdelimMode;
+  }
+  words;
+  strdelimMode;
+  i = 0;
+  next() {
+    const w = this.words[this.i];
+    if (w === void 0) return void 0;
+    this.i++;
+    return w;
+  }
+  /** In strdelim mode an empty token ends the walk (`*attrib != '\0'`). */
+  get stopsAtEmpty() {
+    return this.strdelimMode;
+  }
+  consumeAll() {
+    this.i = this.words.length;
+  }
+  get remaining() {
+    return this.words.length - this.i;
+  }
+};
+var SSHD_CRITERIA_ARG = ["user", "group", "host", "address", "localaddress", "localport", "rdomain"];
+function problem(message, severity, range, code3 = "bad-match") {
+  return range ? { code: code3, message, severity, range } : { code: code3, message, severity };
+}
+function splitPatterns(value) {
+  return value.split(",");
+}
+function validateMatch(directive, context) {
+  return context.program === "sshd" ? validateSshdMatch(directive, context.release) : validateSshMatch(directive, context.release);
+}
+function validateSshdMatch(directive, release) {
+  const criteria = { criteria: [] };
+  const argvMode = isAtLeast(release, "9.9");
+  const { words: list, leftover } = matchWords(directive, release);
+  const words2 = new Words(list, !argvMode);
+  const bad = (message, range) => ({
+    criteria,
+    problem: problem(`${message}; Bad Match condition`, "fatal", range),
+    activeWithoutConnection: false
+  });
+  let attributes = 0;
+  let active = true;
+  for (; ; ) {
+    const attrib = words2.next();
+    if (!attrib || words2.stopsAtEmpty && attrib.text === "") break;
+    if (attrib.text.startsWith("#")) {
+      words2.consumeAll();
+      break;
+    }
+    attributes++;
+    const lower2 = attrib.text.toLowerCase();
+    if (lower2 === "all") {
+      const arg = words2.next();
+      if (attributes > 1 || arg !== void 0 && arg.text !== "" && !arg.text.startsWith("#")) {
+        return bad("'all' cannot be combined with other Match attributes", attrib.range);
+      }
+      if (arg?.text.startsWith("#")) words2.consumeAll();
+      criteria.all = true;
+      return finish(criteria, true, words2, leftover, directive);
+    }
+    if (lower2 === "invalid-user" && isAtLeast(release, "9.9")) {
+      criteria.criteria.push({ name: "invalid-user", patterns: [] });
+      active = false;
+      continue;
+    }
+    let name = lower2;
+    let value;
+    let valueRange = attrib.range;
+    const eq = attrib.text.indexOf("=");
+    const prefixed = isAtLeast(release, "10.0") && eq > 0 && [...SSHD_CRITERIA_ARG, "version"].includes(attrib.text.slice(0, eq).toLowerCase());
+    if (prefixed) {
+      name = attrib.text.slice(0, eq).toLowerCase();
+      value = attrib.text.slice(eq + 1);
+    } else {
+      const arg = words2.next();
+      value = arg?.text;
+      valueRange = arg?.range ?? attrib.range;
+    }
+    if (value === void 0 || value === "" || value.startsWith("#")) {
+      return bad(`Missing Match criteria for ${prefixed ? attrib.text.slice(0, eq) : attrib.text}`, attrib.range);
+    }
+    switch (name) {
+      case "user":
+      case "group":
+      case "host":
+      case "rdomain":
+        break;
+      case "address":
+      case "localaddress":
+        if (addrMatchListCheck(value, release) !== 0) {
+          const what = name === "address" ? "address" : "localaddress";
+          return {
+            criteria,
+            problem: problem(`Invalid Match ${what} argument '${value}' at line ${directive.line.number}`, "fatal", valueRange),
+            activeWithoutConnection: false
+          };
+        }
+        break;
+      case "localport":
+        if (a2port(value, release) === -1) return bad(`Invalid LocalPort '${value}' on Match line`, valueRange);
+        break;
+      case "version":
+        if (isAtLeast(release, "10.0")) {
+          if (matchPatternList2(sshReleaseString(release), value) !== 1) active = false;
+          criteria.criteria.push({ name, patterns: splitPatterns(value), value });
+          continue;
+        }
+        return bad(`Unsupported Match attribute ${attrib.text}`, attrib.range);
+      default:
+        return bad(`Unsupported Match attribute ${attrib.text}`, attrib.range);
+    }
+    criteria.criteria.push({ name, patterns: splitPatterns(value), value });
+    active = false;
+  }
+  if (attributes === 0) return bad("One or more attributes required for Match", directive.keywordRange);
+  return finish(criteria, active, words2, leftover, directive);
+}
+function finish(criteria, active, words2, leftover, directive) {
+  if (leftover || words2.remaining > 0) {
+    return {
+      criteria,
+      problem: problem(`keyword ${directive.keyword} extra arguments at end of line`, "error", directive.restRange, "extra-arguments"),
+      activeWithoutConnection: active
+    };
+  }
+  return { criteria, activeWithoutConnection: active };
+}
+var SSH_PREFIXABLE = ["host", "originalhost", "user", "localuser", "localnetwork", "version", "tagged", "command", "exec"];
+function execTokens(release) {
+  return isAtLeast(release, "9.6") ? "CLdhklnpruij" : "CLdhklnpru" + (isAtLeast(release, "8.4") ? "i" : "");
+}
+function sshCriterionKnown(name, release) {
+  switch (name) {
+    case "host":
+    case "originalhost":
+    case "user":
+    case "localuser":
+    case "exec":
+      return true;
+    case "localnetwork":
+    case "tagged":
+      return isAtLeast(release, "9.4");
+    case "command":
+    case "version":
+    case "sessiontype":
+      return isAtLeast(release, "10.0");
+    default:
+      return false;
+  }
+}
+function validateSshMatch(directive, release) {
+  const criteria = { criteria: [] };
+  const argvMode = isAtLeast(release, "9.9");
+  const { words: list, leftover } = matchWords(directive, release);
+  const words2 = new Words(list, !argvMode);
+  const bad = (message, range) => ({
+    criteria,
+    problem: problem(`${message}; Bad Match condition`, "error", range),
+    activeWithoutConnection: false
+  });
+  let attributes = 0;
+  for (; ; ) {
+    const attrib = words2.next();
+    if (!attrib || words2.stopsAtEmpty && attrib.text === "") break;
+    if (attrib.text.startsWith("#")) {
+      words2.consumeAll();
+      break;
+    }
+    const negated = attrib.text.startsWith("!");
+    const text = negated ? attrib.text.slice(1) : attrib.text;
+    const lower2 = text.toLowerCase();
+    if (lower2 === "all") {
+      const arg = words2.next();
+      if (attributes > 1 || arg !== void 0 && arg.text !== "" && !arg.text.startsWith("#")) {
+        return bad(`'${attrib.text}' cannot be combined with other Match attributes`, attrib.range);
+      }
+      if (arg?.text.startsWith("#")) words2.consumeAll();
+      if (negated) criteria.negatedAll = true;
+      else criteria.all = true;
+      return finish(criteria, false, words2, leftover, directive);
+    }
+    attributes++;
+    if (lower2 === "canonical" || lower2 === "final") {
+      criteria.criteria.push(negated ? { name: lower2, negated: true, patterns: [] } : { name: lower2, patterns: [] });
+      continue;
+    }
+    let name = lower2;
+    let value;
+    let valueRange = attrib.range;
+    const eq = text.indexOf("=");
+    const prefixed = isAtLeast(release, "10.0") && eq > 0 && SSH_PREFIXABLE.includes(text.slice(0, eq).toLowerCase());
+    if (prefixed) {
+      name = text.slice(0, eq).toLowerCase();
+      value = text.slice(eq + 1);
+    } else {
+      const arg = words2.next();
+      if (arg === void 0 && isAtLeast(release, "10.0")) {
+        return bad(`missing argument for Match '${attrib.text}'`, attrib.range);
+      }
+      value = arg?.text;
+      valueRange = arg?.range ?? attrib.range;
+    }
+    const emptyAllowed = isAtLeast(release, "10.0") && (name === "tagged" || name === "command");
+    if (value === void 0 || value === "" && !emptyAllowed || value.startsWith("#")) {
+      return bad(`Missing Match criteria for ${prefixed ? text.slice(0, eq) : text}`, attrib.range);
+    }
+    if (!sshCriterionKnown(name, release)) return bad(`Unsupported Match attribute ${text}`, attrib.range);
+    if (name === "localnetwork") {
+      const complaint = addrMatchCidrListCheck(value, release);
+      if (complaint) return bad(complaint, valueRange);
+    }
+    if (name === "exec") {
+      const complaint = percentSyntaxError(value, execTokens(release));
+      if (complaint) {
+        return {
+          criteria,
+          problem: problem(`${complaint}; percent_expand: failed`, "fatal", valueRange),
+          activeWithoutConnection: false
+        };
+      }
+    }
+    const entry2 = { name, patterns: name === "exec" ? [value] : splitPatterns(value), value };
+    if (negated) entry2.negated = true;
+    criteria.criteria.push(entry2);
+  }
+  if (attributes === 0) return bad("One or more attributes required for Match", directive.keywordRange);
+  return finish(criteria, false, words2, leftover, directive);
+}
+function validateSshHost(directive, context) {
+  const patterns = [];
+  for (const arg of directive.args) {
+    if (arg.value === "") {
+      if (isAtLeast(context.release, "8.7")) {
+        return {
+          criteria: { criteria: [{ name: "host", patterns }] },
+          problem: problem(`keyword ${directive.keyword.toLowerCase()} empty argument`, "error", arg.range, "bad-match"),
+          activeWithoutConnection: false
+        };
+      }
+      break;
+    }
+    patterns.push(arg.value);
+  }
+  return { criteria: { criteria: [{ name: "host", patterns }] }, activeWithoutConnection: false };
+}
+
+// src/parse/config/validate-directive.ts
+function validateDirective(directive, context) {
+  return context.program === "sshd" ? validateSshd(directive, context) : validateSsh(directive, context);
+}
+function verdictStatus(k) {
+  return k.status === "rejected" ? "unsupported" : k.status;
+}
+function baseVerdict(directive, k) {
+  const v = { directive, canonical: k.aliasOf ?? k.name, status: verdictStatus(k), keyword: k };
+  if (k.aliasOf) v.aliasOf = k.name;
+  return v;
+}
+function validateSshd(directive, ctx) {
+  const k = sshdKeyword(directive.keyword, ctx.release, ctx.build);
+  if (!k) {
+    const problem2 = {
+      code: "unknown-keyword",
+      message: `Bad configuration option: ${directive.keyword}`,
+      range: directive.keywordRange,
+      severity: "error"
+    };
+    if (ctx.inMatch) {
+      problem2.severity = "fatal";
+      problem2.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
+    }
+    const suggestion = suggestKeyword(directive.keyword, ctx);
+    if (suggestion) problem2.suggestion = suggestion;
+    return { directive, problem: problem2 };
+  }
+  const verdict = baseVerdict(directive, k);
+  if (ctx.inMatch && !k.allowedInMatch) {
+    verdict.problem = {
+      code: "not-allowed-in-match",
+      message: `Directive '${directive.keyword}' is not allowed within a Match block`,
+      range: directive.keywordRange,
+      severity: "fatal"
+    };
+    return verdict;
+  }
+  if (k.status === "rejected") {
+    verdict.problem = {
+      code: "not-supported",
+      message: "setting RDomain not supported on this platform.",
+      range: directive.keywordRange,
+      severity: "fatal"
+    };
+    return verdict;
+  }
+  if (k.status !== "active") return verdict;
+  return runHandler(verdict, directive, k, ctx);
+}
+function validateSsh(directive, ctx) {
+  const k = sshKeyword(directive.keyword, ctx.release, ctx.build);
+  const lower2 = directive.keyword.toLowerCase();
+  if (!k) {
+    if ((ctx.ignoreUnknown ?? []).some((list) => matchPatternList2(lower2, list, true) === 1)) {
+      return { directive };
+    }
+    const problem2 = {
+      code: "unknown-keyword",
+      message: `Bad configuration option: ${lower2}`,
+      range: directive.keywordRange,
+      severity: "error"
+    };
+    const suggestion = suggestKeyword(directive.keyword, ctx);
+    if (suggestion) problem2.suggestion = suggestion;
+    return { directive, problem: problem2 };
+  }
+  const verdict = baseVerdict(directive, k);
+  if (k.status !== "active") return verdict;
+  return runHandler(verdict, directive, k, ctx);
+}
+function editDistance(a, b) {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+function suggestKeyword(keyword, context) {
+  const name = keyword.toLowerCase();
+  const limit = name.length <= 4 ? 1 : name.length <= 10 ? 2 : 3;
+  const known = context.program === "sshd" ? sshdKeywordsAt(context.release, context.build) : sshKeywordsAt(context.release, context.build);
+  let best;
+  let bestDistance = limit + 1;
+  for (const k of known) {
+    if (k.status !== "active" && k.status !== "deprecated") continue;
+    const d = editDistance(name, k.name.toLowerCase());
+    if (d < bestDistance) {
+      best = k.name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+var Args = class {
+  constructor(list) {
+    this.list = list;
+  }
+  list;
+  i = 0;
+  next() {
+    const a = this.list[this.i];
+    if (a !== void 0) this.i++;
+    return a;
+  }
+  peek() {
+    return this.list[this.i];
+  }
+  consumeAll() {
+    this.i = this.list.length;
+  }
+  get remaining() {
+    return this.list.length - this.i;
+  }
+  get position() {
+    return this.i;
+  }
+};
+var at = (release, since) => isAtLeast(release, since);
+function runHandler(verdict, d, k, ctx) {
+  const program = ctx.program;
+  const env = {
+    d,
+    k,
+    ctx,
+    program,
+    release: ctx.release,
+    args: new Args(d.args),
+    kw: program === "sshd" ? d.keyword : d.keyword.toLowerCase(),
+    valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
+  };
+  const problem2 = handle(env, k.grammar) ?? extraArguments(env);
+  if (env.match) verdict.match = env.match;
+  if (env.activeWhileParsing !== void 0) verdict.activeWhileParsing = env.activeWhileParsing;
+  if (problem2) verdict.problem = problem2;
+  return verdict;
+}
+function extraArguments(e) {
+  if (e.args.remaining === 0) return void 0;
+  const first = e.args.peek();
+  const last = e.d.args[e.d.args.length - 1];
+  const range = { start: first.range.start, end: last.range.end };
+  if (at(e.release, "8.7")) {
+    return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity: "error" };
+  }
+  const severity = e.program === "ssh" && at(e.release, "8.5") ? "error" : "fatal";
+  return { code: "extra-arguments", message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
+}
+function fail(e, code3, message, arg, severity = e.valueSeverity) {
+  return { code: code3, message, range: arg?.range ?? e.d.keywordRange, severity };
+}
+var missing = (a) => a === void 0 || a.value === "";
+function handle(e, g) {
+  switch (g.kind) {
+    case "ignored":
+      e.args.consumeAll();
+      return void 0;
+    case "flag":
+      return flag2(e);
+    case "choice":
+      return choice2(e, g.values, g.caseSensitive === true);
+    case "integer":
+      return integer2(e, g.noneKeyword, g.min, g.max);
+    case "time":
+      return time2(e, g.none === true);
+    case "algorithms":
+      return algorithmList(e, g.list);
+    case "words":
+      return wordList(e, g.noneAlone === true, g.nonEmpty === true);
+    case "path":
+    case "string":
+      return single(e);
+    case "rest-of-line":
+      return restOfLine2(e, g.absolutePathOrNone === true);
+    case "port":
+      return port(e);
+    case "log-level":
+      return named2(e, LOG_LEVELS, "unsupported log level");
+    case "syslog-facility":
+      return named2(e, SYSLOG_FACILITIES, "unsupported log facility");
+    case "rekey-limit":
+      return rekeyLimit(e);
+    case "ipqos":
+      return ipqos(e);
+    case "channel-timeout":
+      return channelTimeout(e);
+    case "version-addendum":
+      return versionAddendum(e);
+    case "include":
+      return include(e);
+    case "match":
+      return match(e);
+    case "host-patterns":
+      return host(e);
+    case "listen-address":
+      return listenAddress(e);
+    case "max-startups":
+      return maxStartups(e);
+    case "per-source-net-block-size":
+      return perSourceNetBlockSize(e);
+    case "per-source-penalties":
+      return perSourcePenalties(e);
+    case "address-list":
+      return addressList(e);
+    case "user-patterns":
+      return userPatterns(e);
+    case "group-patterns":
+      return groupPatterns(e);
+    case "env-names":
+      return envNames(e);
+    case "env-assignments":
+      return envAssignments(e);
+    case "path-list":
+      return pathList(e);
+    case "permit-open":
+    case "permit-listen":
+      return permitOpen(e, g.kind === "permit-listen");
+    case "permit-remote-open":
+      return permitRemoteOpen(e);
+    case "authentication-methods":
+      return authenticationMethods(e);
+    case "subsystem":
+      return subsystem(e);
+    case "permit-user-environment":
+      return permitUserEnvironment(e);
+    case "pubkey-auth-options":
+      return pubkeyAuthOptions(e);
+    case "octal-mask":
+      return octalMask(e);
+    case "rdomain":
+      return rdomain(e);
+    case "forward-local":
+    case "forward-remote":
+    case "forward-dynamic":
+      return forward(e, g.kind);
+    case "escape-char":
+      return escapeChar(e);
+    case "control-persist":
+      return controlPersist(e);
+    case "tunnel-device":
+      return tunnelDevice(e);
+    case "add-keys-to-agent":
+      return addKeysToAgent(e);
+    case "agent-socket":
+      return agentSocket(e, e.args.next());
+    case "forward-agent":
+      return forwardAgent(e);
+    case "proxy-jump":
+      return proxyJump(e);
+    case "canonical-domains":
+      return canonicalDomains(e);
+    case "permitted-cnames":
+      return permittedCnames(e);
+    case "known-hosts-files":
+      return knownHostsFiles(e);
+    case "obscure-keystroke-timing":
+      return obscureKeystrokeTiming(e);
+  }
+}
+function multistateMissing(_e) {
+  return "missing argument.";
+}
+function flag2(e) {
+  const arg = e.args.next();
+  if (e.program === "sshd" && !at(e.release, "7.7")) {
+    if (missing(arg)) return fail(e, "no-argument", "missing yes/no argument.", arg);
+    if (arg.value !== "yes" && arg.value !== "no") return fail(e, "bad-value", `Bad yes/no argument: ${arg.value}`, arg);
+    return void 0;
+  }
+  const { values } = flagValues(e.program, e.release);
+  return multistate(e, arg, values);
+}
+function multistate(e, arg, values) {
+  if (missing(arg)) return fail(e, "no-argument", multistateMissing(e), arg);
+  const lower2 = arg.value.toLowerCase();
+  if (!values.some((v) => v.toLowerCase() === lower2)) return fail(e, "bad-value", `unsupported option "${arg.value}".`, arg);
+  return void 0;
+}
+function choice2(e, values, caseSensitive) {
+  const name = e.k.aliasOf ?? e.k.name;
+  if (name === "FingerprintHash") return fingerprintHash(e);
+  if (name === "PermitTunnel" && e.program === "sshd") {
+    const arg2 = e.args.next();
+    if (missing(arg2)) {
+      return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing yes/point-to-point/ethernet/no argument.", arg2);
+    }
+    if (!values.includes(arg2.value)) {
+      return fail(e, "bad-value", at(e.release, "8.7") ? `bad ${e.kw} argument ${arg2.value}` : `Bad yes/point-to-point/ethernet/no argument: ${arg2.value}`, arg2);
+    }
+    return void 0;
+  }
+  if (name === "Protocol" && e.program === "ssh") {
+    const arg2 = e.args.next();
+    if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+    if (!/^[12](,[12])?$/.test(arg2.value) && !/^\s*[12]\s*(,\s*[12]\s*)*$/.test(arg2.value)) {
+      return fail(e, "bad-value", `Bad protocol spec '${arg2.value}'.`, arg2);
+    }
+    return void 0;
+  }
+  const arg = e.args.next();
+  if (caseSensitive) {
+    if (missing(arg)) return fail(e, "no-argument", multistateMissing(e), arg);
+    if (!values.includes(arg.value)) return fail(e, "bad-value", `unsupported option "${arg.value}".`, arg);
+    return void 0;
+  }
+  return multistate(e, arg, values);
+}
+function fingerprintHash(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", e.program === "sshd" && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
+  if (!DIGEST_NAMES.includes(arg.value.toLowerCase())) {
+    return fail(e, "bad-value", e.program === "sshd" ? `Invalid ${e.kw} algorithm "${arg.value}".` : `Invalid hash algorithm "${arg.value}".`, arg);
+  }
+  return void 0;
+}
+function integer2(e, noneKeyword, min, max) {
+  const arg = e.args.next();
+  if (noneKeyword !== void 0) {
+    if (missing(arg)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : `Missing ${e.kw} spec.`, arg);
+    if (arg.value === noneKeyword) return void 0;
+  }
+  const syntax = integerSyntax(e.program, e.release);
+  if (syntax === "atoi") {
+    if (missing(arg)) return fail(e, "no-argument", "missing integer value.", arg);
+    return void 0;
+  }
+  if (syntax === "strtol-base0") {
+    if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+    const v = arg.value;
+    if (v[0] < "0" || v[0] > "9") return fail(e, "bad-value", "Bad number.", arg);
+    return void 0;
+  }
+  const r = atoiErr(arg?.value);
+  if ("error" in r) {
+    const code3 = r.error === "missing" ? "no-argument" : "bad-value";
+    const message = e.program === "sshd" && at(e.release, "8.7") ? `${e.kw} integer value ${r.error}.` : `integer value ${r.error}.`;
+    return fail(e, code3, message, arg);
+  }
+  if (min !== void 0 && r.value < min || max !== void 0 && r.value > max) {
+    return fail(e, "bad-value", "value out of range.", arg);
+  }
+  return void 0;
+}
+function time2(e, none) {
+  const arg = e.args.next();
+  const name = e.k.aliasOf ?? e.k.name;
+  if (e.program === "sshd" && name === "UnusedConnectionTimeout" && arg && arg.value.toLowerCase() === "none") return void 0;
+  return timeValue(e, arg, e.program === "ssh" && none);
+}
+function timeValue(e, arg, none) {
+  if (missing(arg)) return fail(e, "no-argument", "missing time value.", arg);
+  if (none && arg.value === "none") return void 0;
+  if (convtime(arg.value, e.release) === -1) return fail(e, "bad-value", "invalid time value.", arg);
+  return void 0;
+}
+function single(e) {
+  const arg = e.args.next();
+  if (!missing(arg)) return void 0;
+  return fail(e, "no-argument", singleMissingMessage(e), arg);
+}
+function singleMissingMessage(e) {
+  if (e.program === "ssh") return "Missing argument.";
+  const name = e.k.aliasOf ?? e.k.name;
+  const modern = at(e.release, "8.7");
+  switch (name) {
+    case "HostKey":
+    case "HostCertificate":
+    case "PidFile":
+    case "ModuliFile":
+    case "Banner":
+    case "XAuthLocation":
+    case "TrustedUserCAKeys":
+    case "RevokedKeys":
+    case "SshdSessionPath":
+    case "SshdAuthPath":
+      return "missing file name.";
+    case "HostKeyAgent":
+      return "missing socket name.";
+    case "AuthorizedKeysCommandUser":
+    case "AuthorizedPrincipalsCommandUser":
+      return `missing ${e.kw} argument.`;
+    case "PAMServiceName":
+      return "missing argument.";
+    case "GSSAPIKexAlgorithms":
+      return "Missing argument.";
+    default:
+      return modern ? `${e.kw} missing argument.` : "Missing argument.";
+  }
+}
+function restOfLine2(e, absolutePathOrNone) {
+  e.args.consumeAll();
+  if (!absolutePathOrNone) return void 0;
+  if (e.program === "sshd" && !at(e.release, "8.7") && e.ctx.inMatch) return void 0;
+  let i = 0;
+  const str = e.d.rest;
+  while (i < str.length && " 	\r\n".includes(str[i])) i++;
+  const text = str.slice(i);
+  if (text.startsWith("/") || text.toLowerCase() === "none") return void 0;
+  return { code: "bad-value", message: `${e.kw} must be an absolute path`, range: e.d.restRange, severity: "fatal" };
+}
+function named2(e, names, what) {
+  const arg = e.args.next();
+  if (arg && names.some((n) => n.toLowerCase() === arg.value.toLowerCase())) return void 0;
+  return fail(e, arg ? "bad-value" : "no-argument", `${what} '${arg ? arg.value : "<NONE>"}'`, arg);
+}
+function algorithmList(e, list) {
+  const arg = e.args.next();
+  const name = e.k.aliasOf ?? e.k.name;
+  if (list === "gss-kex") return gssKexList(e, arg);
+  if (missing(arg)) {
+    const classic = list === "cipher" || list === "mac" || list === "kex";
+    const message = e.program === "sshd" && classic && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.";
+    return fail(e, "no-argument", message, arg);
+  }
+  const keyword = algorithmKeywordFor(name, list, e.program);
+  const result = resolveAlgorithmList(keyword, arg.value, e.release, e.program === "sshd" ? "server" : "client");
+  if (!result.ok && result.error.stage === "parse") {
+    const message = result.error.detail ? `${result.error.detail}; ${result.error.message}` : result.error.message;
+    return fail(e, "bad-algorithm", message, arg);
+  }
+  return void 0;
+}
+function algorithmKeywordFor(name, list, program) {
+  const known = algorithmKeyword(name, program === "sshd" ? "server" : "client");
+  if (known) return known;
+  switch (list) {
+    case "cipher":
+      return "Ciphers";
+    case "mac":
+      return "MACs";
+    case "kex":
+      return "KexAlgorithms";
+    case "sig":
+      return "CASignatureAlgorithms";
+    case "key":
+      return name.toLowerCase().startsWith("hostbased") ? "HostbasedAcceptedAlgorithms" : "PubkeyAcceptedAlgorithms";
+  }
+}
+var GSS_KEX = [
+  "gss-gex-sha1-",
+  "gss-group1-sha1-",
+  "gss-group14-sha1-",
+  "gss-group14-sha256-",
+  "gss-group16-sha512-",
+  "gss-nistp256-sha256-",
+  "gss-curve25519-sha256-"
+];
+function gssKexList(e, arg) {
+  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  for (const p of arg.value.split(",")) {
+    if (p === "") break;
+    if (!p.startsWith("gss-") || !GSS_KEX.some((k) => p.startsWith(k))) {
+      return fail(e, "bad-algorithm", `Unsupported KEX algorithm "${p.slice(0, 100)}"; Bad GSSAPI KexAlgorithms '${arg.value}'.`, arg);
+    }
+  }
+  return void 0;
+}
+function wordList(e, noneAlone, nonEmpty) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (nonEmpty && arg.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg, "error");
+    if (noneAlone && arg.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg, "error");
+    }
+    count2++;
+  }
+  if (count2 === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function userPatterns(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    count2++;
+    const v = arg.value;
+    const at8 = v.indexOf("@");
+    if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
+      return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg);
+    }
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  return void 0;
+}
+function groupPatterns(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    count2++;
+    if (arg.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg);
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  return void 0;
+}
+function envNames(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    count2++;
+    if (arg.value === "" || arg.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg);
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function envAssignments(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    count2++;
+    if (e.program === "sshd") {
+      if (arg.value === "" && at(e.release, "8.7") || !arg.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg);
+    } else if (!arg.value.includes("=")) {
+      return fail(e, "bad-value", "Invalid SetEnv.", arg);
+    }
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function pathList(e) {
+  let count2 = 0;
+  const checked = at(e.release, "8.7");
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (checked && arg.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg, "error");
+    if (at(e.release, "10.3") && arg.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg, "error");
+    }
+    count2++;
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function port(e) {
+  const arg = e.args.next();
+  if (e.program === "sshd") {
+    if (missing(arg)) return fail(e, "no-argument", "missing port number.", arg);
+    if (a2port(arg.value, e.release) <= 0) return fail(e, "bad-value", "Badly formatted port number.", arg);
+    return void 0;
+  }
+  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  if (a2port(arg.value, e.release) <= 0) return fail(e, "bad-value", `Bad port '${arg.value}'.`, arg);
+  return void 0;
+}
+function rekeyLimit(e) {
+  const arg = e.args.next();
+  const sshd = e.program === "sshd";
+  if (missing(arg)) return fail(e, "no-argument", sshd && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
+  if (arg.value !== "default") {
+    const r = scanScaled(arg.value);
+    if ("errno" in r) {
+      const message = sshd && at(e.release, "8.7") ? `Bad ${e.kw} number '${arg.value}': ${STRERROR[r.errno]}` : `Bad number '${arg.value}': ${STRERROR[r.errno]}`;
+      return fail(e, "bad-value", message, arg);
+    }
+    if (r.value !== 0n && r.value < 16n) return fail(e, "bad-value", sshd && at(e.release, "8.7") ? `${e.kw} too small` : "RekeyLimit too small", arg);
+  }
+  if (e.args.remaining === 0) return void 0;
+  if (e.args.peek().value === "none") {
+    e.args.next();
+    return void 0;
+  }
+  return timeValue(e, e.args.next(), e.program === "ssh");
+}
+function ipqosValue(value, release) {
+  if (ipqosNames(release).some((n) => n === value.toLowerCase())) return true;
+  if (at(release, "9.8")) return "value" in strtonum(value, 0, 255);
+  const { value: v, end } = cStrtol(value, 0);
+  return value !== "" && end === value.length && v >= 0n && v <= 255n;
+}
+function ipqos(e) {
+  const arg = e.args.next();
+  const label = e.program === "sshd" ? e.kw : "IPQoS";
+  if (e.program === "sshd" && missing(arg)) {
+    return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
+  }
+  if (!arg || !ipqosValue(arg.value, e.release)) {
+    return fail(e, arg ? "bad-value" : "no-argument", `Bad ${label} value: ${arg ? arg.value : "(null)"}`, arg);
+  }
+  const second = e.args.next();
+  if (second && !ipqosValue(second.value, e.release)) return fail(e, "bad-value", `Bad ${label} value: ${second.value}`, second);
+  return void 0;
+}
+function channelTimeout(e) {
+  let count2 = 0;
+  const counts = at(e.release, "9.7");
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (arg.value.toLowerCase() === "none") {
+      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg, "error");
+    } else {
+      const eq = arg.value.indexOf("=");
+      if (eq <= 0 || convtime(arg.value.slice(eq + 1), e.release) < 0) {
+        return fail(e, "bad-value", `invalid channel timeout ${arg.value}`, arg, "fatal");
+      }
+    }
+    count2++;
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function versionAddendum(e) {
+  e.args.consumeAll();
+  let i = 0;
+  const str = e.d.rest;
+  while (i < str.length && " 	\r\n".includes(str[i])) i++;
+  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: "fatal" };
+  return void 0;
+}
+function include(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (arg.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg, "error");
+    if (e.program === "ssh" && at(e.release, "9.9")) {
+      const complaint = percentSyntaxError(arg.value, "CLdhklnpruij");
+      if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg, "fatal");
+    }
+    if (e.program === "ssh" && arg.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
+      return fail(e, "bad-value", `bad include path ${arg.value}.`, arg);
+    }
+    count2++;
+  }
+  if (count2 === 0 && e.program === "sshd") {
+    return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing filename argument` : "Include missing filename argument", void 0, "fatal");
+  }
+  return void 0;
+}
+function match(e) {
+  e.args.consumeAll();
+  const r = validateMatch(e.d, { program: e.program, release: e.release });
+  e.match = r.criteria;
+  e.activeWhileParsing = e.program === "sshd" ? r.activeWithoutConnection : false;
+  return r.problem;
+}
+function host(e) {
+  e.args.consumeAll();
+  const r = validateSshHost(e.d, { program: e.program, release: e.release });
+  e.match = r.criteria;
+  return r.problem;
+}
+function listenAddress(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "missing address", arg);
+  const v = arg.value;
+  const colon = v.indexOf(":");
+  const bareV6 = !v.includes("[") && colon !== -1 && v.indexOf(":", colon + 1) !== -1;
+  if (!bareV6) {
+    const hp = hpdelim(v);
+    if (!hp) return fail(e, "bad-value", "bad address:port usage", arg);
+    if (hp.rest !== null && a2port(hp.rest, e.release) <= 0) return fail(e, "bad-value", "bad port number", arg);
+  }
+  if (!at(e.release, "7.7")) return void 0;
+  const kw = e.args.next();
+  if (kw) {
+    const name = e.args.next();
+    if (kw.value !== "rdomain" || name === void 0) return fail(e, "bad-value", "bad ListenAddress syntax", kw);
+    if (!validRdomain(name.value, e)) return fail(e, "bad-value", "bad routing domain", name);
+  }
+  return void 0;
+}
+function validRdomain(name, e) {
+  if (!e.ctx.build.features.has("rdomain")) return false;
+  return "value" in strtonum(name, 0, 255);
+}
+function maxStartups(e) {
+  const arg = e.args.next();
+  const modern = at(e.release, "8.7");
+  if (missing(arg)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing MaxStartups spec.", arg);
+  const bad = fail(e, "bad-value", modern ? `Invalid ${e.kw} spec.` : "Illegal MaxStartups spec.", arg);
+  const { n, values } = sscanfInts(arg.value, 3);
+  let begin;
+  let full;
+  if (n === 3) {
+    const [b, rate, f] = values;
+    if (b > f || rate > 100 || rate < 1) return bad;
+    begin = b;
+    full = f;
+  } else if (n === 1) {
+    begin = full = values[0];
+  } else {
+    return bad;
+  }
+  if (at(e.release, "9.2") && (full <= 0 || begin <= 0)) return bad;
+  return void 0;
+}
+function perSourceNetBlockSize(e) {
+  const arg = e.args.next();
+  const modern = at(e.release, "8.7");
+  if (missing(arg)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing PerSourceNetBlockSize spec.", arg);
+  const { n, values } = sscanfInts(arg.value, 2);
+  let ok = n === 1 || n === 2;
+  if (n === 2 && (values[1] < 0 || values[1] > 128)) ok = false;
+  if ((n === 1 || n === 2) && (values[0] < 0 || values[0] > 32)) ok = false;
+  if (!ok) return fail(e, "bad-value", modern ? `Invalid ${e.kw} spec.` : `Invalid PerSourceNetBlockSize spec ${arg.value}.`, arg);
+  return void 0;
+}
+function perSourcePenalties(e) {
+  let count2 = 0;
+  const timeItems = ["crash", "authfail", "noauth", "grace-exceeded", "max", "min"];
+  if (at(e.release, "9.9")) timeItems.push("refuseconnection");
+  if (at(e.release, "10.3")) timeItems.push("invaliduser");
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    count2++;
+    const v = arg.value;
+    const lower2 = v.toLowerCase();
+    if (lower2 === "yes" || lower2 === "no") {
+      if (e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${v}" argument must appear alone.`, arg);
+      continue;
+    }
+    const colon = v.indexOf(":");
+    const item = colon === -1 ? "" : v.slice(0, colon);
+    const value = colon === -1 ? "" : v.slice(colon + 1);
+    if (colon !== -1 && timeItems.includes(item)) {
+      const ok = at(e.release, "10.3") ? convtimeDouble(value) >= 0 : convtime(value, e.release) >= 0;
+      if (!ok) return fail(e, "bad-value", `invalid ${e.kw} time value.`, arg);
+      continue;
+    }
+    if (colon !== -1 && (item === "max-sources4" || item === "max-sources6")) {
+      const r = atoiErr(value);
+      if ("error" in r) return fail(e, "bad-value", `${e.kw} value ${r.error}.`, arg);
+      continue;
+    }
+    if (["overflow:deny-all", "overflow:permissive", "overflow6:deny-all", "overflow6:permissive"].includes(v)) continue;
+    return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg);
+  }
+  if (count2 === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
+  return void 0;
+}
+function addressList(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "missing argument.", arg);
+  if (addrMatchListCheck(arg.value, e.release) !== 0) return fail(e, "bad-value", `keyword ${e.kw} invalid address argument.`, arg);
+  return void 0;
+}
+function hostPort(value, listen) {
+  if (listen && !value.includes(":")) return { port: value };
+  const hp = hpdelim(value);
+  if (!hp) return void 0;
+  return { host: cleanhostname(hp.host), port: hp.rest };
+}
+function permitOpenPort(p, release) {
+  return p === "*" || a2port(p, release) > 0;
+}
+function permitOpen(e, listen) {
+  const modern = at(e.release, "8.7");
+  const missingHost = () => modern ? `${e.kw} missing host` : `missing host in ${e.k.name}`;
+  const badPort = () => modern ? `${e.kw} bad port number` : `bad port number in ${e.k.name}`;
+  const checkItem = (arg) => {
+    const hp = hostPort(arg.value, listen);
+    if (!hp) return fail(e, "bad-value", missingHost(), arg);
+    if (hp.port === null || !permitOpenPort(hp.port, e.release)) return fail(e, "bad-value", badPort(), arg);
+    return void 0;
+  };
+  if (at(e.release, "9.7")) {
+    let count2 = 0;
+    for (let arg = e.args.next(); arg; arg = e.args.next()) {
+      if (arg.value === "any" || arg.value === "none") {
+        if (count2 !== 0) return fail(e, "bad-value", `${arg.value} must appear alone on a ${e.kw} line.`, arg);
+        count2++;
+        continue;
+      }
+      const p = checkItem(arg);
+      if (p) return p;
+      count2++;
+    }
+    if (count2 === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
+    return void 0;
+  }
+  const first = e.args.next();
+  if (missing(first)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : `missing ${e.k.name} specification`, first);
+  if (first.value === "any" || first.value === "none") return void 0;
+  for (let arg = first; arg && arg.value !== ""; arg = e.args.next()) {
+    const p = checkItem(arg);
+    if (p) return p;
+  }
+  return void 0;
+}
+function permitRemoteOpen(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    const lower2 = arg.value.toLowerCase();
+    if (lower2 === "none" || lower2 === "any") {
+      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg.value}" argument must appear alone.`, arg, e.valueSeverity);
+    } else {
+      const hp = hpdelim(arg.value);
+      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg, "fatal");
+      if (hp.rest === null || hp.rest !== "*" && a2port(hp.rest, e.release) <= 0) {
+        return fail(e, "bad-value", "bad port number in permitremoteopen", arg, "fatal");
+      }
+    }
+    count2++;
+  }
+  if (count2 === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
+  return void 0;
+}
+var AUTH_METHODS = ["none", "publickey", "password", "keyboard-interactive", "hostbased"];
+function authMethodListError(list, build) {
+  if (list === "") return "empty authentication method list";
+  const known = build.features.has("gssapi") ? [...AUTH_METHODS, "gssapi-with-mic"] : AUTH_METHODS;
+  if (build.features.has("gssapi") && build.features.has("debian-patches")) known.push("gssapi-keyex");
+  for (const raw of list.split(",")) {
+    const method = raw.split(":")[0];
+    if (!known.includes(method)) return `Unknown authentication method "${method}" in list`;
+  }
+  return void 0;
+}
+function authenticationMethods(e) {
+  const modern = at(e.release, "8.7");
+  const already = e.ctx.state?.authenticationMethodsSet === true;
+  if (!modern && already) {
+    e.args.consumeAll();
+    return void 0;
+  }
+  const since97 = at(e.release, "9.7");
+  const stores = !already && !e.ctx.inMatch;
+  let stored = since97 ? 0 : already ? 1 : 0;
+  let seenAny = false;
+  let parsed = 0;
+  const anyAlone = modern ? `"any" must appear alone in ${e.kw}` : '"any" must appear alone in AuthenticationMethods';
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (!modern && arg.value === "") break;
+    if (arg.value === "any") {
+      if (stored > 0) return fail(e, "bad-value", anyAlone, arg);
+      seenAny = true;
+    } else if (seenAny) {
+      return fail(e, "bad-value", anyAlone, arg);
+    } else {
+      const err = authMethodListError(arg.value, e.ctx.build);
+      if (err) return fail(e, "bad-value", `${err}; invalid ${modern ? e.kw : "authentication"} method list.`, arg);
+    }
+    parsed++;
+    if (since97 || stores) stored++;
+  }
+  if (parsed === 0) return fail(e, "no-argument", modern ? `no ${e.kw} specified` : "no AuthenticationMethods specified");
+  return void 0;
+}
+function subsystem(e) {
+  const name = e.args.next();
+  const modern = at(e.release, "8.7");
+  if (at(e.release, "9.5")) {
+    const command2 = e.args.next();
+    if (missing(name) || missing(command2)) return fail(e, "no-argument", `${e.kw} missing argument.`, command2 ?? name);
+    e.args.consumeAll();
+    return void 0;
+  }
+  if (missing(name)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing subsystem name.", name);
+  if (e.ctx.inMatch) {
+    e.args.next();
+    return void 0;
+  }
+  if (e.ctx.state?.subsystems?.has(name.value)) {
+    return fail(e, "bad-value", `Subsystem '${name.value}' already defined.`, name, "fatal");
+  }
+  const command = e.args.next();
+  if (missing(command)) return fail(e, "no-argument", "Missing subsystem command.", command);
+  e.args.consumeAll();
+  return void 0;
+}
+function permitUserEnvironment(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "PermitUserEnvironment missing argument.", arg);
+  return void 0;
+}
+function pubkeyAuthOptions(e) {
+  const known = ["none", "touch-required"];
+  if (at(e.release, "8.4")) known.push("verify-required");
+  const severity = at(e.release, "8.7") ? "error" : "fatal";
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (!at(e.release, "8.7") && arg.value === "") break;
+    if (!known.includes(arg.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg.value}`, arg, severity);
+  }
+  return void 0;
+}
+function octalMask(e) {
+  const arg = e.args.next();
+  const sshd = e.program === "sshd";
+  if (missing(arg)) {
+    return fail(e, "no-argument", sshd ? at(e.release, "8.7") ? `${e.kw} missing argument.` : "missing StreamLocalBindMask argument." : "Missing StreamLocalBindMask argument.", arg);
+  }
+  const { value, end } = cStrtol(arg.value, 8);
+  if (end === 0 || value < 0n || value > 0o777n) {
+    return fail(e, "bad-value", sshd ? at(e.release, "8.7") ? `Invalid ${e.kw}.` : "Bad mask." : "Bad mask.", arg);
+  }
+  return void 0;
+}
+function rdomain(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
+  const v = arg.value;
+  if (v.toLowerCase() !== "none" && v !== "%D" && !validRdomain(v, e)) return fail(e, "bad-value", "invalid routing domain", arg);
+  return void 0;
+}
+var PATH_MAX_SUN = 108;
+var NI_MAXHOST = 1025;
+function parseForward(spec, dynamic, remote, release) {
+  let p = spec;
+  let i = 0;
+  while (isCSpace(p[i])) i++;
+  p = p.slice(i);
+  const fields = [];
+  for (let n = 0; n < 4; n++) {
+    if (p === null || p === "") {
+      p = null;
+      break;
+    }
+    let cp = p;
+    if (cp.startsWith("[")) {
+      let ep = 1;
+      let ispath2 = false;
+      while (ep < cp.length && cp[ep] !== "]") {
+        if (cp[ep] === "/") ispath2 = true;
+        ep++;
+      }
+      if (cp[ep] !== "]" || cp[ep + 1] !== ":" && cp[ep + 1] !== void 0) break;
+      fields.push({ arg: cp.slice(1, ep), ispath: ispath2 });
+      p = cp[ep + 1] === ":" ? cp.slice(ep + 2) : "";
+      continue;
+    }
+    let out = "";
+    let ispath = false;
+    let j = 0;
+    let done2 = false;
+    let bad = false;
+    for (; j < cp.length; j++) {
+      const ch = cp[j];
+      if (ch === "\\") {
+        if (j + 1 >= cp.length) {
+          bad = true;
+          break;
+        }
+        j++;
+        out += cp[j];
+        continue;
+      }
+      if (ch === "/") ispath = true;
+      if (ch === ":") {
+        done2 = true;
+        break;
+      }
+      out += ch;
+    }
+    if (bad) break;
+    fields.push({ arg: out, ispath });
+    p = done2 ? cp.slice(j + 1) : "";
+    if (!done2) {
+    }
+  }
+  if (p !== null && p !== "") return 0;
+  const count2 = fields.length;
+  const f = (k) => fields[k];
+  let listenPort = 0;
+  let listenPath;
+  let listenHost;
+  let connectHost;
+  let connectPath;
+  let connectPort = 0;
+  const port2 = (s) => a2port(s, release);
+  switch (count2) {
+    case 1:
+      if (f(0).ispath) {
+        listenPath = f(0).arg;
+        listenPort = -2;
+      } else listenPort = port2(f(0).arg);
+      connectHost = "socks";
+      break;
+    case 2:
+      if (f(0).ispath && f(1).ispath) {
+        listenPath = f(0).arg;
+        listenPort = -2;
+        connectPath = f(1).arg;
+        connectPort = -2;
+      } else if (f(1).ispath) {
+        listenPort = port2(f(0).arg);
+        connectPath = f(1).arg;
+        connectPort = -2;
+      } else {
+        listenHost = f(0).arg;
+        listenPort = port2(f(1).arg);
+        connectHost = "socks";
+      }
+      break;
+    case 3:
+      if (f(0).ispath) {
+        listenPath = f(0).arg;
+        listenPort = -2;
+        connectHost = f(1).arg;
+        connectPort = port2(f(2).arg);
+      } else if (f(2).ispath) {
+        listenHost = f(0).arg;
+        listenPort = port2(f(1).arg);
+        connectPath = f(2).arg;
+        connectPort = -2;
+      } else {
+        listenPort = port2(f(0).arg);
+        connectHost = f(1).arg;
+        connectPort = port2(f(2).arg);
+      }
+      break;
+    case 4:
+      listenHost = f(0).arg;
+      listenPort = port2(f(1).arg);
+      connectHost = f(2).arg;
+      connectPort = port2(f(3).arg);
+      break;
+    default:
+      return 0;
+  }
+  if (dynamic) {
+    if (!(count2 === 1 || count2 === 2)) return 0;
+  } else {
+    if (!(count2 === 3 || count2 === 4) && connectPath === void 0 && listenPath === void 0) return 0;
+    if (connectPort <= 0 && connectPath === void 0) return 0;
+  }
+  if (listenPort < 0 && listenPath === void 0 || !remote && listenPort === 0) return 0;
+  if (connectHost !== void 0 && connectHost.length >= NI_MAXHOST) return 0;
+  if (connectPath !== void 0 && connectPath.length >= PATH_MAX_SUN) return 0;
+  if (listenHost !== void 0 && listenHost.length >= NI_MAXHOST) return 0;
+  if (listenPath !== void 0 && listenPath.length >= PATH_MAX_SUN) return 0;
+  return count2;
+}
+function forward(e, kind) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  const remote = kind === "forward-remote";
+  let dynamic = kind === "forward-dynamic";
+  let spec = arg.value;
+  let range = arg.range;
+  if (!dynamic) {
+    const arg2 = e.args.next();
+    if (missing(arg2)) {
+      if (remote && at(e.release, "7.6")) dynamic = true;
+      else return fail(e, "bad-value", "Missing target argument.", arg2 ?? arg);
+    } else {
+      spec = `${arg.value}:${arg2.value}`.slice(0, 255);
+      range = { start: arg.range.start, end: arg2.range.end };
+    }
+  }
+  if (dynamic) spec = arg.value.slice(0, 255);
+  const syntax = dollarSyntaxError(spec);
+  if (syntax) return { code: "bad-value", message: `${syntax}; Bad forwarding specification.`, range, severity: e.valueSeverity };
+  if (hasDollarReference(spec)) return void 0;
+  if (parseForward(spec, dynamic, remote, e.release) === 0) {
+    return { code: "bad-value", message: "Bad forwarding specification.", range, severity: e.valueSeverity };
+  }
+  return void 0;
+}
+function escapeChar(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  const v = arg.value;
+  if (v === "none") return void 0;
+  const bytes = Buffer.from(v, "utf8");
+  if (bytes.length === 1) return void 0;
+  if (bytes.length === 2 && bytes[0] === 94 && bytes[1] >= 64 && bytes[1] < 128) return void 0;
+  return fail(e, "bad-value", "Bad escape character.", arg);
+}
+function controlPersist(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "Missing ControlPersist argument.", arg);
+  const v = arg.value;
+  if (["no", "false", "yes", "true"].includes(v)) return void 0;
+  if (convtime(v, e.release) >= 0) return void 0;
+  return fail(e, "bad-value", "Bad ControlPersist argument.", arg);
+}
+function a2tunValid(s) {
+  if (s.toLowerCase() === "any") return true;
+  return "value" in strtonum(s, 0, 2147483647 - 2);
+}
+function tunnelDevice(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  const v = arg.value;
+  const colon = v.indexOf(":");
+  const ok = colon === -1 ? a2tunValid(v) : a2tunValid(v.slice(0, colon)) && a2tunValid(v.slice(colon + 1));
+  return ok ? void 0 : fail(e, "bad-value", "Bad tun device.", arg);
+}
+function addKeysToAgent(e) {
+  const arg = e.args.next();
+  if (!at(e.release, "8.4")) {
+    return multistate(e, arg, ["true", "false", "yes", "no", "ask", "confirm"]);
+  }
+  const arg2 = e.args.next();
+  const values = ["true", "false", "yes", "no", "ask", "confirm"];
+  const value = missing(arg) ? -1 : values.indexOf(arg.value.toLowerCase());
+  const prefix = missing(arg) ? "missing argument.; " : "";
+  if (value === 5 && arg2 !== void 0) {
+    if (convtime(arg2.value, e.release) === -1) return fail(e, "bad-value", `${prefix}invalid time value.`, arg2);
+    return void 0;
+  }
+  if (value === -1 && arg2 === void 0) {
+    if (convtime(arg?.value, e.release) === -1) return fail(e, arg ? "bad-value" : "no-argument", `${prefix}unsupported option`, arg);
+    return void 0;
+  }
+  if (value === -1 || arg2 !== void 0) return fail(e, "bad-value", `${prefix}unsupported option`, arg2 ?? arg);
+  return void 0;
+}
+function agentSocket(e, arg) {
+  if (!at(e.release, "7.9")) return missing(arg) ? fail(e, "no-argument", "Missing argument.", arg) : void 0;
+  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  const v = arg.value;
+  const syntax = dollarSyntaxError(v);
+  if (syntax) return fail(e, "bad-value", `${syntax}; Invalid environment expansion ${v}.`, arg);
+  if (v[0] === "$" && v[1] !== "{" && !validEnvName(v.slice(1))) return fail(e, "bad-value", `Invalid environment name ${v}.`, arg);
+  return void 0;
+}
+function forwardAgent(e) {
+  const arg = e.args.next();
+  if (missing(arg)) return fail(e, "no-argument", "missing argument.", arg);
+  if (["yes", "no", "true", "false"].includes(arg.value.toLowerCase())) return void 0;
+  return agentSocket(e, arg);
+}
+function userHostPortValid(s, release) {
+  let rest = s;
+  const atSign = rest.lastIndexOf("@");
+  if (atSign !== -1) {
+    if (atSign === 0) return false;
+    rest = rest.slice(atSign + 1);
+  }
+  const hp = hpdelim(rest);
+  if (!hp || hp.host === "") return false;
+  if (hp.rest !== null && hp.rest !== "" && a2port(hp.rest, release) <= 0) return false;
+  return true;
+}
+function sshUri(s, release) {
+  if (!s.startsWith("ssh://")) return 1;
+  let tmp = s.slice(6);
+  const atSign = tmp.indexOf("@");
+  if (atSign !== -1) {
+    let user = tmp.slice(0, atSign);
+    const semi = user.indexOf(";");
+    if (semi !== -1) user = user.slice(0, semi);
+    if (user === "" || !urlDecodable(user)) return -1;
+    tmp = tmp.slice(atSign + 1);
+  }
+  const hp = hpdelim2(tmp);
+  if (!hp || hp.host === "") return -1;
+  const hostName = cleanhostname(hp.host);
+  if (validDomain(hostName) !== void 0) return -1;
+  tmp = hp.rest;
+  if (tmp !== null && tmp !== "") {
+    if (hp.delim === ":") {
+      const slash = tmp.indexOf("/");
+      const portText = slash === -1 ? tmp : tmp.slice(0, slash);
+      if (a2port(portText, release) <= 0) return -1;
+      tmp = slash === -1 ? null : tmp.slice(slash + 1);
+    }
+    if (tmp !== null && tmp !== "") {
+      if (!urlDecodable(tmp)) return -1;
+      return -1;
+    }
+  }
+  return 0;
+}
+function urlDecodable(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "%") {
+      if (!/^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) return false;
+      i += 2;
+    }
+  }
+  return true;
+}
+function proxyJumpValid(s, release) {
+  if (s.toLowerCase() === "none") return true;
+  let orig = s;
+  if (at(release, "8.7")) {
+    const hash = orig.indexOf("#");
+    if (hash !== -1) orig = orig.slice(0, hash);
+    if (at(release, "9.3")) {
+      while (orig.length > 0 && isCSpace(orig[orig.length - 1])) orig = orig.slice(0, -1);
+    } else {
+      for (let i = orig.length - 1; i > 0; i--) if (isCSpace(orig[i])) orig = orig.slice(0, i);
+    }
+  }
+  let sdup = orig;
+  for (; ; ) {
+    const comma = sdup.lastIndexOf(",");
+    const cp = comma === -1 ? sdup : sdup.slice(comma + 1);
+    if (comma !== -1) sdup = sdup.slice(0, comma);
+    const r = sshUri(cp, release);
+    if (r === -1 || r === 1 && !userHostPortValid(cp, release)) return false;
+    if (comma === -1) return true;
+  }
+}
+function proxyJump(e) {
+  e.args.consumeAll();
+  let i = 0;
+  const str = e.d.rest;
+  while (i < str.length && " 	\r\n=".includes(str[i])) i++;
+  const text = str.slice(i);
+  if (!proxyJumpValid(text, e.release)) {
+    return { code: "bad-value", message: `Invalid ProxyJump "${text}"`, range: e.d.restRange, severity: e.valueSeverity };
+  }
+  return void 0;
+}
+function canonicalDomains(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (arg.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg);
+    if (at(e.release, "8.8") && arg.value.toLowerCase() === "none") {
+      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg);
+    }
+    count2++;
+    if (at(e.release, "7.7")) {
+      const complaint = validDomain(arg.value);
+      if (complaint) return fail(e, "bad-value", complaint, arg);
+    }
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function permittedCnames(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    const v = arg.value;
+    if (at(e.release, "8.8") && v.toLowerCase() === "none") {
+      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg);
+    } else if (v !== "*") {
+      const colon = v.indexOf(":");
+      if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg);
+    }
+    count2++;
+  }
+  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  return void 0;
+}
+function knownHostsFiles(e) {
+  let count2 = 0;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (at(e.release, "8.7")) {
+      if (arg.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg);
+      if (arg.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+        return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg);
+      }
+    } else if (arg.value === "") break;
+    count2++;
+    const name = e.k.aliasOf ?? e.k.name;
+    if (count2 > 32 && !e.ctx.state?.settled?.has(name)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg);
+  }
+  return void 0;
+}
+function obscureKeystrokeTiming(e) {
+  let value;
+  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+    if (value !== void 0) return fail(e, "extra-arguments", "invalid arguments", arg);
+    const v = arg.value;
+    if (v === "yes" || v === "true") value = 20;
+    else if (v === "no" || v === "false") value = 0;
+    else if (v.startsWith("interval:")) {
+      const r = atoiErr(v.slice(9));
+      if ("error" in r) return fail(e, "bad-value", `integer value ${r.error}.`, arg);
+      if (r.value <= 0 || r.value > 1e3) return fail(e, "bad-value", "value out of range.", arg);
+      value = r.value;
+    } else return fail(e, "bad-value", `unsupported argument "${v}"`, arg);
+  }
+  if (value === void 0) return fail(e, "no-argument", "missing argument");
+  return void 0;
+}
+
+// src/parse/config/validate-file.ts
+function validateConfigTree(tree, context) {
+  const walked = context.program === "sshd" ? walkSshd(tree, context) : walkSsh(tree, context);
+  if (context.program === "sshd") checkAuthenticationMethodsSatisfiable(walked, context);
+  checkAlgorithmListAssembly(walked, context);
+  const verdicts = /* @__PURE__ */ new Map();
+  for (const { entry: entry2, verdict } of walked) {
+    const earlier = verdicts.get(entry2.directive);
+    if (!earlier || !earlier.problem && verdict.problem) verdicts.set(entry2.directive, verdict);
+  }
+  return verdicts;
+}
+var lower = (d) => d.keyword.toLowerCase();
+function walkSshd(tree, context) {
+  const out = [];
+  const includeState = /* @__PURE__ */ new Map();
+  const matchActive = /* @__PURE__ */ new Map();
+  const subsystems = /* @__PURE__ */ new Set();
+  let authenticationMethodsSet = false;
+  for (const entry2 of tree.entries) {
+    const d = entry2.directive;
+    const via = entry2.via[entry2.via.length - 1];
+    const outer = via ? includeState.get(via) : void 0;
+    const neverMatch = outer?.neverMatch ?? false;
+    let active;
+    const ownBlock = lower(d) === "match" ? void 0 : d.block;
+    if (ownBlock) active = !neverMatch && (matchActive.get(ownBlock) ?? false);
+    else active = outer ? outer.active : true;
+    const verdict = validateDirective(d, {
+      program: "sshd",
+      release: context.release,
+      build: context.build,
+      inMatch: !active,
+      state: { authenticationMethodsSet, subsystems }
+    });
+    if (lower(d) === "match") {
+      matchActive.set(d, !neverMatch && verdict.activeWhileParsing === true && !verdict.problem);
+    }
+    if (lower(d) === "include") includeState.set(d, { active, neverMatch: neverMatch || !active });
+    if (!verdict.problem && active) {
+      const name = verdict.canonical;
+      if (name === "AuthenticationMethods") authenticationMethodsSet = true;
+      if (name === "Subsystem" && !isAtLeast(context.release, "9.5") && d.args[0]) subsystems.add(d.args[0].value);
+    }
+    out.push({ entry: entry2, verdict, active });
+  }
+  return out;
+}
+function effectiveLine(walked, canonical) {
+  return walked.find((w) => w.active && w.verdict.canonical === canonical && !w.verdict.problem && w.verdict.status === "active");
+}
+function flagSetting(walked, canonical, fallback) {
+  const w = effectiveLine(walked, canonical);
+  if (!w) return fallback;
+  return (w.entry.directive.args[0]?.value ?? "").toLowerCase() === "yes";
+}
+function checkAuthenticationMethodsSatisfiable(walked, context) {
+  const line = effectiveLine(walked, "AuthenticationMethods");
+  if (!line) return;
+  const lists = line.entry.directive.args.map((a) => a.value);
+  if (lists.length === 0 || lists.length === 1 && lists[0] === "any") return;
+  const r = context.release;
+  let kbd = flagSetting(walked, "KbdInteractiveAuthentication", isAtLeast(r, "8.7"));
+  if (!isAtLeast(r, "8.7") && flagSetting(walked, "ChallengeResponseAuthentication", true)) kbd = true;
+  const enabled = {
+    none: true,
+    publickey: flagSetting(walked, "PubkeyAuthentication", true),
+    password: flagSetting(walked, "PasswordAuthentication", true),
+    "keyboard-interactive": kbd,
+    hostbased: flagSetting(walked, "HostbasedAuthentication", false),
+    "gssapi-with-mic": flagSetting(walked, "GSSAPIAuthentication", false) || flagSetting(walked, "GssAuthentication", false),
+    "gssapi-keyex": flagSetting(walked, "GSSAPIKeyExchange", false)
+  };
+  const satisfiable = lists.some(
+    (list) => !authMethodListError(list, context.build) && list.split(",").every((m) => enabled[m.split(":")[0]] === true)
+  );
+  if (satisfiable || line.verdict.problem) return;
+  line.verdict.problem = {
+    code: "bad-value",
+    message: "AuthenticationMethods cannot be satisfied by enabled authentication methods",
+    range: line.entry.directive.restRange,
+    severity: "fatal"
+  };
+}
+function unconditionalBlock(block, verdicts) {
+  if (!block) return true;
+  const v = verdicts.get(block);
+  if (!v?.match || v.problem) return false;
+  if (lower(block) === "match") return v.match.all === true;
+  const patterns = v.match.criteria[0]?.patterns ?? [];
+  return patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+}
+function walkSsh(tree, context) {
+  const out = [];
+  const blockVerdicts = /* @__PURE__ */ new Map();
+  const ignoreUnknown = [];
+  let ignoreUnknownSettled = false;
+  const settled = /* @__PURE__ */ new Set();
+  const includeActive = /* @__PURE__ */ new Map();
+  for (const entry2 of tree.entries) {
+    const d = entry2.directive;
+    const via = entry2.via[entry2.via.length - 1];
+    const outerUnconditional = via ? includeActive.get(via) ?? false : true;
+    const isBlock = lower(d) === "host" || lower(d) === "match";
+    const ownBlock = isBlock ? void 0 : d.block;
+    const active = outerUnconditional && (ownBlock ? unconditionalBlock(ownBlock, blockVerdicts) : true);
+    const context2 = {
+      program: "ssh",
+      release: context.release,
+      build: context.build,
+      inMatch: false,
+      ignoreUnknown: [...ignoreUnknown],
+      state: { settled: new Set(settled) }
+    };
+    if (context.sshConfigScope) context2.sshConfigScope = context.sshConfigScope;
+    const verdict = validateDirective(d, context2);
+    if (isBlock) blockVerdicts.set(d, verdict);
+    if (lower(d) === "include") includeActive.set(d, active);
+    if (verdict.canonical && !verdict.problem && verdict.status === "active") settled.add(verdict.canonical);
+    if (verdict.canonical === "IgnoreUnknown" && !verdict.problem && !ignoreUnknownSettled && d.args[0]) {
+      ignoreUnknown.push(d.args[0].value);
+      if (active) ignoreUnknownSettled = true;
+    }
+    out.push({ entry: entry2, verdict, active });
+  }
+  return out;
+}
+var ALGORITHM_SETTINGS = [
+  "Ciphers",
+  "MACs",
+  "KexAlgorithms",
+  "HostKeyAlgorithms",
+  "PubkeyAcceptedAlgorithms",
+  "HostbasedAcceptedAlgorithms",
+  "CASignatureAlgorithms"
+];
+function checkAlgorithmListAssembly(walked, context) {
+  const side = context.program === "sshd" ? "server" : "client";
+  const r = context.release;
+  for (const setting of ALGORITHM_SETTINGS) {
+    if (context.program === "ssh" && setting !== "HostKeyAlgorithms" && isAtLeast(r, "8.5") && !isAtLeast(r, "10.4")) continue;
+    const candidates = [];
+    for (const w of walked) {
+      if (w.verdict.canonical !== setting && !(setting === "HostbasedAcceptedAlgorithms" && w.verdict.canonical === "HostbasedAlgorithms")) continue;
+      if (w.verdict.problem || w.verdict.status !== "active") continue;
+      if (context.program === "sshd") {
+        if (!w.active) continue;
+        candidates.push(w);
+        break;
+      }
+      candidates.push(w);
+      if (w.active) break;
+    }
+    for (const w of candidates) {
+      const keyword = algorithmKeyword(setting, side) ?? "PubkeyAcceptedAlgorithms";
+      const value = w.entry.directive.args[0]?.value ?? "";
+      const result = resolveAlgorithmList(keyword, value, r, side);
+      if (result.ok || result.error.stage !== "assemble") continue;
+      const problem2 = {
+        code: "bad-algorithm",
+        message: result.error.message,
+        range: w.entry.directive.args[0]?.range ?? w.entry.directive.keywordRange,
+        severity: "fatal"
+      };
+      w.verdict.problem = problem2;
+    }
+  }
+}
+
+// src/engine/include-resolver.ts
+var import_fast_glob = __toESM(require_out4(), 1);
+import { realpathSync } from "node:fs";
+import path3 from "node:path";
+var SSH_DIR = "/etc/ssh/";
+function toPosix(p) {
+  return p.split(path3.sep).join("/");
+}
+function mapIncludePattern(pattern, mainFile, root, cwd) {
+  if (pattern.startsWith("~")) return { outside: "a home-directory path, which depends on the user running ssh" };
+  const mainDir = import_fast_glob.default.escapePath(path3.posix.dirname(mainFile));
+  const rootRelative = import_fast_glob.default.escapePath(toPosix(path3.relative(cwd, root)) || ".");
+  if (!pattern.startsWith("/")) return [path3.posix.join(mainDir, pattern)];
+  if (pattern.startsWith(SSH_DIR)) {
+    const rest = pattern.slice(SSH_DIR.length);
+    return [.../* @__PURE__ */ new Set([path3.posix.join(mainDir, rest), path3.posix.join(rootRelative, "etc/ssh", rest)])];
+  }
+  return [path3.posix.join(rootRelative, pattern.slice(1))];
+}
+function repositoryIncludeResolver(options) {
+  const rootReal = realpathSync(options.root);
+  const inside = (displayPath) => {
+    try {
+      const real = realpathSync(path3.resolve(options.cwd, displayPath));
+      return real === rootReal || real.startsWith(rootReal + path3.sep);
+    } catch {
+      return false;
+    }
+  };
+  return {
+    async expand(pattern, _includingFile, mainFile) {
+      const candidates = mapIncludePattern(pattern, mainFile.source.path, options.root, options.cwd);
+      if ("outside" in candidates) return candidates;
+      for (const candidate of candidates) {
+        if (candidate.startsWith("../")) continue;
+        const files = (await (0, import_fast_glob.default)(candidate, { cwd: options.cwd, dot: false, onlyFiles: false, followSymbolicLinks: false, unique: true })).filter(inside).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+        if (files.length > 0) return { files };
+      }
+      return pattern.startsWith("/") && !pattern.startsWith(SSH_DIR) ? { outside: "an absolute path the repository does not hold" } : { files: [] };
+    },
+    load: options.load
+  };
+}
+
+// src/ssh/base64.ts
+var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+var PAD = 61;
+var DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
+function isCSpace2(c) {
+  return c === 32 || c >= 9 && c <= 13;
+}
+function cLength(text) {
+  const nul = text.indexOf("\0");
+  return nul === -1 ? text.length : nul;
+}
+function decodeBase64(text) {
+  const end = cLength(text);
+  const out = new Uint8Array(Math.floor(end * 3 / 4) + 1);
+  let length = 0;
+  let state = 0;
+  let i = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isCSpace2(c)) continue;
+    if (c === PAD) break;
+    const digit = c < 128 ? DIGIT[c] ?? -1 : -1;
+    if (digit < 0) return null;
+    switch (state) {
+      case 0:
+        out[length] = digit << 2;
+        break;
+      case 1:
+        out[length] = (out[length] ?? 0) | digit >> 4;
+        out[++length] = (digit & 15) << 4;
+        break;
+      case 2:
+        out[length] = (out[length] ?? 0) | digit >> 2;
+        out[++length] = (digit & 3) << 6;
+        break;
+      default:
+        out[length] = (out[length] ?? 0) | digit;
+        length++;
+    }
+    state = (state + 1) % 4;
+  }
+  if (i === end) return state === 0 ? out.slice(0, length) : null;
+  if (state < 2) return null;
+  i++;
+  if (state === 2) {
+    while (i < end && isCSpace2(text.charCodeAt(i))) i++;
+    if (i === end || text.charCodeAt(i) !== PAD) return null;
+    i++;
+  }
+  for (; i < end; i++) if (!isCSpace2(text.charCodeAt(i))) return null;
+  if (out[length] !== 0) return null;
+  return out.slice(0, length);
+}
+
+// src/ssh/key-blob.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/ssh/bigint.ts
+function toBigInt(bytes) {
+  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`);
+}
+function toBytes(value, length) {
+  return Uint8Array.from(Buffer.from(value.toString(16).padStart(length * 2, "0"), "hex"));
+}
+function bitLength(value) {
+  return value === 0n ? 0 : value.toString(2).length;
+}
+function mod(a, m) {
+  const r = a % m;
+  return r < 0n ? r + m : r;
+}
+function modPow(base, exponent, modulus) {
+  let result = 1n % modulus;
+  let b = mod(base, modulus);
+  for (let e = exponent; e > 0n; e >>= 1n) {
+    if (e & 1n) result = result * b % modulus;
+    b = b * b % modulus;
+  }
+  return result;
+}
+function modInverse(a, m) {
+  let [r0, r1] = [mod(a, m), m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return r0 === 1n ? mod(s0, m) : null;
+}
+
+// src/ssh/ec.ts
+var CURVES = {
+  nistp256: {
+    jwk: "P-256",
+    bits: 256,
+    size: 32,
+    p: 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn,
+    b: 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn,
+    n: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+    hash: "sha256"
+  },
+  nistp384: {
+    jwk: "P-384",
+    bits: 384,
+    size: 48,
+    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffffn,
+    b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
+    n: 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
+    hash: "sha384"
+  },
+  nistp521: {
+    jwk: "P-521",
+    bits: 521,
+    size: 66,
+    p: (1n << 521n) - 1n,
+    b: 0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
+    n: 0x1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
+    hash: "sha512"
+  }
+};
+function checkPoint(curve, point) {
+  const format = (reason) => ({ reason, openssh: "invalid format" });
+  const value = (reason) => ({ reason, openssh: "invalid elliptic curve value" });
+  if (point[0] !== 4) return format("the point is not in uncompressed form (0x04 prefix)");
+  if (point.length !== 1 + 2 * curve.size) {
+    return format(`the point is ${point.length} bytes; ${1 + 2 * curve.size} expected for this curve`);
+  }
+  const x = toBigInt(point.subarray(1, 1 + curve.size));
+  const y = toBigInt(point.subarray(1 + curve.size));
+  const { p, b, n } = curve;
+  if (x >= p || y >= p) return format("a point coordinate is not below the field prime");
+  if ((y * y - (x * x * x - 3n * x + b)) % p !== 0n) return format("the point is not on the curve");
+  const half = Math.floor(bitLength(n) / 2);
+  if (bitLength(x) <= half || bitLength(y) <= half) return value(`a point coordinate has ${half} bits or fewer`);
+  if (x >= n - 1n || y >= n - 1n) return value("a point coordinate is not below the group order minus one");
+  return null;
+}
+
+// src/ssh/verify.ts
+import { createHash, createPublicKey, verify } from "node:crypto";
+
+// src/ssh/wire.ts
+var SSHBUF_SIZE_MAX = 134217728;
+var SSHBUF_MAX_BIGNUM = 16384 / 8;
+var SSHBUF_MAX_ECPOINT = 528 * 2 / 8 + 1;
+var WIRE_ERROR_TEXT = {
+  "message-incomplete": "incomplete message",
+  "string-too-large": "string is too large",
+  "invalid-format": "invalid format",
+  "bignum-is-negative": "bignum is negative",
+  "bignum-too-large": "bignum is too large"
+};
+var utf8 = new TextDecoder("utf-8");
+function bytesToText(bytes) {
+  return utf8.decode(bytes);
+}
+var WireReader = class _WireReader {
+  constructor(bytes) {
+    this.bytes = bytes;
+  }
+  bytes;
+  offset = 0;
+  error = null;
+  /** Bytes not read yet. */
+  get remaining() {
+    return this.bytes.length - this.offset;
+  }
+  /** Bytes read so far. */
+  get position() {
+    return this.offset;
+  }
+  fail(error) {
+    this.error ??= error;
+    return null;
+  }
+  take(length) {
+    if (this.error !== null) return null;
+    if (this.remaining < length) return this.fail("message-incomplete");
+    const slice = this.bytes.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return slice;
+  }
+  u8() {
+    const b = this.take(1);
+    return b === null ? null : b[0] ?? 0;
+  }
+  u32() {
+    const b = this.take(4);
+    return b === null ? null : new DataView(b.buffer, b.byteOffset, 4).getUint32(0);
+  }
+  u64() {
+    const b = this.take(8);
+    return b === null ? null : new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0);
+  }
+  /** `sshbuf_get_string_direct`: a length-prefixed byte string. */
+  string() {
+    if (this.error !== null) return null;
+    if (this.remaining < 4) return this.fail("message-incomplete");
+    const length = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.offset, 4).getUint32(0);
+    if (length > SSHBUF_SIZE_MAX - 4) return this.fail("string-too-large");
+    if (this.remaining - 4 < length) return this.fail("message-incomplete");
+    this.offset += 4;
+    return this.take(length);
+  }
+  /**
+   * `sshbuf_get_cstring`: a string that may hold a NUL only as its last byte.
+   * That NUL is dropped, since OpenSSH then only ever sees the C string before it.
+   */
+  cstringBytes() {
+    const s = this.string();
+    if (s === null) return null;
+    const nul = s.indexOf(0);
+    if (nul === -1) return s;
+    return nul === s.length - 1 ? s.subarray(0, nul) : this.fail("invalid-format");
+  }
+  cstring() {
+    const s = this.cstringBytes();
+    return s === null ? null : bytesToText(s);
+  }
+  /**
+   * `sshbuf_get_bignum2_bytes_direct`: a non-negative mpint of at most 16384 bits.
+   * Returns the magnitude without leading zeros (OpenSSH accepts redundant ones).
+   */
+  mpint() {
+    const s = this.string();
+    if (s === null) return null;
+    const first = s[0] ?? 0;
+    if ((first & 128) !== 0) return this.fail("bignum-is-negative");
+    if (s.length > SSHBUF_MAX_BIGNUM + 1 || s.length === SSHBUF_MAX_BIGNUM + 1 && first !== 0) {
+      return this.fail("bignum-too-large");
+    }
+    let lead = 0;
+    while (lead < s.length && s[lead] === 0) lead++;
+    return s.subarray(lead);
+  }
+  /** `sshbuf_froms`: a string read as a nested buffer. */
+  reader() {
+    const s = this.string();
+    return s === null ? null : new _WireReader(s);
+  }
+};
+var utf8Encoder = new TextEncoder();
+var WireWriter = class {
+  chunks = [];
+  raw(bytes) {
+    this.chunks.push(bytes);
+    return this;
+  }
+  u8(value) {
+    return this.raw(Uint8Array.of(value & 255));
+  }
+  u32(value) {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, value >>> 0);
+    return this.raw(b);
+  }
+  u64(value) {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, BigInt.asUintN(64, value));
+    return this.raw(b);
+  }
+  string(bytes) {
+    const b = typeof bytes === "string" ? utf8Encoder.encode(bytes) : bytes;
+    return this.u32(b.length).raw(b);
+  }
+  /** `sshbuf_put_bignum2_bytes`: strip leading zeros, add one back if the top bit is set. */
+  mpint(magnitude) {
+    let lead = 0;
+    while (lead < magnitude.length && magnitude[lead] === 0) lead++;
+    const m = magnitude.subarray(lead);
+    const pad = m.length > 0 && ((m[0] ?? 0) & 128) !== 0;
+    return this.u32(m.length + (pad ? 1 : 0)).raw(pad ? Uint8Array.of(0) : new Uint8Array(0)).raw(m);
+  }
+  bytes() {
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at2 = 0;
+    for (const c of this.chunks) {
+      out.set(c, at2);
+      at2 += c.length;
+    }
+    return out;
+  }
+};
+
+// src/ssh/verify.ts
+var MAX_SIGNED_DATA = 1 << 20;
+var FORMAT = "invalid format";
+var MISMATCH = "key type does not match";
+var TRAILING2 = "unexpected bytes remain after decoding";
+var INCORRECT = "incorrect signature";
+var LIBCRYPTO = "error in libcrypto";
+var failed = (reason, openssh) => ({ ok: false, reason, openssh });
+var malformed = (what) => failed(`the ${what} signature blob is malformed`, FORMAT);
+var trailing = (what) => failed(`bytes follow the ${what} signature`, TRAILING2);
+var incorrect = failed("the CA signature does not match the certificate", INCORRECT);
+function verifySignature(key, sig, data) {
+  if (sig.length === 0) return failed("the certificate signature is empty", "invalid argument");
+  if (data.length > MAX_SIGNED_DATA) return failed("the signed part of the certificate is over 1 MiB", "invalid argument");
+  switch (key.family) {
+    case "rsa":
+      return verifyRsa(key, sig, data);
+    case "dss":
+      return verifyDss(key, sig, data);
+    case "ecdsa":
+      return verifyEcdsa(key, sig, data);
+    case "ed25519":
+      return verifyEd25519(key.pk, sig, data);
+    case "ed25519-sk":
+      return verifyEd25519Sk(key, sig, data);
+    case "ecdsa-sk":
+      return verifyEcdsaSk(key, sig, data);
+    case "mldsa44-ed25519":
+      return { ok: false, unsupported: true, reason: "ML-DSA-44 signatures cannot be verified by this Node.js", openssh: "" };
+  }
+}
+var sha = (hash, ...parts) => {
+  const h = createHash(hash);
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+};
+var RSA_ALGORITHMS = /* @__PURE__ */ new Map([
+  ["ssh-rsa", { hash: "sha1", prefix: "3021300906052b0e03021a05000414" }],
+  ["rsa-sha2-256", { hash: "sha256", prefix: "3031300d060960864801650304020105000420" }],
+  ["rsa-sha2-512", { hash: "sha512", prefix: "3051300d060960864801650304020305000440" }]
+]);
+function verifyRsa(key, sig, data) {
+  const r = new WireReader(sig);
+  const algorithm = r.cstring();
+  if (algorithm === null) return malformed("RSA");
+  const alg = RSA_ALGORITHMS.get(algorithm);
+  if (!alg) return failed(`"${algorithm}" is not an RSA signature algorithm`, MISMATCH);
+  const blob = r.string();
+  if (blob === null) return malformed("RSA");
+  if (r.remaining !== 0) return trailing("RSA");
+  if (blob.length > key.size) return failed("the RSA signature is longer than the CA modulus", "key bits do not match");
+  const { e, n } = key;
+  if (n <= e || n % 2n === 0n || bitLength(n) > 3072 && bitLength(e) > 64) {
+    return failed("OpenSSL refuses to use this RSA CA key (even modulus or bad exponent)", LIBCRYPTO);
+  }
+  const s = toBigInt(blob);
+  if (s >= n) return failed("the RSA signature is not below the CA modulus", LIBCRYPTO);
+  const payload = pkcs1Type1Payload(toBytes(modPow(s, e, n), key.size));
+  if (payload === null) return failed("the RSA signature does not decrypt to PKCS#1 v1.5 padding", LIBCRYPTO);
+  const expected = Buffer.concat([Buffer.from(alg.prefix, "hex"), sha(alg.hash, data)]);
+  if (payload.length !== expected.length) return failed("the RSA signature holds a digest of the wrong size", FORMAT);
+  return expected.equals(payload) ? { ok: true, algorithm } : incorrect;
+}
+function pkcs1Type1Payload(em) {
+  if (em[0] !== 0 || em[1] !== 1) return null;
+  let i = 2;
+  while (i < em.length && em[i] === 255) i++;
+  if (i === em.length || em[i] !== 0 || i - 2 < 8) return null;
+  return em.subarray(i + 1);
+}
+function verifyDss(key, sig, data) {
+  const r = new WireReader(sig);
+  const algorithm = r.cstring();
+  const blob = r.string();
+  if (algorithm === null || blob === null) return malformed("DSA");
+  if (algorithm !== "ssh-dss") return failed(`"${algorithm}" is not the DSA signature algorithm`, MISMATCH);
+  if (r.remaining !== 0) return trailing("DSA");
+  if (blob.length !== 40) return failed(`the DSA signature is ${blob.length} bytes, not 40`, FORMAT);
+  const { p, q, g, y } = key;
+  const qBits = bitLength(q);
+  if (qBits !== 160 && qBits !== 224 && qBits !== 256 || bitLength(p) > 1e4) {
+    return failed("OpenSSL refuses these DSA parameters (q must be 160, 224 or 256 bits)", LIBCRYPTO);
+  }
+  const rr = toBigInt(blob.subarray(0, 20));
+  const ss = toBigInt(blob.subarray(20));
+  if (rr === 0n || rr >= q || ss === 0n || ss >= q) return incorrect;
+  const w = modInverse(ss, q);
+  if (w === null || p % 2n === 0n) return failed("OpenSSL cannot compute with these DSA parameters", LIBCRYPTO);
+  const m = toBigInt(sha("sha1", data));
+  const v = mod(modPow(g, mod(m * w, q), p) * modPow(y, mod(rr * w, q), p) % p, q);
+  return v === rr ? { ok: true, algorithm } : incorrect;
+}
+function ecKey(curve, point) {
+  const coordinate = (at2) => Buffer.from(point.subarray(at2, at2 + curve.size)).toString("base64url");
+  return createPublicKey({ key: { kty: "EC", crv: curve.jwk, x: coordinate(1), y: coordinate(1 + curve.size) }, format: "jwk" });
+}
+function ecdsaValid(curve, point, r, s, message, hash) {
+  if (r.length > curve.size || s.length > curve.size) return false;
+  const fixed = Buffer.concat([toBytes(toBigInt(r), curve.size), toBytes(toBigInt(s), curve.size)]);
+  try {
+    return verify(hash, message, { key: ecKey(curve, point), dsaEncoding: "ieee-p1363" }, fixed);
+  } catch {
+    return false;
+  }
+}
+function readEcdsaPair(inner, what) {
+  const r = inner.mpint();
+  const s = inner.mpint();
+  if (r === null || s === null) return malformed(what);
+  if (inner.remaining !== 0) return trailing(what);
+  return { r, s };
+}
+function verifyEcdsa(key, sig, data) {
+  const reader = new WireReader(sig);
+  const algorithm = reader.cstring();
+  const inner = reader.reader();
+  if (algorithm === null || inner === null) return malformed("ECDSA");
+  if (algorithm !== key.name) return failed(`"${algorithm}" is not the signature algorithm of a ${key.name} CA`, MISMATCH);
+  if (reader.remaining !== 0) return trailing("ECDSA");
+  const pair = readEcdsaPair(inner, "ECDSA");
+  if ("ok" in pair) return pair;
+  const curve = CURVES[key.curve];
+  return ecdsaValid(curve, key.point, pair.r, pair.s, data, curve.hash) ? { ok: true, algorithm } : incorrect;
+}
+var WEBAUTHN = "webauthn-sk-ecdsa-sha2-nistp256@openssh.com";
+function verifyEcdsaSk(key, sig, data) {
+  const reader = new WireReader(sig);
+  const algorithm = reader.cstring();
+  const webauthn = algorithm === WEBAUTHN;
+  if (algorithm === null || !webauthn && algorithm !== "sk-ecdsa-sha2-nistp256@openssh.com") {
+    return malformed("ECDSA-SK");
+  }
+  const inner = reader.reader();
+  const flags = reader.u8();
+  const counter = reader.u32();
+  const none = new Uint8Array(0);
+  const origin = webauthn ? reader.cstringBytes() : none;
+  const clientData = webauthn ? reader.string() : none;
+  const extensions = webauthn ? reader.string() : none;
+  if (inner === null || flags === null || counter === null || origin === null || clientData === null || extensions === null) {
+    return malformed("ECDSA-SK");
+  }
+  if (reader.remaining !== 0) return trailing("ECDSA-SK");
+  const pair = readEcdsaPair(inner, "ECDSA-SK");
+  if ("ok" in pair) return pair;
+  const problem2 = webauthn ? checkWebauthn(data, origin, clientData, flags, extensions) : null;
+  if (problem2) return problem2;
+  const signed = new WireWriter().raw(sha("sha256", key.application)).u8(flags).u32(counter).raw(extensions).raw(sha("sha256", webauthn ? clientData : data)).bytes();
+  return ecdsaValid(CURVES.nistp256, key.point, pair.r, pair.s, signed, "sha256") ? { ok: true, algorithm } : incorrect;
+}
+function checkWebauthn(data, origin, clientData, flags, extensions) {
+  if (origin.includes(34) || (flags & 64) !== 0 || (flags & 128) === 0 !== (extensions.length === 0)) {
+    return failed("the webauthn origin or flags are inconsistent", FORMAT);
+  }
+  const preamble = Buffer.concat([
+    Buffer.from(`{"type":"webauthn.get","challenge":"${Buffer.from(data).toString("base64url")}","origin":"`),
+    origin,
+    Buffer.from('"')
+  ]);
+  if (clientData.length < preamble.length) return failed("the webauthn clientData is too short", "incomplete message");
+  return preamble.equals(clientData.subarray(0, preamble.length)) ? null : failed("the webauthn clientData does not embed the certificate", FORMAT);
+}
+var L = (1n << 252n) + 27742317777372353535851937790883648493n;
+function ed25519Valid(pk, sig, message) {
+  if (sig.length !== 64 || ((sig[63] ?? 0) & 224) !== 0) return false;
+  const s = toBigInt(Uint8Array.from(sig.subarray(32)).reverse());
+  const canonical = Buffer.concat([sig.subarray(0, 32), toBytes(mod(s, L), 32).reverse()]);
+  try {
+    const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: Buffer.from(pk).toString("base64url") }, format: "jwk" });
+    return verify(null, message, key, canonical);
+  } catch {
+    return false;
+  }
+}
+function verifyEd25519(pk, sig, data) {
+  const r = new WireReader(sig);
+  const algorithm = r.cstring();
+  const blob = r.string();
+  if (algorithm === null || blob === null) {
+    return failed("the Ed25519 signature blob is malformed", WIRE_ERROR_TEXT[r.error ?? "invalid-format"]);
+  }
+  if (algorithm !== "ssh-ed25519") return failed(`"${algorithm}" is not the Ed25519 signature algorithm`, MISMATCH);
+  if (r.remaining !== 0) return trailing("Ed25519");
+  if (blob.length > 64) return failed(`the Ed25519 signature is ${blob.length} bytes, over 64`, FORMAT);
+  return ed25519Valid(pk, blob, data) ? { ok: true, algorithm } : incorrect;
+}
+function verifyEd25519Sk(key, sig, data) {
+  const r = new WireReader(sig);
+  const algorithm = r.cstring();
+  const blob = r.string();
+  const flags = r.u8();
+  const counter = r.u32();
+  if (algorithm === null || blob === null || flags === null || counter === null) return malformed("Ed25519-SK");
+  if (algorithm !== "sk-ssh-ed25519@openssh.com") {
+    return failed(`"${algorithm}" is not the Ed25519-SK signature algorithm`, MISMATCH);
+  }
+  if (r.remaining !== 0) return trailing("Ed25519-SK");
+  if (blob.length > 64) return failed(`the Ed25519 signature is ${blob.length} bytes, over 64`, FORMAT);
+  const signed = new WireWriter().raw(sha("sha256", key.application)).u8(flags).u32(counter).raw(sha("sha256", data)).bytes();
+  return ed25519Valid(key.pk, blob, signed) ? { ok: true, algorithm } : incorrect;
+}
+
+// src/ssh/key-blob.ts
+var DEFAULT_OPENSSH_VERSION = "9.2";
+var MAX_PRINCIPALS = 256;
+var RSA_MIN_BITS = 1024;
+var SHORT_NAMES_UNTIL = "9.9";
+var PUBLIC_KEY_BYTES = { ed25519: 32, "ed25519-sk": 32, "mldsa44-ed25519": 1344 };
+function decodeKeyBlob(blob, options = {}) {
+  const parsed = parseKey(blob, options.openssh ?? DEFAULT_OPENSSH_VERSION, true);
+  return parsed instanceof Failure ? { ok: false, error: parsed.error } : { ok: true, key: parsed.key };
+}
+var Failure = class {
+  error;
+  constructor(code3, detail, openssh) {
+    const said = openssh ? `; OpenSSH reports "${openssh}"` : "";
+    this.error = { code: code3, message: `${detail}${said}`, openssh };
+  }
+};
+function wireFailure(r, what, overwritten = true) {
+  const error = r.error ?? "message-incomplete";
+  const outcomes = {
+    "message-incomplete": ["truncated", `the blob ends inside ${what}`],
+    "string-too-large": ["truncated", `${what} has a length over 128 MiB`],
+    "invalid-format": ["invalid-format", `${what} contains a NUL byte`],
+    "bignum-is-negative": ["invalid-format", `${what} is a negative number`],
+    "bignum-too-large": ["key-length", `${what} is over 16384 bits`]
+  };
+  const [code3, detail] = outcomes[error];
+  return new Failure(code3, detail, overwritten ? "invalid format" : WIRE_ERROR_TEXT[error]);
+}
+function parseKey(blob, version, allowCert) {
+  const r = new WireReader(blob);
+  const nameBytes = r.cstringBytes();
+  if (nameBytes === null) return wireFailure(r, "the key type name");
+  const type = bytesToText(nameBytes);
+  const resolved = resolveType(type, version);
+  if (!resolved) return new Failure("unknown-type", `"${type}" is not a key type OpenSSH ${version} knows`, "unknown or unsupported key type");
+  const { keyType, shortName } = resolved;
+  if (keyType.certificate) {
+    if (!allowCert) return new Failure("invalid-certificate", "a certificate cannot be a CA key", "invalid certificate signing key");
+    if (r.string() === null) return wireFailure(r, "the certificate nonce");
+  }
+  const plain = new WireWriter().string(keyType.plainName);
+  const pub = readPublicKey(r, keyType, shortName, plain);
+  if (pub instanceof Failure) return pub;
+  const cert = keyType.certificate ? parseCertificate(r, blob, version) : void 0;
+  if (cert instanceof Failure) return cert;
+  if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
+  const digest = createHash2("sha256").update(plain.bytes()).digest("base64").replace(/=+$/, "");
+  const key = {
+    type,
+    canonicalType: keyType.name,
+    family: keyType.family,
+    certificate: keyType.certificate,
+    bits: pub.bits,
+    ...keyType.curve ? { curve: keyType.curve } : {},
+    ...pub.application !== void 0 ? { application: pub.application } : {},
+    ...cert ? { cert } : {},
+    fingerprint: `SHA256:${digest}`
+  };
+  return { key, material: pub.material };
+}
+var asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+function resolveType(name, version) {
+  const keyType = keyTypeByName(name, version);
+  if (keyType) return { keyType, shortName: false };
+  if (compareReleases(version, SHORT_NAMES_UNTIL) >= 0) return void 0;
+  const lower2 = asciiLower(name);
+  const byShortName = KEY_TYPES.find(
+    (t) => !t.certificate && isKnownIn(t, version) && asciiLower(t.shortName) === lower2
+  );
+  return byShortName && { keyType: byShortName, shortName: true };
+}
+function readPublicKey(r, keyType, shortName, plain) {
+  const { family } = keyType;
+  switch (family) {
+    case "rsa": {
+      const e = r.mpint();
+      if (e === null) return wireFailure(r, "the RSA exponent");
+      const n = r.mpint();
+      if (n === null) return wireFailure(r, "the RSA modulus");
+      const modulus = toBigInt(n);
+      const bits = bitLength(modulus);
+      if (bits < RSA_MIN_BITS) {
+        return new Failure("key-length", `the RSA modulus has ${bits} bits; OpenSSH requires at least ${RSA_MIN_BITS}`, "Invalid key length");
+      }
+      plain.mpint(e).mpint(n);
+      return { bits, material: { family, e: toBigInt(e), n: modulus, size: n.length } };
+    }
+    case "dss": {
+      const [p, q, g, y] = [r.mpint(), r.mpint(), r.mpint(), r.mpint()];
+      if (p === null || q === null || g === null || y === null) return wireFailure(r, "the DSA parameters");
+      plain.mpint(p).mpint(q).mpint(g).mpint(y);
+      const [P, Q, G, Y] = [p, q, g, y].map(toBigInt);
+      return { bits: bitLength(P), material: { family, p: P, q: Q, g: G, y: Y } };
+    }
+    case "ecdsa":
+    case "ecdsa-sk": {
+      const curve = keyType.curve;
+      if (shortName || !curve) return new Failure("unknown-type", "a short type name does not say which curve", "invalid argument");
+      const point = readPoint(r, curve);
+      if (point instanceof Failure) return point;
+      plain.string(curve).string(point);
+      if (family === "ecdsa") return { bits: CURVES[curve].bits, material: { family, name: keyType.plainName, curve, point } };
+      const application = readApplication(r, plain);
+      if (application instanceof Failure) return application;
+      return { bits: 256, application: bytesToText(application), material: { family, point, application } };
+    }
+    case "ed25519":
+    case "ed25519-sk":
+    case "mldsa44-ed25519": {
+      const pk = r.string();
+      if (pk === null) return wireFailure(r, "the public key", false);
+      const expected = PUBLIC_KEY_BYTES[family];
+      if (pk.length !== expected) return new Failure("key-length", `the public key is ${pk.length} bytes, not ${expected}`, "invalid format");
+      plain.string(pk);
+      if (family === "ed25519") return { bits: 256, material: { family, pk } };
+      if (family === "mldsa44-ed25519") return { bits: 256, material: { family } };
+      const application = readApplication(r, plain);
+      if (application instanceof Failure) return application;
+      return { bits: 256, application: bytesToText(application), material: { family, pk, application } };
+    }
+    case "xmss":
+      return new Failure("unknown-type", "XMSS keys need an OpenSSH built WITH_XMSS", "unknown or unsupported key type");
+  }
+}
+function readPoint(r, curve) {
+  const name = r.cstring();
+  if (name === null) return wireFailure(r, "the curve name", false);
+  if (name !== curve) return new Failure("invalid-format", `the key type says ${curve} but the blob says "${name}"`, "elliptic curve does not match");
+  const point = r.string();
+  if (point === null) return wireFailure(r, "the EC point", false);
+  if (point.length === 0 || point.length > SSHBUF_MAX_ECPOINT) {
+    return new Failure("invalid-point", `the EC point is ${point.length} bytes`, "elliptic curve point is too large");
+  }
+  const problem2 = checkPoint(CURVES[curve], point);
+  return problem2 ? new Failure("invalid-point", problem2.reason, problem2.openssh) : point;
+}
+function readApplication(r, plain) {
+  const application = r.cstringBytes();
+  if (application === null) return wireFailure(r, "the security key application");
+  plain.string(application);
+  return application;
+}
+function parseCertificate(r, blob, version) {
+  const serial = r.u64();
+  const type = r.u32();
+  const keyId = r.cstring();
+  const principalsField = r.reader();
+  const validAfter = r.u64();
+  const validBefore = r.u64();
+  const criticalField = r.reader();
+  const extensionsField = r.reader();
+  r.string();
+  const caBlob = r.string();
+  if (serial === null || type === null || keyId === null || principalsField === null || validAfter === null || validBefore === null || criticalField === null || extensionsField === null || caBlob === null) {
+    return wireFailure(r, "the certificate fields");
+  }
+  const signedLength = r.position;
+  const signature = r.string();
+  if (signature === null) return wireFailure(r, "the certificate signature");
+  if (type !== 1 && type !== 2) {
+    return new Failure("invalid-certificate", `certificate type ${type} is neither user (1) nor host (2)`, "unknown/unsupported certificate type");
+  }
+  const principals = [];
+  while (principalsField.remaining > 0) {
+    if (principals.length >= MAX_PRINCIPALS) {
+      return new Failure("invalid-certificate", `more than ${MAX_PRINCIPALS} principals`, "invalid format");
+    }
+    const principal = principalsField.cstring();
+    if (principal === null) return wireFailure(principalsField, "a principal");
+    principals.push(principal);
+  }
+  const criticalOptions = readOptions(criticalField, "a critical option");
+  if (criticalOptions instanceof Failure) return criticalOptions;
+  const extensions = readOptions(extensionsField, "an extension");
+  if (extensions instanceof Failure) return extensions;
+  const ca = parseKey(caBlob, version, false);
+  if (ca instanceof Failure) {
+    return new Failure("invalid-certificate", `the signing CA key is unusable (${ca.error.message})`, "invalid certificate signing key");
+  }
+  const verified = verifySignature(ca.material, signature, blob.subarray(0, signedLength));
+  if (!verified.ok) return new Failure(verified.unsupported ? "unsupported" : "bad-signature", verified.reason, verified.openssh);
+  return {
+    serial,
+    certType: type === 1 ? "user" : "host",
+    keyId,
+    principals,
+    validAfter,
+    validBefore,
+    criticalOptions,
+    extensions,
+    signatureKey: ca.key,
+    signatureAlgorithm: verified.algorithm
+  };
+}
+function readOptions(field, what) {
+  const options = [];
+  while (field.remaining > 0) {
+    const name = field.string();
+    const data = field.string();
+    if (name === null || data === null) return wireFailure(field, what);
+    options.push({ name: bytesToText(name), data });
+  }
+  return options;
+}
+
+// src/parse/read-key.ts
+function isBlank(ch) {
+  return ch === " " || ch === "	";
+}
+function tokenEnd(text, from) {
+  let i = from;
+  while (i < text.length && !isBlank(text[i])) i++;
+  return i;
+}
+function skipBlanks(text, from) {
+  let i = from;
+  while (isBlank(text[i])) i++;
+  return i;
+}
+function readKey(text, start, version) {
+  const typeEnd = tokenEnd(text, start);
+  const typeRange = { start, end: typeEnd };
+  const typeName = text.slice(start, typeEnd);
+  const typeInfo = keyTypeByName(typeName);
+  if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: "no-key-data", typeRange, typeInfo } : { code: "no-key-data", typeRange } };
+  const alias = signatureAlgorithmByName(typeName);
+  if (!typeInfo || alias && !isKnownIn(alias, formatVersion(version))) {
+    return { ok: false, failure: { code: "unknown-type", typeRange, typeName } };
+  }
+  if (!isKnownIn(typeInfo, formatVersion(version))) {
+    return { ok: false, failure: { code: "type-unavailable", typeRange, typeInfo } };
+  }
+  const blobStart = skipBlanks(text, typeEnd);
+  if (blobStart === text.length) return { ok: false, failure: { code: "no-key-data", typeRange, typeInfo } };
+  const blobEnd = tokenEnd(text, blobStart);
+  const base64Range = { start: blobStart, end: blobEnd };
+  const base64 = text.slice(blobStart, blobEnd);
+  const blob = decodeBase64(base64);
+  if (!blob) return { ok: false, failure: { code: "invalid-base64", typeRange, base64Range, typeInfo } };
+  const decoded = decodeKeyBlob(blob, { openssh: formatVersion(version) });
+  if (!decoded.ok) {
+    return { ok: false, failure: { code: "invalid-blob", typeRange, base64Range, typeInfo, error: decoded.error } };
+  }
+  const key = decoded.key;
+  if (key.family !== typeInfo.family || key.certificate !== typeInfo.certificate || key.curve !== typeInfo.curve) {
+    return { ok: false, failure: { code: "type-mismatch", typeRange, base64Range, typeInfo, key } };
+  }
+  const commentStart = skipBlanks(text, blobEnd);
+  return {
+    ok: true,
+    field: {
+      typeName,
+      typeRange,
+      typeInfo,
+      base64,
+      base64Range,
+      blob,
+      key,
+      comment: text.slice(commentStart),
+      commentRange: { start: commentStart, end: text.length }
+    }
+  };
+}
+
+// src/parse/key-options.ts
+var NEGATABLE_FLAGS = [
+  "port-forwarding",
+  "agent-forwarding",
+  "x11-forwarding",
+  "touch-required",
+  "verify-required",
+  "pty",
+  "user-rc"
+];
+var VALUED = ["command", "principals", "from", "expiry-time", "environment", "permitopen", "permitlisten", "tunnel"];
+var KNOWN_OPTION_NAMES = [
+  "restrict",
+  "cert-authority",
+  ...NEGATABLE_FLAGS,
+  ...NEGATABLE_FLAGS.map((flag3) => `no-${flag3}`),
+  ...VALUED
+];
+var ENV_MAX = 1024;
+var PERMIT_MAX = 4096;
+var TUNID_MAX = 2147483647 - 2;
+var NI_MAXHOST2 = 1025;
+function startsWithIgnoreCase(text, at2, word) {
+  return text.slice(at2, at2 + word.length).toLowerCase() === word;
+}
+function dequote(text, at2) {
+  if (text[at2] !== '"') return { error: "missing-start-quote" };
+  let value = "";
+  let i = at2 + 1;
+  while (i < text.length && text[i] !== '"') {
+    if (text[i] === "\\" && text[i + 1] === '"') i++;
+    value += text[i];
+    i++;
+  }
+  if (i >= text.length) return { error: "missing-end-quote" };
+  return { value, end: i + 1 };
+}
+var OPTION_SINCE = {
+  "expiry-time": "7.7",
+  permitlisten: "7.8",
+  "touch-required": "8.2",
+  "verify-required": "8.4"
+};
+function optionKnown(name, version) {
+  const since = OPTION_SINCE[name];
+  return since === void 0 || atLeast(version, since);
+}
+function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
+  const options = [];
+  const seen = /* @__PURE__ */ new Set();
+  const envNames2 = /* @__PURE__ */ new Set();
+  const permitCounts = { permitopen: 0, permitlisten: 0 };
+  let at2 = start;
+  const fail2 = (code3, sshdMessage, range, option) => ({
+    ok: false,
+    error: option === void 0 ? { code: code3, sshdMessage, range } : { code: code3, sshdMessage, range, option },
+    options
+  });
+  while (at2 < text.length && !isBlank(text[at2])) {
+    const optStart = at2;
+    const flag3 = matchFlag(text, at2, version);
+    if (flag3) {
+      at2 = flag3.end;
+      options.push({ name: flag3.name, negated: flag3.negated, range: { start: optStart, end: at2 } });
+    } else {
+      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at2, name) && text[at2 + name.length] === "=");
+      if (valued) {
+        const valueStart = at2 + valued.length + 1;
+        if (valued === "command" || valued === "principals" || valued === "from") {
+          if (seen.has(valued)) {
+            return fail2("multiple-clauses", `multiple "${valued}" clauses`, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
+          }
+          seen.add(valued);
+        }
+        if (valued === "environment" && envNames2.size > ENV_MAX) {
+          return fail2("too-many", "too many environment strings", { start: optStart, end: valueStart }, valued);
+        }
+        if ((valued === "permitopen" || valued === "permitlisten") && permitCounts[valued]++ > PERMIT_MAX) {
+          return fail2("too-many", "too many permission directives", { start: optStart, end: valueStart }, valued);
+        }
+        const dq = dequote(text, valueStart);
+        if ("error" in dq) {
+          const message = dq.error === "missing-start-quote" ? "missing start quote" : "missing end quote";
+          return fail2(dq.error, message, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
+        }
+        at2 = dq.end;
+        const range = { start: optStart, end: at2 };
+        const problem2 = validateValue(valued, dq.value);
+        if (problem2) return fail2(problem2.code, problem2.message, range, valued);
+        if (valued === "environment") envNames2.add(dq.value.slice(0, dq.value.indexOf("=")));
+        options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at2 } });
+      }
+    }
+    if (at2 >= text.length || isBlank(text[at2])) break;
+    if (text[at2] !== ",") {
+      return fail2("unknown-option", "unknown key option", { start: optStart, end: tokenEndOfOption(text, at2) });
+    }
+    at2++;
+    if (at2 >= text.length) return fail2("end-of-options", "unexpected end-of-options", { start: at2 - 1, end: at2 });
+  }
+  return { ok: true, options };
+}
+function matchFlag(text, at2, version) {
+  for (const name of ["restrict", "cert-authority"]) {
+    if (startsWithIgnoreCase(text, at2, name)) return { name, negated: false, end: at2 + name.length };
+  }
+  const negated = startsWithIgnoreCase(text, at2, "no-");
+  const from = negated ? at2 + 3 : at2;
+  for (const name of NEGATABLE_FLAGS) {
+    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+  }
+  return void 0;
+}
+function tokenEndOfOption(text, from) {
+  let i = from;
+  while (i < text.length && text[i] !== "," && !isBlank(text[i])) i++;
+  return Math.max(i, from);
+}
+function validateValue(name, value) {
+  switch (name) {
+    case "expiry-time":
+      return parseExpiryTime(value) === void 0 ? { code: "invalid-expiry-time", message: "invalid expires time" } : void 0;
+    case "environment": {
+      const eq = value.indexOf("=");
+      if (eq === -1 || !/^[A-Za-z0-9_]+$/.test(value.slice(0, eq))) {
+        return { code: "invalid-environment", message: "invalid environment string" };
+      }
+      return void 0;
+    }
+    case "permitopen":
+    case "permitlisten":
+      return validatePermit(name === "permitlisten" && !value.includes(":") ? `*:${value}` : value);
+    case "tunnel":
+      return validTunnel(value) ? void 0 : { code: "invalid-tunnel", message: "invalid tun device" };
+    default:
+      return void 0;
+  }
+}
+function validatePermit(spec) {
+  let hostEnd;
+  if (spec.startsWith("[")) {
+    const close = spec.indexOf("]");
+    if (close === -1) return { code: "invalid-permit", message: "invalid permission hostname" };
+    hostEnd = close + 1;
+  } else {
+    const delim = spec.search(/[:/]/);
+    hostEnd = delim === -1 ? spec.length : delim;
+  }
+  if (hostEnd < spec.length && spec[hostEnd] !== ":" && spec[hostEnd] !== "/") {
+    return { code: "invalid-permit", message: "invalid permission hostname" };
+  }
+  if (new TextEncoder().encode(spec.slice(0, hostEnd)).length >= NI_MAXHOST2) return { code: "invalid-permit", message: "invalid permission hostname" };
+  if (hostEnd === spec.length) return { code: "invalid-permit", message: "invalid permission port" };
+  const port2 = spec.slice(hostEnd + 1);
+  return validPort(port2) ? void 0 : { code: "invalid-permit", message: "invalid permission port" };
+}
+var STRTONUM = /^[ \t\n\v\f\r]*[+-]?\d+$/;
+function validPort(port2) {
+  if (port2 === "*") return true;
+  if (STRTONUM.test(port2)) {
+    const n = Number(port2.trim());
+    return n >= 1 && n <= 65535;
+  }
+  return /^[A-Za-z][A-Za-z0-9._-]*$/.test(port2);
+}
+function validTunnel(value) {
+  if (value.toLowerCase() === "any") return true;
+  if (!STRTONUM.test(value)) return false;
+  const n = Number(value.trim());
+  return n >= 0 && n <= TUNID_MAX;
+}
+function parseExpiryTime(value) {
+  let digits = value;
+  if (digits.length > 1 && /z$/i.test(digits)) digits = digits.slice(0, -1);
+  else if (digits.length > 3 && /utc$/i.test(digits)) digits = digits.slice(0, -3);
+  if (![8, 12, 14].includes(digits.length)) return void 0;
+  const fields = [[4, 0, 9999], [2, 1, 12], [2, 1, 31], [2, 0, 23], [2, 0, 59], [2, 0, 61]];
+  const values = [];
+  for (let at2 = 0, i = 0; at2 < digits.length; at2 += fields[i][0], i++) {
+    const [width, min, max] = fields[i];
+    const match2 = /^[ \t\n\v\f\r]*(\d+)$/.exec(digits.slice(at2, at2 + width));
+    const n = match2 ? Number(match2[1]) : NaN;
+    if (!(n >= min && n <= max)) return void 0;
+    values.push(n);
+  }
+  const [year, month, day, hour = 0, minute = 0, second = 0] = values;
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second);
+  const seconds = date.getTime() / 1e3;
+  return seconds > 0 ? seconds : void 0;
+}
+
+// src/parse/options-then-key.ts
+function optionsFieldEnd(text, start) {
+  let quoted = false;
+  let i = start;
+  for (; i < text.length && (quoted || text[i] !== " " && text[i] !== "	"); i++) {
+    if (text[i] === "\\" && text[i + 1] === '"') i++;
+    else if (text[i] === '"') quoted = !quoted;
+  }
+  return i >= text.length && quoted ? -1 : i;
+}
+function readOptionsThenKey(text, start, version) {
+  const optionsEnd = optionsFieldEnd(text, start);
+  if (optionsEnd === -1) return void 0;
+  const key = readKey(text, skipBlanks(text, optionsEnd), version);
+  return key.ok ? { optionsEnd, key, options: parseKeyOptions(text, start, version) } : { optionsEnd, key };
+}
+
+// src/parse/diagnose-key-line.ts
+var MAX_JOINED_TOKENS = 16;
+function diagnoseKeyFailure(text, failure, version) {
+  if (failure.code === "no-key-data" && !failure.typeInfo) return { code: "unparseable", range: { start: failure.typeRange.start, end: text.length } };
+  if (failure.code === "invalid-base64" || failure.code === "invalid-blob") {
+    const spaces = blanksInsideBlob(text, failure.base64Range.start, failure.typeInfo.family, failure.typeInfo.certificate, version);
+    if (spaces) return { code: "space-in-key-data", spaces };
+  }
+  if (failure.code === "unknown-type") {
+    const suggestion = suggestKeyType(failure.typeName);
+    if (suggestion) return { code: "wrong-case-type", range: failure.typeRange, typeName: failure.typeName, suggestion };
+  }
+  return { code: "key", failure };
+}
+function diagnoseAuthorizedKeysLine(text, start, version, direct) {
+  if (namesKnownType(direct)) return diagnoseKeyFailure(text, direct, version);
+  if (optionsFieldEnd(text, start) === -1) return { code: "unterminated-quote", range: { start, end: text.length } };
+  const spaces = blanksAfterCommas(text, start, version);
+  if (spaces) return { code: "space-in-options", spaces };
+  const wrongCase = diagnoseKeyFailure(text, direct, version);
+  if (wrongCase.code === "wrong-case-type") return wrongCase;
+  const optionsEnd = optionsFieldEnd(text, start);
+  const keyStart = skipBlanks(text, optionsEnd);
+  if (keyStart === text.length && startsWithKnownOption(text.slice(start, optionsEnd))) {
+    return { code: "missing-key", range: { start, end: optionsEnd } };
+  }
+  const afterOptions = readOptionsThenKey(text, start, version);
+  if (afterOptions && !afterOptions.key.ok && namesKnownType(afterOptions.key.failure)) {
+    return diagnoseKeyFailure(text, afterOptions.key.failure, version);
+  }
+  return { code: "unparseable", range: { start, end: text.length } };
+}
+function namesKnownType(failure) {
+  return failure.code === "no-key-data" ? failure.typeInfo !== void 0 : failure.code !== "unknown-type";
+}
+function startsWithKnownOption(field) {
+  const lower2 = field.toLowerCase();
+  return KNOWN_OPTION_NAMES.some((name) => lower2.startsWith(name));
+}
+function blanksInsideBlob(text, blobStart, family, certificate, version) {
+  const tokens = [];
+  let at2 = blobStart;
+  while (at2 < text.length && tokens.length < MAX_JOINED_TOKENS) {
+    const end = tokenEnd(text, at2);
+    tokens.push({ start: at2, end });
+    at2 = skipBlanks(text, end);
+  }
+  let joined = text.slice(tokens[0].start, tokens[0].end);
+  for (let count2 = 2; count2 <= tokens.length; count2++) {
+    const token = tokens[count2 - 1];
+    joined += text.slice(token.start, token.end);
+    const blob = decodeBase64(joined);
+    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
+    if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
+      return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
+    }
+  }
+  return void 0;
+}
+function blanksAfterCommas(text, start, version) {
+  const spaces = [];
+  let repaired = "";
+  let i = start;
+  let quoted = false;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && ch === "," && (text[i + 1] === " " || text[i + 1] === "	")) {
+      const end = skipBlanks(text, i + 1);
+      spaces.push({ start: i + 1, end });
+      repaired += ",";
+      i = end;
+      continue;
+    }
+    if (!quoted && (ch === " " || ch === "	")) break;
+    repaired += ch;
+    i++;
+  }
+  if (spaces.length === 0) return void 0;
+  repaired += text.slice(i);
+  const attempt = readOptionsThenKey(repaired, 0, version);
+  return attempt?.key.ok && attempt.options?.ok ? spaces : void 0;
+}
+function suggestKeyType(name) {
+  const lower2 = name.toLowerCase();
+  const exact = KEY_TYPES.find((type) => type.name.toLowerCase() === lower2);
+  if (exact) return exact.name;
+  const short = { rsa: "ssh-rsa", dsa: "ssh-dss", ed25519: "ssh-ed25519", ecdsa: "ecdsa-sha2-nistp256" };
+  return short[lower2];
+}
+
+// src/parse/multi-line.ts
+var MAX_PIECES = 64;
+var BASE64_PIECE = /^[A-Za-z0-9+/=]+$/;
+function attachMultiLineRejections(lines, blocks, version) {
+  const result = [...lines];
+  for (const block of blocks) {
+    for (let n = block.firstLine; n <= block.lastLine; n++) {
+      const entry2 = result[n - 1];
+      if (entry2.status === "rejected") result[n - 1] = { status: "rejected", line: entry2.line, rejection: { code: "pasted-block", block } };
+    }
+  }
+  for (let i = 0; i < result.length; i++) {
+    const last = findSplitKey(result, i, version);
+    if (last === void 0) continue;
+    const head = result[i];
+    const typeName = head.line.text.slice(skipBlanks(head.line.text, 0), tokenEnd(head.line.text, skipBlanks(head.line.text, 0)));
+    for (let n = i; n <= last; n++) {
+      result[n] = { status: "rejected", line: result[n].line, rejection: { code: "split-key", firstLine: i + 1, lastLine: last + 1, typeName } };
+    }
+    i = last;
+  }
+  return result;
+}
+function findSplitKey(lines, i, version) {
+  const head = lines[i];
+  if (head.status !== "rejected" || head.rejection.code !== "key") return void 0;
+  const failure = head.rejection.failure;
+  if (failure.code !== "invalid-base64" && failure.code !== "invalid-blob" && failure.code !== "no-key-data") return void 0;
+  const text = head.line.text;
+  const typeInfo = failure.typeInfo;
+  if (!typeInfo) return void 0;
+  let joined = failure.code === "no-key-data" ? "" : text.slice(failure.base64Range.start, failure.base64Range.end);
+  for (let j = i + 1; j < lines.length && j - i <= MAX_PIECES; j++) {
+    const piece = lines[j];
+    if (piece.status !== "rejected") return void 0;
+    const start = skipBlanks(piece.line.text, 0);
+    const token = piece.line.text.slice(start, tokenEnd(piece.line.text, start));
+    if (!BASE64_PIECE.test(token)) return void 0;
+    joined += token;
+    const blob = decodeBase64(joined);
+    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
+    if (decoded && decoded.ok && decoded.key.family === typeInfo.family && decoded.key.certificate === typeInfo.certificate) {
+      return j;
+    }
+  }
+  return void 0;
+}
+
+// src/parse/pasted-blocks.ts
+var BEGIN = /^\s*(-{4,5}) ?BEGIN ([A-Z0-9 ]+?) ?-{4,5}\s*$/;
+var PUTTY = /^\s*(PuTTY-User-Key-File-\d+):/;
+function classify(label) {
+  if (label === "SSH2 PUBLIC KEY") return "rfc4716-public";
+  if (label.includes("PRIVATE KEY")) return "private-key";
+  if (label.endsWith("PUBLIC KEY")) return "pem-public";
+  return "other-armour";
+}
+function looksLikeBlockBody(text) {
+  return /^\s*[A-Za-z0-9+/=]*\s*$/.test(text) || /^\s*[A-Za-z0-9-]+:/.test(text) || /\\$/.test(text);
+}
+function findPastedBlocks(lines) {
+  const blocks = [];
+  let i = 0;
+  while (i < lines.length) {
+    const text = lines[i].text;
+    const begin = BEGIN.exec(text);
+    const putty = begin ? void 0 : PUTTY.exec(text);
+    if (!begin && !putty) {
+      i++;
+      continue;
+    }
+    const label = begin ? begin[2] : putty[1];
+    const kind = begin ? classify(label) : "putty-private-key";
+    const isEnd = (t) => begin ? new RegExp(`^\\s*-{4,5} ?END ${label} ?-{4,5}\\s*$`).test(t) : /^\s*Private-MAC:/.test(t);
+    let j = i + 1;
+    let terminated = false;
+    while (j < lines.length) {
+      const body = lines[j].text;
+      if (isEnd(body)) {
+        terminated = true;
+        break;
+      }
+      if (!looksLikeBlockBody(body)) break;
+      j++;
+    }
+    const lastLine = terminated ? j : j - 1;
+    blocks.push({ kind, label, firstLine: lines[i].number, lastLine: lines[lastLine].number, unterminated: !terminated });
+    i = lastLine + 1;
+  }
+  return blocks;
+}
+
+// src/parse/authorized-keys.ts
+function cString(text) {
+  const nul = text.indexOf("\0");
+  return nul === -1 ? text : text.slice(0, nul);
+}
+function parseAuthorizedKeysLine(line, version) {
+  const text = cString(line);
+  const start = skipBlanks(text, 0);
+  if (start === text.length || text[start] === "#") return { status: "ignored" };
+  const direct = readKey(text, start, version);
+  if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+  const fallback = readOptionsThenKey(text, start, version);
+  if (!fallback?.key.ok || !fallback.options) {
+    return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, direct.failure) };
+  }
+  if (!fallback.options.ok) return { status: "rejected", rejection: { code: "option", error: fallback.options.error } };
+  return {
+    status: "parsed",
+    entry: { key: fallback.key.field, options: fallback.options.options, optionsRange: { start, end: fallback.optionsEnd } }
+  };
+}
+function startsWithNonZeroNumber(text, start) {
+  const match2 = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text.slice(start));
+  if (!match2) return false;
+  const after = text[start + match2[0].length];
+  if (after !== " " && after !== "	") return false;
+  const max = (1n << 63n) - 1n;
+  let value = BigInt(match2[1]);
+  if (value > max) value = max;
+  if (value < -max - 1n) value = -max - 1n;
+  return BigInt.asIntN(32, value) !== 0n;
+}
+function parsePublicKeyLine(line, version, bom = false) {
+  const text = cString(line);
+  const start = bom ? 0 : skipBlanks(text, 0);
+  let failure;
+  if (!bom) {
+    if (start === text.length || text[start] === "#") return { status: "ignored" };
+    const direct = readKey(text, start, version);
+    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+    failure = direct.failure;
+  }
+  if (bom || !startsWithNonZeroNumber(text, start)) {
+    const tokenEnd2 = optionsFieldEnd(text, start);
+    if (tokenEnd2 !== -1 && tokenEnd2 < text.length) {
+      const key = readKey(text, tokenEnd2 + 1, version);
+      if (key.ok) {
+        const options = parseKeyOptions(text, start, version);
+        return {
+          status: "parsed",
+          entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd2 } }
+        };
+      }
+    }
+  }
+  if (!failure) return { status: "rejected", rejection: { code: "bom" } };
+  return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, failure) };
+}
+function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
+  const lines = source.lines.map((line) => {
+    const bom = line.number === 1 && source.hasBom;
+    if (kind === "public_key") return { ...parsePublicKeyLine(line.text, version, bom), line };
+    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : { ...parseAuthorizedKeysLine(line.text, version), line };
+  });
+  const blocks = findPastedBlocks(source.lines);
+  return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
+}
+
+// src/parse/known-hosts.ts
+var HASH_MAGIC = "|1|";
+var SHA1_LENGTH = 20;
+function validHashedHost(hosts) {
+  if (!hosts.startsWith(HASH_MAGIC)) return false;
+  const end = hosts.indexOf("|", HASH_MAGIC.length);
+  if (end === -1) return false;
+  const salt = hosts.slice(HASH_MAGIC.length, end);
+  if (salt.length === 0 || salt.length > 1024) return false;
+  return decodeBase64(salt)?.length === SHA1_LENGTH;
+}
+function parseKnownHostsLine(text, version) {
+  let at2 = skipBlanks(text, 0);
+  if (at2 === text.length || text[at2] === "#") return { status: "ignored" };
+  let marker;
+  if (text[at2] === "@") {
+    let end = text.indexOf(" ", at2);
+    if (end === -1) end = text.indexOf("	", at2);
+    const range = { start: at2, end: end === -1 ? tokenEnd(text, at2) : end };
+    const name = text.slice(range.start, range.end);
+    if (end === -1 || name !== "@cert-authority" && name !== "@revoked") {
+      return { status: "rejected", rejection: { code: "invalid-marker", range } };
+    }
+    at2 = skipBlanks(text, end);
+    if (text[at2] === "@") return { status: "rejected", rejection: { code: "invalid-marker", range: { start: at2, end: tokenEnd(text, at2) } } };
+    marker = { name, range };
+  }
+  const hostsEnd = tokenEnd(text, at2);
+  const hosts = { text: text.slice(at2, hostsEnd), range: { start: at2, end: hostsEnd } };
+  if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
+    return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+  }
+  const keyStart = skipBlanks(text, hostsEnd);
+  if (keyStart === text.length || text[keyStart] === "#") {
+    return { status: "rejected", rejection: { code: "missing-key", range: hosts.range } };
+  }
+  const key = readKey(text, keyStart, version);
+  if (!key.ok) {
+    const first = text.slice(keyStart, tokenEnd(text, keyStart));
+    if (/^\d{1,7}$/.test(first)) return { status: "rejected", rejection: { code: "ssh1-key", range: { start: keyStart, end: text.length } } };
+    return { status: "rejected", rejection: diagnoseKeyFailure(text, key.failure, version) };
+  }
+  return { status: "parsed", entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
+}
+function parseKnownHosts(source, version) {
+  const lines = source.lines.map((line) => ({
+    ...parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version),
+    line
+  }));
+  const blocks = findPastedBlocks(source.lines);
+  return { kind: "known_hosts", source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
+}
+
+// src/engine/parse-source.ts
+function parseSource(source, kind, version) {
+  switch (kind) {
+    case "authorized_keys":
+    case "public_key":
+      return parseAuthorizedKeys(source, version, kind);
+    case "known_hosts":
+      return parseKnownHosts(source, version);
+    default:
+      return void 0;
+  }
+}
+
+// src/engine/suppressions.ts
+var DIRECTIVE = /^\s*#\s*sshlint-disable-(next-line|file)\b(.*)$/;
+function findDirectives(source) {
+  const directives = [];
+  for (const line of source.lines) {
+    const match2 = DIRECTIVE.exec(line.text);
+    if (!match2) continue;
+    const list = match2[2].split(" -- ")[0];
+    const names = list.split(",").map((name) => name.trim()).filter((name) => name.length > 0);
+    const column = line.text.indexOf("#") + 1;
+    directives.push({ scope: match2[1], line: line.number, column, endColumn: line.text.length + 1, names });
+  }
+  return directives;
+}
+function applySuppressions(findings, directives, resolve) {
+  const used = /* @__PURE__ */ new Set();
+  const key = (d, name) => `${d.line}:${name}`;
+  const kept = findings.filter((finding) => {
+    const match2 = directives.find(
+      (d) => (d.scope === "file" || d.line + 1 === finding.line) && d.names.some((name) => resolve(name) === finding.ruleId)
+    );
+    if (!match2) return true;
+    for (const name of match2.names) if (resolve(name) === finding.ruleId) used.add(key(match2, name));
+    return false;
+  });
+  const unused = [];
+  for (const directive of directives) {
+    if (directive.names.length === 0) unused.push({ directive, name: void 0, reason: "no-rules" });
+    for (const name of directive.names) {
+      if (resolve(name) === void 0) unused.push({ directive, name, reason: "unknown-rule" });
+      else if (!used.has(key(directive, name))) unused.push({ directive, name, reason: "unused" });
+    }
+  }
+  return { kept, unused };
+}
+
+// src/engine/lint-source.ts
+var UNUSED_SUPPRESSION = "SSH002";
+function toFinding(enabled, file, hit) {
+  const finding = {
+    ruleId: enabled.rule.id,
+    alias: enabled.rule.alias,
+    severity: enabled.severity,
+    category: enabled.rule.category,
+    file: hit.file ?? file,
+    line: hit.line,
+    column: hit.column,
+    message: hit.message
+  };
+  if (hit.endLine !== void 0) finding.endLine = hit.endLine;
+  if (hit.endColumn !== void 0) finding.endColumn = hit.endColumn;
+  if (hit.help !== void 0) finding.help = hit.help;
+  if (hit.related !== void 0) finding.related = hit.related;
+  return finding;
+}
+function suppressFindings(findings, source, ruleSet) {
+  const { kept, unused } = applySuppressions(findings, findDirectives(source), ruleSet.resolve);
+  const reporter = ruleSet.byId(UNUSED_SUPPRESSION);
+  if (reporter) {
+    for (const { directive, name, reason } of unused) {
+      const message = reason === "no-rules" ? "This sshlint-disable comment names no rule: name the rule ids or aliases it should suppress." : reason === "unknown-rule" ? `"${name}" is not an sshlint rule id or alias, so this comment suppresses nothing.` : `Nothing here is reported by ${name}: remove it from this sshlint-disable comment.`;
+      kept.push(toFinding(reporter, source.path, { line: directive.line, column: directive.column, endColumn: directive.endColumn, message }));
+    }
+  }
+  return kept;
+}
+function lintSource(source, kind, ruleSet, context) {
+  const model = parseSource(source, kind, context.version);
+  if (!model) return [];
+  const findings = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.check || !rule.kinds.includes(model.kind)) continue;
+    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
+  }
+  return suppressFindings(findings, source, ruleSet);
+}
+
+// src/engine/lint-config-trees.ts
+function isMainConfig(model) {
+  return !/(^|\/)[^/]+\.d\//.test(model.source.path);
+}
+async function lintConfigTrees(models, ruleSet, context, options) {
+  const byPath = new Map(models.map((model) => [model.source.path, model]));
+  const resolverFor = (kind) => repositoryIncludeResolver({
+    cwd: options.cwd,
+    root: options.root,
+    load: async (displayPath) => {
+      const known = byPath.get(displayPath) ?? await options.loadExtra(displayPath, kind);
+      if (known) byPath.set(displayPath, known);
+      return known;
+    }
+  });
+  const trees = [];
+  const included = /* @__PURE__ */ new Set();
+  for (const model of models.filter(isMainConfig)) {
+    const tree = await buildConfigTree(model, resolverFor(model.kind));
+    trees.push(tree);
+    for (const file of tree.files.slice(1)) included.add(file);
+  }
+  for (const model of models) {
+    if (!isMainConfig(model) && !included.has(model)) trees.push(await buildConfigTree(model, resolverFor(model.kind)));
+  }
+  const release = formatVersion(context.version);
+  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
+  const findings = [];
+  for (const tree of trees) {
+    const analysis = {
+      kind: tree.main.kind,
+      tree,
+      verdicts: validateConfigTree(tree, { program: tree.main.kind === "sshd_config" ? "sshd" : "ssh", release, build: DEBIAN_BUILD })
+    };
+    const treeFindings = [];
+    for (const enabled of ruleSet.enabled) {
+      const rule = enabled.rule;
+      if (!rule.checkConfig || !rule.kinds.includes(analysis.kind)) continue;
+      for (const hit of rule.checkConfig(analysis, context)) treeFindings.push(toFinding(enabled, tree.main.source.path, hit));
+    }
+    for (const file of tree.files) {
+      findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
+    }
+  }
+  return dedupe(findings);
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((finding) => {
+    const key = JSON.stringify([finding.ruleId, finding.file, finding.line, finding.column, finding.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function configRoot(inputs, cwd) {
+  const absolute = inputs.map((input) => path4.resolve(cwd, input));
+  if (absolute.every((p) => p === cwd || p.startsWith(cwd + path4.sep))) return cwd;
+  const first = absolute[0];
+  return existsSync2(first) && statSync(first).isDirectory() ? first : path4.dirname(first);
 }
 
 // src/discover/discover.ts
 var import_ignore2 = __toESM(require_ignore(), 1);
 import { lstatSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
-import path3 from "node:path";
+import path6 from "node:path";
 
 // src/core/file-kind.ts
 var USER_KINDS = ["authorized_keys", "sshd_config", "ssh_config", "known_hosts", "public_key"];
@@ -8530,25 +21785,25 @@ function runGit(args, cwd) {
     child.stdout.on("data", (chunk) => stdout.push(chunk));
     child.stderr.on("data", (chunk) => stderr.push(chunk));
     child.on("error", () => resolve(void 0));
-    child.on("close", (code2) => resolve({ code: code2, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString("utf8") }));
+    child.on("close", (code3) => resolve({ code: code3, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr).toString("utf8") }));
   });
 }
 
 // src/discover/walk-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { readdir, readFile } from "node:fs/promises";
-import path2 from "node:path";
+import path5 from "node:path";
 async function listFilesWithoutGit(dir, skippedNames) {
-  const listing = { relPaths: [], unreadableDirs: [] };
-  await walk(dir, "", [], skippedNames, listing);
-  return listing;
+  const listing2 = { relPaths: [], unreadableDirs: [] };
+  await walk(dir, "", [], skippedNames, listing2);
+  return listing2;
 }
-async function walk(root, relDir, inherited, skippedNames, listing) {
+async function walk(root, relDir, inherited, skippedNames, listing2) {
   let entries;
   try {
-    entries = await readdir(path2.join(root, relDir), { withFileTypes: true });
+    entries = await readdir(path5.join(root, relDir), { withFileTypes: true });
   } catch {
-    listing.unreadableDirs.push(relDir);
+    listing2.unreadableDirs.push(relDir);
     return;
   }
   const hasGitignore = entries.some((entry2) => entry2.name === ".gitignore" && !entry2.isDirectory());
@@ -8559,24 +21814,24 @@ async function walk(root, relDir, inherited, skippedNames, listing) {
     const relPath = relDir === "" ? entry2.name : `${relDir}/${entry2.name}`;
     const isDirectory = entry2.isDirectory();
     if (isIgnored(levels, relPath, isDirectory)) continue;
-    if (isDirectory) subdirectories.push(walk(root, relPath, levels, skippedNames, listing));
-    else listing.relPaths.push(relPath);
+    if (isDirectory) subdirectories.push(walk(root, relPath, levels, skippedNames, listing2));
+    else listing2.relPaths.push(relPath);
   }
   await Promise.all(subdirectories);
 }
 async function loadGitignore(root, relDir) {
-  const text = await readFile(path2.join(root, relDir, ".gitignore"), "utf8").catch(() => "");
+  const text = await readFile(path5.join(root, relDir, ".gitignore"), "utf8").catch(() => "");
   return { base: relDir, matcher: (0, import_ignore.default)().add(text) };
 }
 function isIgnored(levels, relPath, isDirectory) {
-  let ignored = false;
+  let ignored2 = false;
   for (const { base, matcher } of levels) {
     const local = (base === "" ? relPath : relPath.slice(base.length + 1)) + (isDirectory ? "/" : "");
     const verdict = matcher.test(local);
-    if (verdict.ignored) ignored = true;
-    else if (verdict.unignored) ignored = false;
+    if (verdict.ignored) ignored2 = true;
+    else if (verdict.unignored) ignored2 = false;
   }
-  return ignored;
+  return ignored2;
 }
 
 // src/discover/kinds.ts
@@ -8656,7 +21911,7 @@ async function discoverFiles(paths, options) {
   return collector.result();
 }
 async function statInput(input, cwd) {
-  const absPath = path3.resolve(cwd, input);
+  const absPath = path6.resolve(cwd, input);
   let stats;
   try {
     stats = await stat(absPath);
@@ -8671,9 +21926,9 @@ async function scanDirectory(absDir, collector) {
   const symlinks = [];
   for (const relPath of await listDirectory(absDir, collector)) {
     if (isInSkippedDirectory(relPath)) continue;
-    const absPath = path3.join(absDir, relPath);
+    const absPath = path6.join(absDir, relPath);
     const stats = lstatEntry(absPath, relPath, collector);
-    if (stats?.isFile()) collector.addFound(absPath, path3.join(realRoot, relPath), false);
+    if (stats?.isFile()) collector.addFound(absPath, path6.join(realRoot, relPath), false);
     else if (stats?.isSymbolicLink()) symlinks.push(absPath);
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
@@ -8686,7 +21941,7 @@ async function listDirectory(absDir, collector) {
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk2.unreadableDirs) collector.note(path3.join(absDir, relDir), "directory cannot be read; skipped");
+  for (const relDir of walk2.unreadableDirs) collector.note(path6.join(absDir, relDir), "directory cannot be read; skipped");
   return walk2.relPaths;
 }
 function isInSkippedDirectory(relPath) {
@@ -8711,7 +21966,7 @@ async function classifySymlink(absPath, realRoot, collector) {
     collector.note(absPath, `${reason}; skipped`);
     return;
   }
-  if (target !== realRoot && !target.startsWith(realRoot + path3.sep)) {
+  if (target !== realRoot && !target.startsWith(realRoot + path6.sep)) {
     collector.note(absPath, "symbolic link to a path outside the scanned directory; not followed");
     return;
   }
@@ -8758,11 +22013,11 @@ var Collector = class {
     else this.candidatesByRealPath.set(realPath, [candidate]);
   }
   displayPath(absPath) {
-    return path3.relative(this.options.cwd, absPath).split(path3.sep).join("/") || ".";
+    return path6.relative(this.options.cwd, absPath).split(path6.sep).join("/") || ".";
   }
   /** Config patterns are relative to cwd; `ignore` cannot judge paths outside it, and they are never ignored. */
   isIgnoredByConfig(displayPath) {
-    if (this.configIgnore === void 0 || displayPath.startsWith("../") || path3.isAbsolute(displayPath)) return false;
+    if (this.configIgnore === void 0 || displayPath.startsWith("../") || path6.isAbsolute(displayPath)) return false;
     return this.configIgnore.ignores(displayPath);
   }
   /** `authorized_keys/alice`: its directory is named like a file kind, so say why its files are not read as one. */
@@ -8807,32 +22062,32 @@ var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
 var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
-  let handle;
+  let handle2;
   try {
-    handle = await open(absPath, OPEN_FLAGS);
+    handle2 = await open(absPath, OPEN_FLAGS);
   } catch (error) {
     return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error)}` };
   }
   try {
-    const stats = await handle.stat();
+    const stats = await handle2.stat();
     if (!stats.isFile()) return { ok: false, reason: "not-a-file", message: "not a regular file" };
     if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
-    const bytes = await readAtMost(handle, limits.maxBytes, stats.size);
+    const bytes = await readAtMost(handle2, limits.maxBytes, stats.size);
     if (bytes === void 0) return tooLarge(void 0, limits.maxBytes);
     return decode(bytes);
   } catch (error) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error)}` };
   } finally {
-    await handle.close();
+    await handle2.close();
   }
 }
-async function readAtMost(handle, maxBytes, expectedSize) {
+async function readAtMost(handle2, maxBytes, expectedSize) {
   const chunks = [];
   let total = 0;
   for (; ; ) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
@@ -8916,13 +22171,13 @@ alice's laptop key`,
   },
   check(model) {
     const what = model.kind === "known_hosts" ? "Host names" : "Options";
-    const missing = rejectedLines(model, "missing-key").map(
+    const missing2 = rejectedLines(model, "missing-key").map(
       ({ line, rejection }) => hitAt(line, rejection.range, `${what} ${quote(line.text.slice(rejection.range.start, rejection.range.end))} are not followed by a key; OpenSSH skips this line.`, `Put the key type and the base64 key after the ${what.toLowerCase()}, on the same line, separated by a space.`)
     );
     const other = rejectedLines(model, "unparseable").map(
       ({ line, rejection }) => BASE64_ONLY.test(line.text) ? hitAt(line, rejection.range, "This line holds only base64 with no key type: it looks like part of a key wrapped across lines. OpenSSH skips it.", "Join the key back into one line: `keytype base64 comment`.") : hitAt(line, rejection.range, `OpenSSH cannot read a key from ${quote(line.text.trim())} and skips this line.`, "Write keys as `keytype base64 [comment]` on one line, and start comments with `#`.")
     );
-    return [...missing, ...other].sort((a, b) => a.line - b.line);
+    return [...missing2, ...other].sort((a, b) => a.line - b.line);
   }
 });
 
@@ -9445,122 +22700,6 @@ ${ED25519_EXAMPLE} deploy@ci`,
   }
 });
 
-// src/ssh/key-types.ts
-var FAMILIES = [
-  { family: "rsa", name: "ssh-rsa", shortName: "RSA", certName: "ssh-rsa-cert-v01@openssh.com", certSince: "5.6" },
-  {
-    family: "dss",
-    name: "ssh-dss",
-    shortName: "DSA",
-    certName: "ssh-dss-cert-v01@openssh.com",
-    certSince: "5.6",
-    optionalFrom: "9.8",
-    buildFlag: "--enable-dsa-keys",
-    removed: "10.0"
-  },
-  ...["nistp256", "nistp384", "nistp521"].map(
-    (curve) => ({
-      family: "ecdsa",
-      name: `ecdsa-sha2-${curve}`,
-      shortName: "ECDSA",
-      certName: `ecdsa-sha2-${curve}-cert-v01@openssh.com`,
-      curve,
-      since: "5.7"
-    })
-  ),
-  {
-    family: "ed25519",
-    name: "ssh-ed25519",
-    shortName: "ED25519",
-    certName: "ssh-ed25519-cert-v01@openssh.com",
-    since: "6.5"
-  },
-  {
-    family: "ecdsa-sk",
-    name: "sk-ecdsa-sha2-nistp256@openssh.com",
-    shortName: "ECDSA-SK",
-    certName: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-    curve: "nistp256",
-    since: "8.2"
-  },
-  {
-    family: "ed25519-sk",
-    name: "sk-ssh-ed25519@openssh.com",
-    shortName: "ED25519-SK",
-    certName: "sk-ssh-ed25519-cert-v01@openssh.com",
-    since: "8.2"
-  },
-  {
-    family: "xmss",
-    name: "ssh-xmss@openssh.com",
-    shortName: "XMSS",
-    certName: "ssh-xmss-cert-v01@openssh.com",
-    since: "7.7",
-    optionalFrom: "7.7",
-    buildFlag: "WITH_XMSS",
-    removed: "10.1"
-  },
-  {
-    family: "mldsa44-ed25519",
-    name: "ssh-mldsa44-ed25519@openssh.com",
-    shortName: "MLDSA44-ED25519",
-    certName: "ssh-mldsa44-ed25519-cert-v01@openssh.com",
-    since: "10.4"
-  }
-];
-function entry(f, certificate) {
-  const { family, curve, removed, optionalFrom, buildFlag } = f;
-  const since = certificate ? f.certSince ?? f.since : f.since;
-  return {
-    name: certificate ? f.certName : f.name,
-    family,
-    certificate,
-    ...curve ? { curve } : {},
-    plainName: f.name,
-    shortName: certificate ? `${f.shortName}-CERT` : f.shortName,
-    ...since ? { since } : {},
-    ...removed ? { removed } : {},
-    ...optionalFrom ? { optionalFrom } : {},
-    ...buildFlag ? { buildFlag } : {}
-  };
-}
-var KEY_TYPES = [
-  ...FAMILIES.map((f) => entry(f, false)),
-  ...FAMILIES.map((f) => entry(f, true))
-];
-var SIGNATURE_ALGORITHMS = [
-  { name: "rsa-sha2-256", keyType: "ssh-rsa", since: "7.2" },
-  { name: "rsa-sha2-512", keyType: "ssh-rsa", since: "7.2" },
-  { name: "rsa-sha2-256-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
-  { name: "rsa-sha2-512-cert-v01@openssh.com", keyType: "ssh-rsa-cert-v01@openssh.com", since: "7.8" },
-  {
-    name: "webauthn-sk-ecdsa-sha2-nistp256@openssh.com",
-    keyType: "sk-ecdsa-sha2-nistp256@openssh.com",
-    since: "8.4"
-  },
-  {
-    name: "webauthn-sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-    keyType: "sk-ecdsa-sha2-nistp256-cert-v01@openssh.com",
-    since: "10.3"
-  }
-];
-var BY_NAME = new Map(KEY_TYPES.map((t) => [t.name, t]));
-var SIGNATURE_BY_NAME = new Map(SIGNATURE_ALGORITHMS.map((s) => [s.name, s]));
-function signatureAlgorithmByName(name) {
-  return SIGNATURE_BY_NAME.get(name);
-}
-function keyTypeByName(name, openssh) {
-  const alias = SIGNATURE_BY_NAME.get(name);
-  const keyType = BY_NAME.get(alias ? alias.keyType : name);
-  if (openssh === void 0 || !keyType) return keyType;
-  return isKnownIn(keyType, openssh) && (!alias || isKnownIn(alias, openssh)) ? keyType : void 0;
-}
-function isKnownIn(t, version) {
-  const before = (v) => v !== void 0 && compareReleases(version, v) < 0;
-  const atOrAfter = (v) => v !== void 0 && compareReleases(version, v) >= 0;
-  return !before(t.since) && !atOrAfter(t.removed) && !atOrAfter(t.optionalFrom);
-}
-
 // src/rules/key-files/nonstandard-key-label.ts
 var nonstandard_key_label_default = defineKeyFileRule({
   id: "SSH117",
@@ -9626,952 +22765,6 @@ cert-authority,principals="alice" ${CA_EXAMPLE} users-ca`,
   }
 });
 
-// src/ssh/base64.ts
-var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-var PAD = 61;
-var DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
-function isCSpace(c) {
-  return c === 32 || c >= 9 && c <= 13;
-}
-function cLength(text) {
-  const nul = text.indexOf("\0");
-  return nul === -1 ? text.length : nul;
-}
-function decodeBase64(text) {
-  const end = cLength(text);
-  const out = new Uint8Array(Math.floor(end * 3 / 4) + 1);
-  let length = 0;
-  let state = 0;
-  let i = 0;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (isCSpace(c)) continue;
-    if (c === PAD) break;
-    const digit = c < 128 ? DIGIT[c] ?? -1 : -1;
-    if (digit < 0) return null;
-    switch (state) {
-      case 0:
-        out[length] = digit << 2;
-        break;
-      case 1:
-        out[length] = (out[length] ?? 0) | digit >> 4;
-        out[++length] = (digit & 15) << 4;
-        break;
-      case 2:
-        out[length] = (out[length] ?? 0) | digit >> 2;
-        out[++length] = (digit & 3) << 6;
-        break;
-      default:
-        out[length] = (out[length] ?? 0) | digit;
-        length++;
-    }
-    state = (state + 1) % 4;
-  }
-  if (i === end) return state === 0 ? out.slice(0, length) : null;
-  if (state < 2) return null;
-  i++;
-  if (state === 2) {
-    while (i < end && isCSpace(text.charCodeAt(i))) i++;
-    if (i === end || text.charCodeAt(i) !== PAD) return null;
-    i++;
-  }
-  for (; i < end; i++) if (!isCSpace(text.charCodeAt(i))) return null;
-  if (out[length] !== 0) return null;
-  return out.slice(0, length);
-}
-
-// src/ssh/key-blob.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/ssh/bigint.ts
-function toBigInt(bytes) {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`);
-}
-function toBytes(value, length) {
-  return Uint8Array.from(Buffer.from(value.toString(16).padStart(length * 2, "0"), "hex"));
-}
-function bitLength(value) {
-  return value === 0n ? 0 : value.toString(2).length;
-}
-function mod(a, m) {
-  const r = a % m;
-  return r < 0n ? r + m : r;
-}
-function modPow(base, exponent, modulus) {
-  let result = 1n % modulus;
-  let b = mod(base, modulus);
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = result * b % modulus;
-    b = b * b % modulus;
-  }
-  return result;
-}
-function modInverse(a, m) {
-  let [r0, r1] = [mod(a, m), m];
-  let [s0, s1] = [1n, 0n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return r0 === 1n ? mod(s0, m) : null;
-}
-
-// src/ssh/ec.ts
-var CURVES = {
-  nistp256: {
-    jwk: "P-256",
-    bits: 256,
-    size: 32,
-    p: 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn,
-    b: 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn,
-    n: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
-    hash: "sha256"
-  },
-  nistp384: {
-    jwk: "P-384",
-    bits: 384,
-    size: 48,
-    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffffn,
-    b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
-    n: 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
-    hash: "sha384"
-  },
-  nistp521: {
-    jwk: "P-521",
-    bits: 521,
-    size: 66,
-    p: (1n << 521n) - 1n,
-    b: 0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
-    n: 0x1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
-    hash: "sha512"
-  }
-};
-function checkPoint(curve, point) {
-  const format = (reason) => ({ reason, openssh: "invalid format" });
-  const value = (reason) => ({ reason, openssh: "invalid elliptic curve value" });
-  if (point[0] !== 4) return format("the point is not in uncompressed form (0x04 prefix)");
-  if (point.length !== 1 + 2 * curve.size) {
-    return format(`the point is ${point.length} bytes; ${1 + 2 * curve.size} expected for this curve`);
-  }
-  const x = toBigInt(point.subarray(1, 1 + curve.size));
-  const y = toBigInt(point.subarray(1 + curve.size));
-  const { p, b, n } = curve;
-  if (x >= p || y >= p) return format("a point coordinate is not below the field prime");
-  if ((y * y - (x * x * x - 3n * x + b)) % p !== 0n) return format("the point is not on the curve");
-  const half = Math.floor(bitLength(n) / 2);
-  if (bitLength(x) <= half || bitLength(y) <= half) return value(`a point coordinate has ${half} bits or fewer`);
-  if (x >= n - 1n || y >= n - 1n) return value("a point coordinate is not below the group order minus one");
-  return null;
-}
-
-// src/ssh/verify.ts
-import { createHash, createPublicKey, verify } from "node:crypto";
-
-// src/ssh/wire.ts
-var SSHBUF_SIZE_MAX = 134217728;
-var SSHBUF_MAX_BIGNUM = 16384 / 8;
-var SSHBUF_MAX_ECPOINT = 528 * 2 / 8 + 1;
-var WIRE_ERROR_TEXT = {
-  "message-incomplete": "incomplete message",
-  "string-too-large": "string is too large",
-  "invalid-format": "invalid format",
-  "bignum-is-negative": "bignum is negative",
-  "bignum-too-large": "bignum is too large"
-};
-var utf8 = new TextDecoder("utf-8");
-function bytesToText(bytes) {
-  return utf8.decode(bytes);
-}
-var WireReader = class _WireReader {
-  constructor(bytes) {
-    this.bytes = bytes;
-  }
-  bytes;
-  offset = 0;
-  error = null;
-  /** Bytes not read yet. */
-  get remaining() {
-    return this.bytes.length - this.offset;
-  }
-  /** Bytes read so far. */
-  get position() {
-    return this.offset;
-  }
-  fail(error) {
-    this.error ??= error;
-    return null;
-  }
-  take(length) {
-    if (this.error !== null) return null;
-    if (this.remaining < length) return this.fail("message-incomplete");
-    const slice = this.bytes.subarray(this.offset, this.offset + length);
-    this.offset += length;
-    return slice;
-  }
-  u8() {
-    const b = this.take(1);
-    return b === null ? null : b[0] ?? 0;
-  }
-  u32() {
-    const b = this.take(4);
-    return b === null ? null : new DataView(b.buffer, b.byteOffset, 4).getUint32(0);
-  }
-  u64() {
-    const b = this.take(8);
-    return b === null ? null : new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0);
-  }
-  /** `sshbuf_get_string_direct`: a length-prefixed byte string. */
-  string() {
-    if (this.error !== null) return null;
-    if (this.remaining < 4) return this.fail("message-incomplete");
-    const length = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.offset, 4).getUint32(0);
-    if (length > SSHBUF_SIZE_MAX - 4) return this.fail("string-too-large");
-    if (this.remaining - 4 < length) return this.fail("message-incomplete");
-    this.offset += 4;
-    return this.take(length);
-  }
-  /**
-   * `sshbuf_get_cstring`: a string that may hold a NUL only as its last byte.
-   * That NUL is dropped, since OpenSSH then only ever sees the C string before it.
-   */
-  cstringBytes() {
-    const s = this.string();
-    if (s === null) return null;
-    const nul = s.indexOf(0);
-    if (nul === -1) return s;
-    return nul === s.length - 1 ? s.subarray(0, nul) : this.fail("invalid-format");
-  }
-  cstring() {
-    const s = this.cstringBytes();
-    return s === null ? null : bytesToText(s);
-  }
-  /**
-   * `sshbuf_get_bignum2_bytes_direct`: a non-negative mpint of at most 16384 bits.
-   * Returns the magnitude without leading zeros (OpenSSH accepts redundant ones).
-   */
-  mpint() {
-    const s = this.string();
-    if (s === null) return null;
-    const first = s[0] ?? 0;
-    if ((first & 128) !== 0) return this.fail("bignum-is-negative");
-    if (s.length > SSHBUF_MAX_BIGNUM + 1 || s.length === SSHBUF_MAX_BIGNUM + 1 && first !== 0) {
-      return this.fail("bignum-too-large");
-    }
-    let lead = 0;
-    while (lead < s.length && s[lead] === 0) lead++;
-    return s.subarray(lead);
-  }
-  /** `sshbuf_froms`: a string read as a nested buffer. */
-  reader() {
-    const s = this.string();
-    return s === null ? null : new _WireReader(s);
-  }
-};
-var utf8Encoder = new TextEncoder();
-var WireWriter = class {
-  chunks = [];
-  raw(bytes) {
-    this.chunks.push(bytes);
-    return this;
-  }
-  u8(value) {
-    return this.raw(Uint8Array.of(value & 255));
-  }
-  u32(value) {
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setUint32(0, value >>> 0);
-    return this.raw(b);
-  }
-  u64(value) {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setBigUint64(0, BigInt.asUintN(64, value));
-    return this.raw(b);
-  }
-  string(bytes) {
-    const b = typeof bytes === "string" ? utf8Encoder.encode(bytes) : bytes;
-    return this.u32(b.length).raw(b);
-  }
-  /** `sshbuf_put_bignum2_bytes`: strip leading zeros, add one back if the top bit is set. */
-  mpint(magnitude) {
-    let lead = 0;
-    while (lead < magnitude.length && magnitude[lead] === 0) lead++;
-    const m = magnitude.subarray(lead);
-    const pad = m.length > 0 && ((m[0] ?? 0) & 128) !== 0;
-    return this.u32(m.length + (pad ? 1 : 0)).raw(pad ? Uint8Array.of(0) : new Uint8Array(0)).raw(m);
-  }
-  bytes() {
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  }
-};
-
-// src/ssh/verify.ts
-var MAX_SIGNED_DATA = 1 << 20;
-var FORMAT = "invalid format";
-var MISMATCH = "key type does not match";
-var TRAILING = "unexpected bytes remain after decoding";
-var INCORRECT = "incorrect signature";
-var LIBCRYPTO = "error in libcrypto";
-var failed = (reason, openssh) => ({ ok: false, reason, openssh });
-var malformed = (what) => failed(`the ${what} signature blob is malformed`, FORMAT);
-var trailing = (what) => failed(`bytes follow the ${what} signature`, TRAILING);
-var incorrect = failed("the CA signature does not match the certificate", INCORRECT);
-function verifySignature(key, sig, data) {
-  if (sig.length === 0) return failed("the certificate signature is empty", "invalid argument");
-  if (data.length > MAX_SIGNED_DATA) return failed("the signed part of the certificate is over 1 MiB", "invalid argument");
-  switch (key.family) {
-    case "rsa":
-      return verifyRsa(key, sig, data);
-    case "dss":
-      return verifyDss(key, sig, data);
-    case "ecdsa":
-      return verifyEcdsa(key, sig, data);
-    case "ed25519":
-      return verifyEd25519(key.pk, sig, data);
-    case "ed25519-sk":
-      return verifyEd25519Sk(key, sig, data);
-    case "ecdsa-sk":
-      return verifyEcdsaSk(key, sig, data);
-    case "mldsa44-ed25519":
-      return { ok: false, unsupported: true, reason: "ML-DSA-44 signatures cannot be verified by this Node.js", openssh: "" };
-  }
-}
-var sha = (hash, ...parts) => {
-  const h = createHash(hash);
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
-};
-var RSA_ALGORITHMS = /* @__PURE__ */ new Map([
-  ["ssh-rsa", { hash: "sha1", prefix: "3021300906052b0e03021a05000414" }],
-  ["rsa-sha2-256", { hash: "sha256", prefix: "3031300d060960864801650304020105000420" }],
-  ["rsa-sha2-512", { hash: "sha512", prefix: "3051300d060960864801650304020305000440" }]
-]);
-function verifyRsa(key, sig, data) {
-  const r = new WireReader(sig);
-  const algorithm = r.cstring();
-  if (algorithm === null) return malformed("RSA");
-  const alg = RSA_ALGORITHMS.get(algorithm);
-  if (!alg) return failed(`"${algorithm}" is not an RSA signature algorithm`, MISMATCH);
-  const blob = r.string();
-  if (blob === null) return malformed("RSA");
-  if (r.remaining !== 0) return trailing("RSA");
-  if (blob.length > key.size) return failed("the RSA signature is longer than the CA modulus", "key bits do not match");
-  const { e, n } = key;
-  if (n <= e || n % 2n === 0n || bitLength(n) > 3072 && bitLength(e) > 64) {
-    return failed("OpenSSL refuses to use this RSA CA key (even modulus or bad exponent)", LIBCRYPTO);
-  }
-  const s = toBigInt(blob);
-  if (s >= n) return failed("the RSA signature is not below the CA modulus", LIBCRYPTO);
-  const payload = pkcs1Type1Payload(toBytes(modPow(s, e, n), key.size));
-  if (payload === null) return failed("the RSA signature does not decrypt to PKCS#1 v1.5 padding", LIBCRYPTO);
-  const expected = Buffer.concat([Buffer.from(alg.prefix, "hex"), sha(alg.hash, data)]);
-  if (payload.length !== expected.length) return failed("the RSA signature holds a digest of the wrong size", FORMAT);
-  return expected.equals(payload) ? { ok: true, algorithm } : incorrect;
-}
-function pkcs1Type1Payload(em) {
-  if (em[0] !== 0 || em[1] !== 1) return null;
-  let i = 2;
-  while (i < em.length && em[i] === 255) i++;
-  if (i === em.length || em[i] !== 0 || i - 2 < 8) return null;
-  return em.subarray(i + 1);
-}
-function verifyDss(key, sig, data) {
-  const r = new WireReader(sig);
-  const algorithm = r.cstring();
-  const blob = r.string();
-  if (algorithm === null || blob === null) return malformed("DSA");
-  if (algorithm !== "ssh-dss") return failed(`"${algorithm}" is not the DSA signature algorithm`, MISMATCH);
-  if (r.remaining !== 0) return trailing("DSA");
-  if (blob.length !== 40) return failed(`the DSA signature is ${blob.length} bytes, not 40`, FORMAT);
-  const { p, q, g, y } = key;
-  const qBits = bitLength(q);
-  if (qBits !== 160 && qBits !== 224 && qBits !== 256 || bitLength(p) > 1e4) {
-    return failed("OpenSSL refuses these DSA parameters (q must be 160, 224 or 256 bits)", LIBCRYPTO);
-  }
-  const rr = toBigInt(blob.subarray(0, 20));
-  const ss = toBigInt(blob.subarray(20));
-  if (rr === 0n || rr >= q || ss === 0n || ss >= q) return incorrect;
-  const w = modInverse(ss, q);
-  if (w === null || p % 2n === 0n) return failed("OpenSSL cannot compute with these DSA parameters", LIBCRYPTO);
-  const m = toBigInt(sha("sha1", data));
-  const v = mod(modPow(g, mod(m * w, q), p) * modPow(y, mod(rr * w, q), p) % p, q);
-  return v === rr ? { ok: true, algorithm } : incorrect;
-}
-function ecKey(curve, point) {
-  const coordinate = (at) => Buffer.from(point.subarray(at, at + curve.size)).toString("base64url");
-  return createPublicKey({ key: { kty: "EC", crv: curve.jwk, x: coordinate(1), y: coordinate(1 + curve.size) }, format: "jwk" });
-}
-function ecdsaValid(curve, point, r, s, message, hash) {
-  if (r.length > curve.size || s.length > curve.size) return false;
-  const fixed = Buffer.concat([toBytes(toBigInt(r), curve.size), toBytes(toBigInt(s), curve.size)]);
-  try {
-    return verify(hash, message, { key: ecKey(curve, point), dsaEncoding: "ieee-p1363" }, fixed);
-  } catch {
-    return false;
-  }
-}
-function readEcdsaPair(inner, what) {
-  const r = inner.mpint();
-  const s = inner.mpint();
-  if (r === null || s === null) return malformed(what);
-  if (inner.remaining !== 0) return trailing(what);
-  return { r, s };
-}
-function verifyEcdsa(key, sig, data) {
-  const reader = new WireReader(sig);
-  const algorithm = reader.cstring();
-  const inner = reader.reader();
-  if (algorithm === null || inner === null) return malformed("ECDSA");
-  if (algorithm !== key.name) return failed(`"${algorithm}" is not the signature algorithm of a ${key.name} CA`, MISMATCH);
-  if (reader.remaining !== 0) return trailing("ECDSA");
-  const pair = readEcdsaPair(inner, "ECDSA");
-  if ("ok" in pair) return pair;
-  const curve = CURVES[key.curve];
-  return ecdsaValid(curve, key.point, pair.r, pair.s, data, curve.hash) ? { ok: true, algorithm } : incorrect;
-}
-var WEBAUTHN = "webauthn-sk-ecdsa-sha2-nistp256@openssh.com";
-function verifyEcdsaSk(key, sig, data) {
-  const reader = new WireReader(sig);
-  const algorithm = reader.cstring();
-  const webauthn = algorithm === WEBAUTHN;
-  if (algorithm === null || !webauthn && algorithm !== "sk-ecdsa-sha2-nistp256@openssh.com") {
-    return malformed("ECDSA-SK");
-  }
-  const inner = reader.reader();
-  const flags = reader.u8();
-  const counter = reader.u32();
-  const none = new Uint8Array(0);
-  const origin = webauthn ? reader.cstringBytes() : none;
-  const clientData = webauthn ? reader.string() : none;
-  const extensions = webauthn ? reader.string() : none;
-  if (inner === null || flags === null || counter === null || origin === null || clientData === null || extensions === null) {
-    return malformed("ECDSA-SK");
-  }
-  if (reader.remaining !== 0) return trailing("ECDSA-SK");
-  const pair = readEcdsaPair(inner, "ECDSA-SK");
-  if ("ok" in pair) return pair;
-  const problem = webauthn ? checkWebauthn(data, origin, clientData, flags, extensions) : null;
-  if (problem) return problem;
-  const signed = new WireWriter().raw(sha("sha256", key.application)).u8(flags).u32(counter).raw(extensions).raw(sha("sha256", webauthn ? clientData : data)).bytes();
-  return ecdsaValid(CURVES.nistp256, key.point, pair.r, pair.s, signed, "sha256") ? { ok: true, algorithm } : incorrect;
-}
-function checkWebauthn(data, origin, clientData, flags, extensions) {
-  if (origin.includes(34) || (flags & 64) !== 0 || (flags & 128) === 0 !== (extensions.length === 0)) {
-    return failed("the webauthn origin or flags are inconsistent", FORMAT);
-  }
-  const preamble = Buffer.concat([
-    Buffer.from(`{"type":"webauthn.get","challenge":"${Buffer.from(data).toString("base64url")}","origin":"`),
-    origin,
-    Buffer.from('"')
-  ]);
-  if (clientData.length < preamble.length) return failed("the webauthn clientData is too short", "incomplete message");
-  return preamble.equals(clientData.subarray(0, preamble.length)) ? null : failed("the webauthn clientData does not embed the certificate", FORMAT);
-}
-var L = (1n << 252n) + 27742317777372353535851937790883648493n;
-function ed25519Valid(pk, sig, message) {
-  if (sig.length !== 64 || ((sig[63] ?? 0) & 224) !== 0) return false;
-  const s = toBigInt(Uint8Array.from(sig.subarray(32)).reverse());
-  const canonical = Buffer.concat([sig.subarray(0, 32), toBytes(mod(s, L), 32).reverse()]);
-  try {
-    const key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: Buffer.from(pk).toString("base64url") }, format: "jwk" });
-    return verify(null, message, key, canonical);
-  } catch {
-    return false;
-  }
-}
-function verifyEd25519(pk, sig, data) {
-  const r = new WireReader(sig);
-  const algorithm = r.cstring();
-  const blob = r.string();
-  if (algorithm === null || blob === null) {
-    return failed("the Ed25519 signature blob is malformed", WIRE_ERROR_TEXT[r.error ?? "invalid-format"]);
-  }
-  if (algorithm !== "ssh-ed25519") return failed(`"${algorithm}" is not the Ed25519 signature algorithm`, MISMATCH);
-  if (r.remaining !== 0) return trailing("Ed25519");
-  if (blob.length > 64) return failed(`the Ed25519 signature is ${blob.length} bytes, over 64`, FORMAT);
-  return ed25519Valid(pk, blob, data) ? { ok: true, algorithm } : incorrect;
-}
-function verifyEd25519Sk(key, sig, data) {
-  const r = new WireReader(sig);
-  const algorithm = r.cstring();
-  const blob = r.string();
-  const flags = r.u8();
-  const counter = r.u32();
-  if (algorithm === null || blob === null || flags === null || counter === null) return malformed("Ed25519-SK");
-  if (algorithm !== "sk-ssh-ed25519@openssh.com") {
-    return failed(`"${algorithm}" is not the Ed25519-SK signature algorithm`, MISMATCH);
-  }
-  if (r.remaining !== 0) return trailing("Ed25519-SK");
-  if (blob.length > 64) return failed(`the Ed25519 signature is ${blob.length} bytes, over 64`, FORMAT);
-  const signed = new WireWriter().raw(sha("sha256", key.application)).u8(flags).u32(counter).raw(sha("sha256", data)).bytes();
-  return ed25519Valid(key.pk, blob, signed) ? { ok: true, algorithm } : incorrect;
-}
-
-// src/ssh/key-blob.ts
-var DEFAULT_OPENSSH_VERSION = "9.2";
-var MAX_PRINCIPALS = 256;
-var RSA_MIN_BITS = 1024;
-var SHORT_NAMES_UNTIL = "9.9";
-var PUBLIC_KEY_BYTES = { ed25519: 32, "ed25519-sk": 32, "mldsa44-ed25519": 1344 };
-function decodeKeyBlob(blob, options = {}) {
-  const parsed = parseKey(blob, options.openssh ?? DEFAULT_OPENSSH_VERSION, true);
-  return parsed instanceof Failure ? { ok: false, error: parsed.error } : { ok: true, key: parsed.key };
-}
-var Failure = class {
-  error;
-  constructor(code2, detail, openssh) {
-    const said = openssh ? `; OpenSSH reports "${openssh}"` : "";
-    this.error = { code: code2, message: `${detail}${said}`, openssh };
-  }
-};
-function wireFailure(r, what, overwritten = true) {
-  const error = r.error ?? "message-incomplete";
-  const outcomes = {
-    "message-incomplete": ["truncated", `the blob ends inside ${what}`],
-    "string-too-large": ["truncated", `${what} has a length over 128 MiB`],
-    "invalid-format": ["invalid-format", `${what} contains a NUL byte`],
-    "bignum-is-negative": ["invalid-format", `${what} is a negative number`],
-    "bignum-too-large": ["key-length", `${what} is over 16384 bits`]
-  };
-  const [code2, detail] = outcomes[error];
-  return new Failure(code2, detail, overwritten ? "invalid format" : WIRE_ERROR_TEXT[error]);
-}
-function parseKey(blob, version, allowCert) {
-  const r = new WireReader(blob);
-  const nameBytes = r.cstringBytes();
-  if (nameBytes === null) return wireFailure(r, "the key type name");
-  const type = bytesToText(nameBytes);
-  const resolved = resolveType(type, version);
-  if (!resolved) return new Failure("unknown-type", `"${type}" is not a key type OpenSSH ${version} knows`, "unknown or unsupported key type");
-  const { keyType, shortName } = resolved;
-  if (keyType.certificate) {
-    if (!allowCert) return new Failure("invalid-certificate", "a certificate cannot be a CA key", "invalid certificate signing key");
-    if (r.string() === null) return wireFailure(r, "the certificate nonce");
-  }
-  const plain = new WireWriter().string(keyType.plainName);
-  const pub = readPublicKey(r, keyType, shortName, plain);
-  if (pub instanceof Failure) return pub;
-  const cert = keyType.certificate ? parseCertificate(r, blob, version) : void 0;
-  if (cert instanceof Failure) return cert;
-  if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
-  const digest = createHash2("sha256").update(plain.bytes()).digest("base64").replace(/=+$/, "");
-  const key = {
-    type,
-    canonicalType: keyType.name,
-    family: keyType.family,
-    certificate: keyType.certificate,
-    bits: pub.bits,
-    ...keyType.curve ? { curve: keyType.curve } : {},
-    ...pub.application !== void 0 ? { application: pub.application } : {},
-    ...cert ? { cert } : {},
-    fingerprint: `SHA256:${digest}`
-  };
-  return { key, material: pub.material };
-}
-var asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-function resolveType(name, version) {
-  const keyType = keyTypeByName(name, version);
-  if (keyType) return { keyType, shortName: false };
-  if (compareReleases(version, SHORT_NAMES_UNTIL) >= 0) return void 0;
-  const lower = asciiLower(name);
-  const byShortName = KEY_TYPES.find(
-    (t) => !t.certificate && isKnownIn(t, version) && asciiLower(t.shortName) === lower
-  );
-  return byShortName && { keyType: byShortName, shortName: true };
-}
-function readPublicKey(r, keyType, shortName, plain) {
-  const { family } = keyType;
-  switch (family) {
-    case "rsa": {
-      const e = r.mpint();
-      if (e === null) return wireFailure(r, "the RSA exponent");
-      const n = r.mpint();
-      if (n === null) return wireFailure(r, "the RSA modulus");
-      const modulus = toBigInt(n);
-      const bits = bitLength(modulus);
-      if (bits < RSA_MIN_BITS) {
-        return new Failure("key-length", `the RSA modulus has ${bits} bits; OpenSSH requires at least ${RSA_MIN_BITS}`, "Invalid key length");
-      }
-      plain.mpint(e).mpint(n);
-      return { bits, material: { family, e: toBigInt(e), n: modulus, size: n.length } };
-    }
-    case "dss": {
-      const [p, q, g, y] = [r.mpint(), r.mpint(), r.mpint(), r.mpint()];
-      if (p === null || q === null || g === null || y === null) return wireFailure(r, "the DSA parameters");
-      plain.mpint(p).mpint(q).mpint(g).mpint(y);
-      const [P, Q, G, Y] = [p, q, g, y].map(toBigInt);
-      return { bits: bitLength(P), material: { family, p: P, q: Q, g: G, y: Y } };
-    }
-    case "ecdsa":
-    case "ecdsa-sk": {
-      const curve = keyType.curve;
-      if (shortName || !curve) return new Failure("unknown-type", "a short type name does not say which curve", "invalid argument");
-      const point = readPoint(r, curve);
-      if (point instanceof Failure) return point;
-      plain.string(curve).string(point);
-      if (family === "ecdsa") return { bits: CURVES[curve].bits, material: { family, name: keyType.plainName, curve, point } };
-      const application = readApplication(r, plain);
-      if (application instanceof Failure) return application;
-      return { bits: 256, application: bytesToText(application), material: { family, point, application } };
-    }
-    case "ed25519":
-    case "ed25519-sk":
-    case "mldsa44-ed25519": {
-      const pk = r.string();
-      if (pk === null) return wireFailure(r, "the public key", false);
-      const expected = PUBLIC_KEY_BYTES[family];
-      if (pk.length !== expected) return new Failure("key-length", `the public key is ${pk.length} bytes, not ${expected}`, "invalid format");
-      plain.string(pk);
-      if (family === "ed25519") return { bits: 256, material: { family, pk } };
-      if (family === "mldsa44-ed25519") return { bits: 256, material: { family } };
-      const application = readApplication(r, plain);
-      if (application instanceof Failure) return application;
-      return { bits: 256, application: bytesToText(application), material: { family, pk, application } };
-    }
-    case "xmss":
-      return new Failure("unknown-type", "XMSS keys need an OpenSSH built WITH_XMSS", "unknown or unsupported key type");
-  }
-}
-function readPoint(r, curve) {
-  const name = r.cstring();
-  if (name === null) return wireFailure(r, "the curve name", false);
-  if (name !== curve) return new Failure("invalid-format", `the key type says ${curve} but the blob says "${name}"`, "elliptic curve does not match");
-  const point = r.string();
-  if (point === null) return wireFailure(r, "the EC point", false);
-  if (point.length === 0 || point.length > SSHBUF_MAX_ECPOINT) {
-    return new Failure("invalid-point", `the EC point is ${point.length} bytes`, "elliptic curve point is too large");
-  }
-  const problem = checkPoint(CURVES[curve], point);
-  return problem ? new Failure("invalid-point", problem.reason, problem.openssh) : point;
-}
-function readApplication(r, plain) {
-  const application = r.cstringBytes();
-  if (application === null) return wireFailure(r, "the security key application");
-  plain.string(application);
-  return application;
-}
-function parseCertificate(r, blob, version) {
-  const serial = r.u64();
-  const type = r.u32();
-  const keyId = r.cstring();
-  const principalsField = r.reader();
-  const validAfter = r.u64();
-  const validBefore = r.u64();
-  const criticalField = r.reader();
-  const extensionsField = r.reader();
-  r.string();
-  const caBlob = r.string();
-  if (serial === null || type === null || keyId === null || principalsField === null || validAfter === null || validBefore === null || criticalField === null || extensionsField === null || caBlob === null) {
-    return wireFailure(r, "the certificate fields");
-  }
-  const signedLength = r.position;
-  const signature = r.string();
-  if (signature === null) return wireFailure(r, "the certificate signature");
-  if (type !== 1 && type !== 2) {
-    return new Failure("invalid-certificate", `certificate type ${type} is neither user (1) nor host (2)`, "unknown/unsupported certificate type");
-  }
-  const principals = [];
-  while (principalsField.remaining > 0) {
-    if (principals.length >= MAX_PRINCIPALS) {
-      return new Failure("invalid-certificate", `more than ${MAX_PRINCIPALS} principals`, "invalid format");
-    }
-    const principal = principalsField.cstring();
-    if (principal === null) return wireFailure(principalsField, "a principal");
-    principals.push(principal);
-  }
-  const criticalOptions = readOptions(criticalField, "a critical option");
-  if (criticalOptions instanceof Failure) return criticalOptions;
-  const extensions = readOptions(extensionsField, "an extension");
-  if (extensions instanceof Failure) return extensions;
-  const ca = parseKey(caBlob, version, false);
-  if (ca instanceof Failure) {
-    return new Failure("invalid-certificate", `the signing CA key is unusable (${ca.error.message})`, "invalid certificate signing key");
-  }
-  const verified = verifySignature(ca.material, signature, blob.subarray(0, signedLength));
-  if (!verified.ok) return new Failure(verified.unsupported ? "unsupported" : "bad-signature", verified.reason, verified.openssh);
-  return {
-    serial,
-    certType: type === 1 ? "user" : "host",
-    keyId,
-    principals,
-    validAfter,
-    validBefore,
-    criticalOptions,
-    extensions,
-    signatureKey: ca.key,
-    signatureAlgorithm: verified.algorithm
-  };
-}
-function readOptions(field, what) {
-  const options = [];
-  while (field.remaining > 0) {
-    const name = field.string();
-    const data = field.string();
-    if (name === null || data === null) return wireFailure(field, what);
-    options.push({ name: bytesToText(name), data });
-  }
-  return options;
-}
-
-// src/parse/read-key.ts
-function isBlank(ch) {
-  return ch === " " || ch === "	";
-}
-function tokenEnd(text, from) {
-  let i = from;
-  while (i < text.length && !isBlank(text[i])) i++;
-  return i;
-}
-function skipBlanks(text, from) {
-  let i = from;
-  while (isBlank(text[i])) i++;
-  return i;
-}
-function readKey(text, start, version) {
-  const typeEnd = tokenEnd(text, start);
-  const typeRange = { start, end: typeEnd };
-  const typeName = text.slice(start, typeEnd);
-  const typeInfo = keyTypeByName(typeName);
-  if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: "no-key-data", typeRange, typeInfo } : { code: "no-key-data", typeRange } };
-  const alias = signatureAlgorithmByName(typeName);
-  if (!typeInfo || alias && !isKnownIn(alias, formatVersion(version))) {
-    return { ok: false, failure: { code: "unknown-type", typeRange, typeName } };
-  }
-  if (!isKnownIn(typeInfo, formatVersion(version))) {
-    return { ok: false, failure: { code: "type-unavailable", typeRange, typeInfo } };
-  }
-  const blobStart = skipBlanks(text, typeEnd);
-  if (blobStart === text.length) return { ok: false, failure: { code: "no-key-data", typeRange, typeInfo } };
-  const blobEnd = tokenEnd(text, blobStart);
-  const base64Range = { start: blobStart, end: blobEnd };
-  const base64 = text.slice(blobStart, blobEnd);
-  const blob = decodeBase64(base64);
-  if (!blob) return { ok: false, failure: { code: "invalid-base64", typeRange, base64Range, typeInfo } };
-  const decoded = decodeKeyBlob(blob, { openssh: formatVersion(version) });
-  if (!decoded.ok) {
-    return { ok: false, failure: { code: "invalid-blob", typeRange, base64Range, typeInfo, error: decoded.error } };
-  }
-  const key = decoded.key;
-  if (key.family !== typeInfo.family || key.certificate !== typeInfo.certificate || key.curve !== typeInfo.curve) {
-    return { ok: false, failure: { code: "type-mismatch", typeRange, base64Range, typeInfo, key } };
-  }
-  const commentStart = skipBlanks(text, blobEnd);
-  return {
-    ok: true,
-    field: {
-      typeName,
-      typeRange,
-      typeInfo,
-      base64,
-      base64Range,
-      blob,
-      key,
-      comment: text.slice(commentStart),
-      commentRange: { start: commentStart, end: text.length }
-    }
-  };
-}
-
-// src/parse/key-options.ts
-var NEGATABLE_FLAGS = [
-  "port-forwarding",
-  "agent-forwarding",
-  "x11-forwarding",
-  "touch-required",
-  "verify-required",
-  "pty",
-  "user-rc"
-];
-var VALUED = ["command", "principals", "from", "expiry-time", "environment", "permitopen", "permitlisten", "tunnel"];
-var KNOWN_OPTION_NAMES = [
-  "restrict",
-  "cert-authority",
-  ...NEGATABLE_FLAGS,
-  ...NEGATABLE_FLAGS.map((flag) => `no-${flag}`),
-  ...VALUED
-];
-var ENV_MAX = 1024;
-var PERMIT_MAX = 4096;
-var TUNID_MAX = 2147483647 - 2;
-var NI_MAXHOST = 1025;
-function startsWithIgnoreCase(text, at, word) {
-  return text.slice(at, at + word.length).toLowerCase() === word;
-}
-function dequote(text, at) {
-  if (text[at] !== '"') return { error: "missing-start-quote" };
-  let value = "";
-  let i = at + 1;
-  while (i < text.length && text[i] !== '"') {
-    if (text[i] === "\\" && text[i + 1] === '"') i++;
-    value += text[i];
-    i++;
-  }
-  if (i >= text.length) return { error: "missing-end-quote" };
-  return { value, end: i + 1 };
-}
-var OPTION_SINCE = {
-  "expiry-time": "7.7",
-  permitlisten: "7.8",
-  "touch-required": "8.2",
-  "verify-required": "8.4"
-};
-function optionKnown(name, version) {
-  const since = OPTION_SINCE[name];
-  return since === void 0 || atLeast(version, since);
-}
-function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
-  const options = [];
-  const seen = /* @__PURE__ */ new Set();
-  const envNames = /* @__PURE__ */ new Set();
-  const permitCounts = { permitopen: 0, permitlisten: 0 };
-  let at = start;
-  const fail = (code2, sshdMessage, range, option) => ({
-    ok: false,
-    error: option === void 0 ? { code: code2, sshdMessage, range } : { code: code2, sshdMessage, range, option },
-    options
-  });
-  while (at < text.length && !isBlank(text[at])) {
-    const optStart = at;
-    const flag = matchFlag(text, at, version);
-    if (flag) {
-      at = flag.end;
-      options.push({ name: flag.name, negated: flag.negated, range: { start: optStart, end: at } });
-    } else {
-      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at, name) && text[at + name.length] === "=");
-      if (valued) {
-        const valueStart = at + valued.length + 1;
-        if (valued === "command" || valued === "principals" || valued === "from") {
-          if (seen.has(valued)) {
-            return fail("multiple-clauses", `multiple "${valued}" clauses`, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
-          }
-          seen.add(valued);
-        }
-        if (valued === "environment" && envNames.size > ENV_MAX) {
-          return fail("too-many", "too many environment strings", { start: optStart, end: valueStart }, valued);
-        }
-        if ((valued === "permitopen" || valued === "permitlisten") && permitCounts[valued]++ > PERMIT_MAX) {
-          return fail("too-many", "too many permission directives", { start: optStart, end: valueStart }, valued);
-        }
-        const dq = dequote(text, valueStart);
-        if ("error" in dq) {
-          const message = dq.error === "missing-start-quote" ? "missing start quote" : "missing end quote";
-          return fail(dq.error, message, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
-        }
-        at = dq.end;
-        const range = { start: optStart, end: at };
-        const problem = validateValue(valued, dq.value);
-        if (problem) return fail(problem.code, problem.message, range, valued);
-        if (valued === "environment") envNames.add(dq.value.slice(0, dq.value.indexOf("=")));
-        options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at } });
-      }
-    }
-    if (at >= text.length || isBlank(text[at])) break;
-    if (text[at] !== ",") {
-      return fail("unknown-option", "unknown key option", { start: optStart, end: tokenEndOfOption(text, at) });
-    }
-    at++;
-    if (at >= text.length) return fail("end-of-options", "unexpected end-of-options", { start: at - 1, end: at });
-  }
-  return { ok: true, options };
-}
-function matchFlag(text, at, version) {
-  for (const name of ["restrict", "cert-authority"]) {
-    if (startsWithIgnoreCase(text, at, name)) return { name, negated: false, end: at + name.length };
-  }
-  const negated = startsWithIgnoreCase(text, at, "no-");
-  const from = negated ? at + 3 : at;
-  for (const name of NEGATABLE_FLAGS) {
-    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
-  }
-  return void 0;
-}
-function tokenEndOfOption(text, from) {
-  let i = from;
-  while (i < text.length && text[i] !== "," && !isBlank(text[i])) i++;
-  return Math.max(i, from);
-}
-function validateValue(name, value) {
-  switch (name) {
-    case "expiry-time":
-      return parseExpiryTime(value) === void 0 ? { code: "invalid-expiry-time", message: "invalid expires time" } : void 0;
-    case "environment": {
-      const eq = value.indexOf("=");
-      if (eq === -1 || !/^[A-Za-z0-9_]+$/.test(value.slice(0, eq))) {
-        return { code: "invalid-environment", message: "invalid environment string" };
-      }
-      return void 0;
-    }
-    case "permitopen":
-    case "permitlisten":
-      return validatePermit(name === "permitlisten" && !value.includes(":") ? `*:${value}` : value);
-    case "tunnel":
-      return validTunnel(value) ? void 0 : { code: "invalid-tunnel", message: "invalid tun device" };
-    default:
-      return void 0;
-  }
-}
-function validatePermit(spec) {
-  let hostEnd;
-  if (spec.startsWith("[")) {
-    const close = spec.indexOf("]");
-    if (close === -1) return { code: "invalid-permit", message: "invalid permission hostname" };
-    hostEnd = close + 1;
-  } else {
-    const delim = spec.search(/[:/]/);
-    hostEnd = delim === -1 ? spec.length : delim;
-  }
-  if (hostEnd < spec.length && spec[hostEnd] !== ":" && spec[hostEnd] !== "/") {
-    return { code: "invalid-permit", message: "invalid permission hostname" };
-  }
-  if (new TextEncoder().encode(spec.slice(0, hostEnd)).length >= NI_MAXHOST) return { code: "invalid-permit", message: "invalid permission hostname" };
-  if (hostEnd === spec.length) return { code: "invalid-permit", message: "invalid permission port" };
-  const port = spec.slice(hostEnd + 1);
-  return validPort(port) ? void 0 : { code: "invalid-permit", message: "invalid permission port" };
-}
-var STRTONUM = /^[ \t\n\v\f\r]*[+-]?\d+$/;
-function validPort(port) {
-  if (port === "*") return true;
-  if (STRTONUM.test(port)) {
-    const n = Number(port.trim());
-    return n >= 1 && n <= 65535;
-  }
-  return /^[A-Za-z][A-Za-z0-9._-]*$/.test(port);
-}
-function validTunnel(value) {
-  if (value.toLowerCase() === "any") return true;
-  if (!STRTONUM.test(value)) return false;
-  const n = Number(value.trim());
-  return n >= 0 && n <= TUNID_MAX;
-}
-function parseExpiryTime(value) {
-  let digits = value;
-  if (digits.length > 1 && /z$/i.test(digits)) digits = digits.slice(0, -1);
-  else if (digits.length > 3 && /utc$/i.test(digits)) digits = digits.slice(0, -3);
-  if (![8, 12, 14].includes(digits.length)) return void 0;
-  const fields = [[4, 0, 9999], [2, 1, 12], [2, 1, 31], [2, 0, 23], [2, 0, 59], [2, 0, 61]];
-  const values = [];
-  for (let at = 0, i = 0; at < digits.length; at += fields[i][0], i++) {
-    const [width, min, max] = fields[i];
-    const match = /^[ \t\n\v\f\r]*(\d+)$/.exec(digits.slice(at, at + width));
-    const n = match ? Number(match[1]) : NaN;
-    if (!(n >= min && n <= max)) return void 0;
-    values.push(n);
-  }
-  const [year, month, day, hour = 0, minute = 0, second = 0] = values;
-  const date = /* @__PURE__ */ new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second);
-  const seconds = date.getTime() / 1e3;
-  return seconds > 0 ? seconds : void 0;
-}
-
 // src/rules/authorized-keys/key-expired.ts
 var LATEST_ZONE_SECONDS = 12 * 3600;
 function isUtc(value) {
@@ -10624,227 +22817,6 @@ var key_expired_default = defineKeyFileRule({
   }
 });
 
-// src/parse/address-patterns.ts
-var INPUT_MAX = 63;
-var INT_MAX = 2 ** 31 - 1;
-function splitPatternList(list) {
-  const entries = [];
-  let start = 0;
-  for (; ; ) {
-    const comma = list.indexOf(",", start);
-    const end = comma === -1 ? list.length : comma;
-    const raw = list.slice(start, end);
-    const negated = raw.startsWith("!");
-    entries.push({ text: negated ? raw.slice(1) : raw, negated, start, end });
-    if (comma === -1) return entries;
-    start = comma + 1;
-  }
-}
-function checkAddressPatternList(list, openssh) {
-  const problems2 = [];
-  for (const entry2 of splitPatternList(list)) {
-    if (entry2.text === "") {
-      problems2.push({ code: "empty", entry: entry2 });
-      continue;
-    }
-    const parsed = parseCidr(entry2.text, openssh);
-    if (parsed.kind === "mask-too-long") {
-      problems2.push({ code: "mask-too-long", entry: entry2, family: parsed.address.family, maskLength: parsed.maskLength });
-    } else if (parsed.kind === "host-bits") {
-      const network = formatAddress(maskAddress(parsed.address, parsed.maskLength));
-      problems2.push({ code: "host-bits", entry: entry2, maskLength: parsed.maskLength, network, host: formatAddress(parsed.address) });
-    } else if (parsed.kind === "not-an-address" && /[ \t]/.test(entry2.text)) {
-      problems2.push({ code: "blank", entry: entry2 });
-    }
-  }
-  return problems2;
-}
-function parseCidr(text, openssh) {
-  if (text.length > INPUT_MAX) return { kind: "not-an-address" };
-  const slash = text.indexOf("/");
-  let maskLength;
-  if (slash !== -1) {
-    maskLength = parseMaskLength(text.slice(slash + 1), openssh);
-    if (maskLength === void 0) return { kind: "not-an-address" };
-  }
-  const addressText = slash === -1 ? text : text.slice(0, slash);
-  const address = parseNumericAddress(addressText);
-  if (address === "unknown") return { kind: "unknown" };
-  if (!address) return { kind: "not-an-address" };
-  const bits = address.family === 4 ? 32 : 128;
-  if (maskLength === void 0) return { kind: "network", address, maskLength: bits };
-  if (maskLength > bits) return { kind: "mask-too-long", address, maskLength };
-  if (!hostBitsZero(address, maskLength)) return { kind: "host-bits", address, maskLength };
-  return { kind: "network", address, maskLength };
-}
-function parseMaskLength(text, openssh) {
-  if (compareReleases(openssh, "9.8") >= 0) {
-    const m2 = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
-    if (!m2) return void 0;
-    const value = (m2[1] === "-" ? -1 : 1) * Number(m2[2]);
-    return value >= 0 && value <= INT_MAX ? value : void 0;
-  }
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
-  if (!m) return void 0;
-  if (compareReleases(openssh, "9.1") >= 0 && !/^\d/.test(text)) return void 0;
-  const magnitude = Number(m[2]);
-  if (m[1] === "-") return magnitude === 0 ? 0 : void 0;
-  return magnitude <= 128 ? magnitude : void 0;
-}
-function parseNumericAddress(text) {
-  const v4 = parseInetAton(text);
-  if (v4) return { family: 4, bytes: v4 };
-  const scope = text.indexOf("%");
-  if (scope !== -1) {
-    return parseInetPton6(text.slice(0, scope)) && !/[ \t]/.test(text) ? "unknown" : void 0;
-  }
-  const v6 = parseInetPton6(text);
-  return v6 ? { family: 6, bytes: v6 } : void 0;
-}
-var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
-function parseInetAton(text) {
-  const parts = [];
-  let i = 0;
-  let value;
-  for (; ; ) {
-    if (!isDigit(text[i])) return void 0;
-    const parsed = strtoulBase0(text, i);
-    if (parsed.value > 4294967295) return void 0;
-    value = parsed.value;
-    i = parsed.end;
-    if (text[i] !== ".") break;
-    if (parts.length > 2 || value > 255) return void 0;
-    parts.push(value);
-    i++;
-  }
-  if (i !== text.length) return void 0;
-  const max = [4294967295, 16777215, 65535, 255][parts.length];
-  if (value > max) return void 0;
-  const bytes = new Uint8Array(4);
-  parts.forEach((part, index) => bytes[index] = part);
-  for (let b = 3; b >= parts.length; b--) {
-    bytes[b] = value % 256;
-    value = Math.floor(value / 256);
-  }
-  return bytes;
-}
-function strtoulBase0(text, at) {
-  let base = 10;
-  let i = at;
-  if (text[i] === "0") {
-    if ((text[i + 1] === "x" || text[i + 1] === "X") && /[0-9a-fA-F]/.test(text[i + 2] ?? "")) {
-      base = 16;
-      i += 2;
-    } else {
-      base = 8;
-    }
-  }
-  const digit = base === 16 ? /[0-9a-fA-F]/ : base === 8 ? /[0-7]/ : /[0-9]/;
-  let value = 0;
-  while (i < text.length && digit.test(text[i])) {
-    value = Math.min(value * base + parseInt(text[i], 16), 2 ** 40);
-    i++;
-  }
-  return { value, end: i };
-}
-function parseInetPton4(text) {
-  const octets = text.split(".");
-  if (octets.length !== 4) return void 0;
-  const bytes = new Uint8Array(4);
-  for (const [i, octet] of octets.entries()) {
-    if (!/^(0|[1-9]\d{0,2})$/.test(octet) || Number(octet) > 255) return void 0;
-    bytes[i] = Number(octet);
-  }
-  return bytes;
-}
-function parseInetPton6(text) {
-  if (text === "") return void 0;
-  const out = [];
-  let zerosAt;
-  let i = 0;
-  if (text[0] === ":") {
-    if (text[1] !== ":") return void 0;
-    i = 1;
-  }
-  let tokenStart = i;
-  let digits = 0;
-  let value = 0;
-  while (i < text.length) {
-    const ch = text[i++];
-    if (/[0-9a-fA-F]/.test(ch)) {
-      if (digits === 4) return void 0;
-      value = value * 16 + parseInt(ch, 16);
-      digits++;
-      continue;
-    }
-    if (ch === ":") {
-      tokenStart = i;
-      if (digits === 0) {
-        if (zerosAt !== void 0) return void 0;
-        zerosAt = out.length;
-        continue;
-      }
-      if (i === text.length) return void 0;
-      if (out.length + 2 > 16) return void 0;
-      out.push(value >> 8, value & 255);
-      digits = 0;
-      value = 0;
-      continue;
-    }
-    if (ch === "." && out.length + 4 <= 16) {
-      const v4 = parseInetPton4(text.slice(tokenStart));
-      if (!v4) return void 0;
-      out.push(...v4);
-      digits = 0;
-      i = text.length;
-      break;
-    }
-    return void 0;
-  }
-  if (digits > 0) {
-    if (out.length + 2 > 16) return void 0;
-    out.push(value >> 8, value & 255);
-  }
-  if (zerosAt !== void 0) {
-    if (out.length === 16) return void 0;
-    out.splice(zerosAt, 0, ...new Array(16 - out.length).fill(0));
-  }
-  return out.length === 16 ? Uint8Array.from(out) : void 0;
-}
-function hostBitsZero(address, maskLength) {
-  return address.bytes.every((byte, i) => (byte & ~maskByte(i, maskLength) & 255) === 0);
-}
-function maskByte(index, maskLength) {
-  const bits = Math.max(0, Math.min(8, maskLength - index * 8));
-  return 255 << 8 - bits & 255;
-}
-function maskAddress(address, maskLength) {
-  return { family: address.family, bytes: address.bytes.map((byte, i) => byte & maskByte(i, maskLength)) };
-}
-function formatAddress(address) {
-  if (address.family === 4) return Array.from(address.bytes).join(".");
-  const groups = [];
-  for (let i = 0; i < 16; i += 2) groups.push(address.bytes[i] << 8 | address.bytes[i + 1]);
-  let bestStart = -1;
-  let bestLength = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength && j - i >= 2) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart === -1) return hex.join(":");
-  return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
-}
-
 // src/rules/authorized-keys/invalid-from-pattern.ts
 function valueOffsets(text, option) {
   const offsets = [];
@@ -10859,17 +22831,17 @@ function valueOffsets(text, option) {
   offsets.push(end);
   return offsets;
 }
-function problemRange(problem, offsets, option, valueLength) {
-  const at = (i) => offsets[i] ?? option.range.end;
-  const { start, end } = problem.entry;
-  if (problem.code !== "empty" || end > start) return { start: at(start), end: at(end - 1) + 1 };
+function problemRange(problem2, offsets, option, valueLength) {
+  const at2 = (i) => offsets[i] ?? option.range.end;
+  const { start, end } = problem2.entry;
+  if (problem2.code !== "empty" || end > start) return { start: at2(start), end: at2(end - 1) + 1 };
   if (valueLength === 0) return option.range;
-  if (end < valueLength) return { start: at(end), end: at(end) + 1 };
-  return { start: at(start - 1), end: at(start - 1) + 1 };
+  if (end < valueLength) return { start: at2(end), end: at2(end) + 1 };
+  return { start: at2(start - 1), end: at2(start - 1) + 1 };
 }
-function describe(problem, shown) {
+function describe(problem2, shown) {
   const refused = 'sshd treats the whole from= list as invalid and refuses this key from every address ("invalid from criteria")';
-  switch (problem.code) {
+  switch (problem2.code) {
     case "empty":
       return {
         message: `from= has an empty entry (an extra, leading or trailing comma): ${refused}.`,
@@ -10877,17 +22849,17 @@ function describe(problem, shown) {
       };
     case "mask-too-long":
       return {
-        message: `The mask in ${shown} is longer than ${problem.family === 4 ? 32 : 128} bits: ${refused}.`,
-        help: `Use a prefix length of at most ${problem.family === 4 ? 32 : 128}.`
+        message: `The mask in ${shown} is longer than ${problem2.family === 4 ? 32 : 128} bits: ${refused}.`,
+        help: `Use a prefix length of at most ${problem2.family === 4 ? 32 : 128}.`
       };
     case "host-bits":
       return {
-        message: `${shown} has host bits set beyond the /${problem.maskLength} mask (the network is ${problem.network}/${problem.maskLength}): ${refused}.`,
-        help: `Write the network address, ${problem.network}/${problem.maskLength}, or drop the mask to allow the single address ${problem.host}.`
+        message: `${shown} has host bits set beyond the /${problem2.maskLength} mask (the network is ${problem2.network}/${problem2.maskLength}): ${refused}.`,
+        help: `Write the network address, ${problem2.network}/${problem2.maskLength}, or drop the mask to allow the single address ${problem2.host}.`
       };
     case "blank":
       return {
-        message: problem.entry.negated ? `${shown} contains a blank, so it can never match an address or host name: it excludes nothing.` : `${shown} contains a blank, so it can never match an address or host name: sshd does not allow what it names.`,
+        message: problem2.entry.negated ? `${shown} contains a blank, so it can never match an address or host name: it excludes nothing.` : `${shown} contains a blank, so it can never match an address or host name: sshd does not allow what it names.`,
         help: "Remove the blanks: entries in from= are separated by commas only."
       };
   }
@@ -10919,10 +22891,10 @@ var invalid_from_pattern_default = defineKeyFileRule({
       const from = entry2.options.find((option) => option.name === "from");
       if (!from || from.value === void 0) continue;
       const offsets = valueOffsets(line.text, from);
-      for (const problem of checkAddressPatternList(from.value, version)) {
-        const raw = from.value.slice(problem.entry.start, problem.entry.end);
-        const { message, help } = describe(problem, quote(raw));
-        hits.push(hitAt(line, problemRange(problem, offsets, from, from.value.length), message, help));
+      for (const problem2 of checkAddressPatternList(from.value, version)) {
+        const raw = from.value.slice(problem2.entry.start, problem2.entry.end);
+        const { message, help } = describe(problem2, quote(raw));
+        hits.push(hitAt(line, problemRange(problem2, offsets, from, from.value.length), message, help));
       }
     }
     return hits;
@@ -11192,7 +23164,7 @@ var invalid_option_value_default = defineKeyFileRule({
     references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT", "OpenSSH auth-options.c sshauthopt_parse(), handle_permit()", "OpenSSH misc.c parse_absolute_time()"]
   },
   check(model) {
-    return optionErrorHits(model, ["invalid-expiry-time", "invalid-environment", "invalid-permit", "invalid-tunnel"], (code2) => HELP[code2] ?? "Fix the option value.");
+    return optionErrorHits(model, ["invalid-expiry-time", "invalid-environment", "invalid-permit", "invalid-tunnel"], (code3) => HELP[code3] ?? "Fix the option value.");
   }
 });
 
@@ -11266,19 +23238,19 @@ var ssh1_key_default = defineKeyFileRule({
 import { createHmac } from "node:crypto";
 function splitHostPatterns(hosts) {
   const patterns = [];
-  let at = 0;
+  let at2 = 0;
   for (const text of hosts.text.split(",")) {
     const negated = text.startsWith("!");
-    const start = hosts.range.start + at;
+    const start = hosts.range.start + at2;
     patterns.push({ text, negated, body: negated ? text.slice(1) : text, range: { start, end: start + text.length } });
-    at += text.length + 1;
+    at2 += text.length + 1;
   }
   return patterns;
 }
 function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
-function matchPattern(s, pattern) {
+function matchPattern3(s, pattern) {
   let si = 0;
   let pi = 0;
   let star = -1;
@@ -11303,14 +23275,14 @@ function matchPattern(s, pattern) {
 }
 var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 var MAX_SUBPATTERN = 1023;
-function matchHostList(host, list) {
-  const name = asciiLower2(host);
+function matchHostList(host2, list) {
+  const name = asciiLower2(host2);
   let positive = false;
   for (const raw of list.split(",")) {
     const negated = raw.startsWith("!");
     const sub = negated ? raw.slice(1) : raw;
     if (sub.length >= MAX_SUBPATTERN) return 0;
-    if (matchPattern(name, asciiLower2(sub))) {
+    if (matchPattern3(name, asciiLower2(sub))) {
       if (negated) return -1;
       positive = true;
     }
@@ -11320,20 +23292,20 @@ function matchHostList(host, list) {
 function isHashedField(hosts) {
   return hosts.startsWith("|");
 }
-var HASH_MAGIC = "|1|";
+var HASH_MAGIC2 = "|1|";
 function saltOf(hosts) {
-  const end = hosts.indexOf("|", HASH_MAGIC.length);
-  if (!hosts.startsWith(HASH_MAGIC) || end === -1) return null;
-  return decodeBase64(hosts.slice(HASH_MAGIC.length, end));
+  const end = hosts.indexOf("|", HASH_MAGIC2.length);
+  if (!hosts.startsWith(HASH_MAGIC2) || end === -1) return null;
+  return decodeBase64(hosts.slice(HASH_MAGIC2.length, end));
 }
-function hashHost(host, hosts) {
+function hashHost(host2, hosts) {
   const salt = saltOf(hosts);
   if (!salt) return null;
-  const hash = createHmac("sha1", salt).update(host, "utf8").digest("base64");
-  return `${HASH_MAGIC}${Buffer.from(salt).toString("base64")}|${hash}`;
+  const hash = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
+  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash}`;
 }
-function hashedFieldMatches(hosts, host) {
-  return hashHost(host, hosts) === hosts;
+function hashedFieldMatches(hosts, host2) {
+  return hashHost(host2, hosts) === hosts;
 }
 function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
@@ -11359,40 +23331,40 @@ function portProblem(body) {
     const rest = body.slice(close + 1);
     if (hasWildcard(rest)) return void 0;
     if (rest === "") return { why: "a bracketed host needs a `:port` after it", fix: `Write \`[${inner}]:PORT\`, or \`${inner}\` alone for port 22.` };
-    const port2 = /^:(\d{1,10})$/.exec(rest)?.[1];
-    if (port2 === void 0) return { why: `\`${rest}\` after \`]\` is not \`:port\``, fix: `Write \`[${inner}]:PORT\`.` };
-    const value = Number(port2);
+    const port3 = /^:(\d{1,10})$/.exec(rest)?.[1];
+    if (port3 === void 0) return { why: `\`${rest}\` after \`]\` is not \`:port\``, fix: `Write \`[${inner}]:PORT\`.` };
+    const value = Number(port3);
     if (value === DEFAULT_PORT || value === 0) {
       return {
-        why: `for port ${DEFAULT_PORT} ssh looks up the bare name, never \`[${inner}]:${port2}\``,
+        why: `for port ${DEFAULT_PORT} ssh looks up the bare name, never \`[${inner}]:${port3}\``,
         fix: `Write \`${inner}\` without brackets and port.`
       };
     }
-    if (value > MAX_PORT) return { why: `${port2} is not a TCP port`, fix: `Write \`[${inner}]:PORT\` with the real port.` };
-    if (String(value) !== port2) {
+    if (value > MAX_PORT) return { why: `${port3} is not a TCP port`, fix: `Write \`[${inner}]:PORT\` with the real port.` };
+    if (String(value) !== port3) {
       return { why: `ssh writes the port without leading zeros (\`[${inner}]:${value}\`)`, fix: `Write \`[${inner}]:${value}\`.` };
     }
     return void 0;
   }
   const colon = body.indexOf(":");
   if (colon === -1 || body.indexOf(":", colon + 1) !== -1) return void 0;
-  const host = body.slice(0, colon);
-  const port = body.slice(colon + 1);
-  if (host === "" || !/^\d{1,5}$/.test(port) || host.includes("]")) return void 0;
-  if (hasWildcard(host) && !/^\*\.[^*?]*[g-z][^*?]*$/i.test(host)) return void 0;
-  if (Number(port) === DEFAULT_PORT) {
-    return { why: `for port ${DEFAULT_PORT} ssh looks up the bare name \`${host}\``, fix: `Write \`${host}\` without the port.` };
+  const host2 = body.slice(0, colon);
+  const port2 = body.slice(colon + 1);
+  if (host2 === "" || !/^\d{1,5}$/.test(port2) || host2.includes("]")) return void 0;
+  if (hasWildcard(host2) && !/^\*\.[^*?]*[g-z][^*?]*$/i.test(host2)) return void 0;
+  if (Number(port2) === DEFAULT_PORT) {
+    return { why: `for port ${DEFAULT_PORT} ssh looks up the bare name \`${host2}\``, fix: `Write \`${host2}\` without the port.` };
   }
   return {
-    why: `for port ${Number(port)} ssh looks up \`[${host}]:${Number(port)}\``,
-    fix: `Write \`[${host}]:${Number(port)}\`.`
+    why: `for port ${Number(port2)} ssh looks up \`[${host2}]:${Number(port2)}\``,
+    fix: `Write \`[${host2}]:${Number(port2)}\`.`
   };
 }
 function reportPattern(line, pattern) {
-  const problem = portProblem(pattern.body);
-  if (!problem) return void 0;
+  const problem2 = portProblem(pattern.body);
+  if (!problem2) return void 0;
   const what = pattern.negated ? "This negated pattern never excludes anything" : "This host pattern never matches";
-  return hitAt(line, pattern.range, `${what}: ${quote(pattern.text)}, ${problem.why}.`, problem.fix);
+  return hitAt(line, pattern.range, `${what}: ${quote(pattern.text)}, ${problem2.why}.`, problem2.fix);
 }
 var port_syntax_default = defineKeyFileRule({
   id: "SSH203",
@@ -11433,9 +23405,9 @@ function isPublicTld(label) {
   return PUBLIC_GENERIC_TLDS.has(tld);
 }
 function breadth(body) {
-  const host = /^\[(.*)\]:[^\]]*$/.exec(body)?.[1] ?? body;
-  if (/^[*?.]*$/.test(host) && host.includes("*")) return "it matches every host name";
-  const fixed = /\*[*?]*\.?([^*?.]+)\.?$/.exec(host)?.[1];
+  const host2 = /^\[(.*)\]:[^\]]*$/.exec(body)?.[1] ?? body;
+  if (/^[*?.]*$/.test(host2) && host2.includes("*")) return "it matches every host name";
+  const fixed = /\*[*?]*\.?([^*?.]+)\.?$/.exec(host2)?.[1];
   if (fixed !== void 0 && isPublicTld(fixed)) return `it matches every host under .${fixed.toLowerCase()}, in domains anyone can register`;
   return void 0;
 }
@@ -11516,10 +23488,10 @@ function revokedFor(trusted, revoked) {
   }
   return void 0;
 }
-var named = (host, hashed = "the same hashed host") => host === "" ? hashed : `'${host}'`;
-function related(earlier, path5, message) {
+var named3 = (host2, hashed = "the same hashed host") => host2 === "" ? hashed : `'${host2}'`;
+function related(earlier, path9, message) {
   return {
-    file: path5,
+    file: path9,
     line: earlier.line.number,
     column: earlier.keyRange.start + 1,
     endColumn: earlier.keyRange.end + 1,
@@ -11544,7 +23516,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
   },
   check(model) {
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
-    const path5 = model.source.path;
+    const path9 = model.source.path;
     const hits = [];
     entries.forEach((later, j) => {
       const stale = [];
@@ -11552,14 +23524,14 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
       for (const earlier of entries.slice(0, j)) {
         if (later.marker === "trusted" && earlier.marker === "trusted" && !later.certificate && !earlier.certificate) {
           if (later.keyType === earlier.keyType && later.fingerprint !== earlier.fingerprint) {
-            const host = sharedName(earlier, later);
-            if (host !== void 0) stale.push({ earlier, host });
+            const host2 = sharedName(earlier, later);
+            if (host2 !== void 0) stale.push({ earlier, host: host2 });
           }
         }
         if (later.fingerprint === earlier.fingerprint && later.marker === "revoked" !== (earlier.marker === "revoked")) {
           const [trusted, revoking] = later.marker === "revoked" ? [earlier, later] : [later, earlier];
-          const host = trusted.certificate ? void 0 : revokedFor(trusted, revoking);
-          if (host !== void 0) revoked.push({ earlier, host });
+          const host2 = trusted.certificate ? void 0 : revokedFor(trusted, revoking);
+          if (host2 !== void 0) revoked.push({ earlier, host: host2 });
         }
       }
       const firstStale = stale[0];
@@ -11568,10 +23540,10 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
         const hit = hitAt(
           later.line,
           later.keyRange,
-          `${named(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
+          `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.map((s) => related(s.earlier, path5, `The other ${later.keyType} key for ${named(s.host)}.`));
+        hit.related = stale.map((s) => related(s.earlier, path9, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -11580,10 +23552,10 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
         const hit = hitAt(
           later.line,
           later.keyRange,
-          later.marker === "revoked" ? `This ${what} is @revoked for ${named(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
+          later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.map((r) => related(r.earlier, path5, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.map((r) => related(r.earlier, path9, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
     });
@@ -11846,6 +23818,847 @@ var certificate_signed_with_ssh_rsa_default = defineKeyFileRule({
   }
 });
 
+// src/rules/config-syntax/problems.ts
+function problemHits(analysis, code3, help) {
+  const hits = [];
+  const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
+  const outcome = program === "ssh" ? "ssh refuses to run" : "sshd will not start";
+  for (const [directive, verdict] of analysis.verdicts) {
+    const problem2 = verdict.problem;
+    if (!problem2 || problem2.code !== code3) continue;
+    const when = problem2.severity === "fatal" ? `${program} stops at this line` : "after reading the file";
+    hits.push(directiveHit(directive, `${program} rejects this line: "${problem2.message}"; ${when}, ${outcome}.`, help, problem2.range));
+  }
+  return hits;
+}
+var CONFIG_KINDS = ["sshd_config", "ssh_config"];
+
+// src/rules/config-syntax/unknown-keyword.ts
+var unknown_keyword_default = defineConfigRule({
+  id: "SSH400",
+  alias: "unknown-keyword",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A keyword the target sshd or ssh does not know: a typo, a vendor patch, a newer or removed option.",
+    what: "The keyword is not one the target OpenSSH release accepts: misspelt (`PermitRootLogon`), removed (`RSAAuthentication` in ssh, `PAMAuthenticationViaKbdInt` in 10.4+), newer than the target (`RequiredRSASize` before 9.1), from a vendor patch (`UseKeychain`), or glued to a byte-order mark or a non-breaking space.",
+    why: 'sshd prints "Bad configuration option" and, after reading the file, refuses to start ("terminating, N bad configuration options"): a restart after deploying it locks everyone out. ssh refuses to connect at all (unless `IgnoreUnknown` lists it).',
+    bad: "PermitRootLogon no",
+    good: "PermitRootLogin no",
+    references: ["OpenSSH servconf.c parse_token()", "OpenSSH readconf.c parse_token()", "ssh_config(5) IgnoreUnknown"]
+  },
+  checkConfig(analysis) {
+    const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
+    const hits = [];
+    for (const [directive, verdict] of analysis.verdicts) {
+      const problem2 = verdict.problem;
+      if (!problem2 || problem2.code !== "unknown-keyword") continue;
+      const keyword = directive.keyword;
+      const hasBom = keyword.startsWith("\uFEFF");
+      const visible = keyword.replace(/[\uFEFF\u00A0]/g, "");
+      const message = hasBom ? `The file starts with a UTF-8 byte-order mark, so ${program} reads the first keyword as "\\357\\273\\277${visible}" and rejects it` : keyword.includes(" ") ? `"${visible}" is written with a non-breaking space, which ${program} does not treat as a blank` : `${program} does not know the keyword "${keyword}"`;
+      const help = hasBom ? "Save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)." : problem2.suggestion ? `Did you mean ${problem2.suggestion}?` : program === "ssh" ? "Remove it, or list it in `IgnoreUnknown` before its first use if another ssh build needs it." : "Remove it, or check `man sshd_config` for the target release.";
+      hits.push(directiveHit(directive, `${message} ("Bad configuration option"); ${program} refuses to ${program === "sshd" ? "start" : "run"} with this file.`, help, directive.keywordRange));
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-syntax/syntax-lines.ts
+function syntaxHits(analysis, problem2, describe2) {
+  const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
+  return analysis.tree.files.flatMap(
+    (file) => file.lines.flatMap((line) => {
+      if (line.status !== "rejected" || line.problem !== problem2) return [];
+      const { message, help } = describe2(line, program);
+      const hit = hitAt(line.line, { start: line.at ?? line.keywordRange.start, end: line.line.text.length }, message, help);
+      hit.file = file.source.path;
+      return [hit];
+    })
+  );
+}
+
+// src/rules/config-syntax/missing-argument.ts
+var missing_argument_default = defineConfigRule({
+  id: "SSH401",
+  alias: "missing-argument",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A keyword with no value after it.",
+    what: "A line that holds a keyword and nothing else (or only `=`), typically a value removed by a template that rendered empty (`PermitRootLogin {{ root_login }}` with the variable unset).",
+    why: 'sshd and ssh report `no argument after keyword "X"`; sshd refuses to start after reading the file, ssh refuses to run.',
+    bad: "PermitRootLogin",
+    good: "PermitRootLogin no",
+    references: ["OpenSSH servconf.c process_server_config_line_depth()", "OpenSSH readconf.c process_config_line_depth()"]
+  },
+  checkConfig(analysis) {
+    const fromValues = problemHits(analysis, "no-argument", "Give the keyword a value, or remove the line.");
+    return [...fromValues, ...syntaxHits(analysis, "no-argument", (line, program) => ({
+      message: `"${line.keyword}" has no value (${program}: 'no argument after keyword "${line.keyword}"'); ${program} refuses to ${program === "sshd" ? "start" : "run"} with this file.`,
+      help: `Give ${line.keyword} a value, or remove the line.`
+    }))];
+  }
+});
+
+// src/rules/config-syntax/invalid-quotes.ts
+var invalid_quotes_default = defineConfigRule({
+  id: "SSH402",
+  alias: "invalid-quotes",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A quote in a value that is never closed.",
+    what: "A double or single quote opens an argument that runs to the end of the line without its closing quote. Inside quotes, `\\\"`, `\\'` and `\\\\` are escapes.",
+    why: 'sshd and ssh report "invalid quotes"; sshd refuses to start after reading the file, ssh refuses to run.',
+    bad: 'Banner "/etc/issue.net',
+    good: 'Banner "/etc/issue.net"',
+    references: ["OpenSSH misc.c argv_split()", 'sshd_config(5): "Arguments may optionally be enclosed in double quotes"']
+  },
+  checkConfig(analysis) {
+    const fromValues = problemHits(analysis, "invalid-quotes", "Close the quote, or escape a literal quote with a backslash.");
+    return [...fromValues, ...syntaxHits(analysis, "invalid-quotes", (line, program) => ({
+      message: `A quote in the value of ${line.keyword} is never closed (${program}: "invalid quotes"); ${program} refuses to ${program === "sshd" ? "start" : "run"} with this file.`,
+      help: "Close the quote, or escape a literal quote with a backslash."
+    }))];
+  }
+});
+
+// src/rules/config-syntax/invalid-value.ts
+var invalid_value_default = defineConfigRule({
+  id: "SSH403",
+  alias: "invalid-value",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A value the keyword does not accept.",
+    what: "A value the keyword's parser rejects: `true` for a yes/no flag in sshd_config (only `yes`/`no` are accepted there), `2min` for a time (the units are s, m, h, d, w), a number out of range, a word that is not one of the keyword's choices (`PermitRootLogin without_password`).",
+    why: "sshd reports the value and stops (most value errors are fatal) or refuses to start after reading the file; ssh refuses to run. A deploy that restarts sshd with it locks everyone out.",
+    bad: "X11Forwarding true",
+    good: "X11Forwarding no",
+    references: ["OpenSSH servconf.c (multistate tables, convtime(), a2port())"]
+  },
+  checkConfig(analysis) {
+    return problemHits(analysis, "bad-value", "Use a value the keyword accepts for the target release (`man sshd_config` / `man ssh_config`); sshd_config flags take only yes or no.");
+  }
+});
+
+// src/rules/config-syntax/extra-arguments.ts
+var extra_arguments_default = defineConfigRule({
+  id: "SSH404",
+  alias: "extra-arguments",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "More values than the keyword takes, often from a space after a comma.",
+    what: "The keyword takes a fixed number of arguments and the line has more: `Ciphers aes128-ctr, aes256-ctr` (the space after the comma makes a second argument), `PermitRootLogin no yes`, a trailing word that was meant as a comment without `#`.",
+    why: 'sshd reports "extra arguments at end of line" ("garbage at end of line" before 8.7) and refuses to start; ssh refuses to run.',
+    bad: "Ciphers aes128-ctr, aes256-ctr",
+    good: "Ciphers aes128-ctr,aes256-ctr",
+    references: ["OpenSSH servconf.c (argv check at the end of process_server_config_line_depth)"]
+  },
+  checkConfig(analysis) {
+    return problemHits(analysis, "extra-arguments", "Remove the extra words; write lists with commas and no spaces (`a,b`), and start comments with `#`.");
+  }
+});
+
+// src/rules/config-syntax/not-allowed-in-match.ts
+var not_allowed_in_match_default = defineConfigRule({
+  id: "SSH405",
+  alias: "not-allowed-in-match",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A global-only keyword inside a Match block.",
+    what: "Only some keywords may appear inside `Match` (sshd_config(5) lists them); `Ciphers`, `Port`, `UseDNS`, `UsePAM`, `LoginGraceTime` and others are global. A Match block runs to the next Match or the end of the file, so a line appended at the bottom of a file that has a Match block is inside it.",
+    why: `sshd stops with "Directive 'X' is not allowed within a Match block": it will not start.`,
+    bad: "Match User backup\n  ForceCommand internal-sftp\nUseDNS no",
+    good: "UseDNS no\nMatch User backup\n  ForceCommand internal-sftp",
+    references: ["sshd_config(5) Match; OpenSSH servconf.c (SSHCFG_MATCH)"]
+  },
+  checkConfig(analysis) {
+    return problemHits(analysis, "not-allowed-in-match", "Move the line above the first Match block, or end the Match block first with `Match all`.");
+  }
+});
+
+// src/rules/config-syntax/invalid-match.ts
+var invalid_match_default = defineConfigRule({
+  id: "SSH406",
+  alias: "invalid-match",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A Match line OpenSSH cannot parse.",
+    what: "An unknown Match criterion (`Match Users bob`), `all` combined with other criteria, a criterion without its pattern, an `Address` with an invalid CIDR (host bits set: `192.0.2.1/8`), or a criterion newer than the target release.",
+    why: 'sshd prints "Bad Match condition" (or "Unsupported Match attribute") and stops; ssh refuses to run.',
+    bad: "Match Users backup",
+    good: "Match User backup",
+    references: ["OpenSSH servconf.c match_cfg_line(); readconf.c match_cfg_line()"]
+  },
+  checkConfig(analysis) {
+    return problemHits(analysis, "bad-match", "Use the criteria the target release supports (User, Group, Host, Address, LocalAddress, LocalPort, …) with a pattern after each.");
+  }
+});
+
+// src/rules/config-syntax/invalid-algorithm-list.ts
+var invalid_algorithm_list_default = defineConfigRule({
+  id: "SSH407",
+  alias: "invalid-algorithm-list",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "An algorithm list with a name the target release does not know.",
+    what: "`Ciphers`, `MACs`, `KexAlgorithms`, `HostKeyAlgorithms`, `PubkeyAcceptedAlgorithms`, `CASignatureAlgorithms` and friends accept only names the release knows: removed ones (`arcfour`, `hmac-ripemd160`, `ssh-dss` on 10.0+), newer ones (`mlkem768x25519-sha256` before 9.9), typos, wildcards where the keyword takes none (`Ciphers aes*-ctr`), or `!` negation.",
+    why: 'sshd reports "Bad SSH2 cipher spec" / "Bad SSH2 KexAlgorithms" / "Bad key types" and refuses to start; ssh refuses to run.',
+    bad: "Ciphers aes128-ctr,arcfour256",
+    good: "Ciphers aes128-ctr,aes256-ctr",
+    references: ["OpenSSH cipher.c ciphers_valid(), mac.c mac_valid(), kex-names.c kex_names_valid(), sshkey.c sshkey_names_valid2()"]
+  },
+  checkConfig(analysis) {
+    return problemHits(analysis, "bad-algorithm", "Use only names the target release lists in `ssh -Q cipher|mac|kex|key`, comma-separated; to drop defaults, write `-name`.");
+  }
+});
+
+// src/rules/config-syntax/unsupported-on-build.ts
+var unsupported_on_build_default = defineConfigRule({
+  id: "SSH408",
+  alias: "unsupported-on-build",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "A keyword the target build accepts but refuses to honour.",
+    what: "A keyword the release knows but this platform or build refuses outright, such as `RDomain` on Linux builds.",
+    why: 'sshd stops with an error such as "not supported on this platform".',
+    bad: "RDomain vrf1",
+    good: "ListenAddress 192.0.2.1",
+    references: ["sshd_config(5) RDomain"]
+  },
+  checkConfig(analysis) {
+    return problemHits(analysis, "not-supported", "Remove the keyword for this platform.");
+  }
+});
+
+// src/rules/config-hygiene/include-loop.ts
+var include_loop_default = defineConfigRule({
+  id: "SSH409",
+  alias: "include-loop",
+  kinds: CONFIG_KINDS,
+  category: "malformed",
+  severity: "error",
+  docs: {
+    summary: "An Include that includes itself, directly or through other files, or nests deeper than 16 levels.",
+    what: "A file whose `Include` pattern matches the file itself (`Include /etc/ssh/sshd_config.d/*` placed in a drop-in of that folder), or a chain of Includes that comes back to a file already being read.",
+    why: 'OpenSSH follows the Include again and again until it reaches its depth limit of 16, then stops with "Too many recursive configuration includes": sshd will not start, ssh will not run.',
+    bad: "Include /etc/ssh/sshd_config",
+    good: "Include /etc/ssh/sshd_config.d/*.conf",
+    references: ["OpenSSH servconf.c parse_server_config_depth() (SERVCONF_MAX_DEPTH)", "OpenSSH readconf.c read_config_file_depth() (READCONF_MAX_DEPTH)"]
+  },
+  checkConfig(analysis) {
+    const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
+    return analysis.tree.problems.flatMap(
+      (problem2) => problem2.code === "too-deep" ? [directiveHit(problem2.directive, `This Include leads back to a file that is already being read; ${program} recurses until "Too many recursive configuration includes" and ${program === "sshd" ? "will not start" : "refuses to run"}.`, "Make the pattern match only the drop-in files (e.g. `*.conf` in a folder that holds no main file).")] : []
+    );
+  }
+});
+
+// src/rules/config-hygiene/include-outside-repository.ts
+var include_outside_repository_default = defineConfigRule({
+  id: "SSH410",
+  alias: "include-outside-repository",
+  kinds: CONFIG_KINDS,
+  category: "hygiene",
+  severity: "note",
+  enabledByDefault: false,
+  docs: {
+    summary: "An Include names files the repository does not hold, so what they set cannot be checked.",
+    what: "An `Include` of an absolute path outside /etc/ssh that has no copy in the repository (e.g. RHEL's `/etc/crypto-policies/back-ends/opensshserver.config`), or of a home-directory path. sshlint never reads the machine's own files.",
+    why: "First value wins, so an included file can override what the repository sets; sshlint can only judge what it sees. Off by default; turn it on to list such blind spots.",
+    bad: "Include /etc/crypto-policies/back-ends/opensshserver.config",
+    good: "Include /etc/ssh/sshd_config.d/*.conf",
+    references: ["sshd_config(5) Include"]
+  },
+  checkConfig(analysis) {
+    return analysis.tree.problems.flatMap(
+      (problem2) => problem2.code === "outside-repository" ? [directiveHit(problem2.directive, `"${problem2.pattern}" is not in the repository (${problem2.reason}); sshlint cannot check what it sets.`, "Commit the included file too, or accept that its settings are unchecked.")] : []
+    );
+  }
+});
+
+// src/rules/config-hygiene/deprecated-keyword.ts
+var REPLACEMENT = {
+  protocol: "nothing: SSH protocol 1 is gone, every connection is protocol 2",
+  useprivilegeseparation: "nothing: privilege separation is always on (since 7.5)",
+  uselogin: "nothing: login(1) is no longer used (since 7.4)",
+  rsaauthentication: "PubkeyAuthentication",
+  rhostsrsaauthentication: "HostbasedAuthentication",
+  serverkeybits: "nothing (SSH-1 only)",
+  keyregenerationinterval: "nothing (SSH-1 only)",
+  useroaming: "nothing: roaming was removed after CVE-2016-0777"
+};
+var deprecated_keyword_default = defineConfigRule({
+  id: "SSH420",
+  alias: "deprecated-keyword",
+  kinds: CONFIG_KINDS,
+  category: "deprecated",
+  severity: "warning",
+  docs: {
+    summary: "A keyword or value OpenSSH ignores, no longer supports, or has renamed.",
+    what: 'Keywords the target release ignores (`Protocol`), logs as "Deprecated option" and ignores (`UsePrivilegeSeparation`, `RSAAuthentication`, `UseLogin`…), cannot honour in this build ("Unsupported option"), or still accepts under an old name (`ChallengeResponseAuthentication` → `KbdInteractiveAuthentication`, `PubkeyAcceptedKeyTypes` → `PubkeyAcceptedAlgorithms`); and the old value `PermitRootLogin without-password` (now `prohibit-password`).',
+    why: "An ignored line looks like a setting but does nothing: a hardening guide that still asks for `Protocol 2` or `UsePrivilegeSeparation sandbox` gives false comfort, and ssh prints an error for unsupported client options on every run. Old names keep working but confuse readers: `ChallengeResponseAuthentication no` early in a file silently wins over a later `KbdInteractiveAuthentication yes`, because both set the same option.",
+    bad: "Protocol 2\nUsePrivilegeSeparation sandbox\nChallengeResponseAuthentication no",
+    good: "KbdInteractiveAuthentication no",
+    references: ["OpenSSH 7.4, 7.5, 8.5, 8.7 release notes", "OpenSSH servconf.c (sDeprecated, sIgnore, sUnsupported)", "ssh-knowledge: sources that still demand stale keywords"]
+  },
+  checkConfig(analysis, context) {
+    const release = formatVersion(context.version);
+    const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
+    const hits = [];
+    for (const [directive, verdict] of analysis.verdicts) {
+      if (verdict.problem || !verdict.keyword) continue;
+      const facts = verdict.keyword;
+      const lower2 = facts.name.toLowerCase();
+      const instead = REPLACEMENT[lower2];
+      const help = instead ? `Remove it; use ${instead}.` : "Remove it.";
+      if (facts.status === "deprecated") {
+        hits.push(directiveHit(directive, `${directive.keyword} is deprecated in OpenSSH ${release}: ${program} ignores it${program === "sshd" ? ' and logs "Deprecated option"' : ""}.`, help, directive.keywordRange));
+      } else if (facts.status === "ignored") {
+        hits.push(directiveHit(directive, `${directive.keyword} does nothing in OpenSSH ${release}: ${program} ignores it silently.`, help, directive.keywordRange));
+      } else if (facts.status === "unsupported") {
+        hits.push(directiveHit(directive, `${directive.keyword} is not supported by this OpenSSH build: ${program} logs "Unsupported option" and ignores it.`, "Remove it.", directive.keywordRange));
+      } else if (facts.aliasOf && facts.aliasOf.toLowerCase() !== lower2) {
+        hits.push(directiveHit(directive, `${directive.keyword} is an old name for ${facts.aliasOf}; it still works, but sets the same option as ${facts.aliasOf} (the first of the two wins).`, `Rename it to ${facts.aliasOf}.`, directive.keywordRange));
+      } else if (program === "sshd" && lower2 === "permitrootlogin" && directive.args[0]?.value.toLowerCase() === "without-password") {
+        hits.push(directiveHit(directive, "without-password is the old name of prohibit-password (renamed in 7.0).", "Write `PermitRootLogin prohibit-password` (or `no`).", directive.args[0].range));
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-crypto/effective-directives.ts
+var CRYPTO_CONFIG_KINDS = ["sshd_config", "ssh_config"];
+function matchCriteria(block) {
+  const out = [];
+  const args = block.args.map((a) => a.value);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const name = arg.toLowerCase();
+    const eq = arg.indexOf("=");
+    if (eq > 0) {
+      out.push({ name: arg.slice(0, eq).toLowerCase(), pattern: arg.slice(eq + 1) });
+    } else if (["all", "canonical", "final", "invalid-user"].includes(name)) {
+      out.push({ name });
+    } else {
+      const pattern = args[i + 1];
+      out.push(pattern === void 0 ? { name } : { name, pattern });
+      i++;
+    }
+  }
+  return out;
+}
+function coversEveryone(block) {
+  const keyword = block.keyword.toLowerCase();
+  if (keyword === "host") {
+    const patterns = block.args.map((a) => a.value);
+    return patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+  }
+  const criteria = matchCriteria(block);
+  if (criteria.some((c) => c.name === "all")) return true;
+  const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
+  return real.length > 0 && real.every((c) => c.pattern === "*");
+}
+function isBroad(block) {
+  if (block.keyword.toLowerCase() === "host") return block.args.some((a) => a.value === "*");
+  return coversEveryone(block);
+}
+function effectiveDirectives(analysis, keyOf) {
+  const ssh = analysis.kind === "ssh_config";
+  const taken = /* @__PURE__ */ new Set();
+  const globalTaken = /* @__PURE__ */ new Set();
+  const blockIds = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const entry2 of analysis.tree.entries) {
+    const directive = entry2.directive;
+    const verdict = analysis.verdicts.get(directive);
+    if (!verdict) continue;
+    const key = keyOf((verdict.canonical ?? directive.keyword).toLowerCase());
+    if (key === void 0) continue;
+    if (!verdict.problem && verdict.status !== "active") continue;
+    const block = entry2.block;
+    const global2 = block === void 0 || ssh && coversEveryone(block);
+    let dead;
+    if (ssh) {
+      if (globalTaken.has(key)) dead = true;
+      else if (global2) {
+        dead = false;
+        globalTaken.add(key);
+      } else {
+        if (!blockIds.has(block)) blockIds.set(block, blockIds.size);
+        const slot = `${blockIds.get(block)}\0${key}`;
+        dead = taken.has(slot);
+        taken.add(slot);
+      }
+    } else {
+      if (block && !blockIds.has(block)) blockIds.set(block, blockIds.size);
+      const slot = `${block ? blockIds.get(block) : "top"}\0${key}`;
+      dead = taken.has(slot);
+      taken.add(slot);
+    }
+    if (dead || verdict.problem) continue;
+    out.push({ entry: entry2, directive, verdict, key, perPeer: block !== void 0 && !isBroad(block) });
+  }
+  return out;
+}
+function algorithmKeyOf(side) {
+  return (canonical) => canonical === "hostbasedalgorithms" ? "HostbasedAcceptedAlgorithms" : algorithmKeyword(canonical, side);
+}
+function algorithmRelease(context) {
+  const release = formatVersion(context.version);
+  return isAlgorithmRelease(release) ? release : void 0;
+}
+function releaseAtLeast(release, since) {
+  return compareReleases(release, since) >= 0;
+}
+function listMode(value, release) {
+  if (value.startsWith("+")) return "append";
+  if (value.startsWith("-") && releaseAtLeast(release, "7.5")) return "remove";
+  if (value.startsWith("^") && releaseAtLeast(release, "8.1")) return "prepend";
+  return "replace";
+}
+function algorithmDirectives(analysis, context) {
+  const release = algorithmRelease(context);
+  if (release === void 0) return [];
+  const side = analysis.kind === "sshd_config" ? "server" : "client";
+  const out = [];
+  for (const found of effectiveDirectives(analysis, algorithmKeyOf(side))) {
+    const args = found.directive.args;
+    const arg = args[0];
+    if (!arg || args.length !== 1) continue;
+    const cls = KEYWORD_CLASS[found.key];
+    const defaults = defaultAlgorithms(cls, release, side);
+    if (!defaults) continue;
+    const result = resolveAlgorithmList(found.key, arg.value, release, side);
+    if (!result.ok) continue;
+    const mode = listMode(arg.value, release);
+    const prefix = mode === "replace" ? 0 : 1;
+    const raw = found.directive.line.text.slice(arg.range.start, arg.range.end);
+    const base = raw === arg.value ? arg.range.start : raw.length === arg.value.length + 2 && raw.slice(1, -1) === arg.value ? arg.range.start + 1 : void 0;
+    const elements = [];
+    const claimed = /* @__PURE__ */ new Set();
+    let at2 = prefix;
+    for (const text of arg.value.slice(prefix).split(",")) {
+      const range = base === void 0 ? arg.range : { start: base + at2, end: base + at2 + text.length };
+      at2 += text.length + 1;
+      if (text === "") continue;
+      const selects = mode === "remove" ? [] : result.effective.filter((name) => !claimed.has(name) && (name === text || (cls === "key" || cls === "sig") && matchPatternList(name, text) === 1));
+      for (const name of selects) claimed.add(name);
+      elements.push({ text, range, selects });
+    }
+    out.push({
+      ...found,
+      cls,
+      side,
+      release,
+      mode,
+      valueRange: arg.range,
+      elements,
+      effective: result.effective,
+      defaults,
+      inherited: result.effective.filter((name) => !claimed.has(name))
+    });
+  }
+  return out;
+}
+function undisputedReasons(name) {
+  return assessAlgorithm(name).reasons.filter((r) => !r.disputed && r.severity !== "note");
+}
+function isWeak(name) {
+  return assessAlgorithm(name).status !== "ok";
+}
+function reasonText(reasons) {
+  return reasons.map((r) => r.summary).join("; ");
+}
+function describeWeak(names) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const reasons = reasonText(undisputedReasons(name));
+    groups.set(reasons, [...groups.get(reasons) ?? [], name]);
+  }
+  return [...groups].map(([reasons, group]) => `${listing(group.map(code))} (${reasons})`).join(", ");
+}
+function code(text) {
+  return `\`${text}\``;
+}
+function listing(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var SSHD_MATCH_ALLOWED = ["PubkeyAcceptedAlgorithms", "HostbasedAcceptedAlgorithms", "CASignatureAlgorithms"];
+function exceptionAdvice(analysis, keyword) {
+  if (analysis.kind === "ssh_config") {
+    return "Upgrade the old server, or enable it only for that server in a `Host` block that names it, placed before `Host *`.";
+  }
+  return SSHD_MATCH_ALLOWED.includes(keyword) ? "Upgrade the old client, or limit the exception to it with a `Match User` / `Match Address` block." : `Upgrade the old client; sshd cannot limit ${keyword} to one client (it is not allowed in \`Match\`).`;
+}
+
+// src/rules/config-crypto/weak-algorithm.ts
+var weak_algorithm_default = defineConfigRule({
+  id: "SSH430",
+  alias: "weak-algorithm",
+  kinds: CRYPTO_CONFIG_KINDS,
+  category: "weak-crypto",
+  severity: "warning",
+  docs: {
+    summary: "An algorithm list that enables broken or weak algorithms (SHA-1, MD5, CBC, 3DES, 1024-bit DH, ssh-rsa, ssh-dss…).",
+    what: "Looks at the list OpenSSH actually uses for `Ciphers`, `MACs`, `KexAlgorithms`, `HostKeyAlgorithms`, `PubkeyAcceptedAlgorithms`, `HostbasedAcceptedAlgorithms` and `CASignatureAlgorithms` (old spellings included), in sshd_config and ssh_config: the line that takes effect (the first one in its scope; later duplicates are dead and reported elsewhere), with `-` edits applied against the target release's defaults and wildcards expanded. It reports names that every source agrees are weak or broken: SHA-1 key exchange and signatures (`diffie-hellman-group1-sha1`, `diffie-hellman-group14-sha1`, `diffie-hellman-group-exchange-sha1`, `ssh-rsa`, `ssh-rsa-cert-v01@openssh.com`), `ssh-dss`, MD5 and truncated MACs (`hmac-md5*`, `hmac-sha1-96*`), CBC ciphers and 64-bit block ciphers (`3des-cbc`, `aes*-cbc`), the withdrawn `sntrup4591761x25519-sha512@tinyssh.org`.\n\nA name written in the line is pointed at exactly (a wildcard such as `ssh-*` at the pattern that selects it); weak names that a `-` edit leaves from the release's defaults (on releases whose defaults still had `ssh-rsa` (before 8.8) or `diffie-hellman-group14-sha1` (before 8.2)) are reported at the line.\n\nNot reported here: names added with `+` or `^` (the legacy workaround, see SSH431 legacy-algorithm-workaround, which owns them); names only some guides reject, such as `hmac-sha1`, `umac-64`, NIST curves and ECDSA, which OpenSSH still enables by default (SSH433 disputed-algorithm, off by default); the release's own defaults when no line edits them (a stock configuration is never reported); lines inside a `Host`/`Match` block for named peers, which is the recommended way to keep a weak algorithm for one old peer.",
+    why: "sshd and ssh negotiate the first algorithm both sides support, so every name in the list can be chosen: by an old or misconfigured peer, or by a client that prefers it. SHA-1 signatures and key exchange hashes are open to chosen-prefix collisions (SHA-1 is a Shambles, 2020), which is why OpenSSH disabled `ssh-rsa` signatures by default in 8.8 and `diffie-hellman-group14-sha1` in 8.2; 1024-bit Diffie-Hellman is within reach of a state-level attacker (Logjam); CBC mode in SSH leaks plaintext (CVE-2008-5161) and 3DES has a 64-bit block (Sweet32). OpenSSH no longer enables any of them by default; a line that does turns them back on for every connection it governs.",
+    bad: "Ciphers aes256-ctr,aes128-cbc,3des-cbc\nMACs hmac-sha2-256-etm@openssh.com,hmac-md5",
+    good: "Ciphers chacha20-poly1305@openssh.com,aes256-gcm@openssh.com,aes256-ctr\nMACs hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com",
+    references: [
+      "OpenSSH release notes 7.0 (group1, ssh-dss off), 8.2 (group14-sha1 off), 8.8 (ssh-rsa off)",
+      "sshd_config(5), ssh_config(5): Ciphers, MACs, KexAlgorithms, HostKeyAlgorithms, PubkeyAcceptedAlgorithms, CASignatureAlgorithms",
+      "ssh-audit ssh2_kexdb.py (fail/warn per algorithm)",
+      "CIS Ubuntu 24.04 §5.1.6, 5.1.12, 5.1.15 (weak ciphers, KEX, MACs)",
+      "Mozilla OpenSSH guideline (Modern)",
+      "Leurent & Peyrin, SHA-1 is a Shambles (2020); Logjam (2015); Sweet32 (2016); CVE-2008-5161"
+    ]
+  },
+  checkConfig(analysis, context) {
+    const hits = [];
+    for (const list of algorithmDirectives(analysis, context)) {
+      if (list.perPeer) continue;
+      const keyword = list.key;
+      if (list.mode === "replace") {
+        for (const element of list.elements) {
+          const weak = element.selects.filter(isWeak);
+          if (weak.length === 0) continue;
+          const exact = weak.length === 1 && element.text === weak[0];
+          const them = weak.length === 1 ? "it" : "them";
+          const message = exact ? `${keyword} enables ${describeWeak(weak)}; any peer can negotiate it.` : `${keyword}: ${code(element.text)} selects ${describeWeak(weak)}; any peer can negotiate ${them}.`;
+          const help = exact ? `Remove ${code(element.text)}. If an old peer still needs it: ${exceptionAdvice(analysis, keyword)}` : `Replace ${code(element.text)} with the exact names you need, leaving out ${listing(weak.map(code))}.`;
+          hits.push(directiveHit(list.directive, message, help, element.range));
+        }
+      } else if (list.mode === "remove") {
+        const weak = list.inherited.filter(isWeak);
+        if (weak.length === 0) continue;
+        hits.push(
+          directiveHit(
+            list.directive,
+            `After this \`-\` edit, ${keyword} still enables ${describeWeak(weak)}, from OpenSSH ${list.release}'s defaults.`,
+            `Remove ${weak.length === 1 ? "it" : "them"} too (\`${keyword} -${[...list.elements.map((e) => e.text), ...weak].join(",")}\`), or write the list out in full.`,
+            list.valueRange
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-crypto/legacy-algorithm-workaround.ts
+function legacyPeer(name, peer) {
+  const peers = `${peer}s`;
+  if (name.startsWith("ssh-rsa")) {
+    return `${peers} that can only make or check SHA-1 RSA signatures (OpenSSH before 7.2, and libraries or appliances of that age)`;
+  }
+  if (name.startsWith("ssh-dss")) return `${peers} that only have a DSA key (OpenSSH disabled DSA by default in 7.0 and removed it in 10.0)`;
+  if (name === "diffie-hellman-group1-sha1") return `${peers} that only offer the 1024-bit Oakley group, such as switches, routers and SSH stacks from before 2015`;
+  if (name.startsWith("diffie-hellman-group14-sha1")) return `${peers} without SHA-2 key exchange (OpenSSH before 7.3, and libraries or devices of that age)`;
+  if (name === "diffie-hellman-group-exchange-sha1") return `very old ${peers} without SHA-2 group exchange`;
+  if (name.endsWith("-cbc") || name.includes("-cbc@")) {
+    return `${peers} that only speak CBC ciphers, typically network equipment and embedded SSH servers (OpenSSH's server has not offered CBC by default since 6.7, its client since 7.6)`;
+  }
+  if (name.startsWith("hmac-md5") || name.startsWith("hmac-sha1-96")) return `${peers} from the early 2000s without SHA-2 MACs`;
+  return `an old ${peer}`;
+}
+var legacy_algorithm_workaround_default = defineConfigRule({
+  id: "SSH431",
+  alias: "legacy-algorithm-workaround",
+  kinds: ["ssh_config", "sshd_config"],
+  category: "weak-crypto",
+  severity: "warning",
+  docs: {
+    summary: "A `+`/`^` edit that re-enables a weak algorithm for an old peer (`+ssh-rsa`, `+ssh-dss`, `+diffie-hellman-group1-sha1`, `+3des-cbc`, `+aes128-cbc`…), for everyone.",
+    what: 'An algorithm list (`Ciphers`, `MACs`, `KexAlgorithms`, `HostKeyAlgorithms`, `PubkeyAcceptedAlgorithms`, `HostbasedAcceptedAlgorithms`, `CASignatureAlgorithms`) written as `+names` (append to the defaults) or `^names` (8.1+: put first) where a name (or a wildcard such as `+ssh-rsa*`) brings in an algorithm that every source agrees is weak or broken: `ssh-rsa` and `ssh-rsa-cert-v01@openssh.com` (SHA-1 signatures), `ssh-dss`, `diffie-hellman-group1-sha1`, `diffie-hellman-group14-sha1`, `diffie-hellman-group-exchange-sha1`, `3des-cbc`, `aes*-cbc`, `hmac-md5*`, `hmac-sha1-96*`. Only the line that takes effect is judged. On a release that still enables the name by default (`+ssh-rsa` before 8.8) a `+` line changes nothing and is not reported; `^` still makes it the first choice and is.\n\nThis is the fix that error messages such as "no matching host key type found. Their offer: ssh-rsa" lead to, copied into a global configuration and never removed. This rule owns weak names written in `+`/`^` lists; SSH430 weak-algorithm covers explicit lists and `-` edits, so a name is reported once. Not reported: the same line inside a `Host` or `Match` block for named peers (that is the remedy), and names only some guides reject, such as `+hmac-sha1` (SSH433 disputed-algorithm).',
+    why: "A `+` edit keeps the strong defaults first, so two modern peers still negotiate a strong algorithm; but the weak one is now accepted from every peer, not only the old one the line was written for: any peer that prefers it or only offers it gets it without a warning, and nobody notices when the old peer is finally gone. OpenSSH disabled these names by default on purpose (`ssh-rsa` in 8.8, group14-sha1 in 8.2, group1 and DSA in 7.0, CBC in the server in 6.7) and its legacy-options page shows how to re-enable one for the specific host that needs it.",
+    bad: "Host *\n    HostKeyAlgorithms +ssh-rsa\n    PubkeyAcceptedAlgorithms +ssh-rsa",
+    good: "Host old-switch.example.net\n    HostKeyAlgorithms +ssh-rsa\n    PubkeyAcceptedAlgorithms +ssh-rsa\n\nHost *\n    HashKnownHosts yes",
+    references: [
+      'OpenSSH 8.8 release notes (ssh-rsa disabled by default; "+ssh-rsa" for specific hosts)',
+      "OpenSSH legacy options page (openssh.com/legacy.html): re-enable per host",
+      "ssh_config(5), sshd_config(5): the + and ^ list prefixes",
+      "ssh-audit ssh2_kexdb.py (fail/warn per algorithm)"
+    ]
+  },
+  checkConfig(analysis, context) {
+    const hits = [];
+    const ssh = analysis.kind === "ssh_config";
+    for (const list of algorithmDirectives(analysis, context)) {
+      if (list.perPeer || list.mode !== "append" && list.mode !== "prepend") continue;
+      for (const element of list.elements) {
+        const prepend = list.mode === "prepend";
+        const weak = element.selects.filter((name) => isWeak(name) && (prepend || !list.defaults.includes(name)));
+        if (weak.length === 0) continue;
+        const names = listing(weak.map(code));
+        const reasons = weak.map((name) => reasonText(undisputedReasons(name))).filter((r, i, all) => all.indexOf(r) === i);
+        const fresh = weak.some((name) => !list.defaults.includes(name));
+        const verb = fresh ? `re-enables ${names}, which OpenSSH ${list.release} leaves out by default${prepend ? ", and prefers it" : ""}` : `makes ${names} the first choice`;
+        const peer = legacyPeer(weak[0], ssh ? "server" : "client");
+        const scope = ssh ? list.entry.block ? `every host this \`${list.entry.block.keyword} ${list.entry.block.args.map((a) => a.value).join(" ")}\` block matches` : "every host ssh connects to" : "every client of this server";
+        const message = `${list.key} ${code(`${list.mode === "append" ? "+" : "^"}${element.text}`)} ${verb} (${reasons.join("; ")}). This is the usual workaround for ${peer}; it applies to ${scope}, not only to that peer.`;
+        const help = `${exceptionAdvice(analysis, list.key)} Then remove this line.`;
+        hits.push(directiveHit(list.directive, message, help, element.range));
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-crypto/terrapin-exposure.ts
+var CHACHA = "chacha20-poly1305@openssh.com";
+var isCbc = (name) => name.endsWith("-cbc") || name.includes("-cbc@");
+var isEtm = (name) => name.endsWith("-etm@openssh.com");
+function chosen(list) {
+  return [...list.elements.flatMap((e) => e.selects), ...list.mode === "remove" ? list.inherited : []];
+}
+var terrapin_exposure_default = defineConfigRule({
+  id: "SSH432",
+  alias: "terrapin-exposure",
+  kinds: CRYPTO_CONFIG_KINDS,
+  category: "weak-crypto",
+  severity: "note",
+  docs: {
+    summary: "Ciphers chosen for a release before 9.6 that are open to the Terrapin attack (chacha20-poly1305, or CBC with an EtM MAC).",
+    what: "On a target release before 9.6, a `Ciphers` line that takes effect and keeps `chacha20-poly1305@openssh.com` (written in it, or left by a `-` edit), or that enables a CBC cipher while the effective `MACs` (the same scope's line, else the global one, else the defaults) include an encrypt-then-MAC (`*-etm@openssh.com`) MAC.\n\nNot reported: a configuration without a `Ciphers` line (the release's defaults are not a choice anyone made, and distributions backported the fix to their stock packages); a `+`/`^` edit that only keeps the default chacha20-poly1305; any target 9.6 or later, where both sides of a connection between 9.6+ peers use strict key exchange and exposure depends only on the peer, which a configuration file cannot tell. The CBC cipher itself is also reported as weak by SSH430/SSH431: this note is about the separate handshake attack.",
+    why: 'Terrapin (CVE-2023-48795, December 2023) is a prefix-truncation attack on the SSH handshake: a man-in-the-middle deletes messages at the start of the encrypted channel without either side noticing, which can downgrade the extension negotiation (server-sig-algs, the 9.5 keystroke-timing obfuscation). It works against chacha20-poly1305 and against CBC ciphers combined with EtM MACs. OpenSSH 9.6 added "strict KEX" (`kex-strict-*-v00@openssh.com`), which closes it when both peers support it. Debian (9.2p1-2+deb12u2), Ubuntu and RHEL backported strict KEX to older packages; on such a build only peers without it remain exposed.',
+    bad: "# target: OpenSSH 9.2 …\nCiphers chacha20-poly1305@openssh.com,aes256-gcm@openssh.com,aes256-ctr",
+    good: "Ciphers aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes128-ctr",
+    references: [
+      "terrapin-attack.com; Bäumer, Brinkmann, Schwenk: Terrapin Attack (USENIX Security 2024), CVE-2023-48795",
+      "OpenSSH 9.6 release notes (strict KEX)",
+      "ssh-audit ssh_audit.py (Terrapin checks)",
+      "Debian security tracker, CVE-2023-48795 (fixed in openssh 1:9.2p1-2+deb12u2)"
+    ]
+  },
+  checkConfig(analysis, context) {
+    const lists = algorithmDirectives(analysis, context);
+    const release = lists[0]?.release;
+    if (release === void 0 || releaseAtLeast(release, "9.6")) return [];
+    const macsFor = (list) => {
+      const macs = lists.filter((l) => l.key === "MACs");
+      const found = macs.find((m) => m.entry.block === list.entry.block) ?? macs.find((m) => m.entry.block === void 0 || analysis.kind === "ssh_config" && coversEveryone(m.entry.block));
+      return found ? { names: found.effective, from: found } : { names: defaultAlgorithms("mac", release, list.side) ?? [] };
+    };
+    const hits = [];
+    for (const list of lists) {
+      if (list.key !== "Ciphers") continue;
+      const names = chosen(list);
+      const chacha = names.includes(CHACHA);
+      const cbc = names.filter(isCbc);
+      const macs = macsFor(list);
+      const etm = cbc.length > 0 ? macs.names.filter(isEtm) : [];
+      const parts = [];
+      if (chacha) parts.push(code(CHACHA));
+      if (etm.length > 0) {
+        const macText = macs.from ? `the encrypt-then-MAC ${etm.length === 1 ? "MAC" : "MACs"} ${listing(etm.map(code))}` : `the encrypt-then-MAC MACs enabled by default (${code(etm[0])}, …)`;
+        parts.push(`${listing(cbc.map(code))} with ${macText}`);
+      }
+      if (parts.length === 0) continue;
+      const where = list.elements.find((e) => chacha ? e.selects.includes(CHACHA) : e.selects.some((n) => cbc.includes(n)));
+      const related2 = etm.length > 0 && macs.from ? [relatedDirective(macs.from.directive, "the MACs line in effect")] : void 0;
+      hits.push(
+        directiveHit(
+          list.directive,
+          `On OpenSSH ${release} (before 9.6: no strict key exchange) ${parts.join(" and ")} ${parts.length > 1 || cbc.length > 1 ? "are" : "is"} open to the Terrapin attack (CVE-2023-48795): a man-in-the-middle can silently drop handshake messages. If this build has the strict-KEX backport (Debian 12, Ubuntu and RHEL security updates), only peers older than 9.6 are exposed.`,
+          `Upgrade to OpenSSH 9.6 or later (or a vendor build with the strict-KEX fix) on both ends; until then leave out ${chacha ? code(CHACHA) : "the CBC ciphers"}${chacha && etm.length > 0 ? " and the CBC ciphers" : ""}, e.g. \`Ciphers aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes128-ctr\`.`,
+          where?.range ?? list.valueRange,
+          related2
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-crypto/disputed-algorithm.ts
+var DISPUTES = {
+  "hmac-sha1": "SHA-1 based: ssh-audit fails it and Mozilla leaves it out; no practical attack on HMAC-SHA1 is known, CIS allows it and OpenSSH still enables it by default",
+  "tag-64": "64-bit tag: ssh-audit and CIS call it weak and Mozilla leaves it out; OpenSSH still enables it by default",
+  "encrypt-and-mac": "encrypt-and-MAC rather than encrypt-then-MAC: ssh-audit warns; Mozilla, CIS and OpenSSH's defaults accept it",
+  "dh-2048": "2048-bit group (about 112-bit strength): ssh-audit warns; CIS and OpenSSH's client defaults accept it",
+  "nist-curve": "NIST P-curve: ssh-audit fails it as possibly back-doored; CIS, Mozilla and OpenSSH's defaults accept it",
+  "random-nonce": "signatures with a random nonce (ECDSA): ssh-audit warns that a weak random number generator leaks the key; CIS, Mozilla and OpenSSH's defaults accept it",
+  experimental: "experimental, not standardised: ssh-audit warns; OpenSSH ships it but does not enable it by default"
+};
+function disputes(name) {
+  const assessment = assessAlgorithm(name);
+  if (assessment.status !== "ok") return [];
+  return assessment.reasons.filter((r) => r.disputed && r.severity !== "note" && r.code !== "not-post-quantum").map((r) => DISPUTES[r.code] ?? `${r.summary} (${r.sources.join(", ")})`);
+}
+function grouped(names) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const text = disputes(name).join("; ");
+    groups.set(text, [...groups.get(text) ?? [], name]);
+  }
+  return [...groups].map(([text, group]) => `${listing(group.map(code))} (${text})`).join("; ");
+}
+var disputed_algorithm_default = defineConfigRule({
+  id: "SSH433",
+  alias: "disputed-algorithm",
+  kinds: CRYPTO_CONFIG_KINDS,
+  category: "weak-crypto",
+  severity: "note",
+  enabledByDefault: false,
+  docs: {
+    summary: "An algorithm list that enables names only some guides reject (NIST curves, ECDSA, hmac-sha1, umac-64, non-EtM MACs, 2048-bit DH).",
+    what: "Off by default: turn it on to hold a configuration to ssh-audit's stricter view. For the line that takes effect of each algorithm keyword (`Ciphers`, `MACs`, `KexAlgorithms`, `HostKeyAlgorithms`, `PubkeyAcceptedAlgorithms`, `HostbasedAcceptedAlgorithms`, `CASignatureAlgorithms`), it reports names the sources disagree on, and says who disagrees: `ecdh-sha2-nistp*` and `ecdsa-sha2-nistp*` (NIST curves, random-nonce signatures), `hmac-sha1` and `hmac-sha1-etm@openssh.com`, `umac-64*`, encrypt-and-MAC MACs (`hmac-sha2-256`, `umac-128@openssh.com`), `diffie-hellman-group14-sha256`, experimental names.\n\nNames written in the line are pointed at; names a `-` edit leaves from the defaults are reported at the line. The defaults of a configuration that does not set the keyword are never reported (OpenSSH enables several of these names by default). Names weak by every source's account are SSH430/SSH431's; \"not post-quantum\" is SSH434's, about the key exchange list as a whole; lines in a `Host`/`Match` block for named peers are left alone.",
+    why: "These algorithms have no practical attack today and OpenSSH, CIS and Mozilla accept most of them; ssh-audit fails or warns on them (NIST curves as possibly back-doored, ECDSA for its random nonces, SHA-1 even in HMAC, short or encrypt-and-MAC tags). Dropping them costs compatibility with some peers (old clients, hardware tokens and appliances that only do ECDSA or NIST ECDH), so whether to is a policy decision.",
+    bad: "KexAlgorithms curve25519-sha256,ecdh-sha2-nistp256\nMACs hmac-sha2-256-etm@openssh.com,umac-64-etm@openssh.com",
+    good: "KexAlgorithms mlkem768x25519-sha256,sntrup761x25519-sha512,curve25519-sha256\nMACs hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com",
+    references: [
+      "ssh-audit ssh2_kexdb.py and hardening guides",
+      "Mozilla OpenSSH guideline (Modern)",
+      "CIS Ubuntu 24.04 §5.1.6, 5.1.12, 5.1.15 (via ComplianceAsCode)",
+      "OpenSSH myproposal.h (default lists)"
+    ]
+  },
+  checkConfig(analysis, context) {
+    const hits = [];
+    for (const list of algorithmDirectives(analysis, context)) {
+      if (list.perPeer) continue;
+      for (const element of list.elements) {
+        const named4 = element.selects.filter((name) => disputes(name).length > 0);
+        if (named4.length === 0) continue;
+        hits.push(
+          directiveHit(
+            list.directive,
+            `${list.key} enables ${grouped(named4)}.`,
+            `If your policy follows ssh-audit, remove ${listing(named4.map(code))}; otherwise this is acceptable (OpenSSH enables several of these by default).`,
+            element.range
+          )
+        );
+      }
+      if (list.mode === "remove") {
+        const left = list.inherited.filter((name) => disputes(name).length > 0);
+        if (left.length === 0) continue;
+        hits.push(
+          directiveHit(
+            list.directive,
+            `After this \`-\` edit, ${list.key} still enables, from OpenSSH ${list.release}'s defaults: ${grouped(left)}.`,
+            `If your policy follows ssh-audit, remove ${left.length === 1 ? "it" : "them"} as well, or write the list out in full.`,
+            list.valueRange
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-crypto/post-quantum-kex-missing.ts
+function isPostQuantum(name) {
+  return name.startsWith("mlkem") || name.startsWith("sntrup761");
+}
+var post_quantum_kex_missing_default = defineConfigRule({
+  id: "SSH434",
+  alias: "post-quantum-kex-missing",
+  kinds: CRYPTO_CONFIG_KINDS,
+  category: "weak-crypto",
+  severity: "note",
+  docs: {
+    summary: "A KexAlgorithms line that leaves out every post-quantum key exchange on a release that enables one by default (9.0+).",
+    what: "On a target release of 9.0 or later (sntrup761x25519-sha512@openssh.com became the default that year; mlkem768x25519-sha256 exists from 9.9 and is the default from 10.0), the `KexAlgorithms` line that takes effect yields a list without any hybrid post-quantum key exchange: an explicit list written before they existed or copied from an old hardening guide, or a `-` edit that removes them.\n\nNever reported on a configuration that does not set `KexAlgorithms` (the defaults include them), for a `+`/`^` edit (it keeps the defaults), or inside a `Host`/`Match` block for named peers (an old peer that cannot do them). A non-post-quantum name next to a post-quantum one is a normal fallback and not reported.",
+    why: 'A key exchange that is not post-quantum can be recorded today and decrypted once a large quantum computer exists ("store now, decrypt later"). OpenSSH made a hybrid post-quantum exchange its default in 9.0, and from 10.1 ssh warns on every connection that does not use one ("WARNING: connection is not using a post-quantum key exchange algorithm"). The hybrids combine the post-quantum KEM with X25519, so they are never weaker than curve25519-sha256 alone; peers that lack them fall back to the next name in the list.',
+    bad: "KexAlgorithms curve25519-sha256,curve25519-sha256@libssh.org,diffie-hellman-group16-sha512",
+    good: "KexAlgorithms mlkem768x25519-sha256,sntrup761x25519-sha512@openssh.com,curve25519-sha256,curve25519-sha256@libssh.org",
+    references: [
+      "OpenSSH 9.0 release notes (sntrup761x25519-sha512@openssh.com by default)",
+      "OpenSSH 9.9 and 10.0 release notes (mlkem768x25519-sha256, default in 10.0)",
+      "OpenSSH 10.1 release notes (WarnWeakCrypto: warning for non-post-quantum key exchange)",
+      "openssh.com/pq.html (post-quantum cryptography in OpenSSH)",
+      "ssh-audit ssh2_kexdb.py (not post-quantum safe)"
+    ]
+  },
+  checkConfig(analysis, context) {
+    const hits = [];
+    for (const list of algorithmDirectives(analysis, context)) {
+      if (list.key !== "KexAlgorithms" || list.perPeer || list.mode === "append" || list.mode === "prepend") continue;
+      if (!releaseAtLeast(list.release, "9.0") || list.effective.some(isPostQuantum)) continue;
+      const mlkem = isKnownAlgorithm("kex", "mlkem768x25519-sha256", list.release);
+      const recommended = mlkem ? "mlkem768x25519-sha256" : "sntrup761x25519-sha512@openssh.com";
+      const warns = analysis.kind === "ssh_config" ? releaseAtLeast(list.release, "10.1") ? " ssh warns about it on every connection." : "" : " ssh 10.1 and later warn about it on every connection.";
+      const names = `${code(recommended)}${mlkem ? " (and `sntrup761x25519-sha512@openssh.com` for 9.0–9.8 peers)" : ""}`;
+      const fix = list.mode === "remove" ? `Stop removing ${names} from the defaults` : `Put ${names} first in the list`;
+      hits.push(
+        directiveHit(
+          list.directive,
+          `KexAlgorithms leaves out every post-quantum key exchange that OpenSSH ${list.release} offers by default, so sessions can be recorded now and decrypted by a future quantum computer.${warns}`,
+          `${fix}; peers without them fall back to the next name.`,
+          list.valueRange
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/rules/config-crypto/required-rsa-size-low.ts
+var OPENSSH_FLOOR = 1024;
+var required_rsa_size_low_default = defineConfigRule({
+  id: "SSH435",
+  alias: "required-rsa-size-low",
+  kinds: CRYPTO_CONFIG_KINDS,
+  category: "weak-crypto",
+  severity: "note",
+  docs: {
+    summary: "RequiredRSASize set below the policy minimum for RSA keys (2048 bits by default).",
+    what: "`RequiredRSASize` (9.1+, sshd and ssh) set, on the line that takes effect, to fewer bits than `policy.minRsaBits` (default 2048). A value below 1024 changes nothing at all: OpenSSH never loads an RSA key under 1024 bits. Not setting the keyword is not reported (the default, 1024, is the release's choice).",
+    why: 'sshd refuses user and host-based keys, and ssh refuses server host keys, that are shorter than `RequiredRSASize` ("refusing RSA key"). The line was written to set a floor, and this one lets RSA keys that no longer give adequate security through: NIST has disallowed RSA under 2048 bits since 2014, and ssh-audit\'s hardening guides set `RequiredRSASize 3072`.',
+    bad: "RequiredRSASize 1024",
+    good: "RequiredRSASize 3072",
+    references: [
+      "sshd_config(5), ssh_config(5): RequiredRSASize (OpenSSH 9.1)",
+      "OpenSSH sshkey.c sshkey_check_rsa_length(), sshkey.h SSH_RSA_MINIMUM_MODULUS_SIZE",
+      "NIST SP 800-131A (RSA below 2048 bits disallowed)",
+      "ssh-audit hardening guides (RequiredRSASize 3072)"
+    ]
+  },
+  checkConfig(analysis, context) {
+    const minimum = context.policy.minRsaBits;
+    const hits = [];
+    for (const found of effectiveDirectives(analysis, (k) => k === "requiredrsasize" ? "RequiredRSASize" : void 0)) {
+      if (found.perPeer) continue;
+      const arg = found.directive.args[0];
+      if (!arg || found.directive.args.length !== 1 || !/^\d+$/.test(arg.value)) continue;
+      const bits = Number(arg.value);
+      if (bits >= minimum) continue;
+      const whose = analysis.kind === "sshd_config" ? "client keys" : "host and identity keys";
+      const accepted = Math.max(bits, OPENSSH_FLOOR);
+      const effect = bits < OPENSSH_FLOOR ? `and changes nothing: OpenSSH never loads RSA keys under ${OPENSSH_FLOOR} bits anyway, so RSA ${whose} from ${OPENSSH_FLOOR} bits are accepted` : `(policy.minRsaBits): RSA ${whose} from ${bits} bits are accepted`;
+      const risk = accepted < 2048 ? ", and RSA under 2048 bits no longer gives adequate security" : "";
+      hits.push(
+        directiveHit(
+          found.directive,
+          `RequiredRSASize ${bits} is below the ${minimum}-bit minimum ${effect}${risk}.`,
+          `Raise it to at least ${Math.max(minimum, 2048)} (ssh-audit recommends 3072), after checking that no RSA key in use is shorter.`,
+          arg.range
+        )
+      );
+    }
+    return hits;
+  }
+});
+
 // src/rules/secrets/private-key-in-key-file.ts
 var private_key_in_key_file_default = defineKeyFileRule({
   id: "SSH600",
@@ -11926,417 +24739,26 @@ var RULES = [
   file_contents_default,
   certificate_validity_default,
   certificate_signed_with_ssh_rsa_default,
+  unknown_keyword_default,
+  missing_argument_default,
+  invalid_quotes_default,
+  invalid_value_default,
+  extra_arguments_default,
+  not_allowed_in_match_default,
+  invalid_match_default,
+  invalid_algorithm_list_default,
+  unsupported_on_build_default,
+  include_loop_default,
+  include_outside_repository_default,
+  deprecated_keyword_default,
+  weak_algorithm_default,
+  legacy_algorithm_workaround_default,
+  terrapin_exposure_default,
+  disputed_algorithm_default,
+  post_quantum_kex_missing_default,
+  required_rsa_size_low_default,
   private_key_in_key_file_default
 ];
-
-// src/parse/options-then-key.ts
-function optionsFieldEnd(text, start) {
-  let quoted = false;
-  let i = start;
-  for (; i < text.length && (quoted || text[i] !== " " && text[i] !== "	"); i++) {
-    if (text[i] === "\\" && text[i + 1] === '"') i++;
-    else if (text[i] === '"') quoted = !quoted;
-  }
-  return i >= text.length && quoted ? -1 : i;
-}
-function readOptionsThenKey(text, start, version) {
-  const optionsEnd = optionsFieldEnd(text, start);
-  if (optionsEnd === -1) return void 0;
-  const key = readKey(text, skipBlanks(text, optionsEnd), version);
-  return key.ok ? { optionsEnd, key, options: parseKeyOptions(text, start, version) } : { optionsEnd, key };
-}
-
-// src/parse/diagnose-key-line.ts
-var MAX_JOINED_TOKENS = 16;
-function diagnoseKeyFailure(text, failure, version) {
-  if (failure.code === "no-key-data" && !failure.typeInfo) return { code: "unparseable", range: { start: failure.typeRange.start, end: text.length } };
-  if (failure.code === "invalid-base64" || failure.code === "invalid-blob") {
-    const spaces = blanksInsideBlob(text, failure.base64Range.start, failure.typeInfo.family, failure.typeInfo.certificate, version);
-    if (spaces) return { code: "space-in-key-data", spaces };
-  }
-  if (failure.code === "unknown-type") {
-    const suggestion = suggestKeyType(failure.typeName);
-    if (suggestion) return { code: "wrong-case-type", range: failure.typeRange, typeName: failure.typeName, suggestion };
-  }
-  return { code: "key", failure };
-}
-function diagnoseAuthorizedKeysLine(text, start, version, direct) {
-  if (namesKnownType(direct)) return diagnoseKeyFailure(text, direct, version);
-  if (optionsFieldEnd(text, start) === -1) return { code: "unterminated-quote", range: { start, end: text.length } };
-  const spaces = blanksAfterCommas(text, start, version);
-  if (spaces) return { code: "space-in-options", spaces };
-  const wrongCase = diagnoseKeyFailure(text, direct, version);
-  if (wrongCase.code === "wrong-case-type") return wrongCase;
-  const optionsEnd = optionsFieldEnd(text, start);
-  const keyStart = skipBlanks(text, optionsEnd);
-  if (keyStart === text.length && startsWithKnownOption(text.slice(start, optionsEnd))) {
-    return { code: "missing-key", range: { start, end: optionsEnd } };
-  }
-  const afterOptions = readOptionsThenKey(text, start, version);
-  if (afterOptions && !afterOptions.key.ok && namesKnownType(afterOptions.key.failure)) {
-    return diagnoseKeyFailure(text, afterOptions.key.failure, version);
-  }
-  return { code: "unparseable", range: { start, end: text.length } };
-}
-function namesKnownType(failure) {
-  return failure.code === "no-key-data" ? failure.typeInfo !== void 0 : failure.code !== "unknown-type";
-}
-function startsWithKnownOption(field) {
-  const lower = field.toLowerCase();
-  return KNOWN_OPTION_NAMES.some((name) => lower.startsWith(name));
-}
-function blanksInsideBlob(text, blobStart, family, certificate, version) {
-  const tokens = [];
-  let at = blobStart;
-  while (at < text.length && tokens.length < MAX_JOINED_TOKENS) {
-    const end = tokenEnd(text, at);
-    tokens.push({ start: at, end });
-    at = skipBlanks(text, end);
-  }
-  let joined = text.slice(tokens[0].start, tokens[0].end);
-  for (let count2 = 2; count2 <= tokens.length; count2++) {
-    const token = tokens[count2 - 1];
-    joined += text.slice(token.start, token.end);
-    const blob = decodeBase64(joined);
-    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
-    if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
-      return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
-    }
-  }
-  return void 0;
-}
-function blanksAfterCommas(text, start, version) {
-  const spaces = [];
-  let repaired = "";
-  let i = start;
-  let quoted = false;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === "," && (text[i + 1] === " " || text[i + 1] === "	")) {
-      const end = skipBlanks(text, i + 1);
-      spaces.push({ start: i + 1, end });
-      repaired += ",";
-      i = end;
-      continue;
-    }
-    if (!quoted && (ch === " " || ch === "	")) break;
-    repaired += ch;
-    i++;
-  }
-  if (spaces.length === 0) return void 0;
-  repaired += text.slice(i);
-  const attempt = readOptionsThenKey(repaired, 0, version);
-  return attempt?.key.ok && attempt.options?.ok ? spaces : void 0;
-}
-function suggestKeyType(name) {
-  const lower = name.toLowerCase();
-  const exact = KEY_TYPES.find((type) => type.name.toLowerCase() === lower);
-  if (exact) return exact.name;
-  const short = { rsa: "ssh-rsa", dsa: "ssh-dss", ed25519: "ssh-ed25519", ecdsa: "ecdsa-sha2-nistp256" };
-  return short[lower];
-}
-
-// src/parse/multi-line.ts
-var MAX_PIECES = 64;
-var BASE64_PIECE = /^[A-Za-z0-9+/=]+$/;
-function attachMultiLineRejections(lines, blocks, version) {
-  const result = [...lines];
-  for (const block of blocks) {
-    for (let n = block.firstLine; n <= block.lastLine; n++) {
-      const entry2 = result[n - 1];
-      if (entry2.status === "rejected") result[n - 1] = { status: "rejected", line: entry2.line, rejection: { code: "pasted-block", block } };
-    }
-  }
-  for (let i = 0; i < result.length; i++) {
-    const last = findSplitKey(result, i, version);
-    if (last === void 0) continue;
-    const head = result[i];
-    const typeName = head.line.text.slice(skipBlanks(head.line.text, 0), tokenEnd(head.line.text, skipBlanks(head.line.text, 0)));
-    for (let n = i; n <= last; n++) {
-      result[n] = { status: "rejected", line: result[n].line, rejection: { code: "split-key", firstLine: i + 1, lastLine: last + 1, typeName } };
-    }
-    i = last;
-  }
-  return result;
-}
-function findSplitKey(lines, i, version) {
-  const head = lines[i];
-  if (head.status !== "rejected" || head.rejection.code !== "key") return void 0;
-  const failure = head.rejection.failure;
-  if (failure.code !== "invalid-base64" && failure.code !== "invalid-blob" && failure.code !== "no-key-data") return void 0;
-  const text = head.line.text;
-  const typeInfo = failure.typeInfo;
-  if (!typeInfo) return void 0;
-  let joined = failure.code === "no-key-data" ? "" : text.slice(failure.base64Range.start, failure.base64Range.end);
-  for (let j = i + 1; j < lines.length && j - i <= MAX_PIECES; j++) {
-    const piece = lines[j];
-    if (piece.status !== "rejected") return void 0;
-    const start = skipBlanks(piece.line.text, 0);
-    const token = piece.line.text.slice(start, tokenEnd(piece.line.text, start));
-    if (!BASE64_PIECE.test(token)) return void 0;
-    joined += token;
-    const blob = decodeBase64(joined);
-    const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
-    if (decoded && decoded.ok && decoded.key.family === typeInfo.family && decoded.key.certificate === typeInfo.certificate) {
-      return j;
-    }
-  }
-  return void 0;
-}
-
-// src/parse/pasted-blocks.ts
-var BEGIN = /^\s*(-{4,5}) ?BEGIN ([A-Z0-9 ]+?) ?-{4,5}\s*$/;
-var PUTTY = /^\s*(PuTTY-User-Key-File-\d+):/;
-function classify(label) {
-  if (label === "SSH2 PUBLIC KEY") return "rfc4716-public";
-  if (label.includes("PRIVATE KEY")) return "private-key";
-  if (label.endsWith("PUBLIC KEY")) return "pem-public";
-  return "other-armour";
-}
-function looksLikeBlockBody(text) {
-  return /^\s*[A-Za-z0-9+/=]*\s*$/.test(text) || /^\s*[A-Za-z0-9-]+:/.test(text) || /\\$/.test(text);
-}
-function findPastedBlocks(lines) {
-  const blocks = [];
-  let i = 0;
-  while (i < lines.length) {
-    const text = lines[i].text;
-    const begin = BEGIN.exec(text);
-    const putty = begin ? void 0 : PUTTY.exec(text);
-    if (!begin && !putty) {
-      i++;
-      continue;
-    }
-    const label = begin ? begin[2] : putty[1];
-    const kind = begin ? classify(label) : "putty-private-key";
-    const isEnd = (t) => begin ? new RegExp(`^\\s*-{4,5} ?END ${label} ?-{4,5}\\s*$`).test(t) : /^\s*Private-MAC:/.test(t);
-    let j = i + 1;
-    let terminated = false;
-    while (j < lines.length) {
-      const body = lines[j].text;
-      if (isEnd(body)) {
-        terminated = true;
-        break;
-      }
-      if (!looksLikeBlockBody(body)) break;
-      j++;
-    }
-    const lastLine = terminated ? j : j - 1;
-    blocks.push({ kind, label, firstLine: lines[i].number, lastLine: lines[lastLine].number, unterminated: !terminated });
-    i = lastLine + 1;
-  }
-  return blocks;
-}
-
-// src/parse/authorized-keys.ts
-function cString(text) {
-  const nul = text.indexOf("\0");
-  return nul === -1 ? text : text.slice(0, nul);
-}
-function parseAuthorizedKeysLine(line, version) {
-  const text = cString(line);
-  const start = skipBlanks(text, 0);
-  if (start === text.length || text[start] === "#") return { status: "ignored" };
-  const direct = readKey(text, start, version);
-  if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
-  const fallback = readOptionsThenKey(text, start, version);
-  if (!fallback?.key.ok || !fallback.options) {
-    return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, direct.failure) };
-  }
-  if (!fallback.options.ok) return { status: "rejected", rejection: { code: "option", error: fallback.options.error } };
-  return {
-    status: "parsed",
-    entry: { key: fallback.key.field, options: fallback.options.options, optionsRange: { start, end: fallback.optionsEnd } }
-  };
-}
-function startsWithNonZeroNumber(text, start) {
-  const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text.slice(start));
-  if (!match) return false;
-  const after = text[start + match[0].length];
-  if (after !== " " && after !== "	") return false;
-  const max = (1n << 63n) - 1n;
-  let value = BigInt(match[1]);
-  if (value > max) value = max;
-  if (value < -max - 1n) value = -max - 1n;
-  return BigInt.asIntN(32, value) !== 0n;
-}
-function parsePublicKeyLine(line, version, bom = false) {
-  const text = cString(line);
-  const start = bom ? 0 : skipBlanks(text, 0);
-  let failure;
-  if (!bom) {
-    if (start === text.length || text[start] === "#") return { status: "ignored" };
-    const direct = readKey(text, start, version);
-    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
-    failure = direct.failure;
-  }
-  if (bom || !startsWithNonZeroNumber(text, start)) {
-    const tokenEnd2 = optionsFieldEnd(text, start);
-    if (tokenEnd2 !== -1 && tokenEnd2 < text.length) {
-      const key = readKey(text, tokenEnd2 + 1, version);
-      if (key.ok) {
-        const options = parseKeyOptions(text, start, version);
-        return {
-          status: "parsed",
-          entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd2 } }
-        };
-      }
-    }
-  }
-  if (!failure) return { status: "rejected", rejection: { code: "bom" } };
-  return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, failure) };
-}
-function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
-  const lines = source.lines.map((line) => {
-    const bom = line.number === 1 && source.hasBom;
-    if (kind === "public_key") return { ...parsePublicKeyLine(line.text, version, bom), line };
-    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : { ...parseAuthorizedKeysLine(line.text, version), line };
-  });
-  const blocks = findPastedBlocks(source.lines);
-  return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
-}
-
-// src/parse/known-hosts.ts
-var HASH_MAGIC2 = "|1|";
-var SHA1_LENGTH = 20;
-function validHashedHost(hosts) {
-  if (!hosts.startsWith(HASH_MAGIC2)) return false;
-  const end = hosts.indexOf("|", HASH_MAGIC2.length);
-  if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC2.length, end);
-  if (salt.length === 0 || salt.length > 1024) return false;
-  return decodeBase64(salt)?.length === SHA1_LENGTH;
-}
-function parseKnownHostsLine(text, version) {
-  let at = skipBlanks(text, 0);
-  if (at === text.length || text[at] === "#") return { status: "ignored" };
-  let marker;
-  if (text[at] === "@") {
-    let end = text.indexOf(" ", at);
-    if (end === -1) end = text.indexOf("	", at);
-    const range = { start: at, end: end === -1 ? tokenEnd(text, at) : end };
-    const name = text.slice(range.start, range.end);
-    if (end === -1 || name !== "@cert-authority" && name !== "@revoked") {
-      return { status: "rejected", rejection: { code: "invalid-marker", range } };
-    }
-    at = skipBlanks(text, end);
-    if (text[at] === "@") return { status: "rejected", rejection: { code: "invalid-marker", range: { start: at, end: tokenEnd(text, at) } } };
-    marker = { name, range };
-  }
-  const hostsEnd = tokenEnd(text, at);
-  const hosts = { text: text.slice(at, hostsEnd), range: { start: at, end: hostsEnd } };
-  if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
-    return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
-  }
-  const keyStart = skipBlanks(text, hostsEnd);
-  if (keyStart === text.length || text[keyStart] === "#") {
-    return { status: "rejected", rejection: { code: "missing-key", range: hosts.range } };
-  }
-  const key = readKey(text, keyStart, version);
-  if (!key.ok) {
-    const first = text.slice(keyStart, tokenEnd(text, keyStart));
-    if (/^\d{1,7}$/.test(first)) return { status: "rejected", rejection: { code: "ssh1-key", range: { start: keyStart, end: text.length } } };
-    return { status: "rejected", rejection: diagnoseKeyFailure(text, key.failure, version) };
-  }
-  return { status: "parsed", entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
-}
-function parseKnownHosts(source, version) {
-  const lines = source.lines.map((line) => ({
-    ...parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version),
-    line
-  }));
-  const blocks = findPastedBlocks(source.lines);
-  return { kind: "known_hosts", source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
-}
-
-// src/engine/parse-source.ts
-function parseSource(source, kind, version) {
-  switch (kind) {
-    case "authorized_keys":
-    case "public_key":
-      return parseAuthorizedKeys(source, version, kind);
-    case "known_hosts":
-      return parseKnownHosts(source, version);
-    default:
-      return void 0;
-  }
-}
-
-// src/engine/suppressions.ts
-var DIRECTIVE = /^\s*#\s*sshlint-disable-(next-line|file)\b(.*)$/;
-function findDirectives(source) {
-  const directives = [];
-  for (const line of source.lines) {
-    const match = DIRECTIVE.exec(line.text);
-    if (!match) continue;
-    const list = match[2].split(" -- ")[0];
-    const names = list.split(",").map((name) => name.trim()).filter((name) => name.length > 0);
-    const column = line.text.indexOf("#") + 1;
-    directives.push({ scope: match[1], line: line.number, column, endColumn: line.text.length + 1, names });
-  }
-  return directives;
-}
-function applySuppressions(findings, directives, resolve) {
-  const used = /* @__PURE__ */ new Set();
-  const key = (d, name) => `${d.line}:${name}`;
-  const kept = findings.filter((finding) => {
-    const match = directives.find(
-      (d) => (d.scope === "file" || d.line + 1 === finding.line) && d.names.some((name) => resolve(name) === finding.ruleId)
-    );
-    if (!match) return true;
-    for (const name of match.names) if (resolve(name) === finding.ruleId) used.add(key(match, name));
-    return false;
-  });
-  const unused = [];
-  for (const directive of directives) {
-    if (directive.names.length === 0) unused.push({ directive, name: void 0, reason: "no-rules" });
-    for (const name of directive.names) {
-      if (resolve(name) === void 0) unused.push({ directive, name, reason: "unknown-rule" });
-      else if (!used.has(key(directive, name))) unused.push({ directive, name, reason: "unused" });
-    }
-  }
-  return { kept, unused };
-}
-
-// src/engine/lint-source.ts
-var UNUSED_SUPPRESSION = "SSH002";
-function toFinding(enabled, file, hit) {
-  const finding = {
-    ruleId: enabled.rule.id,
-    alias: enabled.rule.alias,
-    severity: enabled.severity,
-    category: enabled.rule.category,
-    file,
-    line: hit.line,
-    column: hit.column,
-    message: hit.message
-  };
-  if (hit.endLine !== void 0) finding.endLine = hit.endLine;
-  if (hit.endColumn !== void 0) finding.endColumn = hit.endColumn;
-  if (hit.help !== void 0) finding.help = hit.help;
-  if (hit.related !== void 0) finding.related = hit.related;
-  return finding;
-}
-function lintSource(source, kind, ruleSet, context) {
-  const model = parseSource(source, kind, context.version);
-  if (!model) return [];
-  const findings = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.check || !rule.kinds.includes(model.kind)) continue;
-    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
-  }
-  const { kept, unused } = applySuppressions(findings, findDirectives(source), ruleSet.resolve);
-  const reporter = ruleSet.byId(UNUSED_SUPPRESSION);
-  if (reporter) {
-    for (const { directive, name, reason } of unused) {
-      const message = reason === "no-rules" ? "This sshlint-disable comment names no rule: name the rule ids or aliases it should suppress." : reason === "unknown-rule" ? `"${name}" is not an sshlint rule id or alias, so this comment suppresses nothing.` : `Nothing here is reported by ${name}: remove it from this sshlint-disable comment.`;
-      kept.push(toFinding(reporter, source.path, { line: directive.line, column: directive.column, endColumn: directive.endColumn, message }));
-    }
-  }
-  return kept;
-}
 
 // src/engine/rule-set.ts
 function buildRuleSet(rules, config) {
@@ -12397,29 +24819,38 @@ async function lintPaths(paths, options) {
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit);
   let scanned = 0;
+  const configModels = [];
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const fileFindings = await lintFile(file, ruleSet, context, options.maxBytes ?? DEFAULT_MAX_BYTES, note);
-    if (fileFindings) {
-      scanned++;
-      findings.push(...fileFindings);
-    }
+    const source = await readSource(file, maxBytes, note);
+    if (!source) return;
+    scanned++;
+    const kind = file.kind ?? sniffKind(source, context.version);
+    if (!kind) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
+    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind));
+    else findings.push(...lintSource(source, kind, ruleSet, context));
   });
+  configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
+  findings.push(
+    ...await lintConfigTrees(configModels, ruleSet, context, {
+      cwd: options.cwd,
+      root: configRoot(paths, options.cwd),
+      loadExtra: async (displayPath, kind) => {
+        const source = await readSource({ absPath: path7.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+        return source && parseConfigFile(source, kind);
+      }
+    })
+  );
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
 }
-async function lintFile(file, ruleSet, context, maxBytes, note) {
+async function readSource(file, maxBytes, note) {
   const read = await readTextFile(file.absPath, { maxBytes });
   if (!read.ok) {
     note(file.displayPath, `Skipped: ${read.message}.`);
-    return [];
+    return void 0;
   }
-  const source = createSourceFile(file.displayPath, read.text, read.hasBom);
-  const kind = file.kind ?? sniffKind(source, context.version);
-  if (!kind) {
-    note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
-    return [];
-  }
-  return lintSource(source, kind, ruleSet, context);
+  return createSourceFile(file.displayPath, read.text, read.hasBom);
 }
 async function forEachConcurrently(items, limit, work) {
   let next = 0;
@@ -12700,8 +25131,8 @@ var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
 function printable(text) {
   return text.replace(UNPRINTABLE, (char) => {
-    const code2 = char.charCodeAt(0);
-    return NAMED_ESCAPES[char] ?? (code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u{${code2.toString(16)}}`);
+    const code3 = char.charCodeAt(0);
+    return NAMED_ESCAPES[char] ?? (code3 < 256 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u{${code3.toString(16)}}`);
   });
 }
 var sgr = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
@@ -12839,7 +25270,7 @@ async function runCli(argv, io) {
       }
       case "lint": {
         debug = command.debug;
-        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path4.resolve(io.cwd, command.config));
+        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path8.resolve(io.cwd, command.config));
         if (command.opensshVersion !== void 0) config.opensshVersion = readVersion("--openssh-version", command.opensshVersion);
         const result = await lintPaths(command.paths, { cwd: io.cwd, config, ...command.kind ? { kind: command.kind } : {} });
         io.stdout(formatResult(command.format, result, { toolVersion: TOOL_VERSION, color: command.color ?? io.colorByDefault }));
@@ -12867,10 +25298,10 @@ function listRules() {
 }
 
 // src/cli.ts
-var code = await runCli(process.argv.slice(2), {
+var code2 = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colorByDefault: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === void 0
 });
-process.exitCode = code;
+process.exitCode = code2;

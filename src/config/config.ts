@@ -15,7 +15,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SEVERITIES, type Severity } from '../core/finding.js';
-import { NEWEST_KNOWN_VERSION, OLDEST_KNOWN_VERSION, compareVersions, formatVersion, parseVersion, type OpenSSHVersion } from '../core/version.js';
+import { NEWEST_KNOWN_VERSION, OLDEST_KNOWN_VERSION, formatVersion, parseVersion, type OpenSSHVersion } from '../core/version.js';
+import { isRelease } from '../openssh/releases.js';
 import { DEFAULT_POLICY, type Policy } from '../rules/rule.js';
 
 export class ConfigError extends Error {}
@@ -89,9 +90,9 @@ export function parseConfig(text: string, file: string): Config {
 export function readVersion(source: string, value: unknown): OpenSSHVersion {
   const version = typeof value === 'string' || typeof value === 'number' ? parseVersion(String(value)) : undefined;
   if (!version) throw new ConfigError(`${source}: OpenSSH version must look like "9.2", got ${JSON.stringify(value)}`);
-  if (compareVersions(version, OLDEST_KNOWN_VERSION) < 0 || compareVersions(version, NEWEST_KNOWN_VERSION) > 0) {
+  if (!isRelease(formatVersion(version))) {
     throw new ConfigError(
-      `${source}: OpenSSH ${formatVersion(version)} is outside the releases sshlint knows (${formatVersion(OLDEST_KNOWN_VERSION)} to ${formatVersion(NEWEST_KNOWN_VERSION)})`,
+      `${source}: OpenSSH ${formatVersion(version)} is not a release sshlint knows (${formatVersion(OLDEST_KNOWN_VERSION)} to ${formatVersion(NEWEST_KNOWN_VERSION)})`,
     );
   }
   return version;

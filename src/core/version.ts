@@ -1,12 +1,14 @@
+import { NEWEST_RELEASE, OLDEST_RELEASE } from '../openssh/releases.js';
+
 /** OpenSSH release numbers, compared as (major, minor). */
 export interface OpenSSHVersion {
   major: number;
   minor: number;
 }
 
-/** The releases whose facts the tables hold; the newest is the default target. */
-export const OLDEST_KNOWN_VERSION: OpenSSHVersion = { major: 7, minor: 4 };
-export const NEWEST_KNOWN_VERSION: OpenSSHVersion = { major: 10, minor: 5 };
+/** The releases whose facts the tables hold (src/openssh/releases.ts); the newest is the default target. */
+export const OLDEST_KNOWN_VERSION: OpenSSHVersion = parseVersion(OLDEST_RELEASE)!;
+export const NEWEST_KNOWN_VERSION: OpenSSHVersion = parseVersion(NEWEST_RELEASE)!;
 
 export function parseVersion(text: string): OpenSSHVersion | undefined {
   const match = /^(\d{1,2})\.(\d{1,2})(?:p\d+)?$/.exec(text.trim());

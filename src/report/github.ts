@@ -3,6 +3,40 @@ import type { LintResult } from '../core/lint-result.js';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', note: 'notice' };
 
+/** Where and what an annotation says, in the terms of @actions/core's AnnotationProperties. */
+export interface AnnotationFields {
+  title: string;
+  file: string;
+  startLine: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+/**
+ * The annotation a finding becomes, shared by this reporter and the GitHub Action. GitHub accepts
+ * columns only on single-line annotations.
+ */
+export function annotationFields(finding: Finding): AnnotationFields {
+  const singleLine = finding.endLine === undefined || finding.endLine === finding.line;
+  const fields: AnnotationFields = { title: annotationTitle(finding), file: finding.file, startLine: finding.line };
+  if (finding.endLine !== undefined) fields.endLine = finding.endLine;
+  if (singleLine) {
+    fields.startColumn = finding.column;
+    if (finding.endColumn !== undefined) fields.endColumn = finding.endColumn;
+  }
+  return fields;
+}
+
+export function annotationTitle(finding: Finding): string {
+  return `${finding.ruleId} ${finding.alias}`;
+}
+
+/** The message, with the fix on a line of its own. */
+export function annotationMessage(finding: Finding): string {
+  return finding.help === undefined ? finding.message : `${finding.message}\nhelp: ${finding.help}`;
+}
+
 /**
  * GitHub Actions workflow commands, one line per finding. The runner shows at most 10 of each
  * command per step and drops the rest silently; choosing which ones to print is the caller's job.
@@ -15,22 +49,20 @@ export function formatGithub(result: LintResult): string {
 }
 
 function annotation(finding: Finding): string {
-  // GitHub accepts columns only on single-line annotations.
-  const singleLine = finding.endLine === undefined || finding.endLine === finding.line;
+  const fields = annotationFields(finding);
   const properties: [string, string | number | undefined][] = [
-    ['file', finding.file],
-    ['line', finding.line],
-    ['col', singleLine ? finding.column : undefined],
-    ['endLine', finding.endLine],
-    ['endColumn', singleLine ? finding.endColumn : undefined],
-    ['title', `${finding.ruleId} ${finding.alias}`],
+    ['file', fields.file],
+    ['line', fields.startLine],
+    ['col', fields.startColumn],
+    ['endLine', fields.endLine],
+    ['endColumn', fields.endColumn],
+    ['title', fields.title],
   ];
   const propertyText = properties
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
-  const message = finding.help === undefined ? finding.message : `${finding.message}\nhelp: ${finding.help}`;
-  return `::${COMMAND[finding.severity]} ${propertyText}::${escapeData(message)}`;
+  return `::${COMMAND[finding.severity]} ${propertyText}::${escapeData(annotationMessage(finding))}`;
 }
 
 /*

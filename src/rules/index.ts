@@ -42,6 +42,24 @@ import knownHostsHashNeverMatches from './known-hosts/hash-never-matches.js';
 import publicKeyFileContents from './public-key/file-contents.js';
 import certificateValidity from './public-key/certificate-validity.js';
 import certificateSignedWithSshRsa from './public-key/certificate-signed-with-ssh-rsa.js';
+import unknownKeyword from './config-syntax/unknown-keyword.js';
+import missingArgument from './config-syntax/missing-argument.js';
+import invalidQuotes from './config-syntax/invalid-quotes.js';
+import invalidValue from './config-syntax/invalid-value.js';
+import extraArguments from './config-syntax/extra-arguments.js';
+import notAllowedInMatch from './config-syntax/not-allowed-in-match.js';
+import invalidMatch from './config-syntax/invalid-match.js';
+import invalidAlgorithmList from './config-syntax/invalid-algorithm-list.js';
+import unsupportedOnBuild from './config-syntax/unsupported-on-build.js';
+import includeLoop from './config-hygiene/include-loop.js';
+import includeOutsideRepository from './config-hygiene/include-outside-repository.js';
+import deprecatedKeyword from './config-hygiene/deprecated-keyword.js';
+import weakAlgorithm from './config-crypto/weak-algorithm.js';
+import legacyAlgorithmWorkaround from './config-crypto/legacy-algorithm-workaround.js';
+import terrapinExposure from './config-crypto/terrapin-exposure.js';
+import disputedAlgorithm from './config-crypto/disputed-algorithm.js';
+import postQuantumKexMissing from './config-crypto/post-quantum-kex-missing.js';
+import requiredRsaSizeLow from './config-crypto/required-rsa-size-low.js';
 import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
 
 export const RULES: readonly Rule[] = [
@@ -87,5 +105,23 @@ export const RULES: readonly Rule[] = [
   publicKeyFileContents,
   certificateValidity,
   certificateSignedWithSshRsa,
+  unknownKeyword,
+  missingArgument,
+  invalidQuotes,
+  invalidValue,
+  extraArguments,
+  notAllowedInMatch,
+  invalidMatch,
+  invalidAlgorithmList,
+  unsupportedOnBuild,
+  includeLoop,
+  includeOutsideRepository,
+  deprecatedKeyword,
+  weakAlgorithm,
+  legacyAlgorithmWorkaround,
+  terrapinExposure,
+  disputedAlgorithm,
+  postQuantumKexMissing,
+  requiredRsaSizeLow,
   privateKeyInKeyFile,
 ];

@@ -37,6 +37,7 @@
  * arguments at end of line"); a quoted `"a b"` is one word and fails the name check.
  * Pass the single argument, unquoted. Nor which occurrence wins (the first one).
  */
+import { matchPatternList } from './match.js';
 import {
   defaultAlgorithms,
   isKnownAlgorithm,
@@ -146,54 +147,6 @@ const atLeast = (release: string, v: string): boolean => compareReleases(release
 
 // ------------------------------------------------------------ OpenSSH's match.c
 
-/** match_pattern(): `*` and `?` wildcards, case-sensitive. */
-function matchPattern(s: string, pattern: string): boolean {
-  let si = 0;
-  let pi = 0;
-  let starP = -1;
-  let starS = 0;
-  while (si < s.length) {
-    const pc = pattern[pi];
-    if (pc === '*') {
-      starP = pi++;
-      starS = si;
-    } else if (pc !== undefined && (pc === '?' || pc === s[si])) {
-      si++;
-      pi++;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      si = ++starS;
-    } else return false;
-  }
-  while (pattern[pi] === '*') pi++;
-  return pi === pattern.length;
-}
-
-/**
- * match_pattern_list(string, pattern, dolower=0): 1 if a positive sub-pattern
- * matches, -1 if a negated (`!`) one does (that wins), 0 otherwise.
- */
-export function matchPatternList(string: string, pattern: string): -1 | 0 | 1 {
-  let gotPositive = false;
-  let i = 0;
-  const len = pattern.length;
-  while (i < len) {
-    let negated = false;
-    if (pattern[i] === '!') {
-      negated = true;
-      i++;
-    }
-    let sub = '';
-    while (i < len && sub.length < 1023 && pattern[i] !== ',') sub += pattern[i++];
-    if (sub.length >= 1023) return 0;
-    if (i < len && pattern[i] === ',') i++;
-    if (matchPattern(string, sub)) {
-      if (negated) return -1;
-      gotPositive = true;
-    }
-  }
-  return gotPositive ? 1 : 0;
-}
 
 /** match_list(list, name) as kex_names_cat uses it: exact, and blind past an empty element. */
 function listHas(list: string, name: string): boolean {

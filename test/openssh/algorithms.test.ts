@@ -5,6 +5,7 @@
  * binaries (Debian 12's 9.2p1 on CI): `ssh -Q`, `sshd -t`, `sshd -T`, `ssh -G`.
  * Without OpenSSH the binary tests skip, except under CI where they fail.
  */
+import { matchPatternList } from '../../src/openssh/match.js';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,6 @@ import {
 } from '../../src/openssh/algorithms.js';
 import {
   algorithmKeyword,
-  matchPatternList,
   resolveAlgorithmList,
   type AlgorithmKeyword,
   type AlgorithmListResult,

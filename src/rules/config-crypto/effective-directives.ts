@@ -11,6 +11,7 @@
  *   it (the value was already obtained). Blocks for some hosts are judged on their own.
  * Malformed lines (a verdict with a `problem`) take their slot and are never judged.
  */
+import { matchPatternList } from '../../openssh/match.js';
 import type { Range } from '../../parse/read-key.js';
 import type { Directive } from '../../parse/config/config-model.js';
 import type { TreeEntry } from '../../parse/config/config-tree.js';
@@ -18,7 +19,6 @@ import type { DirectiveVerdict } from '../../parse/config/directive-verdict.js';
 import { compareReleases, formatVersion } from '../../core/version.js';
 import {
   algorithmKeyword,
-  matchPatternList,
   resolveAlgorithmList,
   KEYWORD_CLASS,
   type AlgorithmKeyword,

@@ -4,7 +4,8 @@ import type { KeyEntry } from '../../parse/key-file-model.js';
 import type { Range } from '../../parse/read-key.js';
 import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries, type RuleHit } from '../rule.js';
-import { hashedFieldMatches, isHashedField, literalNames, matchHostList, splitHostPatterns } from './host-patterns.js';
+import { matchHostList } from '../../openssh/match.js';
+import { hashedFieldMatches, isHashedField, literalNames, splitHostPatterns } from './host-patterns.js';
 
 interface HostEntry {
   line: SourceLine;

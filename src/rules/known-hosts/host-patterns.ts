@@ -3,6 +3,7 @@
  * `match_pattern`, `match_pattern_list`, `match_hostname`; hostfile.c `match_maybe_hashed`,
  * `host_hash`). Shared by the known_hosts rules; not a rule itself.
  */
+import { asciiLower, matchHostList } from '../../openssh/match.js';
 import { createHmac } from 'node:crypto';
 import type { Range } from '../../parse/read-key.js';
 import { decodeBase64 } from '../../ssh/base64.js';
@@ -32,59 +33,6 @@ export function splitHostPatterns(hosts: { text: string; range: Range }): HostPa
 
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
-}
-
-/**
- * `match_pattern`: `*` matches any run of characters, `?` any one character, everything
- * else itself (case-sensitively; callers lowercase). Greedy with one backtrack point, which
- * gives the same answers as OpenSSH's recursion without its worst case.
- */
-export function matchPattern(s: string, pattern: string): boolean {
-  let si = 0;
-  let pi = 0;
-  let star = -1;
-  let resume = 0;
-  while (si < s.length) {
-    const p = pattern[pi];
-    if (p === '*') {
-      star = pi++;
-      resume = si;
-    } else if (p !== undefined && (p === '?' || p === s[si])) {
-      si++;
-      pi++;
-    } else if (star !== -1) {
-      pi = star + 1;
-      si = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[pi] === '*') pi++;
-  return pi === pattern.length;
-}
-
-const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-
-/** match.c copies each subpattern into `char sub[1024]`; a longer one fails the whole list. */
-const MAX_SUBPATTERN = 1023;
-
-/**
- * `match_hostname`: 1 if a positive pattern matches `host`, -1 if a negated one does (which
- * wins), 0 if none does. Host and patterns are compared in ASCII lower case.
- */
-export function matchHostList(host: string, list: string): -1 | 0 | 1 {
-  const name = asciiLower(host);
-  let positive = false;
-  for (const raw of list.split(',')) {
-    const negated = raw.startsWith('!');
-    const sub = negated ? raw.slice(1) : raw;
-    if (sub.length >= MAX_SUBPATTERN) return 0;
-    if (matchPattern(name, asciiLower(sub))) {
-      if (negated) return -1;
-      positive = true;
-    }
-  }
-  return positive ? 1 : 0;
 }
 
 /** `match_maybe_hashed` treats a field as hashed when its first character is `|`. */

@@ -13,7 +13,7 @@ export function toFinding(enabled: EnabledRule, file: string, hit: RuleHit): Fin
   const finding: Finding = {
     ruleId: enabled.rule.id,
     alias: enabled.rule.alias,
-    severity: enabled.severity,
+    severity: enabled.configured ? enabled.severity : (hit.severity ?? enabled.severity),
     category: enabled.rule.category,
     file: hit.file ?? file,
     line: hit.line,

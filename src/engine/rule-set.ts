@@ -6,6 +6,8 @@ import type { Rule } from '../rules/rule.js';
 export interface EnabledRule {
   rule: Rule;
   severity: Severity;
+  /** The severity was set in the configuration (it then overrides a hit's own). */
+  configured: boolean;
 }
 
 export interface RuleSet {
@@ -33,7 +35,8 @@ export function buildRuleSet(rules: readonly Rule[], config: Pick<Config, 'rules
     const setting = settings.get(rule.id);
     if (setting === 'off') continue;
     if (setting === undefined && rule.enabledByDefault === false) continue;
-    enabled.push({ rule, severity: setting === undefined || setting === 'on' ? rule.severity : setting });
+    const configured = setting !== undefined && setting !== 'on';
+    enabled.push({ rule, severity: configured ? (setting as Severity) : rule.severity, configured });
   }
   const byId = new Map(enabled.map((entry) => [entry.rule.id, entry]));
   return { enabled, resolve, byId: (id) => byId.get(id) };

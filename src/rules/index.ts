@@ -1,4 +1,4 @@
-/** The registry: every rule, in id order. Adding a rule means adding its file and one line here. */
+/** The registry: every rule, listed in id order. Adding a rule means adding its file and one line here. */
 import type { Rule } from './rule.js';
 import unreadableFile from './general/unreadable-file.js';
 import unusedSuppression from './general/unused-suppression.js';
@@ -60,9 +60,27 @@ import terrapinExposure from './config-crypto/terrapin-exposure.js';
 import disputedAlgorithm from './config-crypto/disputed-algorithm.js';
 import postQuantumKexMissing from './config-crypto/post-quantum-kex-missing.js';
 import requiredRsaSizeLow from './config-crypto/required-rsa-size-low.js';
+import permitRootLogin from './config/permit-root-login.js';
+import passwordAuthentication from './config/password-authentication.js';
+import permitEmptyPasswords from './config/permit-empty-passwords.js';
+import permitUserEnvironment from './config/permit-user-environment.js';
+import strictModesOff from './config/strict-modes-off.js';
+import hostbasedAuthentication from './config/hostbased-authentication.js';
+import forwardingEnabled from './config/forwarding-enabled.js';
+import maxAuthTries from './config/max-auth-tries.js';
+import loginGraceTime from './config/login-grace-time.js';
+import allowUsersCommas from './config/allow-users-commas.js';
+import authorizedKeysFileTilde from './config/authorized-keys-file-tilde.js';
+import pubkeyAuthenticationOff from './config/pubkey-authentication-off.js';
+import directiveAfterMatch from './config/directive-after-match.js';
+import deadDirective from './config/dead-directive.js';
+import strictHostKeyCheckingOff from './client-config/strict-host-key-checking-off.js';
+import forwardAgentBroad from './client-config/forward-agent-broad.js';
+import forwardX11Trusted from './client-config/forward-x11-trusted.js';
+import manyIdentitiesWithoutIdentitiesOnly from './client-config/many-identities-without-identities-only.js';
 import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
 
-export const RULES: readonly Rule[] = [
+const ALL: Rule[] = [
   unreadableFile,
   unusedSuppression,
   unparseableLine,
@@ -123,5 +141,25 @@ export const RULES: readonly Rule[] = [
   disputedAlgorithm,
   postQuantumKexMissing,
   requiredRsaSizeLow,
+  permitRootLogin,
+  passwordAuthentication,
+  permitEmptyPasswords,
+  permitUserEnvironment,
+  strictModesOff,
+  hostbasedAuthentication,
+  forwardingEnabled,
+  maxAuthTries,
+  loginGraceTime,
+  allowUsersCommas,
+  authorizedKeysFileTilde,
+  pubkeyAuthenticationOff,
+  directiveAfterMatch,
+  deadDirective,
+  strictHostKeyCheckingOff,
+  forwardAgentBroad,
+  forwardX11Trusted,
+  manyIdentitiesWithoutIdentitiesOnly,
   privateKeyInKeyFile,
 ];
+
+export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -2,7 +2,7 @@
  * A rule is metadata plus documentation plus one pure function from a parsed model to hits.
  * The engine turns hits into findings (rule id, severity, file), so rules never repeat that.
  */
-import type { RelatedLocation, Span } from '../core/finding.js';
+import type { RelatedLocation, Severity, Span } from '../core/finding.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { SourceLine } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
@@ -31,6 +31,8 @@ export interface RuleContext {
 export interface RuleHit extends Span {
   /** The file the hit is in, when the rule sees several (a configuration with its Includes). */
   file?: string;
+  /** Overrides the rule's default severity for this hit (e.g. `MaxAuthTries 0` locks everyone out); a severity set in the configuration still wins. */
+  severity?: Severity;
   message: string;
   help?: string;
   related?: RelatedLocation[];

@@ -68,6 +68,7 @@ export function configRuleTable(rule: ConfigRule, cases: { valid: ConfigCase[]; 
         if (expected.column !== undefined) expect(hit.column).toBe(expected.column);
         if (expected.endColumn !== undefined) expect(hit.endColumn).toBe(expected.endColumn);
         if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
+        if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
         expect(hit.help ?? '').not.toBe('');
       });
     });

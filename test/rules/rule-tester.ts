@@ -9,6 +9,7 @@ import { NEWEST_KNOWN_VERSION } from '../../src/core/version.js';
 import { parseSource } from '../../src/engine/parse-source.js';
 import { DEFAULT_POLICY, type KeyFileRule, type Policy, type RuleHit } from '../../src/rules/rule.js';
 import type { KeyFileKind } from '../../src/parse/key-file-model.js';
+import type { Severity } from '../../src/core/finding.js';
 
 export interface ValidCase {
   name?: string;
@@ -28,6 +29,8 @@ export interface ExpectedHit {
   endColumn?: number;
   /** A part of the message that must appear. */
   message?: string;
+  /** The hit's own severity, for rules whose hits differ from the rule's default. */
+  severity?: Severity;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -60,6 +63,7 @@ export function ruleTable(rule: KeyFileRule, cases: { valid: ValidCase[]; invali
         if (expected.endLine !== undefined) expect(hit.endLine).toBe(expected.endLine);
         if (expected.endColumn !== undefined) expect(hit.endColumn).toBe(expected.endColumn);
         if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
+        if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
         expect(hit.message.length).toBeGreaterThan(20);
         expect(hit.help ?? '').not.toBe('');
       });

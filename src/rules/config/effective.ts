@@ -1,0 +1,418 @@
+/**
+ * Which line of a configuration takes effect, so rules judge the winning line and never a dead one.
+ *
+ * OpenSSH keeps the first value it obtains for almost every keyword (`accumulation` in the
+ * keyword tables says which ones append instead). What "first" means depends on the program:
+ *
+ * - sshd, at startup, reads the top level (and `Match all`, which is active without a
+ *   connection). For each connection it reads the file again with the top level *inactive*:
+ *   values from matching Match blocks (first matching block wins) then replace the top-level
+ *   ones (servconf.c `parse_server_match_config`, `copy_set_server_options`). So:
+ *   - a top-level line is dead when an earlier top-level line set the keyword, or when a block
+ *     that matches every connection (`Match all`, `Match User *`) sets it anywhere;
+ *   - a line in a Match block is dead when an earlier line in a block with the same criteria,
+ *     or in an earlier block that matches every connection, set it.
+ * - ssh reads the file once per destination and keeps the first value obtained from the top
+ *   level or any matching Host/Match block. The top level, `Host *` (no negation) and
+ *   `Match all` apply to every host and form one scope: a line there makes every later line of
+ *   the keyword dead, whatever block it is in (the reason `Host *` belongs at the end). A line
+ *   in a Host block is also dead after a block with the same patterns set it. `Match canonical`
+ *   and `Match final` blocks are read in a later pass; they are never judged dead or winning
+ *   over others here.
+ *
+ * Includes are already expanded in place by the config tree (a drop-in included at the top wins
+ * over the main file), and aliases resolve to the canonical keyword (`ChallengeResponseAuthentication`
+ * sets KbdInteractiveAuthentication from 8.7). Lines the validator rejects (a verdict with a
+ * `problem`) and keywords that store nothing (deprecated, ignored, unsupported) are left out:
+ * other rules report them.
+ */
+import { formatVersion } from '../../core/version.js';
+import { matchPatternList } from '../../openssh/match.js';
+import { isRelease, type Release } from '../../openssh/releases.js';
+import { sshKeyword } from '../../openssh/ssh-keywords.js';
+import { sshdKeyword } from '../../openssh/sshd-keywords.js';
+import type { Accumulation, ResolvedKeywordFacts } from '../../openssh/value-grammar.js';
+import type { ConfigKind, Directive } from '../../parse/config/config-model.js';
+import type { TreeEntry } from '../../parse/config/config-tree.js';
+import type { DirectiveVerdict } from '../../parse/config/directive-verdict.js';
+import type { ConfigAnalysis, RuleContext } from '../rule.js';
+
+/** Where a line applies: the top level, or one Match/Host block (identified by its criteria). */
+export interface Scope {
+  /** `top`, or the block keyword with its normalised criteria (`match user=bob`, `host web*`). */
+  key: string;
+  /** The Match/Host line; undefined at top level. */
+  block?: Directive;
+  /** Applies to every connection (sshd) or every destination (ssh): top level, `Match all`, `Host *`, criteria that are all `*`. */
+  coversAll: boolean;
+  /** Applies to nearly everyone: `coversAll`, or wildcard patterns with exceptions (`Host * !bastion`, `Match User *,!admin`, `Match final all`). */
+  broad: boolean;
+  /** ssh `Match canonical` / `Match final`: read in a later pass. */
+  laterPass: boolean;
+}
+
+export interface Setting {
+  entry: TreeEntry;
+  directive: Directive;
+  verdict: DirectiveVerdict;
+  /** Canonical keyword, aliases resolved (KbdInteractiveAuthentication for ChallengeResponseAuthentication from 8.7). */
+  keyword: string;
+  accumulation: Accumulation;
+  scope: Scope;
+  /** The arguments, unquoted. */
+  values: string[];
+  /** Position in reading order (`tree.entries`). */
+  index: number;
+}
+
+export type DeadReason =
+  /** An earlier line in the same scope set it. */
+  | 'same-scope'
+  /** An earlier line in a scope that covers every connection / destination set it. */
+  | 'earlier-covering'
+  /** sshd: a top-level line that a block matching every connection overrides. */
+  | 'overridden-by-match';
+
+export interface DeadSetting {
+  setting: Setting;
+  /** The line whose value is used instead. */
+  winner: Setting;
+  reason: DeadReason;
+}
+
+/**
+ * One configuration as OpenSSH reads it for the target release: every line that stores a
+ * value, which of them are dead, and queries by canonical keyword (any case).
+ */
+export interface EffectiveConfig {
+  kind: ConfigKind;
+  release: Release;
+  /** Every line that stores a value, in the order OpenSSH reads them. */
+  settings: readonly Setting[];
+  /** Lines of single-valued keywords that never take effect, with the line used instead. */
+  dead: readonly DeadSetting[];
+  /** The lines that take effect (appending keywords: every line). */
+  live: readonly Setting[];
+  /** Every line of `keyword`, dead or not. */
+  all(keyword: string): Setting[];
+  /** The lines of `keyword` that take effect: for single-valued keywords at most one per scope. */
+  winners(keyword: string): Setting[];
+  /**
+   * The line that sets `keyword` for everyone: sshd — the first line in a block that matches
+   * every connection (it replaces the top level), else the top-level winner; ssh — the winner
+   * of the top level / `Host *` / `Match all` scope. Undefined: the built-in default applies.
+   */
+  global(keyword: string): Setting | undefined;
+  /** The line that sets `keyword` where `scope` matches: the block's own winner, else `global`. */
+  in(keyword: string, scope: Scope): Setting | undefined;
+}
+
+const cache = new WeakMap<ConfigAnalysis, Map<string, EffectiveConfig>>();
+
+/** Lower-cased canonical name, the key every query takes. */
+function norm(keyword: string): string {
+  return keyword.toLowerCase();
+}
+
+/** The canonical keyword a verdict sets, aliases resolved; undefined for unknown keywords. */
+export function canonicalKeyword(verdict: DirectiveVerdict): string | undefined {
+  return verdict.canonical ?? verdict.keyword?.aliasOf ?? verdict.keyword?.name;
+}
+
+/** The keyword's facts at the release: the verdict's, else the tables' (for the written spelling, which carries its own accumulation). */
+function factsOf(analysis: ConfigAnalysis, verdict: DirectiveVerdict, release: Release): ResolvedKeywordFacts | undefined {
+  if (verdict.keyword && verdict.keyword.release === release) return verdict.keyword;
+  const written = verdict.directive.keyword;
+  return analysis.kind === 'sshd_config' ? sshdKeyword(written, release) : sshKeyword(written, release);
+}
+
+/** Works out, once per analysis and release, which lines take effect. */
+export function effectiveConfig(analysis: ConfigAnalysis, context: Pick<RuleContext, 'version'>): EffectiveConfig {
+  const release = formatVersion(context.version);
+  let byRelease = cache.get(analysis);
+  if (!byRelease) {
+    byRelease = new Map();
+    cache.set(analysis, byRelease);
+  }
+  const cached = byRelease.get(release);
+  if (cached) return cached;
+  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
+  const settings: Setting[] = [];
+  const scopes = new Map<Directive | undefined, Scope>();
+  const scopeFor = (block: Directive | undefined): Scope => {
+    let scope = scopes.get(block);
+    if (!scope) {
+      scope = scopeOf(block, analysis.kind);
+      scopes.set(block, scope);
+    }
+    return scope;
+  };
+  for (const [index, entry] of analysis.tree.entries.entries()) {
+    const verdict = analysis.verdicts.get(entry.directive);
+    if (!verdict || verdict.problem) continue;
+    const facts = factsOf(analysis, verdict, release);
+    if (!facts || (verdict.status ?? facts.status) !== 'active') continue;
+    const accumulation = facts.accumulation;
+    if (accumulation === 'none' || accumulation === 'structural') continue;
+    const keyword = canonicalKeyword(verdict) ?? facts.aliasOf ?? facts.name;
+    settings.push({
+      entry,
+      directive: entry.directive,
+      verdict,
+      keyword,
+      accumulation,
+      scope: scopeFor(entry.block),
+      values: entry.directive.args.map((arg) => arg.value),
+      index,
+    });
+  }
+  // A file included twice is read twice: its second reading repeats itself, it is not a dead line.
+  const dead = (analysis.kind === 'sshd_config' ? deadInSshd(settings) : deadInSsh(settings)).filter((d) => d.setting.directive !== d.winner.directive);
+  const deadSet = new Set(dead.map((d) => d.setting));
+  const live = settings.filter((s) => !deadSet.has(s));
+  const of = (list: readonly Setting[], keyword: string): Setting[] => list.filter((s) => norm(s.keyword) === norm(keyword));
+  const global = (keyword: string): Setting | undefined => {
+    const winners = of(live, keyword);
+    if (analysis.kind === 'sshd_config') {
+      return winners.find((s) => s.scope.block !== undefined && s.scope.coversAll) ?? winners.find((s) => s.scope.block === undefined);
+    }
+    return winners.find((s) => s.scope.coversAll);
+  };
+  const config: EffectiveConfig = {
+    kind: analysis.kind,
+    release,
+    settings,
+    dead,
+    live,
+    all: (keyword) => of(settings, keyword),
+    winners: (keyword) => of(live, keyword),
+    global,
+    in: (keyword, scope) => (scope.block === undefined ? undefined : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global(keyword),
+  };
+  byRelease.set(release, config);
+  return config;
+}
+
+/** The slot a single-valued line fills, or undefined for keywords whose lines add up. */
+function slotOf(setting: Setting): string | undefined {
+  switch (setting.accumulation) {
+    case 'first-wins':
+    case 'first-line-wins':
+      return norm(setting.keyword);
+    case 'per-name':
+      return `${norm(setting.keyword)}\0${setting.values[0] ?? ''}`;
+    default:
+      return undefined;
+  }
+}
+
+function deadInSshd(settings: readonly Setting[]): DeadSetting[] {
+  const dead: DeadSetting[] = [];
+  const firstInScope = new Map<string, Setting>();
+  const firstCovering = new Map<string, Setting>();
+  const topWinners: Setting[] = [];
+  for (const setting of settings) {
+    const slot = slotOf(setting);
+    if (slot === undefined) continue;
+    const { scope } = setting;
+    const inBlock = scope.block !== undefined;
+    const covering = inBlock && setting.accumulation !== 'per-name' ? firstCovering.get(slot) : undefined;
+    const same = firstInScope.get(`${scope.key}\0${slot}`);
+    if (covering) {
+      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? 'same-scope' : 'earlier-covering' });
+      continue;
+    }
+    if (same) {
+      dead.push({ setting, winner: same, reason: 'same-scope' });
+      continue;
+    }
+    firstInScope.set(`${scope.key}\0${slot}`, setting);
+    if (!inBlock) topWinners.push(setting);
+    else if (scope.coversAll) firstCovering.set(slot, setting);
+  }
+  // Per connection, a block that matches everyone replaces the top-level value.
+  for (const top of topWinners) {
+    const covering = top.accumulation === 'per-name' ? undefined : firstCovering.get(slotOf(top)!);
+    if (covering) dead.push({ setting: top, winner: covering, reason: 'overridden-by-match' });
+  }
+  return dead;
+}
+
+function deadInSsh(settings: readonly Setting[]): DeadSetting[] {
+  const dead: DeadSetting[] = [];
+  const firstInScope = new Map<string, Setting>();
+  const firstCovering = new Map<string, Setting>();
+  for (const setting of settings) {
+    const slot = slotOf(setting);
+    if (slot === undefined || setting.scope.laterPass) continue;
+    // SyslogFacility is taken from the first line even in a block that does not match.
+    const scope = norm(setting.keyword) === 'syslogfacility' ? { ...setting.scope, key: 'top', coversAll: true } : setting.scope;
+    const covering = firstCovering.get(slot);
+    if (covering) {
+      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? 'same-scope' : 'earlier-covering' });
+      continue;
+    }
+    const same = firstInScope.get(`${scope.key}\0${slot}`);
+    if (same) {
+      dead.push({ setting, winner: same, reason: 'same-scope' });
+      continue;
+    }
+    firstInScope.set(`${scope.key}\0${slot}`, setting);
+    if (scope.coversAll) firstCovering.set(slot, setting);
+  }
+  return dead;
+}
+
+/** Whether two scopes can apply to the same connection / destination. */
+export function scopesOverlap(a: Scope, b: Scope): boolean {
+  return a.key === b.key || a.coversAll || b.coversAll || a.broad || b.broad;
+}
+
+// ------------------------------------------------------------------ values
+
+/** The first argument, lower-cased ('' when there is none). */
+export function firstValue(setting: Setting | undefined): string {
+  return (setting?.values[0] ?? '').toLowerCase();
+}
+
+/** yes / true (ssh also takes true). */
+export function isOn(setting: Setting | undefined): boolean {
+  const value = firstValue(setting);
+  return value === 'yes' || value === 'true';
+}
+
+/** no / false. */
+export function isOff(setting: Setting | undefined): boolean {
+  const value = firstValue(setting);
+  return value === 'no' || value === 'false';
+}
+
+/** `file:line` of a directive, for messages. */
+export function where(directive: Directive): string {
+  return `${directive.file}:${directive.line.number}`;
+}
+
+/** How a line is written, for messages: `PermitRootLogin yes`. */
+export function written(directive: Directive): string {
+  const text = `${directive.keyword} ${directive.args.map((a) => a.value).join(' ')}`.trim();
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+/** "the top level" or "the `Match User bob` block (file:line)". */
+export function scopeLabel(scope: Scope): string {
+  if (!scope.block) return 'the top level';
+  return `the \`${written(scope.block)}\` block (${where(scope.block)})`;
+}
+
+/** " (from drop-in x, included by file:line)" when a line comes in through an Include. */
+export function viaLabel(setting: Setting): string {
+  const include = setting.entry.via[setting.entry.via.length - 1];
+  return include ? ` (included by ${where(include)})` : '';
+}
+
+// ------------------------------------------------------------------ scopes
+
+export interface Criterion {
+  /** Lower case: all, user, group, host, address, localaddress, localport, … */
+  name: string;
+  /** ssh: `!criterion`. */
+  negated: boolean;
+  /** The comma-separated patterns (empty for all / canonical / final / invalid-user). */
+  patterns: string[];
+}
+
+const NO_ARGUMENT = new Set(['all', 'canonical', 'final', 'invalid-user']);
+
+/** A Match line's criteria (`criterion pattern` and, 10.0+, `criterion=pattern`). */
+export function matchCriteria(block: Directive): Criterion[] {
+  const out: Criterion[] = [];
+  const args = block.args.map((a) => a.value);
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i]!;
+    if (arg.startsWith('#')) break;
+    const negated = arg.startsWith('!');
+    if (negated) arg = arg.slice(1);
+    const eq = arg.indexOf('=');
+    if (eq > 0) {
+      out.push({ name: arg.slice(0, eq).toLowerCase(), negated, patterns: arg.slice(eq + 1).split(',') });
+      continue;
+    }
+    const name = arg.toLowerCase();
+    if (NO_ARGUMENT.has(name)) {
+      out.push({ name, negated, patterns: [] });
+      continue;
+    }
+    const value = args[i + 1];
+    i++;
+    out.push({ name, negated, patterns: value === undefined ? [] : value.split(',') });
+  }
+  return out;
+}
+
+/** Patterns that take in everyone: `*` and nothing else (a negation makes exceptions). */
+function patternsCoverAll(patterns: readonly string[]): boolean {
+  return patterns.includes('*') && patterns.every((p) => p === '*');
+}
+
+/**
+ * Wildcard patterns with at most some exceptions: `*,!admin`. A list of negations alone
+ * (`!root`) matches nobody: `match_pattern_list` needs a positive match.
+ */
+function patternsBroad(patterns: readonly string[]): boolean {
+  return patterns.some((p) => !p.startsWith('!') && /^[*?.]+$/.test(p));
+}
+
+const NETWORK_ANY = new Set(['*', '0.0.0.0/0', '::/0']);
+
+export function scopeOf(block: Directive | undefined, kind: ConfigKind): Scope {
+  if (!block) return { key: 'top', coversAll: true, broad: true, laterPass: false };
+  const keyword = block.keyword.toLowerCase();
+  if (keyword === 'host') {
+    const patterns = block.args.map((a) => a.value).filter((p) => p !== '');
+    const coversAll = patterns.includes('*') && !patterns.some((p) => p.startsWith('!'));
+    const broad = patterns.some((p) => !p.startsWith('!') && /^[*?.]+$/.test(p));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(' ')}`, block, coversAll, broad, laterPass: false };
+  }
+  const criteria = matchCriteria(block);
+  const key = `match ${criteria
+    .map((c) => `${c.negated ? '!' : ''}${c.name}=${c.patterns.join(',')}`)
+    .sort()
+    .join(' ')}`;
+  const laterPass = kind === 'ssh_config' && criteria.some((c) => c.name === 'canonical' || c.name === 'final');
+  const real = criteria.filter((c) => c.name !== 'canonical' && c.name !== 'final');
+  const all = real.length === 1 && real[0]!.name === 'all' && !real[0]!.negated;
+  const coversAll =
+    all || (real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || (isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))))));
+  const broad = coversAll || (real.length > 0 && real.every((c) => !c.negated && c.name !== 'exec' && (patternsBroad(c.patterns) || (isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))))));
+  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+}
+
+function isNetwork(criterion: string): boolean {
+  return criterion === 'address' || criterion === 'localaddress';
+}
+
+/**
+ * sshd: whether a Match block can apply to `user` logging in (false when a User criterion
+ * excludes the name; Group, address and other criteria are not known and count as "may").
+ */
+export function blockMayMatchUser(scope: Scope, user: string): boolean {
+  if (!scope.block || scope.block.keyword.toLowerCase() !== 'match') return true;
+  for (const criterion of matchCriteria(scope.block)) {
+    if (criterion.name === 'user' && matchPatternList(user, criterion.patterns.join(',')) !== 1) return false;
+    if (criterion.name === 'invalid-user') return false;
+  }
+  return true;
+}
+
+/** sshd: the block is limited by where connections come from (Address, Host, LocalAddress, LocalPort, RDomain) to a part of the network. */
+export function blockLimitsNetwork(scope: Scope): boolean {
+  if (!scope.block || scope.block.keyword.toLowerCase() !== 'match') return false;
+  return matchCriteria(scope.block).some(
+    (c) => ['address', 'host', 'localaddress', 'localport', 'rdomain'].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns),
+  );
+}
+
+/** The range of argument `index` (the whole line after the keyword when it is missing). */
+export function argRange(setting: Setting, index = 0): { start: number; end: number } {
+  return setting.directive.args[index]?.range ?? setting.directive.restRange;
+}

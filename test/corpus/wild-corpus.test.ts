@@ -41,6 +41,15 @@ describe.skipIf(!present)('wild corpus (OpenSSH 9.2 verdicts)', () => {
     expect(JSON.parse(result.stdout).filesScanned).toBeGreaterThan(20);
   });
 
+  const configFiles = present ? readIndex().filter((row) => ['sshd_config', 'ssh_config', 'sshd_dropin'].includes(row.kind)) : [];
+  it.each(configFiles.map((row) => [row.localPath, row] as const))('%s agrees with sshd -t / ssh -G', async (_name, row) => {
+    const kind = row.kind === 'ssh_config' ? 'ssh_config' : 'sshd_config';
+    const result = await cli(['--format', 'json', '--openssh-version', '9.2', '--kind', kind, row.localPath], corpus);
+    const malformed: { line: number }[] = JSON.parse(result.stdout).findings.filter((f: { category: string }) => f.category === 'malformed');
+    if (row.exit === '0') expect(malformed).toEqual([]);
+    else expect(malformed.map((f) => f.line), 'OpenSSH names this line').toContain(Number(row.line));
+  });
+
   const keyFiles = present ? readIndex().filter((row) => ['authorized_keys', 'public_key', 'known_hosts'].includes(row.kind)) : [];
   it.each(keyFiles.map((row) => [row.localPath, row] as const))('%s agrees with OpenSSH', async (_name, row) => {
     const result = await cli(['--format', 'json', '--openssh-version', '9.2', '--kind', row.kind, row.localPath], corpus);

@@ -286,7 +286,7 @@ function detectOpenSSH(): LocalOpenSSH | string {
 
 const local = detectOpenSSH();
 if (typeof local === 'string' && process.env.CI) {
-  throw new Error(`OpenSSH oracle unavailable on CI: ${local} (run scripts/install-openssh.sh)`);
+  throw new Error(`OpenSSH oracle unavailable on CI: ${local} (run scripts/install-test-deps.sh)`);
 }
 const describeOracle = typeof local === 'string' ? describe.skip : describe;
 

@@ -90,7 +90,7 @@ export function requireOpenSSH(): void {
   if (process.env.CI && !hasOpenSSH()) {
     throw new Error(
       `OpenSSH oracle unavailable on CI: need ${SSHD}, ${SSH}, ${SSH_KEYGEN} and uid 0 ` +
-        '(run scripts/install-openssh.sh as root).',
+        '(run scripts/install-test-deps.sh as root).',
     );
   }
 }

@@ -1,11 +1,12 @@
 #!/bin/sh
-# Installs the OpenSSH binaries the sshd oracle tests (test/oracle/) need.
+# Installs what the tests need from Debian: the OpenSSH binaries the oracle tests
+# (test/oracle/) ask, and pre-commit for the hook test (test/pre-commit/).
 # For CI, as root, on Debian. Idempotent. Never starts or enables the system
 # sshd: the tests run their own sshd on 127.0.0.1 in debug mode.
 set -eu
 
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-openssh.sh: must run as root" >&2
+  echo "install-test-deps.sh: must run as root" >&2
   exit 1
 fi
 
@@ -14,7 +15,7 @@ installed() {
 }
 
 missing=""
-for pkg in openssh-server openssh-client; do
+for pkg in openssh-server openssh-client pre-commit; do
   installed "$pkg" || missing="$missing $pkg"
 done
 
@@ -59,6 +60,6 @@ mkdir -p /run/sshd
 chmod 0755 /run/sshd
 
 for bin in /usr/sbin/sshd /usr/bin/ssh /usr/bin/ssh-keygen; do
-  [ -x "$bin" ] || { echo "install-openssh.sh: $bin missing after install" >&2; exit 1; }
+  [ -x "$bin" ] || { echo "install-test-deps.sh: $bin missing after install" >&2; exit 1; }
 done
 /usr/bin/ssh -V

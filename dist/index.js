@@ -12130,9 +12130,9 @@ var require_headers = __commonJS({
             return array;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
-          const firstValue = iterator2.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
-          assert(firstValue[1].value !== null);
+          const firstValue2 = iterator2.next().value;
+          array[0] = [firstValue2[0], firstValue2[1].value];
+          assert(firstValue2[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
             x = array[i] = [value[0], value[1].value];
@@ -15763,8 +15763,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15791,9 +15791,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15823,11 +15823,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16001,13 +16001,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16037,12 +16037,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -20874,12 +20874,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent2, comment) => str.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20893,17 +20893,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
         return text;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
       if (text.length <= endStep)
         return text;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -20917,7 +20917,7 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
@@ -20941,8 +20941,8 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -20987,22 +20987,22 @@ var require_foldFlowLines = __commonJS({
         const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
             res += `${text[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text, i, indent2) {
       let end = i;
       let start = i + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
+        if (i < start + indent2) {
           ch = text[++i];
         } else {
           do {
@@ -21058,7 +21058,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -21118,7 +21118,7 @@ var require_stringifyString = __commonJS({
                   str += "\n";
                   i += 2;
                 }
-                str += indent;
+                str += indent2;
                 if (json[i + 2] === " ")
                   str += "\\";
                 i += 1;
@@ -21130,15 +21130,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -21168,8 +21168,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -21194,7 +21194,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -21211,9 +21211,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -21221,7 +21221,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -21229,18 +21229,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -21251,22 +21251,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -21438,7 +21438,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -21453,7 +21453,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -21483,7 +21483,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
         str = `? ${str}
-${indent}:`;
+${indent2}:`;
       } else {
         str = `${str}:`;
         if (keyComment)
@@ -21761,7 +21761,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -21798,11 +21798,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -21810,7 +21810,7 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -21879,19 +21879,19 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -23841,10 +23841,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -24362,17 +24362,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -24380,7 +24380,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -24392,26 +24392,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
+          value += sep4 + indent2.slice(trimIndent) + content;
           sep4 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep4 === " ")
             sep4 = "\n";
           else if (!prevMoreIndented && sep4 === "\n")
             sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
+          value += sep4 + indent2.slice(trimIndent) + content;
           sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -24447,7 +24447,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       const { source } = props[0];
       const mode = source[0];
-      let indent = 0;
+      let indent2 = 0;
       let chomp = "";
       let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -24456,8 +24456,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error2 === -1)
             error2 = offset + i;
         }
@@ -24498,7 +24498,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -25232,15 +25232,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context3.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -25249,25 +25249,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -25287,8 +25287,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -25319,16 +25319,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -25373,12 +25373,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -25684,15 +25684,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -25861,12 +25861,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -25875,8 +25875,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -25984,16 +25984,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -26009,9 +26009,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -26044,7 +26044,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -27060,10 +27060,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -27185,8 +27185,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -31560,7 +31560,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache = reusify(Task);
+      var cache2 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -31639,7 +31639,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push(value, done2) {
-        var current = cache.get();
+        var current = cache2.get();
         current.context = context3;
         current.release = release;
         current.value = value;
@@ -31660,7 +31660,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done2) {
-        var current = cache.get();
+        var current = cache2.get();
         current.context = context3;
         current.release = release;
         current.value = value;
@@ -31682,7 +31682,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache.release(holder);
+          cache2.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -31732,7 +31732,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context4, new Error("abort"));
-          cache.release(current);
+          cache2.release(current);
           current = next;
         }
         self.drain = noop3;
@@ -33800,13 +33800,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path15) {
+      _test(originalPath, cache2, path15) {
         checkPath(
           path15,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache) : {
+        return path15 ? this._t(path15, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -33823,13 +33823,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path15);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path15, cache) {
-        if (path15 in cache) {
-          return cache[path15];
+      _t(path15, cache2) {
+        if (path15 in cache2) {
+          return cache2[path15];
         }
         const parentPath = parentOf(path15);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
       }
       ignores(path15) {
         return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
@@ -40080,9 +40080,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -40090,7 +40090,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -40098,9 +40098,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -40454,15 +40454,15 @@ function defineKeyFileRule(rule) {
 function defineEngineRule(rule) {
   return rule;
 }
-function hitAt(line, range, message, help) {
+function hitAt(line, range, message, help2) {
   const column = Math.min(range.start, line.text.length) + 1;
   const endColumn = Math.max(column, Math.min(range.end, line.text.length) + 1);
   const hit = { line: line.number, column, endColumn, message };
-  if (help !== void 0) hit.help = help;
+  if (help2 !== void 0) hit.help = help2;
   return hit;
 }
-function directiveHit(directive, message, help, range, related2) {
-  const hit = hitAt(directive.line, range ?? { start: directive.keywordRange.start, end: directive.line.text.length }, message, help);
+function directiveHit(directive, message, help2, range, related2) {
+  const hit = hitAt(directive.line, range ?? { start: directive.keywordRange.start, end: directive.line.text.length }, message, help2);
   hit.file = directive.file;
   if (related2 && related2.length > 0) hit.related = related2;
   return hit;
@@ -40470,10 +40470,10 @@ function directiveHit(directive, message, help, range, related2) {
 function relatedDirective(directive, message) {
   return { file: directive.file, line: directive.line.number, column: directive.keywordRange.start + 1, message };
 }
-function hitLines(lines, first, last, message, help) {
+function hitLines(lines, first, last, message, help2) {
   const end = lines[last - 1];
   const hit = { line: first, column: 1, endLine: last, endColumn: (end?.text.length ?? 0) + 1, message };
-  if (help !== void 0) hit.help = help;
+  if (help2 !== void 0) hit.help = help2;
   return hit;
 }
 function rejectedLines(model, code2) {
@@ -40797,6 +40797,51 @@ async function buildConfigTree(main, resolver) {
 function isBlockStart(directive, file) {
   const keyword = directive.keyword.toLowerCase();
   return keyword === "match" || file.kind === "ssh_config" && keyword === "host";
+}
+
+// src/openssh/match.ts
+function matchPattern(s, pattern) {
+  let si = 0;
+  let pi = 0;
+  let star = -1;
+  let resume = 0;
+  while (si < s.length) {
+    const p = pattern[pi];
+    if (p === "*") {
+      star = pi++;
+      resume = si;
+    } else if (p !== void 0 && (p === "?" || p === s[si])) {
+      si++;
+      pi++;
+    } else if (star !== -1) {
+      pi = star + 1;
+      si = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[pi] === "*") pi++;
+  return pi === pattern.length;
+}
+var MAX_SUBPATTERN = 1023;
+function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+function matchPatternList(s, list, dolower = false) {
+  let positive = false;
+  for (const raw of list.split(",")) {
+    const negated = raw.startsWith("!");
+    const sub = negated ? raw.slice(1) : raw;
+    if (sub.length >= MAX_SUBPATTERN) return 0;
+    if (matchPattern(s, dolower ? asciiLower(sub) : sub)) {
+      if (negated) return -1;
+      positive = true;
+    }
+  }
+  return positive ? 1 : 0;
+}
+function matchHostList(host2, list) {
+  return matchPatternList(asciiLower(host2), list, true);
 }
 
 // src/ssh/key-types.ts
@@ -42463,48 +42508,6 @@ function algorithmKeyword(keyword, side) {
   return SPELLINGS[k];
 }
 var atLeast2 = (release, v) => compareReleases(release, v) >= 0;
-function matchPattern(s, pattern) {
-  let si = 0;
-  let pi = 0;
-  let starP = -1;
-  let starS = 0;
-  while (si < s.length) {
-    const pc = pattern[pi];
-    if (pc === "*") {
-      starP = pi++;
-      starS = si;
-    } else if (pc !== void 0 && (pc === "?" || pc === s[si])) {
-      si++;
-      pi++;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      si = ++starS;
-    } else return false;
-  }
-  while (pattern[pi] === "*") pi++;
-  return pi === pattern.length;
-}
-function matchPatternList(string2, pattern) {
-  let gotPositive = false;
-  let i = 0;
-  const len = pattern.length;
-  while (i < len) {
-    let negated = false;
-    if (pattern[i] === "!") {
-      negated = true;
-      i++;
-    }
-    let sub = "";
-    while (i < len && sub.length < 1023 && pattern[i] !== ",") sub += pattern[i++];
-    if (sub.length >= 1023) return 0;
-    if (i < len && pattern[i] === ",") i++;
-    if (matchPattern(string2, sub)) {
-      if (negated) return -1;
-      gotPositive = true;
-    }
-  }
-  return gotPositive ? 1 : 0;
-}
 function listHas(list, name) {
   for (const p of list.split(",")) {
     if (p === "") return false;
@@ -42629,9 +42632,9 @@ function resolveAlgorithmList(keyword, value, release, side) {
   const defString = def.join(",");
   if (minus) return done(filterList(def, rest, true), def);
   if (!atLeast2(release, "7.8")) {
-    const written = (plus ? namesCat(defString, rest) : rest).split(",").filter((n) => n !== "");
-    const unexpanded = written.some((n) => !all.includes(n));
-    return done(written, def, unexpanded);
+    const written2 = (plus ? namesCat(defString, rest) : rest).split(",").filter((n) => n !== "");
+    const unexpanded = written2.some((n) => !all.includes(n));
+    return done(written2, def, unexpanded);
   }
   const list = plus ? namesCat(defString, rest) : caret ? namesCat(rest, defString) : rest;
   let ret = "";
@@ -44847,40 +44850,6 @@ function addrMatchCidrListCheck(list, release) {
 function sshReleaseString(release) {
   return `OpenSSH_${release}p1`;
 }
-function matchPattern2(s, pattern) {
-  let si = 0;
-  let pi = 0;
-  let starP = -1;
-  let starS = 0;
-  while (si < s.length) {
-    const pc = pattern[pi];
-    if (pc === "*") {
-      starP = pi++;
-      starS = si;
-    } else if (pc !== void 0 && (pc === "?" || pc === s[si])) {
-      si++;
-      pi++;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      si = ++starS;
-    } else return false;
-  }
-  while (pattern[pi] === "*") pi++;
-  return pi === pattern.length;
-}
-function matchPatternList2(s, list, dolower = false) {
-  let got = false;
-  for (const raw of list.split(",")) {
-    const negated = raw.startsWith("!");
-    let sub = negated ? raw.slice(1) : raw;
-    if (dolower) sub = sub.toLowerCase();
-    if (matchPattern2(s, sub)) {
-      if (negated) return -1;
-      got = true;
-    }
-  }
-  return got ? 1 : 0;
-}
 
 // src/parse/config/validate-match.ts
 function matchWords(directive, release) {
@@ -45006,7 +44975,7 @@ function validateSshdMatch(directive, release) {
         break;
       case "version":
         if (isAtLeast(release, "10.0")) {
-          if (matchPatternList2(sshReleaseString(release), value) !== 1) active = false;
+          if (matchPatternList(sshReleaseString(release), value) !== 1) active = false;
           criteria.criteria.push({ name, patterns: splitPatterns(value), value });
           continue;
         }
@@ -45204,7 +45173,8 @@ function validateSsh(directive, ctx) {
   const k = sshKeyword(directive.keyword, ctx.release, ctx.build);
   const lower2 = directive.keyword.toLowerCase();
   if (!k) {
-    if ((ctx.ignoreUnknown ?? []).some((list) => matchPatternList2(lower2, list, true) === 1)) {
+    const lists = ctx.ignoreUnknown ?? [];
+    if (lists.length > 0 && lists.every((list) => matchPatternList(lower2, list, true) === 1)) {
       return { directive };
     }
     const problem2 = {
@@ -45450,9 +45420,10 @@ function choice2(e, values, caseSensitive) {
   if (name === "Protocol" && e.program === "ssh") {
     const arg2 = e.args.next();
     if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
-    if (!/^[12](,[12])?$/.test(arg2.value) && !/^\s*[12]\s*(,\s*[12]\s*)*$/.test(arg2.value)) {
-      return fail(e, "bad-value", `Bad protocol spec '${arg2.value}'.`, arg2);
-    }
+    const parts = arg2.value.split(",");
+    const empty = parts.indexOf("");
+    const items = (empty === -1 ? parts : parts.slice(0, empty)).map((p) => Number(cStrtol(p, 10).value));
+    if (!items.some((n) => n === 1 || n === 2)) return fail(e, "bad-value", `Bad protocol spec '${arg2.value}'.`, arg2);
     return void 0;
   }
   const arg = e.args.next();
@@ -45548,7 +45519,8 @@ function singleMissingMessage(e) {
 function restOfLine2(e, absolutePathOrNone) {
   e.args.consumeAll();
   if (!absolutePathOrNone) return void 0;
-  if (e.program === "sshd" && !at(e.release, "8.7") && e.ctx.inMatch) return void 0;
+  const name = e.k.aliasOf ?? e.k.name;
+  if (e.program === "sshd" && !at(e.release, "8.7") && (e.ctx.inMatch || e.ctx.state?.settled?.has(name))) return void 0;
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && " 	\r\n".includes(str[i])) i++;
@@ -46425,6 +46397,7 @@ function walkSshd(tree, context3) {
   const matchActive = /* @__PURE__ */ new Map();
   const subsystems = /* @__PURE__ */ new Set();
   let authenticationMethodsSet = false;
+  const settled = /* @__PURE__ */ new Set();
   for (const entry2 of tree.entries) {
     const d = entry2.directive;
     const via = entry2.via[entry2.via.length - 1];
@@ -46439,7 +46412,7 @@ function walkSshd(tree, context3) {
       release: context3.release,
       build: context3.build,
       inMatch: !active,
-      state: { authenticationMethodsSet, subsystems }
+      state: { authenticationMethodsSet, subsystems, settled: new Set(settled) }
     });
     if (lower(d) === "match") {
       matchActive.set(d, !neverMatch && verdict.activeWhileParsing === true && !verdict.problem);
@@ -46447,6 +46420,7 @@ function walkSshd(tree, context3) {
     if (lower(d) === "include") includeState.set(d, { active, neverMatch: neverMatch || !active });
     if (!verdict.problem && active) {
       const name = verdict.canonical;
+      if (name && verdict.status === "active") settled.add(name);
       if (name === "AuthenticationMethods") authenticationMethodsSet = true;
       if (name === "Subsystem" && !isAtLeast(context3.release, "9.5") && d.args[0]) subsystems.add(d.args[0].value);
     }
@@ -46517,7 +46491,7 @@ function walkSsh(tree, context3) {
       release: context3.release,
       build: context3.build,
       inMatch: false,
-      ignoreUnknown: [...ignoreUnknown],
+      ignoreUnknown: ignoreUnknownSettled ? [...ignoreUnknown] : [],
       state: { settled: new Set(settled) }
     };
     if (context3.sshConfigScope) context22.sshConfigScope = context3.sshConfigScope;
@@ -47168,14 +47142,14 @@ function parseKey(blob, version, allowCert) {
   };
   return { key, material: pub.material };
 }
-var asciiLower = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 function resolveType(name, version) {
   const keyType = keyTypeByName(name, version);
   if (keyType) return { keyType, shortName: false };
   if (compareReleases(version, SHORT_NAMES_UNTIL) >= 0) return void 0;
-  const lower2 = asciiLower(name);
+  const lower2 = asciiLower2(name);
   const byShortName = KEY_TYPES.find(
-    (t) => !t.certificate && isKnownIn(t, version) && asciiLower(t.shortName) === lower2
+    (t) => !t.certificate && isKnownIn(t, version) && asciiLower2(t.shortName) === lower2
   );
   return byShortName && { keyType: byShortName, shortName: true };
 }
@@ -47941,7 +47915,7 @@ function toFinding(enabled, file, hit) {
   const finding = {
     ruleId: enabled.rule.id,
     alias: enabled.rule.alias,
-    severity: enabled.severity,
+    severity: enabled.configured ? enabled.severity : hit.severity ?? enabled.severity,
     category: enabled.rule.category,
     file: hit.file ?? file,
     line: hit.line,
@@ -48527,15 +48501,15 @@ var invalid_key_data_default = defineKeyFileRule({
     const hits = [];
     for (const { line, rejection } of rejectedLines(model, "key")) {
       const failure = rejection.failure;
-      const help = "Copy the key again from its .pub file (`cat ~/.ssh/id_ed25519.pub`), as one unbroken line.";
+      const help2 = "Copy the key again from its .pub file (`cat ~/.ssh/id_ed25519.pub`), as one unbroken line.";
       if (failure.code === "no-key-data" && failure.typeInfo) {
-        hits.push(hitAt(line, failure.typeRange, `Key type ${failure.typeInfo.name} has no key data after it; OpenSSH skips this line.`, help));
+        hits.push(hitAt(line, failure.typeRange, `Key type ${failure.typeInfo.name} has no key data after it; OpenSSH skips this line.`, help2));
       } else if (failure.code === "invalid-base64") {
-        hits.push(hitAt(line, failure.base64Range, "The key data is not valid base64; OpenSSH skips this line.", help));
+        hits.push(hitAt(line, failure.base64Range, "The key data is not valid base64; OpenSSH skips this line.", help2));
       } else if (failure.code === "invalid-blob") {
         const error2 = failure.error;
         const message = error2.code === "key-length" ? `This ${failure.typeInfo.name} key is refused by OpenSSH: ${error2.message}. The line is skipped.` : `The ${failure.typeInfo.name} key data is not a valid key (${error2.message}); OpenSSH skips this line.`;
-        hits.push(hitAt(line, failure.base64Range, message, error2.code === "key-length" ? "Generate a new key: `ssh-keygen -t ed25519`." : help));
+        hits.push(hitAt(line, failure.base64Range, message, error2.code === "key-length" ? "Generate a new key: `ssh-keygen -t ed25519`." : help2));
       }
     }
     return hits;
@@ -48946,8 +48920,8 @@ restrict,command="/usr/local/bin/deploy" ${ED25519_EXAMPLE} deploy@ci`,
       if (first) {
         const sameOptions = optionsText(first.line, first.entry) === optionsText(line, entry2);
         const message = model.kind === "known_hosts" ? `Line ${first.line.number} already lists this key for the same hosts${entry2.knownHosts?.marker ? ` with ${entry2.knownHosts.marker.name}` : ""}; this line is redundant.` : sameOptions ? `This line repeats line ${first.line.number} (same ${has(entry2, "cert-authority") ? "CA key" : "key"}, same options): sshd stops at line ${first.line.number} and never uses this one.` : `Line ${first.line.number} already authorizes this ${has(entry2, "cert-authority") ? "CA key" : "key"} with options that always accept it, and sshd stops at the first match: the options on this line are never used.`;
-        const help = model.kind === "known_hosts" ? "Delete the repeated line." : sameOptions ? "Delete the repeated line." : `Keep one line for this key, with the options you want (or move this line above line ${first.line.number} if it is a deliberate, narrower rule).`;
-        const hit = hitAt(line, keySpan(entry2), message, help);
+        const help2 = model.kind === "known_hosts" ? "Delete the repeated line." : sameOptions ? "Delete the repeated line." : `Keep one line for this key, with the options you want (or move this line above line ${first.line.number} if it is a deliberate, narrower rule).`;
+        const hit = hitAt(line, keySpan(entry2), message, help2);
         const span = keySpan(first.entry);
         hit.related = [
           {
@@ -48986,10 +48960,10 @@ ${ED25519_EXAMPLE} deploy@ci`,
     if (parsedEntries(model).length > 0) return [];
     const keyLines = model.lines.filter((l) => l.status === "rejected").length;
     const message = keyLines > 0 ? `sshd skips ${keyLines === 1 ? "the only non-comment line" : `all ${keyLines} non-comment lines`} of this file, so no key in it authorizes a login.` : "This file contains no key at all (only blank lines or comments), so no key in it authorizes a login.";
-    const help = keyLines > 0 ? "Fix the lines reported in this file, or add a valid public key line (`ssh-keygen -y -f KEY` prints it)." : "Add the public key of each person or system that should log in (the one-line contents of their `.pub` file).";
+    const help2 = keyLines > 0 ? "Fix the lines reported in this file, or add a valid public key line (`ssh-keygen -y -f KEY` prints it)." : "Add the public key of each person or system that should log in (the one-line contents of their `.pub` file).";
     const first = model.source.lines[0];
-    if (!first) return [{ line: 1, column: 1, endColumn: 1, message, help }];
-    return [hitAt(first, { start: 0, end: first.text.length }, message, help)];
+    if (!first) return [{ line: 1, column: 1, endColumn: 1, message, help: help2 }];
+    return [hitAt(first, { start: 0, end: first.text.length }, message, help2)];
   }
 });
 
@@ -49186,8 +49160,8 @@ var invalid_from_pattern_default = defineKeyFileRule({
       const offsets = valueOffsets(line.text, from);
       for (const problem2 of checkAddressPatternList(from.value, version)) {
         const raw = from.value.slice(problem2.entry.start, problem2.entry.end);
-        const { message, help } = describe(problem2, quote(raw));
-        hits.push(hitAt(line, problemRange(problem2, offsets, from, from.value.length), message, help));
+        const { message, help: help2 } = describe(problem2, quote(raw));
+        hits.push(hitAt(line, problemRange(problem2, offsets, from, from.value.length), message, help2));
       }
     }
     return hits;
@@ -49339,12 +49313,12 @@ var cert_authority_without_principals_default = defineKeyFileRule({
 });
 
 // src/rules/authorized-keys/option-errors.ts
-function optionErrorHits(model, codes, help) {
+function optionErrorHits(model, codes, help2) {
   return rejectedLines(model, "option").flatMap(({ line, rejection: { error: error2 } }) => {
     if (!codes.includes(error2.code)) return [];
     const text = line.text.slice(error2.range.start, error2.range.end);
     return [
-      hitAt(line, error2.range, `sshd rejects the options at ${quote(text)} ("bad key options: ${error2.sshdMessage}") and skips this key.`, help(error2.code, error2.option))
+      hitAt(line, error2.range, `sshd rejects the options at ${quote(text)} ("bad key options: ${error2.sshdMessage}") and skips this key.`, help2(error2.code, error2.option))
     ];
   });
 }
@@ -49543,45 +49517,6 @@ function splitHostPatterns(hosts) {
 function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
-function matchPattern3(s, pattern) {
-  let si = 0;
-  let pi = 0;
-  let star = -1;
-  let resume = 0;
-  while (si < s.length) {
-    const p = pattern[pi];
-    if (p === "*") {
-      star = pi++;
-      resume = si;
-    } else if (p !== void 0 && (p === "?" || p === s[si])) {
-      si++;
-      pi++;
-    } else if (star !== -1) {
-      pi = star + 1;
-      si = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[pi] === "*") pi++;
-  return pi === pattern.length;
-}
-var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-var MAX_SUBPATTERN = 1023;
-function matchHostList(host2, list) {
-  const name = asciiLower2(host2);
-  let positive = false;
-  for (const raw of list.split(",")) {
-    const negated = raw.startsWith("!");
-    const sub = negated ? raw.slice(1) : raw;
-    if (sub.length >= MAX_SUBPATTERN) return 0;
-    if (matchPattern3(name, asciiLower2(sub))) {
-      if (negated) return -1;
-      positive = true;
-    }
-  }
-  return positive ? 1 : 0;
-}
 function isHashedField(hosts) {
   return hosts.startsWith("|");
 }
@@ -49604,7 +49539,7 @@ function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
   for (const raw of hosts.split(",")) {
     if (raw.startsWith("!") || raw === "" || hasWildcard(raw)) continue;
-    const name = asciiLower2(raw);
+    const name = asciiLower(raw);
     if (matchHostList(name, hosts) === 1) names.add(name);
   }
   return [...names];
@@ -50001,8 +49936,8 @@ var file_contents_default = defineKeyFileRule({
     if (!anyKeyLine) {
       const lines = model.source.lines;
       const message = 'This .pub file contains no key, only comments or blank lines: ssh-keygen reports "is not a public key file" and nothing can be installed from it.';
-      const help = "Write the public key into it again, e.g. `ssh-keygen -y -f PRIVATE_KEY > FILE.pub`.";
-      hits.push(lines.length > 0 ? hitLines(lines, 1, lines.length, message, help) : { line: 1, column: 1, message, help });
+      const help2 = "Write the public key into it again, e.g. `ssh-keygen -y -f PRIVATE_KEY > FILE.pub`.";
+      hits.push(lines.length > 0 ? hitLines(lines, 1, lines.length, message, help2) : { line: 1, column: 1, message, help: help2 });
     }
     return hits;
   }
@@ -50062,7 +49997,7 @@ var certificate_validity_default = defineKeyFileRule({
       const cert = entry2.key.key.cert;
       if (!cert) continue;
       const range = { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end };
-      for (const [message, help] of problems(cert, now)) hits.push(hitAt(line, range, message, help));
+      for (const [message, help2] of problems(cert, now)) hits.push(hitAt(line, range, message, help2));
     }
     return hits;
   }
@@ -50112,7 +50047,7 @@ var certificate_signed_with_ssh_rsa_default = defineKeyFileRule({
 });
 
 // src/rules/config-syntax/problems.ts
-function problemHits(analysis, code2, help) {
+function problemHits(analysis, code2, help2) {
   const hits = [];
   const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
   const outcome = program === "ssh" ? "ssh refuses to run" : "sshd will not start";
@@ -50120,7 +50055,7 @@ function problemHits(analysis, code2, help) {
     const problem2 = verdict.problem;
     if (!problem2 || problem2.code !== code2) continue;
     const when = problem2.severity === "fatal" ? `${program} stops at this line` : "after reading the file";
-    hits.push(directiveHit(directive, `${program} rejects this line: "${problem2.message}"; ${when}, ${outcome}.`, help, problem2.range));
+    hits.push(directiveHit(directive, `${program} rejects this line: "${problem2.message}"; ${when}, ${outcome}.`, help2, problem2.range));
   }
   return hits;
 }
@@ -50151,8 +50086,8 @@ var unknown_keyword_default = defineConfigRule({
       const hasBom = keyword.startsWith("\uFEFF");
       const visible = keyword.replace(/[\uFEFF\u00A0]/g, "");
       const message = hasBom ? `The file starts with a UTF-8 byte-order mark, so ${program} reads the first keyword as "\\357\\273\\277${visible}" and rejects it` : keyword.includes(" ") ? `"${visible}" is written with a non-breaking space, which ${program} does not treat as a blank` : `${program} does not know the keyword "${keyword}"`;
-      const help = hasBom ? "Save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)." : problem2.suggestion ? `Did you mean ${problem2.suggestion}?` : program === "ssh" ? "Remove it, or list it in `IgnoreUnknown` before its first use if another ssh build needs it." : "Remove it, or check `man sshd_config` for the target release.";
-      hits.push(directiveHit(directive, `${message} ("Bad configuration option"); ${program} refuses to ${program === "sshd" ? "start" : "run"} with this file.`, help, directive.keywordRange));
+      const help2 = hasBom ? "Save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)." : problem2.suggestion ? `Did you mean ${problem2.suggestion}?` : program === "ssh" ? "Remove it, or list it in `IgnoreUnknown` before its first use if another ssh build needs it." : "Remove it, or check `man sshd_config` for the target release.";
+      hits.push(directiveHit(directive, `${message} ("Bad configuration option"); ${program} refuses to ${program === "sshd" ? "start" : "run"} with this file.`, help2, directive.keywordRange));
     }
     return hits;
   }
@@ -50164,8 +50099,8 @@ function syntaxHits(analysis, problem2, describe2) {
   return analysis.tree.files.flatMap(
     (file) => file.lines.flatMap((line) => {
       if (line.status !== "rejected" || line.problem !== problem2) return [];
-      const { message, help } = describe2(line, program);
-      const hit = hitAt(line.line, { start: line.at ?? line.keywordRange.start, end: line.line.text.length }, message, help);
+      const { message, help: help2 } = describe2(line, program);
+      const hit = hitAt(line.line, { start: line.at ?? line.keywordRange.start, end: line.line.text.length }, message, help2);
       hit.file = file.source.path;
       return [hit];
     })
@@ -50420,11 +50355,11 @@ var deprecated_keyword_default = defineConfigRule({
       const facts = verdict.keyword;
       const lower2 = facts.name.toLowerCase();
       const instead = REPLACEMENT[lower2];
-      const help = instead ? `Remove it; use ${instead}.` : "Remove it.";
+      const help2 = instead ? `Remove it; use ${instead}.` : "Remove it.";
       if (facts.status === "deprecated") {
-        hits.push(directiveHit(directive, `${directive.keyword} is deprecated in OpenSSH ${release}: ${program} ignores it${program === "sshd" ? ' and logs "Deprecated option"' : ""}.`, help, directive.keywordRange));
+        hits.push(directiveHit(directive, `${directive.keyword} is deprecated in OpenSSH ${release}: ${program} ignores it${program === "sshd" ? ' and logs "Deprecated option"' : ""}.`, help2, directive.keywordRange));
       } else if (facts.status === "ignored") {
-        hits.push(directiveHit(directive, `${directive.keyword} does nothing in OpenSSH ${release}: ${program} ignores it silently.`, help, directive.keywordRange));
+        hits.push(directiveHit(directive, `${directive.keyword} does nothing in OpenSSH ${release}: ${program} ignores it silently.`, help2, directive.keywordRange));
       } else if (facts.status === "unsupported") {
         hits.push(directiveHit(directive, `${directive.keyword} is not supported by this OpenSSH build: ${program} logs "Unsupported option" and ignores it.`, "Remove it.", directive.keywordRange));
       } else if (facts.aliasOf && facts.aliasOf.toLowerCase() !== lower2) {
@@ -50637,8 +50572,8 @@ var weak_algorithm_default = defineConfigRule({
           const exact = weak.length === 1 && element.text === weak[0];
           const them = weak.length === 1 ? "it" : "them";
           const message = exact ? `${keyword} enables ${describeWeak(weak)}; any peer can negotiate it.` : `${keyword}: ${code(element.text)} selects ${describeWeak(weak)}; any peer can negotiate ${them}.`;
-          const help = exact ? `Remove ${code(element.text)}. If an old peer still needs it: ${exceptionAdvice(analysis, keyword)}` : `Replace ${code(element.text)} with the exact names you need, leaving out ${listing(weak.map(code))}.`;
-          hits.push(directiveHit(list.directive, message, help, element.range));
+          const help2 = exact ? `Remove ${code(element.text)}. If an old peer still needs it: ${exceptionAdvice(analysis, keyword)}` : `Replace ${code(element.text)} with the exact names you need, leaving out ${listing(weak.map(code))}.`;
+          hits.push(directiveHit(list.directive, message, help2, element.range));
         }
       } else if (list.mode === "remove") {
         const weak = list.inherited.filter(isWeak);
@@ -50708,8 +50643,8 @@ var legacy_algorithm_workaround_default = defineConfigRule({
         const peer = legacyPeer(weak[0], ssh ? "server" : "client");
         const scope = ssh ? list.entry.block ? `every host this \`${list.entry.block.keyword} ${list.entry.block.args.map((a) => a.value).join(" ")}\` block matches` : "every host ssh connects to" : "every client of this server";
         const message = `${list.key} ${code(`${list.mode === "append" ? "+" : "^"}${element.text}`)} ${verb} (${reasons.join("; ")}). This is the usual workaround for ${peer}; it applies to ${scope}, not only to that peer.`;
-        const help = `${exceptionAdvice(analysis, list.key)} Then remove this line.`;
-        hits.push(directiveHit(list.directive, message, help, element.range));
+        const help2 = `${exceptionAdvice(analysis, list.key)} Then remove this line.`;
+        hits.push(directiveHit(list.directive, message, help2, element.range));
       }
     }
     return hits;
@@ -50766,14 +50701,14 @@ var terrapin_exposure_default = defineConfigRule({
         parts.push(`${listing(cbc.map(code))} with ${macText}`);
       }
       if (parts.length === 0) continue;
-      const where = list.elements.find((e) => chacha ? e.selects.includes(CHACHA) : e.selects.some((n) => cbc.includes(n)));
+      const where2 = list.elements.find((e) => chacha ? e.selects.includes(CHACHA) : e.selects.some((n) => cbc.includes(n)));
       const related2 = etm.length > 0 && macs.from ? [relatedDirective(macs.from.directive, "the MACs line in effect")] : void 0;
       hits.push(
         directiveHit(
           list.directive,
           `On OpenSSH ${release} (before 9.6: no strict key exchange) ${parts.join(" and ")} ${parts.length > 1 || cbc.length > 1 ? "are" : "is"} open to the Terrapin attack (CVE-2023-48795): a man-in-the-middle can silently drop handshake messages. If this build has the strict-KEX backport (Debian 12, Ubuntu and RHEL security updates), only peers older than 9.6 are exposed.`,
           `Upgrade to OpenSSH 9.6 or later (or a vendor build with the strict-KEX fix) on both ends; until then leave out ${chacha ? code(CHACHA) : "the CBC ciphers"}${chacha && etm.length > 0 ? " and the CBC ciphers" : ""}, e.g. \`Ciphers aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes128-ctr\`.`,
-          where?.range ?? list.valueRange,
+          where2?.range ?? list.valueRange,
           related2
         )
       );
@@ -50952,6 +50887,1163 @@ var required_rsa_size_low_default = defineConfigRule({
   }
 });
 
+// src/rules/config/effective.ts
+var cache = /* @__PURE__ */ new WeakMap();
+function norm(keyword) {
+  return keyword.toLowerCase();
+}
+function canonicalKeyword(verdict) {
+  return verdict.canonical ?? verdict.keyword?.aliasOf ?? verdict.keyword?.name;
+}
+function factsOf(analysis, verdict, release) {
+  if (verdict.keyword && verdict.keyword.release === release) return verdict.keyword;
+  const written2 = verdict.directive.keyword;
+  return analysis.kind === "sshd_config" ? sshdKeyword(written2, release) : sshKeyword(written2, release);
+}
+function effectiveConfig(analysis, context3) {
+  const release = formatVersion(context3.version);
+  let byRelease2 = cache.get(analysis);
+  if (!byRelease2) {
+    byRelease2 = /* @__PURE__ */ new Map();
+    cache.set(analysis, byRelease2);
+  }
+  const cached = byRelease2.get(release);
+  if (cached) return cached;
+  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
+  const settings = [];
+  const scopes = /* @__PURE__ */ new Map();
+  const scopeFor = (block) => {
+    let scope = scopes.get(block);
+    if (!scope) {
+      scope = scopeOf(block, analysis.kind);
+      scopes.set(block, scope);
+    }
+    return scope;
+  };
+  for (const [index, entry2] of analysis.tree.entries.entries()) {
+    const verdict = analysis.verdicts.get(entry2.directive);
+    if (!verdict || verdict.problem) continue;
+    const facts = factsOf(analysis, verdict, release);
+    if (!facts || (verdict.status ?? facts.status) !== "active") continue;
+    const accumulation = facts.accumulation;
+    if (accumulation === "none" || accumulation === "structural") continue;
+    const keyword = canonicalKeyword(verdict) ?? facts.aliasOf ?? facts.name;
+    settings.push({
+      entry: entry2,
+      directive: entry2.directive,
+      verdict,
+      keyword,
+      accumulation,
+      scope: scopeFor(entry2.block),
+      values: entry2.directive.args.map((arg) => arg.value),
+      index
+    });
+  }
+  const dead = (analysis.kind === "sshd_config" ? deadInSshd(settings) : deadInSsh(settings)).filter((d) => d.setting.directive !== d.winner.directive);
+  const deadSet = new Set(dead.map((d) => d.setting));
+  const live = settings.filter((s) => !deadSet.has(s));
+  const of = (list, keyword) => list.filter((s) => norm(s.keyword) === norm(keyword));
+  const global2 = (keyword) => {
+    const winners = of(live, keyword);
+    if (analysis.kind === "sshd_config") {
+      return winners.find((s) => s.scope.block !== void 0 && s.scope.coversAll) ?? winners.find((s) => s.scope.block === void 0);
+    }
+    return winners.find((s) => s.scope.coversAll);
+  };
+  const config = {
+    kind: analysis.kind,
+    release,
+    settings,
+    dead,
+    live,
+    all: (keyword) => of(settings, keyword),
+    winners: (keyword) => of(live, keyword),
+    global: global2,
+    in: (keyword, scope) => (scope.block === void 0 ? void 0 : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global2(keyword)
+  };
+  byRelease2.set(release, config);
+  return config;
+}
+function slotOf(setting) {
+  switch (setting.accumulation) {
+    case "first-wins":
+    case "first-line-wins":
+      return norm(setting.keyword);
+    case "per-name":
+      return `${norm(setting.keyword)}\0${setting.values[0] ?? ""}`;
+    default:
+      return void 0;
+  }
+}
+function deadInSshd(settings) {
+  const dead = [];
+  const firstInScope = /* @__PURE__ */ new Map();
+  const firstCovering = /* @__PURE__ */ new Map();
+  const topWinners = [];
+  for (const setting of settings) {
+    const slot = slotOf(setting);
+    if (slot === void 0) continue;
+    const { scope } = setting;
+    const inBlock = scope.block !== void 0;
+    const covering = inBlock && setting.accumulation !== "per-name" ? firstCovering.get(slot) : void 0;
+    const same = firstInScope.get(`${scope.key}\0${slot}`);
+    if (covering) {
+      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? "same-scope" : "earlier-covering" });
+      continue;
+    }
+    if (same) {
+      dead.push({ setting, winner: same, reason: "same-scope" });
+      continue;
+    }
+    firstInScope.set(`${scope.key}\0${slot}`, setting);
+    if (!inBlock) topWinners.push(setting);
+    else if (scope.coversAll) firstCovering.set(slot, setting);
+  }
+  for (const top of topWinners) {
+    const covering = top.accumulation === "per-name" ? void 0 : firstCovering.get(slotOf(top));
+    if (covering) dead.push({ setting: top, winner: covering, reason: "overridden-by-match" });
+  }
+  return dead;
+}
+function deadInSsh(settings) {
+  const dead = [];
+  const firstInScope = /* @__PURE__ */ new Map();
+  const firstCovering = /* @__PURE__ */ new Map();
+  for (const setting of settings) {
+    const slot = slotOf(setting);
+    if (slot === void 0 || setting.scope.laterPass) continue;
+    const scope = norm(setting.keyword) === "syslogfacility" ? { ...setting.scope, key: "top", coversAll: true } : setting.scope;
+    const covering = firstCovering.get(slot);
+    if (covering) {
+      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? "same-scope" : "earlier-covering" });
+      continue;
+    }
+    const same = firstInScope.get(`${scope.key}\0${slot}`);
+    if (same) {
+      dead.push({ setting, winner: same, reason: "same-scope" });
+      continue;
+    }
+    firstInScope.set(`${scope.key}\0${slot}`, setting);
+    if (scope.coversAll) firstCovering.set(slot, setting);
+  }
+  return dead;
+}
+function firstValue(setting) {
+  return (setting?.values[0] ?? "").toLowerCase();
+}
+function isOn(setting) {
+  const value = firstValue(setting);
+  return value === "yes" || value === "true";
+}
+function isOff(setting) {
+  const value = firstValue(setting);
+  return value === "no" || value === "false";
+}
+function where(directive) {
+  return `${directive.file}:${directive.line.number}`;
+}
+function written(directive) {
+  const text = `${directive.keyword} ${directive.args.map((a) => a.value).join(" ")}`.trim();
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+function scopeLabel(scope) {
+  if (!scope.block) return "the top level";
+  return `the \`${written(scope.block)}\` block (${where(scope.block)})`;
+}
+function viaLabel(setting) {
+  const include2 = setting.entry.via[setting.entry.via.length - 1];
+  return include2 ? ` (included by ${where(include2)})` : "";
+}
+var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
+function matchCriteria2(block) {
+  const out = [];
+  const args = block.args.map((a) => a.value);
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    if (arg.startsWith("#")) break;
+    const negated = arg.startsWith("!");
+    if (negated) arg = arg.slice(1);
+    const eq = arg.indexOf("=");
+    if (eq > 0) {
+      out.push({ name: arg.slice(0, eq).toLowerCase(), negated, patterns: arg.slice(eq + 1).split(",") });
+      continue;
+    }
+    const name = arg.toLowerCase();
+    if (NO_ARGUMENT.has(name)) {
+      out.push({ name, negated, patterns: [] });
+      continue;
+    }
+    const value = args[i + 1];
+    i++;
+    out.push({ name, negated, patterns: value === void 0 ? [] : value.split(",") });
+  }
+  return out;
+}
+function patternsCoverAll(patterns) {
+  return patterns.includes("*") && patterns.every((p) => p === "*");
+}
+function patternsBroad(patterns) {
+  return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
+}
+var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
+function scopeOf(block, kind) {
+  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
+  const keyword = block.keyword.toLowerCase();
+  if (keyword === "host") {
+    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
+    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
+  }
+  const criteria = matchCriteria2(block);
+  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
+  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
+  const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
+  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
+  const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
+  const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
+  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+}
+function isNetwork(criterion) {
+  return criterion === "address" || criterion === "localaddress";
+}
+function blockMayMatchUser(scope, user) {
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
+  for (const criterion of matchCriteria2(scope.block)) {
+    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
+    if (criterion.name === "invalid-user") return false;
+  }
+  return true;
+}
+function blockLimitsNetwork(scope) {
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
+  return matchCriteria2(scope.block).some(
+    (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
+  );
+}
+function argRange(setting, index = 0) {
+  return setting.directive.args[index]?.range ?? setting.directive.restRange;
+}
+
+// src/rules/config/permit-root-login.ts
+function limitedToGroups(scope) {
+  if (!scope.block) return false;
+  return matchCriteria2(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
+}
+var permit_root_login_default = defineConfigRule({
+  id: "SSH440",
+  alias: "permit-root-login",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`PermitRootLogin yes` takes effect: root may log in with a password.",
+    what: "The `PermitRootLogin` line that takes effect (the first one in its scope, drop-ins included at the top counting first) says `yes`, at the top level or in a Match block that root can fall into. A Match block limited to a network (`Match Address 10.0.0.0/8`, `Host`, `LocalAddress`, `LocalPort`), to users that do not include root (`Match User deploy`) or to named groups is taken as a deliberate exception and not reported. `prohibit-password` (the default since OpenSSH 7.0) and `forced-commands-only` are not reported: CIS, ComplianceAsCode and Mozilla want `no`, dev-sec accepts `prohibit-password`, and the upstream default is a sane place to stop.",
+    why: "With `yes`, sshd lets root log in with every enabled method, passwords and keyboard-interactive included (auth.c `auth_root_allowed`). root exists on every machine, so it is the first account password-guessing bots try, and a successful login leaves no trace of who it was. `prohibit-password` keeps key and certificate logins for root; `no` forces administrators to log in as themselves and use sudo.",
+    bad: "PermitRootLogin yes",
+    good: "PermitRootLogin no",
+    references: [
+      "sshd_config(5) PermitRootLogin",
+      "OpenSSH auth.c auth_root_allowed()",
+      "CIS Ubuntu 24.04 5.1.20; ComplianceAsCode sshd_disable_root_login; Mozilla OpenSSH guidelines; dev-sec ssh-baseline sshd-06"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    for (const setting of config.winners("PermitRootLogin")) {
+      if (firstValue(setting) !== "yes") continue;
+      const { scope } = setting;
+      if (!blockMayMatchUser(scope, "root") || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
+      const where2 = scope.block ? ` for connections that match ${scopeLabel(scope)}` : "";
+      hits.push(
+        directiveHit(
+          setting.directive,
+          `PermitRootLogin yes takes effect${where2}${viaLabel(setting)}: root may log in with a password or keyboard-interactive, not only with a key, and root is the account every password-guessing bot tries first.`,
+          "Set `PermitRootLogin no` (administrators log in as themselves and use sudo), or `prohibit-password` to allow root with keys only.",
+          argRange(setting)
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/password-authentication.ts
+var STRONG_METHODS = /* @__PURE__ */ new Set(["publickey", "hostbased", "gssapi-with-mic"]);
+function kbdIsSecondFactorOnly(config) {
+  const methods = config.global("AuthenticationMethods");
+  if (!methods || methods.values.length === 0) return false;
+  if (methods.values.some((list) => list.toLowerCase() === "any")) return false;
+  return methods.values.every((list) => list.split(",").some((method) => STRONG_METHODS.has(method.split(":")[0].toLowerCase())));
+}
+function kbdInteractive(config, since87) {
+  const kbd = config.global("KbdInteractiveAuthentication");
+  if (since87) {
+    if (kbd) return isOn(kbd) ? { on: true, setting: kbd } : { on: false };
+    return { on: true, byDefault: "KbdInteractiveAuthentication defaults to yes" };
+  }
+  if (isOn(kbd)) return { on: true, setting: kbd };
+  const challenge = config.global("ChallengeResponseAuthentication");
+  if (challenge) return isOn(challenge) ? { on: true, setting: challenge } : { on: false };
+  return {
+    on: true,
+    byDefault: kbd ? `${kbd.directive.keyword} no (${where(kbd.directive)}) is not enough before OpenSSH 8.7: ChallengeResponseAuthentication defaults to yes and turns keyboard-interactive back on` : "ChallengeResponseAuthentication defaults to yes, which turns keyboard-interactive on before OpenSSH 8.7"
+  };
+}
+var password_authentication_default = defineConfigRule({
+  id: "SSH441",
+  alias: "password-authentication",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "Password logins are switched on: `PasswordAuthentication yes`, or keyboard-interactive through PAM.",
+    what: "Two findings. (1) A `PasswordAuthentication yes` line that takes effect for everyone: at the top level, in a drop-in (cloud-init's `50-cloud-init.conf` is the usual one: included at the top of sshd_config, it wins over a `PasswordAuthentication no` further down), or in a Match block that matches (nearly) every connection. The upstream default is also yes, but an unset value is not reported: only a line that asks for passwords. A Match block for some users or a network (`Match Address 10.0.0.0/8` / `PasswordAuthentication yes`) is taken as a deliberate exception. (2) `PasswordAuthentication no` while keyboard-interactive authentication is on (`KbdInteractiveAuthentication yes`, its old name `ChallengeResponseAuthentication`, or left at its default: yes from 8.7, and before 8.7 switched on by ChallengeResponseAuthentication's default) and `UsePAM yes`. Not reported when `AuthenticationMethods` requires a key in every list (`publickey,keyboard-interactive`: the MFA recipe), where keyboard-interactive is only a second factor.",
+    why: "Passwords can be guessed, phished and reused; keys cannot be brute-forced over the network. With `UsePAM yes`, keyboard-interactive hands the conversation to PAM, and the usual PAM stack (pam_unix) asks for the account password: `PasswordAuthentication no` then keeps only the `password` method out, and `ssh -o PreferredAuthentications=keyboard-interactive` still logs in with a password. That is why Debian and Ubuntu ship `KbdInteractiveAuthentication no` and Mozilla's guideline warns about it. dev-sec and Mozilla ask for `PasswordAuthentication no`; CIS does not require it.",
+    bad: "PasswordAuthentication yes",
+    good: "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM yes",
+    references: [
+      "sshd_config(5) PasswordAuthentication, KbdInteractiveAuthentication, UsePAM, AuthenticationMethods",
+      'OpenSSH 8.7 release notes (ChallengeResponseAuthentication became an alias); sshd.c ≤8.6 ("challenge-response is implemented via keyboard interactive")',
+      "Mozilla OpenSSH guidelines (PAM and keyboard-interactive); dev-sec ssh-baseline sshd-27/sshd-29",
+      "cloud-init cc_set_passwords (50-cloud-init.conf)"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    const { dead } = config;
+    for (const setting of config.winners("PasswordAuthentication")) {
+      if (!isOn(setting) || !setting.scope.broad) continue;
+      const beaten = dead.filter((d) => d.winner === setting && isOff(d.setting)).map((d) => d.setting);
+      const over = beaten.length > 0 ? `; it wins over \`${written(beaten[0].directive)}\` at ${where(beaten[0].directive)}, because sshd keeps the first value it reads` : "";
+      const scope = setting.scope.block ? ` in ${scopeLabel(setting.scope)}` : "";
+      hits.push(
+        directiveHit(
+          setting.directive,
+          `PasswordAuthentication yes takes effect${scope}${viaLabel(setting)}${over}: accounts can be logged into by guessing or reusing their password.`,
+          beaten.length > 0 ? `Change or remove this line (a drop-in read first wins; for cloud-init set \`ssh_pwauth: false\`).` : "Set `PasswordAuthentication no` once every user has a key.",
+          argRange(setting),
+          beaten.map((d) => relatedDirective(d.directive, "this value never takes effect"))
+        )
+      );
+    }
+    const password = config.global("PasswordAuthentication");
+    if (password && isOff(password) && isOn(config.global("UsePAM")) && !kbdIsSecondFactorOnly(config)) {
+      const since87 = atLeast(context3.version, "8.7");
+      const kbd = kbdInteractive(config, since87);
+      if (kbd.on && kbd.setting) {
+        hits.push(
+          directiveHit(
+            kbd.setting.directive,
+            `${kbd.setting.directive.keyword} yes with UsePAM yes lets PAM ask for the account password through keyboard-interactive, so passwords still work although PasswordAuthentication is no (${where(password.directive)}).`,
+            "Set `KbdInteractiveAuthentication no`, or require a key first with `AuthenticationMethods publickey,keyboard-interactive` if keyboard-interactive is meant as a second factor.",
+            argRange(kbd.setting),
+            [relatedDirective(password.directive, "passwords are meant to be off here")]
+          )
+        );
+      } else if (kbd.on && kbd.byDefault) {
+        hits.push(
+          directiveHit(
+            password.directive,
+            `PasswordAuthentication no does not turn passwords off: ${kbd.byDefault}, and with UsePAM yes PAM asks for the account password through keyboard-interactive.`,
+            since87 ? "Add `KbdInteractiveAuthentication no` (or require a key first with `AuthenticationMethods publickey,keyboard-interactive`)." : "Add `ChallengeResponseAuthentication no` (before 8.7 it is what turns keyboard-interactive off), or require a key first with `AuthenticationMethods publickey,keyboard-interactive`.",
+            argRange(password)
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/permit-empty-passwords.ts
+var permit_empty_passwords_default = defineConfigRule({
+  id: "SSH442",
+  alias: "permit-empty-passwords",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "error",
+  docs: {
+    summary: "`PermitEmptyPasswords yes`: accounts without a password can log in with an empty one.",
+    what: "A `PermitEmptyPasswords yes` line that takes effect, at the top level or in any Match block (there is no deliberate use for it on a network service).",
+    why: "sshd refuses an empty password unless this is yes (auth-passwd.c `auth_password`). With yes, every account whose password field is empty (system accounts created without a password, images built with `passwd -d`) can be logged into over the network by typing nothing, as far as password or PAM authentication is enabled. Every guide asks for `no`, which is also the default.",
+    bad: "PermitEmptyPasswords yes",
+    good: "PermitEmptyPasswords no",
+    references: [
+      "sshd_config(5) PermitEmptyPasswords",
+      "OpenSSH auth-passwd.c auth_password()",
+      "CIS Ubuntu 24.04 5.1.19; ComplianceAsCode sshd_disable_empty_passwords; dev-sec ssh-baseline sshd-28"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    return config.winners("PermitEmptyPasswords").filter((setting) => isOn(setting)).map(
+      (setting) => directiveHit(
+        setting.directive,
+        `PermitEmptyPasswords yes takes effect${setting.scope.block ? ` in ${scopeLabel(setting.scope)}` : ""}${viaLabel(setting)}: any account with an empty password can log in over the network without typing one.`,
+        "Set `PermitEmptyPasswords no` (the default), or remove the line.",
+        argRange(setting)
+      )
+    );
+  }
+});
+
+// src/rules/config/permit-user-environment.ts
+var DANGEROUS = [
+  "LD_PRELOAD",
+  "LD_LIBRARY_PATH",
+  "LD_AUDIT",
+  "PATH",
+  "BASH_ENV",
+  "ENV",
+  "SHELLOPTS",
+  "BASHOPTS",
+  "PS4",
+  "IFS",
+  "PYTHONPATH",
+  "PYTHONSTARTUP",
+  "PERL5LIB",
+  "PERL5OPT",
+  "RUBYOPT",
+  "RUBYLIB",
+  "NODE_OPTIONS",
+  "GIT_SSH_COMMAND"
+];
+var permit_user_environment_default = defineConfigRule({
+  id: "SSH443",
+  alias: "permit-user-environment",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`PermitUserEnvironment` lets users set environment variables such as LD_PRELOAD for their sessions (and `Yes`/`No` are not yes/no).",
+    what: "The `PermitUserEnvironment` line that takes effect is `yes`, or (7.8+) a pattern list that lets through a variable that changes what runs (`*`, `LD_*`, `PATH`, `BASH_ENV`…), or a capitalised `Yes`/`No`. A narrow allowlist such as `LANG,LC_*` is the documented safe use and is not reported.",
+    why: "With this on, sshd reads `~/.ssh/environment` and the `environment=` options of authorized_keys before starting the session (session.c `do_setup_env`). A user restricted by a forced command or a restricted shell can then set LD_PRELOAD or BASH_ENV and run code of their choosing, and the variables also reach /bin/login-style helpers. From 7.8 sshd compares the value with `strcmp`: only lower-case `yes` and `no` are keywords, and anything else (`Yes`, `No`, `NO`) is taken as a list of variable names — the feature is switched on, limited to a variable literally called `No`. Every guide (dev-sec, ComplianceAsCode, CIS) asks for `no`, the default.",
+    bad: "PermitUserEnvironment yes",
+    good: "PermitUserEnvironment no",
+    references: [
+      "sshd_config(5) PermitUserEnvironment",
+      "OpenSSH servconf.c case sPermitUserEnvironment (strcmp), session.c do_setup_env()",
+      "CIS Ubuntu 24.04 5.1.21; ComplianceAsCode sshd_do_not_permit_user_env; dev-sec ssh-baseline sshd-17"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    const patterns = atLeast(context3.version, "7.8");
+    for (const setting of config.winners("PermitUserEnvironment")) {
+      const value = setting.values[0] ?? "";
+      const range = argRange(setting);
+      const via = viaLabel(setting);
+      if (!patterns) {
+        if (isOn(setting)) {
+          hits.push(directiveHit(setting.directive, `PermitUserEnvironment yes${via}: users can set any variable (LD_PRELOAD, BASH_ENV…) for their sessions through ~/.ssh/environment or environment= in authorized_keys.`, "Set `PermitUserEnvironment no`; pass the few variables you need with AcceptEnv/SetEnv.", range));
+        }
+        continue;
+      }
+      if (value === "no") continue;
+      if (value === "yes") {
+        hits.push(directiveHit(setting.directive, `PermitUserEnvironment yes${via}: users can set any variable (LD_PRELOAD, BASH_ENV…) for their sessions through ~/.ssh/environment or environment= in authorized_keys, and escape forced commands or restricted shells with it.`, "Set `PermitUserEnvironment no`, or list the harmless variables you need (`PermitUserEnvironment LANG,LC_*`).", range));
+        continue;
+      }
+      const lower2 = value.toLowerCase();
+      if (["yes", "no", "true", "false"].includes(lower2)) {
+        const meant = lower2 === "no" || lower2 === "false" ? "so the feature is switched ON" : "so it does not allow everything";
+        hits.push(directiveHit(setting.directive, `PermitUserEnvironment ${value}${via} is not the keyword ${lower2 === "true" ? "yes" : lower2 === "false" ? "no" : lower2}: sshd compares yes/no case-sensitively and takes '${value}' as a list of variable names, ${meant} (only a variable named '${value}' passes).`, lower2 === "no" || lower2 === "false" ? "Write `PermitUserEnvironment no` in lower case." : "Write `no` (or the list of variables you mean to allow) in lower case.", range));
+        continue;
+      }
+      const allowed = DANGEROUS.filter((name) => matchPatternList(name, value) === 1);
+      if (allowed.length > 0) {
+        const shown = allowed.slice(0, 3).join(", ") + (allowed.length > 3 ? "…" : "");
+        hits.push(directiveHit(setting.directive, `PermitUserEnvironment '${value}'${via} lets users set ${shown} for their sessions (through ~/.ssh/environment or environment= in authorized_keys), enough to run code of their choosing.`, "List only harmless variables (`PermitUserEnvironment LANG,LC_*`), or set it to `no`.", range));
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/strict-modes-off.ts
+var strict_modes_off_default = defineConfigRule({
+  id: "SSH444",
+  alias: "strict-modes-off",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`StrictModes no`: sshd trusts authorized_keys files that other users can write.",
+    what: "The `StrictModes` line that takes effect says `no` (StrictModes is global-only).",
+    why: 'With StrictModes on (the default), sshd refuses an authorized_keys file when the file, `~/.ssh` or the home directory is owned by someone else or writable by group or others (misc.c `safe_path`, logged "Authentication refused: bad ownership or modes"). Turning it off is the usual quick fix for that lockout, and it means any user or process that can write into another user\'s home can add a key and log in as that user. Fix the modes instead (`chmod 700 ~/.ssh`, `chmod 600 ~/.ssh/authorized_keys`, no group-writable home); Debian also tolerates group-writable files when the group has only the owner as member.',
+    bad: "StrictModes no",
+    good: "StrictModes yes",
+    references: ["sshd_config(5) StrictModes", "OpenSSH misc.c safe_path(), auth2-pubkeyfile.c auth_openfile()", "dev-sec ssh-baseline sshd-11; ComplianceAsCode sshd_enable_strictmodes (STIG)"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    return config.winners("StrictModes").filter((setting) => isOff(setting)).map(
+      (setting) => directiveHit(
+        setting.directive,
+        `StrictModes no${viaLabel(setting)}: sshd accepts authorized_keys files (and their folders) that other users can write, so anyone who can write into a home directory can add a key and log in as its owner.`,
+        "Remove the line (the default is yes) and fix the modes: `chmod go-w ~ && chmod 700 ~/.ssh && chmod 600 ~/.ssh/authorized_keys`.",
+        argRange(setting)
+      )
+    );
+  }
+});
+
+// src/rules/config/hostbased-authentication.ts
+var hostbased_authentication_default = defineConfigRule({
+  id: "SSH445",
+  alias: "hostbased-authentication",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "Host-based authentication is on (`HostbasedAuthentication yes`), or `IgnoreRhosts` lets users' .rhosts/.shosts files count.",
+    what: "A `HostbasedAuthentication yes` line that takes effect (top level or a Match block), and an `IgnoreRhosts no` or `IgnoreRhosts shosts-only` (8.3+) line that takes effect.",
+    why: "Host-based authentication logs a user in because of the machine they come from: a client host key listed in ssh_known_hosts plus an entry in /etc/hosts.equiv, /etc/shosts.equiv or the user's own ~/.rhosts / ~/.shosts (auth-rhosts.c). Whoever controls root on any trusted host, or can write a user's ~/.shosts, becomes that user here without a password or key. `IgnoreRhosts no` lets the per-user files take part; it does nothing while host-based authentication is off, but turns a later `HostbasedAuthentication yes` into a per-user trust list. Every guide asks for `HostbasedAuthentication no` and `IgnoreRhosts yes`, the defaults.",
+    bad: "HostbasedAuthentication yes\nIgnoreRhosts no",
+    good: "HostbasedAuthentication no\nIgnoreRhosts yes",
+    references: [
+      "sshd_config(5) HostbasedAuthentication, IgnoreRhosts",
+      "OpenSSH auth2-hostbased.c, auth-rhosts.c auth_rhosts2()",
+      "CIS Ubuntu 24.04 5.1.10/5.1.11; ComplianceAsCode disable_host_auth, sshd_disable_rhosts; dev-sec ssh-baseline sshd-23/sshd-25"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    const hostbased = config.winners("HostbasedAuthentication").filter((setting) => isOn(setting));
+    for (const setting of hostbased) {
+      hits.push(
+        directiveHit(
+          setting.directive,
+          `HostbasedAuthentication yes takes effect${setting.scope.block ? ` in ${scopeLabel(setting.scope)}` : ""}${viaLabel(setting)}: users are let in because of the host they come from, so root on any trusted host (or a user's own ~/.shosts) is enough to log in here.`,
+          "Set `HostbasedAuthentication no` (the default) and use keys or certificates.",
+          argRange(setting)
+        )
+      );
+    }
+    for (const setting of config.winners("IgnoreRhosts")) {
+      const value = firstValue(setting);
+      if (value !== "no" && value !== "shosts-only") continue;
+      const files = value === "no" ? "~/.rhosts and ~/.shosts" : "~/.shosts";
+      const state = hostbased.length > 0 ? "host-based authentication is on, so each user can extend the list of trusted hosts" : "harmless while host-based authentication is off, but it makes each user able to extend the trusted hosts as soon as it is turned on";
+      hits.push(
+        directiveHit(
+          setting.directive,
+          `IgnoreRhosts ${setting.values[0]}${viaLabel(setting)}: users' own ${files} files count for host-based authentication; ${state}.`,
+          "Set `IgnoreRhosts yes` (the default).",
+          argRange(setting)
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/forwarding-enabled.ts
+var FORWARDING2 = [
+  { keyword: "AllowTcpForwarding", what: "users can open TCP tunnels through this server (`ssh -L/-R/-D`), into networks it can reach" },
+  { keyword: "AllowStreamLocalForwarding", what: "users can forward Unix sockets (for example a Docker socket) through this server" },
+  { keyword: "AllowAgentForwarding", what: "forwarded agents are exposed on this server, where root (or a compromise) can use them to log in elsewhere as the user" },
+  { keyword: "X11Forwarding", what: "sessions get an X11 display proxy, a path back into the client's desktop" },
+  { keyword: "GatewayPorts", what: "remote forwards listen on all interfaces, not only on loopback, so other hosts can reach them" },
+  { keyword: "PermitTunnel", what: "users can create tun/tap devices: a layer-3/layer-2 VPN into the server's network" }
+];
+var forwarding_enabled_default = defineConfigRule({
+  id: "SSH446",
+  alias: "forwarding-enabled",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "note",
+  enabledByDefault: false,
+  docs: {
+    summary: "Forwarding switched on explicitly: TCP, Unix-socket, agent or X11 forwarding, GatewayPorts, PermitTunnel (opinionated; off by default).",
+    what: "A line that takes effect for everyone (top level, or a Match block matching nearly every connection) and turns on `AllowTcpForwarding` (yes/all/local/remote), `AllowStreamLocalForwarding`, `AllowAgentForwarding`, `X11Forwarding`, `GatewayPorts` (yes/clientspecified) or `PermitTunnel` (yes/point-to-point/ethernet). Only written lines are reported, not defaults, and nothing when `DisableForwarding yes` takes effect in the same scope. Match blocks for some users or networks are taken as deliberate.",
+    why: "Forwarding turns an SSH login into a network path: a user who may only run one program can still tunnel into the server's networks, and forwarded agents can be used by anyone with root on the server. Sources disagree: dev-sec asks for all of them off, CIS asks for `DisableForwarding yes`, Mozilla leaves them alone, and OpenSSH enables TCP, agent and stream-local forwarding by default because developers rely on them (Debian and Ubuntu even ship `X11Forwarding yes`). The rule is therefore off by default; turn it on for bastions and servers whose users have no need to forward. GatewayPorts and PermitTunnel are rarely needed anywhere.",
+    bad: "AllowTcpForwarding yes\nX11Forwarding yes",
+    good: "DisableForwarding yes",
+    references: [
+      "sshd_config(5) AllowTcpForwarding, AllowAgentForwarding, AllowStreamLocalForwarding, DisableForwarding, GatewayPorts, PermitTunnel, X11Forwarding",
+      "dev-sec ssh-baseline sshd-38…sshd-42; CIS Ubuntu 24.04 5.1.8 (DisableForwarding); ComplianceAsCode sshd_disable_x11_forwarding, sshd_disable_tcp_forwarding"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    for (const { keyword, what } of FORWARDING2) {
+      for (const setting of config.winners(keyword)) {
+        if (!setting.scope.broad) continue;
+        const value = firstValue(setting);
+        if (value === "no" || value === "") continue;
+        if (isOn(config.in("DisableForwarding", setting.scope))) continue;
+        const scope = setting.scope.block ? ` in ${scopeLabel(setting.scope)}` : "";
+        hits.push({
+          index: setting.index,
+          hit: directiveHit(
+            setting.directive,
+            `${setting.directive.keyword} ${setting.values[0]}${scope}${viaLabel(setting)}: ${what}.`,
+            `Set \`${keyword} no\` where nobody needs it (or \`DisableForwarding yes\`), and allow it in a Match block for the users who do.`,
+            argRange(setting)
+          )
+        });
+      }
+    }
+    return hits.sort((a, b) => a.index - b.index).map((h) => h.hit);
+  }
+});
+
+// src/rules/config/max-auth-tries.ts
+function atoi(text) {
+  const match2 = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(text);
+  return match2 ? Number.parseInt(match2[1], 10) : 0;
+}
+var max_auth_tries_default = defineConfigRule({
+  id: "SSH447",
+  alias: "max-auth-tries",
+  kinds: ["sshd_config"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "`MaxAuthTries` so low that logins fail (0: nobody; 1–2: clients with several keys), or very high.",
+    what: "The `MaxAuthTries` line that takes effect (top level or a Match block) is 0, 1 or 2, or above 10. The message says which: 0 locks everyone out, 1–2 lock out clients that offer several keys, above 10 is a note about slower brute-force detection.",
+    why: 'sshd counts every rejected authentication request, and each public key a client offers that is not in authorized_keys is one (auth2.c `input_userauth_request`). ssh offers every key in the agent, then the identity files, before the right one, so with `MaxAuthTries 2` a user with three keys loaded gets "Too many authentication failures" before reaching the right key (tested with 9.2p1). `MaxAuthTries 0` passes `sshd -t` but no login can succeed. Guides disagree on the number: dev-sec asks for 2, ComplianceAsCode and CIS for at most 4, the default is 6. 3 or 4 is a safe hardening value; clients with many keys should use `IdentitiesOnly yes`. Above 10, password guessing gets more tries per connection before sshd logs the disconnect.',
+    bad: "MaxAuthTries 1",
+    good: "MaxAuthTries 4",
+    references: [
+      "sshd_config(5) MaxAuthTries",
+      "OpenSSH auth2.c input_userauth_request(), auth_maxtries_exceeded()",
+      "dev-sec ssh-baseline sshd-19; CIS Ubuntu 24.04 5.1.16; ComplianceAsCode sshd_set_max_auth_tries"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    for (const setting of config.winners("MaxAuthTries")) {
+      const tries = atoi(setting.values[0] ?? "");
+      const scope = setting.scope.block ? ` in ${scopeLabel(setting.scope)}` : "";
+      const via = viaLabel(setting);
+      if (tries <= 0) {
+        hits.push({ ...directiveHit(setting.directive, `MaxAuthTries ${setting.values[0]}${scope}${via}: nobody can log in: sshd -t accepts it, but every authentication attempt already exceeds the limit.`, "Set MaxAuthTries to 3 or more (the default is 6).", argRange(setting)), severity: "error" });
+      } else if (tries <= 2) {
+        hits.push(directiveHit(setting.directive, `MaxAuthTries ${tries}${scope}${via}: every key a client offers counts as a try, so users with ${tries + 1} or more keys in their agent get "Too many authentication failures" before the right key is tried.`, "Use 3 or 4 (CIS: at most 4) and tell users with many keys to set `IdentitiesOnly yes` for this host.", argRange(setting)));
+      } else if (tries > 10) {
+        hits.push({ ...directiveHit(setting.directive, `MaxAuthTries ${tries}${scope}${via} is high: each connection may try ${tries} passwords or keys before sshd logs the failure and disconnects.`, "Use a value between 3 and 6 (the default is 6; CIS asks for at most 4).", argRange(setting)), severity: "note" });
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/login-grace-time.ts
+var UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+function convtime2(text) {
+  if (text === "") return void 0;
+  let total = 0;
+  const re = /(\d+(?:\.\d+)?)([smhdwSMHDW]?)/y;
+  let at2 = 0;
+  while (at2 < text.length) {
+    re.lastIndex = at2;
+    const match2 = re.exec(text);
+    if (!match2) return void 0;
+    total += Number(match2[1]) * (UNIT_SECONDS[(match2[2] || "s").toLowerCase()] ?? 1);
+    at2 = re.lastIndex;
+  }
+  return total;
+}
+function human(seconds) {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+var login_grace_time_default = defineConfigRule({
+  id: "SSH448",
+  alias: "login-grace-time",
+  kinds: ["sshd_config"],
+  category: "unsafe-setting",
+  severity: "note",
+  docs: {
+    summary: "`LoginGraceTime 0` (no limit) or above 10 minutes: unauthenticated connections are held open.",
+    what: "The `LoginGraceTime` line that takes effect is 0 or longer than 10 minutes (600 s).",
+    why: 'LoginGraceTime is how long sshd waits for a connection to authenticate before dropping it. Until then each connection holds a pre-authentication process and a MaxStartups slot: with no limit (0) or a very long one, a handful of idle connections fills MaxStartups (default 10:30:100) and sshd starts refusing real users — the classic slow-loris. The default is 120 s; dev-sec asks for 30 s, CIS and ComplianceAsCode for 60 s or less. 0 also made the CVE-2024-6387 ("regreSSHion") workaround `LoginGraceTime 0` popular: it avoids that race at the price of this exhaustion, and is not needed on fixed releases (9.8+, or distribution back-ports).',
+    bad: "LoginGraceTime 0",
+    good: "LoginGraceTime 60",
+    references: [
+      "sshd_config(5) LoginGraceTime, MaxStartups",
+      "OpenSSH sshd.c grace_alarm_handler(); CVE-2024-6387 advisory (Qualys), OpenSSH 9.8 release notes",
+      "dev-sec ssh-baseline sshd-18; CIS Ubuntu 24.04 5.1.13"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    for (const setting of config.winners("LoginGraceTime")) {
+      const seconds = convtime2(setting.values[0] ?? "");
+      if (seconds === void 0) continue;
+      if (seconds === 0) {
+        hits.push(directiveHit(setting.directive, `LoginGraceTime 0${viaLabel(setting)}: sshd never drops connections that do not authenticate, so a few idle connections can fill MaxStartups and lock real users out.`, "Set a limit such as `LoginGraceTime 60` (on releases fixed for CVE-2024-6387, 0 is not needed).", argRange(setting)));
+      } else if (seconds > 600) {
+        hits.push(directiveHit(setting.directive, `LoginGraceTime ${setting.values[0]}${viaLabel(setting)} (${human(seconds)}): unauthenticated connections may wait that long, holding MaxStartups slots.`, "Use 2 minutes or less (`LoginGraceTime 60`; the default is 120).", argRange(setting)));
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/allow-users-commas.ts
+var KEYWORDS = ["AllowUsers", "DenyUsers", "AllowGroups", "DenyGroups"];
+var allow_users_commas_default = defineConfigRule({
+  id: "SSH449",
+  alias: "allow-users-commas",
+  kinds: ["sshd_config"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "`AllowUsers alice,bob`: the lists are separated by spaces, so a comma makes one pattern that matches nobody.",
+    what: "An `AllowUsers`, `DenyUsers`, `AllowGroups` or `DenyGroups` argument with a comma in it. For the user lists, only the part before the last `@` counts: in `alice@10.0.0.1,10.0.0.2` the host part is a pattern list, where commas are right.",
+    why: 'These keywords take space-separated patterns. sshd hands each whole word to `match_pattern()` (match.c `match_user`, groupaccess.c `ga_match`), which knows `*`, `?` and nothing else, so `alice,bob` only matches a user literally called "alice,bob". `sshd -t` accepts the line. With AllowUsers/AllowGroups this locks out everyone the line was meant to let in ("User alice from … not allowed because not listed in AllowUsers"); with DenyUsers/DenyGroups the users meant to be kept out can still log in.',
+    bad: "AllowUsers alice,bob",
+    good: "AllowUsers alice bob",
+    references: ["sshd_config(5) AllowUsers, AllowGroups, DenyUsers, DenyGroups", "OpenSSH auth.c allowed_user(), match.c match_user(), groupaccess.c ga_match()", "tested with OpenSSH 9.2p1"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    const all = KEYWORDS.flatMap((keyword) => config.all(keyword)).sort((a, b) => a.index - b.index);
+    for (const setting of all) {
+      const keyword = setting.keyword.toLowerCase();
+      const users = keyword.endsWith("users");
+      const allow = keyword.startsWith("allow");
+      for (const arg of setting.directive.args) {
+        const at2 = users ? arg.value.lastIndexOf("@") : -1;
+        const name = at2 >= 0 ? arg.value.slice(0, at2) : arg.value;
+        if (!name.includes(",")) continue;
+        const parts = name.split(",").filter((part) => part !== "");
+        const what = users ? "user" : "group";
+        const effect = allow ? `matches no ${what}, so the ${what}s it names (${parts.join(", ")}) are refused unless another pattern lets them in` : `matches no ${what}, so ${parts.join(", ")} ${parts.length === 1 ? "is" : "are"} not kept out`;
+        hits.push(
+          directiveHit(
+            setting.directive,
+            `${setting.directive.keyword} patterns are separated by spaces, not commas: '${arg.value}' is one pattern that ${effect}${viaLabel(setting)}.`,
+            `Separate the names with spaces: \`${setting.directive.keyword} ${parts.map((part) => part + (at2 >= 0 ? arg.value.slice(at2) : "")).join(" ")}\`.`,
+            arg.range
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/authorized-keys-file-tilde.ts
+function isSet(setting) {
+  return setting !== void 0 && firstValue(setting) !== "none" && firstValue(setting) !== "";
+}
+var authorized_keys_file_tilde_default = defineConfigRule({
+  id: "SSH450",
+  alias: "authorized-keys-file-tilde",
+  kinds: ["sshd_config"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "`AuthorizedKeysFile ~/…` points every user at root's file; `AuthorizedKeysFile none` with nothing else to find keys.",
+    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported.",
+    why: "sshd expands `~` when it reads the configuration, with the uid it runs as (servconf.c: `tilde_expand_filename(arg, getuid())`), not when a user logs in: `~/.ssh/authorized_keys` becomes `/root/.ssh/authorized_keys` for every user (`sshd -T` shows it, tested with 9.2p1). Users' own files are never read, so their keys stop working — and whoever is in root's file can log in as anyone allowed. Relative paths are taken from the user's home, and `%h` expands per user, which is what `~` was meant to do. `none` makes sshd read no file at all: without an AuthorizedKeysCommand or a TrustedUserCAKeys for certificates, no key can log in.",
+    bad: "AuthorizedKeysFile ~/.ssh/authorized_keys",
+    good: "AuthorizedKeysFile .ssh/authorized_keys",
+    references: [
+      "sshd_config(5) AuthorizedKeysFile (TOKENS: %h, %u, %U, %%)",
+      "OpenSSH servconf.c case sAuthorizedKeysFile (tilde_expand_filename with getuid())",
+      "tested with OpenSSH 9.2p1: sshd -T prints /root/.ssh/authorized_keys"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    for (const setting of config.winners("AuthorizedKeysFile")) {
+      const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
+      for (const arg of setting.directive.args) {
+        if (arg.value !== "~" && !arg.value.startsWith("~/")) continue;
+        const expanded = `/root${arg.value.slice(1)}`;
+        const relative2 = arg.value.slice(2) || ".ssh/authorized_keys";
+        hits.push(
+          directiveHit(
+            setting.directive,
+            `sshd expands '~' once, when it reads its configuration, as root: '${arg.value}' becomes '${expanded}' for every user${scope}${viaLabel(setting)}, so users' own keys are never read and root's file lets its keys log in as anyone.`,
+            `Write a path relative to the home directory (\`${relative2}\`) or use \`%h/${relative2}\`.`,
+            arg.range
+          )
+        );
+      }
+      if (setting.values.length === 1 && firstValue(setting) === "none") {
+        if (isOff(config.in("PubkeyAuthentication", setting.scope))) continue;
+        const command = config.in("AuthorizedKeysCommand", setting.scope);
+        const cas = config.in("TrustedUserCAKeys", setting.scope);
+        if (isSet(command) || isSet(cas)) continue;
+        const pubkey = config.in("PubkeyAuthentication", setting.scope);
+        hits.push(
+          directiveHit(
+            setting.directive,
+            `AuthorizedKeysFile none${scope}${viaLabel(setting)}: sshd reads no authorized_keys file, and with no AuthorizedKeysCommand or TrustedUserCAKeys nobody can log in with a key although PubkeyAuthentication is on.`,
+            "Name the file (`AuthorizedKeysFile .ssh/authorized_keys`), or provide keys with AuthorizedKeysCommand or certificates with TrustedUserCAKeys.",
+            setting.directive.args[0].range,
+            pubkey ? [relatedDirective(pubkey.directive, "public-key authentication is on here")] : []
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/pubkey-authentication-off.ts
+function otherMethods(config, context3) {
+  const methods = [];
+  const password = config.global("PasswordAuthentication");
+  if (!password || isOn(password)) methods.push("password");
+  const kbd = config.global("KbdInteractiveAuthentication");
+  if (atLeast(context3.version, "8.7")) {
+    if (!kbd || isOn(kbd)) methods.push("keyboard-interactive");
+  } else {
+    const challenge = config.global("ChallengeResponseAuthentication");
+    if (isOn(kbd) || !challenge || isOn(challenge)) methods.push("keyboard-interactive");
+  }
+  if (isOn(config.global("HostbasedAuthentication"))) methods.push("host-based");
+  if (isOn(config.global("GSSAPIAuthentication"))) methods.push("GSSAPI");
+  if (isOn(config.global("KerberosAuthentication"))) methods.push("Kerberos password");
+  return methods;
+}
+var pubkey_authentication_off_default = defineConfigRule({
+  id: "SSH451",
+  alias: "pubkey-authentication-off",
+  kinds: ["sshd_config"],
+  category: "lockout",
+  severity: "warning",
+  docs: {
+    summary: "`PubkeyAuthentication no` for everyone: keys and certificates stop working.",
+    what: "The `PubkeyAuthentication` line that takes effect for everyone (top level, a drop-in, or a Match block that matches every connection) says `no` (its old name `DSAAuthentication` counts too). Match blocks that switch keys off for some users (an sftp group with passwords) are not reported. The message lists the methods that remain; when none does, nobody can log in at all.",
+    why: 'Public-key authentication is how administrators and automation (Ansible, CI deploy keys, cloud-init\'s injected key) log in. With it off, every authorized_keys file and user certificate is ignored, and the only ways left are passwords (which hardening usually turns off) or GSSAPI: a change made to "disable something" often locks out the very people who made it. `sshd -t` does not notice. Every guide asks for yes (the default); ComplianceAsCode also has a rule to disable it, for a few special profiles.',
+    bad: "PubkeyAuthentication no\nPasswordAuthentication no",
+    good: "PubkeyAuthentication yes\nPasswordAuthentication no",
+    references: ["sshd_config(5) PubkeyAuthentication", "OpenSSH auth2-pubkey.c userauth_pubkey()", "dev-sec ssh-baseline sshd-22; ComplianceAsCode sshd_enable_pubkey_auth"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const setting = config.global("PubkeyAuthentication");
+    if (!setting || !isOff(setting)) return [];
+    const others = otherMethods(config, context3);
+    const left = others.length === 0 ? "and no other method is enabled, so nobody can log in at all" : `so only ${others.join(", ")} authentication remain${others.length === 1 ? "s" : ""}`;
+    const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
+    const hit = directiveHit(
+      setting.directive,
+      `PubkeyAuthentication ${setting.values[0]} takes effect for everyone${scope}${viaLabel(setting)}: authorized_keys files and certificates are ignored, ${left}.`,
+      "Keep `PubkeyAuthentication yes` (the default); to refuse keys for some users only, set it in a Match block for them.",
+      argRange(setting)
+    );
+    return [hit];
+  }
+});
+
+// src/rules/config/directive-after-match.ts
+function indent(directive) {
+  return directive.keywordRange.start;
+}
+var directive_after_match_default = defineConfigRule({
+  id: "SSH452",
+  alias: "directive-after-match",
+  kinds: ["sshd_config", "ssh_config"],
+  category: "hygiene",
+  severity: "warning",
+  docs: {
+    summary: "A line that looks meant for everyone sits inside a Match (or ssh Host) block, which silently limits it.",
+    what: "Heuristics, chosen to stay quiet on configs that are written consistently: (1) indentation — a block whose first lines are indented deeper than its `Match`/`Host` line, followed (before the next block) by a line indented no deeper than the `Match`/`Host` line: the writer meant the block to end there. The first such line is reported, with the count of the ones after it. (2) sshd only — a `PermitRootLogin` line, not indented, in a block whose `Match User` criterion cannot match root: the line can have no effect there, so it was meant for the top level. Blocks that match everything (`Match all`, `Host *`) are skipped: a line appended there applies to everyone anyway. Lines inside a file that an `Include` pulls into a Match block are not affected (that is a deliberate conditional include). Keywords that are not allowed in a Match block make sshd refuse to start and are reported by the not-allowed-in-match rule instead.",
+    why: 'There is no end marker for a Match block in sshd_config, or for a Host/Match block in ssh_config: a block runs until the next `Match`/`Host` line or the end of the file. Lines appended at the bottom of a file that has a Match block — the usual place for automation (`echo "PasswordAuthentication no" >> sshd_config`) — therefore apply only to the connections that block matches, and `sshd -t` accepts them (tested with 9.2p1). The hardening silently does not happen for everyone else. `Match all` on its own line returns to settings that apply to every connection.',
+    bad: "Match User backup\n    ForceCommand /usr/local/bin/backup\n    AllowTcpForwarding no\nPasswordAuthentication no",
+    good: "PasswordAuthentication no\n\nMatch User backup\n    ForceCommand /usr/local/bin/backup\n    AllowTcpForwarding no",
+    references: ['sshd_config(5) Match ("until either another Match line or the end of the file")', "ssh_config(5) Host and Match", "tested with OpenSSH 9.2p1 (sshd -T -C user=…)"]
+  },
+  checkConfig(analysis) {
+    const hits = [];
+    const sshd = analysis.kind === "sshd_config";
+    const ends = sshd ? "the next Match line or the end of the file" : "the next Host or Match line or the end of the file";
+    for (const file of analysis.tree.files) {
+      const blocks = /* @__PURE__ */ new Map();
+      for (const directive of file.directives) {
+        if (!directive.block || analysis.verdicts.get(directive)?.problem) continue;
+        const members = blocks.get(directive.block) ?? [];
+        members.push(directive);
+        blocks.set(directive.block, members);
+      }
+      for (const [block, members] of blocks) {
+        if (analysis.verdicts.get(block)?.problem) continue;
+        const scope = scopeOf(block, analysis.kind);
+        if (scope.coversAll || scope.block && matchCriteria2(scope.block).some((c) => c.name === "all")) continue;
+        const base = indent(block);
+        const firstIndented = members.findIndex((d) => indent(d) > base);
+        const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];
+        if (stray.length > 0) {
+          const first = stray[0];
+          const more = stray.length > 1 ? ` (and ${stray.length - 1} more line${stray.length > 2 ? "s" : ""} after it)` : "";
+          hits.push(
+            directiveHit(
+              first,
+              `\`${written(first)}\`${more} is not indented like the lines above it, so it looks meant for everyone, but it is still inside \`${written(block)}\` (line ${block.line.number}): a block runs until ${ends}, so it applies only where that block matches.`,
+              `Move it above the first ${sshd ? "Match" : "Host/Match"} block${sshd ? " (or end the block with `Match all`)" : ""}, or indent it if it belongs to this block.`,
+              void 0,
+              [relatedDirective(block, "the block this line belongs to")]
+            )
+          );
+          continue;
+        }
+        if (!sshd || blockMayMatchUser(scope, "root")) continue;
+        for (const directive of members) {
+          if (directive.keyword.toLowerCase() !== "permitrootlogin" || indent(directive) > base) continue;
+          hits.push(
+            directiveHit(
+              directive,
+              `\`${written(directive)}\` is inside \`${written(block)}\` (${where(block)}), which root never matches, so it has no effect: a Match block runs until ${ends}. It looks meant for every connection.`,
+              "Move it above the first Match block (or end the block with `Match all` before it).",
+              void 0,
+              [relatedDirective(block, "the block this line belongs to")]
+            )
+          );
+        }
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/config/dead-directive.ts
+function sameValue(dead) {
+  const a = dead.setting.values.join(" ");
+  const b = dead.winner.values.join(" ");
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+function explain(dead, sshd) {
+  const { setting, winner } = dead;
+  const at2 = `\`${written(winner.directive)}\` at ${where(winner.directive)}`;
+  const program = sshd ? "sshd" : "ssh";
+  const alias = winner.directive.keyword.toLowerCase() !== setting.directive.keyword.toLowerCase() ? ` (${winner.directive.keyword} and ${setting.directive.keyword} set the same option)` : "";
+  const include2 = winner.directive.file !== setting.directive.file && winner.entry.via.length > setting.entry.via.length ? " — the Include that brings it in comes first" : "";
+  switch (dead.reason) {
+    case "same-scope":
+      return sameValue(dead) ? `${setting.keyword} is already set to the same value by ${at2}${include2}; this repeated line does nothing.` : `${setting.keyword} is already set by ${at2}${include2}${alias}; ${program} keeps the first value it reads, so this line never takes effect.`;
+    case "earlier-covering":
+      return sshd ? `${setting.keyword} is already set by ${at2}${alias}, in ${scopeLabel(winner.scope)}, which matches every connection and comes first; the first matching block wins, so this line never takes effect.` : `${setting.keyword} is already set by ${at2}${alias}, which applies to every host and comes first; ssh keeps the first value it obtains, so this line never takes effect.`;
+    case "overridden-by-match":
+      return `${setting.keyword} is replaced for every connection by ${at2}, in ${scopeLabel(winner.scope)}: values from a matching Match block override the top level, so this line never takes effect.`;
+  }
+}
+function help(dead, sshd) {
+  if (sameValue(dead)) return "Remove the repeated line.";
+  if (dead.reason === "earlier-covering" && !sshd) return 'Put host-specific blocks before `Host *` (ssh_config(5): "more host-specific declarations should be given near the beginning of the file, and general defaults at the end"), or remove one of the lines.';
+  if (dead.reason === "overridden-by-match") return "Remove one of the two lines: keep the value you want in one place.";
+  return "Remove one of the lines, keeping the value you mean; to change a value set by a drop-in, edit the drop-in (the first file read wins).";
+}
+var dead_directive_default = defineConfigRule({
+  id: "SSH453",
+  alias: "dead-directive",
+  kinds: ["sshd_config", "ssh_config"],
+  category: "hygiene",
+  severity: "warning",
+  docs: {
+    summary: "A keyword set again where an earlier line already set it: the later line never takes effect.",
+    what: "For single-valued keywords (the keyword tables say which; AllowUsers, AcceptEnv, HostKey, IdentityFile and other appending keywords are never reported), a line that loses to an earlier one: sshd — a second line in the same scope (the top level, or Match blocks with the same criteria), including across Includes (a drop-in included at the top of sshd_config wins over the main file, and among drop-ins the lexically first wins), a line in a Match block after a block that matches every connection (`Match all`, `Match User *`) set it, and a top-level line that such a block replaces; a repeated `Subsystem` name from 9.5 (before 9.5 it is fatal and reported as malformed). ssh — a line after one that applies to every host (top level, `Host *`, `Match all`), whatever block it is in, or a second line in blocks with the same patterns. Aliases count as the same keyword (`ChallengeResponseAuthentication` and `KbdInteractiveAuthentication`). The message names the winning line. A line that repeats the winning value is only reported when it is repeated in the same file and scope: files that agree (Ubuntu's `50-cloud-init.conf` and `60-cloudimg-settings.conf` both saying `PasswordAuthentication no`) or a block restating the value for every host change nothing.",
+    why: "OpenSSH keeps the first value it obtains and ignores the rest without a word (servconf.c: `if (*activep && *intptr == -1)`, readconf.c likewise), and `sshd -t` accepts it. The later line is usually the one someone added on purpose — a hardening line appended to sshd_config after a drop-in already set the opposite, cloud-init's `50-cloud-init.conf` beating `99-hardening.conf` — so the change silently does nothing. In ssh_config the same rule is why `Host *` belongs at the end: settings for specific hosts after it are never used (ssh_config(5)). A repeated identical line is harmless but misleading.",
+    bad: "PermitRootLogin no\nPasswordAuthentication no\nPermitRootLogin yes",
+    good: "PermitRootLogin no\nPasswordAuthentication no",
+    references: [
+      'sshd_config(5) ("the first obtained value will be used"); ssh_config(5) ("the first obtained value will be used")',
+      "OpenSSH servconf.c parse_server_config_depth(), parse_server_match_config(); readconf.c process_config_line_depth()",
+      "ssh-knowledge §a.1, §f row 21 (drop-in order)"
+    ]
+  },
+  checkConfig(analysis, context3) {
+    const sshd = analysis.kind === "sshd_config";
+    return effectiveConfig(analysis, context3).dead.filter((dead) => !sameValue(dead) || dead.reason === "same-scope" && dead.setting.directive.file === dead.winner.directive.file).sort((a, b) => a.setting.index - b.setting.index).map(
+      (dead) => directiveHit(dead.setting.directive, explain(dead, sshd), help(dead, sshd), void 0, [relatedDirective(dead.winner.directive, "this line takes effect instead")])
+    );
+  }
+});
+
+// src/rules/client-config/strict-host-key-checking-off.ts
+function discardsHostKeys(setting, noneWorks) {
+  if (!setting || setting.values.length === 0) return false;
+  return setting.values.every((path15) => path15 === "/dev/null" || noneWorks && path15.toLowerCase() === "none");
+}
+var strict_host_key_checking_off_default = defineConfigRule({
+  id: "SSH460",
+  alias: "strict-host-key-checking-off",
+  kinds: ["ssh_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`StrictHostKeyChecking no`: ssh connects even when the server's host key has changed (man-in-the-middle).",
+    what: 'A `StrictHostKeyChecking no` (or `off`, `false`) line that takes effect, in any Host/Match block or at the top level. When the same hosts also get `UserKnownHostsFile /dev/null` (or `none`), the message says that host authentication is off entirely (an error in all but name); `accept-new` with `/dev/null` is reported too, since nothing is ever remembered and every key is "new". `accept-new` alone (trust on first use) and `ask`/`yes` are fine.',
+    why: "With `no`, ssh adds unknown host keys without asking and, for a known host whose key changed, only prints a warning, disables password and keyboard-interactive authentication and agent/X11 forwarding, and connects anyway (sshconnect.c `check_host_key`): public-key logins and the commands they run go to whoever answered. With `UserKnownHostsFile /dev/null` ssh never has a key to compare with, so any server is accepted every time and even the changed-key safeguards never trigger. Typical in CI and lab configs; pin the host keys instead (a known_hosts file in the repository, `ssh-keyscan` verified once, or host certificates with `@cert-authority`). dev-sec asks for `ask` or `yes`.",
+    bad: "Host *\n    StrictHostKeyChecking no\n    UserKnownHostsFile /dev/null",
+    good: "Host *\n    StrictHostKeyChecking accept-new",
+    references: ["ssh_config(5) StrictHostKeyChecking, UserKnownHostsFile", "OpenSSH sshconnect.c check_host_key()", "dev-sec ssh-baseline ssh-07"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    const noneWorks = atLeast(context3.version, "8.7");
+    for (const setting of config.winners("StrictHostKeyChecking")) {
+      const value = firstValue(setting);
+      const off = value === "no" || value === "off" || value === "false";
+      if (!off && value !== "accept-new") continue;
+      const known = config.in("UserKnownHostsFile", setting.scope);
+      const blind = discardsHostKeys(known, noneWorks);
+      if (!off && !blind) continue;
+      const scope = setting.scope.block ? ` for ${scopeLabel(setting.scope)}` : "";
+      const via = viaLabel(setting);
+      if (blind) {
+        hits.push({
+          ...directiveHit(
+            setting.directive,
+            `StrictHostKeyChecking ${setting.values[0]} with UserKnownHostsFile ${known.values.join(" ")}${scope}${via} turns host authentication off entirely: no key is ever remembered, so ssh accepts whatever server answers, every time.`,
+            "Keep the host keys: drop `UserKnownHostsFile /dev/null`, ship a known_hosts file (or `@cert-authority` line) for these hosts, and use `StrictHostKeyChecking yes` or `accept-new`.",
+            argRange(setting),
+            [relatedDirective(known.directive, "host keys are thrown away here")]
+          ),
+          severity: "error"
+        });
+      } else {
+        hits.push(
+          directiveHit(
+            setting.directive,
+            `StrictHostKeyChecking ${setting.values[0]}${scope}${via}: ssh connects even when a server's host key has changed, so a man in the middle receives the session (only password logins and forwarding are switched off).`,
+            "Use `StrictHostKeyChecking accept-new` (trust on first use, refuse changed keys) or `yes` with a known_hosts file you ship.",
+            argRange(setting)
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/client-config/forward-agent-broad.ts
+var forward_agent_broad_default = defineConfigRule({
+  id: "SSH461",
+  alias: "forward-agent-broad",
+  kinds: ["ssh_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`ForwardAgent yes` for every host (top level, `Host *`, or another wildcard): any server you log into can use your keys.",
+    what: "A `ForwardAgent` line that takes effect and turns forwarding on (`yes`, or from 8.2 a socket path or `$VARIABLE`), at the top level or in a block whose patterns take in nearly every host: `Host *`, `Host * !x`, `Host *.*`, `Match all`, `Match final all`. Agent forwarding for named hosts (`Host bastion.example.com`) is a deliberate choice and not reported.",
+    why: "With agent forwarding, the server gets a socket through which it can ask your ssh-agent to sign with any loaded key. Anyone with root on that server — an administrator, or an attacker who got in — can use it to log in elsewhere as you for as long as you stay connected; the key itself never leaves your machine, but that does not help. Enabled for all hosts, every server you connect to gets that power, including ones you do not control. Mozilla and dev-sec ask for `ForwardAgent no`; use `ProxyJump` (`ssh -J`) to reach hosts behind a bastion, which needs no forwarding, and enable forwarding only for named hosts that need it.",
+    bad: "Host *\n    ForwardAgent yes",
+    good: "Host build.example.com\n    ForwardAgent yes\n\nHost *\n    ForwardAgent no",
+    references: ["ssh_config(5) ForwardAgent, ProxyJump", "Mozilla OpenSSH guidelines (ProxyJump instead of ForwardAgent)", "dev-sec ssh-baseline ssh-11"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    return config.winners("ForwardAgent").filter((setting) => setting.scope.broad && !isOff(setting) && setting.values.length > 0).map(
+      (setting) => directiveHit(
+        setting.directive,
+        `ForwardAgent ${setting.values[0]} applies to ${setting.scope.block ? `every host matching ${scopeLabel(setting.scope)}` : "every host (top level)"}${viaLabel(setting)}: root on any server you connect to can use your loaded keys to log in elsewhere as you.`,
+        "Set `ForwardAgent no` for `Host *`, and enable it only in `Host` blocks for the servers that need it (or use `ProxyJump` instead).",
+        argRange(setting)
+      )
+    );
+  }
+});
+
+// src/rules/client-config/forward-x11-trusted.ts
+var forward_x11_trusted_default = defineConfigRule({
+  id: "SSH462",
+  alias: "forward-x11-trusted",
+  kinds: ["ssh_config"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`ForwardX11 yes` with `ForwardX11Trusted yes`: servers get full control of your X11 desktop.",
+    what: "A `ForwardX11Trusted yes` line and a `ForwardX11 yes` line that both take effect for (nearly) every host: top level, `Host *`, `Match all`, `Match final all` or another wildcard pattern. Both set for named hosts (`Host my-desktop`) is a deliberate choice for machines you trust and is not reported, and neither is `ForwardX11Trusted yes` alone: it only changes what `ssh -X` does, Debian builds default to it anyway, and Fedora/RHEL ship it in `ssh_config.d/50-redhat.conf`.",
+    why: "X11 forwarding lets programs on the server open windows on your display. Untrusted forwarding (the upstream default) runs them under the X SECURITY extension; trusted forwarding gives them the same access as local programs: they can read every keystroke (passwords typed in other windows), take screenshots and inject input. With `ForwardX11 yes` this happens on every connection to those hosts without asking, and root on the server — or an attacker there — can use it. dev-sec asks for `ForwardX11 no`; forward X11 per connection with `ssh -X` where you need it.",
+    bad: "Host *\n    ForwardX11 yes\n    ForwardX11Trusted yes",
+    good: "Host *\n    ForwardX11 no\n    ForwardX11Trusted no",
+    references: ["ssh_config(5) ForwardX11, ForwardX11Trusted", "Xsecurity(7)", "dev-sec ssh-baseline ssh-12"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = [];
+    const forwarding = config.winners("ForwardX11").filter((setting) => isOn(setting));
+    for (const setting of config.winners("ForwardX11Trusted")) {
+      if (!isOn(setting) || !setting.scope.broad) continue;
+      const x11 = forwarding.find((f) => f.scope.broad);
+      if (!x11) continue;
+      const scope = setting.scope.block ? ` for ${scopeLabel(setting.scope)}` : "";
+      hits.push(
+        directiveHit(
+          setting.directive,
+          `ForwardX11Trusted yes${scope}${viaLabel(setting)} together with ForwardX11 yes: every connection to these hosts forwards your display with full trust, so programs on the server can read your keystrokes, capture the screen and inject input.`,
+          "Set `ForwardX11 no` (use `ssh -X` when you need it) and `ForwardX11Trusted no`.",
+          argRange(setting),
+          [relatedDirective(x11.directive, "X11 forwarding is switched on here")]
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/rules/client-config/many-identities-without-identities-only.ts
+var SERVER_MAX_AUTH_TRIES = 6;
+var many_identities_without_identities_only_default = defineConfigRule({
+  id: "SSH463",
+  alias: "many-identities-without-identities-only",
+  kinds: ["ssh_config"],
+  category: "lockout",
+  severity: "note",
+  docs: {
+    summary: `${SERVER_MAX_AUTH_TRIES} or more IdentityFile keys for one host without \`IdentitiesOnly yes\`: servers drop the connection before the right key is tried.`,
+    what: `For each Host/Match block (and for the hosts only the top level and \`Host *\` cover), the distinct \`IdentityFile\` lines that apply to one destination — the block's own plus those for every host — number ${SERVER_MAX_AUTH_TRIES} or more, and \`IdentitiesOnly yes\` does not take effect there. Reported once, on the line that reaches the count. Blocks with \`PubkeyAuthentication no\` are skipped.`,
+    why: `ssh offers every key in the agent first (unless IdentitiesOnly yes), then each identity file, one after the other, and sshd counts each refused key as a failed attempt: at MaxAuthTries (${SERVER_MAX_AUTH_TRIES} by default, 3–4 on servers hardened to CIS, 2 for dev-sec) it disconnects with "Too many authentication failures" (auth2.c). With ${SERVER_MAX_AUTH_TRIES} files configured, one key in the agent is enough for the last file never to be tried, and a hardened server gives up even earlier. \`IdentitiesOnly yes\` makes ssh offer only the configured files (agent keys that match them included), so name the one key each host needs in its own block.`,
+    bad: "Host *\n    IdentityFile ~/.ssh/id_work\n    IdentityFile ~/.ssh/id_home\n    IdentityFile ~/.ssh/id_github\n    IdentityFile ~/.ssh/id_gitlab\n    IdentityFile ~/.ssh/id_aws\n    IdentityFile ~/.ssh/id_old",
+    good: "Host github.com\n    IdentityFile ~/.ssh/id_github\n    IdentitiesOnly yes\n\nHost *.corp.example.com\n    IdentityFile ~/.ssh/id_work\n    IdentitiesOnly yes",
+    references: ["ssh_config(5) IdentityFile, IdentitiesOnly", "sshd_config(5) MaxAuthTries; OpenSSH auth2.c auth_maxtries_exceeded()", "OpenSSH sshconnect2.c pubkey_prepare() (agent keys first)"]
+  },
+  checkConfig(analysis, context3) {
+    const config = effectiveConfig(analysis, context3);
+    const hits = /* @__PURE__ */ new Map();
+    const identities = config.winners("IdentityFile").filter((s) => (s.values[0] ?? "").toLowerCase() !== "none");
+    const scopes = [...new Map(identities.map((s) => [s.scope.key, s.scope])).values()];
+    scopes.sort((a, b) => Number(b.coversAll) - Number(a.coversAll));
+    for (const scope of scopes) {
+      if (isOn(config.in("IdentitiesOnly", scope)) || isOff(config.in("PubkeyAuthentication", scope))) continue;
+      const applying = identities.filter((s) => s.scope.key === scope.key || (scope.coversAll ? s.scope.coversAll : s.scope.broad));
+      const seen = /* @__PURE__ */ new Set();
+      const distinct = applying.filter((s) => {
+        const path15 = s.values[0] ?? "";
+        if (seen.has(path15)) return false;
+        seen.add(path15);
+        return true;
+      });
+      if (distinct.length < SERVER_MAX_AUTH_TRIES) continue;
+      const last = distinct[SERVER_MAX_AUTH_TRIES - 1];
+      if (hits.has(last) || [...hits.keys()].some((reported) => distinct.includes(reported) && reported.scope.coversAll)) continue;
+      const forWhom = scope.coversAll ? "every host" : `hosts matching ${scopeLabel(scope)}`;
+      hits.set(
+        last,
+        directiveHit(
+          last.directive,
+          `ssh offers ${distinct.length} identity files to ${forWhom}, after any keys in the agent, and IdentitiesOnly is not set: a server with the default MaxAuthTries ${SERVER_MAX_AUTH_TRIES} (or a hardened 3–4) disconnects with "Too many authentication failures" before the later keys are tried.`,
+          "Name the one key each host needs in its own Host block with `IdentitiesOnly yes`, instead of listing many keys for all hosts.",
+          void 0,
+          distinct.filter((s) => s !== last).slice(0, 5).map((s) => relatedDirective(s.directive, "also offered"))
+        )
+      );
+    }
+    return [...hits.entries()].sort((a, b) => a[0].index - b[0].index).map(([, hit]) => hit);
+  }
+});
+
 // src/rules/secrets/private-key-in-key-file.ts
 var private_key_in_key_file_default = defineKeyFileRule({
   id: "SSH600",
@@ -50989,7 +52081,7 @@ ${ED25519_EXAMPLE} deploy@ci`,
 });
 
 // src/rules/index.ts
-var RULES = [
+var ALL = [
   unreadable_file_default,
   unused_suppression_default,
   unparseable_line_default,
@@ -51050,8 +52142,27 @@ var RULES = [
   disputed_algorithm_default,
   post_quantum_kex_missing_default,
   required_rsa_size_low_default,
+  permit_root_login_default,
+  password_authentication_default,
+  permit_empty_passwords_default,
+  permit_user_environment_default,
+  strict_modes_off_default,
+  hostbased_authentication_default,
+  forwarding_enabled_default,
+  max_auth_tries_default,
+  login_grace_time_default,
+  allow_users_commas_default,
+  authorized_keys_file_tilde_default,
+  pubkey_authentication_off_default,
+  directive_after_match_default,
+  dead_directive_default,
+  strict_host_key_checking_off_default,
+  forward_agent_broad_default,
+  forward_x11_trusted_default,
+  many_identities_without_identities_only_default,
   private_key_in_key_file_default
 ];
+var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // src/engine/rule-set.ts
 function buildRuleSet(rules, config) {
@@ -51072,7 +52183,8 @@ function buildRuleSet(rules, config) {
     const setting = settings.get(rule.id);
     if (setting === "off") continue;
     if (setting === void 0 && rule.enabledByDefault === false) continue;
-    enabled.push({ rule, severity: setting === void 0 || setting === "on" ? rule.severity : setting });
+    const configured = setting !== void 0 && setting !== "on";
+    enabled.push({ rule, severity: configured ? setting : rule.severity, configured });
   }
   const byId = new Map(enabled.map((entry2) => [entry2.rule.id, entry2]));
   return { enabled, resolve: resolve2, byId: (id) => byId.get(id) };
@@ -51272,10 +52384,10 @@ function sarifRuleFromFinding(finding) {
   };
 }
 function helpText(docs) {
-  const indent = (example) => withoutFinalNewline(example).replace(/^/gm, "    ");
+  const indent2 = (example) => withoutFinalNewline(example).replace(/^/gm, "    ");
   return [docs.what, `Why it matters: ${docs.why}`, `Bad:
-${indent(docs.bad)}`, `Good:
-${indent(docs.good)}`].join("\n\n");
+${indent2(docs.bad)}`, `Good:
+${indent2(docs.good)}`].join("\n\n");
 }
 function helpMarkdown(docs, helpUri) {
   const sections = [
@@ -51526,8 +52638,8 @@ function emitAnnotations(findings, step, options) {
     step.emit(LEVEL_OF[finding.severity], annotationMessage(finding), annotationFields(finding));
   }
   if (plan.leftOut > 0) {
-    const where = options.elsewhere.length > 0 ? `; all ${findings.length} are in ${joinList(options.elsewhere)}` : "";
-    const text = `sshlint: ${plan.leftOut} of ${findings.length} findings have no annotation here (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} errors, ${ANNOTATIONS_PER_LEVEL} warnings and ${ANNOTATIONS_PER_LEVEL} notices per step)${where}.`;
+    const where2 = options.elsewhere.length > 0 ? `; all ${findings.length} are in ${joinList(options.elsewhere)}` : "";
+    const text = `sshlint: ${plan.leftOut} of ${findings.length} findings have no annotation here (GitHub shows at most ${ANNOTATIONS_PER_LEVEL} errors, ${ANNOTATIONS_PER_LEVEL} warnings and ${ANNOTATIONS_PER_LEVEL} notices per step)${where2}.`;
     if (step.left("notice") > 0) step.emit("notice", text, { title: "sshlint: more findings" });
     else info(text);
   }

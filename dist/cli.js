@@ -18878,7 +18878,7 @@ function validateSshd(directive, ctx) {
 }
 function validateSsh(directive, ctx) {
   const k = sshKeyword(directive.keyword, ctx.release, ctx.build);
-  const lower2 = directive.keyword.toLowerCase();
+  const lower2 = asciiLower(directive.keyword);
   if (!k) {
     const lists = ctx.ignoreUnknown ?? [];
     if (lists.length > 0 && lists.every((list) => matchPatternList(lower2, list, true) === 1)) {
@@ -18961,7 +18961,7 @@ function runHandler(verdict, d, k, ctx) {
     program,
     release: ctx.release,
     args: new Args(d.args),
-    kw: program === "sshd" ? d.keyword : d.keyword.toLowerCase(),
+    kw: program === "sshd" ? d.keyword : asciiLower(d.keyword),
     valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
   };
   const problem2 = handle(env, k.grammar) ?? extraArguments(env);
@@ -19624,7 +19624,8 @@ function permitRemoteOpen(e) {
 var AUTH_METHODS = ["none", "publickey", "password", "keyboard-interactive", "hostbased"];
 function authMethodListError(list, build) {
   if (list === "") return "empty authentication method list";
-  const known = build.features.has("gssapi") ? [...AUTH_METHODS, "gssapi-with-mic"] : AUTH_METHODS;
+  const known = [...AUTH_METHODS];
+  if (build.features.has("gssapi")) known.push("gssapi-with-mic");
   if (build.features.has("gssapi") && build.features.has("debian-patches")) known.push("gssapi-keyex");
   for (const raw of list.split(",")) {
     const method = raw.split(":")[0];

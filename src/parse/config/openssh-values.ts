@@ -7,6 +7,8 @@
 import { isAtLeast, type Release } from '../../openssh/releases.js';
 import { parseCidr } from '../address-patterns.js';
 
+export { matchPattern, matchPatternList } from '../../openssh/match.js';
+
 const INT_MAX = 2147483647;
 const LLONG_MAX = (1n << 63n) - 1n;
 const LLONG_MIN = -(1n << 63n);
@@ -477,42 +479,4 @@ export function addrMatchCidrListCheck(list: string, release: Release): string |
 /** OpenSSH's SSH_RELEASE string for `release` (what `Match version` compares with). */
 export function sshReleaseString(release: Release): string {
   return `OpenSSH_${release}p1`;
-}
-
-/** `match_pattern()`: `*` and `?` wildcards, case-sensitive. */
-export function matchPattern(s: string, pattern: string): boolean {
-  let si = 0;
-  let pi = 0;
-  let starP = -1;
-  let starS = 0;
-  while (si < s.length) {
-    const pc = pattern[pi];
-    if (pc === '*') {
-      starP = pi++;
-      starS = si;
-    } else if (pc !== undefined && (pc === '?' || pc === s[si])) {
-      si++;
-      pi++;
-    } else if (starP >= 0) {
-      pi = starP + 1;
-      si = ++starS;
-    } else return false;
-  }
-  while (pattern[pi] === '*') pi++;
-  return pi === pattern.length;
-}
-
-/** `match_pattern_list(s, list, dolower)`: 1 positive match, -1 negated match, 0 none. */
-export function matchPatternList(s: string, list: string, dolower = false): -1 | 0 | 1 {
-  let got = false;
-  for (const raw of list.split(',')) {
-    const negated = raw.startsWith('!');
-    let sub = negated ? raw.slice(1) : raw;
-    if (dolower) sub = sub.toLowerCase();
-    if (matchPattern(s, sub)) {
-      if (negated) return -1;
-      got = true;
-    }
-  }
-  return got ? 1 : 0;
 }

@@ -59,6 +59,7 @@ import {
   validEnvName,
 } from './openssh-values.js';
 import { validateMatch, validateSshHost, type MatchCriteria } from './validate-match.js';
+import { asciiLower } from '../../openssh/match.js';
 
 export type Program = 'sshd' | 'ssh';
 
@@ -81,7 +82,11 @@ export interface ValidationContext {
    * block but `Match all`; validate-file.ts works it out). Global-only keywords are fatal there.
    */
   inMatch: boolean;
-  /** ssh: the IgnoreUnknown pattern lists in force (each a comma pattern list). */
+  /**
+   * ssh: the IgnoreUnknown pattern lists that may be in force (each a comma pattern list,
+   * matched against the lower-cased keyword). An unknown keyword is ignored only when every
+   * list ignores it; none or an empty array: unknown keywords are errors.
+   */
   ignoreUnknown?: string[];
   /**
    * ssh: 'user' for ~/.ssh/config or `ssh -F` (the default), 'system' for /etc/ssh/ssh_config
@@ -165,9 +170,10 @@ function validateSshd(directive: Directive, ctx: ValidationContext): BlockVerdic
 
 function validateSsh(directive: Directive, ctx: ValidationContext): BlockVerdict {
   const k = sshKeyword(directive.keyword, ctx.release, ctx.build);
-  const lower = directive.keyword.toLowerCase();
+  const lower = asciiLower(directive.keyword); // lowercase(): tolower() in the C locale
   if (!k) {
-    if ((ctx.ignoreUnknown ?? []).some((list) => matchPatternList(lower, list, true) === 1)) {
+    const lists = ctx.ignoreUnknown ?? [];
+    if (lists.length > 0 && lists.every((list) => matchPatternList(lower, list, true) === 1)) {
       return { directive };
     }
     const problem: ConfigProblem = {
@@ -276,7 +282,7 @@ function runHandler(verdict: BlockVerdict, d: Directive, k: ResolvedKeywordFacts
     program,
     release: ctx.release,
     args: new Args(d.args),
-    kw: program === 'sshd' ? d.keyword : d.keyword.toLowerCase(),
+    kw: program === 'sshd' ? d.keyword : asciiLower(d.keyword),
     valueSeverity: program === 'sshd' || !at(ctx.release, '8.5') ? 'fatal' : 'error',
   };
   const problem = handle(env, k.grammar) ?? extraArguments(env);
@@ -454,9 +460,11 @@ function choice(e: Env, values: readonly string[], caseSensitive: boolean): Outc
   if (name === 'Protocol' && e.program === 'ssh') {
     const arg = e.args.next();
     if (missing(arg)) return fail(e, 'no-argument', 'Missing argument.', arg);
-    if (!/^[12](,[12])?$/.test(arg!.value) && !/^\s*[12]\s*(,\s*[12]\s*)*$/.test(arg!.value)) {
-      return fail(e, 'bad-value', `Bad protocol spec '${arg!.value}'.`, arg);
-    }
+    // proto_spec(): comma items read with atoi(); 1 and 2 count, anything else is ignored.
+    const parts = arg!.value.split(',');
+    const empty = parts.indexOf('');
+    const items = (empty === -1 ? parts : parts.slice(0, empty)).map((p) => Number(cStrtol(p, 10).value));
+    if (!items.some((n) => n === 1 || n === 2)) return fail(e, 'bad-value', `Bad protocol spec '${arg!.value}'.`, arg);
     return undefined;
   }
   const arg = e.args.next();
@@ -562,7 +570,9 @@ function restOfLine(e: Env, absolutePathOrNone: boolean): Outcome {
   e.args.consumeAll();
   if (!absolutePathOrNone) return undefined;
   // parse_command: str after the keyword, leading blanks skipped, as written (quotes and all).
-  if (e.program === 'sshd' && !at(e.release, '8.7') && e.ctx.inMatch) return undefined;
+  // ≤8.6 only the line that stores the value (active, first) is checked.
+  const name = e.k.aliasOf ?? e.k.name;
+  if (e.program === 'sshd' && !at(e.release, '8.7') && (e.ctx.inMatch || e.ctx.state?.settled?.has(name))) return undefined;
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && ' \t\r\n'.includes(str[i]!)) i++;
@@ -1006,7 +1016,9 @@ const AUTH_METHODS = ['none', 'publickey', 'password', 'keyboard-interactive', '
 /** `auth2_methods_valid(list, 0)`: the complaint, or undefined. */
 export function authMethodListError(list: string, build: BuildProfile): string | undefined {
   if (list === '') return 'empty authentication method list';
-  const known = build.features.has('gssapi') ? [...AUTH_METHODS, 'gssapi-with-mic'] : AUTH_METHODS;
+  const known = [...AUTH_METHODS];
+  if (build.features.has('gssapi')) known.push('gssapi-with-mic');
+  // Debian's gssapi.patch adds the key-exchange method.
   if (build.features.has('gssapi') && build.features.has('debian-patches')) known.push('gssapi-keyex');
   for (const raw of list.split(',')) {
     const method = raw.split(':')[0]!;

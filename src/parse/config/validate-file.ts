@@ -3,7 +3,9 @@
  * (Include expanded), each judged by `validateDirective` with the state the lines before it
  * left — sshd's Match activity (a block is inactive while `sshd -t` parses, except after
  * `Match all`; an Include inside an inactive block makes its whole file inactive), ssh's
- * IgnoreUnknown in force — and then the checks `sshd -t` / `ssh -G` make after parsing,
+ * IgnoreUnknown in force (ssh looks keywords up before it looks at Host/Match activity, so
+ * an unknown keyword is ignored only when every host has a matching IgnoreUnknown by then)
+ * — and then the checks `sshd -t` / `ssh -G` make after parsing,
  * which land on the line that set the value:
  *
  * - `checkAuthenticationMethodsSatisfiable`: sshd's `auth2_methods_valid(list, 1)` over the
@@ -56,6 +58,8 @@ function walkSshd(tree: ConfigTree, context: TreeValidationContext): WalkedEntry
   const matchActive = new Map<Directive, boolean>();
   const subsystems = new Set<string>();
   let authenticationMethodsSet = false;
+  /** Settings an active line already stored. */
+  const settled = new Set<string>();
   for (const entry of tree.entries) {
     const d = entry.directive;
     const via = entry.via[entry.via.length - 1];
@@ -70,7 +74,7 @@ function walkSshd(tree: ConfigTree, context: TreeValidationContext): WalkedEntry
       release: context.release,
       build: context.build,
       inMatch: !active,
-      state: { authenticationMethodsSet, subsystems },
+      state: { authenticationMethodsSet, subsystems, settled: new Set(settled) },
     });
     if (lower(d) === 'match') {
       matchActive.set(d, !neverMatch && verdict.activeWhileParsing === true && !verdict.problem);
@@ -78,6 +82,7 @@ function walkSshd(tree: ConfigTree, context: TreeValidationContext): WalkedEntry
     if (lower(d) === 'include') includeState.set(d, { active, neverMatch: neverMatch || !active });
     if (!verdict.problem && active) {
       const name = verdict.canonical;
+      if (name && verdict.status === 'active') settled.add(name);
       if (name === 'AuthenticationMethods') authenticationMethodsSet = true;
       if (name === 'Subsystem' && !isAtLeast(context.release, '9.5') && d.args[0]) subsystems.add(d.args[0].value);
     }
@@ -145,7 +150,11 @@ function unconditionalBlock(block: Directive | undefined, verdicts: Map<Directiv
 function walkSsh(tree: ConfigTree, context: TreeValidationContext): WalkedEntry[] {
   const out: WalkedEntry[] = [];
   const blockVerdicts = new Map<Directive, BlockVerdict>();
-  /** IgnoreUnknown values that can be the first one obtained, for some host. */
+  /**
+   * IgnoreUnknown values that can be the first one obtained for some host: those up to (and
+   * including) the first that applies to every host. Until one applies to every host, some
+   * host has none, and an unknown keyword is an error for it.
+   */
   const ignoreUnknown: string[] = [];
   let ignoreUnknownSettled = false;
   /** Settings some earlier line stored (for checks only the storing line makes). */
@@ -163,7 +172,7 @@ function walkSsh(tree: ConfigTree, context: TreeValidationContext): WalkedEntry[
       release: context.release,
       build: context.build,
       inMatch: false,
-      ignoreUnknown: [...ignoreUnknown],
+      ignoreUnknown: ignoreUnknownSettled ? [...ignoreUnknown] : [],
       state: { settled: new Set(settled) },
     };
     if (context.sshConfigScope) context2.sshConfigScope = context.sshConfigScope;

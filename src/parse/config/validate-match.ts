@@ -55,11 +55,6 @@ export interface MatchCriteria {
 export interface MatchContext {
   program: 'sshd' | 'ssh';
   release: Release;
-  /**
-   * ssh: whether the file is a user configuration (`~/.ssh/config`, `ssh -F`); affects
-   * nothing here, kept for symmetry with the directive validator.
-   */
-  sshConfigScope?: 'user' | 'system';
 }
 
 export interface MatchValidation {

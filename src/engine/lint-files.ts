@@ -7,6 +7,7 @@ import { compareFindings } from '../core/finding.js';
 import type { UserKind } from '../core/file-kind.js';
 import type { LintResult } from '../core/lint-result.js';
 import { createSourceFile, type SourceFile } from '../core/source.js';
+import { formatVersion } from '../core/version.js';
 import path from 'node:path';
 import type { ConfigFileModel } from '../parse/config/config-model.js';
 import { parseConfigFile } from '../parse/config/parse-config-file.js';
@@ -63,7 +64,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     scanned++;
     const kind = file.kind ?? sniffKind(source, context.version);
     if (!kind) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
-    else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind));
+    else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
     else findings.push(...lintSource(source, kind, ruleSet, context));
   });
   // Discovery order is not stable under concurrency; the trees must be.
@@ -74,7 +75,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       root: configRoot(paths, options.cwd),
       loadExtra: async (displayPath, kind) => {
         const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
-        return source && parseConfigFile(source, kind);
+        return source && parseConfigFile(source, kind, formatVersion(context.version));
       },
     })),
   );

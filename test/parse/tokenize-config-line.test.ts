@@ -37,6 +37,17 @@ describe('tokenizeConfigLine follows strdelim() and argv_split()', () => {
     expect(summary(line)).toEqual(expected);
   });
 
+  it.each<[string, unknown]>([
+    ['AcceptEnv A=B', ['AcceptEnv', 'A', 'B']],
+    ["ForceCommand 'echo hi'", ['ForceCommand', "'echo", "hi'"]],
+    ['PermitRootLogin no # note', ['PermitRootLogin', 'no', '#', 'note']],
+    ['Banner "/etc/my banner"', ['Banner', '/etc/my banner']],
+    ['Port', ['Port']],
+  ])('up to OpenSSH 8.6 every argument goes through strdelim(): %j', (line, expected) => {
+    const t = tokenizeConfigLine(line, true);
+    expect(t.kind === 'directive' ? [t.keyword, ...t.args.map((a) => a.value)] : t.kind).toEqual(expected);
+  });
+
   it('keeps exact ranges of the keyword and each argument', () => {
     const t = tokenizeConfigLine('  Ciphers = "aes128-ctr" b');
     if (t.kind !== 'directive') throw new Error(t.kind);

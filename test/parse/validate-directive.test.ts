@@ -9,15 +9,15 @@ import { parseForward, proxyJumpValid, suggestKeyword, validateDirective, type P
 import { validateConfigTree } from '../../src/parse/config/validate-file.js';
 import { convtime, scanScaled, sscanfInts, strtonum } from '../../src/parse/config/openssh-values.js';
 
-function directive(line: string, program: Program): Directive {
-  const model = parseConfigFile(createSourceFile('f', `${line}\n`), program === 'sshd' ? 'sshd_config' : 'ssh_config');
+function directive(line: string, program: Program, release: Release = '9.2'): Directive {
+  const model = parseConfigFile(createSourceFile('f', `${line}\n`), program === 'sshd' ? 'sshd_config' : 'ssh_config', release);
   const d = model.directives[0];
   if (!d) throw new Error(`not a directive: ${line}`);
   return d;
 }
 
 function verdictOf(line: string, program: Program, release: Release = '9.2', extra: Partial<ValidationContext> = {}) {
-  return validateDirective(directive(line, program), { program, release, build: DEBIAN_BUILD, inMatch: false, ...extra });
+  return validateDirective(directive(line, program, release), { program, release, build: DEBIAN_BUILD, inMatch: false, ...extra });
 }
 
 /** [line, expected]: null = accepted; a code (fatal/error: severity) = rejected. */
@@ -495,7 +495,7 @@ describe('parsers', () => {
 
 async function fileVerdicts(text: string, program: Program, release: Release = '9.2', build: BuildProfile = DEBIAN_BUILD) {
   const kind = program === 'sshd' ? 'sshd_config' : 'ssh_config';
-  const model = parseConfigFile(createSourceFile(kind, text), kind);
+  const model = parseConfigFile(createSourceFile(kind, text), kind, release);
   const tree = await buildConfigTree(model, { expand: async () => ({ files: [] }), load: async () => undefined });
   const verdicts = validateConfigTree(tree, { program, release, build });
   return model.directives.map((d) => {

@@ -43,11 +43,11 @@ function memoryResolver(models: Map<string, ConfigFileModel>): IncludeResolver {
 export async function runConfigRule(rule: ConfigRule, testCase: ConfigCase): Promise<RuleHit[]> {
   const kind = testCase.kind ?? rule.kinds[0]!;
   const files = typeof testCase.text === 'string' ? { [kind]: testCase.text } : testCase.text;
-  const models = new Map(Object.entries(files).map(([file, text]) => [file, parseConfigFile(createSourceFile(file, text), kind)]));
-  const main = models.get(Object.keys(files)[0]!)!;
   const version = testCase.version ? parseVersion(testCase.version)! : NEWEST_KNOWN_VERSION;
   const release = formatVersion(version);
   if (!isRelease(release)) throw new Error(`unknown release ${release}`);
+  const models = new Map(Object.entries(files).map(([file, text]) => [file, parseConfigFile(createSourceFile(file, text), kind, release)]));
+  const main = models.get(Object.keys(files)[0]!)!;
   const tree = await buildConfigTree(main, memoryResolver(models));
   const verdicts = validateConfigTree(tree, { program: kind === 'sshd_config' ? 'sshd' : 'ssh', release, build: DEBIAN_BUILD });
   return rule.checkConfig({ kind, tree, verdicts }, { version, policy: { ...DEFAULT_POLICY, ...testCase.policy }, now: TEST_NOW });

@@ -32,8 +32,11 @@ configRuleTable(invalidValue, {
 });
 
 configRuleTable(extraArguments, {
-  valid: [{ text: 'Ciphers aes128-ctr,aes256-ctr\nAllowUsers alice bob\n' }],
-  invalid: [{ name: 'space after a comma', text: 'Ciphers aes128-ctr, aes256-ctr\n', hits: [{ line: 1 }] }],
+  valid: [{ text: 'Ciphers aes128-ctr,aes256-ctr\nAllowUsers alice bob\nPermitRootLogin no # a comment is fine from 8.7\n' }],
+  invalid: [
+    { name: 'space after a comma', text: 'Ciphers aes128-ctr, aes256-ctr\n', hits: [{ line: 1 }] },
+    { name: 'a trailing comment before 8.7 (RHEL 7 and 8)', version: '7.4', text: 'PermitRootLogin no # hardening\n', hits: [{ line: 1 }] },
+  ],
 });
 
 configRuleTable(notAllowedInMatch, {

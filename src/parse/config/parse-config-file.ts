@@ -4,6 +4,8 @@
  * no end marker, so a line appended at the bottom after a block silently belongs to that block.
  */
 import type { SourceFile } from '../../core/source.js';
+import { compareReleases } from '../../core/version.js';
+import { NEWEST_RELEASE } from '../../openssh/releases.js';
 import type { ConfigFileModel, ConfigKind, ConfigLine, Directive } from './config-model.js';
 import { tokenizeConfigLine } from './tokenize-line.js';
 
@@ -12,7 +14,9 @@ function startsBlock(kind: ConfigKind, keyword: string): boolean {
   return lower === 'match' || (kind === 'ssh_config' && lower === 'host');
 }
 
-export function parseConfigFile(source: SourceFile, kind: ConfigKind): ConfigFileModel {
+/** `release` selects the tokenizer: OpenSSH 8.6 and older split arguments differently. */
+export function parseConfigFile(source: SourceFile, kind: ConfigKind, release: string = NEWEST_RELEASE): ConfigFileModel {
+  const legacy = compareReleases(release, '8.7') < 0;
   const lines: ConfigLine[] = [];
   const directives: Directive[] = [];
   let block: Directive | undefined;
@@ -20,7 +24,7 @@ export function parseConfigFile(source: SourceFile, kind: ConfigKind): ConfigFil
     // OpenSSH does not strip a byte-order mark: it becomes part of the first keyword.
     const text = line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text;
     const shift = text.length - line.text.length;
-    const tokens = tokenizeConfigLine(text);
+    const tokens = tokenizeConfigLine(text, legacy);
     if (tokens.kind === 'empty') {
       lines.push({ status: 'ignored', line });
       continue;

@@ -88,10 +88,27 @@ export function splitArguments(line: string, from: number): { args: ConfigArg[] 
 }
 
 /**
- * Tokenizes one line. `server` selects sshd's rules (leading blanks were already stripped by
- * `load_server_config`; ssh skips them itself); both strip trailing blanks and form feeds.
+ * Up to OpenSSH 8.6 every argument was taken with `strdelim()` too: `=` splits words, only
+ * double quotes group, `#` after the keyword is an ordinary word, and a missing argument is
+ * left to each keyword's own handler ("missing argument").
  */
-export function tokenizeConfigLine(raw: string): TokenizedLine {
+function splitArgumentsLegacy(line: string, from: number): ConfigArg[] {
+  const args: ConfigArg[] = [];
+  let at = from;
+  while (at !== -1 && at < line.length) {
+    const token = strdelim(line, at);
+    if (!token) break; // an unmatched quote ends the line
+    args.push({ value: token.token, range: token.range });
+    at = token.next;
+  }
+  return args;
+}
+
+/**
+ * Tokenizes one line; both programs strip trailing blanks and form feeds, and skip leading
+ * blanks. `legacy` selects the tokenizer of OpenSSH 8.6 and older.
+ */
+export function tokenizeConfigLine(raw: string, legacy = false): TokenizedLine {
   let end = raw.length;
   while (end > 0 && isIn(TRAILING, raw[end - 1])) end--;
   const line = raw.slice(0, end);
@@ -103,6 +120,10 @@ export function tokenizeConfigLine(raw: string): TokenizedLine {
   if (first.token === '' || first.token.startsWith('#')) return { kind: 'empty' };
   const keyword = first.token;
   const keywordRange = first.range;
+  const restStart = first.next === -1 ? line.length : first.next;
+  if (legacy) {
+    return { kind: 'directive', keyword, keywordRange, args: splitArgumentsLegacy(line, restStart), rest: line.slice(restStart), restRange: { start: restStart, end: line.length } };
+  }
   if (first.next === -1 || first.next >= line.length) return { kind: 'no-argument', keyword, keywordRange };
   const split = splitArguments(line, first.next);
   if ('unclosedQuote' in split) return { kind: 'invalid-quotes', keyword, keywordRange, quoteStart: split.unclosedQuote };

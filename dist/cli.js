@@ -14401,7 +14401,18 @@ function splitArguments(line, from) {
   }
   return { args };
 }
-function tokenizeConfigLine(raw) {
+function splitArgumentsLegacy(line, from) {
+  const args = [];
+  let at2 = from;
+  while (at2 !== -1 && at2 < line.length) {
+    const token = strdelim(line, at2);
+    if (!token) break;
+    args.push({ value: token.token, range: token.range });
+    at2 = token.next;
+  }
+  return args;
+}
+function tokenizeConfigLine(raw, legacy = false) {
   let end = raw.length;
   while (end > 0 && isIn(TRAILING, raw[end - 1])) end--;
   const line = raw.slice(0, end);
@@ -14413,6 +14424,10 @@ function tokenizeConfigLine(raw) {
   if (first.token === "" || first.token.startsWith("#")) return { kind: "empty" };
   const keyword = first.token;
   const keywordRange = first.range;
+  const restStart = first.next === -1 ? line.length : first.next;
+  if (legacy) {
+    return { kind: "directive", keyword, keywordRange, args: splitArgumentsLegacy(line, restStart), rest: line.slice(restStart), restRange: { start: restStart, end: line.length } };
+  }
   if (first.next === -1 || first.next >= line.length) return { kind: "no-argument", keyword, keywordRange };
   const split = splitArguments(line, first.next);
   if ("unclosedQuote" in split) return { kind: "invalid-quotes", keyword, keywordRange, quoteStart: split.unclosedQuote };
@@ -14424,14 +14439,15 @@ function startsBlock(kind, keyword) {
   const lower2 = keyword.toLowerCase();
   return lower2 === "match" || kind === "ssh_config" && lower2 === "host";
 }
-function parseConfigFile(source, kind) {
+function parseConfigFile(source, kind, release = NEWEST_RELEASE) {
+  const legacy = compareReleases(release, "8.7") < 0;
   const lines = [];
   const directives = [];
   let block;
   for (const line of source.lines) {
     const text = line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text;
     const shift = text.length - line.text.length;
-    const tokens = tokenizeConfigLine(text);
+    const tokens = tokenizeConfigLine(text, legacy);
     if (tokens.kind === "empty") {
       lines.push({ status: "ignored", line });
       continue;
@@ -25940,7 +25956,7 @@ async function lintPaths(paths, options) {
     scanned++;
     const kind = file.kind ?? sniffKind(source, context.version);
     if (!kind) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
-    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind));
+    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
     else findings.push(...lintSource(source, kind, ruleSet, context));
   });
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
@@ -25950,7 +25966,7 @@ async function lintPaths(paths, options) {
       root: configRoot(paths, options.cwd),
       loadExtra: async (displayPath, kind) => {
         const source = await readSource({ absPath: path7.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
-        return source && parseConfigFile(source, kind);
+        return source && parseConfigFile(source, kind, formatVersion(context.version));
       }
     })
   );

@@ -40694,7 +40694,18 @@ function splitArguments(line, from) {
   }
   return { args };
 }
-function tokenizeConfigLine(raw) {
+function splitArgumentsLegacy(line, from) {
+  const args = [];
+  let at2 = from;
+  while (at2 !== -1 && at2 < line.length) {
+    const token = strdelim(line, at2);
+    if (!token) break;
+    args.push({ value: token.token, range: token.range });
+    at2 = token.next;
+  }
+  return args;
+}
+function tokenizeConfigLine(raw, legacy = false) {
   let end = raw.length;
   while (end > 0 && isIn(TRAILING, raw[end - 1])) end--;
   const line = raw.slice(0, end);
@@ -40706,6 +40717,10 @@ function tokenizeConfigLine(raw) {
   if (first.token === "" || first.token.startsWith("#")) return { kind: "empty" };
   const keyword = first.token;
   const keywordRange = first.range;
+  const restStart = first.next === -1 ? line.length : first.next;
+  if (legacy) {
+    return { kind: "directive", keyword, keywordRange, args: splitArgumentsLegacy(line, restStart), rest: line.slice(restStart), restRange: { start: restStart, end: line.length } };
+  }
   if (first.next === -1 || first.next >= line.length) return { kind: "no-argument", keyword, keywordRange };
   const split = splitArguments(line, first.next);
   if ("unclosedQuote" in split) return { kind: "invalid-quotes", keyword, keywordRange, quoteStart: split.unclosedQuote };
@@ -40717,14 +40732,15 @@ function startsBlock(kind, keyword) {
   const lower2 = keyword.toLowerCase();
   return lower2 === "match" || kind === "ssh_config" && lower2 === "host";
 }
-function parseConfigFile(source, kind) {
+function parseConfigFile(source, kind, release = NEWEST_RELEASE) {
+  const legacy = compareReleases(release, "8.7") < 0;
   const lines = [];
   const directives = [];
   let block;
   for (const line of source.lines) {
     const text = line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text;
     const shift = text.length - line.text.length;
-    const tokens = tokenizeConfigLine(text);
+    const tokens = tokenizeConfigLine(text, legacy);
     if (tokens.kind === "empty") {
       lines.push({ status: "ignored", line });
       continue;
@@ -52233,7 +52249,7 @@ async function lintPaths(paths, options) {
     scanned++;
     const kind = file.kind ?? sniffKind(source, context3.version);
     if (!kind) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
-    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind));
+    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind, formatVersion(context3.version)));
     else findings.push(...lintSource(source, kind, ruleSet, context3));
   });
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
@@ -52243,7 +52259,7 @@ async function lintPaths(paths, options) {
       root: configRoot(paths, options.cwd),
       loadExtra: async (displayPath, kind) => {
         const source = await readSource({ absPath: path12.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
-        return source && parseConfigFile(source, kind);
+        return source && parseConfigFile(source, kind, formatVersion(context3.version));
       }
     })
   );

@@ -40610,6 +40610,16 @@ function ruleDocsUrl(meta) {
   return `${PROJECT_URL}/blob/main/docs/rules/${meta.id}.md`;
 }
 
+// src/core/file-kind.ts
+var USER_KINDS = ["authorized_keys", "sshd_config", "ssh_config", "known_hosts", "public_key"];
+var SETUP_KINDS = ["workflow", "shell_script", "dockerfile", "makefile", "ansible", "cloud_init", "terraform"];
+function isSetupKind(value) {
+  return SETUP_KINDS.includes(value);
+}
+function isUserKind(value) {
+  return USER_KINDS.includes(value);
+}
+
 // src/core/source.ts
 function createSourceFile(path15, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
@@ -47959,13 +47969,16 @@ function suppressFindings(findings, source, ruleSet) {
 function lintSource(source, kind, ruleSet, context3) {
   const model = parseSource(source, kind, context3.version);
   if (!model) return [];
+  return suppressFindings(runKeyFileRules(model, ruleSet, context3), source, ruleSet);
+}
+function runKeyFileRules(model, ruleSet, context3, fragment = false) {
   const findings = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
-    if (!rule.check || !rule.kinds.includes(model.kind)) continue;
-    for (const hit of rule.check(model, context3)) findings.push(toFinding(enabled, source.path, hit));
+    if (!rule.check || !rule.kinds.includes(model.kind) || fragment && rule.wholeFile) continue;
+    for (const hit of rule.check(model, context3)) findings.push(toFinding(enabled, model.source.path, hit));
   }
-  return suppressFindings(findings, source, ruleSet);
+  return findings;
 }
 
 // src/engine/lint-config-trees.ts
@@ -47993,26 +48006,30 @@ async function lintConfigTrees(models, ruleSet, context3, options) {
   for (const model of models) {
     if (!isMainConfig(model) && !included.has(model)) trees.push(await buildConfigTree(model, resolverFor(model.kind)));
   }
-  const release = formatVersion(context3.version);
-  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
   const findings = [];
   for (const tree of trees) {
-    const analysis = {
-      kind: tree.main.kind,
-      tree,
-      verdicts: validateConfigTree(tree, { program: tree.main.kind === "sshd_config" ? "sshd" : "ssh", release, build: DEBIAN_BUILD })
-    };
-    const treeFindings = [];
-    for (const enabled of ruleSet.enabled) {
-      const rule = enabled.rule;
-      if (!rule.checkConfig || !rule.kinds.includes(analysis.kind)) continue;
-      for (const hit of rule.checkConfig(analysis, context3)) treeFindings.push(toFinding(enabled, tree.main.source.path, hit));
-    }
+    const treeFindings = runConfigRules(tree, ruleSet, context3);
     for (const file of tree.files) {
       findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
     }
   }
   return dedupe(findings);
+}
+function runConfigRules(tree, ruleSet, context3, fragment = false) {
+  const release = formatVersion(context3.version);
+  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
+  const analysis = {
+    kind: tree.main.kind,
+    tree,
+    verdicts: validateConfigTree(tree, { program: tree.main.kind === "sshd_config" ? "sshd" : "ssh", release, build: DEBIAN_BUILD })
+  };
+  const findings = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.checkConfig || !rule.kinds.includes(analysis.kind) || fragment && rule.wholeFile) continue;
+    for (const hit of rule.checkConfig(analysis, context3)) findings.push(toFinding(enabled, tree.main.source.path, hit));
+  }
+  return findings;
 }
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
@@ -48035,12 +48052,6 @@ var import_ignore2 = __toESM(require_ignore(), 1);
 import { lstatSync } from "node:fs";
 import { realpath, stat as stat2 } from "node:fs/promises";
 import path11 from "node:path";
-
-// src/core/file-kind.ts
-var USER_KINDS = ["authorized_keys", "sshd_config", "ssh_config", "known_hosts", "public_key"];
-function isUserKind(value) {
-  return USER_KINDS.includes(value);
-}
 
 // src/discover/git-files.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -48964,6 +48975,7 @@ var no_usable_keys_default = defineKeyFileRule({
   kinds: ["authorized_keys"],
   category: "lockout",
   severity: "warning",
+  wholeFile: true,
   docs: {
     summary: "The authorized_keys file contains no key that OpenSSH can read.",
     what: "The file is empty, holds only comments and blank lines, or every key line in it is one sshd skips (each of those is reported by its own rule). Reported once, on line 1.",
@@ -52181,6 +52193,64 @@ var ALL = [
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+// src/parse/setup/setup-model.ts
+function emptySetupModel(kind, source) {
+  return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+}
+
+// src/parse/setup/parse-setup.ts
+function parseSetupSource(source, kind) {
+  switch (kind) {
+    default:
+      return emptySetupModel(kind, source);
+  }
+}
+
+// src/engine/lint-setup.ts
+var NO_INCLUDES = {
+  expand: async (pattern) => ({ outside: `${pattern} is on the machine the code configures` }),
+  load: async () => void 0
+};
+async function lintSetupSource(source, kind, ruleSet, context3) {
+  const model = parseSetupSource(source, kind);
+  const findings = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.checkSetup || !rule.kinds.includes(kind)) continue;
+    for (const hit of rule.checkSetup(model, context3)) findings.push(toFinding(enabled, source.path, hit));
+  }
+  for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context3));
+  return { model, findings: suppressFindings(findings, source, ruleSet) };
+}
+async function lintEmbedded(document, ruleSet, context3) {
+  const { kind, source } = document;
+  let findings;
+  if (kind === "sshd_config" || kind === "ssh_config") {
+    const tree = await buildConfigTree(parseConfigFile(source, kind, formatVersion(context3.version)), NO_INCLUDES);
+    findings = runConfigRules(tree, ruleSet, context3, document.fragment);
+  } else {
+    const model = parseSource(source, kind, context3.version);
+    findings = model ? runKeyFileRules(model, ruleSet, context3, document.fragment) : [];
+  }
+  return findings.map((finding) => mapToHost(finding, document));
+}
+function mapToHost(item, document) {
+  if (item.file !== document.source.path) return item;
+  const mapped = { ...item, ...mapSpan(item, document) };
+  if (item.related) mapped.related = item.related.map((related2) => mapToHost(related2, document));
+  return mapped;
+}
+function mapSpan(span, document) {
+  const at2 = (line) => document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
+  const start = at2(span.line);
+  const mapped = { line: start.line, column: span.column + start.columnOffset };
+  const endLine = span.endLine ?? span.line;
+  const end = at2(endLine);
+  if (span.endLine !== void 0) mapped.endLine = end.line;
+  if (span.endColumn !== void 0) mapped.endColumn = span.endColumn + end.columnOffset;
+  return mapped;
+}
+
 // src/engine/rule-set.ts
 function buildRuleSet(rules, config) {
   const names = /* @__PURE__ */ new Map();
@@ -52250,6 +52320,7 @@ async function lintPaths(paths, options) {
     const kind = file.kind ?? sniffKind(source, context3.version);
     if (!kind) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
     else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind, formatVersion(context3.version)));
+    else if (isSetupKind(kind)) findings.push(...(await lintSetupSource(source, kind, ruleSet, context3)).findings);
     else findings.push(...lintSource(source, kind, ruleSet, context3));
   });
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);

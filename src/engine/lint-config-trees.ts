@@ -50,26 +50,32 @@ export async function lintConfigTrees(models: readonly ConfigFileModel[], ruleSe
   for (const model of models) {
     if (!isMainConfig(model) && !included.has(model)) trees.push(await buildConfigTree(model, resolverFor(model.kind)));
   }
-  const release = formatVersion(context.version);
-  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
   const findings: Finding[] = [];
   for (const tree of trees) {
-    const analysis: ConfigAnalysis = {
-      kind: tree.main.kind,
-      tree,
-      verdicts: validateConfigTree(tree, { program: tree.main.kind === 'sshd_config' ? 'sshd' : 'ssh', release, build: DEBIAN_BUILD }),
-    };
-    const treeFindings: Finding[] = [];
-    for (const enabled of ruleSet.enabled) {
-      const rule = enabled.rule;
-      if (!rule.checkConfig || !rule.kinds.includes(analysis.kind)) continue;
-      for (const hit of rule.checkConfig(analysis, context)) treeFindings.push(toFinding(enabled, tree.main.source.path, hit));
-    }
+    const treeFindings = runConfigRules(tree, ruleSet, context);
     for (const file of tree.files) {
       findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
     }
   }
   return dedupe(findings);
+}
+
+/** The config rules' findings on a tree, before suppressions. `fragment`: the text is only part of the file. */
+export function runConfigRules(tree: ConfigTree, ruleSet: RuleSet, context: RuleContext, fragment = false): Finding[] {
+  const release = formatVersion(context.version);
+  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
+  const analysis: ConfigAnalysis = {
+    kind: tree.main.kind,
+    tree,
+    verdicts: validateConfigTree(tree, { program: tree.main.kind === 'sshd_config' ? 'sshd' : 'ssh', release, build: DEBIAN_BUILD }),
+  };
+  const findings: Finding[] = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.checkConfig || !rule.kinds.includes(analysis.kind) || (fragment && rule.wholeFile)) continue;
+    for (const hit of rule.checkConfig(analysis, context)) findings.push(toFinding(enabled, tree.main.source.path, hit));
+  }
+  return findings;
 }
 
 /** A file two main files include is judged in both; report each finding once. */

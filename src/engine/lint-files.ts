@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
-import type { UserKind } from '../core/file-kind.js';
+import { isSetupKind, type UserKind } from '../core/file-kind.js';
 import type { LintResult } from '../core/lint-result.js';
 import { createSourceFile, type SourceFile } from '../core/source.js';
 import { formatVersion } from '../core/version.js';
@@ -17,6 +17,7 @@ import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
+import { lintSetupSource } from './lint-setup.js';
 import { lintSource, toFinding } from './lint-source.js';
 import { buildRuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
@@ -65,6 +66,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     const kind = file.kind ?? sniffKind(source, context.version);
     if (!kind) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
     else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
+    else if (isSetupKind(kind)) findings.push(...(await lintSetupSource(source, kind, ruleSet, context)).findings);
     else findings.push(...lintSource(source, kind, ruleSet, context));
   });
   // Discovery order is not stable under concurrency; the trees must be.

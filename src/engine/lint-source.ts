@@ -2,6 +2,7 @@
 import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { SourceFile } from '../core/source.js';
+import type { KeyFileModel } from '../parse/key-file-model.js';
 import type { RuleContext, RuleHit } from '../rules/rule.js';
 import { parseSource } from './parse-source.js';
 import type { EnabledRule, RuleSet } from './rule-set.js';
@@ -48,11 +49,16 @@ export function suppressFindings(findings: readonly Finding[], source: SourceFil
 export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet, context: RuleContext): Finding[] {
   const model = parseSource(source, kind, context.version);
   if (!model) return [];
+  return suppressFindings(runKeyFileRules(model, ruleSet, context), source, ruleSet);
+}
+
+/** The key-file rules' findings on a model, before suppressions. `fragment`: the text is only part of the file. */
+export function runKeyFileRules(model: KeyFileModel, ruleSet: RuleSet, context: RuleContext, fragment = false): Finding[] {
   const findings: Finding[] = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
-    if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind)) continue;
-    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
+    if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind) || (fragment && rule.wholeFile)) continue;
+    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
-  return suppressFindings(findings, source, ruleSet);
+  return findings;
 }

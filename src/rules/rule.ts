@@ -11,6 +11,8 @@ import type { ConfigKind, Directive } from '../parse/config/config-model.js';
 import type { ConfigTree } from '../parse/config/config-tree.js';
 import type { DirectiveVerdict } from '../parse/config/directive-verdict.js';
 import type { Range } from '../parse/read-key.js';
+import type { SetupKind } from '../core/file-kind.js';
+import type { SetupFileModel } from '../parse/setup/setup-model.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
 export interface Policy {
@@ -41,11 +43,14 @@ export interface RuleHit extends Span {
 export interface RuleBase extends RuleMeta {
   /** Opinionated rules that sources disagree on start disabled; `.sshlint.yml` turns them on. */
   enabledByDefault?: boolean;
+  /** The rule reasons about what a whole file lacks, so it stays silent on a fragment (a line Ansible adds). */
+  wholeFile?: boolean;
 }
 
 export interface KeyFileRule extends RuleBase {
   kinds: readonly KeyFileModel['kind'][];
   checkConfig?: undefined;
+  checkSetup?: undefined;
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -59,7 +64,20 @@ export interface ConfigAnalysis {
 export interface ConfigRule extends RuleBase {
   kinds: readonly ConfigKind[];
   check?: undefined;
+  checkSetup?: undefined;
   checkConfig(analysis: ConfigAnalysis, context: RuleContext): RuleHit[];
+}
+
+/** A rule over code that sets SSH up (the SSH files that code writes go through the other rules). */
+export interface SetupRule extends RuleBase {
+  kinds: readonly SetupKind[];
+  check?: undefined;
+  checkConfig?: undefined;
+  checkSetup(model: SetupFileModel, context: RuleContext): RuleHit[];
+}
+
+export function defineSetupRule(rule: SetupRule): SetupRule {
+  return rule;
 }
 
 export function defineConfigRule(rule: ConfigRule): ConfigRule {
@@ -70,9 +88,10 @@ export function defineConfigRule(rule: ConfigRule): ConfigRule {
 export interface EngineRule extends RuleBase {
   check?: undefined;
   checkConfig?: undefined;
+  checkSetup?: undefined;
 }
 
-export type Rule = KeyFileRule | ConfigRule | EngineRule;
+export type Rule = KeyFileRule | ConfigRule | SetupRule | EngineRule;
 
 export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
   return rule;

@@ -7,6 +7,7 @@ export default defineKeyFileRule({
   kinds: ['authorized_keys'],
   category: 'lockout',
   severity: 'warning',
+  wholeFile: true,
   docs: {
     summary: 'The authorized_keys file contains no key that OpenSSH can read.',
     what: 'The file is empty, holds only comments and blank lines, or every key line in it is one sshd skips (each of those is reported by its own rule). Reported once, on line 1.',

@@ -1,0 +1,73 @@
+/**
+ * Code that sets SSH up through the pipeline: the setup rules over its model, and every SSH file
+ * it writes (heredoc, YAML block, Ansible line) through the rules of that kind of file, with the
+ * findings moved back to where the text sits in the host file.
+ */
+import type { Finding, RelatedLocation, Span } from '../core/finding.js';
+import type { SetupKind } from '../core/file-kind.js';
+import type { SourceFile } from '../core/source.js';
+import { formatVersion } from '../core/version.js';
+import { buildConfigTree, type IncludeResolver } from '../parse/config/config-tree.js';
+import { parseConfigFile } from '../parse/config/parse-config-file.js';
+import { parseSetupSource } from '../parse/setup/parse-setup.js';
+import type { EmbeddedDocument, SetupFileModel } from '../parse/setup/setup-model.js';
+import type { RuleContext } from '../rules/rule.js';
+import { runConfigRules } from './lint-config-trees.js';
+import { parseSource } from './parse-source.js';
+import { runKeyFileRules, suppressFindings, toFinding } from './lint-source.js';
+import type { RuleSet } from './rule-set.js';
+
+/** An Include inside embedded text names a file on the target machine, which the repository does not show. */
+const NO_INCLUDES: IncludeResolver = {
+  expand: async (pattern) => ({ outside: `${pattern} is on the machine the code configures` }),
+  load: async () => undefined,
+};
+
+export async function lintSetupSource(
+  source: SourceFile,
+  kind: SetupKind,
+  ruleSet: RuleSet,
+  context: RuleContext,
+): Promise<{ model: SetupFileModel; findings: Finding[] }> {
+  const model = parseSetupSource(source, kind);
+  const findings: Finding[] = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.checkSetup || !rule.kinds.includes(kind)) continue;
+    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
+  }
+  for (const document of model.embedded) findings.push(...(await lintEmbedded(document, ruleSet, context)));
+  return { model, findings: suppressFindings(findings, source, ruleSet) };
+}
+
+/** The findings on an embedded document, at their places in the host file. */
+export async function lintEmbedded(document: EmbeddedDocument, ruleSet: RuleSet, context: RuleContext): Promise<Finding[]> {
+  const { kind, source } = document;
+  let findings: Finding[];
+  if (kind === 'sshd_config' || kind === 'ssh_config') {
+    const tree = await buildConfigTree(parseConfigFile(source, kind, formatVersion(context.version)), NO_INCLUDES);
+    findings = runConfigRules(tree, ruleSet, context, document.fragment);
+  } else {
+    const model = parseSource(source, kind, context.version);
+    findings = model ? runKeyFileRules(model, ruleSet, context, document.fragment) : [];
+  }
+  return findings.map((finding) => mapToHost(finding, document));
+}
+
+function mapToHost<T extends Span & { file: string; related?: RelatedLocation[] }>(item: T, document: EmbeddedDocument): T {
+  if (item.file !== document.source.path) return item;
+  const mapped: T = { ...item, ...mapSpan(item, document) };
+  if (item.related) mapped.related = item.related.map((related) => mapToHost(related, document));
+  return mapped;
+}
+
+function mapSpan(span: Span, document: EmbeddedDocument): Span {
+  const at = (line: number) => document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
+  const start = at(span.line);
+  const mapped: Span = { line: start.line, column: span.column + start.columnOffset };
+  const endLine = span.endLine ?? span.line;
+  const end = at(endLine);
+  if (span.endLine !== undefined) mapped.endLine = end.line;
+  if (span.endColumn !== undefined) mapped.endColumn = span.endColumn + end.columnOffset;
+  return mapped;
+}

@@ -1,0 +1,71 @@
+/**
+ * YAML files (workflows, Ansible, cloud-init) read with positions: the `yaml` library parses, and
+ * these helpers turn a scalar into the text a tool receives plus where each of its lines sits in
+ * the file, so an embedded shell script or authorized_keys block reports on the right line.
+ */
+import { LineCounter, parseAllDocuments, type Document, type Scalar } from 'yaml';
+import type { Span } from '../../core/finding.js';
+import type { SourceFile } from '../../core/source.js';
+import type { LineOrigin } from './setup-model.js';
+
+export interface YamlSource {
+  /** Every document of the stream that parsed without errors (templated YAML that does not parse is skipped). */
+  documents: Document[];
+  lineCounter: LineCounter;
+}
+
+export function parseYamlSource(source: SourceFile): YamlSource {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(source.text, { lineCounter, uniqueKeys: false });
+  const parsed = Array.isArray(documents) ? documents.filter((document) => document.errors.length === 0) : [];
+  return { documents: parsed, lineCounter };
+}
+
+/** The 1-based line and column of a character offset. */
+export function positionAt(yaml: YamlSource, offset: number): { line: number; column: number } {
+  const { line, col } = yaml.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The span a node covers, from its first character to the end of its value. */
+export function nodeSpan(yaml: YamlSource, node: { range?: [number, number, number] | null }): Span {
+  const [start, end] = node.range ?? [0, 0];
+  const from = positionAt(yaml, start);
+  const to = positionAt(yaml, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+export interface ScalarText {
+  text: string;
+  /** One entry per line of `text`. */
+  origins: LineOrigin[];
+}
+
+/**
+ * A scalar's value with the host position of each line. A literal block (`|`) keeps its lines, so
+ * each maps exactly (its indentation becomes the column offset); a folded or multi-line flow scalar
+ * joins lines, so all of its text maps to where its content starts.
+ */
+export function scalarText(yaml: YamlSource, source: SourceFile, node: Scalar): ScalarText | undefined {
+  if (typeof node.value !== 'string' || !node.range) return undefined;
+  const text = node.value;
+  const lineCount = text.split('\n').length;
+  const start = positionAt(yaml, node.range[0]);
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const firstContent = start.line + 1;
+    const indent = blockIndent(source, firstContent, positionAt(yaml, node.range[1]).line);
+    const exact = node.type === 'BLOCK_LITERAL';
+    return { text, origins: Array.from({ length: lineCount }, (_, i) => ({ line: exact ? firstContent + i : firstContent, columnOffset: indent })) };
+  }
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
+  return { text, origins: Array.from({ length: lineCount }, () => ({ line: start.line, columnOffset: start.column - 1 + quoted })) };
+}
+
+/** The indentation of a block scalar's content: that of its first non-blank line. */
+function blockIndent(source: SourceFile, firstLine: number, lastLine: number): number {
+  for (let number = firstLine; number <= lastLine; number++) {
+    const text = source.lines[number - 1]?.text ?? '';
+    if (text.trim() !== '') return text.length - text.trimStart().length;
+  }
+  return 0;
+}

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/config/forwarding-enabled.js';
 import { configRuleTable } from './config-rule-tester.js';
-import { DEBIAN_SSHD_CONFIG, RHEL_SSHD_CONFIG, UBUNTU_2004_SSHD_CONFIG } from './stock-configs.js';
+import { DEBIAN_SSHD_CONFIG, RHEL_SSHD_CONFIG, UBUNTU_2004_SSHD_CONFIG } from '../fixtures/stock-configs.js';
 
 configRuleTable(rule, {
   valid: [

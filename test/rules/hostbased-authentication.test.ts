@@ -1,6 +1,6 @@
 import rule from '../../src/rules/config/hostbased-authentication.js';
 import { configRuleTable } from './config-rule-tester.js';
-import { STOCK_SSHD_CASES } from './stock-configs.js';
+import { STOCK_SSHD_CASES } from '../fixtures/stock-configs.js';
 
 configRuleTable(rule, {
   valid: [

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/client-config/many-identities-without-identities-only.js';
 import { configRuleTable } from './config-rule-tester.js';
-import { STOCK_SSH_CASES } from './stock-configs.js';
+import { STOCK_SSH_CASES } from '../fixtures/stock-configs.js';
 
 const files = (n: number, indent = '    '): string => Array.from({ length: n }, (_, i) => `${indent}IdentityFile ~/.ssh/id_${i + 1}\n`).join('');
 

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/config/password-authentication.js';
 import { configRuleTable } from './config-rule-tester.js';
-import { STOCK_SSHD_CASES } from './stock-configs.js';
+import { STOCK_SSHD_CASES } from '../fixtures/stock-configs.js';
 
 const MAIN = 'Include /etc/ssh/sshd_config.d/*.conf\n';
 

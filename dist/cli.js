@@ -18635,16 +18635,19 @@ function splitPatterns(value) {
 function validateMatch(directive, context) {
   return context.program === "sshd" ? validateSshdMatch(directive, context.release) : validateSshMatch(directive, context.release);
 }
-function validateSshdMatch(directive, release) {
+function startMatch(directive, release, severity) {
   const criteria = { criteria: [] };
-  const argvMode = isAtLeast(release, "9.9");
   const { words: list, leftover } = matchWords(directive, release);
-  const words2 = new Words(list, !argvMode);
+  const words2 = new Words(list, !isAtLeast(release, "9.9"));
   const bad = (message, range) => ({
     criteria,
-    problem: problem(`${message}; Bad Match condition`, "fatal", range),
+    problem: problem(`${message}; Bad Match condition`, severity, range),
     activeWithoutConnection: false
   });
+  return { criteria, words: words2, leftover, bad };
+}
+function validateSshdMatch(directive, release) {
+  const { criteria, words: words2, leftover, bad } = startMatch(directive, release, "fatal");
   let attributes = 0;
   let active = true;
   for (; ; ) {
@@ -18756,15 +18759,7 @@ function sshCriterionKnown(name, release) {
   }
 }
 function validateSshMatch(directive, release) {
-  const criteria = { criteria: [] };
-  const argvMode = isAtLeast(release, "9.9");
-  const { words: list, leftover } = matchWords(directive, release);
-  const words2 = new Words(list, !argvMode);
-  const bad = (message, range) => ({
-    criteria,
-    problem: problem(`${message}; Bad Match condition`, "error", range),
-    activeWithoutConnection: false
-  });
+  const { criteria, words: words2, leftover, bad } = startMatch(directive, release, "error");
   let attributes = 0;
   for (; ; ) {
     const attrib = words2.next();

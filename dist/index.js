@@ -44928,16 +44928,19 @@ function splitPatterns(value) {
 function validateMatch(directive, context3) {
   return context3.program === "sshd" ? validateSshdMatch(directive, context3.release) : validateSshMatch(directive, context3.release);
 }
-function validateSshdMatch(directive, release) {
+function startMatch(directive, release, severity) {
   const criteria = { criteria: [] };
-  const argvMode = isAtLeast(release, "9.9");
   const { words: list, leftover } = matchWords(directive, release);
-  const words2 = new Words(list, !argvMode);
+  const words2 = new Words(list, !isAtLeast(release, "9.9"));
   const bad = (message, range) => ({
     criteria,
-    problem: problem(`${message}; Bad Match condition`, "fatal", range),
+    problem: problem(`${message}; Bad Match condition`, severity, range),
     activeWithoutConnection: false
   });
+  return { criteria, words: words2, leftover, bad };
+}
+function validateSshdMatch(directive, release) {
+  const { criteria, words: words2, leftover, bad } = startMatch(directive, release, "fatal");
   let attributes = 0;
   let active = true;
   for (; ; ) {
@@ -45049,15 +45052,7 @@ function sshCriterionKnown(name, release) {
   }
 }
 function validateSshMatch(directive, release) {
-  const criteria = { criteria: [] };
-  const argvMode = isAtLeast(release, "9.9");
-  const { words: list, leftover } = matchWords(directive, release);
-  const words2 = new Words(list, !argvMode);
-  const bad = (message, range) => ({
-    criteria,
-    problem: problem(`${message}; Bad Match condition`, "error", range),
-    activeWithoutConnection: false
-  });
+  const { criteria, words: words2, leftover, bad } = startMatch(directive, release, "error");
   let attributes = 0;
   for (; ; ) {
     const attrib = words2.next();

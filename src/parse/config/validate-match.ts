@@ -135,16 +135,21 @@ export function validateMatch(directive: Directive, context: MatchContext): Matc
   return context.program === 'sshd' ? validateSshdMatch(directive, context.release) : validateSshMatch(directive, context.release);
 }
 
-function validateSshdMatch(directive: Directive, release: Release): MatchValidation {
+/** What both parsers start from: the words, an empty result, and how a bad line is reported (sshd: fatal; ssh: an error). */
+function startMatch(directive: Directive, release: Release, severity: 'fatal' | 'error') {
   const criteria: MatchCriteria = { criteria: [] };
-  const argvMode = isAtLeast(release, '9.9');
   const { words: list, leftover } = matchWords(directive, release);
-  const words = new Words(list, !argvMode);
+  const words = new Words(list, !isAtLeast(release, '9.9'));
   const bad = (message: string, range?: Range): MatchValidation => ({
     criteria,
-    problem: problem(`${message}; Bad Match condition`, 'fatal', range),
+    problem: problem(`${message}; Bad Match condition`, severity, range),
     activeWithoutConnection: false,
   });
+  return { criteria, words, leftover, bad };
+}
+
+function validateSshdMatch(directive: Directive, release: Release): MatchValidation {
+  const { criteria, words, leftover, bad } = startMatch(directive, release, 'fatal');
   let attributes = 0;
   let active = true;
   for (;;) {
@@ -264,15 +269,7 @@ function sshCriterionKnown(name: string, release: Release): boolean {
 }
 
 function validateSshMatch(directive: Directive, release: Release): MatchValidation {
-  const criteria: MatchCriteria = { criteria: [] };
-  const argvMode = isAtLeast(release, '9.9');
-  const { words: list, leftover } = matchWords(directive, release);
-  const words = new Words(list, !argvMode);
-  const bad = (message: string, range?: Range): MatchValidation => ({
-    criteria,
-    problem: problem(`${message}; Bad Match condition`, 'error', range),
-    activeWithoutConnection: false,
-  });
+  const { criteria, words, leftover, bad } = startMatch(directive, release, 'error');
   let attributes = 0;
   for (;;) {
     const attrib = words.next();

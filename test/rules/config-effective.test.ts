@@ -6,7 +6,7 @@ import type { ConfigKind } from '../../src/parse/config/config-model.js';
 import { buildConfigTree } from '../../src/parse/config/config-tree.js';
 import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
 import { validateConfigTree } from '../../src/parse/config/validate-file.js';
-import { effectiveConfig, type EffectiveConfig } from '../../src/rules/config/effective.js';
+import { effectiveConfig, type EffectiveConfig } from '../../src/parse/config/effective-config.js';
 
 async function analyse(files: Record<string, string>, kind: ConfigKind = 'sshd_config', version = '10.5'): Promise<EffectiveConfig> {
   const models = new Map(Object.entries(files).map(([name, text]) => [name, parseConfigFile(createSourceFile(name, text), kind)]));

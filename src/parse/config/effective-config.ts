@@ -26,16 +26,16 @@
  * `problem`) and keywords that store nothing (deprecated, ignored, unsupported) are left out:
  * other rules report them.
  */
-import { formatVersion } from '../../core/version.js';
+import { formatVersion, type OpenSSHVersion } from '../../core/version.js';
 import { matchPatternList } from '../../openssh/match.js';
 import { isRelease, type Release } from '../../openssh/releases.js';
 import { sshKeyword } from '../../openssh/ssh-keywords.js';
 import { sshdKeyword } from '../../openssh/sshd-keywords.js';
 import type { Accumulation, ResolvedKeywordFacts } from '../../openssh/value-grammar.js';
-import type { ConfigKind, Directive } from '../../parse/config/config-model.js';
-import type { TreeEntry } from '../../parse/config/config-tree.js';
-import type { DirectiveVerdict } from '../../parse/config/directive-verdict.js';
-import type { ConfigAnalysis, RuleContext } from '../rule.js';
+import type { ConfigKind, Directive } from './config-model.js';
+import type { ConfigAnalysis, TreeEntry } from './config-tree.js';
+import type { DirectiveVerdict } from './directive-verdict.js';
+import type { MatchCriteria } from './validate-match.js';
 
 /** Where a line applies: the top level, or one Match/Host block (identified by its criteria). */
 export interface Scope {
@@ -49,6 +49,8 @@ export interface Scope {
   broad: boolean;
   /** ssh `Match canonical` / `Match final`: read in a later pass. */
   laterPass: boolean;
+  /** The block's criteria as the validator read them (undefined at top level, or when the line is rejected). */
+  match?: MatchCriteria;
 }
 
 export interface Setting {
@@ -127,7 +129,7 @@ function factsOf(analysis: ConfigAnalysis, verdict: DirectiveVerdict, release: R
 }
 
 /** Works out, once per analysis and release, which lines take effect. */
-export function effectiveConfig(analysis: ConfigAnalysis, context: Pick<RuleContext, 'version'>): EffectiveConfig {
+export function effectiveConfig(analysis: ConfigAnalysis, context: { version: OpenSSHVersion }): EffectiveConfig {
   const release = formatVersion(context.version);
   let byRelease = cache.get(analysis);
   if (!byRelease) {
@@ -143,6 +145,8 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: Pick<RuleCont
     let scope = scopes.get(block);
     if (!scope) {
       scope = scopeOf(block, analysis.kind);
+      const match = block && !analysis.verdicts.get(block)?.problem ? analysis.verdicts.get(block)?.match : undefined;
+      if (match) scope.match = match;
       scopes.set(block, scope);
     }
     return scope;
@@ -285,29 +289,6 @@ export function isOn(setting: Setting | undefined): boolean {
 export function isOff(setting: Setting | undefined): boolean {
   const value = firstValue(setting);
   return value === 'no' || value === 'false';
-}
-
-/** `file:line` of a directive, for messages. */
-export function where(directive: Directive): string {
-  return `${directive.file}:${directive.line.number}`;
-}
-
-/** How a line is written, for messages: `PermitRootLogin yes`. */
-export function written(directive: Directive): string {
-  const text = `${directive.keyword} ${directive.args.map((a) => a.value).join(' ')}`.trim();
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
-/** "the top level" or "the `Match User bob` block (file:line)". */
-export function scopeLabel(scope: Scope): string {
-  if (!scope.block) return 'the top level';
-  return `the \`${written(scope.block)}\` block (${where(scope.block)})`;
-}
-
-/** " (from drop-in x, included by file:line)" when a line comes in through an Include. */
-export function viaLabel(setting: Setting): string {
-  const include = setting.entry.via[setting.entry.via.length - 1];
-  return include ? ` (included by ${where(include)})` : '';
 }
 
 // ------------------------------------------------------------------ scopes

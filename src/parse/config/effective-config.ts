@@ -27,7 +27,7 @@
  * other rules report them.
  */
 import { formatVersion, type OpenSSHVersion } from '../../core/version.js';
-import { matchPatternList } from '../../openssh/match.js';
+import { matchAddressList, matchHostList, matchPattern, matchPatternList } from '../../openssh/match.js';
 import { isRelease, type Release } from '../../openssh/releases.js';
 import { sshKeyword } from '../../openssh/ssh-keywords.js';
 import { sshdKeyword } from '../../openssh/sshd-keywords.js';
@@ -35,6 +35,7 @@ import type { Accumulation, ResolvedKeywordFacts } from '../../openssh/value-gra
 import type { ConfigKind, Directive } from './config-model.js';
 import type { ConfigAnalysis, TreeEntry } from './config-tree.js';
 import type { DirectiveVerdict } from './directive-verdict.js';
+import { sshReleaseString } from './openssh-values.js';
 import type { MatchCriteria } from './validate-match.js';
 
 /** Where a line applies: the top level, or one Match/Host block (identified by its criteria). */
@@ -107,6 +108,8 @@ export interface EffectiveConfig {
   global(keyword: string): Setting | undefined;
   /** The line that sets `keyword` where `scope` matches: the block's own winner, else `global`. */
   in(keyword: string, scope: Scope): Setting | undefined;
+  /** The lines that supply each keyword's value for one sshd connection or ssh destination (`settingsFor`). */
+  for(peer: SshdConnection | SshDestination): ReadonlyMap<string, Setting[]>;
 }
 
 const cache = new WeakMap<ConfigAnalysis, Map<string, EffectiveConfig>>();
@@ -192,6 +195,7 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
     winners: (keyword) => of(live, keyword),
     global,
     in: (keyword, scope) => (scope.block === undefined ? undefined : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global(keyword),
+    for: (peer) => ('localUser' in peer ? settingsForDestination(settings, peer) : settingsForConnection(settings, peer, release)),
   };
   byRelease.set(release, config);
   return config;
@@ -265,6 +269,159 @@ function deadInSsh(settings: readonly Setting[]): DeadSetting[] {
     if (scope.coversAll) firstCovering.set(slot, setting);
   }
   return dead;
+}
+
+// ------------------------------------------------------------------ one connection
+
+/**
+ * What sshd knows of a connection when it reads the Match blocks (`sshd -T -C user=…,host=…`).
+ * A criterion whose input is missing does not match, as with `-C`.
+ */
+export interface SshdConnection {
+  user?: string;
+  /** The user's groups, for `Match Group` (sshd asks the system's group database). */
+  groups?: readonly string[];
+  host?: string;
+  addr?: string;
+  laddr?: string;
+  lport?: number;
+  rdomain?: string;
+}
+
+/** What ssh knows of a destination when it reads Host and Match blocks (`ssh -G [-l user] host`). */
+export interface SshDestination {
+  /** As given on the command line. */
+  host: string;
+  /** `-l user`: set before the files are read, so it wins over every `User` line. */
+  user?: string;
+  /** The local user: `Match LocalUser`, and the remote user while no `User` is obtained. */
+  localUser: string;
+}
+
+/**
+ * Adds a line that applies to the lines already obtained, by lower-cased canonical keyword:
+ * single-valued keywords keep the first line (last-wins ones the last), Subsystem one line
+ * per name, appending keywords every line.
+ */
+function obtain(obtained: Map<string, Setting[]>, setting: Setting): void {
+  const key = norm(setting.keyword);
+  const have = obtained.get(key) ?? [];
+  switch (setting.accumulation) {
+    case 'appends':
+      obtained.set(key, [...have, setting]);
+      return;
+    case 'last-wins':
+      obtained.set(key, [setting]);
+      return;
+    case 'per-name':
+    case 'unique-name':
+      if (!have.some((h) => h.values[0] === setting.values[0])) obtained.set(key, [...have, setting]);
+      return;
+    default:
+      if (have.length === 0) obtained.set(key, [setting]);
+  }
+}
+
+/**
+ * sshd: the values read at startup (top level and `Match all`), replaced keyword by keyword by
+ * those the matching Match blocks set when the file is read again for the connection
+ * (servconf.c `parse_server_match_config`, `copy_set_server_options`: a list set in a block
+ * replaces the startup list, it does not add to it).
+ */
+function settingsForConnection(settings: readonly Setting[], connection: SshdConnection, release: Release): Map<string, Setting[]> {
+  const startup = new Map<string, Setting[]>();
+  const matched = new Map<string, Setting[]>();
+  for (const setting of settings) {
+    const { block, match } = setting.scope;
+    if (!block || match?.all) obtain(startup, setting);
+    if (block && match && sshdBlockMatches(match, connection, release)) obtain(matched, setting);
+  }
+  return new Map([...startup, ...matched]);
+}
+
+/** servconf.c `match_cfg_line` with connection info. */
+function sshdBlockMatches(match: MatchCriteria, c: SshdConnection, release: Release): boolean {
+  if (match.all) return true;
+  return match.criteria.every(({ name, value = '' }) => {
+    switch (name) {
+      case 'user':
+        return c.user !== undefined && matchPatternList(c.user, value) === 1;
+      case 'group':
+        return c.user !== undefined && groupsMatch(c.groups ?? [], value);
+      case 'host':
+        return c.host !== undefined && matchHostList(c.host, value) === 1;
+      case 'address':
+        return c.addr !== undefined && matchAddressList(c.addr, value) === 1;
+      case 'localaddress':
+        return c.laddr !== undefined && matchAddressList(c.laddr, value) === 1;
+      case 'localport':
+        return c.lport !== undefined && Number(value) === c.lport;
+      case 'rdomain':
+        return c.rdomain !== undefined && matchPatternList(c.rdomain, value) === 1;
+      case 'version':
+        return matchPatternList(sshReleaseString(release), value) === 1;
+      default:
+        return false;
+    }
+  });
+}
+
+/** groupaccess.c `ga_match_pattern_list`: some group matches, and none is excluded by a negation. */
+function groupsMatch(groups: readonly string[], list: string): boolean {
+  const results = groups.map((group) => matchPatternList(group, list));
+  return !results.includes(-1) && results.includes(1);
+}
+
+/**
+ * ssh: one reading in file order; a Host/Match block is judged when it is reached, with the
+ * values obtained so far (`Match host` sees the `Hostname` already set, `Match user` the
+ * `User`). `Match canonical`/`final` blocks belong to a later pass and are left out.
+ */
+function settingsForDestination(settings: readonly Setting[], destination: SshDestination): Map<string, Setting[]> {
+  const obtained = new Map<string, Setting[]>();
+  const applies = new Map<Directive, boolean>();
+  for (const setting of settings) {
+    const { block, match, laterPass } = setting.scope;
+    if (laterPass) continue;
+    if (block && !applies.has(block)) applies.set(block, match !== undefined && sshBlockApplies(block, match, destination, obtained));
+    // SyslogFacility is taken from the first line even in a block that does not match.
+    if (!block || applies.get(block) || norm(setting.keyword) === 'syslogfacility') obtain(obtained, setting);
+  }
+  if (destination.user !== undefined) obtained.delete('user');
+  return obtained;
+}
+
+/** readconf.c: a `Host` line (some pattern matches, no negated one) or `match_cfg_line`. */
+function sshBlockApplies(block: Directive, match: MatchCriteria, d: SshDestination, obtained: ReadonlyMap<string, Setting[]>): boolean {
+  if (block.keyword.toLowerCase() === 'host') {
+    const results = (match.criteria[0]?.patterns ?? []).map((p) => (p.startsWith('!') ? (matchPattern(d.host, p.slice(1)) ? -1 : 0) : matchPattern(d.host, p) ? 1 : 0));
+    return !results.includes(-1) && results.includes(1);
+  }
+  if (match.all || match.negatedAll) return match.all === true;
+  const hostname = obtained.get('hostname')?.[0]?.values[0];
+  const host = hostname === undefined ? d.host : hostname.replace(/%h/g, d.host);
+  const user = d.user ?? obtained.get('user')?.[0]?.values[0] ?? d.localUser;
+  return match.criteria.every(({ name, value = '', negated }) => {
+    let result: boolean;
+    switch (name) {
+      case 'host':
+        result = matchHostList(host, value) === 1;
+        break;
+      case 'originalhost':
+        result = matchHostList(d.host, value) === 1;
+        break;
+      case 'user':
+        result = matchPatternList(user, value) === 1;
+        break;
+      case 'localuser':
+        result = matchPatternList(d.localUser, value) === 1;
+        break;
+      default:
+        // exec runs a command, localnetwork reads the interfaces, tagged needs -P: unknown here.
+        result = false;
+    }
+    return result !== (negated === true);
+  });
 }
 
 /** Whether two scopes can apply to the same connection / destination. */

@@ -50,8 +50,6 @@ export interface Scope {
   broad: boolean;
   /** ssh `Match canonical` / `Match final`: read in a later pass. */
   laterPass: boolean;
-  /** The block's criteria as the validator read them (undefined at top level, or when the line is rejected). */
-  match?: MatchCriteria;
 }
 
 export interface Setting {
@@ -148,8 +146,6 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
     let scope = scopes.get(block);
     if (!scope) {
       scope = scopeOf(block, analysis.kind);
-      const match = block && !analysis.verdicts.get(block)?.problem ? analysis.verdicts.get(block)?.match : undefined;
-      if (match) scope.match = match;
       scopes.set(block, scope);
     }
     return scope;
@@ -195,7 +191,10 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
     winners: (keyword) => of(live, keyword),
     global,
     in: (keyword, scope) => (scope.block === undefined ? undefined : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global(keyword),
-    for: (peer) => ('localUser' in peer ? settingsForDestination(settings, peer) : settingsForConnection(settings, peer, release)),
+    for: (peer) => {
+      const criteria: CriteriaOf = (block) => (analysis.verdicts.get(block)?.problem ? undefined : analysis.verdicts.get(block)?.match);
+      return 'localUser' in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
+    },
   };
   byRelease.set(release, config);
   return config;
@@ -298,24 +297,48 @@ export interface SshDestination {
   localUser: string;
 }
 
+/** A block's criteria as the validator read them; undefined when OpenSSH rejects the line. */
+type CriteriaOf = (block: Directive) => MatchCriteria | undefined;
+
+/**
+ * The blocks a line depends on, outermost first: the block around each Include that led to
+ * its file, then its own. A file included from a block that does not apply is read with
+ * every Host/Match "never matching" (servconf.c / readconf.c `*_NEVERMATCH`), so a line
+ * applies only when every block on the way applies.
+ */
+function blockChain(entry: TreeEntry): Directive[] {
+  const chain: Directive[] = [];
+  let outer: Directive | undefined;
+  for (const include of entry.via) {
+    outer = include.block ?? outer;
+    if (outer) chain.push(outer);
+  }
+  if (entry.block && entry.block !== outer) chain.push(entry.block);
+  return chain;
+}
+
+/** ssh keeps one copy of an identity or certificate path written twice (readconf.c `add_identity_file`, `add_certificate_file`). */
+const SSH_DISTINCT_PATHS = new Set(['identityfile', 'certificatefile']);
+
 /**
  * Adds a line that applies to the lines already obtained, by lower-cased canonical keyword:
  * single-valued keywords keep the first line (last-wins ones the last), Subsystem one line
  * per name, appending keywords every line.
  */
-function obtain(obtained: Map<string, Setting[]>, setting: Setting): void {
+function obtain(obtained: Map<string, Setting[]>, setting: Setting, kind: ConfigKind): void {
   const key = norm(setting.keyword);
   const have = obtained.get(key) ?? [];
+  const sameFirstValue = have.some((h) => h.values[0] === setting.values[0]);
   switch (setting.accumulation) {
     case 'appends':
-      obtained.set(key, [...have, setting]);
+      if (!(kind === 'ssh_config' && SSH_DISTINCT_PATHS.has(key) && sameFirstValue)) obtained.set(key, [...have, setting]);
       return;
     case 'last-wins':
       obtained.set(key, [setting]);
       return;
     case 'per-name':
     case 'unique-name':
-      if (!have.some((h) => h.values[0] === setting.values[0])) obtained.set(key, [...have, setting]);
+      if (!sameFirstValue) obtained.set(key, [...have, setting]);
       return;
     default:
       if (have.length === 0) obtained.set(key, [setting]);
@@ -326,15 +349,25 @@ function obtain(obtained: Map<string, Setting[]>, setting: Setting): void {
  * sshd: the values read at startup (top level and `Match all`), replaced keyword by keyword by
  * those the matching Match blocks set when the file is read again for the connection
  * (servconf.c `parse_server_match_config`, `copy_set_server_options`: a list set in a block
- * replaces the startup list, it does not add to it).
+ * replaces the startup list, it does not add to it). The top level is not read again.
  */
-function settingsForConnection(settings: readonly Setting[], connection: SshdConnection, release: Release): Map<string, Setting[]> {
+function settingsForConnection(settings: readonly Setting[], criteria: CriteriaOf, connection: SshdConnection, release: Release): Map<string, Setting[]> {
   const startup = new Map<string, Setting[]>();
   const matched = new Map<string, Setting[]>();
+  const matches = new Map<Directive, { all: boolean; now: boolean }>();
+  const judge = (block: Directive): { all: boolean; now: boolean } => {
+    let result = matches.get(block);
+    if (!result) {
+      const match = criteria(block);
+      result = { all: match?.all === true, now: match !== undefined && sshdBlockMatches(match, connection, release) };
+      matches.set(block, result);
+    }
+    return result;
+  };
   for (const setting of settings) {
-    const { block, match } = setting.scope;
-    if (!block || match?.all) obtain(startup, setting);
-    if (block && match && sshdBlockMatches(match, connection, release)) obtain(matched, setting);
+    const chain = blockChain(setting.entry);
+    if (chain.every((block) => judge(block).all)) obtain(startup, setting, 'sshd_config');
+    if (chain.length > 0 && chain.every((block) => judge(block).now)) obtain(matched, setting, 'sshd_config');
   }
   return new Map([...startup, ...matched]);
 }
@@ -377,15 +410,22 @@ function groupsMatch(groups: readonly string[], list: string): boolean {
  * values obtained so far (`Match host` sees the `Hostname` already set, `Match user` the
  * `User`). `Match canonical`/`final` blocks belong to a later pass and are left out.
  */
-function settingsForDestination(settings: readonly Setting[], destination: SshDestination): Map<string, Setting[]> {
+function settingsForDestination(settings: readonly Setting[], criteria: CriteriaOf, destination: SshDestination): Map<string, Setting[]> {
   const obtained = new Map<string, Setting[]>();
   const applies = new Map<Directive, boolean>();
+  const judge = (block: Directive): boolean => {
+    let result = applies.get(block);
+    if (result === undefined) {
+      const match = criteria(block);
+      result = match !== undefined && sshBlockApplies(block, match, destination, obtained);
+      applies.set(block, result);
+    }
+    return result;
+  };
   for (const setting of settings) {
-    const { block, match, laterPass } = setting.scope;
-    if (laterPass) continue;
-    if (block && !applies.has(block)) applies.set(block, match !== undefined && sshBlockApplies(block, match, destination, obtained));
+    if (setting.scope.laterPass) continue;
     // SyslogFacility is taken from the first line even in a block that does not match.
-    if (!block || applies.get(block) || norm(setting.keyword) === 'syslogfacility') obtain(obtained, setting);
+    if (blockChain(setting.entry).every(judge) || norm(setting.keyword) === 'syslogfacility') obtain(obtained, setting, 'ssh_config');
   }
   if (destination.user !== undefined) obtained.delete('user');
   return obtained;
@@ -417,7 +457,7 @@ function sshBlockApplies(block: Directive, match: MatchCriteria, d: SshDestinati
         result = matchPatternList(d.localUser, value) === 1;
         break;
       default:
-        // exec runs a command, localnetwork reads the interfaces, tagged needs -P: unknown here.
+        // exec (a command; taken as one that failed), localnetwork (the interfaces), tagged (-P): not known statically.
         result = false;
     }
     return result !== (negated === true);

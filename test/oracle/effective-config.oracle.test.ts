@@ -245,7 +245,11 @@ async function analyse(files: Files, kind: ConfigKind) {
   const analysis = await analyseConfig(files, kind, VERSION);
   const problems = [...analysis.verdicts.values()].filter((v) => v.problem);
   expect(problems.map((v) => v.problem?.message)).toEqual([]);
-  return effectiveConfig(analysis, { version: VERSION });
+  const config = effectiveConfig(analysis, { version: VERSION });
+  // Every keyword the configuration sets, with its built-in default for when no line applies.
+  const keywords = new Set(config.settings.map((s) => s.keyword));
+  const defaults = new Map(config.settings.map((s) => [s.keyword, s.verdict.keyword?.aliasOf ? undefined : s.verdict.keyword?.default]));
+  return { config, keywords, defaults };
 }
 
 function compare(config: string, context: string, keywords: Set<string>, settings: ReadonlyMap<string, Setting[]>, dump: Map<string, string[]>, defaults: Map<string, string | null | undefined>, side: Side, host = ''): void {
@@ -274,9 +278,7 @@ describe.skipIf(!available)('effective values agree with sshd -T / ssh -G (OpenS
   for (const [name, files] of Object.entries(SSHD_CONFIGS)) {
     it(`sshd: ${name}`, async () => {
       figures.configs++;
-      const config = await analyse(files, 'sshd_config');
-      const keywords = new Set(config.settings.map((s) => s.keyword));
-      const defaults = new Map(config.settings.map((s) => [s.keyword, s.verdict.keyword?.aliasOf ? undefined : s.verdict.keyword?.default]));
+      const { config, keywords, defaults } = await analyse(files, 'sshd_config');
       const before = disagreements.length;
       for (const connection of SSHD_CONTEXTS) {
         const groups = groupsOf(connection.user!);
@@ -291,9 +293,7 @@ describe.skipIf(!available)('effective values agree with sshd -T / ssh -G (OpenS
   for (const [name, files] of Object.entries(SSH_CONFIGS)) {
     it(`ssh: ${name}`, async () => {
       figures.configs++;
-      const config = await analyse(files, 'ssh_config');
-      const keywords = new Set(config.settings.map((s) => s.keyword));
-      const defaults = new Map(config.settings.map((s) => [s.keyword, s.verdict.keyword?.aliasOf ? undefined : s.verdict.keyword?.default]));
+      const { config, keywords, defaults } = await analyse(files, 'ssh_config');
       const before = disagreements.length;
       for (const destination of SSH_DESTINATIONS) {
         const result = await sshConfigCheck(forOpenSSH(files), destination.host, destination.user ? { user: destination.user } : {});

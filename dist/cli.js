@@ -14533,6 +14533,7 @@ function isBlockStart(directive, file) {
 }
 
 // src/openssh/match.ts
+import { BlockList, isIP } from "node:net";
 function matchPattern(s, pattern) {
   let si = 0;
   let pi = 0;
@@ -14575,6 +14576,29 @@ function matchPatternList(s, list, dolower = false) {
 }
 function matchHostList(host2, list) {
   return matchPatternList(asciiLower(host2), list, true);
+}
+function matchAddressList(address, list) {
+  const family = isIP(address);
+  let positive = false;
+  for (const raw of list.split(",")) {
+    const negated = raw.startsWith("!");
+    const entry2 = negated ? raw.slice(1) : raw;
+    const [net = "", bits] = entry2.split("/", 2);
+    const entryFamily = isIP(net);
+    let matched;
+    if (entryFamily !== 0) {
+      const type = entryFamily === 4 ? "ipv4" : "ipv6";
+      const block = new BlockList();
+      block.addSubnet(net, bits === void 0 ? entryFamily === 4 ? 32 : 128 : Number(bits), type);
+      matched = family === entryFamily && block.check(address, type);
+    } else {
+      matched = matchPattern(address, entry2);
+    }
+    if (!matched) continue;
+    if (negated) return -1;
+    positive = true;
+  }
+  return positive ? 1 : 0;
 }
 
 // src/ssh/key-types.ts
@@ -24103,82 +24127,366 @@ var deprecated_keyword_default = defineConfigRule({
   }
 });
 
-// src/rules/config-crypto/effective-directives.ts
-var CRYPTO_CONFIG_KINDS = ["sshd_config", "ssh_config"];
+// src/parse/config/effective-config.ts
+var cache = /* @__PURE__ */ new WeakMap();
+function norm(keyword) {
+  return keyword.toLowerCase();
+}
+function canonicalKeyword(verdict) {
+  return verdict.canonical ?? verdict.keyword?.aliasOf ?? verdict.keyword?.name;
+}
+function factsOf(analysis, verdict, release) {
+  if (verdict.keyword && verdict.keyword.release === release) return verdict.keyword;
+  const written2 = verdict.directive.keyword;
+  return analysis.kind === "sshd_config" ? sshdKeyword(written2, release) : sshKeyword(written2, release);
+}
+function effectiveConfig(analysis, context) {
+  const release = formatVersion(context.version);
+  let byRelease2 = cache.get(analysis);
+  if (!byRelease2) {
+    byRelease2 = /* @__PURE__ */ new Map();
+    cache.set(analysis, byRelease2);
+  }
+  const cached = byRelease2.get(release);
+  if (cached) return cached;
+  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
+  const settings = [];
+  const scopes = /* @__PURE__ */ new Map();
+  const scopeFor = (block) => {
+    let scope = scopes.get(block);
+    if (!scope) {
+      scope = scopeOf(block, analysis.kind);
+      scopes.set(block, scope);
+    }
+    return scope;
+  };
+  for (const [index, entry2] of analysis.tree.entries.entries()) {
+    const verdict = analysis.verdicts.get(entry2.directive);
+    if (!verdict || verdict.problem) continue;
+    const facts = factsOf(analysis, verdict, release);
+    if (!facts || (verdict.status ?? facts.status) !== "active") continue;
+    const accumulation = facts.accumulation;
+    if (accumulation === "none" || accumulation === "structural") continue;
+    const keyword = canonicalKeyword(verdict) ?? facts.aliasOf ?? facts.name;
+    settings.push({
+      entry: entry2,
+      directive: entry2.directive,
+      verdict,
+      keyword,
+      accumulation,
+      scope: scopeFor(entry2.block),
+      values: entry2.directive.args.map((arg) => arg.value),
+      index
+    });
+  }
+  const dead = (analysis.kind === "sshd_config" ? deadInSshd(settings) : deadInSsh(settings)).filter((d) => d.setting.directive !== d.winner.directive);
+  const deadSet = new Set(dead.map((d) => d.setting));
+  const live = settings.filter((s) => !deadSet.has(s));
+  const of = (list, keyword) => list.filter((s) => norm(s.keyword) === norm(keyword));
+  const global2 = (keyword) => {
+    const winners = of(live, keyword);
+    if (analysis.kind === "sshd_config") {
+      return winners.find((s) => s.scope.block !== void 0 && s.scope.coversAll) ?? winners.find((s) => s.scope.block === void 0);
+    }
+    return winners.find((s) => s.scope.coversAll);
+  };
+  const config = {
+    kind: analysis.kind,
+    release,
+    settings,
+    dead,
+    live,
+    all: (keyword) => of(settings, keyword),
+    winners: (keyword) => of(live, keyword),
+    global: global2,
+    in: (keyword, scope) => (scope.block === void 0 ? void 0 : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global2(keyword),
+    for: (peer) => {
+      const criteria = (block) => analysis.verdicts.get(block)?.problem ? void 0 : analysis.verdicts.get(block)?.match;
+      return "localUser" in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
+    }
+  };
+  byRelease2.set(release, config);
+  return config;
+}
+function slotOf(setting) {
+  switch (setting.accumulation) {
+    case "first-wins":
+    case "first-line-wins":
+      return norm(setting.keyword);
+    case "per-name":
+      return `${norm(setting.keyword)}\0${setting.values[0] ?? ""}`;
+    default:
+      return void 0;
+  }
+}
+function deadInSshd(settings) {
+  const dead = [];
+  const firstInScope = /* @__PURE__ */ new Map();
+  const firstCovering = /* @__PURE__ */ new Map();
+  const topWinners = [];
+  for (const setting of settings) {
+    const slot = slotOf(setting);
+    if (slot === void 0) continue;
+    const { scope } = setting;
+    const inBlock = scope.block !== void 0;
+    const covering = inBlock && setting.accumulation !== "per-name" ? firstCovering.get(slot) : void 0;
+    const same = firstInScope.get(`${scope.key}\0${slot}`);
+    if (covering) {
+      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? "same-scope" : "earlier-covering" });
+      continue;
+    }
+    if (same) {
+      dead.push({ setting, winner: same, reason: "same-scope" });
+      continue;
+    }
+    firstInScope.set(`${scope.key}\0${slot}`, setting);
+    if (!inBlock) topWinners.push(setting);
+    else if (scope.coversAll) firstCovering.set(slot, setting);
+  }
+  for (const top of topWinners) {
+    const covering = top.accumulation === "per-name" ? void 0 : firstCovering.get(slotOf(top));
+    if (covering) dead.push({ setting: top, winner: covering, reason: "overridden-by-match" });
+  }
+  return dead;
+}
+function deadInSsh(settings) {
+  const dead = [];
+  const firstInScope = /* @__PURE__ */ new Map();
+  const firstCovering = /* @__PURE__ */ new Map();
+  for (const setting of settings) {
+    const slot = slotOf(setting);
+    if (slot === void 0 || setting.scope.laterPass) continue;
+    const scope = norm(setting.keyword) === "syslogfacility" ? { ...setting.scope, key: "top", coversAll: true } : setting.scope;
+    const covering = firstCovering.get(slot);
+    if (covering) {
+      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? "same-scope" : "earlier-covering" });
+      continue;
+    }
+    const same = firstInScope.get(`${scope.key}\0${slot}`);
+    if (same) {
+      dead.push({ setting, winner: same, reason: "same-scope" });
+      continue;
+    }
+    firstInScope.set(`${scope.key}\0${slot}`, setting);
+    if (scope.coversAll) firstCovering.set(slot, setting);
+  }
+  return dead;
+}
+function blockChain(entry2) {
+  const chain = [];
+  let outer;
+  for (const include2 of entry2.via) {
+    outer = include2.block ?? outer;
+    if (outer) chain.push(outer);
+  }
+  if (entry2.block && entry2.block !== outer) chain.push(entry2.block);
+  return chain;
+}
+var SSH_DISTINCT_PATHS = /* @__PURE__ */ new Set(["identityfile", "certificatefile"]);
+function obtain(obtained, setting, kind) {
+  const key = norm(setting.keyword);
+  const have = obtained.get(key) ?? [];
+  const sameFirstValue = have.some((h) => h.values[0] === setting.values[0]);
+  switch (setting.accumulation) {
+    case "appends":
+      if (!(kind === "ssh_config" && SSH_DISTINCT_PATHS.has(key) && sameFirstValue)) obtained.set(key, [...have, setting]);
+      return;
+    case "last-wins":
+      obtained.set(key, [setting]);
+      return;
+    case "per-name":
+    case "unique-name":
+      if (!sameFirstValue) obtained.set(key, [...have, setting]);
+      return;
+    default:
+      if (have.length === 0) obtained.set(key, [setting]);
+  }
+}
+function settingsForConnection(settings, criteria, connection, release) {
+  const startup = /* @__PURE__ */ new Map();
+  const matched = /* @__PURE__ */ new Map();
+  const matches = /* @__PURE__ */ new Map();
+  const judge = (block) => {
+    let result = matches.get(block);
+    if (!result) {
+      const match2 = criteria(block);
+      result = { all: match2?.all === true, now: match2 !== void 0 && sshdBlockMatches(match2, connection, release) };
+      matches.set(block, result);
+    }
+    return result;
+  };
+  for (const setting of settings) {
+    const chain = blockChain(setting.entry);
+    if (chain.every((block) => judge(block).all)) obtain(startup, setting, "sshd_config");
+    if (chain.length > 0 && chain.every((block) => judge(block).now)) obtain(matched, setting, "sshd_config");
+  }
+  return new Map([...startup, ...matched]);
+}
+function sshdBlockMatches(match2, c, release) {
+  if (match2.all) return true;
+  return match2.criteria.every(({ name, value = "" }) => {
+    switch (name) {
+      case "user":
+        return c.user !== void 0 && matchPatternList(c.user, value) === 1;
+      case "group":
+        return c.user !== void 0 && groupsMatch(c.groups ?? [], value);
+      case "host":
+        return c.host !== void 0 && matchHostList(c.host, value) === 1;
+      case "address":
+        return c.addr !== void 0 && matchAddressList(c.addr, value) === 1;
+      case "localaddress":
+        return c.laddr !== void 0 && matchAddressList(c.laddr, value) === 1;
+      case "localport":
+        return c.lport !== void 0 && Number(value) === c.lport;
+      case "rdomain":
+        return c.rdomain !== void 0 && matchPatternList(c.rdomain, value) === 1;
+      case "version":
+        return matchPatternList(sshReleaseString(release), value) === 1;
+      default:
+        return false;
+    }
+  });
+}
+function groupsMatch(groups, list) {
+  const results = groups.map((group) => matchPatternList(group, list));
+  return !results.includes(-1) && results.includes(1);
+}
+function settingsForDestination(settings, criteria, destination) {
+  const obtained = /* @__PURE__ */ new Map();
+  const applies = /* @__PURE__ */ new Map();
+  const judge = (block) => {
+    let result = applies.get(block);
+    if (result === void 0) {
+      const match2 = criteria(block);
+      result = match2 !== void 0 && sshBlockApplies(block, match2, destination, obtained);
+      applies.set(block, result);
+    }
+    return result;
+  };
+  for (const setting of settings) {
+    if (setting.scope.laterPass) continue;
+    if (blockChain(setting.entry).every(judge) || norm(setting.keyword) === "syslogfacility") obtain(obtained, setting, "ssh_config");
+  }
+  if (destination.user !== void 0) obtained.delete("user");
+  return obtained;
+}
+function sshBlockApplies(block, match2, d, obtained) {
+  if (block.keyword.toLowerCase() === "host") {
+    const results = (match2.criteria[0]?.patterns ?? []).map((p) => p.startsWith("!") ? matchPattern(d.host, p.slice(1)) ? -1 : 0 : matchPattern(d.host, p) ? 1 : 0);
+    return !results.includes(-1) && results.includes(1);
+  }
+  if (match2.all || match2.negatedAll) return match2.all === true;
+  const hostname = obtained.get("hostname")?.[0]?.values[0];
+  const host2 = hostname === void 0 ? d.host : hostname.replace(/%h/g, d.host);
+  const user = d.user ?? obtained.get("user")?.[0]?.values[0] ?? d.localUser;
+  return match2.criteria.every(({ name, value = "", negated }) => {
+    let result;
+    switch (name) {
+      case "host":
+        result = matchHostList(host2, value) === 1;
+        break;
+      case "originalhost":
+        result = matchHostList(d.host, value) === 1;
+        break;
+      case "user":
+        result = matchPatternList(user, value) === 1;
+        break;
+      case "localuser":
+        result = matchPatternList(d.localUser, value) === 1;
+        break;
+      default:
+        result = false;
+    }
+    return result !== (negated === true);
+  });
+}
+function firstValue(setting) {
+  return (setting?.values[0] ?? "").toLowerCase();
+}
+function isOn(setting) {
+  const value = firstValue(setting);
+  return value === "yes" || value === "true";
+}
+function isOff(setting) {
+  const value = firstValue(setting);
+  return value === "no" || value === "false";
+}
+var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
 function matchCriteria(block) {
   const out = [];
   const args = block.args.map((a) => a.value);
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const name = arg.toLowerCase();
+    let arg = args[i];
+    if (arg.startsWith("#")) break;
+    const negated = arg.startsWith("!");
+    if (negated) arg = arg.slice(1);
     const eq = arg.indexOf("=");
     if (eq > 0) {
-      out.push({ name: arg.slice(0, eq).toLowerCase(), pattern: arg.slice(eq + 1) });
-    } else if (["all", "canonical", "final", "invalid-user"].includes(name)) {
-      out.push({ name });
-    } else {
-      const pattern = args[i + 1];
-      out.push(pattern === void 0 ? { name } : { name, pattern });
-      i++;
+      out.push({ name: arg.slice(0, eq).toLowerCase(), negated, patterns: arg.slice(eq + 1).split(",") });
+      continue;
     }
+    const name = arg.toLowerCase();
+    if (NO_ARGUMENT.has(name)) {
+      out.push({ name, negated, patterns: [] });
+      continue;
+    }
+    const value = args[i + 1];
+    i++;
+    out.push({ name, negated, patterns: value === void 0 ? [] : value.split(",") });
   }
   return out;
 }
-function coversEveryone(block) {
+function patternsCoverAll(patterns) {
+  return patterns.includes("*") && patterns.every((p) => p === "*");
+}
+function patternsBroad(patterns) {
+  return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
+}
+var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
+function scopeOf(block, kind) {
+  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
   const keyword = block.keyword.toLowerCase();
   if (keyword === "host") {
-    const patterns = block.args.map((a) => a.value);
-    return patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
+    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
   }
   const criteria = matchCriteria(block);
-  if (criteria.some((c) => c.name === "all")) return true;
+  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
+  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
   const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
-  return real.length > 0 && real.every((c) => c.pattern === "*");
+  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
+  const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
+  const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
+  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
 }
-function isBroad(block) {
-  if (block.keyword.toLowerCase() === "host") return block.args.some((a) => a.value === "*");
-  return coversEveryone(block);
+function isNetwork(criterion) {
+  return criterion === "address" || criterion === "localaddress";
 }
-function effectiveDirectives(analysis, keyOf) {
-  const ssh = analysis.kind === "ssh_config";
-  const taken = /* @__PURE__ */ new Set();
-  const globalTaken = /* @__PURE__ */ new Set();
-  const blockIds = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const entry2 of analysis.tree.entries) {
-    const directive = entry2.directive;
-    const verdict = analysis.verdicts.get(directive);
-    if (!verdict) continue;
-    const key = keyOf((verdict.canonical ?? directive.keyword).toLowerCase());
-    if (key === void 0) continue;
-    if (!verdict.problem && verdict.status !== "active") continue;
-    const block = entry2.block;
-    const global2 = block === void 0 || ssh && coversEveryone(block);
-    let dead;
-    if (ssh) {
-      if (globalTaken.has(key)) dead = true;
-      else if (global2) {
-        dead = false;
-        globalTaken.add(key);
-      } else {
-        if (!blockIds.has(block)) blockIds.set(block, blockIds.size);
-        const slot = `${blockIds.get(block)}\0${key}`;
-        dead = taken.has(slot);
-        taken.add(slot);
-      }
-    } else {
-      if (block && !blockIds.has(block)) blockIds.set(block, blockIds.size);
-      const slot = `${block ? blockIds.get(block) : "top"}\0${key}`;
-      dead = taken.has(slot);
-      taken.add(slot);
-    }
-    if (dead || verdict.problem) continue;
-    out.push({ entry: entry2, directive, verdict, key, perPeer: block !== void 0 && !isBroad(block) });
+function blockMayMatchUser(scope, user) {
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
+  for (const criterion of matchCriteria(scope.block)) {
+    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
+    if (criterion.name === "invalid-user") return false;
   }
-  return out;
+  return true;
 }
-function algorithmKeyOf(side) {
-  return (canonical) => canonical === "hostbasedalgorithms" ? "HostbasedAcceptedAlgorithms" : algorithmKeyword(canonical, side);
+function blockLimitsNetwork(scope) {
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
+  return matchCriteria(scope.block).some(
+    (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
+  );
+}
+function argRange(setting, index = 0) {
+  return setting.directive.args[index]?.range ?? setting.directive.restRange;
+}
+
+// src/rules/config-crypto/algorithm-lists.ts
+var CRYPTO_CONFIG_KINDS = ["sshd_config", "ssh_config"];
+function algorithmKeyOf(canonical, side) {
+  const lower2 = canonical.toLowerCase();
+  return lower2 === "hostbasedalgorithms" ? "HostbasedAcceptedAlgorithms" : algorithmKeyword(lower2, side);
 }
 function algorithmRelease(context) {
   const release = formatVersion(context.version);
@@ -24198,7 +24506,10 @@ function algorithmDirectives(analysis, context) {
   if (release === void 0) return [];
   const side = analysis.kind === "sshd_config" ? "server" : "client";
   const out = [];
-  for (const found of effectiveDirectives(analysis, algorithmKeyOf(side))) {
+  for (const setting of effectiveConfig(analysis, context).live) {
+    const key = algorithmKeyOf(setting.keyword, side);
+    if (key === void 0) continue;
+    const found = { ...setting, key, perPeer: !setting.scope.broad };
     const args = found.directive.args;
     const arg = args[0];
     if (!arg || args.length !== 1) continue;
@@ -24414,7 +24725,7 @@ var terrapin_exposure_default = defineConfigRule({
     if (release === void 0 || releaseAtLeast(release, "9.6")) return [];
     const macsFor = (list) => {
       const macs = lists.filter((l) => l.key === "MACs");
-      const found = macs.find((m) => m.entry.block === list.entry.block) ?? macs.find((m) => m.entry.block === void 0 || analysis.kind === "ssh_config" && coversEveryone(m.entry.block));
+      const found = macs.find((m) => m.entry.block === list.entry.block) ?? macs.find((m) => m.scope.block === void 0 || analysis.kind === "ssh_config" && m.scope.coversAll);
       return found ? { names: found.effective, from: found } : { names: defaultAlgorithms("mac", release, list.side) ?? [] };
     };
     const hits = [];
@@ -24595,8 +24906,8 @@ var required_rsa_size_low_default = defineConfigRule({
   checkConfig(analysis, context) {
     const minimum = context.policy.minRsaBits;
     const hits = [];
-    for (const found of effectiveDirectives(analysis, (k) => k === "requiredrsasize" ? "RequiredRSASize" : void 0)) {
-      if (found.perPeer) continue;
+    for (const found of effectiveConfig(analysis, context).winners("RequiredRSASize")) {
+      if (!found.scope.broad) continue;
       const arg = found.directive.args[0];
       if (!arg || found.directive.args.length !== 1 || !/^\d+$/.test(arg.value)) continue;
       const bits = Number(arg.value);
@@ -24618,158 +24929,7 @@ var required_rsa_size_low_default = defineConfigRule({
   }
 });
 
-// src/rules/config/effective.ts
-var cache = /* @__PURE__ */ new WeakMap();
-function norm(keyword) {
-  return keyword.toLowerCase();
-}
-function canonicalKeyword(verdict) {
-  return verdict.canonical ?? verdict.keyword?.aliasOf ?? verdict.keyword?.name;
-}
-function factsOf(analysis, verdict, release) {
-  if (verdict.keyword && verdict.keyword.release === release) return verdict.keyword;
-  const written2 = verdict.directive.keyword;
-  return analysis.kind === "sshd_config" ? sshdKeyword(written2, release) : sshKeyword(written2, release);
-}
-function effectiveConfig(analysis, context) {
-  const release = formatVersion(context.version);
-  let byRelease2 = cache.get(analysis);
-  if (!byRelease2) {
-    byRelease2 = /* @__PURE__ */ new Map();
-    cache.set(analysis, byRelease2);
-  }
-  const cached = byRelease2.get(release);
-  if (cached) return cached;
-  if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
-  const settings = [];
-  const scopes = /* @__PURE__ */ new Map();
-  const scopeFor = (block) => {
-    let scope = scopes.get(block);
-    if (!scope) {
-      scope = scopeOf(block, analysis.kind);
-      scopes.set(block, scope);
-    }
-    return scope;
-  };
-  for (const [index, entry2] of analysis.tree.entries.entries()) {
-    const verdict = analysis.verdicts.get(entry2.directive);
-    if (!verdict || verdict.problem) continue;
-    const facts = factsOf(analysis, verdict, release);
-    if (!facts || (verdict.status ?? facts.status) !== "active") continue;
-    const accumulation = facts.accumulation;
-    if (accumulation === "none" || accumulation === "structural") continue;
-    const keyword = canonicalKeyword(verdict) ?? facts.aliasOf ?? facts.name;
-    settings.push({
-      entry: entry2,
-      directive: entry2.directive,
-      verdict,
-      keyword,
-      accumulation,
-      scope: scopeFor(entry2.block),
-      values: entry2.directive.args.map((arg) => arg.value),
-      index
-    });
-  }
-  const dead = (analysis.kind === "sshd_config" ? deadInSshd(settings) : deadInSsh(settings)).filter((d) => d.setting.directive !== d.winner.directive);
-  const deadSet = new Set(dead.map((d) => d.setting));
-  const live = settings.filter((s) => !deadSet.has(s));
-  const of = (list, keyword) => list.filter((s) => norm(s.keyword) === norm(keyword));
-  const global2 = (keyword) => {
-    const winners = of(live, keyword);
-    if (analysis.kind === "sshd_config") {
-      return winners.find((s) => s.scope.block !== void 0 && s.scope.coversAll) ?? winners.find((s) => s.scope.block === void 0);
-    }
-    return winners.find((s) => s.scope.coversAll);
-  };
-  const config = {
-    kind: analysis.kind,
-    release,
-    settings,
-    dead,
-    live,
-    all: (keyword) => of(settings, keyword),
-    winners: (keyword) => of(live, keyword),
-    global: global2,
-    in: (keyword, scope) => (scope.block === void 0 ? void 0 : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global2(keyword)
-  };
-  byRelease2.set(release, config);
-  return config;
-}
-function slotOf(setting) {
-  switch (setting.accumulation) {
-    case "first-wins":
-    case "first-line-wins":
-      return norm(setting.keyword);
-    case "per-name":
-      return `${norm(setting.keyword)}\0${setting.values[0] ?? ""}`;
-    default:
-      return void 0;
-  }
-}
-function deadInSshd(settings) {
-  const dead = [];
-  const firstInScope = /* @__PURE__ */ new Map();
-  const firstCovering = /* @__PURE__ */ new Map();
-  const topWinners = [];
-  for (const setting of settings) {
-    const slot = slotOf(setting);
-    if (slot === void 0) continue;
-    const { scope } = setting;
-    const inBlock = scope.block !== void 0;
-    const covering = inBlock && setting.accumulation !== "per-name" ? firstCovering.get(slot) : void 0;
-    const same = firstInScope.get(`${scope.key}\0${slot}`);
-    if (covering) {
-      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? "same-scope" : "earlier-covering" });
-      continue;
-    }
-    if (same) {
-      dead.push({ setting, winner: same, reason: "same-scope" });
-      continue;
-    }
-    firstInScope.set(`${scope.key}\0${slot}`, setting);
-    if (!inBlock) topWinners.push(setting);
-    else if (scope.coversAll) firstCovering.set(slot, setting);
-  }
-  for (const top of topWinners) {
-    const covering = top.accumulation === "per-name" ? void 0 : firstCovering.get(slotOf(top));
-    if (covering) dead.push({ setting: top, winner: covering, reason: "overridden-by-match" });
-  }
-  return dead;
-}
-function deadInSsh(settings) {
-  const dead = [];
-  const firstInScope = /* @__PURE__ */ new Map();
-  const firstCovering = /* @__PURE__ */ new Map();
-  for (const setting of settings) {
-    const slot = slotOf(setting);
-    if (slot === void 0 || setting.scope.laterPass) continue;
-    const scope = norm(setting.keyword) === "syslogfacility" ? { ...setting.scope, key: "top", coversAll: true } : setting.scope;
-    const covering = firstCovering.get(slot);
-    if (covering) {
-      dead.push({ setting, winner: covering, reason: covering.scope.key === scope.key ? "same-scope" : "earlier-covering" });
-      continue;
-    }
-    const same = firstInScope.get(`${scope.key}\0${slot}`);
-    if (same) {
-      dead.push({ setting, winner: same, reason: "same-scope" });
-      continue;
-    }
-    firstInScope.set(`${scope.key}\0${slot}`, setting);
-    if (scope.coversAll) firstCovering.set(slot, setting);
-  }
-  return dead;
-}
-function firstValue(setting) {
-  return (setting?.values[0] ?? "").toLowerCase();
-}
-function isOn(setting) {
-  const value = firstValue(setting);
-  return value === "yes" || value === "true";
-}
-function isOff(setting) {
-  const value = firstValue(setting);
-  return value === "no" || value === "false";
-}
+// src/rules/config/setting-text.ts
 function where(directive) {
   return `${directive.file}:${directive.line.number}`;
 }
@@ -24785,81 +24945,11 @@ function viaLabel(setting) {
   const include2 = setting.entry.via[setting.entry.via.length - 1];
   return include2 ? ` (included by ${where(include2)})` : "";
 }
-var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
-function matchCriteria2(block) {
-  const out = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    if (arg.startsWith("#")) break;
-    const negated = arg.startsWith("!");
-    if (negated) arg = arg.slice(1);
-    const eq = arg.indexOf("=");
-    if (eq > 0) {
-      out.push({ name: arg.slice(0, eq).toLowerCase(), negated, patterns: arg.slice(eq + 1).split(",") });
-      continue;
-    }
-    const name = arg.toLowerCase();
-    if (NO_ARGUMENT.has(name)) {
-      out.push({ name, negated, patterns: [] });
-      continue;
-    }
-    const value = args[i + 1];
-    i++;
-    out.push({ name, negated, patterns: value === void 0 ? [] : value.split(",") });
-  }
-  return out;
-}
-function patternsCoverAll(patterns) {
-  return patterns.includes("*") && patterns.every((p) => p === "*");
-}
-function patternsBroad(patterns) {
-  return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
-}
-var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
-function scopeOf(block, kind) {
-  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === "host") {
-    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
-    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
-    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
-    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
-  }
-  const criteria = matchCriteria2(block);
-  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
-  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
-  const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
-  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
-  const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
-  const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
-  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
-}
-function isNetwork(criterion) {
-  return criterion === "address" || criterion === "localaddress";
-}
-function blockMayMatchUser(scope, user) {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
-  for (const criterion of matchCriteria2(scope.block)) {
-    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
-    if (criterion.name === "invalid-user") return false;
-  }
-  return true;
-}
-function blockLimitsNetwork(scope) {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
-  return matchCriteria2(scope.block).some(
-    (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
-  );
-}
-function argRange(setting, index = 0) {
-  return setting.directive.args[index]?.range ?? setting.directive.restRange;
-}
 
 // src/rules/config/permit-root-login.ts
 function limitedToGroups(scope) {
   if (!scope.block) return false;
-  return matchCriteria2(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
+  return matchCriteria(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
 }
 var permit_root_login_default = defineConfigRule({
   id: "SSH440",
@@ -25510,7 +25600,7 @@ var directive_after_match_default = defineConfigRule({
       for (const [block, members] of blocks) {
         if (analysis.verdicts.get(block)?.problem) continue;
         const scope = scopeOf(block, analysis.kind);
-        if (scope.coversAll || scope.block && matchCriteria2(scope.block).some((c) => c.name === "all")) continue;
+        if (scope.coversAll || scope.block && matchCriteria(scope.block).some((c) => c.name === "all")) continue;
         const base = indent(block);
         const firstIndented = members.findIndex((d) => indent(d) > base);
         const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];

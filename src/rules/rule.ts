@@ -8,8 +8,7 @@ import type { SourceLine } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import type { KeyEntry, KeyFileModel, Rejection } from '../parse/key-file-model.js';
 import type { ConfigKind, Directive } from '../parse/config/config-model.js';
-import type { ConfigTree } from '../parse/config/config-tree.js';
-import type { DirectiveVerdict } from '../parse/config/directive-verdict.js';
+import type { ConfigAnalysis } from '../parse/config/config-tree.js';
 import type { Range } from '../parse/read-key.js';
 import type { SetupKind } from '../core/file-kind.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
@@ -54,12 +53,7 @@ export interface KeyFileRule extends RuleBase {
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
 }
 
-/** A configuration as OpenSSH reads it: the main file with its Includes, every directive judged. */
-export interface ConfigAnalysis {
-  kind: ConfigKind;
-  tree: ConfigTree;
-  verdicts: ReadonlyMap<Directive, DirectiveVerdict>;
-}
+export type { ConfigAnalysis };
 
 export interface ConfigRule extends RuleBase {
   kinds: readonly ConfigKind[];

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSourceFile } from '../../src/core/source.js';
 import { NEWEST_KNOWN_VERSION, parseVersion } from '../../src/core/version.js';
-import { DEBIAN_BUILD, type Release } from '../../src/openssh/releases.js';
 import type { ConfigKind } from '../../src/parse/config/config-model.js';
-import { buildConfigTree } from '../../src/parse/config/config-tree.js';
-import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
-import { validateConfigTree } from '../../src/parse/config/validate-file.js';
-import { effectiveConfig, type EffectiveConfig } from '../../src/rules/config/effective.js';
+import { effectiveConfig, type EffectiveConfig } from '../../src/parse/config/effective-config.js';
+import { analyseConfig } from './config-rule-tester.js';
 
 async function analyse(files: Record<string, string>, kind: ConfigKind = 'sshd_config', version = '10.5'): Promise<EffectiveConfig> {
-  const models = new Map(Object.entries(files).map(([name, text]) => [name, parseConfigFile(createSourceFile(name, text), kind)]));
-  const tree = await buildConfigTree(models.get(Object.keys(files)[0]!)!, {
-    async expand(pattern) {
-      const re = new RegExp(`^${pattern.replace(/^\/etc\/ssh\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`);
-      return { files: [...models.keys()].filter((name) => re.test(name)).sort() };
-    },
-    async load(name) {
-      return models.get(name);
-    },
-  });
-  const release = version as Release;
-  const verdicts = validateConfigTree(tree, { program: kind === 'sshd_config' ? 'sshd' : 'ssh', release, build: DEBIAN_BUILD });
-  return effectiveConfig({ kind, tree, verdicts }, { version: parseVersion(version) ?? NEWEST_KNOWN_VERSION });
+  const parsed = parseVersion(version) ?? NEWEST_KNOWN_VERSION;
+  return effectiveConfig(await analyseConfig(files, kind, parsed), { version: parsed });
 }
 
 const at = (setting: { directive: { file: string; line: { number: number } } } | undefined): string | undefined =>

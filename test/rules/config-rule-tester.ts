@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../../src/core/source.js';
-import { NEWEST_KNOWN_VERSION, formatVersion, parseVersion } from '../../src/core/version.js';
+import { NEWEST_KNOWN_VERSION, formatVersion, parseVersion, type OpenSSHVersion } from '../../src/core/version.js';
 import { DEBIAN_BUILD, isRelease } from '../../src/openssh/releases.js';
 import type { ConfigFileModel, ConfigKind } from '../../src/parse/config/config-model.js';
-import { buildConfigTree, type IncludeResolver } from '../../src/parse/config/config-tree.js';
+import { buildConfigTree, type ConfigAnalysis, type IncludeResolver } from '../../src/parse/config/config-tree.js';
 import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
 import { validateConfigTree } from '../../src/parse/config/validate-file.js';
 import { DEFAULT_POLICY, type ConfigRule, type Policy, type RuleHit } from '../../src/rules/rule.js';
@@ -40,17 +40,23 @@ function memoryResolver(models: Map<string, ConfigFileModel>): IncludeResolver {
   };
 }
 
-export async function runConfigRule(rule: ConfigRule, testCase: ConfigCase): Promise<RuleHit[]> {
-  const kind = testCase.kind ?? rule.kinds[0]!;
-  const files = typeof testCase.text === 'string' ? { [kind]: testCase.text } : testCase.text;
-  const version = testCase.version ? parseVersion(testCase.version)! : NEWEST_KNOWN_VERSION;
+/** Parses, assembles (Includes resolved against `files`) and validates a configuration as the engine does. */
+export async function analyseConfig(files: Record<string, string>, kind: ConfigKind, version: OpenSSHVersion): Promise<ConfigAnalysis> {
   const release = formatVersion(version);
   if (!isRelease(release)) throw new Error(`unknown release ${release}`);
   const models = new Map(Object.entries(files).map(([file, text]) => [file, parseConfigFile(createSourceFile(file, text), kind, release)]));
   const main = models.get(Object.keys(files)[0]!)!;
   const tree = await buildConfigTree(main, memoryResolver(models));
   const verdicts = validateConfigTree(tree, { program: kind === 'sshd_config' ? 'sshd' : 'ssh', release, build: DEBIAN_BUILD });
-  return rule.checkConfig({ kind, tree, verdicts }, { version, policy: { ...DEFAULT_POLICY, ...testCase.policy }, now: TEST_NOW });
+  return { kind, tree, verdicts };
+}
+
+export async function runConfigRule(rule: ConfigRule, testCase: ConfigCase): Promise<RuleHit[]> {
+  const kind = testCase.kind ?? rule.kinds[0]!;
+  const files = typeof testCase.text === 'string' ? { [kind]: testCase.text } : testCase.text;
+  const version = testCase.version ? parseVersion(testCase.version)! : NEWEST_KNOWN_VERSION;
+  const analysis = await analyseConfig(files, kind, version);
+  return rule.checkConfig(analysis, { version, policy: { ...DEFAULT_POLICY, ...testCase.policy }, now: TEST_NOW });
 }
 
 export function configRuleTable(rule: ConfigRule, cases: { valid: ConfigCase[]; invalid: InvalidConfigCase[] }): void {

@@ -4,7 +4,8 @@
  * of the line that included them, and a drop-in's own trailing `Match` ending with the drop-in.
  * Paths are mapped into the scanned repository: the main file's folder stands for /etc/ssh.
  */
-import type { Directive, ConfigFileModel } from './config-model.js';
+import type { ConfigKind, Directive, ConfigFileModel } from './config-model.js';
+import type { DirectiveVerdict } from './directive-verdict.js';
 
 export const MAX_INCLUDE_DEPTH = 16; // SERVCONF_MAX_DEPTH, READCONF_MAX_DEPTH
 
@@ -39,6 +40,13 @@ export interface ConfigTree {
   /** Every file that takes part, the main file first. */
   files: ConfigFileModel[];
   problems: IncludeProblem[];
+}
+
+/** A configuration as OpenSSH reads it: the main file with its Includes, every directive judged. */
+export interface ConfigAnalysis {
+  kind: ConfigKind;
+  tree: ConfigTree;
+  verdicts: ReadonlyMap<Directive, DirectiveVerdict>;
 }
 
 export async function buildConfigTree(main: ConfigFileModel, resolver: IncludeResolver): Promise<ConfigTree> {

@@ -6,6 +6,7 @@
 import type { ResolvedKeywordFacts } from '../../openssh/value-grammar.js';
 import type { Range } from '../read-key.js';
 import type { Directive } from './config-model.js';
+import type { MatchCriteria } from './validate-match.js';
 
 export type ConfigProblemCode =
   /** "Bad configuration option: X" (unknown, removed, or too new for the target). */
@@ -52,4 +53,6 @@ export interface DirectiveVerdict {
   keyword?: ResolvedKeywordFacts;
   /** Set when OpenSSH rejects the line: the line is `malformed`. */
   problem?: ConfigProblem;
+  /** A Match (or ssh Host) line: the criteria the parser reads. */
+  match?: MatchCriteria;
 }

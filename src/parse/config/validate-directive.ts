@@ -99,7 +99,6 @@ export interface ValidationContext {
 
 /** A verdict plus what the Match/Host line means, for Match/Host directives. */
 export interface BlockVerdict extends DirectiveVerdict {
-  match?: MatchCriteria;
   /** sshd: the block is active while parsing without a connection (`Match all`). */
   activeWhileParsing?: boolean;
 }

@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit } from '../rule.js';
-import { argRange, effectiveConfig, isOff, scopeLabel, viaLabel } from '../config/effective.js';
+import { argRange, effectiveConfig, isOff } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from '../config/setting-text.js';
 
 export default defineConfigRule({
   id: 'SSH461',

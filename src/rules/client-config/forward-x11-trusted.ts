@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, isOn, scopeLabel, viaLabel } from '../config/effective.js';
+import { argRange, effectiveConfig, isOn } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from '../config/setting-text.js';
 
 export default defineConfigRule({
   id: 'SSH462',

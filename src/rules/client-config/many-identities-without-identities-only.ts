@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { effectiveConfig, isOff, isOn, scopeLabel, type Setting } from '../config/effective.js';
+import { effectiveConfig, isOff, isOn, type Setting } from '../../parse/config/effective-config.js';
+import { scopeLabel } from '../config/setting-text.js';
 
 /** sshd's default MaxAuthTries: the connection is dropped after this many failed attempts. */
 const SERVER_MAX_AUTH_TRIES = 6;

@@ -1,6 +1,7 @@
 import { atLeast } from '../../core/version.js';
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, firstValue, scopeLabel, type Setting, viaLabel } from '../config/effective.js';
+import { argRange, effectiveConfig, firstValue, type Setting } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from '../config/setting-text.js';
 
 /** UserKnownHostsFile that records nothing: /dev/null, or `none` (8.7+). */
 function discardsHostKeys(setting: Setting | undefined, noneWorks: boolean): boolean {

@@ -1,6 +1,6 @@
 import { assessAlgorithm, type ReasonCode } from '../../openssh/algorithms.js';
 import { directiveHit, defineConfigRule, type RuleHit } from '../rule.js';
-import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, listing } from './effective-directives.js';
+import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, listing } from './algorithm-lists.js';
 
 /** Who rejects the name and who does not, per disputed reason. */
 const DISPUTES: Partial<Record<ReasonCode, string>> = {

@@ -1,5 +1,5 @@
 import { directiveHit, defineConfigRule, type RuleHit } from '../rule.js';
-import { algorithmDirectives, code, exceptionAdvice, isWeak, listing, reasonText, undisputedReasons } from './effective-directives.js';
+import { algorithmDirectives, code, exceptionAdvice, isWeak, listing, reasonText, undisputedReasons } from './algorithm-lists.js';
 
 /** Which old peer a name is usually re-enabled for. `peer` is "client" (sshd_config) or "server" (ssh_config). */
 export function legacyPeer(name: string, peer: 'client' | 'server'): string {

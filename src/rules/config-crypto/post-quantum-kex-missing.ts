@@ -1,6 +1,6 @@
 import { isKnownAlgorithm } from '../../openssh/algorithms.js';
 import { directiveHit, defineConfigRule, type RuleHit } from '../rule.js';
-import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, releaseAtLeast } from './effective-directives.js';
+import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, releaseAtLeast } from './algorithm-lists.js';
 
 /** Hybrid post-quantum key exchanges (ML-KEM or Streamlined NTRU Prime with a classical curve). */
 export function isPostQuantum(name: string): boolean {

@@ -1,5 +1,6 @@
 import { directiveHit, defineConfigRule, type RuleHit } from '../rule.js';
-import { CRYPTO_CONFIG_KINDS, effectiveDirectives } from './effective-directives.js';
+import { effectiveConfig } from '../../parse/config/effective-config.js';
+import { CRYPTO_CONFIG_KINDS } from './algorithm-lists.js';
 
 /** OpenSSH's own floor (SSH_RSA_MINIMUM_MODULUS_SIZE, since 7.0): smaller keys never load. */
 const OPENSSH_FLOOR = 1024;
@@ -28,8 +29,8 @@ export default defineConfigRule({
   checkConfig(analysis, context) {
     const minimum = context.policy.minRsaBits;
     const hits: RuleHit[] = [];
-    for (const found of effectiveDirectives(analysis, (k) => (k === 'requiredrsasize' ? 'RequiredRSASize' : undefined))) {
-      if (found.perPeer) continue;
+    for (const found of effectiveConfig(analysis, context).winners('RequiredRSASize')) {
+      if (!found.scope.broad) continue;
       const arg = found.directive.args[0];
       if (!arg || found.directive.args.length !== 1 || !/^\d+$/.test(arg.value)) continue;
       const bits = Number(arg.value);

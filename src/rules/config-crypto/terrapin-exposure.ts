@@ -1,6 +1,6 @@
 import { defaultAlgorithms } from '../../openssh/algorithms.js';
 import { directiveHit, defineConfigRule, relatedDirective, type RuleHit } from '../rule.js';
-import { algorithmDirectives, code, coversEveryone, CRYPTO_CONFIG_KINDS, listing, releaseAtLeast, type AlgorithmDirective } from './effective-directives.js';
+import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, listing, releaseAtLeast, type AlgorithmDirective } from './algorithm-lists.js';
 
 const CHACHA = 'chacha20-poly1305@openssh.com';
 const isCbc = (name: string): boolean => name.endsWith('-cbc') || name.includes('-cbc@');
@@ -41,7 +41,7 @@ export default defineConfigRule({
       const macs = lists.filter((l) => l.key === 'MACs');
       const found =
         macs.find((m) => m.entry.block === list.entry.block) ??
-        macs.find((m) => m.entry.block === undefined || (analysis.kind === 'ssh_config' && coversEveryone(m.entry.block)));
+        macs.find((m) => m.scope.block === undefined || (analysis.kind === 'ssh_config' && m.scope.coversAll));
       return found ? { names: found.effective, from: found } : { names: defaultAlgorithms('mac', release, list.side) ?? [] };
     };
     const hits: RuleHit[] = [];

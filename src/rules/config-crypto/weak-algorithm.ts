@@ -1,5 +1,5 @@
 import { directiveHit, defineConfigRule, type RuleHit } from '../rule.js';
-import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, describeWeak as describe, exceptionAdvice, isWeak, listing } from './effective-directives.js';
+import { algorithmDirectives, code, CRYPTO_CONFIG_KINDS, describeWeak as describe, exceptionAdvice, isWeak, listing } from './algorithm-lists.js';
 
 export default defineConfigRule({
   id: 'SSH430',

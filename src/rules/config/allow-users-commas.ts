@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { effectiveConfig, viaLabel } from './effective.js';
+import { effectiveConfig } from '../../parse/config/effective-config.js';
+import { viaLabel } from './setting-text.js';
 
 const KEYWORDS = ['AllowUsers', 'DenyUsers', 'AllowGroups', 'DenyGroups'] as const;
 

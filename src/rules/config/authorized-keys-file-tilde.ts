@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { effectiveConfig, firstValue, isOff, scopeLabel, type Setting, viaLabel } from './effective.js';
+import { effectiveConfig, firstValue, isOff, type Setting } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** Set to something other than `none`. */
 function isSet(setting: Setting | undefined): setting is Setting {

@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { effectiveConfig, scopeLabel, where, written, type DeadSetting } from './effective.js';
+import { effectiveConfig, type DeadSetting } from '../../parse/config/effective-config.js';
+import { scopeLabel, where, written } from './setting-text.js';
 
 function sameValue(dead: DeadSetting): boolean {
   const a = dead.setting.values.join(' ');

@@ -1,6 +1,7 @@
 import type { Directive } from '../../parse/config/config-model.js';
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { blockMayMatchUser, matchCriteria, scopeOf, where, written } from './effective.js';
+import { blockMayMatchUser, matchCriteria, scopeOf } from '../../parse/config/effective-config.js';
+import { where, written } from './setting-text.js';
 
 /** Column where a directive's keyword starts (its indentation). */
 function indent(directive: Directive): number {

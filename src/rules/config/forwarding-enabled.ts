@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, firstValue, isOn, scopeLabel, viaLabel } from './effective.js';
+import { argRange, effectiveConfig, firstValue, isOn } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** Keyword → what it opens when not `no`. */
 const FORWARDING: readonly { keyword: string; what: string }[] = [

@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, firstValue, isOn, scopeLabel, viaLabel } from './effective.js';
+import { argRange, effectiveConfig, firstValue, isOn } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 export default defineConfigRule({
   id: 'SSH445',

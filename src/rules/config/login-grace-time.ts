@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, viaLabel } from './effective.js';
+import { argRange, effectiveConfig } from '../../parse/config/effective-config.js';
+import { viaLabel } from './setting-text.js';
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 

@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, scopeLabel, viaLabel } from './effective.js';
+import { argRange, effectiveConfig } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** atoi(): sshd ≤7.6 read MaxAuthTries with it, so a word means 0; later releases reject anything but a number. */
 function atoi(text: string): number {

@@ -1,6 +1,7 @@
 import { atLeast } from '../../core/version.js';
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { argRange, type EffectiveConfig, effectiveConfig, isOff, isOn, scopeLabel, type Setting, viaLabel, where, written } from './effective.js';
+import { argRange, type EffectiveConfig, effectiveConfig, isOff, isOn, type Setting } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel, where, written } from './setting-text.js';
 
 /** Methods that, required in every AuthenticationMethods list, keep keyboard-interactive from being a sole factor. */
 const STRONG_METHODS = new Set(['publickey', 'hostbased', 'gssapi-with-mic']);

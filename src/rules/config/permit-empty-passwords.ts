@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit } from '../rule.js';
-import { argRange, effectiveConfig, isOn, scopeLabel, viaLabel } from './effective.js';
+import { argRange, effectiveConfig, isOn } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 export default defineConfigRule({
   id: 'SSH442',

@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, blockLimitsNetwork, blockMayMatchUser, effectiveConfig, firstValue, matchCriteria, type Scope, scopeLabel, viaLabel } from './effective.js';
+import { argRange, blockLimitsNetwork, blockMayMatchUser, effectiveConfig, firstValue, matchCriteria, type Scope } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** A Match block that only some groups get (root's groups are rarely named in one). */
 function limitedToGroups(scope: Scope): boolean {

@@ -1,7 +1,8 @@
 import { atLeast } from '../../core/version.js';
 import { matchPatternList } from '../../openssh/match.js';
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, effectiveConfig, isOn, viaLabel } from './effective.js';
+import { argRange, effectiveConfig, isOn } from '../../parse/config/effective-config.js';
+import { viaLabel } from './setting-text.js';
 
 /** Variables that change what a login runs (dynamic loader, shells, interpreters). */
 const DANGEROUS = [

@@ -1,6 +1,7 @@
 import { atLeast } from '../../core/version.js';
 import { defineConfigRule, directiveHit, type RuleContext, type RuleHit } from '../rule.js';
-import { argRange, type EffectiveConfig, effectiveConfig, isOff, isOn, scopeLabel, viaLabel } from './effective.js';
+import { argRange, type EffectiveConfig, effectiveConfig, isOff, isOn } from '../../parse/config/effective-config.js';
+import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** The other ways in that stay open for everyone (defaults of the target release). */
 function otherMethods(config: EffectiveConfig, context: RuleContext): string[] {

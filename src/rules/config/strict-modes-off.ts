@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit } from '../rule.js';
-import { argRange, effectiveConfig, isOff, viaLabel } from './effective.js';
+import { argRange, effectiveConfig, isOff } from '../../parse/config/effective-config.js';
+import { viaLabel } from './setting-text.js';
 
 export default defineConfigRule({
   id: 'SSH444',

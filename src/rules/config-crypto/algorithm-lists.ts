@@ -1,21 +1,11 @@
 /**
- * Shared by the config-crypto rules: which directives of a first-wins keyword take effect,
- * and, for the algorithm-list keywords, the list OpenSSH ends up with and which written
- * element put each name there.
- *
- * "Takes effect" follows OpenSSH's first-obtained-value rule:
- * - sshd: per scope (the top level, or one Match block); a later line of the same keyword in
- *   the same scope is dead. Match blocks are judged on their own.
- * - ssh: the top level, `Host *` (an un-negated `*`) and `Match all` all apply to every host,
- *   so they form one scope; a later line there is dead, and so is a line in any block after
- *   it (the value was already obtained). Blocks for some hosts are judged on their own.
- * Malformed lines (a verdict with a `problem`) take their slot and are never judged.
+ * Shared by the config-crypto rules: for the algorithm-list keywords that take effect
+ * (`effectiveConfig`), the list OpenSSH ends up with and which written element put each
+ * name there; and the wording the rules share.
  */
 import { matchPatternList } from '../../openssh/match.js';
 import type { Range } from '../../parse/read-key.js';
-import type { Directive } from '../../parse/config/config-model.js';
-import type { TreeEntry } from '../../parse/config/config-tree.js';
-import type { DirectiveVerdict } from '../../parse/config/directive-verdict.js';
+import { effectiveConfig, type Setting } from '../../parse/config/effective-config.js';
 import { compareReleases, formatVersion } from '../../core/version.js';
 import {
   algorithmKeyword,
@@ -35,106 +25,6 @@ import type { ConfigAnalysis, RuleContext } from '../rule.js';
 
 export const CRYPTO_CONFIG_KINDS = ['sshd_config', 'ssh_config'] as const;
 
-export interface EffectiveDirective<K extends string> {
-  entry: TreeEntry;
-  directive: Directive;
-  verdict: DirectiveVerdict;
-  key: K;
-  /**
-   * The block limits the line to some peers (a `Host`/`Match` for named hosts, users or
-   * addresses): a per-peer exception rather than a setting for everyone.
-   */
-  perPeer: boolean;
-}
-
-/** Splits a Match line into criteria: `[name, pattern?]`, `criterion=pattern` (10.0+) too. */
-function matchCriteria(block: Directive): { name: string; pattern?: string }[] {
-  const out: { name: string; pattern?: string }[] = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const name = arg.toLowerCase();
-    const eq = arg.indexOf('=');
-    if (eq > 0) {
-      out.push({ name: arg.slice(0, eq).toLowerCase(), pattern: arg.slice(eq + 1) });
-    } else if (['all', 'canonical', 'final', 'invalid-user'].includes(name)) {
-      out.push({ name });
-    } else {
-      const pattern = args[i + 1];
-      out.push(pattern === undefined ? { name } : { name, pattern });
-      i++;
-    }
-  }
-  return out;
-}
-
-/** Whether a block (Host / Match line) applies to every peer (used for ssh's shared global scope). */
-export function coversEveryone(block: Directive): boolean {
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === 'host') {
-    const patterns = block.args.map((a) => a.value);
-    return patterns.includes('*') && !patterns.some((p) => p.startsWith('!'));
-  }
-  const criteria = matchCriteria(block);
-  if (criteria.some((c) => c.name === 'all')) return true;
-  const real = criteria.filter((c) => c.name !== 'canonical' && c.name !== 'final');
-  return real.length > 0 && real.every((c) => c.pattern === '*');
-}
-
-/** Whether a block is broad (applies to nearly everyone): `Host * !x`, `Match all`, `Match user *`. */
-function isBroad(block: Directive): boolean {
-  if (block.keyword.toLowerCase() === 'host') return block.args.some((a) => a.value === '*');
-  return coversEveryone(block);
-}
-
-/**
- * The directives of the keywords `keyOf` recognises that take effect, in file order.
- * `keyOf` gets the canonical keyword (lowercase) and returns the setting it belongs to,
- * so aliases (PubkeyAcceptedKeyTypes / PubkeyAcceptedAlgorithms) share one slot.
- */
-export function effectiveDirectives<K extends string>(
-  analysis: ConfigAnalysis,
-  keyOf: (canonicalLower: string) => K | undefined,
-): EffectiveDirective<K>[] {
-  const ssh = analysis.kind === 'ssh_config';
-  const taken = new Set<string>();
-  const globalTaken = new Set<K>();
-  const blockIds = new Map<Directive, number>();
-  const out: EffectiveDirective<K>[] = [];
-  for (const entry of analysis.tree.entries) {
-    const directive = entry.directive;
-    const verdict = analysis.verdicts.get(directive);
-    if (!verdict) continue;
-    const key = keyOf((verdict.canonical ?? directive.keyword).toLowerCase());
-    if (key === undefined) continue;
-    // Deprecated, ignored or unsupported lines store nothing.
-    if (!verdict.problem && verdict.status !== 'active') continue;
-    const block = entry.block;
-    const global = block === undefined || (ssh && coversEveryone(block));
-    let dead: boolean;
-    if (ssh) {
-      if (globalTaken.has(key)) dead = true;
-      else if (global) {
-        dead = false;
-        globalTaken.add(key);
-      } else {
-        if (!blockIds.has(block!)) blockIds.set(block!, blockIds.size);
-        const slot = `${blockIds.get(block!)}\0${key}`;
-        dead = taken.has(slot);
-        taken.add(slot);
-      }
-    } else {
-      if (block && !blockIds.has(block)) blockIds.set(block, blockIds.size);
-      const slot = `${block ? blockIds.get(block) : 'top'}\0${key}`;
-      dead = taken.has(slot);
-      taken.add(slot);
-    }
-    if (dead || verdict.problem) continue;
-    out.push({ entry, directive, verdict, key, perPeer: block !== undefined && !isBroad(block) });
-  }
-  return out;
-}
-
 // ----------------------------------------------------------------- algorithm lists
 
 export type ListMode = 'replace' | 'append' | 'prepend' | 'remove';
@@ -148,7 +38,13 @@ export interface ListElement {
   selects: string[];
 }
 
-export interface AlgorithmDirective extends EffectiveDirective<AlgorithmKeyword> {
+export interface AlgorithmDirective extends Setting {
+  key: AlgorithmKeyword;
+  /**
+   * The block limits the line to some peers (a `Host`/`Match` for named hosts, users or
+   * addresses): a per-peer exception rather than a setting for everyone.
+   */
+  perPeer: boolean;
   cls: AlgorithmClass;
   side: Side;
   release: string;
@@ -163,9 +59,10 @@ export interface AlgorithmDirective extends EffectiveDirective<AlgorithmKeyword>
   inherited: string[];
 }
 
-/** The spellings the keyword tables may give as canonical, mapped to the list they set. */
-function algorithmKeyOf(side: Side): (canonical: string) => AlgorithmKeyword | undefined {
-  return (canonical) => (canonical === 'hostbasedalgorithms' ? 'HostbasedAcceptedAlgorithms' : algorithmKeyword(canonical, side));
+/** The list a canonical keyword sets (the tables may give HostbasedAlgorithms as canonical). */
+function algorithmKeyOf(canonical: string, side: Side): AlgorithmKeyword | undefined {
+  const lower = canonical.toLowerCase();
+  return lower === 'hostbasedalgorithms' ? 'HostbasedAcceptedAlgorithms' : algorithmKeyword(lower, side);
 }
 
 /** The target release as the algorithm tables spell it, or undefined when they do not cover it. */
@@ -191,7 +88,10 @@ export function algorithmDirectives(analysis: ConfigAnalysis, context: RuleConte
   if (release === undefined) return [];
   const side: Side = analysis.kind === 'sshd_config' ? 'server' : 'client';
   const out: AlgorithmDirective[] = [];
-  for (const found of effectiveDirectives(analysis, algorithmKeyOf(side))) {
+  for (const setting of effectiveConfig(analysis, context).live) {
+    const key = algorithmKeyOf(setting.keyword, side);
+    if (key === undefined) continue;
+    const found = { ...setting, key, perPeer: !setting.scope.broad };
     const args = found.directive.args;
     const arg = args[0];
     if (!arg || args.length !== 1) continue;

@@ -26,16 +26,17 @@
  * `problem`) and keywords that store nothing (deprecated, ignored, unsupported) are left out:
  * other rules report them.
  */
-import { formatVersion } from '../../core/version.js';
-import { matchPatternList } from '../../openssh/match.js';
+import { formatVersion, type OpenSSHVersion } from '../../core/version.js';
+import { matchAddressList, matchHostList, matchPattern, matchPatternList } from '../../openssh/match.js';
 import { isRelease, type Release } from '../../openssh/releases.js';
 import { sshKeyword } from '../../openssh/ssh-keywords.js';
 import { sshdKeyword } from '../../openssh/sshd-keywords.js';
 import type { Accumulation, ResolvedKeywordFacts } from '../../openssh/value-grammar.js';
-import type { ConfigKind, Directive } from '../../parse/config/config-model.js';
-import type { TreeEntry } from '../../parse/config/config-tree.js';
-import type { DirectiveVerdict } from '../../parse/config/directive-verdict.js';
-import type { ConfigAnalysis, RuleContext } from '../rule.js';
+import type { ConfigKind, Directive } from './config-model.js';
+import type { ConfigAnalysis, TreeEntry } from './config-tree.js';
+import type { DirectiveVerdict } from './directive-verdict.js';
+import { sshReleaseString } from './openssh-values.js';
+import type { MatchCriteria } from './validate-match.js';
 
 /** Where a line applies: the top level, or one Match/Host block (identified by its criteria). */
 export interface Scope {
@@ -105,6 +106,8 @@ export interface EffectiveConfig {
   global(keyword: string): Setting | undefined;
   /** The line that sets `keyword` where `scope` matches: the block's own winner, else `global`. */
   in(keyword: string, scope: Scope): Setting | undefined;
+  /** The lines that supply each keyword's value for one sshd connection or ssh destination (`settingsFor`). */
+  for(peer: SshdConnection | SshDestination): ReadonlyMap<string, Setting[]>;
 }
 
 const cache = new WeakMap<ConfigAnalysis, Map<string, EffectiveConfig>>();
@@ -127,7 +130,7 @@ function factsOf(analysis: ConfigAnalysis, verdict: DirectiveVerdict, release: R
 }
 
 /** Works out, once per analysis and release, which lines take effect. */
-export function effectiveConfig(analysis: ConfigAnalysis, context: Pick<RuleContext, 'version'>): EffectiveConfig {
+export function effectiveConfig(analysis: ConfigAnalysis, context: { version: OpenSSHVersion }): EffectiveConfig {
   const release = formatVersion(context.version);
   let byRelease = cache.get(analysis);
   if (!byRelease) {
@@ -188,6 +191,10 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: Pick<RuleCont
     winners: (keyword) => of(live, keyword),
     global,
     in: (keyword, scope) => (scope.block === undefined ? undefined : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global(keyword),
+    for: (peer) => {
+      const criteria: CriteriaOf = (block) => (analysis.verdicts.get(block)?.problem ? undefined : analysis.verdicts.get(block)?.match);
+      return 'localUser' in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
+    },
   };
   byRelease.set(release, config);
   return config;
@@ -263,6 +270,200 @@ function deadInSsh(settings: readonly Setting[]): DeadSetting[] {
   return dead;
 }
 
+// ------------------------------------------------------------------ one connection
+
+/**
+ * What sshd knows of a connection when it reads the Match blocks (`sshd -T -C user=…,host=…`).
+ * A criterion whose input is missing does not match, as with `-C`.
+ */
+export interface SshdConnection {
+  user?: string;
+  /** The user's groups, for `Match Group` (sshd asks the system's group database). */
+  groups?: readonly string[];
+  host?: string;
+  addr?: string;
+  laddr?: string;
+  lport?: number;
+  rdomain?: string;
+}
+
+/** What ssh knows of a destination when it reads Host and Match blocks (`ssh -G [-l user] host`). */
+export interface SshDestination {
+  /** As given on the command line. */
+  host: string;
+  /** `-l user`: set before the files are read, so it wins over every `User` line. */
+  user?: string;
+  /** The local user: `Match LocalUser`, and the remote user while no `User` is obtained. */
+  localUser: string;
+}
+
+/** A block's criteria as the validator read them; undefined when OpenSSH rejects the line. */
+type CriteriaOf = (block: Directive) => MatchCriteria | undefined;
+
+/**
+ * The blocks a line depends on, outermost first: the block around each Include that led to
+ * its file, then its own. A file included from a block that does not apply is read with
+ * every Host/Match "never matching" (servconf.c / readconf.c `*_NEVERMATCH`), so a line
+ * applies only when every block on the way applies.
+ */
+function blockChain(entry: TreeEntry): Directive[] {
+  const chain: Directive[] = [];
+  let outer: Directive | undefined;
+  for (const include of entry.via) {
+    outer = include.block ?? outer;
+    if (outer) chain.push(outer);
+  }
+  if (entry.block && entry.block !== outer) chain.push(entry.block);
+  return chain;
+}
+
+/** ssh keeps one copy of an identity or certificate path written twice (readconf.c `add_identity_file`, `add_certificate_file`). */
+const SSH_DISTINCT_PATHS = new Set(['identityfile', 'certificatefile']);
+
+/**
+ * Adds a line that applies to the lines already obtained, by lower-cased canonical keyword:
+ * single-valued keywords keep the first line (last-wins ones the last), Subsystem one line
+ * per name, appending keywords every line.
+ */
+function obtain(obtained: Map<string, Setting[]>, setting: Setting, kind: ConfigKind): void {
+  const key = norm(setting.keyword);
+  const have = obtained.get(key) ?? [];
+  const sameFirstValue = have.some((h) => h.values[0] === setting.values[0]);
+  switch (setting.accumulation) {
+    case 'appends':
+      if (!(kind === 'ssh_config' && SSH_DISTINCT_PATHS.has(key) && sameFirstValue)) obtained.set(key, [...have, setting]);
+      return;
+    case 'last-wins':
+      obtained.set(key, [setting]);
+      return;
+    case 'per-name':
+    case 'unique-name':
+      if (!sameFirstValue) obtained.set(key, [...have, setting]);
+      return;
+    default:
+      if (have.length === 0) obtained.set(key, [setting]);
+  }
+}
+
+/**
+ * sshd: the values read at startup (top level and `Match all`), replaced keyword by keyword by
+ * those the matching Match blocks set when the file is read again for the connection
+ * (servconf.c `parse_server_match_config`, `copy_set_server_options`: a list set in a block
+ * replaces the startup list, it does not add to it). The top level is not read again.
+ */
+function settingsForConnection(settings: readonly Setting[], criteria: CriteriaOf, connection: SshdConnection, release: Release): Map<string, Setting[]> {
+  const startup = new Map<string, Setting[]>();
+  const matched = new Map<string, Setting[]>();
+  const matches = new Map<Directive, { all: boolean; now: boolean }>();
+  const judge = (block: Directive): { all: boolean; now: boolean } => {
+    let result = matches.get(block);
+    if (!result) {
+      const match = criteria(block);
+      result = { all: match?.all === true, now: match !== undefined && sshdBlockMatches(match, connection, release) };
+      matches.set(block, result);
+    }
+    return result;
+  };
+  for (const setting of settings) {
+    const chain = blockChain(setting.entry);
+    if (chain.every((block) => judge(block).all)) obtain(startup, setting, 'sshd_config');
+    if (chain.length > 0 && chain.every((block) => judge(block).now)) obtain(matched, setting, 'sshd_config');
+  }
+  return new Map([...startup, ...matched]);
+}
+
+/** servconf.c `match_cfg_line` with connection info. */
+function sshdBlockMatches(match: MatchCriteria, c: SshdConnection, release: Release): boolean {
+  if (match.all) return true;
+  return match.criteria.every(({ name, value = '' }) => {
+    switch (name) {
+      case 'user':
+        return c.user !== undefined && matchPatternList(c.user, value) === 1;
+      case 'group':
+        return c.user !== undefined && groupsMatch(c.groups ?? [], value);
+      case 'host':
+        return c.host !== undefined && matchHostList(c.host, value) === 1;
+      case 'address':
+        return c.addr !== undefined && matchAddressList(c.addr, value) === 1;
+      case 'localaddress':
+        return c.laddr !== undefined && matchAddressList(c.laddr, value) === 1;
+      case 'localport':
+        return c.lport !== undefined && Number(value) === c.lport;
+      case 'rdomain':
+        return c.rdomain !== undefined && matchPatternList(c.rdomain, value) === 1;
+      case 'version':
+        return matchPatternList(sshReleaseString(release), value) === 1;
+      default:
+        return false;
+    }
+  });
+}
+
+/** groupaccess.c `ga_match_pattern_list`: some group matches, and none is excluded by a negation. */
+function groupsMatch(groups: readonly string[], list: string): boolean {
+  const results = groups.map((group) => matchPatternList(group, list));
+  return !results.includes(-1) && results.includes(1);
+}
+
+/**
+ * ssh: one reading in file order; a Host/Match block is judged when it is reached, with the
+ * values obtained so far (`Match host` sees the `Hostname` already set, `Match user` the
+ * `User`). `Match canonical`/`final` blocks belong to a later pass and are left out.
+ */
+function settingsForDestination(settings: readonly Setting[], criteria: CriteriaOf, destination: SshDestination): Map<string, Setting[]> {
+  const obtained = new Map<string, Setting[]>();
+  const applies = new Map<Directive, boolean>();
+  const judge = (block: Directive): boolean => {
+    let result = applies.get(block);
+    if (result === undefined) {
+      const match = criteria(block);
+      result = match !== undefined && sshBlockApplies(block, match, destination, obtained);
+      applies.set(block, result);
+    }
+    return result;
+  };
+  for (const setting of settings) {
+    if (setting.scope.laterPass) continue;
+    // SyslogFacility is taken from the first line even in a block that does not match.
+    if (blockChain(setting.entry).every(judge) || norm(setting.keyword) === 'syslogfacility') obtain(obtained, setting, 'ssh_config');
+  }
+  if (destination.user !== undefined) obtained.delete('user');
+  return obtained;
+}
+
+/** readconf.c: a `Host` line (some pattern matches, no negated one) or `match_cfg_line`. */
+function sshBlockApplies(block: Directive, match: MatchCriteria, d: SshDestination, obtained: ReadonlyMap<string, Setting[]>): boolean {
+  if (block.keyword.toLowerCase() === 'host') {
+    const results = (match.criteria[0]?.patterns ?? []).map((p) => (p.startsWith('!') ? (matchPattern(d.host, p.slice(1)) ? -1 : 0) : matchPattern(d.host, p) ? 1 : 0));
+    return !results.includes(-1) && results.includes(1);
+  }
+  if (match.all || match.negatedAll) return match.all === true;
+  const hostname = obtained.get('hostname')?.[0]?.values[0];
+  const host = hostname === undefined ? d.host : hostname.replace(/%h/g, d.host);
+  const user = d.user ?? obtained.get('user')?.[0]?.values[0] ?? d.localUser;
+  return match.criteria.every(({ name, value = '', negated }) => {
+    let result: boolean;
+    switch (name) {
+      case 'host':
+        result = matchHostList(host, value) === 1;
+        break;
+      case 'originalhost':
+        result = matchHostList(d.host, value) === 1;
+        break;
+      case 'user':
+        result = matchPatternList(user, value) === 1;
+        break;
+      case 'localuser':
+        result = matchPatternList(d.localUser, value) === 1;
+        break;
+      default:
+        // exec (a command; taken as one that failed), localnetwork (the interfaces), tagged (-P): not known statically.
+        result = false;
+    }
+    return result !== (negated === true);
+  });
+}
+
 /** Whether two scopes can apply to the same connection / destination. */
 export function scopesOverlap(a: Scope, b: Scope): boolean {
   return a.key === b.key || a.coversAll || b.coversAll || a.broad || b.broad;
@@ -285,29 +486,6 @@ export function isOn(setting: Setting | undefined): boolean {
 export function isOff(setting: Setting | undefined): boolean {
   const value = firstValue(setting);
   return value === 'no' || value === 'false';
-}
-
-/** `file:line` of a directive, for messages. */
-export function where(directive: Directive): string {
-  return `${directive.file}:${directive.line.number}`;
-}
-
-/** How a line is written, for messages: `PermitRootLogin yes`. */
-export function written(directive: Directive): string {
-  const text = `${directive.keyword} ${directive.args.map((a) => a.value).join(' ')}`.trim();
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
-/** "the top level" or "the `Match User bob` block (file:line)". */
-export function scopeLabel(scope: Scope): string {
-  if (!scope.block) return 'the top level';
-  return `the \`${written(scope.block)}\` block (${where(scope.block)})`;
-}
-
-/** " (from drop-in x, included by file:line)" when a line comes in through an Include. */
-export function viaLabel(setting: Setting): string {
-  const include = setting.entry.via[setting.entry.via.length - 1];
-  return include ? ` (included by ${where(include)})` : '';
 }
 
 // ------------------------------------------------------------------ scopes

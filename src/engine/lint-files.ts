@@ -1,6 +1,7 @@
 /**
  * The whole pipeline over paths: discover → read → parse → rules → findings, then the
- * configuration filter (in the rule set) and inline suppressions (in lintSource).
+ * configuration filter (in the rule set) and inline suppressions, applied once per file to every
+ * rule's findings there. Private keys are looked for in every file, whatever its kind.
  */
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
@@ -14,11 +15,16 @@ import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import { filesWithKeyMarkers } from '../discover/key-markers.js';
+import type { KeyFileModel } from '../parse/key-file-model.js';
+import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
-import { lintSource, toFinding } from './lint-source.js';
-import { buildRuleSet } from './rule-set.js';
+import { lintModel, suppressFindings, toFinding } from './lint-source.js';
+import { lintPrivateKeys, publicKeyIndex } from './lint-private-keys.js';
+import { parseSource } from './parse-source.js';
+import { buildRuleSet, type RuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
 
 export const UNREADABLE_FILE = 'SSH001';
@@ -52,21 +58,42 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
-  // Files whose names say nothing are only read when named explicitly (content scanning of
-  // every file is the private-key scanner's job).
-  const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Every file is searched for private keys; only those with a key marker are read for it.
+  const keyCandidates = new Set(usesPrivateKeyRules(ruleSet) ? await filesWithKeyMarkers(discovery.files, maxBytes) : []);
+  // Files whose names say nothing are otherwise only read when named explicitly.
+  const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit || keyCandidates.has(file));
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const keyModels: KeyFileModel[] = [];
+  /** Per file: its source, key-file findings and private keys, until every public key is known. */
+  const pending: PendingFile[] = [];
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
     const source = await readSource(file, maxBytes, note);
     if (!source) return;
     scanned++;
-    const kind = file.kind ?? sniffKind(source, context.version);
-    if (!kind) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
-    else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
-    else findings.push(...lintSource(source, kind, ruleSet, context));
+    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(source.text) : [];
+    const kind = file.kind ?? (file.explicit ? sniffKind(source, context.version) : undefined);
+    if (kind === 'sshd_config' || kind === 'ssh_config') {
+      configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
+      pending.push({ source, privateKeys, config: true, findings: [] });
+      return;
+    }
+    const model = kind && parseSource(source, kind, context.version);
+    if (model) keyModels.push(model);
+    pending.push({ source, privateKeys, config: false, findings: model ? lintModel(model, ruleSet, context) : [] });
+    if (!kind && file.explicit && privateKeys.length === 0) {
+      note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
+    }
   });
+  const publicKeys = publicKeyIndex(keyModels);
+  const configPrivateKeyFindings = new Map<string, Finding[]>();
+  for (const file of pending) {
+    const fileFindings = [...file.findings, ...lintPrivateKeys(file.source.path, file.privateKeys, publicKeys, ruleSet, context)];
+    // A configuration file's suppression comments are applied with its tree's findings.
+    if (file.config) configPrivateKeyFindings.set(file.source.path, fileFindings);
+    else findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
+  }
   // Discovery order is not stable under concurrency; the trees must be.
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
   findings.push(
@@ -77,10 +104,22 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
         const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
         return source && parseConfigFile(source, kind, formatVersion(context.version));
       },
+      otherFindings: configPrivateKeyFindings,
     })),
   );
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
+}
+
+interface PendingFile {
+  source: SourceFile;
+  privateKeys: PrivateKeyBlock[];
+  config: boolean;
+  findings: Finding[];
+}
+
+function usesPrivateKeyRules(ruleSet: RuleSet): boolean {
+  return ruleSet.enabled.some((enabled) => enabled.rule.checkPrivateKeys !== undefined);
 }
 
 /** The file as a SourceFile, or undefined (with a note) when it cannot be read as text. */

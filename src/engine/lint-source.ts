@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { SourceFile } from '../core/source.js';
 import type { RuleContext, RuleHit } from '../rules/rule.js';
-import { parseSource } from './parse-source.js';
+import { parseSource, type Model } from './parse-source.js';
 import type { EnabledRule, RuleSet } from './rule-set.js';
 import { applySuppressions, findDirectives } from './suppressions.js';
 
@@ -47,12 +47,16 @@ export function suppressFindings(findings: readonly Finding[], source: SourceFil
 
 export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet, context: RuleContext): Finding[] {
   const model = parseSource(source, kind, context.version);
-  if (!model) return [];
+  return model ? suppressFindings(lintModel(model, ruleSet, context), source, ruleSet) : [];
+}
+
+/** The key-file rules' findings for a parsed file, before its suppression comments apply. */
+export function lintModel(model: Model, ruleSet: RuleSet, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
     if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind)) continue;
-    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, source.path, hit));
+    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
-  return suppressFindings(findings, source, ruleSet);
+  return findings;
 }

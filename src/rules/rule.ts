@@ -11,6 +11,7 @@ import type { ConfigKind, Directive } from '../parse/config/config-model.js';
 import type { ConfigTree } from '../parse/config/config-tree.js';
 import type { DirectiveVerdict } from '../parse/config/directive-verdict.js';
 import type { Range } from '../parse/read-key.js';
+import type { PrivateKeyBlock } from '../parse/private-key.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
 export interface Policy {
@@ -46,6 +47,7 @@ export interface RuleBase extends RuleMeta {
 export interface KeyFileRule extends RuleBase {
   kinds: readonly KeyFileModel['kind'][];
   checkConfig?: undefined;
+  checkPrivateKeys?: undefined;
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -59,6 +61,7 @@ export interface ConfigAnalysis {
 export interface ConfigRule extends RuleBase {
   kinds: readonly ConfigKind[];
   check?: undefined;
+  checkPrivateKeys?: undefined;
   checkConfig(analysis: ConfigAnalysis, context: RuleContext): RuleHit[];
 }
 
@@ -66,13 +69,39 @@ export function defineConfigRule(rule: ConfigRule): ConfigRule {
   return rule;
 }
 
+/** Where a scanned authorized_keys, *.pub or known_hosts file holds a public key. */
+export interface PublicKeyLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The private keys found in one file, whatever its kind. */
+export interface PrivateKeyScan {
+  keys: readonly PrivateKeyBlock[];
+  /** The scanned files' public keys, by SHA256 fingerprint. */
+  publicKeys: ReadonlyMap<string, readonly PublicKeyLocation[]>;
+}
+
+export interface PrivateKeyRule extends RuleBase {
+  kinds: readonly ['any'];
+  check?: undefined;
+  checkConfig?: undefined;
+  checkPrivateKeys(scan: PrivateKeyScan, context: RuleContext): RuleHit[];
+}
+
+export function definePrivateKeyRule(rule: PrivateKeyRule): PrivateKeyRule {
+  return rule;
+}
+
 /** A rule the engine itself applies (unreadable files, unused suppressions): metadata only. */
 export interface EngineRule extends RuleBase {
   check?: undefined;
   checkConfig?: undefined;
+  checkPrivateKeys?: undefined;
 }
 
-export type Rule = KeyFileRule | ConfigRule | EngineRule;
+export type Rule = KeyFileRule | ConfigRule | PrivateKeyRule | EngineRule;
 
 export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
   return rule;

@@ -1,0 +1,89 @@
+/**
+ * Which files may hold a private key: those containing a marker every key's armour has. Only
+ * these are read and parsed, so scanning every file costs about one `git grep`. In a git work
+ * tree git searches (tracked and untracked-not-ignored files, the set discovery lists); files it
+ * did not search (named on the command line, outside git, reached through a symbolic link) are
+ * searched here, byte by byte.
+ */
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { DiscoveredFile } from './discover.js';
+import { runGit } from './git-files.js';
+import { BINARY_PROBE_BYTES, OPEN_FLAGS } from './read-file.js';
+
+/** PEM and escaped PEM (`-----BEGIN … PRIVATE KEY-----`), ssh.com (`…PRIVATE KEY ----`), PuTTY. */
+export const KEY_MARKERS = ['PRIVATE KEY-----', 'PRIVATE KEY ----', 'PuTTY-User-Key-File-'] as const;
+const MARKER_BYTES = KEY_MARKERS.map((marker) => Buffer.from(marker, 'latin1'));
+const LONGEST_MARKER = Math.max(...MARKER_BYTES.map((marker) => marker.length));
+const CHUNK_BYTES = 1024 * 1024;
+const SEARCH_CONCURRENCY = 16;
+
+export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxBytes: number): Promise<DiscoveredFile[]> {
+  const byGitRoot = new Map<string, DiscoveredFile[]>();
+  const searchHere: DiscoveredFile[] = [];
+  for (const file of files) {
+    if (file.gitRoot === undefined) searchHere.push(file);
+    else byGitRoot.set(file.gitRoot, [...(byGitRoot.get(file.gitRoot) ?? []), file]);
+  }
+  const found: DiscoveredFile[] = [];
+  await Promise.all(
+    [...byGitRoot].map(async ([root, rootFiles]) => {
+      const matches = await gitGrepMarkers(root);
+      // git failed: search its files here rather than miss a key.
+      if (matches === undefined) searchHere.push(...rootFiles);
+      else found.push(...rootFiles.filter((file) => matches.has(file.absPath)));
+    }),
+  );
+  const queue = [...searchHere];
+  const worker = async (): Promise<void> => {
+    for (let file = queue.pop(); file; file = queue.pop()) if (await containsMarker(file.absPath, maxBytes)) found.push(file);
+  };
+  await Promise.all(Array.from({ length: SEARCH_CONCURRENCY }, worker));
+  return found;
+}
+
+/**
+ * Absolute paths of the files under `root` that git finds a marker in, or undefined when git fails.
+ * `-a`, not `-I`: git's `-I` also skips files that .gitattributes marks `binary` or `-diff`,
+ * which would hide `*.pem binary`; binary content is judged when the file is read, as everywhere.
+ */
+async function gitGrepMarkers(root: string): Promise<Set<string> | undefined> {
+  const patterns = KEY_MARKERS.flatMap((marker) => ['-e', marker]);
+  const run = await runGit(
+    ['-c', 'core.fsmonitor=false', 'grep', '--untracked', '-l', '-z', '-a', '-F', '--no-color', '--no-full-name', ...patterns, '--', '.'],
+    root,
+  );
+  // Exit status 1: no file matches.
+  if (run === undefined || (run.code !== 0 && run.code !== 1)) return undefined;
+  const relPaths = run.stdout.toString('utf8').split('\0').filter((relPath) => relPath !== '');
+  return new Set(relPaths.map((relPath) => path.join(root, relPath)));
+}
+
+/** A streaming search of a regular, non-binary file of at most `maxBytes`; anything else holds no key we read. */
+export async function containsMarker(absPath: string, maxBytes: number): Promise<boolean> {
+  const handle = await open(absPath, OPEN_FLAGS).catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile() || stats.size > maxBytes) return false;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
+    // The tail of the previous chunk is kept, so a marker across a chunk boundary is found.
+    let kept = 0;
+    let total = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, kept, CHUNK_BYTES, null);
+      if (bytesRead === 0) return false;
+      if (total === 0 && buffer.subarray(0, Math.min(bytesRead, BINARY_PROBE_BYTES)).includes(0)) return false;
+      total += bytesRead;
+      const window = buffer.subarray(0, kept + bytesRead);
+      if (MARKER_BYTES.some((marker) => window.includes(marker))) return true;
+      if (total > maxBytes) return false;
+      kept = Math.min(LONGEST_MARKER - 1, window.length);
+      window.copyWithin(0, window.length - kept);
+    }
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}

@@ -3,7 +3,8 @@
  * these are read and parsed, so scanning every file costs about one `git grep`. In a git work
  * tree git searches (tracked and untracked-not-ignored files, the set discovery lists); files it
  * did not search (named on the command line, outside git, reached through a symbolic link) are
- * searched here, byte by byte.
+ * searched here, byte by byte. git's few matches are searched again here too, so that binary and
+ * oversized files are left out by the same rules either way.
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,15 +26,14 @@ export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxB
     if (file.gitRoot === undefined) searchHere.push(file);
     else byGitRoot.set(file.gitRoot, [...(byGitRoot.get(file.gitRoot) ?? []), file]);
   }
-  const found: DiscoveredFile[] = [];
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await gitGrepMarkers(root);
-      // git failed: search its files here rather than miss a key.
-      if (matches === undefined) searchHere.push(...rootFiles);
-      else found.push(...rootFiles.filter((file) => matches.has(file.absPath)));
+      // git failed: search all its files here rather than miss a key.
+      searchHere.push(...(matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),
   );
+  const found: DiscoveredFile[] = [];
   const queue = [...searchHere];
   const worker = async (): Promise<void> => {
     for (let file = queue.pop(); file; file = queue.pop()) if (await containsMarker(file.absPath, maxBytes)) found.push(file);

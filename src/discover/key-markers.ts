@@ -24,7 +24,8 @@ export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxB
   const searchHere: DiscoveredFile[] = [];
   for (const file of files) {
     if (file.gitRoot === undefined) searchHere.push(file);
-    else byGitRoot.set(file.gitRoot, [...(byGitRoot.get(file.gitRoot) ?? []), file]);
+    else if (byGitRoot.has(file.gitRoot)) byGitRoot.get(file.gitRoot)!.push(file);
+    else byGitRoot.set(file.gitRoot, [file]);
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {

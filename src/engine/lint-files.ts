@@ -69,10 +69,14 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   /** Per file: its source, key-file findings and private keys, until every public key is known. */
   const pending: PendingFile[] = [];
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const source = await readSource(file, maxBytes, note);
-    if (!source) return;
+    const read = await readText(file, maxBytes, note);
+    if (!read) return;
     scanned++;
-    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(source.text) : [];
+    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    // Read only for keys, and it holds none (a marker in code, a bundle): nothing more to do, and
+    // splitting a large file into lines costs more than searching it.
+    if (file.kind === undefined && !file.explicit && privateKeys.length === 0) return;
+    const source = createSourceFile(file.displayPath, read.text, read.hasBom);
     const kind = file.kind ?? (file.explicit ? sniffKind(source, context.version) : undefined);
     if (kind === 'sshd_config' || kind === 'ssh_config') {
       configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
@@ -128,12 +132,19 @@ async function readSource(
   maxBytes: number,
   note: (file: string, message: string) => void,
 ): Promise<SourceFile | undefined> {
+  const read = await readText(file, maxBytes, note);
+  return read && createSourceFile(file.displayPath, read.text, read.hasBom);
+}
+
+async function readText(
+  file: Pick<DiscoveredFile, 'absPath' | 'displayPath'>,
+  maxBytes: number,
+  note: (file: string, message: string) => void,
+): Promise<{ text: string; hasBom: boolean } | undefined> {
   const read = await readTextFile(file.absPath, { maxBytes });
-  if (!read.ok) {
-    note(file.displayPath, `Skipped: ${read.message}.`);
-    return undefined;
-  }
-  return createSourceFile(file.displayPath, read.text, read.hasBom);
+  if (read.ok) return read;
+  note(file.displayPath, `Skipped: ${read.message}.`);
+  return undefined;
 }
 
 async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -12,7 +12,9 @@ export function publicKeyIndex(models: readonly KeyFileModel[]): Map<string, Pub
   for (const model of models) {
     for (const { line, entry } of parsedEntries(model)) {
       const location = { file: model.source.path, line: line.number, column: entry.key.typeRange.start + 1 };
-      index.set(entry.key.key.fingerprint, [...(index.get(entry.key.key.fingerprint) ?? []), location]);
+      const known = index.get(entry.key.key.fingerprint);
+      if (known) known.push(location);
+      else index.set(entry.key.key.fingerprint, [location]);
     }
   }
   return index;

@@ -62,6 +62,15 @@ describe('findPrivateKeys in other files', () => {
     ['a truncated OpenSSH header', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n'],
     ['a marker in code', "if (line.startsWith('-----BEGIN RSA PRIVATE KEY-----')) return '-----END RSA PRIVATE KEY-----';\n"],
     ['a PuTTY header alone', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: <your key>\n'],
+    // Shapes seen in public repositories: code that writes keys, redaction tests, .env samples, docs.
+    ['a key writer', "return '-----BEGIN OPENSSH PRIVATE KEY-----\\n${lines.join('\\n')}\\n-----END OPENSSH PRIVATE KEY-----\\n';\n"],
+    ['a test stub', '"-----BEGIN OPENSSH PRIVATE KEY-----\\n"\n"host-key-options-test\\n"\n"-----END OPENSSH PRIVATE KEY-----\\n",\n'],
+    ['a redaction sample', '$log = "-----BEGIN OPENSSH PRIVATE KEY-----\\nNEVER-PEM\\n-----END OPENSSH PRIVATE KEY-----\\n";\n'],
+    ['short fake bodies', '["-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA1234\\n-----END RSA PRIVATE KEY-----"], ["-----BEGIN PRIVATE KEY-----\\nABCDEF\\n-----END PRIVATE KEY-----"]\n'],
+    ['one real-looking line', '"-----BEGIN RSA PRIVATE KEY-----\\n"\n"MIIEowIBAAKCAQEA0Z3VS5JJcds3xHn/ygWep4P5cECo\\n"\n"-----END RSA PRIVATE KEY-----"\n'],
+    ['a .env sample', 'ssh_key = "-----BEGIN RSA PRIVATE KEY-----\\n YOUR KEY GOES HERE \\n-----END RSA PRIVATE KEY-----"\n'],
+    ['a repeated prefix', "const pem = `-----BEGIN RSA PRIVATE KEY-----\\n${'MIIEowIBAAKCAQEA'.repeat(4)}\\n-----END RSA PRIVATE KEY-----`;\n"],
+    ['a JSON sample with an ellipsis', '"private_key": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQ...\\n-----END RSA PRIVATE KEY-----\\n",\n'],
   ])('says nothing about %s', (_name, text) => {
     expect(findPrivateKeys(text)).toEqual([]);
   });

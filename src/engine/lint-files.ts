@@ -9,13 +9,14 @@ import type { UserKind } from '../core/file-kind.js';
 import type { LintResult } from '../core/lint-result.js';
 import { createSourceFile, type SourceFile } from '../core/source.js';
 import { formatVersion } from '../core/version.js';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigFileModel } from '../parse/config/config-model.js';
 import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
-import { filesWithKeyMarkers } from '../discover/key-markers.js';
+import { filesWithKeyMarkers, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
@@ -47,6 +48,9 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     policy: options.config.policy,
     now: options.now ?? Math.floor(Date.now() / 1000),
   };
+  const keyScan = usesPrivateKeyRules(ruleSet);
+  // git searches for key markers while discovery lists and stats the files.
+  const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
   const discovery = await discoverFiles(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
@@ -60,7 +64,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // Every file is searched for private keys; only those with a key marker are read for it.
-  const keyCandidates = new Set(usesPrivateKeyRules(ruleSet) ? await filesWithKeyMarkers(discovery.files, maxBytes) : []);
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
   // Files whose names say nothing are otherwise only read when named explicitly.
   const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit || keyCandidates.has(file));
   let scanned = 0;
@@ -120,6 +124,11 @@ interface PendingFile {
   privateKeys: PrivateKeyBlock[];
   config: boolean;
   findings: Finding[];
+}
+
+/** The inputs that are directories, as discovery resolves them (it reports the others). */
+function directoryInputs(paths: readonly string[], cwd: string): string[] {
+  return paths.map((input) => path.resolve(cwd, input)).filter((absPath) => statSync(absPath, { throwIfNoEntry: false })?.isDirectory());
 }
 
 function usesPrivateKeyRules(ruleSet: RuleSet): boolean {

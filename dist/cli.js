@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2613,10 +2613,10 @@ var require_binary = __commonJS({
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
+          const buffer2 = new Uint8Array(str.length);
           for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
-          return buffer;
+            buffer2[i] = str.charCodeAt(i);
+          return buffer2;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7439,7 +7439,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path9 = __require("path");
+    var path10 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -7451,7 +7451,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path9.resolve(cwd, filepath);
+      return path10.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -8748,7 +8748,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -8922,7 +8922,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path9.sep,
+      SEP: path10.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -8949,7 +8949,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -8978,7 +8978,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path9.sep === "\\";
+      return win32 === true || path10.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -10342,7 +10342,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -10427,7 +10427,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path9.basename(input));
+      return regex.test(path10.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -10654,7 +10654,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path9 = __require("path");
+    var path10 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -10749,7 +10749,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path9.basename(pattern);
+      const basename = path10.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -10807,7 +10807,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path9.isAbsolute(pattern);
+      return path10.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -10984,8 +10984,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path9 = require_path();
-    exports.path = path9;
+    var path10 = require_path();
+    exports.path = path10;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -11097,8 +11097,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path9, settings, callback) {
-      settings.fs.lstat(path9, (lstatError, lstat) => {
+    function read(path10, settings, callback) {
+      settings.fs.lstat(path10, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -11107,7 +11107,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path9, (statError, stat2) => {
+        settings.fs.stat(path10, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -11139,13 +11139,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path9, settings) {
-      const lstat = settings.fs.lstatSync(path9);
+    function read(path10, settings) {
+      const lstat = settings.fs.lstatSync(path10);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path9);
+        const stat2 = settings.fs.statSync(path10);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -11216,19 +11216,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path9, optionsOrSettingsOrCallback, callback) {
+    function stat2(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync2(path9, optionsOrSettings) {
+    function statSync3(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path9, settings);
+      return sync.read(path10, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -11442,16 +11442,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path10 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done2(error);
                 return;
               }
               const entry2 = {
                 name,
-                path: path9,
+                path: path10,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -11569,7 +11569,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -11577,7 +11577,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -11604,17 +11604,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path9, optionsOrSettingsOrCallback, callback) {
+    function scandir(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path9, optionsOrSettings) {
+    function scandirSync(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path9, settings);
+      return sync.read(path10, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -12262,7 +12262,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -12272,7 +12272,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -12334,7 +12334,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -12347,7 +12347,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path9.resolve(this._settings.cwd, filepath);
+        return path10.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -12763,7 +12763,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -12777,7 +12777,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path9.resolve(this._settings.cwd, task.base);
+        return path10.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -13615,26 +13615,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path9) => {
-      const end = path9.length - 1;
-      const index = path9.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH,
-        path9[end] === SLASH ? end - 1 : end
+        path10[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path9 : path9.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path9) => {
-      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path9.length - 1;
-      const cut = path9.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH,
-        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -13784,7 +13784,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path9) {
+      testLiteral(path10) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -13793,7 +13793,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path9)) {
+          if (rule.checkRegex.test(path10)) {
             ignored2 = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -13813,15 +13813,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path9, mode) {
+      test(path10, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path9) : path9;
+        const basename = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path9
+            shortcut && rule._basenameOnly ? basename : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -13843,17 +13843,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path9, originalPath, doThrow) => {
-      if (!isString(path9)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path9) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path9)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -13862,25 +13862,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path9) => {
-      const first = path9.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path9.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path9.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -13911,58 +13911,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path9) {
+      _test(originalPath, cache2, path10) {
         checkPath(
-          path9,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache2) : {
+        return path10 ? this._t(path10, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path9 = convertPath(target);
-        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path9);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir = this._t(path9, this._testCache);
+        const dir = this._t(path10, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path9);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path9, cache2) {
-        if (path9 in cache2) {
-          return cache2[path9];
+      _t(path10, cache2) {
+        if (path10 in cache2) {
+          return cache2[path10];
         }
-        const parentPath = parentOf(path9);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path9) {
-        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path9) => !this.ignores(path9);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path9) {
-        return this._test(path9, this._testCache, convertPath(path9));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -13978,7 +13978,7 @@ var require_ignore = __commonJS({
 });
 
 // src/cli/run-cli.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14110,6 +14110,9 @@ function compareReleases(a, b) {
 // src/rules/rule.ts
 var DEFAULT_POLICY = { minRsaBits: 2048 };
 function defineConfigRule(rule) {
+  return rule;
+}
+function definePrivateKeyRule(rule) {
   return rule;
 }
 function defineKeyFileRule(rule) {
@@ -14328,7 +14331,7 @@ function isUserKind(value) {
 }
 
 // src/core/source.ts
-function createSourceFile(path9, text, hasBom = false) {
+function createSourceFile(path10, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
     hasBom = true;
@@ -14344,11 +14347,12 @@ function createSourceFile(path9, text, hasBom = false) {
     number++;
     start = end + 1;
   }
-  return { path: path9, text, hasBom, lines };
+  return { path: path10, text, hasBom, lines };
 }
 
 // src/engine/lint-files.ts
-import path7 from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import path8 from "node:path";
 
 // src/parse/config/tokenize-line.ts
 var BLANKS = " 	\r\n";
@@ -14508,10 +14512,10 @@ async function buildConfigTree(main, resolver) {
           continue;
         }
         if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg.value });
-        for (const path9 of found.files) {
-          const included = await resolver.load(path9);
+        for (const path10 of found.files) {
+          const included = await resolver.load(path10);
           if (!included) {
-            tree.problems.push({ code: "unreadable", directive, file, path: path9 });
+            tree.problems.push({ code: "unreadable", directive, file, path: path10 });
             continue;
           }
           if (chain.includes(included) || via.length + 1 > MAX_INCLUDE_DEPTH) {
@@ -21692,11 +21696,6 @@ function suppressFindings(findings, source, ruleSet) {
   }
   return kept;
 }
-function lintSource(source, kind, ruleSet, context) {
-  const model = parseSource(source, kind, context.version);
-  if (!model) return [];
-  return suppressFindings(runKeyFileRules(model, ruleSet, context), source, ruleSet);
-}
 function runKeyFileRules(model, ruleSet, context, fragment = false) {
   const findings = [];
   for (const enabled of ruleSet.enabled) {
@@ -21736,7 +21735,8 @@ async function lintConfigTrees(models, ruleSet, context, options) {
   for (const tree of trees) {
     const treeFindings = runConfigRules(tree, ruleSet, context);
     for (const file of tree.files) {
-      findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
+      const fileFindings = [...treeFindings.filter((finding) => finding.file === file.source.path), ...options.otherFindings?.get(file.source.path) ?? []];
+      findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
     }
   }
   return dedupe(findings);
@@ -21945,11 +21945,13 @@ async function statInput(input, cwd) {
 async function scanDirectory(absDir, collector) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  for (const relPath of await listDirectory(absDir, collector)) {
+  const { relPaths, byGit } = await listDirectory(absDir, collector);
+  const gitRoot = byGit ? absDir : void 0;
+  for (const relPath of relPaths) {
     if (isInSkippedDirectory(relPath)) continue;
     const absPath = path6.join(absDir, relPath);
     const stats = lstatEntry(absPath, relPath, collector);
-    if (stats?.isFile()) collector.addFound(absPath, path6.join(realRoot, relPath), false);
+    if (stats?.isFile()) collector.addFound(absPath, path6.join(realRoot, relPath), false, gitRoot);
     else if (stats?.isSymbolicLink()) symlinks.push(absPath);
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
@@ -21958,12 +21960,12 @@ async function listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    return git.relPaths;
+    return { relPaths: git.relPaths, byGit: true };
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk2.unreadableDirs) collector.note(path6.join(absDir, relDir), "directory cannot be read; skipped");
-  return walk2.relPaths;
+  return { relPaths: walk2.relPaths, byGit: false };
 }
 function isInSkippedDirectory(relPath) {
   return relPath.split("/").some((segment) => SKIPPED_DIRECTORY_NAMES.includes(segment));
@@ -22013,12 +22015,14 @@ var Collector = class {
     const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
-  addFound(absPath, realPath, viaSymlink) {
+  addFound(absPath, realPath, viaSymlink, gitRoot) {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink });
+    const candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
+    if (gitRoot !== void 0) candidate.gitRoot = gitRoot;
+    this.add(realPath, candidate);
   }
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
@@ -22062,16 +22066,22 @@ function mergeCandidates(candidates) {
     (a, b) => Number(b.explicit) - Number(a.explicit) || Number(a.viaSymlink) - Number(b.viaSymlink) || byDisplayPath(a, b)
   );
   const [primary] = ranked;
-  return {
+  const merged = {
     absPath: primary.absPath,
     displayPath: primary.displayPath,
     kind: primary.kind ?? ranked.find((candidate) => candidate.kind !== void 0)?.kind,
     explicit: primary.explicit
   };
+  if (primary.gitRoot !== void 0) merged.gitRoot = primary.gitRoot;
+  return merged;
 }
 function byDisplayPath(a, b) {
   return a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0;
 }
+
+// src/discover/key-markers.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import path7 from "node:path";
 
 // src/discover/read-file.ts
 import { constants } from "node:fs";
@@ -22131,6 +22141,412 @@ function binaryMessage(bytes, nul) {
 function tooLarge(size, maxBytes) {
   const actual = size === void 0 ? "more than that" : `${size} bytes`;
   return { ok: false, reason: "too-large", message: `file is larger than the limit of ${maxBytes} bytes (${actual})` };
+}
+
+// src/discover/key-markers.ts
+var KEY_MARKERS = ["PRIVATE KEY-----", "PRIVATE KEY ----", "PuTTY-User-Key-File-"];
+var MARKER_BYTES = KEY_MARKERS.map((marker) => Buffer.from(marker, "latin1"));
+var LONGEST_MARKER = Math.max(...MARKER_BYTES.map((marker) => marker.length));
+var CHUNK_BYTES = 1024 * 1024;
+var buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
+function startGitMarkerSearches(directories) {
+  return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
+}
+async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
+  const byGitRoot = /* @__PURE__ */ new Map();
+  const searchHere = [];
+  for (const file of files) {
+    if (file.gitRoot === void 0) searchHere.push(file);
+    else if (byGitRoot.has(file.gitRoot)) byGitRoot.get(file.gitRoot).push(file);
+    else byGitRoot.set(file.gitRoot, [file]);
+  }
+  await Promise.all(
+    [...byGitRoot].map(async ([root, rootFiles]) => {
+      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      searchHere.push(...matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
+    })
+  );
+  return searchHere.filter((file) => containsMarker(file.absPath, maxBytes));
+}
+async function gitGrepMarkers(root) {
+  const patterns = KEY_MARKERS.flatMap((marker) => ["-e", marker]);
+  const run = await runGit(
+    ["-c", "core.fsmonitor=false", "grep", "--untracked", "-l", "-z", "-a", "-F", "--no-color", "--no-full-name", ...patterns, "--", "."],
+    root
+  );
+  if (run === void 0 || run.code !== 0 && run.code !== 1) return void 0;
+  const relPaths = run.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
+  return new Set(relPaths.map((relPath) => path7.join(root, relPath)));
+}
+function containsMarker(absPath, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(absPath, OPEN_FLAGS);
+  } catch {
+    return false;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > maxBytes) return false;
+    let kept = 0;
+    let total = 0;
+    for (; ; ) {
+      const bytesRead = readSync(fd, buffer, kept, CHUNK_BYTES, null);
+      if (bytesRead === 0) return false;
+      if (total === 0 && buffer.subarray(0, Math.min(bytesRead, BINARY_PROBE_BYTES)).includes(0)) return false;
+      total += bytesRead;
+      const window2 = buffer.subarray(0, kept + bytesRead);
+      if (MARKER_BYTES.some((marker) => window2.includes(marker))) return true;
+      if (total > maxBytes) return false;
+      kept = Math.min(LONGEST_MARKER - 1, window2.length);
+      window2.copyWithin(0, window2.length - kept);
+    }
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/parse/private-key/pem.ts
+import { createPrivateKey, createPublicKey as createPublicKey2 } from "node:crypto";
+
+// src/parse/der.ts
+function readTlv(bytes, offset, limit = bytes.length) {
+  if (offset + 2 > limit) return void 0;
+  const tag = bytes[offset];
+  let length = bytes[offset + 1];
+  let start = offset + 2;
+  if (length & 128) {
+    const count2 = length & 127;
+    if (count2 === 0 || count2 > 4 || start + count2 > limit) return void 0;
+    length = 0;
+    for (let i = 0; i < count2; i++) length = length * 256 + bytes[start + i];
+    start += count2;
+  }
+  const end = start + length;
+  return end > limit ? void 0 : { tag, start, end };
+}
+var SEQUENCE = 48;
+var INTEGER = 2;
+var BIT_STRING = 3;
+function isWholeSequence(bytes) {
+  const outer = readTlv(bytes, 0);
+  return outer !== void 0 && outer.tag === SEQUENCE && outer.end === bytes.length;
+}
+function children(bytes, parent) {
+  const found = [];
+  for (let offset = parent.start; offset < parent.end; ) {
+    const child = readTlv(bytes, offset, parent.end);
+    if (child === void 0) return void 0;
+    found.push(child);
+    offset = child.end;
+  }
+  return found;
+}
+function dsaPublicIntegers(spki) {
+  const outer = readTlv(spki, 0);
+  const [algorithm, key] = (outer && children(spki, outer)) ?? [];
+  const [, params] = (algorithm && children(spki, algorithm)) ?? [];
+  const pqg = params && children(spki, params);
+  const y = key?.tag === BIT_STRING ? readTlv(spki, key.start + 1, key.end) : void 0;
+  const integers = [...pqg ?? [], ...y ? [y] : []];
+  if (integers.length !== 4 || integers.some((tlv) => tlv.tag !== INTEGER)) return void 0;
+  return integers.map((tlv) => spki.subarray(tlv.start, tlv.end));
+}
+
+// src/parse/private-key/openssh.ts
+var MAGIC = new TextEncoder().encode("openssh-key-v1\0");
+var MAX_KEYS = 1;
+function parseOpensshKey(blob) {
+  if (blob.length < MAGIC.length || MAGIC.some((byte, i) => blob[i] !== byte)) return void 0;
+  const reader = new WireReader(blob.subarray(MAGIC.length));
+  const cipher = reader.cstring();
+  const kdf = reader.cstring();
+  reader.string();
+  const count2 = reader.u32();
+  if (count2 === null || count2 < 1 || count2 > MAX_KEYS) return void 0;
+  const publicKey = reader.string();
+  const privateSection = reader.string();
+  if (cipher === null || kdf === null || publicKey === null || privateSection === null || privateSection.length === 0) return void 0;
+  const encryption = cipher === "none" ? { encrypted: false } : { encrypted: true, cipher, kdf };
+  return { format: "openssh", encryption, ...identifyBlob(publicKey) };
+}
+function identifyBlob(blob) {
+  const decoded = decodeKeyBlob(blob);
+  return decoded.ok ? { type: decoded.key.type, bits: decoded.key.bits, fingerprint: decoded.key.fingerprint } : {};
+}
+
+// src/parse/private-key/pieces.ts
+var SEPARATOR = /\r?\n|(?:\\+r)?\\+n/g;
+function splitPieces(text, start, end, limit = Infinity) {
+  const pieces = [];
+  SEPARATOR.lastIndex = start;
+  let at2 = start;
+  while (pieces.length < limit) {
+    const match2 = SEPARATOR.exec(text);
+    const pieceEnd = match2 === null || match2.index >= end ? end : match2.index;
+    pieces.push({ text: text.slice(at2, pieceEnd), start: at2, end: pieceEnd });
+    if (pieceEnd === end) break;
+    at2 = match2.index + match2[0].length;
+  }
+  return pieces;
+}
+var LEADING_DECORATION = /^(?:[\s#;*>"'`]|\+(?=[\s"'`]|$)|\/\/(?=\s))*/;
+var TRAILING_DECORATION = /^(?:["'`][^]*|[\s,;\\]*)$/;
+function undecorate(piece) {
+  return piece.replace(LEADING_DECORATION, "").replaceAll("\\/", "/");
+}
+function isDecoration(rest) {
+  return TRAILING_DECORATION.test(rest);
+}
+var BASE64_RUN = /^[A-Za-z0-9+/=](?:[A-Za-z0-9+/= \t]*[A-Za-z0-9+/=])?/;
+function base64Prefix(text) {
+  return BASE64_RUN.exec(text)?.[0] ?? "";
+}
+function base64Piece(piece) {
+  const text = undecorate(piece);
+  const digits = base64Prefix(text);
+  return isDecoration(text.slice(digits.length)) ? digits : void 0;
+}
+function headerPiece(piece) {
+  const match2 = /^([A-Za-z][A-Za-z0-9-]*): ?(.*)$/.exec(undecorate(piece));
+  return match2 ? { name: match2[1], value: stripQuoteTail(match2[2]) } : void 0;
+}
+function stripQuoteTail(value) {
+  return value.replace(/["'`][\s,;+)]*$/, "").trim();
+}
+
+// src/parse/private-key/pem.ts
+var TRADITIONAL = { "RSA PRIVATE KEY": "pem-rsa", "DSA PRIVATE KEY": "pem-dsa", "EC PRIVATE KEY": "pem-ec" };
+var RFC1421_HEADER = /^(Proc-Type|DEK-Info): ?(\S+)\s*/;
+var MIN_ENCRYPTED_BYTES = 64;
+function parsePemKey(label, pieces) {
+  const body = readBody(pieces);
+  const der = body && decodeBase64(body.base64);
+  if (!body || !der || der.length === 0) return void 0;
+  if (label === "OPENSSH PRIVATE KEY") return parseOpensshKey(der);
+  if (label === "ENCRYPTED PRIVATE KEY") return isWholeSequence(der) ? { format: "pkcs8-encrypted", encryption: { encrypted: true } } : void 0;
+  const format = TRADITIONAL[label] ?? "pkcs8";
+  if (body.headers.get("Proc-Type") === "4,ENCRYPTED") {
+    const dekInfo = /^([A-Z0-9-]+),[0-9A-Fa-f]{16,32}$/.exec(body.headers.get("DEK-Info") ?? "");
+    if (!dekInfo || der.length < MIN_ENCRYPTED_BYTES || der.length % 8 !== 0) return void 0;
+    return { format, encryption: { encrypted: true, cipher: dekInfo[1], kdf: "MD5" }, ...typeFromLabel(format) };
+  }
+  const key = isWholeSequence(der) ? loadKey(label, body.base64) : void 0;
+  return key && { format, encryption: { encrypted: false }, ...identifyKeyObject(key) };
+}
+function readBody(pieces) {
+  const headers = /* @__PURE__ */ new Map();
+  let base64 = "";
+  for (const piece of pieces) {
+    let text = undecorate(piece.text);
+    for (let header = RFC1421_HEADER.exec(text); header; header = RFC1421_HEADER.exec(text)) {
+      headers.set(header[1], header[2]);
+      text = text.slice(header[0].length);
+    }
+    const digits = base64Prefix(text);
+    if (!isDecoration(text.slice(digits.length))) return void 0;
+    base64 += digits;
+  }
+  return { headers, base64 };
+}
+function typeFromLabel(format) {
+  return format === "pem-rsa" ? { type: "ssh-rsa" } : format === "pem-dsa" ? { type: "ssh-dss" } : {};
+}
+function loadKey(label, base64) {
+  const lines = base64.replace(/\s+/g, "").match(/.{1,64}/g) ?? [];
+  try {
+    return createPrivateKey(`-----BEGIN ${label}-----
+${lines.join("\n")}
+-----END ${label}-----
+`);
+  } catch {
+    return void 0;
+  }
+}
+var SSH_CURVES = { "P-256": "nistp256", "P-384": "nistp384", "P-521": "nistp521" };
+function identifyKeyObject(key) {
+  const blob = sshPublicBlob(createPublicKey2(key));
+  if (blob) return identifyBlob(blob);
+  const details = key.asymmetricKeyDetails;
+  const bits = details?.modulusLength;
+  return { type: details?.namedCurve ?? key.asymmetricKeyType ?? "unknown", ...bits ? { bits } : {} };
+}
+function sshPublicBlob(publicKey) {
+  const writer = new WireWriter();
+  const bytes = (value) => Buffer.from(value ?? "", "base64url");
+  switch (publicKey.asymmetricKeyType) {
+    case "rsa": {
+      const jwk = publicKey.export({ format: "jwk" });
+      return writer.string("ssh-rsa").mpint(bytes(jwk.e)).mpint(bytes(jwk.n)).bytes();
+    }
+    case "ec": {
+      const jwk = publicKey.export({ format: "jwk" });
+      const curve = SSH_CURVES[jwk.crv ?? ""];
+      if (!curve) return void 0;
+      const point = Buffer.concat([Uint8Array.of(4), bytes(jwk.x), bytes(jwk.y)]);
+      return writer.string(`ecdsa-sha2-${curve}`).string(curve).string(point).bytes();
+    }
+    case "ed25519":
+      return writer.string("ssh-ed25519").string(bytes(publicKey.export({ format: "jwk" }).x)).bytes();
+    case "dsa": {
+      const integers = dsaPublicIntegers(publicKey.export({ type: "spki", format: "der" }));
+      return integers && integers.reduce((w, integer3) => w.mpint(integer3), writer.string("ssh-dss")).bytes();
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/parse/private-key/putty.ts
+var PUTTY_MAX_PIECES = 16 + 2 * 64;
+function parsePuttyKey(version, pieces) {
+  const headers = /* @__PURE__ */ new Map();
+  const sections = /* @__PURE__ */ new Map();
+  for (let index = 0; index < pieces.length; index++) {
+    const header = headerPiece(pieces[index].text);
+    if (!header) return void 0;
+    if (header.name === "Private-MAC") {
+      const key = interpret(version, headers, sections);
+      return key && { key, lastPiece: index };
+    }
+    const section = /^(Public|Private)-Lines$/.exec(header.name);
+    if (!section) {
+      headers.set(header.name, header.value);
+      continue;
+    }
+    const count2 = Number(header.value);
+    const lines = pieces.slice(index + 1, index + 1 + count2).map((piece) => base64Piece(piece.text));
+    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count2 || lines.some((line) => line === void 0)) return void 0;
+    sections.set(section[1], lines.join(""));
+    index += count2;
+  }
+  return void 0;
+}
+function interpret(version, headers, sections) {
+  const publicBlob = decodeBase64(sections.get("Public") ?? "");
+  const privateBlob = decodeBase64(sections.get("Private") ?? "");
+  const cipher = headers.get("Encryption");
+  if (!publicBlob?.length || !privateBlob?.length || cipher === void 0) return void 0;
+  const kdf = version === "2" ? "SHA-1" : headers.get("Key-Derivation");
+  const encryption = cipher === "none" ? { encrypted: false } : { encrypted: true, cipher, ...kdf ? { kdf } : {} };
+  return { format: version === "2" ? "putty-v2" : "putty-v3", encryption, ...identifyBlob(publicBlob) };
+}
+
+// src/parse/private-key/ssh-com.ts
+var MAGIC2 = 1064303083;
+function parseSshComKey(pieces) {
+  let base64 = "";
+  let continued = false;
+  for (const { text } of pieces) {
+    const header = continued ? { value: text } : headerPiece(text);
+    if (header) {
+      continued = header.value.trimEnd().endsWith("\\");
+      continue;
+    }
+    const digits = base64Piece(text);
+    if (digits === void 0) return void 0;
+    base64 += digits;
+  }
+  const blob = decodeBase64(base64);
+  if (!blob) return void 0;
+  const reader = new WireReader(blob);
+  const magic = reader.u32();
+  const length = reader.u32();
+  const keyType = reader.cstring();
+  const cipher = reader.cstring();
+  const data = reader.string();
+  if (magic !== MAGIC2 || length !== blob.length || keyType === null || cipher === null || !data?.length) return void 0;
+  const type = keyType.startsWith("if-modn{sign{rsa") ? "ssh-rsa" : keyType.startsWith("dl-modp{sign{dsa") ? "ssh-dss" : void 0;
+  if (cipher !== "none") return { format: "ssh-com", encryption: { encrypted: true, cipher }, ...type ? { type } : {} };
+  return { format: "ssh-com", encryption: { encrypted: false }, ...type ? publicIdentity(type, data) ?? { type } : {} };
+}
+function publicIdentity(type, data) {
+  const reader = new WireReader(data);
+  reader.u32();
+  if (type === "ssh-dss" && reader.u32() !== 0) return void 0;
+  const integers = Array.from({ length: 4 }, () => readSshComInteger(reader));
+  if (integers.some((integer3) => integer3 === void 0)) return void 0;
+  const [a, b, c, d] = integers;
+  const order = type === "ssh-rsa" ? [a, c] : [a, c, b, d];
+  return identifyBlob(order.reduce((writer, integer3) => writer.mpint(integer3), new WireWriter().string(type)).bytes());
+}
+function readSshComInteger(reader) {
+  const bits = reader.u32();
+  if (bits === null || bits > 16384) return void 0;
+  const bytes = Array.from({ length: Math.ceil(bits / 8) }, () => reader.u8());
+  return bytes.some((byte) => byte === null) ? void 0 : Uint8Array.from(bytes);
+}
+
+// src/parse/private-key/model.ts
+var FORMAT_NAMES = {
+  openssh: "OpenSSH (openssh-key-v1)",
+  "pem-rsa": "PEM RSA (PKCS#1)",
+  "pem-dsa": "PEM DSA",
+  "pem-ec": "PEM EC (SEC 1)",
+  pkcs8: "PKCS#8",
+  "pkcs8-encrypted": "encrypted PKCS#8",
+  "putty-v2": "PuTTY PPK v2",
+  "putty-v3": "PuTTY PPK v3",
+  "ssh-com": "ssh.com SSH2"
+};
+
+// src/parse/private-key.ts
+var SSH_COM_END = "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+var BEGIN2 = /-----BEGIN ((?:OPENSSH |RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY)-----|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----|PuTTY-User-Key-File-([23]): *[a-z0-9@.-]+/g;
+var MAX_ARMOUR_CHARS = 128 * 1024;
+function findPrivateKeys(text) {
+  const keys = [];
+  const position = positionsIn(text);
+  BEGIN2.lastIndex = 0;
+  for (let match2 = BEGIN2.exec(text); match2; match2 = BEGIN2.exec(text)) {
+    const begin = match2.index;
+    const afterMarker = begin + match2[0].length;
+    const found = match2[2] ? findPutty(text, match2[2], afterMarker) : findArmoured(text, match2[1], afterMarker);
+    if (!found) continue;
+    const start = position(begin);
+    const end = position(found.end);
+    keys.push({ ...found.key, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+    BEGIN2.lastIndex = found.end;
+  }
+  return keys;
+}
+function findArmoured(text, label, afterMarker) {
+  const endMarker = label ? `-----END ${label}-----` : SSH_COM_END;
+  const endAt = text.indexOf(endMarker, afterMarker);
+  if (endAt === -1 || endAt - afterMarker > MAX_ARMOUR_CHARS) return void 0;
+  const pieces = splitPieces(text, afterMarker, endAt);
+  const key = label ? parsePemKey(label, pieces) : parseSshComKey(pieces);
+  return key && { key, end: endAt + endMarker.length };
+}
+function findPutty(text, version, afterMarker) {
+  const [rest, ...pieces] = splitPieces(text, afterMarker, Math.min(text.length, afterMarker + MAX_ARMOUR_CHARS), PUTTY_MAX_PIECES + 1);
+  if (rest === void 0 || !isDecoration(undecorate(rest.text))) return void 0;
+  const putty = parsePuttyKey(version, pieces);
+  if (!putty) return void 0;
+  const mac = pieces[putty.lastPiece];
+  const macText = /^.*?Private-MAC: ?[0-9a-fA-F]*/.exec(mac.text)?.[0] ?? mac.text;
+  return { key: putty.key, end: mac.start + macText.length };
+}
+function positionsIn(text) {
+  let lineStarts;
+  return (offset) => {
+    lineStarts ??= lineStartsOf(text);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low] + 1 };
+  };
+}
+function lineStartsOf(text) {
+  const starts = [0];
+  for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
+  return starts;
 }
 
 // src/rules/general/unreadable-file.ts
@@ -23472,9 +23888,9 @@ function revokedFor(trusted, revoked) {
   return void 0;
 }
 var named3 = (host2, hashed = "the same hashed host") => host2 === "" ? hashed : `'${host2}'`;
-function related(earlier, path9, message) {
+function related(earlier, path10, message) {
   return {
-    file: path9,
+    file: path10,
     line: earlier.line.number,
     column: earlier.keyRange.start + 1,
     endColumn: earlier.keyRange.end + 1,
@@ -23499,7 +23915,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
   },
   check(model) {
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
-    const path9 = model.source.path;
+    const path10 = model.source.path;
     const hits = [];
     entries.forEach((later, j) => {
       const stale = [];
@@ -23526,7 +23942,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.map((s) => related(s.earlier, path9, `The other ${later.keyType} key for ${named3(s.host)}.`));
+        hit.related = stale.map((s) => related(s.earlier, path10, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -23538,7 +23954,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.map((r) => related(r.earlier, path9, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.map((r) => related(r.earlier, path10, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
     });
@@ -25693,7 +26109,7 @@ var dead_directive_default = defineConfigRule({
 // src/rules/client-config/strict-host-key-checking-off.ts
 function discardsHostKeys(setting, noneWorks) {
   if (!setting || setting.values.length === 0) return false;
-  return setting.values.every((path9) => path9 === "/dev/null" || noneWorks && path9.toLowerCase() === "none");
+  return setting.values.every((path10) => path10 === "/dev/null" || noneWorks && path10.toLowerCase() === "none");
 }
 var strict_host_key_checking_off_default = defineConfigRule({
   id: "SSH460",
@@ -25841,9 +26257,9 @@ var many_identities_without_identities_only_default = defineConfigRule({
       const applying = identities.filter((s) => s.scope.key === scope.key || (scope.coversAll ? s.scope.coversAll : s.scope.broad));
       const seen = /* @__PURE__ */ new Set();
       const distinct = applying.filter((s) => {
-        const path9 = s.values[0] ?? "";
-        if (seen.has(path9)) return false;
-        seen.add(path9);
+        const path10 = s.values[0] ?? "";
+        if (seen.has(path10)) return false;
+        seen.add(path10);
         return true;
       });
       if (distinct.length < SERVER_MAX_AUTH_TRIES) continue;
@@ -25865,41 +26281,107 @@ var many_identities_without_identities_only_default = defineConfigRule({
   }
 });
 
-// src/rules/secrets/private-key-in-key-file.ts
-var private_key_in_key_file_default = defineKeyFileRule({
+// src/rules/secrets/private-key-hits.ts
+function privateKeyHits(scan, wanted, message, help2) {
+  return scan.keys.filter(wanted).map((key) => {
+    const matches = key.fingerprint === void 0 ? [] : scan.publicKeys.get(key.fingerprint) ?? [];
+    const hit = {
+      line: key.line,
+      column: key.column,
+      endLine: key.endLine,
+      endColumn: key.endColumn,
+      message: `${message(key)} ${publicKeyNote(key, matches)}`,
+      help: help2
+    };
+    if (matches.length > 0) hit.related = matches.map((match2) => ({ ...match2, message: "The public half of the committed private key." }));
+    return hit;
+  });
+}
+function describeKey(key) {
+  const facts = [[FORMAT_NAMES[key.format], key.type, "key"].filter(Boolean).join(" ")];
+  if (key.bits !== void 0) facts.push(`${key.bits} bits`);
+  if (key.fingerprint !== void 0) facts.push(key.fingerprint);
+  return facts.join(", ");
+}
+function publicKeyNote(key, matches) {
+  if (key.fingerprint === void 0) return "Its public key cannot be known without the passphrase.";
+  if (matches.length === 0) return "No scanned authorized_keys, known_hosts or .pub file holds its public key.";
+  return `Matching public key: ${matches.map((match2) => `${match2.file}:${match2.line}`).join(", ")}.`;
+}
+
+// src/rules/secrets/private-key-exposed.ts
+var private_key_exposed_default = definePrivateKeyRule({
   id: "SSH600",
   alias: "private-key-exposed",
-  kinds: KEY_FILE_KINDS,
+  kinds: ["any"],
   category: "secret-exposure",
   severity: "error",
   docs: {
-    summary: "A private key is committed to the repository.",
-    what: "A private key block (OpenSSH `-----BEGIN OPENSSH PRIVATE KEY-----`, PEM RSA/DSA/EC, PKCS#8, or a PuTTY `.ppk`) found in a file. sshlint never prints key material, only where it is.",
-    why: "Anyone who can read the repository, its forks, clones, CI caches or history can log in as the key's owner. Removing the file in a later commit does not remove it from history.",
-    bad: `# authorized_keys
+    summary: "An unencrypted private key is committed to the repository.",
+    what: "A whole private key without a passphrase, in any file whatever its name: OpenSSH (`openssh-key-v1`), PEM RSA/DSA/EC, PKCS#8, PuTTY `.ppk` v2/v3 or ssh.com, on its own or pasted into YAML, shell, `.env`, JSON or Terraform state. The message names the format, key type, size and fingerprint, and the authorized_keys/known_hosts/.pub line that holds its public half when the scan finds one. sshlint never prints key material. Templates (`{{ vault_key }}`, `${SSH_KEY}`, `...`) and truncated examples are not keys and are not reported.",
+    why: "Anyone who can read the repository, its forks, clones, CI caches or history can use the key: log in wherever its public half is authorized, or impersonate the host it belongs to. Deleting the file in a later commit does not remove it from history.",
+    bad: `# deploy/id_ed25519
 -----BEGIN OPENSSH PRIVATE KEY-----
 …
 -----END OPENSSH PRIVATE KEY-----`,
-    good: `# authorized_keys
+    good: `# deploy/id_ed25519.pub (the private key lives in the CI secret store)
 ${ED25519_EXAMPLE} deploy@ci`,
-    references: ["Mozilla OpenSSH guidelines: never copy private keys off the machine", "ComplianceAsCode ssh_keys_passphrase_protected"]
+    references: [
+      'OpenSSH PROTOCOL.key (openssh-key-v1: cipher "none" means unencrypted)',
+      "Mozilla OpenSSH guidelines: never copy private keys off the machine",
+      "GitHub docs: Removing sensitive data from a repository"
+    ]
   },
-  check(model) {
-    const hits = [];
-    for (const block of model.blocks) {
-      if (block.kind !== "private-key" && block.kind !== "putty-private-key") continue;
-      hits.push({
-        line: block.firstLine,
-        column: 1,
-        endLine: block.lastLine,
-        endColumn: (model.source.lines[block.lastLine - 1]?.text.length ?? 0) + 1,
-        message: `A private key (${block.label}) is committed here (lines ${block.firstLine}–${block.lastLine}); anyone with read access to the repository can use it.`,
-        help: "Remove it, rotate the key (it is compromised), purge it from history, and commit only the public key."
-      });
-    }
-    return hits;
+  checkPrivateKeys(scan) {
+    return privateKeyHits(
+      scan,
+      (key) => !key.encryption.encrypted,
+      (key) => `An unencrypted private key is committed here (${describeKey(key)}); anyone who can read the repository can use it.`,
+      "Remove it and treat it as compromised: rotate it (delete its public key wherever it is authorized, make a new key), purge the file from history (git filter-repo, then force-push), and keep private keys in a secret store."
+    );
   }
 });
+
+// src/rules/secrets/encrypted-private-key-exposed.ts
+var FAST_KDFS = ["MD5", "SHA-1"];
+var encrypted_private_key_exposed_default = definePrivateKeyRule({
+  id: "SSH601",
+  alias: "encrypted-private-key-exposed",
+  kinds: ["any"],
+  category: "secret-exposure",
+  severity: "warning",
+  docs: {
+    summary: "A passphrase-protected private key is committed to the repository.",
+    what: "A whole private key encrypted with a passphrase, in any file: OpenSSH (bcrypt KDF), PEM with `Proc-Type: 4,ENCRYPTED`, encrypted PKCS#8, PuTTY `.ppk` with `Encryption: aes256-cbc`, or ssh.com. The message names the format, cipher and key derivation, and the key type, size, fingerprint and matching public key where the format stores them in the clear (OpenSSH, PuTTY).",
+    why: "A warning, not an error: nobody can use the key without its passphrase. But everyone who can read the repository can guess that passphrase offline, as fast as their hardware allows, with no lockout and forever (history keeps the file). Legacy PEM encryption derives the key with one MD5 round and PuTTY v2 with SHA-1, so guessing is fast; OpenSSH's bcrypt and PuTTY v3's Argon2 slow it down but do not save a weak passphrase.",
+    bad: `# deploy/id_ed25519 (ssh-keygen -N …)
+-----BEGIN OPENSSH PRIVATE KEY-----
+…
+-----END OPENSSH PRIVATE KEY-----`,
+    good: `# deploy/id_ed25519.pub (the private key lives in the CI secret store)
+${ED25519_EXAMPLE} deploy@ci`,
+    references: [
+      "OpenSSH PROTOCOL.key (cipher and bcrypt KDF in the clear header)",
+      "RFC 1421 §4.6.1 (Proc-Type, DEK-Info); OpenSSL EVP_BytesToKey",
+      "PuTTY manual appendix C (PPK format: Key-Derivation)"
+    ]
+  },
+  checkPrivateKeys(scan) {
+    return privateKeyHits(
+      scan,
+      (key) => key.encryption.encrypted,
+      (key) => `A passphrase-protected private key is committed here (${describeKey(key)}, ${describeEncryption(key)}); anyone who can read the repository can guess its passphrase offline.`,
+      "Remove it and purge it from history (git filter-repo, then force-push); rotate it unless its passphrase is long and random. Keep private keys in a secret store rather than in the repository."
+    );
+  }
+});
+function describeEncryption(key) {
+  if (!key.encryption.encrypted) return "not encrypted";
+  const { cipher, kdf } = key.encryption;
+  const parts = [cipher ? `encrypted with ${cipher}` : "encrypted"];
+  if (kdf) parts.push(FAST_KDFS.includes(kdf) ? `passphrase hashed with a single ${kdf}: guessing is fast` : `passphrase hashed with ${kdf}`);
+  return parts.join(", ");
+}
 
 // src/rules/index.ts
 var ALL = [
@@ -25981,7 +26463,8 @@ var ALL = [
   forward_agent_broad_default,
   forward_x11_trusted_default,
   many_identities_without_identities_only_default,
-  private_key_in_key_file_default
+  private_key_exposed_default,
+  encrypted_private_key_exposed_default
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -26012,7 +26495,7 @@ async function lintSetupSource(source, kind, ruleSet, context) {
     for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
   }
   for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context));
-  return { model, findings: suppressFindings(findings, source, ruleSet) };
+  return { model, findings };
 }
 async function lintEmbedded(document, ruleSet, context) {
   const { kind, source } = document;
@@ -26041,6 +26524,26 @@ function mapSpan(span, document) {
   if (span.endLine !== void 0) mapped.endLine = end.line;
   if (span.endColumn !== void 0) mapped.endColumn = span.endColumn + end.columnOffset;
   return mapped;
+}
+
+// src/engine/lint-private-keys.ts
+function publicKeyIndex(models) {
+  const index = /* @__PURE__ */ new Map();
+  for (const model of models) {
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const location = { file: model.source.path, line: line.number, column: entry2.key.typeRange.start + 1 };
+      const known = index.get(entry2.key.key.fingerprint);
+      if (known) known.push(location);
+      else index.set(entry2.key.key.fingerprint, [location]);
+    }
+  }
+  return index;
+}
+function lintPrivateKeys(file, keys, publicKeys, ruleSet, context) {
+  if (keys.length === 0) return [];
+  return ruleSet.enabled.flatMap(
+    (enabled) => enabled.rule.checkPrivateKeys ? enabled.rule.checkPrivateKeys({ keys, publicKeys }, context).map((hit) => toFinding(enabled, file, hit)) : []
+  );
 }
 
 // src/engine/rule-set.ts
@@ -26090,6 +26593,8 @@ async function lintPaths(paths, options) {
     policy: options.config.policy,
     now: options.now ?? Math.floor(Date.now() / 1e3)
   };
+  const keyScan = usesPrivateKeyRules(ruleSet);
+  const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
   const discovery = await discoverFiles(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
@@ -26101,41 +26606,74 @@ async function lintPaths(paths, options) {
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
-  const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
+  const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const keyModels = [];
+  const pending = [];
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const source = await readSource(file, maxBytes, note);
-    if (!source) return;
+    const read = await readText(file, maxBytes, note);
+    if (!read) return;
     scanned++;
-    const kind = file.kind ?? sniffKind(source, context.version);
-    if (!kind) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
-    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
-    else if (isSetupKind(kind)) findings.push(...(await lintSetupSource(source, kind, ruleSet, context)).findings);
-    else findings.push(...lintSource(source, kind, ruleSet, context));
+    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    if (file.kind === void 0 && !file.explicit && privateKeys.length === 0) return;
+    const source = createSourceFile(file.displayPath, read.text, read.hasBom);
+    const kind = file.kind ?? (file.explicit ? sniffKind(source, context.version) : void 0);
+    if (kind === "sshd_config" || kind === "ssh_config") {
+      configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
+      pending.push({ source, privateKeys, config: true, findings: [] });
+      return;
+    }
+    if (kind && isSetupKind(kind)) {
+      pending.push({ source, privateKeys, config: false, findings: (await lintSetupSource(source, kind, ruleSet, context)).findings });
+      return;
+    }
+    const model = kind && parseSource(source, kind, context.version);
+    if (model) keyModels.push(model);
+    pending.push({ source, privateKeys, config: false, findings: model ? runKeyFileRules(model, ruleSet, context) : [] });
+    if (!kind && file.explicit && privateKeys.length === 0) {
+      note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
+    }
   });
+  const publicKeys = publicKeyIndex(keyModels);
+  const configPrivateKeyFindings = /* @__PURE__ */ new Map();
+  for (const file of pending) {
+    const fileFindings = [...file.findings, ...lintPrivateKeys(file.source.path, file.privateKeys, publicKeys, ruleSet, context)];
+    if (file.config) configPrivateKeyFindings.set(file.source.path, fileFindings);
+    else findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
+  }
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
   findings.push(
     ...await lintConfigTrees(configModels, ruleSet, context, {
       cwd: options.cwd,
       root: configRoot(paths, options.cwd),
       loadExtra: async (displayPath, kind) => {
-        const source = await readSource({ absPath: path7.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+        const source = await readSource({ absPath: path8.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
         return source && parseConfigFile(source, kind, formatVersion(context.version));
-      }
+      },
+      otherFindings: configPrivateKeyFindings
     })
   );
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
 }
+function directoryInputs(paths, cwd) {
+  return paths.map((input) => path8.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
+}
+function usesPrivateKeyRules(ruleSet) {
+  return ruleSet.enabled.some((enabled) => enabled.rule.checkPrivateKeys !== void 0);
+}
 async function readSource(file, maxBytes, note) {
+  const read = await readText(file, maxBytes, note);
+  return read && createSourceFile(file.displayPath, read.text, read.hasBom);
+}
+async function readText(file, maxBytes, note) {
   const read = await readTextFile(file.absPath, { maxBytes });
-  if (!read.ok) {
-    note(file.displayPath, `Skipped: ${read.message}.`);
-    return void 0;
-  }
-  return createSourceFile(file.displayPath, read.text, read.hasBom);
+  if (read.ok) return read;
+  note(file.displayPath, `Skipped: ${read.message}.`);
+  return void 0;
 }
 async function forEachConcurrently(items, limit, work) {
   let next = 0;
@@ -26555,7 +27093,7 @@ async function runCli(argv, io) {
       }
       case "lint": {
         debug = command.debug;
-        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path8.resolve(io.cwd, command.config));
+        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path9.resolve(io.cwd, command.config));
         if (command.opensshVersion !== void 0) config.opensshVersion = readVersion("--openssh-version", command.opensshVersion);
         const result = await lintPaths(command.paths, { cwd: io.cwd, config, ...command.kind ? { kind: command.kind } : {} });
         io.stdout(formatResult(command.format, result, { toolVersion: TOOL_VERSION, color: command.color ?? io.colorByDefault }));

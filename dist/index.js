@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1227,8 +1227,8 @@ var require_util = __commonJS({
       }
       return ret;
     }
-    function isBuffer(buffer) {
-      return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
+    function isBuffer(buffer2) {
+      return buffer2 instanceof Uint8Array || Buffer.isBuffer(buffer2);
     }
     function validateHandler(handler2, method, upgrade) {
       if (!handler2 || typeof handler2 !== "object") {
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path16,
           error2.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2109,7 +2109,7 @@ var require_dispatcher = __commonJS({
 var require_dispatcher_base = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports, module) {
     "use strict";
-    var buffer = __require("node:buffer");
+    var buffer2 = __require("node:buffer");
     var Dispatcher = require_dispatcher();
     var {
       ClientDestroyedError,
@@ -2140,7 +2140,7 @@ var require_dispatcher_base = __commonJS({
       }
       get eventSourceOptions() {
         return {
-          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer.kStringMaxLength
+          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer2.kStringMaxLength
         };
       }
       get destroyed() {
@@ -3512,8 +3512,8 @@ var require_data_url = __commonJS({
       if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data, "base64");
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const buffer2 = Buffer.from(data, "base64");
+      return new Uint8Array(buffer2.buffer, buffer2.byteOffset, buffer2.byteLength);
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
@@ -4868,14 +4868,14 @@ var require_util2 = __commonJS({
       return gettingDecodingSplitting(value);
     }
     var textDecoder = new TextDecoder();
-    function utf8DecodeBytes(buffer) {
-      if (buffer.length === 0) {
+    function utf8DecodeBytes(buffer2) {
+      if (buffer2.length === 0) {
         return "";
       }
-      if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
-        buffer = buffer.subarray(3);
+      if (buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191) {
+        buffer2 = buffer2.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
+      const output = textDecoder.decode(buffer2);
       return output;
     }
     var EnvironmentSettingsObjectBase = class {
@@ -5404,12 +5404,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
-      if (buffer.length < start.length) {
+    function bufferStartsWith(buffer2, start, position) {
+      if (buffer2.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+        if (start[i] !== buffer2[position.position + i]) {
           return false;
         }
       }
@@ -5475,9 +5475,9 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
-            if (buffer.byteLength) {
-              controller.enqueue(buffer);
+            const buffer2 = typeof source === "string" ? textEncoder.encode(source) : source;
+            if (buffer2.byteLength) {
+              controller.enqueue(buffer2);
             }
             queueMicrotask(() => readableStreamClose(controller));
           },
@@ -5585,9 +5585,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
-                if (buffer.byteLength) {
-                  controller.enqueue(buffer);
+                const buffer2 = new Uint8Array(value);
+                if (buffer2.byteLength) {
+                  controller.enqueue(buffer2);
                 }
               }
             }
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host: host2, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host: host2, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host2 === "string") {
         header += `host: ${host2}\r
@@ -6702,14 +6702,14 @@ upgrade: ${upgrade}\r
         if (contentLength != null && contentLength !== body.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer2 = Buffer.from(await body.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-        socket.write(buffer);
+        socket.write(buffer2);
         socket.uncork();
-        request2.onBodySent(buffer);
+        request2.onBodySent(buffer2);
         request2.onRequestSent();
         if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7379,12 +7379,12 @@ var require_client_h2 = __commonJS({
         if (contentLength != null && contentLength !== body.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer2 = Buffer.from(await body.arrayBuffer());
         h2stream.cork();
-        h2stream.write(buffer);
+        h2stream.write(buffer2);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
+        request2.onBodySent(buffer2);
         request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host: host2 } = new URL2(origin);
           headers.host = host2;
@@ -9674,10 +9674,10 @@ var require_readable = __commonJS({
       if (chunks.length === 0 || length === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
-      const bufferLength = buffer.length;
-      const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
-      return buffer.utf8Slice(start, bufferLength);
+      const buffer2 = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const bufferLength = buffer2.length;
+      const start = bufferLength > 2 && buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191 ? 3 : 0;
+      return buffer2.utf8Slice(start, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -9686,14 +9686,14 @@ var require_readable = __commonJS({
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer2 = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
       for (let i = 0; i < chunks.length; ++i) {
         const chunk2 = chunks[i];
-        buffer.set(chunk2, offset);
+        buffer2.set(chunk2, offset);
         offset += chunk2.length;
       }
-      return buffer;
+      return buffer2;
     }
     function consumeEnd(consume2) {
       const { type, body, resolve: resolve2, stream, length } = consume2;
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path16,
         method,
         body,
         headers,
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14401,9 +14401,9 @@ var require_fetch = __commonJS({
             fetchParams.controller.terminate(bytes);
             return;
           }
-          const buffer = new Uint8Array(bytes);
-          if (buffer.byteLength) {
-            fetchParams.controller.controller.enqueue(buffer);
+          const buffer2 = new Uint8Array(bytes);
+          if (buffer2.byteLength) {
+            fetchParams.controller.controller.enqueue(buffer2);
           }
           if (isErrored(stream)) {
             fetchParams.controller.terminate();
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code2 = path15.charCodeAt(i);
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code2 = path16.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16958,11 +16958,11 @@ var require_util7 = __commonJS({
         data: dataForEvent
       });
     }
-    function toArrayBuffer(buffer) {
-      if (buffer.byteLength === buffer.buffer.byteLength) {
-        return buffer.buffer;
+    function toArrayBuffer(buffer2) {
+      if (buffer2.byteLength === buffer2.buffer.byteLength) {
+        return buffer2.buffer;
       }
-      return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+      return buffer2.buffer.slice(buffer2.byteOffset, buffer2.byteOffset + buffer2.byteLength);
     }
     function isValidSubprotocol(protocol) {
       if (protocol.length === 0) {
@@ -17055,9 +17055,9 @@ var require_util7 = __commonJS({
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
-    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf82(buffer)) {
-        return buffer.toString("utf-8");
+    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer2) {
+      if (isUtf82(buffer2)) {
+        return buffer2.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
     };
@@ -17089,27 +17089,27 @@ var require_frame = __commonJS({
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
     var crypto2;
-    var buffer = null;
+    var buffer2 = null;
     var bufIdx = BUFFER_SIZE;
     try {
       crypto2 = __require("node:crypto");
     } catch {
       crypto2 = {
         // not full compatibility, but minimum.
-        randomFillSync: function randomFillSync(buffer2, _offset, _size) {
-          for (let i = 0; i < buffer2.length; ++i) {
-            buffer2[i] = Math.random() * 255 | 0;
+        randomFillSync: function randomFillSync(buffer3, _offset, _size) {
+          for (let i = 0; i < buffer3.length; ++i) {
+            buffer3[i] = Math.random() * 255 | 0;
           }
-          return buffer2;
+          return buffer3;
         }
       };
     }
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer2 ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
-      return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
+      return [buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++]];
     }
     var WebsocketFrameSend = class {
       /**
@@ -17131,26 +17131,26 @@ var require_frame = __commonJS({
           offset += 2;
           payloadLength = 126;
         }
-        const buffer2 = Buffer.allocUnsafe(bodyLength + offset);
-        buffer2[0] = buffer2[1] = 0;
-        buffer2[0] |= 128;
-        buffer2[0] = (buffer2[0] & 240) + opcode;
-        buffer2[offset - 4] = maskKey[0];
-        buffer2[offset - 3] = maskKey[1];
-        buffer2[offset - 2] = maskKey[2];
-        buffer2[offset - 1] = maskKey[3];
-        buffer2[1] = payloadLength;
+        const buffer3 = Buffer.allocUnsafe(bodyLength + offset);
+        buffer3[0] = buffer3[1] = 0;
+        buffer3[0] |= 128;
+        buffer3[0] = (buffer3[0] & 240) + opcode;
+        buffer3[offset - 4] = maskKey[0];
+        buffer3[offset - 3] = maskKey[1];
+        buffer3[offset - 2] = maskKey[2];
+        buffer3[offset - 1] = maskKey[3];
+        buffer3[1] = payloadLength;
         if (payloadLength === 126) {
-          buffer2.writeUInt16BE(bodyLength, 2);
+          buffer3.writeUInt16BE(bodyLength, 2);
         } else if (payloadLength === 127) {
-          buffer2[2] = buffer2[3] = 0;
-          buffer2.writeUIntBE(bodyLength, 4, 6);
+          buffer3[2] = buffer3[3] = 0;
+          buffer3.writeUIntBE(bodyLength, 4, 6);
         }
-        buffer2[1] |= 128;
+        buffer3[1] |= 128;
         for (let i = 0; i < bodyLength; ++i) {
-          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
+          buffer3[offset + i] = frameData[i] ^ maskKey[i & 3];
         }
-        return buffer2;
+        return buffer3;
       }
     };
     module.exports = {
@@ -17510,15 +17510,15 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer = this.consume(2);
-            const fin = (buffer[0] & 128) !== 0;
-            const opcode = buffer[0] & 15;
-            const masked = (buffer[1] & 128) === 128;
+            const buffer2 = this.consume(2);
+            const fin = (buffer2[0] & 128) !== 0;
+            const opcode = buffer2[0] & 15;
+            const masked = (buffer2[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
-            const payloadLength = buffer[1] & 127;
-            const rsv1 = buffer[0] & 64;
-            const rsv2 = buffer[0] & 32;
-            const rsv3 = buffer[0] & 16;
+            const payloadLength = buffer2[1] & 127;
+            const rsv1 = buffer2[0] & 64;
+            const rsv2 = buffer2[0] & 32;
+            const rsv3 = buffer2[0] & 16;
             if (!isValidOpcode(opcode)) {
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
@@ -17578,8 +17578,8 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer = this.consume(2);
-            this.#info.payloadLength = buffer.readUInt16BE(0);
+            const buffer2 = this.consume(2);
+            this.#info.payloadLength = buffer2.readUInt16BE(0);
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -17588,9 +17588,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 8) {
               return callback();
             }
-            const buffer = this.consume(8);
-            const upper = buffer.readUInt32BE(0);
-            const lower2 = buffer.readUInt32BE(4);
+            const buffer2 = this.consume(8);
+            const upper = buffer2.readUInt32BE(0);
+            const lower2 = buffer2.readUInt32BE(4);
             if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
@@ -17682,25 +17682,25 @@ var require_receiver = __commonJS({
           this.#byteOffset -= this.#buffers[0].length;
           return this.#buffers.shift();
         }
-        const buffer = Buffer.allocUnsafe(n);
+        const buffer2 = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
           const { length } = next;
           if (length + offset === n) {
-            buffer.set(this.#buffers.shift(), offset);
+            buffer2.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
+            buffer2.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
           } else {
-            buffer.set(this.#buffers.shift(), offset);
+            buffer2.set(this.#buffers.shift(), offset);
             offset += next.length;
           }
         }
         this.#byteOffset -= n;
-        return buffer;
+        return buffer2;
       }
       writeFragments(fragment) {
         if (this.#maxFragments > 0 && this.#fragments.length === this.#maxFragments) {
@@ -18311,7 +18311,7 @@ var require_util8 = __commonJS({
 var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
-    var buffer = __require("node:buffer");
+    var buffer2 = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
@@ -18319,7 +18319,7 @@ var require_eventsource_stream = __commonJS({
     var CR = 13;
     var COLON = 58;
     var SPACE = 32;
-    var defaultMaxEventSize = buffer.kStringMaxLength;
+    var defaultMaxEventSize = buffer2.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
@@ -18327,20 +18327,20 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer2, start) {
-      if (start >= buffer2.length) {
+    function isASCIINumberBytes(buffer3, start) {
+      if (start >= buffer3.length) {
         return false;
       }
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] < 48 || buffer2[i] > 57) {
+      for (let i = start; i < buffer3.length; i++) {
+        if (buffer3[i] < 48 || buffer3[i] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer2, start) {
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] === 0) {
+    function isValidLastEventIdBytes(buffer3, start) {
+      for (let i = start; i < buffer3.length; i++) {
+        if (buffer3[i] === 0) {
           return false;
         }
       }
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20003,17 +20003,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20024,13 +20024,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20051,17 +20051,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20072,13 +20072,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20105,23 +20105,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path16);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path16);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path16);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path16);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path16);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -20733,10 +20733,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20755,7 +20755,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20785,11 +20785,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20803,8 +20803,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20818,8 +20818,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20837,8 +20837,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20848,8 +20848,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22502,10 +22502,10 @@ var require_binary = __commonJS({
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
+          const buffer2 = new Uint8Array(str.length);
           for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
-          return buffer;
+            buffer2[i] = str.charCodeAt(i);
+          return buffer2;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
@@ -23364,9 +23364,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23441,14 +23441,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23463,10 +23463,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23477,10 +23477,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23497,13 +23497,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -25464,9 +25464,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25475,23 +25475,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path16) => {
+      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25502,10 +25502,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27328,7 +27328,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os6 = __require("os");
-    var path15 = __require("path");
+    var path16 = __require("path");
     var IS_WINDOWS_PLATFORM = os6.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -27340,7 +27340,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path15.resolve(cwd, filepath);
+      return path16.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -28637,7 +28637,7 @@ var require_braces = __commonJS({
 var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path15 = __require("path");
+    var path16 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -28811,7 +28811,7 @@ var require_constants7 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path15.sep,
+      SEP: path16.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -28838,7 +28838,7 @@ var require_constants7 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path15 = __require("path");
+    var path16 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -28867,7 +28867,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path15.sep === "\\";
+      return win32 === true || path16.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -30231,7 +30231,7 @@ var require_parse3 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path15 = __require("path");
+    var path16 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -30316,7 +30316,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path15.basename(input));
+      return regex.test(path16.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -30543,7 +30543,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path15 = __require("path");
+    var path16 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -30638,7 +30638,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path15.basename(pattern);
+      const basename3 = path16.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -30696,7 +30696,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path15.isAbsolute(pattern);
+      return path16.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -30873,8 +30873,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs3 = require_fs();
     exports.fs = fs3;
-    var path15 = require_path();
-    exports.path = path15;
+    var path16 = require_path();
+    exports.path = path16;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -30986,8 +30986,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path15, settings, callback) {
-      settings.fs.lstat(path15, (lstatError, lstat2) => {
+    function read(path16, settings, callback) {
+      settings.fs.lstat(path16, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -30996,7 +30996,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat2);
           return;
         }
-        settings.fs.stat(path15, (statError, stat3) => {
+        settings.fs.stat(path16, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -31028,13 +31028,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path15, settings) {
-      const lstat2 = settings.fs.lstatSync(path15);
+    function read(path16, settings) {
+      const lstat2 = settings.fs.lstatSync(path16);
       if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat2;
       }
       try {
-        const stat3 = settings.fs.statSync(path15);
+        const stat3 = settings.fs.statSync(path16);
         if (settings.markSymbolicLink) {
           stat3.isSymbolicLink = () => true;
         }
@@ -31105,19 +31105,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path15, optionsOrSettingsOrCallback, callback) {
+    function stat3(path16, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat3;
-    function statSync2(path15, optionsOrSettings) {
+    function statSync3(path16, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path16, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -31331,16 +31331,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path15 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path15, settings.fsStatSettings, (error2, stats) => {
+            fsStat.stat(path16, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
                 done2(error2);
                 return;
               }
               const entry2 = {
                 name,
-                path: path15,
+                path: path16,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -31458,7 +31458,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path16 = __require("path");
     var fsStat = require_out();
     var fs3 = require_fs4();
     var Settings = class {
@@ -31466,7 +31466,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs3.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -31493,17 +31493,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path15, optionsOrSettingsOrCallback, callback) {
+    function scandir(path16, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path15, optionsOrSettings) {
+    function scandirSync(path16, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path16, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -32151,7 +32151,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path16 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -32161,7 +32161,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -32223,7 +32223,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path16 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -32236,7 +32236,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path15.resolve(this._settings.cwd, filepath);
+        return path16.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -32652,7 +32652,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path15 = __require("path");
+    var path16 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -32666,7 +32666,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path15.resolve(this._settings.cwd, task.base);
+        return path16.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -33504,26 +33504,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index = path15.lastIndexOf(
+    var basenameOf = (path16) => {
+      const end = path16.length - 1;
+      const index = path16.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path16[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path15 : path15.slice(index + 1);
+      return index < 0 ? path16 : path16.slice(index + 1);
     };
-    var parentOf = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf = (path16) => {
+      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path16.length - 1;
+      const cut = path16.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -33673,7 +33673,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path16) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -33682,7 +33682,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path15)) {
+          if (rule.checkRegex.test(path16)) {
             ignored2 = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -33702,15 +33702,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path16, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path15) : path15;
+        const basename3 = shortcut ? basenameOf(path16) : path16;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path15
+            shortcut && rule._basenameOnly ? basename3 : path16
           )) {
             const { negative } = rule;
             const ret = {
@@ -33732,17 +33732,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path16, originalPath, doThrow) => {
+      if (!isString(path16)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path16) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path16)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -33751,25 +33751,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path16) => {
+      const first = path16.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path16.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path16.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -33800,58 +33800,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path15) {
+      _test(originalPath, cache2, path16) {
         checkPath(
-          path15,
+          path16,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache2) : {
+        return path16 ? this._t(path16, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path16 = convertPath(target);
+        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path16);
         }
-        const dir = this._t(path15, this._testCache);
+        const dir = this._t(path16, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path15);
+        const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path15, cache2) {
-        if (path15 in cache2) {
-          return cache2[path15];
+      _t(path16, cache2) {
+        if (path16 in cache2) {
+          return cache2[path16];
         }
-        const parentPath = parentOf(path15);
+        const parentPath = parentOf(path16);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache2[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path16) {
+        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path16) => !this.ignores(path16);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path16) {
+        return this._test(path16, this._testCache, convertPath(path16));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -33869,7 +33869,7 @@ var require_ignore = __commonJS({
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -36165,8 +36165,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path15 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path15} does not exist${EOL6}`);
+        const path16 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -40448,6 +40448,9 @@ var DEFAULT_POLICY = { minRsaBits: 2048 };
 function defineConfigRule(rule) {
   return rule;
 }
+function definePrivateKeyRule(rule) {
+  return rule;
+}
 function defineKeyFileRule(rule) {
   return rule;
 }
@@ -40621,7 +40624,7 @@ function isUserKind(value) {
 }
 
 // src/core/source.ts
-function createSourceFile(path15, text, hasBom = false) {
+function createSourceFile(path16, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
     hasBom = true;
@@ -40637,11 +40640,12 @@ function createSourceFile(path15, text, hasBom = false) {
     number++;
     start = end + 1;
   }
-  return { path: path15, text, hasBom, lines };
+  return { path: path16, text, hasBom, lines };
 }
 
 // src/engine/lint-files.ts
-import path12 from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import path13 from "node:path";
 
 // src/parse/config/tokenize-line.ts
 var BLANKS = " 	\r\n";
@@ -40801,10 +40805,10 @@ async function buildConfigTree(main, resolver) {
           continue;
         }
         if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg.value });
-        for (const path15 of found.files) {
-          const included = await resolver.load(path15);
+        for (const path16 of found.files) {
+          const included = await resolver.load(path16);
           if (!included) {
-            tree.problems.push({ code: "unreadable", directive, file, path: path15 });
+            tree.problems.push({ code: "unreadable", directive, file, path: path16 });
             continue;
           }
           if (chain.includes(included) || via.length + 1 > MAX_INCLUDE_DEPTH) {
@@ -47985,11 +47989,6 @@ function suppressFindings(findings, source, ruleSet) {
   }
   return kept;
 }
-function lintSource(source, kind, ruleSet, context3) {
-  const model = parseSource(source, kind, context3.version);
-  if (!model) return [];
-  return suppressFindings(runKeyFileRules(model, ruleSet, context3), source, ruleSet);
-}
 function runKeyFileRules(model, ruleSet, context3, fragment = false) {
   const findings = [];
   for (const enabled of ruleSet.enabled) {
@@ -48029,7 +48028,8 @@ async function lintConfigTrees(models, ruleSet, context3, options) {
   for (const tree of trees) {
     const treeFindings = runConfigRules(tree, ruleSet, context3);
     for (const file of tree.files) {
-      findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
+      const fileFindings = [...treeFindings.filter((finding) => finding.file === file.source.path), ...options.otherFindings?.get(file.source.path) ?? []];
+      findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
     }
   }
   return dedupe(findings);
@@ -48238,11 +48238,13 @@ async function statInput(input, cwd) {
 async function scanDirectory(absDir, collector) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  for (const relPath of await listDirectory(absDir, collector)) {
+  const { relPaths, byGit } = await listDirectory(absDir, collector);
+  const gitRoot = byGit ? absDir : void 0;
+  for (const relPath of relPaths) {
     if (isInSkippedDirectory(relPath)) continue;
     const absPath = path11.join(absDir, relPath);
     const stats = lstatEntry(absPath, relPath, collector);
-    if (stats?.isFile()) collector.addFound(absPath, path11.join(realRoot, relPath), false);
+    if (stats?.isFile()) collector.addFound(absPath, path11.join(realRoot, relPath), false, gitRoot);
     else if (stats?.isSymbolicLink()) symlinks.push(absPath);
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
@@ -48251,12 +48253,12 @@ async function listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning2 of git.warnings) collector.note(absDir, `git: ${warning2}`);
-    return git.relPaths;
+    return { relPaths: git.relPaths, byGit: true };
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk2.unreadableDirs) collector.note(path11.join(absDir, relDir), "directory cannot be read; skipped");
-  return walk2.relPaths;
+  return { relPaths: walk2.relPaths, byGit: false };
 }
 function isInSkippedDirectory(relPath) {
   return relPath.split("/").some((segment) => SKIPPED_DIRECTORY_NAMES.includes(segment));
@@ -48306,12 +48308,14 @@ var Collector = class {
     const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
-  addFound(absPath, realPath, viaSymlink) {
+  addFound(absPath, realPath, viaSymlink, gitRoot) {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink });
+    const candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
+    if (gitRoot !== void 0) candidate.gitRoot = gitRoot;
+    this.add(realPath, candidate);
   }
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
@@ -48355,16 +48359,22 @@ function mergeCandidates(candidates) {
     (a, b) => Number(b.explicit) - Number(a.explicit) || Number(a.viaSymlink) - Number(b.viaSymlink) || byDisplayPath(a, b)
   );
   const [primary] = ranked;
-  return {
+  const merged = {
     absPath: primary.absPath,
     displayPath: primary.displayPath,
     kind: primary.kind ?? ranked.find((candidate) => candidate.kind !== void 0)?.kind,
     explicit: primary.explicit
   };
+  if (primary.gitRoot !== void 0) merged.gitRoot = primary.gitRoot;
+  return merged;
 }
 function byDisplayPath(a, b) {
   return a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0;
 }
+
+// src/discover/key-markers.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import path12 from "node:path";
 
 // src/discover/read-file.ts
 import { constants as constants3 } from "node:fs";
@@ -48424,6 +48434,412 @@ function binaryMessage(bytes, nul) {
 function tooLarge(size, maxBytes) {
   const actual = size === void 0 ? "more than that" : `${size} bytes`;
   return { ok: false, reason: "too-large", message: `file is larger than the limit of ${maxBytes} bytes (${actual})` };
+}
+
+// src/discover/key-markers.ts
+var KEY_MARKERS = ["PRIVATE KEY-----", "PRIVATE KEY ----", "PuTTY-User-Key-File-"];
+var MARKER_BYTES = KEY_MARKERS.map((marker) => Buffer.from(marker, "latin1"));
+var LONGEST_MARKER = Math.max(...MARKER_BYTES.map((marker) => marker.length));
+var CHUNK_BYTES = 1024 * 1024;
+var buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
+function startGitMarkerSearches(directories) {
+  return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
+}
+async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
+  const byGitRoot = /* @__PURE__ */ new Map();
+  const searchHere = [];
+  for (const file of files) {
+    if (file.gitRoot === void 0) searchHere.push(file);
+    else if (byGitRoot.has(file.gitRoot)) byGitRoot.get(file.gitRoot).push(file);
+    else byGitRoot.set(file.gitRoot, [file]);
+  }
+  await Promise.all(
+    [...byGitRoot].map(async ([root, rootFiles]) => {
+      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      searchHere.push(...matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
+    })
+  );
+  return searchHere.filter((file) => containsMarker(file.absPath, maxBytes));
+}
+async function gitGrepMarkers(root) {
+  const patterns = KEY_MARKERS.flatMap((marker) => ["-e", marker]);
+  const run2 = await runGit(
+    ["-c", "core.fsmonitor=false", "grep", "--untracked", "-l", "-z", "-a", "-F", "--no-color", "--no-full-name", ...patterns, "--", "."],
+    root
+  );
+  if (run2 === void 0 || run2.code !== 0 && run2.code !== 1) return void 0;
+  const relPaths = run2.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
+  return new Set(relPaths.map((relPath) => path12.join(root, relPath)));
+}
+function containsMarker(absPath, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(absPath, OPEN_FLAGS);
+  } catch {
+    return false;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > maxBytes) return false;
+    let kept = 0;
+    let total = 0;
+    for (; ; ) {
+      const bytesRead = readSync(fd, buffer, kept, CHUNK_BYTES, null);
+      if (bytesRead === 0) return false;
+      if (total === 0 && buffer.subarray(0, Math.min(bytesRead, BINARY_PROBE_BYTES)).includes(0)) return false;
+      total += bytesRead;
+      const window2 = buffer.subarray(0, kept + bytesRead);
+      if (MARKER_BYTES.some((marker) => window2.includes(marker))) return true;
+      if (total > maxBytes) return false;
+      kept = Math.min(LONGEST_MARKER - 1, window2.length);
+      window2.copyWithin(0, window2.length - kept);
+    }
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/parse/private-key/pem.ts
+import { createPrivateKey, createPublicKey as createPublicKey2 } from "node:crypto";
+
+// src/parse/der.ts
+function readTlv(bytes, offset, limit = bytes.length) {
+  if (offset + 2 > limit) return void 0;
+  const tag = bytes[offset];
+  let length = bytes[offset + 1];
+  let start = offset + 2;
+  if (length & 128) {
+    const count2 = length & 127;
+    if (count2 === 0 || count2 > 4 || start + count2 > limit) return void 0;
+    length = 0;
+    for (let i = 0; i < count2; i++) length = length * 256 + bytes[start + i];
+    start += count2;
+  }
+  const end = start + length;
+  return end > limit ? void 0 : { tag, start, end };
+}
+var SEQUENCE = 48;
+var INTEGER = 2;
+var BIT_STRING = 3;
+function isWholeSequence(bytes) {
+  const outer = readTlv(bytes, 0);
+  return outer !== void 0 && outer.tag === SEQUENCE && outer.end === bytes.length;
+}
+function children(bytes, parent) {
+  const found = [];
+  for (let offset = parent.start; offset < parent.end; ) {
+    const child2 = readTlv(bytes, offset, parent.end);
+    if (child2 === void 0) return void 0;
+    found.push(child2);
+    offset = child2.end;
+  }
+  return found;
+}
+function dsaPublicIntegers(spki) {
+  const outer = readTlv(spki, 0);
+  const [algorithm, key] = (outer && children(spki, outer)) ?? [];
+  const [, params] = (algorithm && children(spki, algorithm)) ?? [];
+  const pqg = params && children(spki, params);
+  const y = key?.tag === BIT_STRING ? readTlv(spki, key.start + 1, key.end) : void 0;
+  const integers = [...pqg ?? [], ...y ? [y] : []];
+  if (integers.length !== 4 || integers.some((tlv) => tlv.tag !== INTEGER)) return void 0;
+  return integers.map((tlv) => spki.subarray(tlv.start, tlv.end));
+}
+
+// src/parse/private-key/openssh.ts
+var MAGIC = new TextEncoder().encode("openssh-key-v1\0");
+var MAX_KEYS = 1;
+function parseOpensshKey(blob) {
+  if (blob.length < MAGIC.length || MAGIC.some((byte, i) => blob[i] !== byte)) return void 0;
+  const reader = new WireReader(blob.subarray(MAGIC.length));
+  const cipher = reader.cstring();
+  const kdf = reader.cstring();
+  reader.string();
+  const count2 = reader.u32();
+  if (count2 === null || count2 < 1 || count2 > MAX_KEYS) return void 0;
+  const publicKey = reader.string();
+  const privateSection = reader.string();
+  if (cipher === null || kdf === null || publicKey === null || privateSection === null || privateSection.length === 0) return void 0;
+  const encryption = cipher === "none" ? { encrypted: false } : { encrypted: true, cipher, kdf };
+  return { format: "openssh", encryption, ...identifyBlob(publicKey) };
+}
+function identifyBlob(blob) {
+  const decoded = decodeKeyBlob(blob);
+  return decoded.ok ? { type: decoded.key.type, bits: decoded.key.bits, fingerprint: decoded.key.fingerprint } : {};
+}
+
+// src/parse/private-key/pieces.ts
+var SEPARATOR = /\r?\n|(?:\\+r)?\\+n/g;
+function splitPieces(text, start, end, limit = Infinity) {
+  const pieces = [];
+  SEPARATOR.lastIndex = start;
+  let at2 = start;
+  while (pieces.length < limit) {
+    const match2 = SEPARATOR.exec(text);
+    const pieceEnd = match2 === null || match2.index >= end ? end : match2.index;
+    pieces.push({ text: text.slice(at2, pieceEnd), start: at2, end: pieceEnd });
+    if (pieceEnd === end) break;
+    at2 = match2.index + match2[0].length;
+  }
+  return pieces;
+}
+var LEADING_DECORATION = /^(?:[\s#;*>"'`]|\+(?=[\s"'`]|$)|\/\/(?=\s))*/;
+var TRAILING_DECORATION = /^(?:["'`][^]*|[\s,;\\]*)$/;
+function undecorate(piece) {
+  return piece.replace(LEADING_DECORATION, "").replaceAll("\\/", "/");
+}
+function isDecoration(rest) {
+  return TRAILING_DECORATION.test(rest);
+}
+var BASE64_RUN = /^[A-Za-z0-9+/=](?:[A-Za-z0-9+/= \t]*[A-Za-z0-9+/=])?/;
+function base64Prefix(text) {
+  return BASE64_RUN.exec(text)?.[0] ?? "";
+}
+function base64Piece(piece) {
+  const text = undecorate(piece);
+  const digits = base64Prefix(text);
+  return isDecoration(text.slice(digits.length)) ? digits : void 0;
+}
+function headerPiece(piece) {
+  const match2 = /^([A-Za-z][A-Za-z0-9-]*): ?(.*)$/.exec(undecorate(piece));
+  return match2 ? { name: match2[1], value: stripQuoteTail(match2[2]) } : void 0;
+}
+function stripQuoteTail(value) {
+  return value.replace(/["'`][\s,;+)]*$/, "").trim();
+}
+
+// src/parse/private-key/pem.ts
+var TRADITIONAL = { "RSA PRIVATE KEY": "pem-rsa", "DSA PRIVATE KEY": "pem-dsa", "EC PRIVATE KEY": "pem-ec" };
+var RFC1421_HEADER = /^(Proc-Type|DEK-Info): ?(\S+)\s*/;
+var MIN_ENCRYPTED_BYTES = 64;
+function parsePemKey(label, pieces) {
+  const body = readBody(pieces);
+  const der = body && decodeBase64(body.base64);
+  if (!body || !der || der.length === 0) return void 0;
+  if (label === "OPENSSH PRIVATE KEY") return parseOpensshKey(der);
+  if (label === "ENCRYPTED PRIVATE KEY") return isWholeSequence(der) ? { format: "pkcs8-encrypted", encryption: { encrypted: true } } : void 0;
+  const format = TRADITIONAL[label] ?? "pkcs8";
+  if (body.headers.get("Proc-Type") === "4,ENCRYPTED") {
+    const dekInfo = /^([A-Z0-9-]+),[0-9A-Fa-f]{16,32}$/.exec(body.headers.get("DEK-Info") ?? "");
+    if (!dekInfo || der.length < MIN_ENCRYPTED_BYTES || der.length % 8 !== 0) return void 0;
+    return { format, encryption: { encrypted: true, cipher: dekInfo[1], kdf: "MD5" }, ...typeFromLabel(format) };
+  }
+  const key = isWholeSequence(der) ? loadKey(label, body.base64) : void 0;
+  return key && { format, encryption: { encrypted: false }, ...identifyKeyObject(key) };
+}
+function readBody(pieces) {
+  const headers = /* @__PURE__ */ new Map();
+  let base64 = "";
+  for (const piece of pieces) {
+    let text = undecorate(piece.text);
+    for (let header = RFC1421_HEADER.exec(text); header; header = RFC1421_HEADER.exec(text)) {
+      headers.set(header[1], header[2]);
+      text = text.slice(header[0].length);
+    }
+    const digits = base64Prefix(text);
+    if (!isDecoration(text.slice(digits.length))) return void 0;
+    base64 += digits;
+  }
+  return { headers, base64 };
+}
+function typeFromLabel(format) {
+  return format === "pem-rsa" ? { type: "ssh-rsa" } : format === "pem-dsa" ? { type: "ssh-dss" } : {};
+}
+function loadKey(label, base64) {
+  const lines = base64.replace(/\s+/g, "").match(/.{1,64}/g) ?? [];
+  try {
+    return createPrivateKey(`-----BEGIN ${label}-----
+${lines.join("\n")}
+-----END ${label}-----
+`);
+  } catch {
+    return void 0;
+  }
+}
+var SSH_CURVES = { "P-256": "nistp256", "P-384": "nistp384", "P-521": "nistp521" };
+function identifyKeyObject(key) {
+  const blob = sshPublicBlob(createPublicKey2(key));
+  if (blob) return identifyBlob(blob);
+  const details = key.asymmetricKeyDetails;
+  const bits = details?.modulusLength;
+  return { type: details?.namedCurve ?? key.asymmetricKeyType ?? "unknown", ...bits ? { bits } : {} };
+}
+function sshPublicBlob(publicKey) {
+  const writer = new WireWriter();
+  const bytes = (value) => Buffer.from(value ?? "", "base64url");
+  switch (publicKey.asymmetricKeyType) {
+    case "rsa": {
+      const jwk = publicKey.export({ format: "jwk" });
+      return writer.string("ssh-rsa").mpint(bytes(jwk.e)).mpint(bytes(jwk.n)).bytes();
+    }
+    case "ec": {
+      const jwk = publicKey.export({ format: "jwk" });
+      const curve = SSH_CURVES[jwk.crv ?? ""];
+      if (!curve) return void 0;
+      const point = Buffer.concat([Uint8Array.of(4), bytes(jwk.x), bytes(jwk.y)]);
+      return writer.string(`ecdsa-sha2-${curve}`).string(curve).string(point).bytes();
+    }
+    case "ed25519":
+      return writer.string("ssh-ed25519").string(bytes(publicKey.export({ format: "jwk" }).x)).bytes();
+    case "dsa": {
+      const integers = dsaPublicIntegers(publicKey.export({ type: "spki", format: "der" }));
+      return integers && integers.reduce((w, integer3) => w.mpint(integer3), writer.string("ssh-dss")).bytes();
+    }
+    default:
+      return void 0;
+  }
+}
+
+// src/parse/private-key/putty.ts
+var PUTTY_MAX_PIECES = 16 + 2 * 64;
+function parsePuttyKey(version, pieces) {
+  const headers = /* @__PURE__ */ new Map();
+  const sections = /* @__PURE__ */ new Map();
+  for (let index = 0; index < pieces.length; index++) {
+    const header = headerPiece(pieces[index].text);
+    if (!header) return void 0;
+    if (header.name === "Private-MAC") {
+      const key = interpret(version, headers, sections);
+      return key && { key, lastPiece: index };
+    }
+    const section = /^(Public|Private)-Lines$/.exec(header.name);
+    if (!section) {
+      headers.set(header.name, header.value);
+      continue;
+    }
+    const count2 = Number(header.value);
+    const lines = pieces.slice(index + 1, index + 1 + count2).map((piece) => base64Piece(piece.text));
+    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count2 || lines.some((line) => line === void 0)) return void 0;
+    sections.set(section[1], lines.join(""));
+    index += count2;
+  }
+  return void 0;
+}
+function interpret(version, headers, sections) {
+  const publicBlob = decodeBase64(sections.get("Public") ?? "");
+  const privateBlob = decodeBase64(sections.get("Private") ?? "");
+  const cipher = headers.get("Encryption");
+  if (!publicBlob?.length || !privateBlob?.length || cipher === void 0) return void 0;
+  const kdf = version === "2" ? "SHA-1" : headers.get("Key-Derivation");
+  const encryption = cipher === "none" ? { encrypted: false } : { encrypted: true, cipher, ...kdf ? { kdf } : {} };
+  return { format: version === "2" ? "putty-v2" : "putty-v3", encryption, ...identifyBlob(publicBlob) };
+}
+
+// src/parse/private-key/ssh-com.ts
+var MAGIC2 = 1064303083;
+function parseSshComKey(pieces) {
+  let base64 = "";
+  let continued = false;
+  for (const { text } of pieces) {
+    const header = continued ? { value: text } : headerPiece(text);
+    if (header) {
+      continued = header.value.trimEnd().endsWith("\\");
+      continue;
+    }
+    const digits = base64Piece(text);
+    if (digits === void 0) return void 0;
+    base64 += digits;
+  }
+  const blob = decodeBase64(base64);
+  if (!blob) return void 0;
+  const reader = new WireReader(blob);
+  const magic = reader.u32();
+  const length = reader.u32();
+  const keyType = reader.cstring();
+  const cipher = reader.cstring();
+  const data = reader.string();
+  if (magic !== MAGIC2 || length !== blob.length || keyType === null || cipher === null || !data?.length) return void 0;
+  const type = keyType.startsWith("if-modn{sign{rsa") ? "ssh-rsa" : keyType.startsWith("dl-modp{sign{dsa") ? "ssh-dss" : void 0;
+  if (cipher !== "none") return { format: "ssh-com", encryption: { encrypted: true, cipher }, ...type ? { type } : {} };
+  return { format: "ssh-com", encryption: { encrypted: false }, ...type ? publicIdentity(type, data) ?? { type } : {} };
+}
+function publicIdentity(type, data) {
+  const reader = new WireReader(data);
+  reader.u32();
+  if (type === "ssh-dss" && reader.u32() !== 0) return void 0;
+  const integers = Array.from({ length: 4 }, () => readSshComInteger(reader));
+  if (integers.some((integer3) => integer3 === void 0)) return void 0;
+  const [a, b, c, d] = integers;
+  const order = type === "ssh-rsa" ? [a, c] : [a, c, b, d];
+  return identifyBlob(order.reduce((writer, integer3) => writer.mpint(integer3), new WireWriter().string(type)).bytes());
+}
+function readSshComInteger(reader) {
+  const bits = reader.u32();
+  if (bits === null || bits > 16384) return void 0;
+  const bytes = Array.from({ length: Math.ceil(bits / 8) }, () => reader.u8());
+  return bytes.some((byte) => byte === null) ? void 0 : Uint8Array.from(bytes);
+}
+
+// src/parse/private-key/model.ts
+var FORMAT_NAMES = {
+  openssh: "OpenSSH (openssh-key-v1)",
+  "pem-rsa": "PEM RSA (PKCS#1)",
+  "pem-dsa": "PEM DSA",
+  "pem-ec": "PEM EC (SEC 1)",
+  pkcs8: "PKCS#8",
+  "pkcs8-encrypted": "encrypted PKCS#8",
+  "putty-v2": "PuTTY PPK v2",
+  "putty-v3": "PuTTY PPK v3",
+  "ssh-com": "ssh.com SSH2"
+};
+
+// src/parse/private-key.ts
+var SSH_COM_END = "---- END SSH2 ENCRYPTED PRIVATE KEY ----";
+var BEGIN2 = /-----BEGIN ((?:OPENSSH |RSA |DSA |EC |ENCRYPTED )?PRIVATE KEY)-----|---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----|PuTTY-User-Key-File-([23]): *[a-z0-9@.-]+/g;
+var MAX_ARMOUR_CHARS = 128 * 1024;
+function findPrivateKeys(text) {
+  const keys = [];
+  const position = positionsIn(text);
+  BEGIN2.lastIndex = 0;
+  for (let match2 = BEGIN2.exec(text); match2; match2 = BEGIN2.exec(text)) {
+    const begin = match2.index;
+    const afterMarker = begin + match2[0].length;
+    const found = match2[2] ? findPutty(text, match2[2], afterMarker) : findArmoured(text, match2[1], afterMarker);
+    if (!found) continue;
+    const start = position(begin);
+    const end = position(found.end);
+    keys.push({ ...found.key, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+    BEGIN2.lastIndex = found.end;
+  }
+  return keys;
+}
+function findArmoured(text, label, afterMarker) {
+  const endMarker = label ? `-----END ${label}-----` : SSH_COM_END;
+  const endAt = text.indexOf(endMarker, afterMarker);
+  if (endAt === -1 || endAt - afterMarker > MAX_ARMOUR_CHARS) return void 0;
+  const pieces = splitPieces(text, afterMarker, endAt);
+  const key = label ? parsePemKey(label, pieces) : parseSshComKey(pieces);
+  return key && { key, end: endAt + endMarker.length };
+}
+function findPutty(text, version, afterMarker) {
+  const [rest, ...pieces] = splitPieces(text, afterMarker, Math.min(text.length, afterMarker + MAX_ARMOUR_CHARS), PUTTY_MAX_PIECES + 1);
+  if (rest === void 0 || !isDecoration(undecorate(rest.text))) return void 0;
+  const putty = parsePuttyKey(version, pieces);
+  if (!putty) return void 0;
+  const mac = pieces[putty.lastPiece];
+  const macText = /^.*?Private-MAC: ?[0-9a-fA-F]*/.exec(mac.text)?.[0] ?? mac.text;
+  return { key: putty.key, end: mac.start + macText.length };
+}
+function positionsIn(text) {
+  let lineStarts;
+  return (offset) => {
+    lineStarts ??= lineStartsOf(text);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low] + 1 };
+  };
+}
+function lineStartsOf(text) {
+  const starts = [0];
+  for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
+  return starts;
 }
 
 // src/rules/general/unreadable-file.ts
@@ -49765,9 +50181,9 @@ function revokedFor(trusted, revoked) {
   return void 0;
 }
 var named3 = (host2, hashed = "the same hashed host") => host2 === "" ? hashed : `'${host2}'`;
-function related(earlier, path15, message) {
+function related(earlier, path16, message) {
   return {
-    file: path15,
+    file: path16,
     line: earlier.line.number,
     column: earlier.keyRange.start + 1,
     endColumn: earlier.keyRange.end + 1,
@@ -49792,7 +50208,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
   },
   check(model) {
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
-    const path15 = model.source.path;
+    const path16 = model.source.path;
     const hits = [];
     entries.forEach((later, j) => {
       const stale = [];
@@ -49819,7 +50235,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.map((s) => related(s.earlier, path15, `The other ${later.keyType} key for ${named3(s.host)}.`));
+        hit.related = stale.map((s) => related(s.earlier, path16, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -49831,7 +50247,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.map((r) => related(r.earlier, path15, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.map((r) => related(r.earlier, path16, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
     });
@@ -51986,7 +52402,7 @@ var dead_directive_default = defineConfigRule({
 // src/rules/client-config/strict-host-key-checking-off.ts
 function discardsHostKeys(setting, noneWorks) {
   if (!setting || setting.values.length === 0) return false;
-  return setting.values.every((path15) => path15 === "/dev/null" || noneWorks && path15.toLowerCase() === "none");
+  return setting.values.every((path16) => path16 === "/dev/null" || noneWorks && path16.toLowerCase() === "none");
 }
 var strict_host_key_checking_off_default = defineConfigRule({
   id: "SSH460",
@@ -52134,9 +52550,9 @@ var many_identities_without_identities_only_default = defineConfigRule({
       const applying = identities.filter((s) => s.scope.key === scope.key || (scope.coversAll ? s.scope.coversAll : s.scope.broad));
       const seen = /* @__PURE__ */ new Set();
       const distinct = applying.filter((s) => {
-        const path15 = s.values[0] ?? "";
-        if (seen.has(path15)) return false;
-        seen.add(path15);
+        const path16 = s.values[0] ?? "";
+        if (seen.has(path16)) return false;
+        seen.add(path16);
         return true;
       });
       if (distinct.length < SERVER_MAX_AUTH_TRIES) continue;
@@ -52158,41 +52574,107 @@ var many_identities_without_identities_only_default = defineConfigRule({
   }
 });
 
-// src/rules/secrets/private-key-in-key-file.ts
-var private_key_in_key_file_default = defineKeyFileRule({
+// src/rules/secrets/private-key-hits.ts
+function privateKeyHits(scan, wanted, message, help2) {
+  return scan.keys.filter(wanted).map((key) => {
+    const matches = key.fingerprint === void 0 ? [] : scan.publicKeys.get(key.fingerprint) ?? [];
+    const hit = {
+      line: key.line,
+      column: key.column,
+      endLine: key.endLine,
+      endColumn: key.endColumn,
+      message: `${message(key)} ${publicKeyNote(key, matches)}`,
+      help: help2
+    };
+    if (matches.length > 0) hit.related = matches.map((match2) => ({ ...match2, message: "The public half of the committed private key." }));
+    return hit;
+  });
+}
+function describeKey(key) {
+  const facts = [[FORMAT_NAMES[key.format], key.type, "key"].filter(Boolean).join(" ")];
+  if (key.bits !== void 0) facts.push(`${key.bits} bits`);
+  if (key.fingerprint !== void 0) facts.push(key.fingerprint);
+  return facts.join(", ");
+}
+function publicKeyNote(key, matches) {
+  if (key.fingerprint === void 0) return "Its public key cannot be known without the passphrase.";
+  if (matches.length === 0) return "No scanned authorized_keys, known_hosts or .pub file holds its public key.";
+  return `Matching public key: ${matches.map((match2) => `${match2.file}:${match2.line}`).join(", ")}.`;
+}
+
+// src/rules/secrets/private-key-exposed.ts
+var private_key_exposed_default = definePrivateKeyRule({
   id: "SSH600",
   alias: "private-key-exposed",
-  kinds: KEY_FILE_KINDS,
+  kinds: ["any"],
   category: "secret-exposure",
   severity: "error",
   docs: {
-    summary: "A private key is committed to the repository.",
-    what: "A private key block (OpenSSH `-----BEGIN OPENSSH PRIVATE KEY-----`, PEM RSA/DSA/EC, PKCS#8, or a PuTTY `.ppk`) found in a file. sshlint never prints key material, only where it is.",
-    why: "Anyone who can read the repository, its forks, clones, CI caches or history can log in as the key's owner. Removing the file in a later commit does not remove it from history.",
-    bad: `# authorized_keys
+    summary: "An unencrypted private key is committed to the repository.",
+    what: "A whole private key without a passphrase, in any file whatever its name: OpenSSH (`openssh-key-v1`), PEM RSA/DSA/EC, PKCS#8, PuTTY `.ppk` v2/v3 or ssh.com, on its own or pasted into YAML, shell, `.env`, JSON or Terraform state. The message names the format, key type, size and fingerprint, and the authorized_keys/known_hosts/.pub line that holds its public half when the scan finds one. sshlint never prints key material. Templates (`{{ vault_key }}`, `${SSH_KEY}`, `...`) and truncated examples are not keys and are not reported.",
+    why: "Anyone who can read the repository, its forks, clones, CI caches or history can use the key: log in wherever its public half is authorized, or impersonate the host it belongs to. Deleting the file in a later commit does not remove it from history.",
+    bad: `# deploy/id_ed25519
 -----BEGIN OPENSSH PRIVATE KEY-----
 …
 -----END OPENSSH PRIVATE KEY-----`,
-    good: `# authorized_keys
+    good: `# deploy/id_ed25519.pub (the private key lives in the CI secret store)
 ${ED25519_EXAMPLE} deploy@ci`,
-    references: ["Mozilla OpenSSH guidelines: never copy private keys off the machine", "ComplianceAsCode ssh_keys_passphrase_protected"]
+    references: [
+      'OpenSSH PROTOCOL.key (openssh-key-v1: cipher "none" means unencrypted)',
+      "Mozilla OpenSSH guidelines: never copy private keys off the machine",
+      "GitHub docs: Removing sensitive data from a repository"
+    ]
   },
-  check(model) {
-    const hits = [];
-    for (const block of model.blocks) {
-      if (block.kind !== "private-key" && block.kind !== "putty-private-key") continue;
-      hits.push({
-        line: block.firstLine,
-        column: 1,
-        endLine: block.lastLine,
-        endColumn: (model.source.lines[block.lastLine - 1]?.text.length ?? 0) + 1,
-        message: `A private key (${block.label}) is committed here (lines ${block.firstLine}–${block.lastLine}); anyone with read access to the repository can use it.`,
-        help: "Remove it, rotate the key (it is compromised), purge it from history, and commit only the public key."
-      });
-    }
-    return hits;
+  checkPrivateKeys(scan) {
+    return privateKeyHits(
+      scan,
+      (key) => !key.encryption.encrypted,
+      (key) => `An unencrypted private key is committed here (${describeKey(key)}); anyone who can read the repository can use it.`,
+      "Remove it and treat it as compromised: rotate it (delete its public key wherever it is authorized, make a new key), purge the file from history (git filter-repo, then force-push), and keep private keys in a secret store."
+    );
   }
 });
+
+// src/rules/secrets/encrypted-private-key-exposed.ts
+var FAST_KDFS = ["MD5", "SHA-1"];
+var encrypted_private_key_exposed_default = definePrivateKeyRule({
+  id: "SSH601",
+  alias: "encrypted-private-key-exposed",
+  kinds: ["any"],
+  category: "secret-exposure",
+  severity: "warning",
+  docs: {
+    summary: "A passphrase-protected private key is committed to the repository.",
+    what: "A whole private key encrypted with a passphrase, in any file: OpenSSH (bcrypt KDF), PEM with `Proc-Type: 4,ENCRYPTED`, encrypted PKCS#8, PuTTY `.ppk` with `Encryption: aes256-cbc`, or ssh.com. The message names the format, cipher and key derivation, and the key type, size, fingerprint and matching public key where the format stores them in the clear (OpenSSH, PuTTY).",
+    why: "A warning, not an error: nobody can use the key without its passphrase. But everyone who can read the repository can guess that passphrase offline, as fast as their hardware allows, with no lockout and forever (history keeps the file). Legacy PEM encryption derives the key with one MD5 round and PuTTY v2 with SHA-1, so guessing is fast; OpenSSH's bcrypt and PuTTY v3's Argon2 slow it down but do not save a weak passphrase.",
+    bad: `# deploy/id_ed25519 (ssh-keygen -N …)
+-----BEGIN OPENSSH PRIVATE KEY-----
+…
+-----END OPENSSH PRIVATE KEY-----`,
+    good: `# deploy/id_ed25519.pub (the private key lives in the CI secret store)
+${ED25519_EXAMPLE} deploy@ci`,
+    references: [
+      "OpenSSH PROTOCOL.key (cipher and bcrypt KDF in the clear header)",
+      "RFC 1421 §4.6.1 (Proc-Type, DEK-Info); OpenSSL EVP_BytesToKey",
+      "PuTTY manual appendix C (PPK format: Key-Derivation)"
+    ]
+  },
+  checkPrivateKeys(scan) {
+    return privateKeyHits(
+      scan,
+      (key) => key.encryption.encrypted,
+      (key) => `A passphrase-protected private key is committed here (${describeKey(key)}, ${describeEncryption(key)}); anyone who can read the repository can guess its passphrase offline.`,
+      "Remove it and purge it from history (git filter-repo, then force-push); rotate it unless its passphrase is long and random. Keep private keys in a secret store rather than in the repository."
+    );
+  }
+});
+function describeEncryption(key) {
+  if (!key.encryption.encrypted) return "not encrypted";
+  const { cipher, kdf } = key.encryption;
+  const parts = [cipher ? `encrypted with ${cipher}` : "encrypted"];
+  if (kdf) parts.push(FAST_KDFS.includes(kdf) ? `passphrase hashed with a single ${kdf}: guessing is fast` : `passphrase hashed with ${kdf}`);
+  return parts.join(", ");
+}
 
 // src/rules/index.ts
 var ALL = [
@@ -52274,7 +52756,8 @@ var ALL = [
   forward_agent_broad_default,
   forward_x11_trusted_default,
   many_identities_without_identities_only_default,
-  private_key_in_key_file_default
+  private_key_exposed_default,
+  encrypted_private_key_exposed_default
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -52305,7 +52788,7 @@ async function lintSetupSource(source, kind, ruleSet, context3) {
     for (const hit of rule.checkSetup(model, context3)) findings.push(toFinding(enabled, source.path, hit));
   }
   for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context3));
-  return { model, findings: suppressFindings(findings, source, ruleSet) };
+  return { model, findings };
 }
 async function lintEmbedded(document, ruleSet, context3) {
   const { kind, source } = document;
@@ -52334,6 +52817,26 @@ function mapSpan(span, document) {
   if (span.endLine !== void 0) mapped.endLine = end.line;
   if (span.endColumn !== void 0) mapped.endColumn = span.endColumn + end.columnOffset;
   return mapped;
+}
+
+// src/engine/lint-private-keys.ts
+function publicKeyIndex(models) {
+  const index = /* @__PURE__ */ new Map();
+  for (const model of models) {
+    for (const { line, entry: entry2 } of parsedEntries(model)) {
+      const location = { file: model.source.path, line: line.number, column: entry2.key.typeRange.start + 1 };
+      const known = index.get(entry2.key.key.fingerprint);
+      if (known) known.push(location);
+      else index.set(entry2.key.key.fingerprint, [location]);
+    }
+  }
+  return index;
+}
+function lintPrivateKeys(file, keys, publicKeys, ruleSet, context3) {
+  if (keys.length === 0) return [];
+  return ruleSet.enabled.flatMap(
+    (enabled) => enabled.rule.checkPrivateKeys ? enabled.rule.checkPrivateKeys({ keys, publicKeys }, context3).map((hit) => toFinding(enabled, file, hit)) : []
+  );
 }
 
 // src/engine/rule-set.ts
@@ -52383,6 +52886,8 @@ async function lintPaths(paths, options) {
     policy: options.config.policy,
     now: options.now ?? Math.floor(Date.now() / 1e3)
   };
+  const keyScan = usesPrivateKeyRules(ruleSet);
+  const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
   const discovery = await discoverFiles(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
@@ -52394,41 +52899,74 @@ async function lintPaths(paths, options) {
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
-  const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
+  const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const keyModels = [];
+  const pending = [];
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const source = await readSource(file, maxBytes, note);
-    if (!source) return;
+    const read = await readText(file, maxBytes, note);
+    if (!read) return;
     scanned++;
-    const kind = file.kind ?? sniffKind(source, context3.version);
-    if (!kind) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
-    else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfigFile(source, kind, formatVersion(context3.version)));
-    else if (isSetupKind(kind)) findings.push(...(await lintSetupSource(source, kind, ruleSet, context3)).findings);
-    else findings.push(...lintSource(source, kind, ruleSet, context3));
+    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    if (file.kind === void 0 && !file.explicit && privateKeys.length === 0) return;
+    const source = createSourceFile(file.displayPath, read.text, read.hasBom);
+    const kind = file.kind ?? (file.explicit ? sniffKind(source, context3.version) : void 0);
+    if (kind === "sshd_config" || kind === "ssh_config") {
+      configModels.push(parseConfigFile(source, kind, formatVersion(context3.version)));
+      pending.push({ source, privateKeys, config: true, findings: [] });
+      return;
+    }
+    if (kind && isSetupKind(kind)) {
+      pending.push({ source, privateKeys, config: false, findings: (await lintSetupSource(source, kind, ruleSet, context3)).findings });
+      return;
+    }
+    const model = kind && parseSource(source, kind, context3.version);
+    if (model) keyModels.push(model);
+    pending.push({ source, privateKeys, config: false, findings: model ? runKeyFileRules(model, ruleSet, context3) : [] });
+    if (!kind && file.explicit && privateKeys.length === 0) {
+      note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
+    }
   });
+  const publicKeys = publicKeyIndex(keyModels);
+  const configPrivateKeyFindings = /* @__PURE__ */ new Map();
+  for (const file of pending) {
+    const fileFindings = [...file.findings, ...lintPrivateKeys(file.source.path, file.privateKeys, publicKeys, ruleSet, context3)];
+    if (file.config) configPrivateKeyFindings.set(file.source.path, fileFindings);
+    else findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
+  }
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
   findings.push(
     ...await lintConfigTrees(configModels, ruleSet, context3, {
       cwd: options.cwd,
       root: configRoot(paths, options.cwd),
       loadExtra: async (displayPath, kind) => {
-        const source = await readSource({ absPath: path12.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+        const source = await readSource({ absPath: path13.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
         return source && parseConfigFile(source, kind, formatVersion(context3.version));
-      }
+      },
+      otherFindings: configPrivateKeyFindings
     })
   );
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
 }
+function directoryInputs(paths, cwd) {
+  return paths.map((input) => path13.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
+}
+function usesPrivateKeyRules(ruleSet) {
+  return ruleSet.enabled.some((enabled) => enabled.rule.checkPrivateKeys !== void 0);
+}
 async function readSource(file, maxBytes, note) {
+  const read = await readText(file, maxBytes, note);
+  return read && createSourceFile(file.displayPath, read.text, read.hasBom);
+}
+async function readText(file, maxBytes, note) {
   const read = await readTextFile(file.absPath, { maxBytes });
-  if (!read.ok) {
-    note(file.displayPath, `Skipped: ${read.message}.`);
-    return void 0;
-  }
-  return createSourceFile(file.displayPath, read.text, read.hasBom);
+  if (read.ok) return read;
+  note(file.displayPath, `Skipped: ${read.message}.`);
+  return void 0;
 }
 async function forEachConcurrently(items, limit, work) {
   let next = 0;
@@ -52825,7 +53363,7 @@ function joinList(items) {
 
 // src/action/changed-files.ts
 import { execFileSync } from "node:child_process";
-import path13 from "node:path";
+import path14 from "node:path";
 var API_FILE_LIMIT = 3e3;
 function filesFromListing(listing2) {
   return listing2.filter((file) => file.status !== "removed").map((file) => file.filename);
@@ -52875,7 +53413,7 @@ function normalizedSet(files) {
   return new Set(files.map(normalize));
 }
 function normalize(file) {
-  return path13.posix.normalize(file);
+  return path14.posix.normalize(file);
 }
 function firstLine(text) {
   return (text ?? "").trim().split("\n")[0] ?? "";
@@ -53155,7 +53693,7 @@ async function run() {
   }
 }
 function toPosix2(p) {
-  return p.split(path14.sep).join("/");
+  return p.split(path15.sep).join("/");
 }
 async function decideScope(inputs, event, result, root, octokit, step) {
   const whole = { reported: result.findings, description: "Scope: every file under the given paths." };
@@ -53183,10 +53721,10 @@ async function decideScope(inputs, event, result, root, octokit, step) {
 }
 async function runAction() {
   const inputs = readInputs((name) => getInput(name));
-  const workspace = path14.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path15.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const root = repositoryRoot(workspace);
-  const config = loadConfig(root, inputs.config === void 0 ? void 0 : path14.resolve(workspace, inputs.config));
-  const paths = inputs.paths.map((input) => toPosix2(path14.relative(root, path14.resolve(workspace, input))) || ".");
+  const config = loadConfig(root, inputs.config === void 0 ? void 0 : path15.resolve(workspace, inputs.config));
+  const paths = inputs.paths.map((input) => toPosix2(path15.relative(root, path15.resolve(workspace, input))) || ".");
   const event = readEvent();
   const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" }) : void 0;
   const checkRun = inputs.checkRun === false ? void 0 : checkRunTarget(inputs, event, octokit);
@@ -53201,9 +53739,9 @@ async function runAction() {
   const notes = [];
   if (checkRun) await reportCheckRun(checkRun, { reported: reported.findings, scope, inputs, failed: failed2, step, elsewhere, notes });
   else if (inputs.checkRun === "auto") info("No check run: it needs a github-token, the repository and a commit SHA.");
-  const sarifPath = inputs.sarifFile === void 0 ? void 0 : writeSarif(result, path14.resolve(workspace, inputs.sarifFile));
+  const sarifPath = inputs.sarifFile === void 0 ? void 0 : writeSarif(result, path15.resolve(workspace, inputs.sarifFile));
   if (sarifPath) {
-    const shown = path14.relative(workspace, sarifPath) || sarifPath;
+    const shown = path15.relative(workspace, sarifPath) || sarifPath;
     elsewhere.push(`the SARIF file ${shown}`);
     notes.push(`SARIF: ${shown} (every finding, whatever the scope).`);
   }
@@ -53219,7 +53757,7 @@ async function runAction() {
   if (failed2) setFailed(`sshlint: ${totalsText(reported.findings)}; findings at or above "${inputs.failOn}" fail this step (input fail-on).`);
 }
 function writeSarif(result, file) {
-  mkdirSync(path14.dirname(file), { recursive: true });
+  mkdirSync(path15.dirname(file), { recursive: true });
   writeFileSync(file, formatResult("sarif", result, { toolVersion: TOOL_VERSION }));
   info(`SARIF (${plural(result.findings.length, "finding")}) written to ${file}.`);
   return file;

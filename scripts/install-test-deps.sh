@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the tests need from Debian: the OpenSSH binaries the oracle tests
-# (test/oracle/) ask, and pre-commit for the hook test (test/pre-commit/).
+# (test/oracle/) ask, pre-commit for the hook test (test/pre-commit/), and puttygen
+# (putty-tools) for the private-key tests' PuTTY and ssh.com keys (test/fixtures/private-keys.ts).
 # For CI, as root, on Debian. Idempotent. Never starts or enables the system
 # sshd: the tests run their own sshd on 127.0.0.1 in debug mode.
 set -eu
@@ -15,7 +16,7 @@ installed() {
 }
 
 missing=""
-for pkg in openssh-server openssh-client pre-commit; do
+for pkg in openssh-server openssh-client pre-commit putty-tools; do
   installed "$pkg" || missing="$missing $pkg"
 done
 
@@ -59,7 +60,7 @@ fi
 mkdir -p /run/sshd
 chmod 0755 /run/sshd
 
-for bin in /usr/sbin/sshd /usr/bin/ssh /usr/bin/ssh-keygen; do
+for bin in /usr/sbin/sshd /usr/bin/ssh /usr/bin/ssh-keygen /usr/bin/puttygen; do
   [ -x "$bin" ] || { echo "install-test-deps.sh: $bin missing after install" >&2; exit 1; }
 done
 /usr/bin/ssh -V

@@ -22,7 +22,8 @@ export interface RuleMeta {
   id: string;
   /** Readable alias, e.g. `key-split-across-lines`; accepted wherever an id is. */
   alias: string;
-  kinds: readonly FileKind[];
+  /** The files it reads; `any`: every file, whatever its name or kind (private keys). */
+  kinds: readonly (FileKind | 'any')[];
   category: Category;
   severity: Severity;
   docs: RuleDocs;

@@ -17,6 +17,8 @@ export interface DiscoveredFile {
   kind: FileKind | undefined;
   /** Named on the command line. */
   explicit: boolean;
+  /** The directory whose `git ls-files` listed this file at `absPath`: `git grep` there searches it. */
+  gitRoot?: string;
 }
 
 /** A path that was skipped: symbolic link leaving the root, unreadable directory, … */
@@ -72,12 +74,14 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
 async function scanDirectory(absDir: string, collector: Collector): Promise<void> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
-  for (const relPath of await listDirectory(absDir, collector)) {
+  const { relPaths, byGit } = await listDirectory(absDir, collector);
+  const gitRoot = byGit ? absDir : undefined;
+  for (const relPath of relPaths) {
     if (isInSkippedDirectory(relPath)) continue;
     const absPath = path.join(absDir, relPath);
     const stats = lstatEntry(absPath, relPath, collector);
     // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
-    if (stats?.isFile()) collector.addFound(absPath, path.join(realRoot, relPath), false);
+    if (stats?.isFile()) collector.addFound(absPath, path.join(realRoot, relPath), false, gitRoot);
     else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     // Directories (submodules), sockets, FIFOs: nothing to lint.
   }
@@ -85,16 +89,16 @@ async function scanDirectory(absDir: string, collector: Collector): Promise<void
 }
 
 /** git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a walk. */
-async function listDirectory(absDir: string, collector: Collector): Promise<string[]> {
+async function listDirectory(absDir: string, collector: Collector): Promise<{ relPaths: string[]; byGit: boolean }> {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    return git.relPaths;
+    return { relPaths: git.relPaths, byGit: true };
   }
   if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
-  return walk.relPaths;
+  return { relPaths: walk.relPaths, byGit: false };
 }
 
 function isInSkippedDirectory(relPath: string): boolean {
@@ -161,12 +165,14 @@ class Collector {
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
 
-  addFound(absPath: string, realPath: string, viaSymlink: boolean): void {
+  addFound(absPath: string, realPath: string, viaSymlink: boolean, gitRoot?: string): void {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink });
+    const candidate: Candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
+    if (gitRoot !== undefined) candidate.gitRoot = gitRoot;
+    this.add(realPath, candidate);
   }
 
   note(absPath: string, message: string): void {
@@ -221,12 +227,14 @@ function mergeCandidates(candidates: Candidate[]): DiscoveredFile {
     (a, b) => Number(b.explicit) - Number(a.explicit) || Number(a.viaSymlink) - Number(b.viaSymlink) || byDisplayPath(a, b),
   );
   const [primary] = ranked as [Candidate, ...Candidate[]];
-  return {
+  const merged: DiscoveredFile = {
     absPath: primary.absPath,
     displayPath: primary.displayPath,
     kind: primary.kind ?? ranked.find((candidate) => candidate.kind !== undefined)?.kind,
     explicit: primary.explicit,
   };
+  if (primary.gitRoot !== undefined) merged.gitRoot = primary.gitRoot;
+  return merged;
 }
 
 function byDisplayPath(a: { displayPath: string }, b: { displayPath: string }): number {

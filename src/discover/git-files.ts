@@ -38,14 +38,14 @@ export async function listGitFiles(dir: string): Promise<GitListing> {
   return { ok: true, relPaths, warnings: stderrLines };
 }
 
-interface GitRun {
+export interface GitRun {
   code: number | null;
   stdout: Buffer;
   stderr: string;
 }
 
-/** Runs git, or resolves `undefined` when it is not installed. */
-function runGit(args: string[], cwd: string): Promise<GitRun | undefined> {
+/** Runs git in `cwd`, blind to the variables of a hook's repository; `undefined` when git is not installed. */
+export function runGit(args: string[], cwd: string): Promise<GitRun | undefined> {
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const stdout: Buffer[] = [];

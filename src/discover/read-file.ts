@@ -5,7 +5,7 @@ import { describeFsError } from './errors.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** Like git and grep: a NUL byte early on means binary. */
-const BINARY_PROBE_BYTES = 8192;
+export const BINARY_PROBE_BYTES = 8192;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 const MIN_CHUNK_BYTES = 64 * 1024;
 
@@ -19,7 +19,7 @@ export type ReadResult =
  * O_NONBLOCK: opening a FIFO that slipped into the file list (or was named) must not hang; for
  * regular files it changes nothing. Windows has no such flag.
  */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads a file to lint. Never throws for the file's sake: every problem is a `ReadFailure`. */
 export async function readTextFile(absPath: string, limits: { maxBytes: number } = { maxBytes: DEFAULT_MAX_BYTES }): Promise<ReadResult> {

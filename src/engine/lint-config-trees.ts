@@ -21,6 +21,8 @@ export interface ConfigTreeOptions {
   root: string;
   /** Parses a file an Include names that discovery did not (undefined: unreadable or not in the root). */
   loadExtra(displayPath: string, kind: ConfigKind): Promise<ConfigFileModel | undefined>;
+  /** Other findings in configuration files (private keys pasted in), suppressed together with the tree's. */
+  otherFindings?: ReadonlyMap<string, readonly Finding[]>;
 }
 
 /** A main file, as opposed to a drop-in under a `*.d/` folder. */
@@ -54,7 +56,8 @@ export async function lintConfigTrees(models: readonly ConfigFileModel[], ruleSe
   for (const tree of trees) {
     const treeFindings = runConfigRules(tree, ruleSet, context);
     for (const file of tree.files) {
-      findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
+      const fileFindings = [...treeFindings.filter((finding) => finding.file === file.source.path), ...(options.otherFindings?.get(file.source.path) ?? [])];
+      findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
     }
   }
   return dedupe(findings);

@@ -1,7 +1,8 @@
 /**
  * Code that sets SSH up through the pipeline: the setup rules over its model, and every SSH file
  * it writes (heredoc, YAML block, Ansible line) through the rules of that kind of file, with the
- * findings moved back to where the text sits in the host file.
+ * findings moved back to where the text sits in the host file. The caller applies the file's
+ * suppression comments, once, with the file's other findings.
  */
 import type { Finding, RelatedLocation, Span } from '../core/finding.js';
 import type { SetupKind } from '../core/file-kind.js';
@@ -14,7 +15,7 @@ import type { EmbeddedDocument, SetupFileModel } from '../parse/setup/setup-mode
 import type { RuleContext } from '../rules/rule.js';
 import { runConfigRules } from './lint-config-trees.js';
 import { parseSource } from './parse-source.js';
-import { runKeyFileRules, suppressFindings, toFinding } from './lint-source.js';
+import { runKeyFileRules, toFinding } from './lint-source.js';
 import type { RuleSet } from './rule-set.js';
 
 /** An Include inside embedded text names a file on the target machine, which the repository does not show. */
@@ -37,7 +38,7 @@ export async function lintSetupSource(
     for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
   }
   for (const document of model.embedded) findings.push(...(await lintEmbedded(document, ruleSet, context)));
-  return { model, findings: suppressFindings(findings, source, ruleSet) };
+  return { model, findings };
 }
 
 /** The findings on an embedded document, at their places in the host file. */

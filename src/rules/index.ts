@@ -78,7 +78,8 @@ import strictHostKeyCheckingOff from './client-config/strict-host-key-checking-o
 import forwardAgentBroad from './client-config/forward-agent-broad.js';
 import forwardX11Trusted from './client-config/forward-x11-trusted.js';
 import manyIdentitiesWithoutIdentitiesOnly from './client-config/many-identities-without-identities-only.js';
-import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
+import privateKeyExposed from './secrets/private-key-exposed.js';
+import encryptedPrivateKeyExposed from './secrets/encrypted-private-key-exposed.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -159,7 +160,8 @@ const ALL: Rule[] = [
   forwardAgentBroad,
   forwardX11Trusted,
   manyIdentitiesWithoutIdentitiesOnly,
-  privateKeyInKeyFile,
+  privateKeyExposed,
+  encryptedPrivateKeyExposed,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -12,6 +12,7 @@ import type { ConfigAnalysis } from '../parse/config/config-tree.js';
 import type { Range } from '../parse/read-key.js';
 import type { SetupKind } from '../core/file-kind.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
+import type { PrivateKeyBlock } from '../parse/private-key.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
 export interface Policy {
@@ -50,6 +51,7 @@ export interface KeyFileRule extends RuleBase {
   kinds: readonly KeyFileModel['kind'][];
   checkConfig?: undefined;
   checkSetup?: undefined;
+  checkPrivateKeys?: undefined;
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -59,6 +61,7 @@ export interface ConfigRule extends RuleBase {
   kinds: readonly ConfigKind[];
   check?: undefined;
   checkSetup?: undefined;
+  checkPrivateKeys?: undefined;
   checkConfig(analysis: ConfigAnalysis, context: RuleContext): RuleHit[];
 }
 
@@ -67,6 +70,7 @@ export interface SetupRule extends RuleBase {
   kinds: readonly SetupKind[];
   check?: undefined;
   checkConfig?: undefined;
+  checkPrivateKeys?: undefined;
   checkSetup(model: SetupFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -78,14 +82,41 @@ export function defineConfigRule(rule: ConfigRule): ConfigRule {
   return rule;
 }
 
+/** Where a scanned authorized_keys, *.pub or known_hosts file holds a public key. */
+export interface PublicKeyLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The private keys found in one file, whatever its kind. */
+export interface PrivateKeyScan {
+  keys: readonly PrivateKeyBlock[];
+  /** The scanned files' public keys, by SHA256 fingerprint. */
+  publicKeys: ReadonlyMap<string, readonly PublicKeyLocation[]>;
+}
+
+export interface PrivateKeyRule extends RuleBase {
+  kinds: readonly ['any'];
+  check?: undefined;
+  checkConfig?: undefined;
+  checkSetup?: undefined;
+  checkPrivateKeys(scan: PrivateKeyScan, context: RuleContext): RuleHit[];
+}
+
+export function definePrivateKeyRule(rule: PrivateKeyRule): PrivateKeyRule {
+  return rule;
+}
+
 /** A rule the engine itself applies (unreadable files, unused suppressions): metadata only. */
 export interface EngineRule extends RuleBase {
   check?: undefined;
   checkConfig?: undefined;
   checkSetup?: undefined;
+  checkPrivateKeys?: undefined;
 }
 
-export type Rule = KeyFileRule | ConfigRule | SetupRule | EngineRule;
+export type Rule = KeyFileRule | ConfigRule | SetupRule | PrivateKeyRule | EngineRule;
 
 export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
   return rule;

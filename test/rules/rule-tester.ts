@@ -10,6 +10,7 @@ import { parseSource } from '../../src/engine/parse-source.js';
 import { DEFAULT_POLICY, type KeyFileRule, type Policy, type RuleHit } from '../../src/rules/rule.js';
 import type { KeyFileKind } from '../../src/parse/key-file-model.js';
 import type { Severity } from '../../src/core/finding.js';
+import type { RuleMeta } from '../../src/core/rule-meta.js';
 
 export interface ValidCase {
   name?: string;
@@ -49,31 +50,37 @@ export function runRule(rule: KeyFileRule, testCase: ValidCase): RuleHit[] {
   return rule.check(model, { version, policy: { ...DEFAULT_POLICY, ...testCase.policy }, now: TEST_NOW });
 }
 
+/** The hits are on the expected lines, with the expected places and words, each with a message and help. */
+export function expectHits(hits: readonly RuleHit[], expected: readonly ExpectedHit[]): void {
+  expect(hits.map((hit) => hit.line)).toEqual(expected.map((hit) => hit.line));
+  expected.forEach((want, i) => {
+    const hit = hits[i]!;
+    if (want.column !== undefined) expect(hit.column).toBe(want.column);
+    if (want.endLine !== undefined) expect(hit.endLine).toBe(want.endLine);
+    if (want.endColumn !== undefined) expect(hit.endColumn).toBe(want.endColumn);
+    if (want.message !== undefined) expect(hit.message).toContain(want.message);
+    if (want.severity !== undefined) expect(hit.severity).toBe(want.severity);
+    expect(hit.message.length).toBeGreaterThan(20);
+    expect(hit.help ?? '').not.toBe('');
+  });
+}
+
+export function expectDocumented(rule: RuleMeta): void {
+  for (const field of ['summary', 'what', 'why', 'bad', 'good'] as const) expect(rule.docs[field].length).toBeGreaterThan(10);
+  expect(rule.docs.references.length).toBeGreaterThan(0);
+  expect(rule.id).toMatch(/^SSH\d{3}$/);
+  expect(rule.alias).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+}
+
 export function ruleTable(rule: KeyFileRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.id} ${rule.alias}`, () => {
     it.each(cases.valid.map((c, i) => [c.name ?? `valid #${i + 1}`, c] as const))('accepts: %s', (_name, c) => {
       expect(runRule(rule, c)).toEqual([]);
     });
     it.each(cases.invalid.map((c, i) => [c.name ?? `invalid #${i + 1}`, c] as const))('reports: %s', (_name, c) => {
-      const hits = runRule(rule, c);
-      expect(hits.map((hit) => hit.line)).toEqual(c.hits.map((hit) => hit.line));
-      c.hits.forEach((expected, i) => {
-        const hit = hits[i]!;
-        if (expected.column !== undefined) expect(hit.column).toBe(expected.column);
-        if (expected.endLine !== undefined) expect(hit.endLine).toBe(expected.endLine);
-        if (expected.endColumn !== undefined) expect(hit.endColumn).toBe(expected.endColumn);
-        if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
-        if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
-        expect(hit.message.length).toBeGreaterThan(20);
-        expect(hit.help ?? '').not.toBe('');
-      });
+      expectHits(runRule(rule, c), c.hits);
     });
-    it('is documented', () => {
-      for (const field of ['summary', 'what', 'why', 'bad', 'good'] as const) expect(rule.docs[field].length).toBeGreaterThan(10);
-      expect(rule.docs.references.length).toBeGreaterThan(0);
-      expect(rule.id).toMatch(/^SSH\d{3}$/);
-      expect(rule.alias).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    });
+    it('is documented', () => expectDocumented(rule));
     it('reports its own bad example and not its good one', () => {
       const kind = rule.kinds[0]!;
       expect(runRule(rule, { text: rule.docs.good, kind })).toEqual([]);

@@ -48722,9 +48722,11 @@ function interpret(version, headers, sections) {
   const privateBlob = decodeBase64(sections.get("Private") ?? "");
   const cipher = headers.get("Encryption");
   if (!publicBlob?.length || !privateBlob?.length || cipher === void 0) return void 0;
+  const identity2 = identifyBlob(publicBlob);
+  if (identity2.type === void 0) return void 0;
   const kdf = version === "2" ? "SHA-1" : headers.get("Key-Derivation");
   const encryption = cipher === "none" ? { encrypted: false } : { encrypted: true, cipher, ...kdf ? { kdf } : {} };
-  return { format: version === "2" ? "putty-v2" : "putty-v3", encryption, ...identifyBlob(publicBlob) };
+  return { format: version === "2" ? "putty-v2" : "putty-v3", encryption, ...identity2 };
 }
 
 // src/parse/private-key/ssh-com.ts

@@ -62,6 +62,7 @@ describe('findPrivateKeys in other files', () => {
     ['a truncated OpenSSH header', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----\n'],
     ['a marker in code', "if (line.startsWith('-----BEGIN RSA PRIVATE KEY-----')) return '-----END RSA PRIVATE KEY-----';\n"],
     ['a PuTTY header alone', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: <your key>\n'],
+    ['a PuTTY file with placeholder bodies', 'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: x\nPublic-Lines: 2\nAAAA\nAAAA\nPrivate-Lines: 1\nAAAA\nPrivate-MAC: 00\n'],
     // Shapes seen in public repositories: code that writes keys, redaction tests, .env samples, docs.
     ['a key writer', "return '-----BEGIN OPENSSH PRIVATE KEY-----\\n${lines.join('\\n')}\\n-----END OPENSSH PRIVATE KEY-----\\n';\n"],
     ['a test stub', '"-----BEGIN OPENSSH PRIVATE KEY-----\\n"\n"host-key-options-test\\n"\n"-----END OPENSSH PRIVATE KEY-----\\n",\n'],

@@ -49,8 +49,11 @@ function interpret(version: '2' | '3', headers: Map<string, string>, sections: M
   const privateBlob = decodeBase64(sections.get('Private') ?? '');
   const cipher = headers.get('Encryption');
   if (!publicBlob?.length || !privateBlob?.length || cipher === undefined) return undefined;
+  // A real .ppk always carries a readable public key; placeholder bodies (`AAAA`) are examples, not keys.
+  const identity = identifyBlob(publicBlob);
+  if (identity.type === undefined) return undefined;
   // Version 2 derives the key from the passphrase with plain SHA-1; version 3 names its Argon2 flavour.
   const kdf = version === '2' ? 'SHA-1' : headers.get('Key-Derivation');
   const encryption = cipher === 'none' ? { encrypted: false as const } : { encrypted: true as const, cipher, ...(kdf ? { kdf } : {}) };
-  return { format: version === '2' ? 'putty-v2' : 'putty-v3', encryption, ...identifyBlob(publicBlob) };
+  return { format: version === '2' ? 'putty-v2' : 'putty-v3', encryption, ...identity };
 }

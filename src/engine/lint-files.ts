@@ -1,6 +1,7 @@
 /**
- * The whole pipeline over paths: discover → read → parse → rules → findings, then the
- * configuration filter (in the rule set) and inline suppressions (in lintSource).
+ * The whole pipeline over paths: discover → read → parse → rules per file, config trees, then
+ * the repository rules over everything parsed → findings, with the configuration filter (in the
+ * rule set) and, last, each file's inline suppressions.
  */
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
@@ -18,8 +19,13 @@ import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
 import { lintSetupSource } from './lint-setup.js';
-import { lintSource, toFinding } from './lint-source.js';
-import { buildRuleSet } from './rule-set.js';
+import { runKeyFileRules, suppressFindings, toFinding } from './lint-source.js';
+import { runRepositoryRules } from './lint-repository.js';
+import { parseSource } from './parse-source.js';
+import type { KeyFileModel } from '../parse/key-file-model.js';
+import type { SetupFileModel } from '../parse/setup/setup-model.js';
+import { buildRepositoryModel } from '../repository/repository-model.js';
+import { buildRuleSet, type RuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
 
 export const UNREADABLE_FILE = 'SSH001';
@@ -58,31 +64,63 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit);
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
+  const keyFiles: KeyFileModel[] = [];
+  const setups: SetupFileModel[] = [];
+  /** Findings in the files rules read, suppressed at the end; the others (unreadable files) are final. */
+  const inSources: Finding[] = [];
+  /** The files rules read (their suppression comments apply). */
+  const sources = new Map<string, SourceFile>();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const parseConfig = (source: SourceFile, kind: ConfigFileModel['kind']): ConfigFileModel => {
+    sources.set(source.path, source);
+    return parseConfigFile(source, kind, formatVersion(context.version));
+  };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
     const source = await readSource(file, maxBytes, note);
     if (!source) return;
     scanned++;
     const kind = file.kind ?? sniffKind(source, context.version);
     if (!kind) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
-    else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
-    else if (isSetupKind(kind)) findings.push(...(await lintSetupSource(source, kind, ruleSet, context)).findings);
-    else findings.push(...lintSource(source, kind, ruleSet, context));
+    else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfig(source, kind));
+    else if (isSetupKind(kind)) {
+      const linted = await lintSetupSource(source, kind, ruleSet, context);
+      sources.set(source.path, source);
+      setups.push(linted.model);
+      inSources.push(...linted.findings);
+    } else {
+      const model = parseSource(source, kind, context.version);
+      if (!model) return;
+      sources.set(source.path, source);
+      keyFiles.push(model);
+      inSources.push(...runKeyFileRules(model, ruleSet, context));
+    }
   });
   // Discovery order is not stable under concurrency; the trees must be.
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
-  findings.push(
-    ...(await lintConfigTrees(configModels, ruleSet, context, {
-      cwd: options.cwd,
-      root: configRoot(paths, options.cwd),
-      loadExtra: async (displayPath, kind) => {
-        const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
-        return source && parseConfigFile(source, kind, formatVersion(context.version));
-      },
-    })),
-  );
+  const configs = await lintConfigTrees(configModels, ruleSet, context, {
+    cwd: options.cwd,
+    root: configRoot(paths, options.cwd),
+    loadExtra: async (displayPath, kind) => {
+      const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      return source && parseConfig(source, kind);
+    },
+  });
+  inSources.push(...configs.findings);
+  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context));
+  findings.push(...suppressEachFile(inSources, sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
+}
+
+/** Each file's inline suppressions over every finding in it, whichever rule reported it. */
+function suppressEachFile(findings: readonly Finding[], sources: ReadonlyMap<string, SourceFile>, ruleSet: RuleSet): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const source of sources.values()) if (!byFile.has(source.path)) byFile.set(source.path, []);
+  return [...byFile].flatMap(([file, inFile]) => {
+    const source = sources.get(file);
+    return source ? suppressFindings(inFile, source, ruleSet) : inFile;
+  });
 }
 
 /** The file as a SourceFile, or undefined (with a note) when it cannot be read as text. */

@@ -13,6 +13,8 @@ import type { DirectiveVerdict } from '../parse/config/directive-verdict.js';
 import type { Range } from '../parse/read-key.js';
 import type { SetupKind } from '../core/file-kind.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { RepositoryModel } from '../repository/repository-model.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
 export interface Policy {
@@ -51,6 +53,7 @@ export interface KeyFileRule extends RuleBase {
   kinds: readonly KeyFileModel['kind'][];
   checkConfig?: undefined;
   checkSetup?: undefined;
+  checkRepository?: undefined;
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -65,6 +68,7 @@ export interface ConfigRule extends RuleBase {
   kinds: readonly ConfigKind[];
   check?: undefined;
   checkSetup?: undefined;
+  checkRepository?: undefined;
   checkConfig(analysis: ConfigAnalysis, context: RuleContext): RuleHit[];
 }
 
@@ -73,6 +77,7 @@ export interface SetupRule extends RuleBase {
   kinds: readonly SetupKind[];
   check?: undefined;
   checkConfig?: undefined;
+  checkRepository?: undefined;
   checkSetup(model: SetupFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -84,14 +89,37 @@ export function defineConfigRule(rule: ConfigRule): ConfigRule {
   return rule;
 }
 
+/** A hit of a repository rule names its file: the rule sees every file at once. */
+export interface RepositoryHit extends RuleHit {
+  file: string;
+}
+
+/**
+ * A rule over the repository as a whole: what the files say together (which sshd_config
+ * governs which authorized_keys, what modes the provisioning code sets). `kinds`: the kinds of
+ * file its findings can land in.
+ */
+export interface RepositoryRule extends RuleBase {
+  kinds: readonly FileKind[];
+  check?: undefined;
+  checkConfig?: undefined;
+  checkSetup?: undefined;
+  checkRepository(model: RepositoryModel, context: RuleContext): RepositoryHit[];
+}
+
+export function defineRepositoryRule(rule: RepositoryRule): RepositoryRule {
+  return rule;
+}
+
 /** A rule the engine itself applies (unreadable files, unused suppressions): metadata only. */
 export interface EngineRule extends RuleBase {
   check?: undefined;
   checkConfig?: undefined;
   checkSetup?: undefined;
+  checkRepository?: undefined;
 }
 
-export type Rule = KeyFileRule | ConfigRule | SetupRule | EngineRule;
+export type Rule = KeyFileRule | ConfigRule | SetupRule | RepositoryRule | EngineRule;
 
 export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
   return rule;

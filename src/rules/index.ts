@@ -79,6 +79,11 @@ import forwardAgentBroad from './client-config/forward-agent-broad.js';
 import forwardX11Trusted from './client-config/forward-x11-trusted.js';
 import manyIdentitiesWithoutIdentitiesOnly from './client-config/many-identities-without-identities-only.js';
 import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
+import lockoutSshdWillNotStart from './lockout/sshd-will-not-start.js';
+import lockoutUserRefused from './lockout/user-refused.js';
+import lockoutKeysNotRead from './lockout/keys-not-read.js';
+import lockoutUnsafeModes from './lockout/unsafe-modes.js';
+import lockoutKeyRefused from './lockout/key-refused.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -160,6 +165,11 @@ const ALL: Rule[] = [
   forwardX11Trusted,
   manyIdentitiesWithoutIdentitiesOnly,
   privateKeyInKeyFile,
+  lockoutSshdWillNotStart,
+  lockoutUserRefused,
+  lockoutKeysNotRead,
+  lockoutUnsafeModes,
+  lockoutKeyRefused,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

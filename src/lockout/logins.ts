@@ -173,7 +173,9 @@ function rootLogin(view: UserSettings, release: string, entry: KeyEntry): Check 
     if (value === 'no' || (value === 'forced-commands-only' && !forced)) {
       const what = value === 'no' ? 'forbids root logins' : 'lets root in only with keys that carry `command=`';
       // The default never refuses a key, so a refusal always has its line.
-      return cause('user-refused', setting!, `${label(setting!)} ${what}`, `sshd logs "ROOT LOGIN REFUSED"; the client sees ${DENIED}`, value === 'no' ? 'Log in as a named user with sudo, or set `PermitRootLogin prohibit-password` to allow root with keys only.' : 'Add `command="…"` to the keys root uses, or set `PermitRootLogin prohibit-password`.');
+      // Tested with 9.2: `no` fails the authentication; `forced-commands-only` accepts the key, then closes the connection.
+      const error = value === 'no' ? `sshd logs "ROOT LOGIN REFUSED"; the client sees ${DENIED}` : 'sshd accepts the key, then closes the connection (the client sees "Broken pipe" or "Connection closed")';
+      return cause('user-refused', setting!, `${label(setting!)} ${what}`, error, value === 'no' ? 'Log in as a named user with sudo, or set `PermitRootLogin prohibit-password` to allow root with keys only.' : 'Add `command="…"` to the keys root uses, or set `PermitRootLogin prohibit-password`.');
     }
     return 'ok';
   });

@@ -12,30 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/config.js';
-import { createSourceFile } from '../../src/core/source.js';
 import { parseVersion } from '../../src/core/version.js';
-import type { Finding } from '../../src/core/finding.js';
-import { kindFromPath } from '../../src/discover/kinds.js';
-import { lintConfigTrees } from '../../src/engine/lint-config-trees.js';
-import { runRepositoryRules } from '../../src/engine/lint-repository.js';
-import { runKeyFileRules } from '../../src/engine/lint-source.js';
-import { parseSource } from '../../src/engine/parse-source.js';
-import { buildRuleSet } from '../../src/engine/rule-set.js';
 import { analyseLogins, type KeyLogin } from '../../src/lockout/logins.js';
-import type { ConfigFileModel } from '../../src/parse/config/config-model.js';
-import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
-import type { KeyFileModel } from '../../src/parse/key-file-model.js';
-import { emptySetupModel, type SetupFileModel } from '../../src/parse/setup/setup-model.js';
-import { buildRepositoryModel, type RepositoryModel } from '../../src/repository/repository-model.js';
-import { RULES } from '../../src/rules/index.js';
 import { DEFAULT_POLICY, type RuleContext } from '../../src/rules/rule.js';
-import { FIXTURE_KEYS, LOCKOUT_FIXTURES, type LockoutFixture, type SetupSpec } from './lockout-fixtures.js';
+import { lintRepository } from '../lockout/lint-repository.js';
+import { FIXTURE_KEYS, LOCKOUT_FIXTURES, type LockoutFixture } from './lockout-fixtures.js';
 import { cleanupOracle, generateKey, hasMountNamespaces, hasOpenSSH, machineSshd, requireOpenSSH, type KeyPair } from './openssh.js';
 
 const VERSION = parseVersion('9.2')!;
 const CONTEXT: RuleContext = { version: VERSION, policy: DEFAULT_POLICY, now: Date.UTC(2026, 0, 1) / 1000 };
-const RULE_SET = buildRuleSet(RULES, defaultConfig());
 /** The client offers DSA too, so that sshd, not the client, decides about DSA keys. */
 const CLIENT_OPTIONS = { PubkeyAcceptedAlgorithms: '+ssh-dss' };
 const FIRST_UID = 20_000;
@@ -64,38 +49,6 @@ afterAll(async () => {
 
 function fixtureFiles(fixture: LockoutFixture): Record<string, string> {
   return Object.fromEntries(Object.entries(fixture.files).map(([path, text]) => [path, text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => keys[name]!.publicLine)]));
-}
-
-function setupModel(spec: SetupSpec, text: string): SetupFileModel {
-  const model = emptySetupModel('shell_script', createSourceFile(spec.file, text));
-  for (const i of spec.installations ?? []) {
-    model.installations.push({ ...(i.user ? { user: i.user } : {}), ...(i.target ? { target: i.target } : {}), keys: { file: i.keysFile }, exclusive: false, span: { line: i.line, column: 1 } });
-  }
-  for (const m of spec.modes ?? []) model.modes.push({ target: m.target, mode: m.mode, written: m.written, recursive: m.recursive ?? false, span: { line: m.line, column: 1 } });
-  return model;
-}
-
-/** The repository model and findings, assembled from the pipeline's own steps (setup facts given directly). */
-async function lintRepository(repo: string, files: Record<string, string>, fixture: LockoutFixture): Promise<{ model: RepositoryModel; findings: Finding[] }> {
-  const configModels: ConfigFileModel[] = [];
-  const keyFiles: KeyFileModel[] = [];
-  const findings: Finding[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const kind = kindFromPath(path);
-    const source = createSourceFile(path, text);
-    if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind, '9.2'));
-    const keyModel = kind ? parseSource(source, kind, VERSION) : undefined;
-    if (keyModel) {
-      keyFiles.push(keyModel);
-      findings.push(...runKeyFileRules(keyModel, RULE_SET, CONTEXT));
-    }
-  }
-  configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
-  const configs = await lintConfigTrees(configModels, RULE_SET, CONTEXT, { cwd: repo, root: repo, loadExtra: async () => undefined });
-  const setups = (fixture.setups ?? []).map((spec) => setupModel(spec, files[spec.file] ?? ''));
-  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups });
-  findings.push(...configs.findings, ...runRepositoryRules(model, RULE_SET, CONTEXT));
-  return { model, findings };
 }
 
 // ------------------------------------------------------------------ the machine
@@ -200,7 +153,7 @@ describe.skipIf(!available)('lockout predictions vs a real sshd 9.2', () => {
         mkdirSync(dirname(join(repo, path)), { recursive: true });
         writeFileSync(join(repo, path), text);
       }
-      const { model, findings } = await lintRepository(repo, files, fixture);
+      const { model, findings } = await lintRepository(repo, files, fixture.setups ?? [], CONTEXT);
       const logins = analyseLogins(model, CONTEXT);
       expect(logins.length, 'the analysis finds the installed keys').toBeGreaterThan(0);
 

@@ -11671,7 +11671,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache2 = reusify(Task);
+      var cache3 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -11750,7 +11750,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push(value, done2) {
-        var current = cache2.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -11771,7 +11771,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done2) {
-        var current = cache2.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -11793,7 +11793,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache2.release(holder);
+          cache3.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -11843,7 +11843,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache2.release(current);
+          cache3.release(current);
           current = next;
         }
         self.drain = noop;
@@ -13486,9 +13486,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at2) => {
+    var separatorAfter = (run, at3) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
+      for (let index = at3 + 1; index < run.length && !run[index].wildcard; index++) {
         separator += run[index].single;
       }
       return separator;
@@ -13552,17 +13552,17 @@ var require_ignore = __commonJS({
       let run = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at2) => {
+        run.forEach((token, at3) => {
           if (token.wildcard) {
-            lastWildcard = at2;
+            lastWildcard = at3;
           }
         });
-        run.forEach((token, at2) => {
+        run.forEach((token, at3) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
+          out += at3 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at3)})[^\\/])*`;
         });
         run = [];
       };
@@ -13911,13 +13911,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path10) {
+      _test(originalPath, cache3, path10) {
         checkPath(
           path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache2) : {
+        return path10 ? this._t(path10, cache3) : {
           ignored: false,
           unignored: false
         };
@@ -13934,13 +13934,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path10, cache2) {
-        if (path10 in cache2) {
-          return cache2[path10];
+      _t(path10, cache3) {
+        if (path10 in cache3) {
+          return cache3[path10];
         }
         const parentPath = parentOf(path10);
-        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
       ignores(path10) {
         return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
@@ -14113,6 +14113,9 @@ function defineConfigRule(rule) {
   return rule;
 }
 function definePrivateKeyRule(rule) {
+  return rule;
+}
+function defineRepositoryRule(rule) {
   return rule;
 }
 function defineKeyFileRule(rule) {
@@ -14417,12 +14420,12 @@ function splitArguments(line, from) {
 }
 function splitArgumentsLegacy(line, from) {
   const args = [];
-  let at2 = from;
-  while (at2 !== -1 && at2 < line.length) {
-    const token = strdelim(line, at2);
+  let at3 = from;
+  while (at3 !== -1 && at3 < line.length) {
+    const token = strdelim(line, at3);
     if (!token) break;
     args.push({ value: token.token, range: token.range });
-    at2 = token.next;
+    at3 = token.next;
   }
   return args;
 }
@@ -18130,9 +18133,9 @@ function parseInetAton(text) {
   }
   return bytes;
 }
-function strtoulBase0(text, at2) {
+function strtoulBase0(text, at3) {
   let base = 10;
-  let i = at2;
+  let i = at3;
   if (text[i] === "0") {
     if ((text[i + 1] === "x" || text[i + 1] === "X") && /[0-9a-fA-F]/.test(text[i + 2] ?? "")) {
       base = 16;
@@ -19448,15 +19451,15 @@ function ipqosValue(value, release) {
 }
 function ipqos(e) {
   const arg = e.args.next();
-  const label = e.program === "sshd" ? e.kw : "IPQoS";
+  const label2 = e.program === "sshd" ? e.kw : "IPQoS";
   if (e.program === "sshd" && missing(arg)) {
     return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
   }
   if (!arg || !ipqosValue(arg.value, e.release)) {
-    return fail(e, arg ? "bad-value" : "no-argument", `Bad ${label} value: ${arg ? arg.value : "(null)"}`, arg);
+    return fail(e, arg ? "bad-value" : "no-argument", `Bad ${label2} value: ${arg ? arg.value : "(null)"}`, arg);
   }
   const second = e.args.next();
-  if (second && !ipqosValue(second.value, e.release)) return fail(e, "bad-value", `Bad ${label} value: ${second.value}`, second);
+  if (second && !ipqosValue(second.value, e.release)) return fail(e, "bad-value", `Bad ${label2} value: ${second.value}`, second);
   return void 0;
 }
 function channelTimeout(e) {
@@ -20627,10 +20630,10 @@ var WireWriter = class {
   }
   bytes() {
     const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at2 = 0;
+    let at3 = 0;
     for (const c of this.chunks) {
-      out.set(c, at2);
-      at2 += c.length;
+      out.set(c, at3);
+      at3 += c.length;
     }
     return out;
   }
@@ -20729,7 +20732,7 @@ function verifyDss(key, sig, data) {
   return v === rr ? { ok: true, algorithm } : incorrect;
 }
 function ecKey(curve, point) {
-  const coordinate = (at2) => Buffer.from(point.subarray(at2, at2 + curve.size)).toString("base64url");
+  const coordinate = (at3) => Buffer.from(point.subarray(at3, at3 + curve.size)).toString("base64url");
   return createPublicKey({ key: { kty: "EC", crv: curve.jwk, x: coordinate(1), y: coordinate(1 + curve.size) }, format: "jwk" });
 }
 function ecdsaValid(curve, point, r, s, message, hash) {
@@ -21125,13 +21128,13 @@ var ENV_MAX = 1024;
 var PERMIT_MAX = 4096;
 var TUNID_MAX = 2147483647 - 2;
 var NI_MAXHOST2 = 1025;
-function startsWithIgnoreCase(text, at2, word) {
-  return text.slice(at2, at2 + word.length).toLowerCase() === word;
+function startsWithIgnoreCase(text, at3, word) {
+  return text.slice(at3, at3 + word.length).toLowerCase() === word;
 }
-function dequote(text, at2) {
-  if (text[at2] !== '"') return { error: "missing-start-quote" };
+function dequote(text, at3) {
+  if (text[at3] !== '"') return { error: "missing-start-quote" };
   let value = "";
-  let i = at2 + 1;
+  let i = at3 + 1;
   while (i < text.length && text[i] !== '"') {
     if (text[i] === "\\" && text[i + 1] === '"') i++;
     value += text[i];
@@ -21155,22 +21158,22 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
   const seen = /* @__PURE__ */ new Set();
   const envNames2 = /* @__PURE__ */ new Set();
   const permitCounts = { permitopen: 0, permitlisten: 0 };
-  let at2 = start;
+  let at3 = start;
   const fail2 = (code3, sshdMessage, range, option) => ({
     ok: false,
     error: option === void 0 ? { code: code3, sshdMessage, range } : { code: code3, sshdMessage, range, option },
     options
   });
-  while (at2 < text.length && !isBlank(text[at2])) {
-    const optStart = at2;
-    const flag3 = matchFlag(text, at2, version);
+  while (at3 < text.length && !isBlank(text[at3])) {
+    const optStart = at3;
+    const flag3 = matchFlag(text, at3, version);
     if (flag3) {
-      at2 = flag3.end;
-      options.push({ name: flag3.name, negated: flag3.negated, range: { start: optStart, end: at2 } });
+      at3 = flag3.end;
+      options.push({ name: flag3.name, negated: flag3.negated, range: { start: optStart, end: at3 } });
     } else {
-      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at2, name) && text[at2 + name.length] === "=");
+      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at3, name) && text[at3 + name.length] === "=");
       if (valued) {
-        const valueStart = at2 + valued.length + 1;
+        const valueStart = at3 + valued.length + 1;
         if (valued === "command" || valued === "principals" || valued === "from") {
           if (seen.has(valued)) {
             return fail2("multiple-clauses", `multiple "${valued}" clauses`, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
@@ -21188,29 +21191,29 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
           const message = dq.error === "missing-start-quote" ? "missing start quote" : "missing end quote";
           return fail2(dq.error, message, { start: optStart, end: tokenEndOfOption(text, valueStart) }, valued);
         }
-        at2 = dq.end;
-        const range = { start: optStart, end: at2 };
+        at3 = dq.end;
+        const range = { start: optStart, end: at3 };
         const problem2 = validateValue(valued, dq.value);
         if (problem2) return fail2(problem2.code, problem2.message, range, valued);
         if (valued === "environment") envNames2.add(dq.value.slice(0, dq.value.indexOf("=")));
-        options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at2 } });
+        options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at3 } });
       }
     }
-    if (at2 >= text.length || isBlank(text[at2])) break;
-    if (text[at2] !== ",") {
-      return fail2("unknown-option", "unknown key option", { start: optStart, end: tokenEndOfOption(text, at2) });
+    if (at3 >= text.length || isBlank(text[at3])) break;
+    if (text[at3] !== ",") {
+      return fail2("unknown-option", "unknown key option", { start: optStart, end: tokenEndOfOption(text, at3) });
     }
-    at2++;
-    if (at2 >= text.length) return fail2("end-of-options", "unexpected end-of-options", { start: at2 - 1, end: at2 });
+    at3++;
+    if (at3 >= text.length) return fail2("end-of-options", "unexpected end-of-options", { start: at3 - 1, end: at3 });
   }
   return { ok: true, options };
 }
-function matchFlag(text, at2, version) {
+function matchFlag(text, at3, version) {
   for (const name of ["restrict", "cert-authority"]) {
-    if (startsWithIgnoreCase(text, at2, name)) return { name, negated: false, end: at2 + name.length };
+    if (startsWithIgnoreCase(text, at3, name)) return { name, negated: false, end: at3 + name.length };
   }
-  const negated = startsWithIgnoreCase(text, at2, "no-");
-  const from = negated ? at2 + 3 : at2;
+  const negated = startsWithIgnoreCase(text, at3, "no-");
+  const from = negated ? at3 + 3 : at3;
   for (const name of NEGATABLE_FLAGS) {
     if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
   }
@@ -21281,9 +21284,9 @@ function parseExpiryTime(value) {
   if (![8, 12, 14].includes(digits.length)) return void 0;
   const fields = [[4, 0, 9999], [2, 1, 12], [2, 1, 31], [2, 0, 23], [2, 0, 59], [2, 0, 61]];
   const values = [];
-  for (let at2 = 0, i = 0; at2 < digits.length; at2 += fields[i][0], i++) {
+  for (let at3 = 0, i = 0; at3 < digits.length; at3 += fields[i][0], i++) {
     const [width, min, max] = fields[i];
-    const match2 = /^[ \t\n\v\f\r]*(\d+)$/.exec(digits.slice(at2, at2 + width));
+    const match2 = /^[ \t\n\v\f\r]*(\d+)$/.exec(digits.slice(at3, at3 + width));
     const n = match2 ? Number(match2[1]) : NaN;
     if (!(n >= min && n <= max)) return void 0;
     values.push(n);
@@ -21354,11 +21357,11 @@ function startsWithKnownOption(field) {
 }
 function blanksInsideBlob(text, blobStart, family, certificate, version) {
   const tokens = [];
-  let at2 = blobStart;
-  while (at2 < text.length && tokens.length < MAX_JOINED_TOKENS) {
-    const end = tokenEnd(text, at2);
-    tokens.push({ start: at2, end });
-    at2 = skipBlanks(text, end);
+  let at3 = blobStart;
+  while (at3 < text.length && tokens.length < MAX_JOINED_TOKENS) {
+    const end = tokenEnd(text, at3);
+    tokens.push({ start: at3, end });
+    at3 = skipBlanks(text, end);
   }
   let joined = text.slice(tokens[0].start, tokens[0].end);
   for (let count2 = 2; count2 <= tokens.length; count2++) {
@@ -21455,10 +21458,10 @@ function findSplitKey(lines, i, version) {
 // src/parse/pasted-blocks.ts
 var BEGIN = /^\s*(-{4,5}) ?BEGIN ([A-Z0-9 ]+?) ?-{4,5}\s*$/;
 var PUTTY = /^\s*(PuTTY-User-Key-File-\d+):/;
-function classify(label) {
-  if (label === "SSH2 PUBLIC KEY") return "rfc4716-public";
-  if (label.includes("PRIVATE KEY")) return "private-key";
-  if (label.endsWith("PUBLIC KEY")) return "pem-public";
+function classify(label2) {
+  if (label2 === "SSH2 PUBLIC KEY") return "rfc4716-public";
+  if (label2.includes("PRIVATE KEY")) return "private-key";
+  if (label2.endsWith("PUBLIC KEY")) return "pem-public";
   return "other-armour";
 }
 function looksLikeBlockBody(text) {
@@ -21475,9 +21478,9 @@ function findPastedBlocks(lines) {
       i++;
       continue;
     }
-    const label = begin ? begin[2] : putty[1];
-    const kind = begin ? classify(label) : "putty-private-key";
-    const isEnd = (t) => begin ? new RegExp(`^\\s*-{4,5} ?END ${label} ?-{4,5}\\s*$`).test(t) : /^\s*Private-MAC:/.test(t);
+    const label2 = begin ? begin[2] : putty[1];
+    const kind = begin ? classify(label2) : "putty-private-key";
+    const isEnd = (t) => begin ? new RegExp(`^\\s*-{4,5} ?END ${label2} ?-{4,5}\\s*$`).test(t) : /^\s*Private-MAC:/.test(t);
     let j = i + 1;
     let terminated = false;
     while (j < lines.length) {
@@ -21490,7 +21493,7 @@ function findPastedBlocks(lines) {
       j++;
     }
     const lastLine = terminated ? j : j - 1;
-    blocks.push({ kind, label, firstLine: lines[i].number, lastLine: lines[lastLine].number, unterminated: !terminated });
+    blocks.push({ kind, label: label2, firstLine: lines[i].number, lastLine: lines[lastLine].number, unterminated: !terminated });
     i = lastLine + 1;
   }
   return blocks;
@@ -21576,23 +21579,23 @@ function validHashedHost(hosts) {
   return decodeBase64(salt)?.length === SHA1_LENGTH;
 }
 function parseKnownHostsLine(text, version) {
-  let at2 = skipBlanks(text, 0);
-  if (at2 === text.length || text[at2] === "#") return { status: "ignored" };
+  let at3 = skipBlanks(text, 0);
+  if (at3 === text.length || text[at3] === "#") return { status: "ignored" };
   let marker;
-  if (text[at2] === "@") {
-    let end = text.indexOf(" ", at2);
-    if (end === -1) end = text.indexOf("	", at2);
-    const range = { start: at2, end: end === -1 ? tokenEnd(text, at2) : end };
+  if (text[at3] === "@") {
+    let end = text.indexOf(" ", at3);
+    if (end === -1) end = text.indexOf("	", at3);
+    const range = { start: at3, end: end === -1 ? tokenEnd(text, at3) : end };
     const name = text.slice(range.start, range.end);
     if (end === -1 || name !== "@cert-authority" && name !== "@revoked") {
       return { status: "rejected", rejection: { code: "invalid-marker", range } };
     }
-    at2 = skipBlanks(text, end);
-    if (text[at2] === "@") return { status: "rejected", rejection: { code: "invalid-marker", range: { start: at2, end: tokenEnd(text, at2) } } };
+    at3 = skipBlanks(text, end);
+    if (text[at3] === "@") return { status: "rejected", rejection: { code: "invalid-marker", range: { start: at3, end: tokenEnd(text, at3) } } };
     marker = { name, range };
   }
-  const hostsEnd = tokenEnd(text, at2);
-  const hosts = { text: text.slice(at2, hostsEnd), range: { start: at2, end: hostsEnd } };
+  const hostsEnd = tokenEnd(text, at3);
+  const hosts = { text: text.slice(at3, hostsEnd), range: { start: at3, end: hostsEnd } };
   if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
     return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
   }
@@ -21711,13 +21714,13 @@ function isMainConfig(model) {
   return !/(^|\/)[^/]+\.d\//.test(model.source.path);
 }
 async function lintConfigTrees(models, ruleSet, context, options) {
-  const byPath = new Map(models.map((model) => [model.source.path, model]));
+  const byPath2 = new Map(models.map((model) => [model.source.path, model]));
   const resolverFor = (kind) => repositoryIncludeResolver({
     cwd: options.cwd,
     root: options.root,
     load: async (displayPath) => {
-      const known = byPath.get(displayPath) ?? await options.loadExtra(displayPath, kind);
-      if (known) byPath.set(displayPath, known);
+      const known = byPath2.get(displayPath) ?? await options.loadExtra(displayPath, kind);
+      if (known) byPath2.set(displayPath, known);
       return known;
     }
   });
@@ -21731,24 +21734,20 @@ async function lintConfigTrees(models, ruleSet, context, options) {
   for (const model of models) {
     if (!isMainConfig(model) && !included.has(model)) trees.push(await buildConfigTree(model, resolverFor(model.kind)));
   }
-  const findings = [];
-  for (const tree of trees) {
-    const treeFindings = runConfigRules(tree, ruleSet, context);
-    for (const file of tree.files) {
-      const fileFindings = [...treeFindings.filter((finding) => finding.file === file.source.path), ...options.otherFindings?.get(file.source.path) ?? []];
-      findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
-    }
-  }
-  return dedupe(findings);
+  const analyses = trees.map((tree) => analyseConfigTree(tree, context));
+  return { analyses, findings: dedupe(analyses.flatMap((analysis) => runConfigRules(analysis, ruleSet, context))) };
 }
-function runConfigRules(tree, ruleSet, context, fragment = false) {
+function analyseConfigTree(tree, context) {
   const release = formatVersion(context.version);
   if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
-  const analysis = {
+  return {
     kind: tree.main.kind,
     tree,
     verdicts: validateConfigTree(tree, { program: tree.main.kind === "sshd_config" ? "sshd" : "ssh", release, build: DEBIAN_BUILD })
   };
+}
+function runConfigRules(analysis, ruleSet, context, fragment = false) {
+  const tree = analysis.tree;
   const findings = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
@@ -22282,13 +22281,13 @@ var SEPARATOR = /\r?\n|(?:\\+r)?\\+n/g;
 function splitPieces(text, start, end, limit = Infinity) {
   const pieces = [];
   SEPARATOR.lastIndex = start;
-  let at2 = start;
+  let at3 = start;
   while (pieces.length < limit) {
     const match2 = SEPARATOR.exec(text);
     const pieceEnd = match2 === null || match2.index >= end ? end : match2.index;
-    pieces.push({ text: text.slice(at2, pieceEnd), start: at2, end: pieceEnd });
+    pieces.push({ text: text.slice(at3, pieceEnd), start: at3, end: pieceEnd });
     if (pieceEnd === end) break;
-    at2 = match2.index + match2[0].length;
+    at3 = match2.index + match2[0].length;
   }
   return pieces;
 }
@@ -22321,19 +22320,19 @@ function stripQuoteTail(value) {
 var TRADITIONAL = { "RSA PRIVATE KEY": "pem-rsa", "DSA PRIVATE KEY": "pem-dsa", "EC PRIVATE KEY": "pem-ec" };
 var RFC1421_HEADER = /^(Proc-Type|DEK-Info): ?(\S+)\s*/;
 var MIN_ENCRYPTED_BYTES = 64;
-function parsePemKey(label, pieces) {
+function parsePemKey(label2, pieces) {
   const body = readBody(pieces);
   const der = body && decodeBase64(body.base64);
   if (!body || !der || der.length === 0) return void 0;
-  if (label === "OPENSSH PRIVATE KEY") return parseOpensshKey(der);
-  if (label === "ENCRYPTED PRIVATE KEY") return isWholeSequence(der) ? { format: "pkcs8-encrypted", encryption: { encrypted: true } } : void 0;
-  const format = TRADITIONAL[label] ?? "pkcs8";
+  if (label2 === "OPENSSH PRIVATE KEY") return parseOpensshKey(der);
+  if (label2 === "ENCRYPTED PRIVATE KEY") return isWholeSequence(der) ? { format: "pkcs8-encrypted", encryption: { encrypted: true } } : void 0;
+  const format = TRADITIONAL[label2] ?? "pkcs8";
   if (body.headers.get("Proc-Type") === "4,ENCRYPTED") {
     const dekInfo = /^([A-Z0-9-]+),[0-9A-Fa-f]{16,32}$/.exec(body.headers.get("DEK-Info") ?? "");
     if (!dekInfo || der.length < MIN_ENCRYPTED_BYTES || der.length % 8 !== 0) return void 0;
     return { format, encryption: { encrypted: true, cipher: dekInfo[1], kdf: "MD5" }, ...typeFromLabel(format) };
   }
-  const key = isWholeSequence(der) ? loadKey(label, body.base64) : void 0;
+  const key = isWholeSequence(der) ? loadKey(label2, body.base64) : void 0;
   return key && { format, encryption: { encrypted: false }, ...identifyKeyObject(key) };
 }
 function readBody(pieces) {
@@ -22354,12 +22353,12 @@ function readBody(pieces) {
 function typeFromLabel(format) {
   return format === "pem-rsa" ? { type: "ssh-rsa" } : format === "pem-dsa" ? { type: "ssh-dss" } : {};
 }
-function loadKey(label, base64) {
+function loadKey(label2, base64) {
   const lines = base64.replace(/\s+/g, "").match(/.{1,64}/g) ?? [];
   try {
-    return createPrivateKey(`-----BEGIN ${label}-----
+    return createPrivateKey(`-----BEGIN ${label2}-----
 ${lines.join("\n")}
------END ${label}-----
+-----END ${label2}-----
 `);
   } catch {
     return void 0;
@@ -22514,12 +22513,12 @@ function findPrivateKeys(text) {
   }
   return keys;
 }
-function findArmoured(text, label, afterMarker) {
-  const endMarker = label ? `-----END ${label}-----` : SSH_COM_END;
+function findArmoured(text, label2, afterMarker) {
+  const endMarker = label2 ? `-----END ${label2}-----` : SSH_COM_END;
   const endAt = text.indexOf(endMarker, afterMarker);
   if (endAt === -1 || endAt - afterMarker > MAX_ARMOUR_CHARS) return void 0;
   const pieces = splitPieces(text, afterMarker, endAt);
-  const key = label ? parsePemKey(label, pieces) : parseSshComKey(pieces);
+  const key = label2 ? parsePemKey(label2, pieces) : parseSshComKey(pieces);
   return key && { key, end: endAt + endMarker.length };
 }
 function findPutty(text, version, afterMarker) {
@@ -22549,6 +22548,19 @@ function lineStartsOf(text) {
   const starts = [0];
   for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) starts.push(lf + 1);
   return starts;
+}
+
+// src/repository/repository-model.ts
+var byPath = (a, b) => a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0;
+function buildRepositoryModel(parts) {
+  const main = (analysis) => analysis.tree.main;
+  const sortAnalyses = (list) => list.sort((a, b) => byPath(main(a), main(b)));
+  return {
+    servers: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === "sshd_config")),
+    clients: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === "ssh_config")),
+    keyFiles: [...parts.keyFiles].sort(byPath),
+    setups: [...parts.setups].sort(byPath)
+  };
 }
 
 // src/rules/general/unreadable-file.ts
@@ -23272,12 +23284,12 @@ function valueOffsets(text, option) {
   return offsets;
 }
 function problemRange(problem2, offsets, option, valueLength) {
-  const at2 = (i) => offsets[i] ?? option.range.end;
+  const at3 = (i) => offsets[i] ?? option.range.end;
   const { start, end } = problem2.entry;
-  if (problem2.code !== "empty" || end > start) return { start: at2(start), end: at2(end - 1) + 1 };
+  if (problem2.code !== "empty" || end > start) return { start: at3(start), end: at3(end - 1) + 1 };
   if (valueLength === 0) return option.range;
-  if (end < valueLength) return { start: at2(end), end: at2(end) + 1 };
-  return { start: at2(start - 1), end: at2(start - 1) + 1 };
+  if (end < valueLength) return { start: at3(end), end: at3(end) + 1 };
+  return { start: at3(start - 1), end: at3(start - 1) + 1 };
 }
 function describe(problem2, shown) {
   const refused = 'sshd treats the whole from= list as invalid and refuses this key from every address ("invalid from criteria")';
@@ -23678,12 +23690,12 @@ var ssh1_key_default = defineKeyFileRule({
 import { createHmac } from "node:crypto";
 function splitHostPatterns(hosts) {
   const patterns = [];
-  let at2 = 0;
+  let at3 = 0;
   for (const text of hosts.text.split(",")) {
     const negated = text.startsWith("!");
-    const start = hosts.range.start + at2;
+    const start = hosts.range.start + at3;
     patterns.push({ text, negated, body: negated ? text.slice(1) : text, range: { start, end: start + text.length } });
-    at2 += text.length + 1;
+    at3 += text.length + 1;
   }
   return patterns;
 }
@@ -23800,8 +23812,8 @@ var PUBLIC_GENERIC_TLDS = new Set(
   "com net org info biz edu gov mil int name pro mobi aero asia cat coop jobs museum tel travel xxx app dev page cloud online site website xyz top shop store tech space live blog club link click host hosting server systems network digital services solutions company email io ai".split(" ")
 );
 var USER_ASSIGNED_CODES = /^(aa|q[m-z]|x[a-z]|zz)$/;
-function isPublicTld(label) {
-  const tld = label.toLowerCase();
+function isPublicTld(label2) {
+  const tld = label2.toLowerCase();
   if (/^[a-z]{2}$/.test(tld)) return !USER_ASSIGNED_CODES.test(tld);
   return PUBLIC_GENERIC_TLDS.has(tld);
 }
@@ -24724,7 +24736,7 @@ function settingsForConnection(settings, criteria, connection, release) {
   const startup = /* @__PURE__ */ new Map();
   const matched = /* @__PURE__ */ new Map();
   const matches = /* @__PURE__ */ new Map();
-  const judge = (block) => {
+  const judge2 = (block) => {
     let result = matches.get(block);
     if (!result) {
       const match2 = criteria(block);
@@ -24735,8 +24747,8 @@ function settingsForConnection(settings, criteria, connection, release) {
   };
   for (const setting of settings) {
     const chain = blockChain(setting.entry);
-    if (chain.every((block) => judge(block).all)) obtain(startup, setting, "sshd_config");
-    if (chain.length > 0 && chain.every((block) => judge(block).now)) obtain(matched, setting, "sshd_config");
+    if (chain.every((block) => judge2(block).all)) obtain(startup, setting, "sshd_config");
+    if (chain.length > 0 && chain.every((block) => judge2(block).now)) obtain(matched, setting, "sshd_config");
   }
   return new Map([...startup, ...matched]);
 }
@@ -24772,7 +24784,7 @@ function groupsMatch(groups, list) {
 function settingsForDestination(settings, criteria, destination) {
   const obtained = /* @__PURE__ */ new Map();
   const applies = /* @__PURE__ */ new Map();
-  const judge = (block) => {
+  const judge2 = (block) => {
     let result = applies.get(block);
     if (result === void 0) {
       const match2 = criteria(block);
@@ -24783,7 +24795,7 @@ function settingsForDestination(settings, criteria, destination) {
   };
   for (const setting of settings) {
     if (setting.scope.laterPass) continue;
-    if (blockChain(setting.entry).every(judge) || norm(setting.keyword) === "syslogfacility") obtain(obtained, setting, "ssh_config");
+    if (blockChain(setting.entry).every(judge2) || norm(setting.keyword) === "syslogfacility") obtain(obtained, setting, "ssh_config");
   }
   if (destination.user !== void 0) obtained.delete("user");
   return obtained;
@@ -24942,10 +24954,10 @@ function algorithmDirectives(analysis, context) {
     const base = raw === arg.value ? arg.range.start : raw.length === arg.value.length + 2 && raw.slice(1, -1) === arg.value ? arg.range.start + 1 : void 0;
     const elements = [];
     const claimed = /* @__PURE__ */ new Set();
-    let at2 = prefix;
+    let at3 = prefix;
     for (const text of arg.value.slice(prefix).split(",")) {
-      const range = base === void 0 ? arg.range : { start: base + at2, end: base + at2 + text.length };
-      at2 += text.length + 1;
+      const range = base === void 0 ? arg.range : { start: base + at3, end: base + at3 + text.length };
+      at3 += text.length + 1;
       if (text === "") continue;
       const selects = mode === "remove" ? [] : result.effective.filter((name) => !claimed.has(name) && (name === text || (cls === "key" || cls === "sig") && matchPatternList(name, text) === 1));
       for (const name of selects) claimed.add(name);
@@ -25330,9 +25342,9 @@ var required_rsa_size_low_default = defineConfigRule({
       if (!arg || found.directive.args.length !== 1 || !/^\d+$/.test(arg.value)) continue;
       const bits = Number(arg.value);
       if (bits >= minimum) continue;
-      const whose = analysis.kind === "sshd_config" ? "client keys" : "host and identity keys";
+      const whose2 = analysis.kind === "sshd_config" ? "client keys" : "host and identity keys";
       const accepted = Math.max(bits, OPENSSH_FLOOR);
-      const effect = bits < OPENSSH_FLOOR ? `and changes nothing: OpenSSH never loads RSA keys under ${OPENSSH_FLOOR} bits anyway, so RSA ${whose} from ${OPENSSH_FLOOR} bits are accepted` : `(policy.minRsaBits): RSA ${whose} from ${bits} bits are accepted`;
+      const effect = bits < OPENSSH_FLOOR ? `and changes nothing: OpenSSH never loads RSA keys under ${OPENSSH_FLOOR} bits anyway, so RSA ${whose2} from ${OPENSSH_FLOOR} bits are accepted` : `(policy.minRsaBits): RSA ${whose2} from ${bits} bits are accepted`;
       const risk = accepted < 2048 ? ", and RSA under 2048 bits no longer gives adequate security" : "";
       hits.push(
         directiveHit(
@@ -25782,13 +25794,13 @@ function convtime2(text) {
   if (text === "") return void 0;
   let total = 0;
   const re = /(\d+(?:\.\d+)?)([smhdwSMHDW]?)/y;
-  let at2 = 0;
-  while (at2 < text.length) {
-    re.lastIndex = at2;
+  let at3 = 0;
+  while (at3 < text.length) {
+    re.lastIndex = at3;
     const match2 = re.exec(text);
     if (!match2) return void 0;
     total += Number(match2[1]) * (UNIT_SECONDS[(match2[2] || "s").toLowerCase()] ?? 1);
-    at2 = re.lastIndex;
+    at3 = re.lastIndex;
   }
   return total;
 }
@@ -25856,8 +25868,8 @@ var allow_users_commas_default = defineConfigRule({
       const users = keyword.endsWith("users");
       const allow = keyword.startsWith("allow");
       for (const arg of setting.directive.args) {
-        const at2 = users ? arg.value.lastIndexOf("@") : -1;
-        const name = at2 >= 0 ? arg.value.slice(0, at2) : arg.value;
+        const at3 = users ? arg.value.lastIndexOf("@") : -1;
+        const name = at3 >= 0 ? arg.value.slice(0, at3) : arg.value;
         if (!name.includes(",")) continue;
         const parts = name.split(",").filter((part) => part !== "");
         const what = users ? "user" : "group";
@@ -25866,7 +25878,7 @@ var allow_users_commas_default = defineConfigRule({
           directiveHit(
             setting.directive,
             `${setting.directive.keyword} patterns are separated by spaces, not commas: '${arg.value}' is one pattern that ${effect}${viaLabel(setting)}.`,
-            `Separate the names with spaces: \`${setting.directive.keyword} ${parts.map((part) => part + (at2 >= 0 ? arg.value.slice(at2) : "")).join(" ")}\`.`,
+            `Separate the names with spaces: \`${setting.directive.keyword} ${parts.map((part) => part + (at3 >= 0 ? arg.value.slice(at3) : "")).join(" ")}\`.`,
             arg.range
           )
         );
@@ -26063,17 +26075,17 @@ function sameValue(dead) {
 }
 function explain(dead, sshd) {
   const { setting, winner } = dead;
-  const at2 = `\`${written(winner.directive)}\` at ${where(winner.directive)}`;
+  const at3 = `\`${written(winner.directive)}\` at ${where(winner.directive)}`;
   const program = sshd ? "sshd" : "ssh";
   const alias = winner.directive.keyword.toLowerCase() !== setting.directive.keyword.toLowerCase() ? ` (${winner.directive.keyword} and ${setting.directive.keyword} set the same option)` : "";
   const include2 = winner.directive.file !== setting.directive.file && winner.entry.via.length > setting.entry.via.length ? " — the Include that brings it in comes first" : "";
   switch (dead.reason) {
     case "same-scope":
-      return sameValue(dead) ? `${setting.keyword} is already set to the same value by ${at2}${include2}; this repeated line does nothing.` : `${setting.keyword} is already set by ${at2}${include2}${alias}; ${program} keeps the first value it reads, so this line never takes effect.`;
+      return sameValue(dead) ? `${setting.keyword} is already set to the same value by ${at3}${include2}; this repeated line does nothing.` : `${setting.keyword} is already set by ${at3}${include2}${alias}; ${program} keeps the first value it reads, so this line never takes effect.`;
     case "earlier-covering":
-      return sshd ? `${setting.keyword} is already set by ${at2}${alias}, in ${scopeLabel(winner.scope)}, which matches every connection and comes first; the first matching block wins, so this line never takes effect.` : `${setting.keyword} is already set by ${at2}${alias}, which applies to every host and comes first; ssh keeps the first value it obtains, so this line never takes effect.`;
+      return sshd ? `${setting.keyword} is already set by ${at3}${alias}, in ${scopeLabel(winner.scope)}, which matches every connection and comes first; the first matching block wins, so this line never takes effect.` : `${setting.keyword} is already set by ${at3}${alias}, which applies to every host and comes first; ssh keeps the first value it obtains, so this line never takes effect.`;
     case "overridden-by-match":
-      return `${setting.keyword} is replaced for every connection by ${at2}, in ${scopeLabel(winner.scope)}: values from a matching Match block override the top level, so this line never takes effect.`;
+      return `${setting.keyword} is replaced for every connection by ${at3}, in ${scopeLabel(winner.scope)}: values from a matching Match block override the top level, so this line never takes effect.`;
   }
 }
 function help(dead, sshd) {
@@ -26385,6 +26397,581 @@ function describeEncryption(key) {
   return parts.join(", ");
 }
 
+// src/rules/lockout/kinds.ts
+var LOCKOUT_KINDS = ["sshd_config", "authorized_keys", "public_key", ...SETUP_KINDS];
+
+// src/lockout/installed-keys.ts
+function homeOf(user) {
+  return user === "root" ? "/root" : `/home/${user}`;
+}
+var CONVENTIONAL = /(?:^|\/)(?:home\/([^/]+)|(root))\/\.ssh\/(authorized_keys2?)$/;
+function machinePrefix(configPath) {
+  const etc = /(?:^|\/)etc\/ssh\//.exec(configPath);
+  if (etc) return configPath.slice(0, etc.index + (etc[0].startsWith("/") ? 1 : 0));
+  const dropIn = /(?:^|\/)sshd_config\.d\/[^/]+$/.exec(configPath);
+  return configPath.slice(0, dropIn ? dropIn.index + (dropIn[0].startsWith("/") ? 1 : 0) : configPath.lastIndexOf("/") + 1);
+}
+function governingServer(servers, repoPath) {
+  if (servers.length === 1) return servers[0];
+  let best = [];
+  let bestLength = -1;
+  for (const server of servers) {
+    const prefix = machinePrefix(server.tree.main.source.path);
+    if (!repoPath.startsWith(prefix) || prefix.length < bestLength) continue;
+    if (prefix.length > bestLength) best = [];
+    bestLength = prefix.length;
+    best.push(server);
+  }
+  const main = best.filter((server) => !/(?:^|\/)sshd_config\.d\//.test(server.tree.main.source.path));
+  const chosen2 = main.length > 0 ? main : best;
+  return chosen2.length === 1 ? chosen2[0] : void 0;
+}
+function resolveTargetPath(written2, user) {
+  if (/[$`{]/.test(written2)) return void 0;
+  let path10;
+  if (written2 === "~" || written2.startsWith("~/")) path10 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
+  else if (written2.startsWith("~")) {
+    const slash = written2.indexOf("/");
+    path10 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
+  } else if (written2.startsWith("/")) path10 = written2;
+  return path10?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+}
+function ownerOfPath(path10) {
+  const match2 = /^\/home\/([^/]+)\/|^\/(root)\//.exec(path10);
+  return match2?.[1] ?? match2?.[2];
+}
+function filePlace(file) {
+  return (line, range) => ({ file, span: range ? { line, column: range.start + 1, endColumn: range.end + 1 } : { line, column: 1 } });
+}
+function documentPlace(document) {
+  return (line, range) => {
+    const origin = document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
+    const span = range ? { line: origin.line, column: range.start + 1 + origin.columnOffset, endColumn: range.end + 1 + origin.columnOffset } : { line: origin.line, column: 1 };
+    return { file: document.source.path, span };
+  };
+}
+function installedKeySources(model, version) {
+  const setupsOf = (server) => model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
+  const sources = [];
+  for (const keyFile of model.keyFiles) {
+    if (keyFile.kind !== "authorized_keys") continue;
+    const match2 = CONVENTIONAL.exec(keyFile.source.path);
+    const server = match2 && governingServer(model.servers, keyFile.source.path);
+    if (!match2 || !server) continue;
+    const user = match2[1] ?? match2[2];
+    sources.push({ user, path: `${homeOf(user)}/.ssh/${match2[3]}`, model: keyFile, place: filePlace(keyFile.source.path), server, setups: setupsOf(server) });
+  }
+  for (const setup of model.setups) {
+    const server = governingServer(model.servers, setup.source.path);
+    if (!server) continue;
+    for (const installation of setup.installations) {
+      const source = fromInstallation(installation, setup, model, version);
+      if (source) sources.push({ ...source, server, setups: setupsOf(server) });
+    }
+  }
+  return sources;
+}
+function fromInstallation(installation, setup, model, version) {
+  const written2 = installation.target;
+  const path10 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
+  const user = installation.user ?? (path10 === void 0 ? void 0 : ownerOfPath(path10));
+  if (path10 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
+  const installedBy = { file: setup.source.path, span: installation.span };
+  if ("document" in installation.keys) {
+    const document = installation.keys.document;
+    return { user, path: path10, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
+  }
+  const file = installation.keys.file;
+  const keyFile = model.keyFiles.find((candidate) => candidate.source.path === file);
+  return keyFile && { user, path: path10, model: keyFile, place: filePlace(file), installedBy };
+}
+
+// src/lockout/file-modes.ts
+function checkedPaths(file, home) {
+  const paths = [file];
+  let current = file;
+  while (current !== home && current !== "/" && current.includes("/")) {
+    current = current.slice(0, current.lastIndexOf("/")) || "/";
+    paths.push(current);
+  }
+  return paths;
+}
+function writableBy(setting) {
+  if (setting.mode !== void 0) return setting.mode & 2 ? "others" : setting.mode & 16 ? "group" : "no";
+  const others = setting.written.split(",").some((clause) => {
+    const match2 = /^([ugoa]*)[+=]([rwxXst]*)$/.exec(clause);
+    return match2 !== null && /[oa]/.test(match2[1]) && match2[2].includes("w");
+  });
+  return others ? "others" : "unknown";
+}
+function strictModesVerdict(file, user, setups) {
+  const paths = checkedPaths(file, homeOf(user));
+  for (const setup of setups) {
+    const users = new Set(setup.installations.flatMap((installation) => installation.user === void 0 ? [] : [installation.user]));
+    const homeUser = users.size === 1 ? [...users][0] : void 0;
+    const last = /* @__PURE__ */ new Map();
+    for (const setting of setup.modes) {
+      const target = resolveTargetPath(setting.target, homeUser);
+      if (target === void 0) continue;
+      for (const path10 of paths) {
+        if (path10 === target || setting.recursive && path10.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path10, setting);
+      }
+    }
+    for (const path10 of paths) {
+      const setting = last.get(path10);
+      if (!setting) continue;
+      const writable = writableBy(setting);
+      if (writable === "others" || writable === "group") {
+        return { safe: false, certain: writable === "others", path: path10, setting, place: { file: setup.source.path, span: setting.span } };
+      }
+    }
+  }
+  return { safe: true };
+}
+
+// src/lockout/server-view.ts
+function matchAppliesTo(block, user) {
+  let result = "yes";
+  for (const criterion of matchCriteria(block)) {
+    if (criterion.name === "all") continue;
+    if (criterion.name === "invalid-user") return "no";
+    if (criterion.name === "user") {
+      if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
+    } else {
+      result = "maybe";
+    }
+  }
+  return result;
+}
+function settingsFor(analysis, context, user) {
+  const config = effectiveConfig(analysis, context);
+  return {
+    user,
+    analysis,
+    lines: (keyword) => config.all(keyword),
+    candidates(keyword) {
+      const lines = config.all(keyword);
+      const found = [];
+      for (const setting of lines) {
+        const block = setting.scope.block;
+        if (!block) continue;
+        const applies = matchAppliesTo(block, user);
+        if (applies === "no") continue;
+        found.push(setting);
+        if (applies === "yes") return found;
+      }
+      found.push(lines.find((setting) => !setting.scope.block));
+      return found;
+    }
+  };
+}
+function userPatternApplies(pattern, user) {
+  const at3 = pattern.indexOf("@");
+  if (at3 === -1) return matchPattern(user, pattern) ? "yes" : "no";
+  return matchPattern(user, pattern.slice(0, at3)) ? "maybe" : "no";
+}
+
+// src/lockout/logins.ts
+var DENIED = '"Permission denied (publickey)"';
+function isCause(check) {
+  return typeof check === "object" && "family" in check;
+}
+function placeOf(directive) {
+  return { file: directive.file, span: { line: directive.line.number, column: directive.keywordRange.start + 1, endColumn: directive.line.text.length + 1 } };
+}
+function relatedTo(directive, message) {
+  return { file: directive.file, line: directive.line.number, column: directive.keywordRange.start + 1, message };
+}
+function label(setting) {
+  return `\`${written(setting.directive)}\` (${where(setting.directive)})`;
+}
+function across(view, release, keyword, judge2) {
+  const checks = view.candidates(keyword).map((setting) => {
+    const values = setting ? setting.values : (defaultOf(keyword, release) ?? "").split(" ").filter((v) => v !== "");
+    return judge2(values, setting);
+  });
+  if (checks.every(isCause)) return checks[0];
+  if (checks.every((check) => check === "ok")) return "ok";
+  return { unknown: `${keyword} may differ for ${view.user} depending on the connection` };
+}
+function defaultOf(keyword, release) {
+  return isRelease(release) ? sshdKeyword(keyword, release)?.default ?? void 0 : void 0;
+}
+function startFailure(analysis) {
+  for (const entry2 of analysis.tree.entries) {
+    const problem2 = analysis.verdicts.get(entry2.directive)?.problem;
+    if (problem2) return { directive: entry2.directive, message: problem2.message };
+  }
+  const loop = analysis.tree.problems.find((problem2) => problem2.code === "too-deep");
+  return loop && { directive: loop.directive, message: "Include nesting too deep" };
+}
+function allowedUser(view) {
+  const user = view.user;
+  let unknown;
+  for (const setting of view.lines("DenyUsers")) {
+    for (const pattern of setting.values) {
+      const applies = userPatternApplies(pattern, user);
+      if (applies === "yes") {
+        return cause("user-refused", setting, `${label(setting)} denies ${user}`, `sshd logs "User ${user} from … not allowed because listed in DenyUsers"; the client sees ${DENIED}`, `Remove ${user} from DenyUsers, or narrow the pattern \`${pattern}\`.`);
+      }
+      if (applies === "maybe") unknown = `DenyUsers ${pattern} depends on the client's host`;
+    }
+  }
+  const allow = view.lines("AllowUsers");
+  if (allow.length > 0) {
+    const results = allow.flatMap((setting) => setting.values.map((pattern) => userPatternApplies(pattern, user)));
+    if (!results.includes("yes")) {
+      if (results.includes("maybe")) unknown ??= `AllowUsers lets ${user} in from some hosts only`;
+      else {
+        const first = allow[0];
+        const commas = allow.some((setting) => setting.values.some((pattern) => pattern.includes(",") && pattern.split(",").includes(user)));
+        const hint = commas ? " (AllowUsers takes names separated by spaces: a comma is part of the pattern)" : "";
+        return cause("user-refused", first, `${label(first)} does not list ${user}${hint}`, `sshd logs "User ${user} from … not allowed because not listed in AllowUsers"; the client sees ${DENIED}`, `Add ${user} to AllowUsers (names separated by spaces).`, allow.slice(1));
+      }
+    }
+  }
+  if (view.lines("AllowGroups").length > 0 || view.lines("DenyGroups").length > 0) unknown ??= `AllowGroups/DenyGroups depend on ${user}'s groups`;
+  return unknown === void 0 ? "ok" : { unknown };
+}
+function pubkeyAuthentication(view, release) {
+  return across(
+    view,
+    release,
+    "PubkeyAuthentication",
+    (values, setting) => setting && values[0]?.toLowerCase() === "no" ? {
+      ...cause("user-refused", setting, `${label(setting)} switches public-key authentication off for ${view.user}`, `sshd ignores every key; the client sees "Permission denied" without publickey in the list of methods`, `Keep \`PubkeyAuthentication yes\` for ${view.user}.`),
+      // Off for every connection: pubkey-authentication-off says so on that line.
+      ...setting.scope.coversAll ? { reportedBy: "SSH451" } : {}
+    } : "ok"
+  );
+}
+function authenticationMethods2(view, release) {
+  return across(view, release, "AuthenticationMethods", (values, setting) => {
+    if (!setting || values.some((list) => list === "any" || list === "publickey")) return "ok";
+    if (values.some((list) => list.split(",").every((method) => method === "publickey"))) return { unknown: "AuthenticationMethods asks for several keys" };
+    const needs = values.map((list) => list.split(",").filter((method) => method !== "publickey").join(" and "));
+    return cause(
+      "user-refused",
+      setting,
+      `${label(setting)} requires ${needs.join(", or ")} besides a key`,
+      `sshd answers the key with "partial success" and asks for more; a login with the key alone (CI, BatchMode) ends in "Permission denied (${values[0].split(",").filter((m) => m !== "publickey")[0] ?? "publickey"})"`,
+      `Add \`publickey\` as a list of its own (\`AuthenticationMethods publickey ${values.join(" ")}\`) for accounts that log in with a key alone, or give them the other method.`
+    );
+  });
+}
+function rootLogin(view, release, entry2) {
+  if (view.user !== "root") return "ok";
+  return across(view, release, "PermitRootLogin", (values, setting) => {
+    const value = values[0]?.toLowerCase();
+    const forced = entry2.options.some((option) => option.name === "command" && !option.negated);
+    if (value === "no" || value === "forced-commands-only" && !forced) {
+      const what = value === "no" ? "forbids root logins" : "lets root in only with keys that carry `command=`";
+      const error = value === "no" ? `sshd logs "ROOT LOGIN REFUSED"; the client sees ${DENIED}` : 'sshd accepts the key, then closes the connection (the client sees "Broken pipe" or "Connection closed")';
+      return cause("user-refused", setting, `${label(setting)} ${what}`, error, value === "no" ? "Log in as a named user with sudo, or set `PermitRootLogin prohibit-password` to allow root with keys only." : 'Add `command="…"` to the keys root uses, or set `PermitRootLogin prohibit-password`.');
+    }
+    return "ok";
+  });
+}
+function authorizedKeysPaths(patterns, user) {
+  const paths = [];
+  for (const pattern of patterns) {
+    if (pattern.toLowerCase() === "none") continue;
+    let path10 = pattern;
+    if (path10 === "~" || path10.startsWith("~/")) path10 = `/root${path10.slice(1)}`;
+    else if (path10.startsWith("~")) {
+      const slash = path10.indexOf("/");
+      path10 = homeOf(path10.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path10.slice(slash));
+    }
+    let unknown = false;
+    path10 = path10.replace(/%(.)/g, (_, token) => {
+      if (token === "%") return "%";
+      if (token === "u") return user;
+      if (token === "h") return homeOf(user);
+      unknown = true;
+      return "";
+    });
+    if (unknown) return void 0;
+    paths.push(path10.startsWith("/") ? path10 : `${homeOf(user)}/${path10}`);
+  }
+  return paths;
+}
+function keysRead(view, release, source) {
+  return across(view, release, "AuthorizedKeysFile", (values, setting) => {
+    const paths = authorizedKeysPaths(values, view.user);
+    if (paths === void 0) return { unknown: "AuthorizedKeysFile uses %U" };
+    if (paths.includes(source.path)) return "ok";
+    const reads = paths.length === 0 ? "no file at all (`none`)" : paths.join(" and ");
+    const tilde = setting?.values.some((value) => value.startsWith("~")) ? " (sshd expands `~` once, when it reads its configuration, to root's home)" : "";
+    const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(" ")})`;
+    return {
+      family: "keys-not-read",
+      ...setting ? { at: placeOf(setting.directive) } : {},
+      reason: `${by} makes sshd read ${reads} for ${view.user}${tilde}, never ${source.path}`,
+      error: `sshd never opens the file; the client sees ${DENIED}`,
+      fix: setting ? `Use a path relative to the home (\`.ssh/authorized_keys\`) or with %u/%h, so that it names ${source.path}, or install the keys where it points.` : `Install the keys at ${homeOf(view.user)}/.ssh/authorized_keys, or set AuthorizedKeysFile to where they are.`,
+      chain: []
+    };
+  });
+}
+function strictModes(view, release, source) {
+  return across(view, release, "StrictModes", (values, setting) => {
+    if (values[0]?.toLowerCase() === "no") return "ok";
+    const verdict = strictModesVerdict(source.path, view.user, source.setups);
+    if (verdict.safe) return "ok";
+    if (!verdict.certain) return { unknown: `${verdict.path} is group-writable, which Debian's sshd accepts when the group has no other member` };
+    const by = setting ? label(setting) : "StrictModes (yes by default)";
+    return {
+      family: "unsafe-modes",
+      at: verdict.place,
+      reason: `\`${verdict.setting.written}\` makes ${verdict.path} writable by others, and ${by} makes sshd refuse ${source.path} for it`,
+      error: `sshd logs "Authentication refused: bad ownership or modes for ${verdict.path === source.path ? "file" : "directory"} ${verdict.path}"; the client sees ${DENIED}`,
+      fix: `Use mode ${verdict.path === source.path ? "600" : "700"} (or 755 for a home); never make a path sshd checks writable by others.`,
+      chain: setting ? [relatedTo(setting.directive, "StrictModes")] : []
+    };
+  });
+}
+function algorithmCheck(entry2, list) {
+  const key = entry2.key.key;
+  if (key.family === "rsa") {
+    if (list.includes("rsa-sha2-512") || list.includes("rsa-sha2-256")) return "ok";
+    return list.includes("ssh-rsa") ? "unknown" : "refused";
+  }
+  return list.includes(key.type) ? "ok" : "refused";
+}
+function describeKey2(entry2) {
+  const key = entry2.key.key;
+  const bits = key.family === "rsa" || key.family === "dss" ? ` ${key.bits}-bit` : "";
+  return `${entry2.key.typeName}${bits}`;
+}
+function acceptedAlgorithms(view, release, entry2) {
+  if (!isAlgorithmRelease(release)) return { unknown: `no algorithm tables for ${release}` };
+  return across(view, release, "PubkeyAcceptedAlgorithms", (values, setting) => {
+    const list = setting ? resolveAlgorithmList("PubkeyAcceptedAlgorithms", values[0] ?? "", release, "server") : void 0;
+    const effective = list ? list.ok ? list.effective : void 0 : defaultAlgorithms("key", release, "server");
+    if (!effective) return { unknown: "PubkeyAcceptedAlgorithms does not resolve" };
+    const check = algorithmCheck(entry2, effective);
+    if (check !== "refused") return check === "ok" ? "ok" : { unknown: "only ssh-rsa (SHA-1) signatures are accepted" };
+    const by = setting ? `${label(setting)} leaves out` : `OpenSSH ${release}'s default PubkeyAcceptedAlgorithms leaves out`;
+    return {
+      family: "key-refused",
+      ...setting ? { at: placeOf(setting.directive) } : {},
+      reason: `${by} ${entry2.key.typeName}`,
+      error: `sshd logs "key type ${entry2.key.typeName} not in PubkeyAcceptedAlgorithms"; the client sees ${DENIED}`,
+      fix: `Replace the key with an Ed25519 key (\`ssh-keygen -t ed25519\`)${setting ? ", or add its type to PubkeyAcceptedAlgorithms" : ""}.`,
+      chain: [],
+      // A DSA key refused by the default list: key-dsa says so on the key.
+      ...!setting && entry2.key.key.family === "dss" ? { reportedBy: "SSH110" } : {}
+    };
+  });
+}
+function rsaSize(view, release, entry2, version) {
+  const key = entry2.key.key;
+  if (key.family !== "rsa" || !atLeast(version, "9.1")) return "ok";
+  return across(view, release, "RequiredRSASize", (values, setting) => {
+    const required = Number.parseInt(values[0] ?? "", 10);
+    if (!(key.bits < required)) return "ok";
+    return {
+      family: "key-refused",
+      ...setting ? { at: placeOf(setting.directive) } : {},
+      reason: `${setting ? label(setting) : `RequiredRSASize (${required} by default)`} refuses RSA keys under ${required} bits`,
+      error: `sshd logs "refusing RSA key: Invalid key length"; the client sees ${DENIED}`,
+      fix: `Replace the key with an Ed25519 key, or an RSA key of at least ${Math.max(required, 3072)} bits.`,
+      chain: []
+    };
+  });
+}
+function keyOptions(entry2) {
+  const option = entry2.options.find((o) => ["from", "expiry-time", "principals"].includes(o.name));
+  return option ? { unknown: `the key's ${option.name}= option` } : "ok";
+}
+function cause(family, setting, reason, error, fix, more = []) {
+  return { family, at: placeOf(setting.directive), reason, error, fix, chain: more.map((s) => relatedTo(s.directive, written(s.directive))) };
+}
+function judge(source, entry2, version) {
+  const release = formatVersion(version);
+  const start = startFailure(source.server);
+  if (start) {
+    return {
+      outcome: "refused",
+      cause: {
+        family: "sshd-will-not-start",
+        at: placeOf(start.directive),
+        reason: `sshd refuses to start: ${where(start.directive)}: ${start.message}`,
+        error: 'nothing listens on the SSH port; the client sees "Connection refused" (or the old sshd keeps running until the next restart)',
+        fix: "Fix the line, and run `sshd -t` before every restart.",
+        chain: []
+      }
+    };
+  }
+  const view = settingsFor(source.server, { version }, source.user);
+  const checks = [
+    allowedUser(view),
+    pubkeyAuthentication(view, release),
+    authenticationMethods2(view, release),
+    rootLogin(view, release, entry2),
+    keysRead(view, release, source),
+    strictModes(view, release, source),
+    acceptedAlgorithms(view, release, entry2),
+    rsaSize(view, release, entry2, version),
+    keyOptions(entry2)
+  ];
+  const refusal = checks.find(isCause);
+  if (refusal) return { outcome: "refused", cause: refusal };
+  const unknown = checks.find((check) => typeof check === "object" && "unknown" in check);
+  return unknown ? { outcome: "unknown", why: unknown.unknown } : { outcome: "accepted" };
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function analyseLogins(model, context) {
+  const release = formatVersion(context.version);
+  const byRelease2 = cache2.get(model) ?? /* @__PURE__ */ new Map();
+  cache2.set(model, byRelease2);
+  const cached = byRelease2.get(release);
+  if (cached) return cached;
+  const logins = [];
+  for (const source of installedKeySources(model, context.version)) {
+    for (const { line, entry: entry2 } of parsedEntries(source.model)) {
+      if (entry2.key.key.certificate || entry2.options.some((option) => option.name === "cert-authority")) continue;
+      logins.push({ user: source.user, source, line, entry: entry2, keyAt: source.place(line.number, entry2.key.typeRange), verdict: judge(source, entry2, context.version) });
+    }
+  }
+  byRelease2.set(release, logins);
+  return logins;
+}
+
+// src/rules/lockout/lockout-hits.ts
+function at2(login) {
+  return `${login.keyAt.file}:${login.keyAt.span.line}`;
+}
+function whose(user, logins) {
+  if (logins.length === 1) return `${user}'s ${describeKey2(logins[0].entry)} key (${at2(logins[0])})`;
+  return `${user}'s ${logins.length} keys (${logins.map(at2).join(", ")})`;
+}
+function consequence(user, refused, all) {
+  const mine = all.filter((login) => login.user === user && login.source.server === refused[0].source.server && !refused.includes(login));
+  const working = mine.filter((login) => login.verdict.outcome === "accepted");
+  if (working.length > 0) return ` ${user} can still log in with ${working.map(at2).join(", ")}.`;
+  if (mine.every((login) => login.verdict.outcome === "refused")) return ` No other key the repository installs for ${user} works: ${user} is locked out.`;
+  return "";
+}
+function keyRelated(login) {
+  const related2 = [{ file: login.keyAt.file, ...login.keyAt.span, message: `${login.user}'s ${describeKey2(login.entry)} key, read from ${login.source.path}` }];
+  if (login.source.installedBy) related2.push({ file: login.source.installedBy.file, ...login.source.installedBy.span, message: `installs it for ${login.user}` });
+  return related2;
+}
+function lockoutHits(model, context, family) {
+  const all = analyseLogins(model, context);
+  const groups = /* @__PURE__ */ new Map();
+  for (const login of all) {
+    const verdict = login.verdict;
+    if (verdict.outcome !== "refused" || verdict.cause.family !== family || verdict.cause.reportedBy) continue;
+    const place = verdict.cause.at ?? login.keyAt;
+    const key = JSON.stringify([place.file, place.span.line, family === "sshd-will-not-start" ? "" : login.user]);
+    groups.set(key, [...groups.get(key) ?? [], login]);
+  }
+  return [...groups.values()].map((logins) => {
+    const first = logins[0];
+    const cause2 = first.verdict.outcome === "refused" ? first.verdict.cause : void 0;
+    if (!cause2) throw new Error("unreachable: only refused logins are grouped");
+    const place = cause2.at ?? first.keyAt;
+    const users = [...new Set(logins.map((login) => login.user))];
+    const message = family === "sshd-will-not-start" ? `Everyone is locked out of this server: ${cause2.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join("; ")}): ${cause2.error}.` : `${whose(first.user, logins)} cannot log in: ${cause2.reason}; ${cause2.error}.${consequence(first.user, logins, all)}`;
+    const related2 = [...cause2.chain, ...cause2.at ? logins.flatMap(keyRelated) : first.source.installedBy ? keyRelated(first).slice(1) : []];
+    const hit = { file: place.file, ...place.span, message, help: cause2.fix };
+    if (related2.length > 0) hit.related = related2;
+    return hit;
+  });
+}
+
+// src/rules/lockout/sshd-will-not-start.ts
+var sshd_will_not_start_default = defineRepositoryRule({
+  id: "SSH700",
+  alias: "lockout-sshd-will-not-start",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "The sshd configuration stops sshd from starting, which locks out every user the repository installs keys for.",
+    what: "An sshd_config (with its drop-ins and Includes) that the target sshd refuses (a line the malformed rules report: unknown keyword, bad value, a keyword not allowed in Match, an Include loop), in a repository that installs keys for users on that machine. The finding sits on the first line sshd stops at and names the users and keys that lose access.",
+    why: "sshd reads its whole configuration when it starts and when it reloads; one bad line makes it exit. A deploy that restarts sshd without `sshd -t` first leaves nothing listening on port 22: every key stops working at once, and the only way back is a console. The malformed rule says the line is wrong; this rule says who loses access.",
+    bad: "# sshd_config\nPasswordAuthentication no\nPubkeyAuthentication yse\n\n# home/deploy/.ssh/authorized_keys\nssh-ed25519 AAAAC3Nza… deploy@ci",
+    good: "# sshd_config\nPasswordAuthentication no\nPubkeyAuthentication yes",
+    references: ["sshd(8) -t", "OpenSSH servconf.c process_server_config_line()"]
+  },
+  checkRepository: (model, context) => lockoutHits(model, context, "sshd-will-not-start")
+});
+
+// src/rules/lockout/user-refused.ts
+var user_refused_default = defineRepositoryRule({
+  id: "SSH701",
+  alias: "lockout-user-refused",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "sshd refuses a user the repository installs keys for (AllowUsers, DenyUsers, PermitRootLogin, PubkeyAuthentication, AuthenticationMethods).",
+    what: "A user for whom the repository installs keys (home/<user>/.ssh/authorized_keys, an Ansible authorized_key task, cloud-init ssh_authorized_keys) is refused by the sshd configuration of that machine, for that user: not listed in AllowUsers (commas included), matched by DenyUsers, root under `PermitRootLogin no` (or `forced-commands-only` without `command=`), `PubkeyAuthentication no` in a Match block that catches the user, or an AuthenticationMethods that needs another method besides the key. Match blocks are evaluated for the user; a block on the client's address or groups may or may not apply, and then nothing is claimed.",
+    why: 'Each of these passes `sshd -t`, and the key itself is fine, so nothing looks wrong until the user (often a deploy job) gets "Permission denied (publickey)" and someone reads the server\'s auth log to find "not allowed because not listed in AllowUsers" or "ROOT LOGIN REFUSED".',
+    bad: "# sshd_config\nAllowUsers admin\n\n# home/deploy/.ssh/authorized_keys\nssh-ed25519 AAAAC3Nza… deploy@ci",
+    good: "# sshd_config\nAllowUsers admin deploy",
+    references: ["sshd_config(5) AllowUsers, DenyUsers, PermitRootLogin, AuthenticationMethods", "OpenSSH auth.c allowed_user(), auth_root_allowed()", "OpenSSH auth2.c userauth_finish()"]
+  },
+  checkRepository: (model, context) => lockoutHits(model, context, "user-refused")
+});
+
+// src/rules/lockout/keys-not-read.ts
+var keys_not_read_default = defineRepositoryRule({
+  id: "SSH702",
+  alias: "lockout-keys-not-read",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "The repository installs keys where AuthorizedKeysFile never looks (including the `~` trap).",
+    what: "Keys the repository installs for a user (a conventional home/<user>/.ssh/authorized_keys, or a path setup code writes) lie outside every path the effective `AuthorizedKeysFile` names for that user: a central `/etc/ssh/authorized_keys/%u` while the keys go to the home, `none`, a typo, or `~/.ssh/authorized_keys`, which sshd expands once, when it reads its configuration, to root's home — so it reads /root/.ssh/authorized_keys for every user.",
+    why: 'sshd never opens a file that AuthorizedKeysFile does not name, and logs nothing about it at the default log level; the user just gets "Permission denied (publickey)". The keys look right, the file looks right, and the configuration passes `sshd -t`.',
+    bad: "# sshd_config\nAuthorizedKeysFile ~/.ssh/authorized_keys\n\n# home/deploy/.ssh/authorized_keys\nssh-ed25519 AAAAC3Nza… deploy@ci",
+    good: "# sshd_config\nAuthorizedKeysFile .ssh/authorized_keys",
+    references: ["sshd_config(5) AuthorizedKeysFile, TOKENS", "OpenSSH servconf.c (tilde_expand_filename(arg, getuid()))", "OpenSSH auth2-pubkeyfile.c"]
+  },
+  checkRepository: (model, context) => lockoutHits(model, context, "keys-not-read")
+});
+
+// src/rules/lockout/unsafe-modes.ts
+var unsafe_modes_default = defineRepositoryRule({
+  id: "SSH703",
+  alias: "lockout-unsafe-modes",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "Setup code makes an authorized_keys file, or a directory above it, writable by others, and StrictModes refuses it.",
+    what: 'A mode the provisioning code sets (`chmod 777 /home/deploy`, `chmod -R o+w ~/.ssh`, Ansible `mode: "0666"`) on the authorized_keys file of a user, or on a directory between it and the home, leaves it writable by others while StrictModes is on (the default). Group-writable alone is not reported: Debian and Ubuntu accept it when the group has no member but the owner (a user-private group), upstream and RHEL refuse it.',
+    why: `With StrictModes, sshd checks the file and every directory up to the home before it reads any key, and refuses the whole file when one of them is writable by someone other than its owner ("Authentication refused: bad ownership or modes"). The message goes to the server's log only; the client sees "Permission denied (publickey)".`,
+    bad: "# provision.sh\nchmod 777 /home/deploy",
+    good: "# provision.sh\nchmod 755 /home/deploy\nchmod 700 /home/deploy/.ssh\nchmod 600 /home/deploy/.ssh/authorized_keys",
+    references: ["sshd_config(5) StrictModes", "OpenSSH misc.c safe_path()", "OpenSSH auth2-pubkeyfile.c auth_openfile()", "Debian openssh patch user-group-modes.patch"]
+  },
+  checkRepository: (model, context) => lockoutHits(model, context, "unsafe-modes")
+});
+
+// src/rules/lockout/key-refused.ts
+var key_refused_default = defineRepositoryRule({
+  id: "SSH704",
+  alias: "lockout-key-refused",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "sshd refuses a key the repository installs: its type is not in PubkeyAcceptedAlgorithms, or RSA shorter than RequiredRSASize.",
+    what: "A key installed for a user whose type the effective `PubkeyAcceptedAlgorithms` for that user leaves out (an ECDSA key under an Ed25519-only list, an RSA key when no rsa-sha2-* remains, sk-* keys removed with `-sk-*`), or an RSA key shorter than `RequiredRSASize`. The finding goes on the configuration line, names the keys and says whether the user has another key that works. A DSA key refused by the default list is left to key-dsa, which says so on the key.",
+    why: 'Tightening the algorithm list or raising RequiredRSASize is good hardening, and `sshd -t` accepts it, but every key that no longer qualifies stops working at the next restart: sshd logs "key type … not in PubkeyAcceptedAlgorithms" or "refusing RSA key" and the user sees "Permission denied (publickey)".',
+    bad: "# sshd_config\nRequiredRSASize 3072\n\n# home/deploy/.ssh/authorized_keys\nssh-rsa AAAAB3Nza… (2048 bits) deploy@ci",
+    good: "# home/deploy/.ssh/authorized_keys\nssh-ed25519 AAAAC3Nza… deploy@ci",
+    references: ["sshd_config(5) PubkeyAcceptedAlgorithms, RequiredRSASize", "OpenSSH auth2-pubkey.c userauth_pubkey()", "OpenSSH sshkey.c sshkey_check_rsa_length()"]
+  },
+  checkRepository: (model, context) => lockoutHits(model, context, "key-refused")
+});
+
 // src/rules/index.ts
 var ALL = [
   unreadable_file_default,
@@ -26466,7 +27053,12 @@ var ALL = [
   forward_x11_trusted_default,
   many_identities_without_identities_only_default,
   private_key_exposed_default,
-  encrypted_private_key_exposed_default
+  encrypted_private_key_exposed_default,
+  sshd_will_not_start_default,
+  user_refused_default,
+  keys_not_read_default,
+  unsafe_modes_default,
+  key_refused_default
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -26504,7 +27096,7 @@ async function lintEmbedded(document, ruleSet, context) {
   let findings;
   if (kind === "sshd_config" || kind === "ssh_config") {
     const tree = await buildConfigTree(parseConfigFile(source, kind, formatVersion(context.version)), NO_INCLUDES);
-    findings = runConfigRules(tree, ruleSet, context, document.fragment);
+    findings = runConfigRules(analyseConfigTree(tree, context), ruleSet, context, document.fragment);
   } else {
     const model = parseSource(source, kind, context.version);
     findings = model ? runKeyFileRules(model, ruleSet, context, document.fragment) : [];
@@ -26518,11 +27110,11 @@ function mapToHost(item, document) {
   return mapped;
 }
 function mapSpan(span, document) {
-  const at2 = (line) => document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
-  const start = at2(span.line);
+  const at3 = (line) => document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
+  const start = at3(span.line);
   const mapped = { line: start.line, column: span.column + start.columnOffset };
   const endLine = span.endLine ?? span.line;
-  const end = at2(endLine);
+  const end = at3(endLine);
   if (span.endLine !== void 0) mapped.endLine = end.line;
   if (span.endColumn !== void 0) mapped.endColumn = span.endColumn + end.columnOffset;
   return mapped;
@@ -26546,6 +27138,17 @@ function lintPrivateKeys(file, keys, publicKeys, ruleSet, context) {
   return ruleSet.enabled.flatMap(
     (enabled) => enabled.rule.checkPrivateKeys ? enabled.rule.checkPrivateKeys({ keys, publicKeys }, context).map((hit) => toFinding(enabled, file, hit)) : []
   );
+}
+
+// src/engine/lint-repository.ts
+function runRepositoryRules(model, ruleSet, context) {
+  const findings = [];
+  for (const enabled of ruleSet.enabled) {
+    const rule = enabled.rule;
+    if (!rule.checkRepository) continue;
+    for (const hit of rule.checkRepository(model, context)) findings.push(toFinding(enabled, hit.file, hit));
+  }
+  return findings;
 }
 
 // src/engine/rule-set.ts
@@ -26613,53 +27216,71 @@ async function lintPaths(paths, options) {
   const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
-  const keyModels = [];
-  const pending = [];
+  const keyFiles = [];
+  const setups = [];
+  const privateKeys = /* @__PURE__ */ new Map();
+  const inSources = [];
+  const sources = /* @__PURE__ */ new Map();
+  const parseConfig2 = (source, kind) => {
+    sources.set(source.path, source);
+    return parseConfigFile(source, kind, formatVersion(context.version));
+  };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
     const read = await readText(file, maxBytes, note);
     if (!read) return;
     scanned++;
-    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
-    if (file.kind === void 0 && !file.explicit && privateKeys.length === 0) return;
+    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    if (file.kind === void 0 && !file.explicit && keys.length === 0) return;
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
+    if (keys.length > 0) {
+      privateKeys.set(source, keys);
+      sources.set(source.path, source);
+    }
     const kind = file.kind ?? (file.explicit ? sniffKind(source, context.version) : void 0);
-    if (kind === "sshd_config" || kind === "ssh_config") {
-      configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
-      pending.push({ source, privateKeys, config: true, findings: [] });
-      return;
-    }
-    if (kind && isSetupKind(kind)) {
-      pending.push({ source, privateKeys, config: false, findings: (await lintSetupSource(source, kind, ruleSet, context)).findings });
-      return;
-    }
-    const model = kind && parseSource(source, kind, context.version);
-    if (model) keyModels.push(model);
-    pending.push({ source, privateKeys, config: false, findings: model ? runKeyFileRules(model, ruleSet, context) : [] });
-    if (!kind && file.explicit && privateKeys.length === 0) {
-      note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
+    if (!kind) {
+      if (file.explicit && keys.length === 0) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
+    } else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfig2(source, kind));
+    else if (isSetupKind(kind)) {
+      const linted = await lintSetupSource(source, kind, ruleSet, context);
+      sources.set(source.path, source);
+      setups.push(linted.model);
+      inSources.push(...linted.findings);
+    } else {
+      const model = parseSource(source, kind, context.version);
+      if (!model) return;
+      sources.set(source.path, source);
+      keyFiles.push(model);
+      inSources.push(...runKeyFileRules(model, ruleSet, context));
     }
   });
-  const publicKeys = publicKeyIndex(keyModels);
-  const configPrivateKeyFindings = /* @__PURE__ */ new Map();
-  for (const file of pending) {
-    const fileFindings = [...file.findings, ...lintPrivateKeys(file.source.path, file.privateKeys, publicKeys, ruleSet, context)];
-    if (file.config) configPrivateKeyFindings.set(file.source.path, fileFindings);
-    else findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
-  }
+  const publicKeys = publicKeyIndex(keyFiles);
+  for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
-  findings.push(
-    ...await lintConfigTrees(configModels, ruleSet, context, {
-      cwd: options.cwd,
-      root: configRoot(paths, options.cwd),
-      loadExtra: async (displayPath, kind) => {
-        const source = await readSource({ absPath: path8.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
-        return source && parseConfigFile(source, kind, formatVersion(context.version));
-      },
-      otherFindings: configPrivateKeyFindings
-    })
-  );
+  const configs = await lintConfigTrees(configModels, ruleSet, context, {
+    cwd: options.cwd,
+    root: configRoot(paths, options.cwd),
+    loadExtra: async (displayPath, kind) => {
+      const source = await readSource({ absPath: path8.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      return source && parseConfig2(source, kind);
+    }
+  });
+  inSources.push(...configs.findings);
+  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context));
+  findings.push(...suppressEachFile(inSources, sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
+}
+function suppressEachFile(findings, sources, ruleSet) {
+  const byFile = new Map([...sources.keys()].map((file) => [file, []]));
+  for (const finding of findings) {
+    const inFile = byFile.get(finding.file);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  return [...byFile].flatMap(([file, inFile]) => {
+    const source = sources.get(file);
+    return source ? suppressFindings(inFile, source, ruleSet) : inFile;
+  });
 }
 function directoryInputs(paths, cwd) {
   return paths.map((input) => path8.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());

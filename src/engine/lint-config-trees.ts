@@ -1,7 +1,8 @@
 /**
  * sshd_config and ssh_config are analysed as OpenSSH reads them: each main file together with
  * the files its `Include` lines pull in, so a drop-in is judged in the place it takes. A
- * drop-in that no main file in the repository includes is analysed on its own.
+ * drop-in that no main file in the repository includes is analysed on its own. Suppressions are
+ * the pipeline's last step (lint-files.ts), once per file.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,15 +15,13 @@ import { validateConfigTree } from '../parse/config/validate-file.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { repositoryIncludeResolver } from './include-resolver.js';
 import type { RuleSet } from './rule-set.js';
-import { suppressFindings, toFinding } from './lint-source.js';
+import { toFinding } from './lint-source.js';
 
 export interface ConfigTreeOptions {
   cwd: string;
   root: string;
   /** Parses a file an Include names that discovery did not (undefined: unreadable or not in the root). */
   loadExtra(displayPath: string, kind: ConfigKind): Promise<ConfigFileModel | undefined>;
-  /** Other findings in configuration files (private keys pasted in), suppressed together with the tree's. */
-  otherFindings?: ReadonlyMap<string, readonly Finding[]>;
 }
 
 /** A main file, as opposed to a drop-in under a `*.d/` folder. */
@@ -30,7 +29,14 @@ export function isMainConfig(model: ConfigFileModel): boolean {
   return !/(^|\/)[^/]+\.d\//.test(model.source.path);
 }
 
-export async function lintConfigTrees(models: readonly ConfigFileModel[], ruleSet: RuleSet, context: RuleContext, options: ConfigTreeOptions): Promise<Finding[]> {
+export interface ConfigTreesResult {
+  /** Every tree as OpenSSH reads it, for the repository rules. */
+  analyses: ConfigAnalysis[];
+  /** The config rules' findings, each once, before suppressions. */
+  findings: Finding[];
+}
+
+export async function lintConfigTrees(models: readonly ConfigFileModel[], ruleSet: RuleSet, context: RuleContext, options: ConfigTreeOptions): Promise<ConfigTreesResult> {
   const byPath = new Map(models.map((model) => [model.source.path, model]));
   const resolverFor = (kind: ConfigKind): IncludeResolver =>
     repositoryIncludeResolver({
@@ -52,26 +58,24 @@ export async function lintConfigTrees(models: readonly ConfigFileModel[], ruleSe
   for (const model of models) {
     if (!isMainConfig(model) && !included.has(model)) trees.push(await buildConfigTree(model, resolverFor(model.kind)));
   }
-  const findings: Finding[] = [];
-  for (const tree of trees) {
-    const treeFindings = runConfigRules(tree, ruleSet, context);
-    for (const file of tree.files) {
-      const fileFindings = [...treeFindings.filter((finding) => finding.file === file.source.path), ...(options.otherFindings?.get(file.source.path) ?? [])];
-      findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
-    }
-  }
-  return dedupe(findings);
+  const analyses = trees.map((tree) => analyseConfigTree(tree, context));
+  return { analyses, findings: dedupe(analyses.flatMap((analysis) => runConfigRules(analysis, ruleSet, context))) };
 }
 
-/** The config rules' findings on a tree, before suppressions. `fragment`: the text is only part of the file. */
-export function runConfigRules(tree: ConfigTree, ruleSet: RuleSet, context: RuleContext, fragment = false): Finding[] {
+/** Every directive of a tree judged as OpenSSH of the target release would. */
+export function analyseConfigTree(tree: ConfigTree, context: RuleContext): ConfigAnalysis {
   const release = formatVersion(context.version);
   if (!isRelease(release)) throw new Error(`no keyword tables for OpenSSH ${release}`);
-  const analysis: ConfigAnalysis = {
+  return {
     kind: tree.main.kind,
     tree,
     verdicts: validateConfigTree(tree, { program: tree.main.kind === 'sshd_config' ? 'sshd' : 'ssh', release, build: DEBIAN_BUILD }),
   };
+}
+
+/** The config rules' findings on a tree, before suppressions. `fragment`: the text is only part of the file. */
+export function runConfigRules(analysis: ConfigAnalysis, ruleSet: RuleSet, context: RuleContext, fragment = false): Finding[] {
+  const tree = analysis.tree;
   const findings: Finding[] = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;

@@ -1,7 +1,8 @@
 /**
- * The whole pipeline over paths: discover → read → parse → rules → findings, then the
- * configuration filter (in the rule set) and inline suppressions, applied once per file to every
- * rule's findings there. Private keys are looked for in every file, whatever its kind.
+ * The whole pipeline over paths: discover → read → parse → rules per file, config trees, private
+ * keys (looked for in every file, whatever its kind), then the repository rules over everything
+ * parsed → findings, with the configuration filter (in the rule set) and, last, each file's inline
+ * suppressions over every rule's findings there.
  */
 import type { Finding } from '../core/finding.js';
 import { compareFindings } from '../core/finding.js';
@@ -19,12 +20,15 @@ import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
 import { filesWithKeyMarkers, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
+import type { SetupFileModel } from '../parse/setup/setup-model.js';
+import { buildRepositoryModel } from '../repository/repository-model.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
 import { lintSetupSource } from './lint-setup.js';
 import { runKeyFileRules, suppressFindings, toFinding } from './lint-source.js';
 import { lintPrivateKeys, publicKeyIndex } from './lint-private-keys.js';
+import { runRepositoryRules } from './lint-repository.js';
 import { parseSource } from './parse-source.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
@@ -70,65 +74,79 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit || keyCandidates.has(file));
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
-  const keyModels: KeyFileModel[] = [];
-  /** Per file: its source, key-file findings and private keys, until every public key is known. */
-  const pending: PendingFile[] = [];
+  const keyFiles: KeyFileModel[] = [];
+  const setups: SetupFileModel[] = [];
+  /** Private keys per file, judged once every public key in the scan is known. */
+  const privateKeys = new Map<SourceFile, PrivateKeyBlock[]>();
+  /** Findings in the files rules read, suppressed at the end; the others (unreadable files) are final. */
+  const inSources: Finding[] = [];
+  /** The files rules read (their suppression comments apply). */
+  const sources = new Map<string, SourceFile>();
+  const parseConfig = (source: SourceFile, kind: ConfigFileModel['kind']): ConfigFileModel => {
+    sources.set(source.path, source);
+    return parseConfigFile(source, kind, formatVersion(context.version));
+  };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
     const read = await readText(file, maxBytes, note);
     if (!read) return;
     scanned++;
-    const privateKeys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
     // Read only for keys, and it holds none (a marker in code, a bundle): nothing more to do, and
     // splitting a large file into lines costs more than searching it.
-    if (file.kind === undefined && !file.explicit && privateKeys.length === 0) return;
+    if (file.kind === undefined && !file.explicit && keys.length === 0) return;
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
+    if (keys.length > 0) {
+      privateKeys.set(source, keys);
+      sources.set(source.path, source);
+    }
     const kind = file.kind ?? (file.explicit ? sniffKind(source, context.version) : undefined);
-    if (kind === 'sshd_config' || kind === 'ssh_config') {
-      configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
-      pending.push({ source, privateKeys, config: true, findings: [] });
-      return;
-    }
-    if (kind && isSetupKind(kind)) {
-      pending.push({ source, privateKeys, config: false, findings: (await lintSetupSource(source, kind, ruleSet, context)).findings });
-      return;
-    }
-    const model = kind && parseSource(source, kind, context.version);
-    if (model) keyModels.push(model);
-    pending.push({ source, privateKeys, config: false, findings: model ? runKeyFileRules(model, ruleSet, context) : [] });
-    if (!kind && file.explicit && privateKeys.length === 0) {
-      note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
+    if (!kind) {
+      if (file.explicit && keys.length === 0) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
+    } else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfig(source, kind));
+    else if (isSetupKind(kind)) {
+      const linted = await lintSetupSource(source, kind, ruleSet, context);
+      sources.set(source.path, source);
+      setups.push(linted.model);
+      inSources.push(...linted.findings);
+    } else {
+      const model = parseSource(source, kind, context.version);
+      if (!model) return;
+      sources.set(source.path, source);
+      keyFiles.push(model);
+      inSources.push(...runKeyFileRules(model, ruleSet, context));
     }
   });
-  const publicKeys = publicKeyIndex(keyModels);
-  const configPrivateKeyFindings = new Map<string, Finding[]>();
-  for (const file of pending) {
-    const fileFindings = [...file.findings, ...lintPrivateKeys(file.source.path, file.privateKeys, publicKeys, ruleSet, context)];
-    // A configuration file's suppression comments are applied with its tree's findings.
-    if (file.config) configPrivateKeyFindings.set(file.source.path, fileFindings);
-    else findings.push(...suppressFindings(fileFindings, file.source, ruleSet));
-  }
+  const publicKeys = publicKeyIndex(keyFiles);
+  for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   // Discovery order is not stable under concurrency; the trees must be.
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
-  findings.push(
-    ...(await lintConfigTrees(configModels, ruleSet, context, {
-      cwd: options.cwd,
-      root: configRoot(paths, options.cwd),
-      loadExtra: async (displayPath, kind) => {
-        const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
-        return source && parseConfigFile(source, kind, formatVersion(context.version));
-      },
-      otherFindings: configPrivateKeyFindings,
-    })),
-  );
+  const configs = await lintConfigTrees(configModels, ruleSet, context, {
+    cwd: options.cwd,
+    root: configRoot(paths, options.cwd),
+    loadExtra: async (displayPath, kind) => {
+      const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      return source && parseConfig(source, kind);
+    },
+  });
+  inSources.push(...configs.findings);
+  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context));
+  findings.push(...suppressEachFile(inSources, sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
 }
 
-interface PendingFile {
-  source: SourceFile;
-  privateKeys: PrivateKeyBlock[];
-  config: boolean;
-  findings: Finding[];
+/** Each file's inline suppressions over every finding in it, whichever rule reported it. */
+function suppressEachFile(findings: readonly Finding[], sources: ReadonlyMap<string, SourceFile>, ruleSet: RuleSet): Finding[] {
+  const byFile = new Map<string, Finding[]>([...sources.keys()].map((file) => [file, []]));
+  for (const finding of findings) {
+    const inFile = byFile.get(finding.file);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  return [...byFile].flatMap(([file, inFile]) => {
+    const source = sources.get(file);
+    return source ? suppressFindings(inFile, source, ruleSet) : inFile;
+  });
 }
 
 /** The inputs that are directories, as discovery resolves them (it reports the others). */

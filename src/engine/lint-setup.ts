@@ -13,7 +13,7 @@ import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { parseSetupSource } from '../parse/setup/parse-setup.js';
 import type { EmbeddedDocument, SetupFileModel } from '../parse/setup/setup-model.js';
 import type { RuleContext } from '../rules/rule.js';
-import { runConfigRules } from './lint-config-trees.js';
+import { analyseConfigTree, runConfigRules } from './lint-config-trees.js';
 import { parseSource } from './parse-source.js';
 import { runKeyFileRules, toFinding } from './lint-source.js';
 import type { RuleSet } from './rule-set.js';
@@ -38,6 +38,7 @@ export async function lintSetupSource(
     for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
   }
   for (const document of model.embedded) findings.push(...(await lintEmbedded(document, ruleSet, context)));
+  // Suppressions come last, in the pipeline, once the repository rules have reported too.
   return { model, findings };
 }
 
@@ -47,7 +48,7 @@ export async function lintEmbedded(document: EmbeddedDocument, ruleSet: RuleSet,
   let findings: Finding[];
   if (kind === 'sshd_config' || kind === 'ssh_config') {
     const tree = await buildConfigTree(parseConfigFile(source, kind, formatVersion(context.version)), NO_INCLUDES);
-    findings = runConfigRules(tree, ruleSet, context, document.fragment);
+    findings = runConfigRules(analyseConfigTree(tree, context), ruleSet, context, document.fragment);
   } else {
     const model = parseSource(source, kind, context.version);
     findings = model ? runKeyFileRules(model, ruleSet, context, document.fragment) : [];

@@ -80,6 +80,11 @@ import forwardX11Trusted from './client-config/forward-x11-trusted.js';
 import manyIdentitiesWithoutIdentitiesOnly from './client-config/many-identities-without-identities-only.js';
 import privateKeyExposed from './secrets/private-key-exposed.js';
 import encryptedPrivateKeyExposed from './secrets/encrypted-private-key-exposed.js';
+import lockoutSshdWillNotStart from './lockout/sshd-will-not-start.js';
+import lockoutUserRefused from './lockout/user-refused.js';
+import lockoutKeysNotRead from './lockout/keys-not-read.js';
+import lockoutUnsafeModes from './lockout/unsafe-modes.js';
+import lockoutKeyRefused from './lockout/key-refused.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -162,6 +167,11 @@ const ALL: Rule[] = [
   manyIdentitiesWithoutIdentitiesOnly,
   privateKeyExposed,
   encryptedPrivateKeyExposed,
+  lockoutSshdWillNotStart,
+  lockoutUserRefused,
+  lockoutKeysNotRead,
+  lockoutUnsafeModes,
+  lockoutKeyRefused,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

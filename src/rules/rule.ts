@@ -13,6 +13,8 @@ import type { Range } from '../parse/read-key.js';
 import type { SetupKind } from '../core/file-kind.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
 import type { PrivateKeyBlock } from '../parse/private-key.js';
+import type { FileKind } from '../core/file-kind.js';
+import type { RepositoryModel } from '../repository/repository-model.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
 export interface Policy {
@@ -52,6 +54,7 @@ export interface KeyFileRule extends RuleBase {
   checkConfig?: undefined;
   checkSetup?: undefined;
   checkPrivateKeys?: undefined;
+  checkRepository?: undefined;
   check(model: KeyFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -62,6 +65,7 @@ export interface ConfigRule extends RuleBase {
   check?: undefined;
   checkSetup?: undefined;
   checkPrivateKeys?: undefined;
+  checkRepository?: undefined;
   checkConfig(analysis: ConfigAnalysis, context: RuleContext): RuleHit[];
 }
 
@@ -71,6 +75,7 @@ export interface SetupRule extends RuleBase {
   check?: undefined;
   checkConfig?: undefined;
   checkPrivateKeys?: undefined;
+  checkRepository?: undefined;
   checkSetup(model: SetupFileModel, context: RuleContext): RuleHit[];
 }
 
@@ -101,10 +106,34 @@ export interface PrivateKeyRule extends RuleBase {
   check?: undefined;
   checkConfig?: undefined;
   checkSetup?: undefined;
+  checkRepository?: undefined;
   checkPrivateKeys(scan: PrivateKeyScan, context: RuleContext): RuleHit[];
 }
 
 export function definePrivateKeyRule(rule: PrivateKeyRule): PrivateKeyRule {
+  return rule;
+}
+
+/** A hit of a repository rule names its file: the rule sees every file at once. */
+export interface RepositoryHit extends RuleHit {
+  file: string;
+}
+
+/**
+ * A rule over the repository as a whole: what the files say together (which sshd_config
+ * governs which authorized_keys, what modes the provisioning code sets). `kinds`: the kinds of
+ * file its findings can land in.
+ */
+export interface RepositoryRule extends RuleBase {
+  kinds: readonly FileKind[];
+  check?: undefined;
+  checkConfig?: undefined;
+  checkSetup?: undefined;
+  checkPrivateKeys?: undefined;
+  checkRepository(model: RepositoryModel, context: RuleContext): RepositoryHit[];
+}
+
+export function defineRepositoryRule(rule: RepositoryRule): RepositoryRule {
   return rule;
 }
 
@@ -114,9 +143,10 @@ export interface EngineRule extends RuleBase {
   checkConfig?: undefined;
   checkSetup?: undefined;
   checkPrivateKeys?: undefined;
+  checkRepository?: undefined;
 }
 
-export type Rule = KeyFileRule | ConfigRule | SetupRule | PrivateKeyRule | EngineRule;
+export type Rule = KeyFileRule | ConfigRule | SetupRule | PrivateKeyRule | RepositoryRule | EngineRule;
 
 export function defineKeyFileRule(rule: KeyFileRule): KeyFileRule {
   return rule;

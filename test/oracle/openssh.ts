@@ -6,7 +6,7 @@
  * Everything binds 127.0.0.1 only, every child process runs under a deadline
  * and is killed (its whole process group) when the deadline passes.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -83,6 +83,12 @@ export function hasOpenSSH(): boolean {
     return false;
   }
   return process.getuid?.() === 0;
+}
+
+/** util-linux `unshare` can give a process a private mount namespace (machineSshd needs one). */
+export function hasMountNamespaces(): boolean {
+  const probe = spawnSync('unshare', ['--mount', '--propagation', 'private', 'true'], { stdio: 'ignore', timeout: 10_000 });
+  return probe.status === 0;
 }
 
 /** On CI a missing OpenSSH is a broken setup, not a reason to skip: throw. */
@@ -523,4 +529,70 @@ export function verdictsFromLog(log: string, file: string, content: Uint8Array):
     }
     return reason === undefined ? { line: n, verdict: 'parsed' } : { line: n, verdict: 'skipped', reason };
   });
+}
+
+// ------------------------------------------------------------ a whole machine
+
+/** The host directories a machine root may replace: sshd reads them by absolute path. */
+const MACHINE_MOUNTS = ['etc/ssh', 'home', 'root', 'etc/passwd', 'etc/group', 'etc/shadow'];
+
+export interface MachineLogin {
+  /** A session ran (ssh's exit status is the command's, not 255). */
+  loggedIn: boolean;
+  exitCode: number | null;
+  /** The client's stderr ("Permission denied (publickey)."). */
+  clientLog: string;
+}
+
+export interface MachineSshd {
+  /** False when sshd exited at startup; `log()` says why. Logins then fail like a connection refused. */
+  started: boolean;
+  login(user: string, privateKey: string, clientOptions?: Record<string, string>): Promise<MachineLogin>;
+  /** sshd's log so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real sshd (-D, one process for many logins) that sees `machineRoot` as the machine: its
+ * etc/ssh, home, root, etc/passwd, etc/group and etc/shadow (those that exist) are bind-mounted
+ * over the real ones in a private mount namespace, so absolute paths in the configuration, users'
+ * homes, `~`, Includes and StrictModes' checks all resolve inside it, with the real ownership and
+ * modes of the files there. It reads /etc/ssh/sshd_config as the repository wrote it; the command
+ * line only adds what a test needs (first value wins): loopback, a free port, no PAM, VERBOSE log.
+ */
+export async function machineSshd(machineRoot: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<MachineSshd> {
+  mkdirSync(PRIVSEP_DIR, { recursive: true, mode: 0o755 });
+  const { hostKey } = await getFixture();
+  const binds = MACHINE_MOUNTS.filter((target) => existsSync(join(machineRoot, target)))
+    .map((target) => `mount --bind '${join(machineRoot, target)}' '/${target}'`)
+    .join(' && ');
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const sshdArgs = ['-D', '-e', '-f', '/etc/ssh/sshd_config', '-h', hostKey, '-p', String(port)];
+    for (const option of ['ListenAddress=127.0.0.1', 'PidFile=none', 'UsePAM=no', 'LogLevel=VERBOSE']) sshdArgs.push('-o', option);
+    const script = `${binds ? `${binds} && ` : ''}exec ${SSHD} ${sshdArgs.map((a) => `'${a}'`).join(' ')}`;
+    const sshd = start('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', script]);
+    const started = await sshd.waitFor(/^Server listening on 127\.0\.0\.1 port \d+\.\r?$/m, timeoutMs);
+    if (!started) {
+      sshd.kill();
+      if (/Bind to port \d+ .* failed|Cannot bind any address/.test(sshd.output()) && attempt < 5) continue;
+    }
+    return {
+      started,
+      log: () => sshd.output(),
+      async login(user, privateKey, clientOptions = {}) {
+        if (!started) return { loggedIn: false, exitCode: 255, clientLog: 'sshd is not running' };
+        const args = [...CLIENT_BASE, '-i', privateKey];
+        for (const [k, v] of Object.entries(clientOptions)) args.push('-o', `${k}=${v}`);
+        const client = start(SSH, [...args, '-p', String(port), `${user}@127.0.0.1`, 'true']);
+        const exit = await waitExit(client, timeoutMs, 'ssh client');
+        return { loggedIn: exit.code !== null && exit.code !== 255, exitCode: exit.code, clientLog: client.output() };
+      },
+      async stop() {
+        sshd.kill();
+        await sshd.exit;
+      },
+    };
+  }
 }

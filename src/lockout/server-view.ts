@@ -1,0 +1,81 @@
+/**
+ * One sshd configuration as it applies to one user's connections: the thin adapter between the
+ * lockout analysis and the effective-configuration module (so the analysis does not depend on
+ * how that module is organised).
+ *
+ * sshd keeps the first top-level value of a keyword; for each connection, the first line of a
+ * Match block that matches replaces it (servconf.c `parse_server_match_config`,
+ * `copy_set_server_options`). A static analysis knows the user but not the client's address,
+ * host name or groups, so a block on those may or may not apply: the value is then one of
+ * several, and the analysis claims nothing that depends on which.
+ */
+import { matchPattern, matchPatternList } from '../openssh/match.js';
+import type { Directive } from '../parse/config/config-model.js';
+import { effectiveConfig, matchCriteria, type Setting } from '../parse/config/effective-config.js';
+import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
+
+export type { Setting } from '../parse/config/effective-config.js';
+export { where, written, viaLabel } from '../rules/config/setting-text.js';
+
+export type Applies = 'yes' | 'no' | 'maybe';
+
+/**
+ * Whether a Match block applies to `user`'s connections (servconf.c `match_cfg_line`, all
+ * criteria ANDed). The other criteria depend on the connection (Address, Host, LocalPort, …) or
+ * on what the repository does not show (Group): they may apply.
+ */
+export function matchAppliesTo(block: Directive, user: string): Applies {
+  let result: Applies = 'yes';
+  for (const criterion of matchCriteria(block)) {
+    if (criterion.name === 'all') continue;
+    if (criterion.name === 'invalid-user') return 'no';
+    if (criterion.name === 'user') {
+      if (matchPatternList(user, criterion.patterns.join(',')) !== 1) return 'no';
+    } else {
+      result = 'maybe';
+    }
+  }
+  return result;
+}
+
+export interface UserSettings {
+  user: string;
+  analysis: ConfigAnalysis;
+  /**
+   * The lines that may give `keyword` its value for the user's connections, most likely first;
+   * `undefined` stands for the release's default. One entry when the value is certain.
+   */
+  candidates(keyword: string): (Setting | undefined)[];
+  /** Every line of an accumulating keyword (AllowUsers, DenyUsers, …), in reading order. */
+  lines(keyword: string): Setting[];
+}
+
+export function settingsFor(analysis: ConfigAnalysis, context: Pick<RuleContext, 'version'>, user: string): UserSettings {
+  const config = effectiveConfig(analysis, context);
+  return {
+    user,
+    analysis,
+    lines: (keyword) => config.all(keyword),
+    candidates(keyword) {
+      const lines = config.all(keyword);
+      const found: (Setting | undefined)[] = [];
+      for (const setting of lines) {
+        const block = setting.scope.block;
+        if (!block) continue;
+        const applies = matchAppliesTo(block, user);
+        if (applies === 'no') continue;
+        found.push(setting);
+        if (applies === 'yes') return found;
+      }
+      found.push(lines.find((setting) => !setting.scope.block));
+      return found;
+    },
+  };
+}
+
+/** `match_user()` for one AllowUsers / DenyUsers pattern: `user` or `user@host`; the host part depends on the client. */
+export function userPatternApplies(pattern: string, user: string): Applies {
+  const at = pattern.indexOf('@');
+  if (at === -1) return matchPattern(user, pattern) ? 'yes' : 'no';
+  return matchPattern(user, pattern.slice(0, at)) ? 'maybe' : 'no';
+}

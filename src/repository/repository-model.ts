@@ -1,0 +1,33 @@
+/**
+ * The repository as a whole, for the rules that connect what several files say (which
+ * sshd_config governs which authorized_keys, what modes the provisioning code sets). The
+ * pipeline builds it once every file is parsed.
+ */
+import type { KeyFileModel } from '../parse/key-file-model.js';
+import type { SetupFileModel } from '../parse/setup/setup-model.js';
+import type { ConfigAnalysis } from '../rules/rule.js';
+
+export interface RepositoryModel {
+  /** sshd configurations as sshd reads them: main files with their Includes, and drop-ins no main file includes. */
+  servers: ConfigAnalysis[];
+  /** ssh client configurations, likewise. */
+  clients: ConfigAnalysis[];
+  /** authorized_keys, known_hosts and .pub files. */
+  keyFiles: KeyFileModel[];
+  /** Code that sets SSH up (scripts, workflows, Dockerfiles, Ansible, cloud-init). */
+  setups: SetupFileModel[];
+}
+
+const byPath = <T extends { source: { path: string } }>(a: T, b: T): number => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0);
+
+/** The model from the parsed files, in path order (discovery runs concurrently; the model must not depend on it). */
+export function buildRepositoryModel(parts: { analyses: readonly ConfigAnalysis[]; keyFiles: readonly KeyFileModel[]; setups: readonly SetupFileModel[] }): RepositoryModel {
+  const main = (analysis: ConfigAnalysis): { source: { path: string } } => analysis.tree.main;
+  const sortAnalyses = (list: ConfigAnalysis[]): ConfigAnalysis[] => list.sort((a, b) => byPath(main(a), main(b)));
+  return {
+    servers: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === 'sshd_config')),
+    clients: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === 'ssh_config')),
+    keyFiles: [...parts.keyFiles].sort(byPath),
+    setups: [...parts.setups].sort(byPath),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Shared by the lockout rules: the refused logins of one cause family as findings, one per
+ * causing line and user, worded like the diagnosis an engineer would write after `ssh -vvv`
+ * and the server's log: who, why (the chain of lines), what they see, and the fix.
+ */
+import type { RelatedLocation } from '../../core/finding.js';
+import { analyseLogins, describeKey, type CauseFamily, type KeyLogin } from '../../lockout/logins.js';
+import type { RepositoryModel } from '../../repository/repository-model.js';
+import type { RepositoryHit, RuleContext } from '../rule.js';
+
+function at(login: KeyLogin): string {
+  return `${login.keyAt.file}:${login.keyAt.span.line}`;
+}
+
+/** "deploy's ssh-rsa 1024-bit key (home/deploy/.ssh/authorized_keys:3)" or "deploy's 2 keys (…, …)". */
+function whose(user: string, logins: readonly KeyLogin[]): string {
+  if (logins.length === 1) return `${user}'s ${describeKey(logins[0]!.entry)} key (${at(logins[0]!)})`;
+  return `${user}'s ${logins.length} keys (${logins.map(at).join(', ')})`;
+}
+
+/** What is left for the user on that machine: locked out, or still in with another key. */
+function consequence(user: string, refused: readonly KeyLogin[], all: readonly KeyLogin[]): string {
+  const mine = all.filter((login) => login.user === user && login.source.server === refused[0]!.source.server && !refused.includes(login));
+  const working = mine.filter((login) => login.verdict.outcome === 'accepted');
+  if (working.length > 0) return ` ${user} can still log in with ${working.map(at).join(', ')}.`;
+  if (mine.every((login) => login.verdict.outcome === 'refused')) return ` No other key the repository installs for ${user} works: ${user} is locked out.`;
+  return '';
+}
+
+function keyRelated(login: KeyLogin): RelatedLocation[] {
+  const related: RelatedLocation[] = [{ file: login.keyAt.file, ...login.keyAt.span, message: `${login.user}'s ${describeKey(login.entry)} key, read from ${login.source.path}` }];
+  if (login.source.installedBy) related.push({ file: login.source.installedBy.file, ...login.source.installedBy.span, message: `installs it for ${login.user}` });
+  return related;
+}
+
+export function lockoutHits(model: RepositoryModel, context: RuleContext, family: CauseFamily): RepositoryHit[] {
+  const all = analyseLogins(model, context);
+  const groups = new Map<string, KeyLogin[]>();
+  for (const login of all) {
+    const verdict = login.verdict;
+    if (verdict.outcome !== 'refused' || verdict.cause.family !== family || verdict.cause.reportedBy) continue;
+    const place = verdict.cause.at ?? login.keyAt;
+    // sshd not starting is one finding for everyone; the others one per user.
+    const key = JSON.stringify([place.file, place.span.line, family === 'sshd-will-not-start' ? '' : login.user]);
+    groups.set(key, [...(groups.get(key) ?? []), login]);
+  }
+  return [...groups.values()].map((logins) => {
+    const first = logins[0]!;
+    const cause = first.verdict.outcome === 'refused' ? first.verdict.cause : undefined;
+    if (!cause) throw new Error('unreachable: only refused logins are grouped');
+    const place = cause.at ?? first.keyAt;
+    const users = [...new Set(logins.map((login) => login.user))];
+    const message =
+      family === 'sshd-will-not-start'
+        ? `Everyone is locked out of this server: ${cause.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join('; ')}): ${cause.error}.`
+        : `${whose(first.user, logins)} cannot log in: ${cause.reason}; ${cause.error}.${consequence(first.user, logins, all)}`;
+    const related = [...cause.chain, ...(cause.at ? logins.flatMap(keyRelated) : first.source.installedBy ? keyRelated(first).slice(1) : [])];
+    const hit: RepositoryHit = { file: place.file, ...place.span, message, help: cause.fix };
+    if (related.length > 0) hit.related = related;
+    return hit;
+  });
+}

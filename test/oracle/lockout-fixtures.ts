@@ -1,0 +1,202 @@
+/**
+ * Repositories for the lockout proof (lockout.oracle.test.ts): each is a small tree of files
+ * (`{{name}}` stands for the public line of a generated key) and, where it matters, the setup
+ * facts its provisioning code states (built directly: the setup parsers are tested on their own).
+ * Each cause OpenSSH 9.2 can show has a fixture that locks someone out and one where the same
+ * setting lets the login through.
+ */
+import type { KeyType } from './openssh.js';
+
+export const FIXTURE_KEYS: Record<string, { type: KeyType; bits?: number }> = {
+  deploy: { type: 'ed25519' },
+  deploy2: { type: 'ed25519' },
+  admin: { type: 'ed25519' },
+  root: { type: 'ed25519' },
+  rsa2048: { type: 'rsa', bits: 2048 },
+  rsa3072: { type: 'rsa', bits: 3072 },
+  ecdsa: { type: 'ecdsa' },
+  dsa: { type: 'dsa' },
+};
+
+export interface SetupSpec {
+  /** The setup file (its text is in `files`). */
+  file: string;
+  installations?: { user?: string; target?: string; keysFile: string; line: number }[];
+  modes?: { target: string; written: string; mode?: number; recursive?: boolean; line: number }[];
+}
+
+export interface LockoutFixture {
+  name: string;
+  files: Record<string, string>;
+  setups?: SetupSpec[];
+}
+
+const SSHD = 'etc/ssh/sshd_config';
+const DEPLOY = 'home/deploy/.ssh/authorized_keys';
+const ROOT = 'root/.ssh/authorized_keys';
+/** A plain Debian-like configuration (the defaults for everything that matters). */
+const PLAIN = 'PasswordAuthentication no\nKbdInteractiveAuthentication no\n';
+
+export const LOCKOUT_FIXTURES: LockoutFixture[] = [
+  {
+    name: 'everything works (defaults, Ed25519, RSA 2048, ECDSA, root with a key)',
+    files: { [SSHD]: PLAIN, [DEPLOY]: '{{deploy}}\n{{rsa2048}}\n{{ecdsa}}\n', [ROOT]: '{{root}}\n' },
+  },
+  {
+    name: 'AllowUsers without deploy',
+    files: { [SSHD]: `${PLAIN}AllowUsers admin root\n`, [DEPLOY]: '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n', [ROOT]: '{{root}}\n' },
+  },
+  {
+    name: 'AllowUsers with commas',
+    files: { [SSHD]: `${PLAIN}AllowUsers deploy,admin\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'AllowUsers over two lines lets both in',
+    files: { [SSHD]: `${PLAIN}AllowUsers admin\nAllowUsers deploy\n`, [DEPLOY]: '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n' },
+  },
+  {
+    name: 'DenyUsers pattern',
+    files: { [SSHD]: `${PLAIN}DenyUsers dep*\n`, [DEPLOY]: '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n' },
+  },
+  {
+    name: 'AllowUsers in a drop-in',
+    files: {
+      [SSHD]: `Include /etc/ssh/sshd_config.d/*.conf\n${PLAIN}`,
+      'etc/ssh/sshd_config.d/10-users.conf': 'AllowUsers root\n',
+      [DEPLOY]: '{{deploy}}\n',
+      [ROOT]: '{{root}}\n',
+    },
+  },
+  {
+    name: 'PermitRootLogin no',
+    files: { [SSHD]: `${PLAIN}PermitRootLogin no\n`, [DEPLOY]: '{{deploy}}\n', [ROOT]: '{{root}}\n' },
+  },
+  {
+    name: 'PermitRootLogin forced-commands-only',
+    files: { [SSHD]: `${PLAIN}PermitRootLogin forced-commands-only\n`, [ROOT]: '{{root}}\ncommand="true" {{admin}}\n' },
+  },
+  {
+    name: 'PubkeyAuthentication no in a Match block for deploy',
+    files: { [SSHD]: `${PLAIN}Match User deploy\n  PubkeyAuthentication no\n`, [DEPLOY]: '{{deploy}}\n', [ROOT]: '{{root}}\n' },
+  },
+  {
+    name: 'PubkeyAuthentication no for everyone',
+    files: { [SSHD]: `PubkeyAuthentication no\nPasswordAuthentication yes\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'Match on the client address: no claim',
+    files: { [SSHD]: `${PLAIN}Match Address 10.0.0.0/8\n  PubkeyAuthentication no\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'AuthenticationMethods publickey,password',
+    files: { [SSHD]: 'PasswordAuthentication yes\nAuthenticationMethods publickey,password\n', [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'AuthenticationMethods with a key-only list',
+    files: { [SSHD]: 'PasswordAuthentication yes\nAuthenticationMethods publickey,password publickey\n', [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'PubkeyAcceptedAlgorithms Ed25519 only',
+    files: { [SSHD]: `${PLAIN}PubkeyAcceptedAlgorithms ssh-ed25519\n`, [DEPLOY]: '{{deploy}}\n{{rsa2048}}\n{{ecdsa}}\n' },
+  },
+  {
+    name: 'PubkeyAcceptedAlgorithms -ecdsa*',
+    files: { [SSHD]: `${PLAIN}PubkeyAcceptedAlgorithms -ecdsa*\n`, [DEPLOY]: '{{ecdsa}}\n{{rsa2048}}\n' },
+  },
+  {
+    name: 'DSA by default, and re-enabled with +ssh-dss',
+    files: {
+      [SSHD]: `${PLAIN}Match User admin\n  PubkeyAcceptedAlgorithms +ssh-dss\n`,
+      [DEPLOY]: '{{dsa}}\n',
+      'home/admin/.ssh/authorized_keys': '{{dsa}}\n',
+    },
+  },
+  {
+    name: 'RequiredRSASize 3072',
+    files: { [SSHD]: `${PLAIN}RequiredRSASize 3072\n`, [DEPLOY]: '{{rsa2048}}\n', 'home/admin/.ssh/authorized_keys': '{{rsa3072}}\n' },
+  },
+  {
+    name: 'AuthorizedKeysFile with ~ (root\'s home for everyone)',
+    files: { [SSHD]: `${PLAIN}AuthorizedKeysFile ~/.ssh/authorized_keys\n`, [DEPLOY]: '{{deploy}}\n', [ROOT]: '{{root}}\n' },
+  },
+  {
+    name: 'AuthorizedKeysFile in /etc/ssh while keys are in the home',
+    files: {
+      [SSHD]: `${PLAIN}AuthorizedKeysFile /etc/ssh/authorized_keys/%u\n`,
+      [DEPLOY]: '{{deploy}}\n',
+      'home/admin/.ssh/authorized_keys': '{{admin}}\n',
+    },
+  },
+  {
+    name: 'AuthorizedKeysFile without authorized_keys2',
+    files: { [SSHD]: `${PLAIN}AuthorizedKeysFile .ssh/authorized_keys\n`, 'home/deploy/.ssh/authorized_keys2': '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n' },
+  },
+  {
+    name: 'AuthorizedKeysFile %h',
+    files: { [SSHD]: `${PLAIN}AuthorizedKeysFile %h/.ssh/authorized_keys\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'StrictModes and a home writable by others',
+    files: { [SSHD]: PLAIN, [DEPLOY]: '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n', 'provision.sh': 'chmod 777 /home/deploy\n' },
+    setups: [{ file: 'provision.sh', modes: [{ target: '/home/deploy', written: '777', mode: 0o777, line: 1 }] }],
+  },
+  {
+    name: 'StrictModes and authorized_keys made o+w',
+    files: { [SSHD]: PLAIN, [DEPLOY]: '{{deploy}}\n', 'provision.sh': 'chmod o+w /home/deploy/.ssh/authorized_keys\n' },
+    setups: [{ file: 'provision.sh', modes: [{ target: '/home/deploy/.ssh/authorized_keys', written: 'o+w', line: 1 }] }],
+  },
+  {
+    name: 'StrictModes no tolerates the same modes',
+    files: { [SSHD]: `${PLAIN}StrictModes no\n`, [DEPLOY]: '{{deploy}}\n', 'provision.sh': 'chmod -R 777 /home/deploy\n' },
+    setups: [{ file: 'provision.sh', modes: [{ target: '/home/deploy', written: '777', mode: 0o777, recursive: true, line: 1 }] }],
+  },
+  {
+    name: 'Modes that StrictModes accepts (644 file, 755 home, 700 .ssh)',
+    files: { [SSHD]: PLAIN, [DEPLOY]: '{{deploy}}\n', 'provision.sh': 'chmod 755 /home/deploy\nchmod 700 /home/deploy/.ssh\nchmod 644 /home/deploy/.ssh/authorized_keys\n' },
+    setups: [
+      {
+        file: 'provision.sh',
+        modes: [
+          { target: '/home/deploy', written: '755', mode: 0o755, line: 1 },
+          { target: '/home/deploy/.ssh', written: '700', mode: 0o700, line: 2 },
+          { target: '/home/deploy/.ssh/authorized_keys', written: '644', mode: 0o644, line: 3 },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Group-writable home (Debian accepts a user-private group): no claim',
+    files: { [SSHD]: PLAIN, [DEPLOY]: '{{deploy}}\n', 'provision.sh': 'chmod 775 /home/deploy\n' },
+    setups: [{ file: 'provision.sh', modes: [{ target: '/home/deploy', written: '775', mode: 0o775, line: 1 }] }],
+  },
+  {
+    name: 'Keys installed by setup code from a role file',
+    files: {
+      [SSHD]: `${PLAIN}PubkeyAcceptedAlgorithms ssh-ed25519\n`,
+      'roles/users/files/deploy.pub': '{{deploy}}\n',
+      'roles/users/files/ci.pub': '{{ecdsa}}\n',
+      'roles/users/tasks/main.yml': '- authorized_key: {user: deploy, key: deploy.pub}\n- authorized_key: {user: ci, key: ci.pub}\n',
+    },
+    setups: [
+      {
+        file: 'roles/users/tasks/main.yml',
+        installations: [
+          { user: 'deploy', keysFile: 'roles/users/files/deploy.pub', line: 1 },
+          { user: 'ci', keysFile: 'roles/users/files/ci.pub', line: 2 },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'ForceCommand does not stop the login',
+    files: { [SSHD]: `${PLAIN}Match User deploy\n  ForceCommand /bin/true\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+  {
+    name: 'A line sshd refuses: nobody gets in',
+    files: { [SSHD]: `${PLAIN}PubkeyAuthentication yse\n`, [DEPLOY]: '{{deploy}}\n', [ROOT]: '{{root}}\n' },
+  },
+  {
+    name: 'A keyword not allowed in Match: nobody gets in',
+    files: { [SSHD]: `${PLAIN}Match User admin\n  StrictModes no\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+];

@@ -1,0 +1,195 @@
+/**
+ * The lockout rules (SSH700–SSH704) on small repositories: which rule reports which line, and
+ * that nothing is reported where the login works or depends on what the repository does not
+ * show. The real-sshd proof of the same analysis is test/oracle/lockout.oracle.test.ts.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseVersion } from '../../src/core/version.js';
+import { checkedPaths } from '../../src/lockout/file-modes.js';
+import { governingServer, machinePrefix, resolveTargetPath } from '../../src/lockout/installed-keys.js';
+import { DEFAULT_POLICY, type RuleContext } from '../../src/rules/rule.js';
+import { KEYS } from '../fixtures/keys.js';
+import { lintRepository } from '../lockout/lint-repository.js';
+import type { SetupSpec } from '../oracle/lockout-fixtures.js';
+
+const CONTEXT: RuleContext = { version: parseVersion('9.2')!, policy: DEFAULT_POLICY, now: Date.UTC(2026, 0, 1) / 1000 };
+const root = mkdtempSync(join(tmpdir(), 'sshlint-lockout-rules-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let counter = 0;
+async function lockoutFindings(files: Record<string, string>, setups: SetupSpec[] = [], context = CONTEXT): Promise<string[]> {
+  const repo = join(root, String(counter++));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(repo, path)), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  }
+  const { findings } = await lintRepository(repo, files, setups, context);
+  return findings.filter((f) => /^SSH70\d$/.test(f.ruleId)).map((f) => `${f.alias} ${f.file}:${f.line} ${f.message}`);
+}
+
+const SSHD = 'etc/ssh/sshd_config';
+const DEPLOY = 'home/deploy/.ssh/authorized_keys';
+const ROOT = 'root/.ssh/authorized_keys';
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  setups?: SetupSpec[];
+  /** `alias file:line` prefixes, and words each message must hold. */
+  expected: { at: string; says: string[] }[];
+}
+
+const CASES: Case[] = [
+  { name: 'nothing to report', files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n${KEYS.rsa2048}\n` }, expected: [] },
+  { name: 'no sshd_config in the repository: the server is unknown', files: { [DEPLOY]: `${KEYS.dsa1024}\n` }, expected: [] },
+  {
+    name: 'AllowUsers leaves deploy out',
+    files: { [SSHD]: 'AllowUsers admin\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ["deploy's ssh-ed25519 key", 'does not list deploy', 'deploy is locked out'] }],
+  },
+  {
+    name: 'AllowUsers with commas says why',
+    files: { [SSHD]: 'AllowUsers admin,deploy\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ['a comma is part of the pattern'] }],
+  },
+  { name: 'AllowUsers user@host depends on the client', files: { [SSHD]: 'AllowUsers deploy@10.0.0.1\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  { name: 'AllowGroups depends on the groups', files: { [SSHD]: 'AllowGroups ssh-users\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  {
+    name: 'PermitRootLogin no, root keys only',
+    files: { [SSHD]: 'PermitRootLogin no\n', [ROOT]: `${KEYS.ed25519}\n`, [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ["root's ssh-ed25519 key", 'forbids root logins'] }],
+  },
+  {
+    name: 'forced-commands-only accepts a key with command=',
+    files: { [SSHD]: 'PermitRootLogin forced-commands-only\n', [ROOT]: `command="backup" ${KEYS.ed25519}\n` },
+    expected: [],
+  },
+  {
+    name: 'PubkeyAuthentication no in Match User: deploy only',
+    files: { [SSHD]: 'Match User deploy\n  PubkeyAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n`, [ROOT]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:2`, says: ['switches public-key authentication off for deploy'] }],
+  },
+  { name: 'PubkeyAuthentication no for everyone is left to pubkey-authentication-off', files: { [SSHD]: 'PubkeyAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  { name: 'Match Address may or may not apply', files: { [SSHD]: 'Match Address 10.0.0.0/8\n  PubkeyAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  {
+    name: 'AuthenticationMethods needs a password as well',
+    files: { [SSHD]: 'AuthenticationMethods publickey,password\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ['requires password besides a key', 'Permission denied (password)'] }],
+  },
+  {
+    name: 'PubkeyAcceptedAlgorithms: the line, the refused keys, and the key that still works',
+    files: { [SSHD]: 'PubkeyAcceptedAlgorithms ssh-ed25519\n', [DEPLOY]: `${KEYS.ecdsa256}\n${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-key-refused ${SSHD}:1`, says: ['leaves out ecdsa-sha2-nistp256', `deploy can still log in with ${DEPLOY}:2`] }],
+  },
+  { name: 'a DSA key refused by the default list is left to key-dsa', files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `${KEYS.dsa1024}\n` }, expected: [] },
+  { name: 'only ssh-rsa (SHA-1) accepted: depends on the client', files: { [SSHD]: 'PubkeyAcceptedAlgorithms ssh-rsa\n', [DEPLOY]: `${KEYS.rsa2048}\n` }, expected: [] },
+  {
+    name: 'RequiredRSASize above the key',
+    files: { [SSHD]: 'RequiredRSASize 3072\n', [DEPLOY]: `${KEYS.rsa2048}\n${KEYS.rsa3072}\n` },
+    expected: [{ at: `lockout-key-refused ${SSHD}:1`, says: ['ssh-rsa 2048-bit key', 'under 3072 bits', 'can still log in'] }],
+  },
+  {
+    name: 'AuthorizedKeysFile with ~',
+    files: { [SSHD]: 'AuthorizedKeysFile ~/.ssh/authorized_keys\n', [DEPLOY]: `${KEYS.ed25519}\n`, [ROOT]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-keys-not-read ${SSHD}:1`, says: ['/root/.ssh/authorized_keys for deploy', "to root's home"] }],
+  },
+  {
+    name: 'the default AuthorizedKeysFile and a file elsewhere: not a conventional place, not claimed',
+    files: { [SSHD]: 'PasswordAuthentication no\n', 'keys/authorized_keys': `${KEYS.ed25519}\n` },
+    expected: [],
+  },
+  {
+    name: 'a setup installation to a path AuthorizedKeysFile does not name: the finding is on the key',
+    files: { [SSHD]: 'PasswordAuthentication no\n', 'files/deploy.pub': `${KEYS.ed25519}\n`, 'setup.sh': 'install deploy.pub /etc/ssh/keys/deploy\n' },
+    setups: [{ file: 'setup.sh', installations: [{ user: 'deploy', target: '/etc/ssh/keys/deploy', keysFile: 'files/deploy.pub', line: 1 }] }],
+    expected: [{ at: 'lockout-keys-not-read files/deploy.pub:1', says: ['never /etc/ssh/keys/deploy'] }],
+  },
+  {
+    name: 'chmod 777 on the home',
+    files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n`, 'setup.sh': 'chmod 777 /home/deploy\n' },
+    setups: [{ file: 'setup.sh', modes: [{ target: '/home/deploy', written: '777', mode: 0o777, line: 1 }] }],
+    expected: [{ at: 'lockout-unsafe-modes setup.sh:1', says: ['/home/deploy writable by others', 'bad ownership or modes for directory /home/deploy'] }],
+  },
+  {
+    name: 'a later chmod repairs the mode',
+    files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n`, 'setup.sh': 'chmod -R 777 /home/deploy\nchmod 700 /home/deploy/.ssh\n' },
+    setups: [{ file: 'setup.sh', modes: [{ target: '/home/deploy', written: '777', mode: 0o777, recursive: true, line: 1 }, { target: '/home/deploy/.ssh', written: '700', mode: 0o700, line: 2 }] }],
+    // The file and the home stay 777: still refused (sshd checks the file first), on the first line.
+    expected: [{ at: 'lockout-unsafe-modes setup.sh:1', says: ['makes /home/deploy/.ssh/authorized_keys writable by others'] }],
+  },
+  {
+    name: 'a mode outside the checked paths does not matter',
+    files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n`, 'setup.sh': 'chmod 777 /srv/www\n' },
+    setups: [{ file: 'setup.sh', modes: [{ target: '/srv/www', written: '777', mode: 0o777, line: 1 }] }],
+    expected: [],
+  },
+  {
+    name: 'group-writable: Debian accepts it for a user-private group',
+    files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n`, 'setup.sh': 'chmod g+w /home/deploy\n' },
+    setups: [{ file: 'setup.sh', modes: [{ target: '/home/deploy', written: '775', mode: 0o775, line: 1 }] }],
+    expected: [],
+  },
+  {
+    name: 'sshd refuses to start',
+    files: { [SSHD]: 'PubkeyAuthentication yse\n', [DEPLOY]: `${KEYS.ed25519}\n`, [ROOT]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-sshd-will-not-start ${SSHD}:1`, says: ['Everyone is locked out', "deploy's ssh-ed25519 key", "root's ssh-ed25519 key"] }],
+  },
+  {
+    name: 'a drop-in governs the keys of its machine',
+    files: { 'etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\n', 'etc/ssh/sshd_config.d/users.conf': 'AllowUsers root\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: 'lockout-user-refused etc/ssh/sshd_config.d/users.conf:1', says: ['does not list deploy'] }],
+  },
+];
+
+describe('lockout rules', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const found = await lockoutFindings(c.files, c.setups);
+      expect(found.length, found.join('\n')).toBe(c.expected.length);
+      for (const expected of c.expected) {
+        const hit = found.find((message) => message.startsWith(`${expected.at} `));
+        expect(hit, `${expected.at} in:\n${found.join('\n')}`).toBeDefined();
+        for (const words of expected.says) expect(hit).toContain(words);
+      }
+    });
+  }
+
+  it('reports on the target release: DSA re-enabled is fine on 9.2', async () => {
+    const files = { [SSHD]: 'PubkeyAcceptedAlgorithms +ssh-dss\n', [DEPLOY]: `${KEYS.dsa1024}\n` };
+    expect(await lockoutFindings(files)).toEqual([]);
+  });
+});
+
+describe('where keys land', () => {
+  it('maps a repository layout to the machine', () => {
+    expect(machinePrefix('etc/ssh/sshd_config')).toBe('');
+    expect(machinePrefix('rootfs/etc/ssh/sshd_config')).toBe('rootfs/');
+    expect(machinePrefix('docker/sshd_config')).toBe('docker/');
+    expect(machinePrefix('a/sshd_config.d/x.conf')).toBe('a/');
+    expect(machinePrefix('sshd_config')).toBe('');
+  });
+
+  it('resolves setup paths, and gives up on variables', () => {
+    expect(resolveTargetPath('~/.ssh/authorized_keys', 'deploy')).toBe('/home/deploy/.ssh/authorized_keys');
+    expect(resolveTargetPath('~root/.ssh/', undefined)).toBe('/root/.ssh');
+    expect(resolveTargetPath('$HOME/.ssh', 'deploy')).toBeUndefined();
+    expect(resolveTargetPath('/home/{{ user }}/.ssh', 'deploy')).toBeUndefined();
+    expect(resolveTargetPath('~/.ssh', undefined)).toBeUndefined();
+  });
+
+  it('lists the paths StrictModes checks, up to the home', () => {
+    expect(checkedPaths('/home/deploy/.ssh/authorized_keys', '/home/deploy')).toEqual(['/home/deploy/.ssh/authorized_keys', '/home/deploy/.ssh', '/home/deploy']);
+    expect(checkedPaths('/etc/ssh/keys/deploy', '/home/deploy')).toEqual(['/etc/ssh/keys/deploy', '/etc/ssh/keys', '/etc/ssh', '/etc', '/']);
+  });
+
+  it('picks no server when two could govern the same path', () => {
+    const server = (path: string) => ({ kind: 'sshd_config', tree: { main: { source: { path } } } }) as never;
+    const a = server('a/sshd_config');
+    const b = server('b/sshd_config');
+    expect(governingServer([a, b], 'a/home/deploy/.ssh/authorized_keys')).toBe(a);
+    expect(governingServer([a, b], 'home/deploy/.ssh/authorized_keys')).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import { mayHoldSetupYaml } from '../discover/kinds.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
@@ -55,15 +56,18 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   // Files whose names say nothing are only read when named explicitly (content scanning of
   // every file is the private-key scanner's job).
-  const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit);
+  const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit || mayHoldSetupYaml(file.displayPath));
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const source = await readSource(file, maxBytes, note);
+    // A YAML file read only to see whether it is setup code stays quiet when it cannot be read or is not.
+    const probing = file.kind === undefined && !file.explicit;
+    const source = await readSource(file, maxBytes, probing ? () => undefined : note);
     if (!source) return;
-    scanned++;
     const kind = file.kind ?? sniffKind(source, context.version);
+    if (!kind && probing) return;
+    scanned++;
     if (!kind) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
     else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfigFile(source, kind, formatVersion(context.version)));
     else if (isSetupKind(kind)) findings.push(...(await lintSetupSource(source, kind, ruleSet, context)).findings);

@@ -79,6 +79,12 @@ import forwardAgentBroad from './client-config/forward-agent-broad.js';
 import forwardX11Trusted from './client-config/forward-x11-trusted.js';
 import manyIdentitiesWithoutIdentitiesOnly from './client-config/many-identities-without-identities-only.js';
 import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
+import modeDecimal from './setup-code/mode-decimal.js';
+import sshPathMode from './setup-code/ssh-path-mode.js';
+import privateKeyInSetupCode from './setup-code/private-key-in-setup-code.js';
+import cloudInitPasswordAuth from './cloud-init/cloud-init-password-auth.js';
+import cloudInitRootLogin from './cloud-init/cloud-init-root-login.js';
+import cloudInitPlainPassword from './cloud-init/cloud-init-plain-password.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -160,6 +166,12 @@ const ALL: Rule[] = [
   forwardX11Trusted,
   manyIdentitiesWithoutIdentitiesOnly,
   privateKeyInKeyFile,
+  modeDecimal,
+  sshPathMode,
+  privateKeyInSetupCode,
+  cloudInitPasswordAuth,
+  cloudInitRootLogin,
+  cloudInitPlainPassword,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

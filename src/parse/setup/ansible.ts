@@ -94,7 +94,7 @@ function roleFile(hostPath: string, name: string): string | undefined {
 }
 
 function addFileTask(model: SetupFileModel, task: AnsibleTask): void {
-  const target = writtenText(arg(task, 'path', 'dest', 'destfile', 'name'));
+  const target = fileTarget(task);
   if (target === undefined) return;
   const mode = arg(task, 'mode');
   if (mode) {
@@ -107,6 +107,15 @@ function addFileTask(model: SetupFileModel, task: AnsibleTask): void {
   const document = content?.text ? embedLines(kind, model.source, fileLines(content.text), { fragment: task.module !== 'copy', target }) : undefined;
   if (document) model.embedded.push(document);
   if (kind === 'authorized_keys') addCopiedKeys(model, task, target, document);
+}
+
+/** The file a task changes; `copy`/`template` into a directory (`dest: ~/.ssh/`) write `src`'s name there. */
+function fileTarget(task: AnsibleTask): string | undefined {
+  const target = writtenText(arg(task, 'path', 'dest', 'destfile', 'name'));
+  if (target === undefined || (task.module !== 'copy' && task.module !== 'template')) return target;
+  if (!target.endsWith('/') && sshPathRole(target) !== 'ssh_directory') return target;
+  const name = task.args.get('src')?.value?.split('/').at(-1);
+  return name ? `${target.replace(/\/+$/, '')}/${name}` : undefined;
 }
 
 /** What the task puts in the file: `copy` content, a `lineinfile` line, a `blockinfile` block. */

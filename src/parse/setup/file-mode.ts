@@ -76,3 +76,21 @@ function evaluateSymbolic(text: string): { mode: number | undefined; setBits?: n
   if ((known & 0o777) === 0o777) return { mode: value & ALL_BITS };
   return value !== 0 ? { mode: undefined, setBits: value } : { mode: undefined };
 }
+
+/** `0o1204` → `0o1204 (-w----r-T)`, as `ls -l` shows the bits. */
+export function describeMode(mode: number): string {
+  const letters = ['r', 'w', 'x'];
+  let text = '';
+  for (let shift = 6; shift >= 0; shift -= 3) {
+    for (let bit = 0; bit < 3; bit++) text += mode & (0o4 >> bit) << shift ? letters[bit] : '-';
+  }
+  const special = (index: number, flag: number, lower: string): void => {
+    if (!(mode & flag)) return;
+    const executable = text[index] === 'x';
+    text = text.slice(0, index) + (executable ? lower : lower.toUpperCase()) + text.slice(index + 1);
+  };
+  special(2, 0o4000, 's');
+  special(5, 0o2000, 's');
+  special(8, 0o1000, 't');
+  return `0${mode.toString(8).padStart(3, '0')} (${text})`;
+}

@@ -99,6 +99,12 @@ describe('cloud-init', () => {
     expect(found.some((finding) => finding.alias === 'key-rsa-weak' && finding.line === 3)).toBe(true);
   });
 
+  it('leaves placeholders unknown', async () => {
+    const text = '#cloud-config\nssh_authorized_keys:\n  - <ssh pub key 1>\n  - ssh-rsa AAAAB3NzaC1yc2EAAAABIwAAAGEA3FSyQwBI6Z ... user\n';
+    expect(await findings('cloud_init', text)).toEqual([]);
+    expect(parse('cloud_init', text).installations).toMatchObject([{ keys: { unknown: 'ssh_authorized_keys' } }]);
+  });
+
   it('reads nothing without the #cloud-config header', () => {
     expect(parse('cloud_init', `users:\n  - name: a\n    ssh_authorized_keys: ["${KEYS.rsa1024}"]\n`, 'user-data').installations).toEqual([]);
   });

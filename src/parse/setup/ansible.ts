@@ -8,7 +8,7 @@ import type { SourceFile } from '../../core/source.js';
 import { isUserKind } from '../../core/file-kind.js';
 import { keyTypeByName } from '../../ssh/key-types.js';
 import { readAnsibleFile, isTrue, type AnsibleTask, type TaskArg } from './ansible-tasks.js';
-import { embedLines, fileLines, scalarLines, type EmbeddedLine } from './embed.js';
+import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
 import { parseModeNode, parseModeText } from './file-mode.js';
 import { emptySetupModel, type EmbeddedDocument, type KeyInstallation, type SetupFileModel } from './setup-model.js';
 import { homeUser, sshPathRole } from './ssh-paths.js';
@@ -66,6 +66,7 @@ function keyDocument(host: SourceFile, task: AnsibleTask, key: TaskArg, exclusiv
   if (optionsArg && (optionsArg.value === undefined || !optionsArg.text)) return undefined;
   const options = optionsArg?.text ? scalarLines(optionsArg.text)[0] : undefined;
   const lines = scalarLines(key.text).filter((line) => line.text !== '' && !line.text.startsWith('#'));
+  if (lines.some((line) => isKeyPlaceholder(line.text))) return undefined;
   const written = options ? lines.map((line) => withOptions(line, options)) : lines;
   return embedLines('authorized_keys', host, written, { fragment: !exclusive, target: writtenText(task.args.get('path')) });
 }

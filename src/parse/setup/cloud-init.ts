@@ -7,9 +7,10 @@
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { isUserKind } from '../../core/file-kind.js';
+import type { Span } from '../../core/finding.js';
 import type { SourceFile } from '../../core/source.js';
 import { isCloudConfig } from '../../discover/kinds.js';
-import { embedLines, fileLines, scalarLines, type EmbeddedLine } from './embed.js';
+import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
 import { parseModeNode } from './file-mode.js';
 import { emptySetupModel, type KeyInstallation, type SetupFileModel } from './setup-model.js';
 import { homeUser, sshPathRole } from './ssh-paths.js';
@@ -40,6 +41,15 @@ export function readCloudConfig(source: SourceFile): CloudConfig {
     cache.set(source, parsed);
   }
   return parsed;
+}
+
+/** Each value a top-level cloud-config key has (in the document and in an autoinstall's user-data), where it is written. */
+export function cloudConfigValues(source: SourceFile, key: string): { node: Node; span: Span }[] {
+  const { yaml, configs } = readCloudConfig(source);
+  return configs.flatMap((config) => {
+    const node = mapValue(config, key);
+    return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
+  });
 }
 
 /** cloud-init's `util.is_true` / `translate_bool`: booleans, or true/yes/on/1 in any case. */
@@ -87,7 +97,7 @@ class ConfigReader {
     let unknown = false;
     for (const item of items) {
       const text = isScalar(item) ? scalarText(this.yaml, this.model.source, item) : undefined;
-      if (!text || isTemplated(text.text)) unknown = true;
+      if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
       else lines.push(...scalarLines(text));
     }
     // cloud-init adds the keys to what the file holds, so the list is part of the file.
@@ -104,7 +114,7 @@ class ConfigReader {
     for (const pair of keys.items) {
       if (!isScalar(pair.key) || !/_public$/.test(String(pair.key.value)) || !isScalar(pair.value)) continue;
       const text = scalarText(this.yaml, this.model.source, pair.value);
-      const document = text && embedLines('public_key', this.model.source, scalarLines(text), { fragment: false });
+      const document = text && !isKeyPlaceholder(text.text) && embedLines('public_key', this.model.source, scalarLines(text), { fragment: false });
       if (document) this.model.embedded.push(document);
     }
   }

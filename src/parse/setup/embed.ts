@@ -14,6 +14,11 @@ export function scalarLines(scalar: ScalarText): EmbeddedLine[] {
   return scalar.text.split('\n').map((text, index) => ({ text, origin: scalar.origins[index] ?? scalar.origins.at(-1)! }));
 }
 
+/** A key written as a placeholder in examples and templates (`<ssh pub key 1>`, `ssh-rsa AAAAB3Nza... user`): no key is known. */
+export function isKeyPlaceholder(text: string): boolean {
+  return /<[^<>]*>|\.\.\.|…/.test(text);
+}
+
 /** The lines of text written to a file: a final newline ends the last line, it does not start another. */
 export function fileLines(scalar: ScalarText): EmbeddedLine[] {
   const lines = scalarLines(scalar);

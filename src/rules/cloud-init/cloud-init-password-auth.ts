@@ -1,6 +1,5 @@
-import { cloudInitTrue, readCloudConfig } from '../../parse/setup/cloud-init.js';
-import { mapValue, nodeSpan } from '../../parse/setup/yaml-source.js';
-import { defineSetupRule, type RuleHit } from '../rule.js';
+import { cloudConfigValues, cloudInitTrue } from '../../parse/setup/cloud-init.js';
+import { defineSetupRule } from '../rule.js';
 
 export default defineSetupRule({
   id: 'SSH532',
@@ -21,17 +20,12 @@ export default defineSetupRule({
     ],
   },
   checkSetup(model) {
-    const hits: RuleHit[] = [];
-    const { yaml, configs } = readCloudConfig(model.source);
-    for (const config of configs) {
-      const value = mapValue(config, 'ssh_pwauth');
-      if (cloudInitTrue(value) !== true) continue;
-      hits.push({
-        ...nodeSpan(yaml, value!),
+    return cloudConfigValues(model.source, 'ssh_pwauth')
+      .filter(({ node }) => cloudInitTrue(node) === true)
+      .map(({ span }) => ({
+        ...span,
         message: 'ssh_pwauth turns on PasswordAuthentication: sshd will accept passwords, which bots guess over the network.',
         help: 'Set `ssh_pwauth: false` and log in with the keys in `ssh_authorized_keys`.',
-      });
-    }
-    return hits;
+      }));
   },
 });

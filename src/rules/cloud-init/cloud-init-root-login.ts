@@ -1,6 +1,5 @@
-import { cloudInitTrue, readCloudConfig } from '../../parse/setup/cloud-init.js';
-import { mapValue, nodeSpan } from '../../parse/setup/yaml-source.js';
-import { defineSetupRule, type RuleHit } from '../rule.js';
+import { cloudConfigValues, cloudInitTrue } from '../../parse/setup/cloud-init.js';
+import { defineSetupRule } from '../rule.js';
 
 export default defineSetupRule({
   id: 'SSH533',
@@ -17,17 +16,12 @@ export default defineSetupRule({
     references: ['cloud-init cc_ssh: disable_root, disable_root_opts', 'sshd_config(5) PermitRootLogin', 'CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)'],
   },
   checkSetup(model) {
-    const hits: RuleHit[] = [];
-    const { yaml, configs } = readCloudConfig(model.source);
-    for (const config of configs) {
-      const value = mapValue(config, 'disable_root');
-      if (cloudInitTrue(value) !== false) continue;
-      hits.push({
-        ...nodeSpan(yaml, value!),
+    return cloudConfigValues(model.source, 'disable_root')
+      .filter(({ node }) => cloudInitTrue(node) === false)
+      .map(({ span }) => ({
+        ...span,
         message: 'disable_root: false installs the default user\'s keys for root without the forced command that refuses the login: they open a root shell.',
         help: 'Remove `disable_root: false` (the default is true) and log in as the default user, then use sudo.',
-      });
-    }
-    return hits;
+      }));
   },
 });

@@ -2385,10 +2385,10 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay, arg) {
+      constructor(callback, delay, arg2) {
         this._onTimeout = callback;
         this._idleTimeout = delay;
-        this._timerArg = arg;
+        this._timerArg = arg2;
         this.refresh();
       }
       /**
@@ -2432,8 +2432,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay, arg) {
-        return delay <= RESOLUTION_MS ? setTimeout(callback, delay, arg) : new FastTimer(callback, delay, arg);
+      setTimeout(callback, delay, arg2) {
+        return delay <= RESOLUTION_MS ? setTimeout(callback, delay, arg2) : new FastTimer(callback, delay, arg2);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2459,8 +2459,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay, arg) {
-        return new FastTimer(callback, delay, arg);
+      setFastTimeout(callback, delay, arg2) {
+        return new FastTimer(callback, delay, arg2);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -15763,8 +15763,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache5 = this.#relevantRequestResponseList;
+        const backupCache = [...cache5];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15791,9 +15791,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache5.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache5.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15823,11 +15823,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache5.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache5.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache5.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16001,13 +16001,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request2, options);
+            const cache5 = new Cache(kConstruct, cacheList);
+            return await cache5.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request2, options);
+            const cache5 = new Cache(kConstruct, cacheList);
+            const response = await cache5.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16037,12 +16037,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache6 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache6);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache5 = [];
+        this.#caches.set(cacheName, cache5);
+        return new Cache(kConstruct, cache5);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -19939,10 +19939,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19963,7 +19963,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19975,11 +19975,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq4;
   }
 });
 
@@ -20437,19 +20437,19 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    function toJS(value, arg, ctx) {
+    function toJS(value, arg2, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity2.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+          return value.toJSON(arg2, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value.toJSON(arg2, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
@@ -20634,8 +20634,8 @@ var require_Scalar = __commonJS({
         super(identity2.SCALAR);
         this.value = value;
       }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      toJSON(arg2, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg2, ctx);
       }
       toString() {
         return String(this.value);
@@ -21140,7 +21140,7 @@ var require_stringifyString = __commonJS({
 ${indent2}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString2(value, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
@@ -21166,7 +21166,7 @@ ${indent2}`) + "'";
     function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+        return quotedString2(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
       const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
@@ -21242,10 +21242,10 @@ ${indent2}${start}${value}${end}`;
       const { type, value } = item;
       const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+        return quotedString2(value, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString2(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
@@ -21255,7 +21255,7 @@ ${indent2}${start}${value}${end}`;
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent2 === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString2(value, ctx);
         }
       }
       const str = value.replace(/\n+/g, `$&
@@ -21264,7 +21264,7 @@ ${indent2}`);
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString2(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -21280,7 +21280,7 @@ ${indent2}`);
         switch (_type) {
           case Scalar.Scalar.BLOCK_FOLDED:
           case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+            return implicitKey || inFlow ? quotedString2(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
           case Scalar.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
           case Scalar.Scalar.QUOTE_SINGLE:
@@ -24087,9 +24087,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24125,7 +24125,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24165,7 +24165,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24188,7 +24188,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -24220,7 +24220,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24236,7 +24236,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25523,7 +25523,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25607,7 +25607,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -26206,7 +26206,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -26229,7 +26229,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -27123,7 +27123,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -27198,7 +27198,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -31560,7 +31560,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache3 = reusify(Task);
+      var cache5 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -31639,7 +31639,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push(value, done2) {
-        var current = cache3.get();
+        var current = cache5.get();
         current.context = context3;
         current.release = release;
         current.value = value;
@@ -31660,7 +31660,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done2) {
-        var current = cache3.get();
+        var current = cache5.get();
         current.context = context3;
         current.release = release;
         current.value = value;
@@ -31682,7 +31682,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache3.release(holder);
+          cache5.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -31732,7 +31732,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context4, new Error("abort"));
-          cache3.release(current);
+          cache5.release(current);
           current = next;
         }
         self.drain = noop3;
@@ -31770,8 +31770,8 @@ var require_queue = __commonJS({
         worker = context3;
         context3 = null;
       }
-      function asyncWrapper(arg, cb) {
-        worker.call(this, arg).then(function(res) {
+      function asyncWrapper(arg2, cb) {
+        worker.call(this, arg2).then(function(res) {
           cb(null, res);
         }, cb);
       }
@@ -33800,13 +33800,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path16) {
+      _test(originalPath, cache5, path16) {
         checkPath(
           path16,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache3) : {
+        return path16 ? this._t(path16, cache5) : {
           ignored: false,
           unignored: false
         };
@@ -33823,13 +33823,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path16);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache3) {
-        if (path16 in cache3) {
-          return cache3[path16];
+      _t(path16, cache5) {
+        if (path16 in cache5) {
+          return cache5[path16];
         }
         const parentPath = parentOf(path16);
-        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
+        return cache5[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
       ignores(path16) {
         return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
@@ -35516,11 +35516,11 @@ var ToolRunner = class extends events.EventEmitter {
     const upperToolPath = this.toolPath.toUpperCase();
     return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
   }
-  _windowsQuoteCmdArg(arg) {
+  _windowsQuoteCmdArg(arg2) {
     if (!this._isCmdFile()) {
-      return this._uvQuoteCmdArg(arg);
+      return this._uvQuoteCmdArg(arg2);
     }
-    if (!arg) {
+    if (!arg2) {
       return '""';
     }
     const cmdSpecialChars = [
@@ -35548,22 +35548,22 @@ var ToolRunner = class extends events.EventEmitter {
       '"'
     ];
     let needsQuotes = false;
-    for (const char of arg) {
+    for (const char of arg2) {
       if (cmdSpecialChars.some((x) => x === char)) {
         needsQuotes = true;
         break;
       }
     }
     if (!needsQuotes) {
-      return arg;
+      return arg2;
     }
     let reverse = '"';
     let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
+    for (let i = arg2.length; i > 0; i--) {
+      reverse += arg2[i - 1];
+      if (quoteHit && arg2[i - 1] === "\\") {
         reverse += "\\";
-      } else if (arg[i - 1] === '"') {
+      } else if (arg2[i - 1] === '"') {
         quoteHit = true;
         reverse += '"';
       } else {
@@ -35573,23 +35573,23 @@ var ToolRunner = class extends events.EventEmitter {
     reverse += '"';
     return reverse.split("").reverse().join("");
   }
-  _uvQuoteCmdArg(arg) {
-    if (!arg) {
+  _uvQuoteCmdArg(arg2) {
+    if (!arg2) {
       return '""';
     }
-    if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
-      return arg;
+    if (!arg2.includes(" ") && !arg2.includes("	") && !arg2.includes('"')) {
+      return arg2;
     }
-    if (!arg.includes('"') && !arg.includes("\\")) {
-      return `"${arg}"`;
+    if (!arg2.includes('"') && !arg2.includes("\\")) {
+      return `"${arg2}"`;
     }
     let reverse = '"';
     let quoteHit = true;
-    for (let i = arg.length; i > 0; i--) {
-      reverse += arg[i - 1];
-      if (quoteHit && arg[i - 1] === "\\") {
+    for (let i = arg2.length; i > 0; i--) {
+      reverse += arg2[i - 1];
+      if (quoteHit && arg2[i - 1] === "\\") {
         reverse += "\\";
-      } else if (arg[i - 1] === '"') {
+      } else if (arg2[i - 1] === '"') {
         quoteHit = true;
         reverse += "\\";
       } else {
@@ -35643,8 +35643,8 @@ var ToolRunner = class extends events.EventEmitter {
       return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
-        for (const arg of this.args) {
-          this._debug(`   ${arg}`);
+        for (const arg2 of this.args) {
+          this._debug(`   ${arg2}`);
         }
         const optionsNonNull = this._cloneExecOptions(this.options);
         if (!optionsNonNull.silent && optionsNonNull.outStream) {
@@ -35740,12 +35740,12 @@ function argStringToArray(argString) {
   const args = [];
   let inQuotes = false;
   let escaped = false;
-  let arg = "";
+  let arg2 = "";
   function append(c) {
     if (escaped && c !== '"') {
-      arg += "\\";
+      arg2 += "\\";
     }
-    arg += c;
+    arg2 += c;
     escaped = false;
   }
   for (let i = 0; i < argString.length; i++) {
@@ -35767,16 +35767,16 @@ function argStringToArray(argString) {
       continue;
     }
     if (c === " " && !inQuotes) {
-      if (arg.length > 0) {
-        args.push(arg);
-        arg = "";
+      if (arg2.length > 0) {
+        args.push(arg2);
+        arg2 = "";
       }
       continue;
     }
     append(c);
   }
-  if (arg.length > 0) {
-    args.push(arg.trim());
+  if (arg2.length > 0) {
+    args.push(arg2.trim());
   }
   return args;
 }
@@ -40080,9 +40080,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache3 }, methodName) {
-    if (cache3[methodName]) {
-      return cache3[methodName];
+  get({ octokit, scope, cache: cache5 }, methodName) {
+    if (cache5[methodName]) {
+      return cache5[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -40090,7 +40090,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache3[methodName] = decorate(
+      cache5[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -40098,9 +40098,9 @@ var handler = {
         decorations
       );
     } else {
-      cache3[methodName] = octokit.request.defaults(endpointDefaults);
+      cache5[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache3[methodName];
+    return cache5[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -40445,6 +40445,9 @@ function compareReleases(a, b) {
 
 // src/rules/rule.ts
 var DEFAULT_POLICY = { minRsaBits: 2048 };
+function defineSetupRule(rule) {
+  return rule;
+}
 function defineConfigRule(rule) {
   return rule;
 }
@@ -40776,7 +40779,7 @@ function parseConfigFile(source, kind, release = NEWEST_RELEASE) {
       line,
       keyword: tokens.keyword,
       keywordRange,
-      args: tokens.args.map((arg) => ({ value: arg.value, range: { start: arg.range.start - shift, end: arg.range.end - shift } })),
+      args: tokens.args.map((arg2) => ({ value: arg2.value, range: { start: arg2.range.start - shift, end: arg2.range.end - shift } })),
       rest: tokens.rest,
       restRange: { start: tokens.restRange.start - shift, end: tokens.restRange.end - shift }
     };
@@ -40801,13 +40804,13 @@ async function buildConfigTree(main, resolver) {
       const block = isBlockStart(directive, file) ? directive : directive.block ?? outerBlock;
       tree.entries.push(block ? { directive, file, block, via } : { directive, file, via });
       if (directive.keyword.toLowerCase() !== "include") continue;
-      for (const arg of directive.args) {
-        const found = await resolver.expand(arg.value, file, main);
+      for (const arg2 of directive.args) {
+        const found = await resolver.expand(arg2.value, file, main);
         if ("outside" in found) {
-          tree.problems.push({ code: "outside-repository", directive, file, pattern: arg.value, reason: found.outside });
+          tree.problems.push({ code: "outside-repository", directive, file, pattern: arg2.value, reason: found.outside });
           continue;
         }
-        if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg.value });
+        if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg2.value });
         for (const path16 of found.files) {
           const included = await resolver.load(path16);
           if (!included) {
@@ -44984,11 +44987,11 @@ function validateSshdMatch(directive, release) {
     attributes++;
     const lower2 = attrib.text.toLowerCase();
     if (lower2 === "all") {
-      const arg = words2.next();
-      if (attributes > 1 || arg !== void 0 && arg.text !== "" && !arg.text.startsWith("#")) {
+      const arg2 = words2.next();
+      if (attributes > 1 || arg2 !== void 0 && arg2.text !== "" && !arg2.text.startsWith("#")) {
         return bad("'all' cannot be combined with other Match attributes", attrib.range);
       }
-      if (arg?.text.startsWith("#")) words2.consumeAll();
+      if (arg2?.text.startsWith("#")) words2.consumeAll();
       criteria.all = true;
       return finish(criteria, true, words2, leftover, directive);
     }
@@ -45006,9 +45009,9 @@ function validateSshdMatch(directive, release) {
       name = attrib.text.slice(0, eq).toLowerCase();
       value = attrib.text.slice(eq + 1);
     } else {
-      const arg = words2.next();
-      value = arg?.text;
-      valueRange = arg?.range ?? attrib.range;
+      const arg2 = words2.next();
+      value = arg2?.text;
+      valueRange = arg2?.range ?? attrib.range;
     }
     if (value === void 0 || value === "" || value.startsWith("#")) {
       return bad(`Missing Match criteria for ${prefixed ? attrib.text.slice(0, eq) : attrib.text}`, attrib.range);
@@ -45096,11 +45099,11 @@ function validateSshMatch(directive, release) {
     const text = negated ? attrib.text.slice(1) : attrib.text;
     const lower2 = text.toLowerCase();
     if (lower2 === "all") {
-      const arg = words2.next();
-      if (attributes > 1 || arg !== void 0 && arg.text !== "" && !arg.text.startsWith("#")) {
+      const arg2 = words2.next();
+      if (attributes > 1 || arg2 !== void 0 && arg2.text !== "" && !arg2.text.startsWith("#")) {
         return bad(`'${attrib.text}' cannot be combined with other Match attributes`, attrib.range);
       }
-      if (arg?.text.startsWith("#")) words2.consumeAll();
+      if (arg2?.text.startsWith("#")) words2.consumeAll();
       if (negated) criteria.negatedAll = true;
       else criteria.all = true;
       return finish(criteria, false, words2, leftover, directive);
@@ -45119,12 +45122,12 @@ function validateSshMatch(directive, release) {
       name = text.slice(0, eq).toLowerCase();
       value = text.slice(eq + 1);
     } else {
-      const arg = words2.next();
-      if (arg === void 0 && isAtLeast(release, "10.0")) {
+      const arg2 = words2.next();
+      if (arg2 === void 0 && isAtLeast(release, "10.0")) {
         return bad(`missing argument for Match '${attrib.text}'`, attrib.range);
       }
-      value = arg?.text;
-      valueRange = arg?.range ?? attrib.range;
+      value = arg2?.text;
+      valueRange = arg2?.range ?? attrib.range;
     }
     const emptyAllowed = isAtLeast(release, "10.0") && (name === "tagged" || name === "command");
     if (value === void 0 || value === "" && !emptyAllowed || value.startsWith("#")) {
@@ -45154,18 +45157,18 @@ function validateSshMatch(directive, release) {
 }
 function validateSshHost(directive, context3) {
   const patterns = [];
-  for (const arg of directive.args) {
-    if (arg.value === "") {
+  for (const arg2 of directive.args) {
+    if (arg2.value === "") {
       if (isAtLeast(context3.release, "8.7")) {
         return {
           criteria: { criteria: [{ name: "host", patterns }] },
-          problem: problem(`keyword ${directive.keyword.toLowerCase()} empty argument`, "error", arg.range, "bad-match"),
+          problem: problem(`keyword ${directive.keyword.toLowerCase()} empty argument`, "error", arg2.range, "bad-match"),
           activeWithoutConnection: false
         };
       }
       break;
     }
-    patterns.push(arg.value);
+    patterns.push(arg2.value);
   }
   return { criteria: { criteria: [{ name: "host", patterns }] }, activeWithoutConnection: false };
 }
@@ -45185,19 +45188,19 @@ function baseVerdict(directive, k) {
 function validateSshd(directive, ctx) {
   const k = sshdKeyword(directive.keyword, ctx.release, ctx.build);
   if (!k) {
-    const problem2 = {
+    const problem3 = {
       code: "unknown-keyword",
       message: `Bad configuration option: ${directive.keyword}`,
       range: directive.keywordRange,
       severity: "error"
     };
     if (ctx.inMatch) {
-      problem2.severity = "fatal";
-      problem2.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
+      problem3.severity = "fatal";
+      problem3.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
     }
     const suggestion = suggestKeyword(directive.keyword, ctx);
-    if (suggestion) problem2.suggestion = suggestion;
-    return { directive, problem: problem2 };
+    if (suggestion) problem3.suggestion = suggestion;
+    return { directive, problem: problem3 };
   }
   const verdict = baseVerdict(directive, k);
   if (ctx.inMatch && !k.allowedInMatch) {
@@ -45229,15 +45232,15 @@ function validateSsh(directive, ctx) {
     if (lists.length > 0 && lists.every((list) => matchPatternList(lower2, list, true) === 1)) {
       return { directive };
     }
-    const problem2 = {
+    const problem3 = {
       code: "unknown-keyword",
       message: `Bad configuration option: ${lower2}`,
       range: directive.keywordRange,
       severity: "error"
     };
     const suggestion = suggestKeyword(directive.keyword, ctx);
-    if (suggestion) problem2.suggestion = suggestion;
-    return { directive, problem: problem2 };
+    if (suggestion) problem3.suggestion = suggestion;
+    return { directive, problem: problem3 };
   }
   const verdict = baseVerdict(directive, k);
   if (k.status !== "active") return verdict;
@@ -45309,10 +45312,10 @@ function runHandler(verdict, d, k, ctx) {
     kw: program === "sshd" ? d.keyword : asciiLower(d.keyword),
     valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
   };
-  const problem2 = handle(env, k.grammar) ?? extraArguments(env);
+  const problem3 = handle(env, k.grammar) ?? extraArguments(env);
   if (env.match) verdict.match = env.match;
   if (env.activeWhileParsing !== void 0) verdict.activeWhileParsing = env.activeWhileParsing;
-  if (problem2) verdict.problem = problem2;
+  if (problem3) verdict.problem = problem3;
   return verdict;
 }
 function extraArguments(e) {
@@ -45326,8 +45329,8 @@ function extraArguments(e) {
   const severity = e.program === "ssh" && at(e.release, "8.5") ? "error" : "fatal";
   return { code: "extra-arguments", message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
 }
-function fail(e, code2, message, arg, severity = e.valueSeverity) {
-  return { code: code2, message, range: arg?.range ?? e.d.keywordRange, severity };
+function fail(e, code2, message, arg2, severity = e.valueSeverity) {
+  return { code: code2, message, range: arg2?.range ?? e.d.keywordRange, severity };
 }
 var missing = (a) => a === void 0 || a.value === "";
 function handle(e, g) {
@@ -45441,103 +45444,103 @@ function multistateMissing(_e) {
   return "missing argument.";
 }
 function flag2(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   if (e.program === "sshd" && !at(e.release, "7.7")) {
-    if (missing(arg)) return fail(e, "no-argument", "missing yes/no argument.", arg);
-    if (arg.value !== "yes" && arg.value !== "no") return fail(e, "bad-value", `Bad yes/no argument: ${arg.value}`, arg);
+    if (missing(arg2)) return fail(e, "no-argument", "missing yes/no argument.", arg2);
+    if (arg2.value !== "yes" && arg2.value !== "no") return fail(e, "bad-value", `Bad yes/no argument: ${arg2.value}`, arg2);
     return void 0;
   }
   const { values } = flagValues(e.program, e.release);
-  return multistate(e, arg, values);
+  return multistate(e, arg2, values);
 }
-function multistate(e, arg, values) {
-  if (missing(arg)) return fail(e, "no-argument", multistateMissing(e), arg);
-  const lower2 = arg.value.toLowerCase();
-  if (!values.some((v) => v.toLowerCase() === lower2)) return fail(e, "bad-value", `unsupported option "${arg.value}".`, arg);
+function multistate(e, arg2, values) {
+  if (missing(arg2)) return fail(e, "no-argument", multistateMissing(e), arg2);
+  const lower2 = arg2.value.toLowerCase();
+  if (!values.some((v) => v.toLowerCase() === lower2)) return fail(e, "bad-value", `unsupported option "${arg2.value}".`, arg2);
   return void 0;
 }
 function choice2(e, values, caseSensitive) {
   const name = e.k.aliasOf ?? e.k.name;
   if (name === "FingerprintHash") return fingerprintHash(e);
   if (name === "PermitTunnel" && e.program === "sshd") {
-    const arg2 = e.args.next();
-    if (missing(arg2)) {
-      return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing yes/point-to-point/ethernet/no argument.", arg2);
+    const arg3 = e.args.next();
+    if (missing(arg3)) {
+      return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing yes/point-to-point/ethernet/no argument.", arg3);
     }
-    if (!values.includes(arg2.value)) {
-      return fail(e, "bad-value", at(e.release, "8.7") ? `bad ${e.kw} argument ${arg2.value}` : `Bad yes/point-to-point/ethernet/no argument: ${arg2.value}`, arg2);
+    if (!values.includes(arg3.value)) {
+      return fail(e, "bad-value", at(e.release, "8.7") ? `bad ${e.kw} argument ${arg3.value}` : `Bad yes/point-to-point/ethernet/no argument: ${arg3.value}`, arg3);
     }
     return void 0;
   }
   if (name === "Protocol" && e.program === "ssh") {
-    const arg2 = e.args.next();
-    if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
-    const parts = arg2.value.split(",");
+    const arg3 = e.args.next();
+    if (missing(arg3)) return fail(e, "no-argument", "Missing argument.", arg3);
+    const parts = arg3.value.split(",");
     const empty = parts.indexOf("");
     const items = (empty === -1 ? parts : parts.slice(0, empty)).map((p) => Number(cStrtol(p, 10).value));
-    if (!items.some((n) => n === 1 || n === 2)) return fail(e, "bad-value", `Bad protocol spec '${arg2.value}'.`, arg2);
+    if (!items.some((n) => n === 1 || n === 2)) return fail(e, "bad-value", `Bad protocol spec '${arg3.value}'.`, arg3);
     return void 0;
   }
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   if (caseSensitive) {
-    if (missing(arg)) return fail(e, "no-argument", multistateMissing(e), arg);
-    if (!values.includes(arg.value)) return fail(e, "bad-value", `unsupported option "${arg.value}".`, arg);
+    if (missing(arg2)) return fail(e, "no-argument", multistateMissing(e), arg2);
+    if (!values.includes(arg2.value)) return fail(e, "bad-value", `unsupported option "${arg2.value}".`, arg2);
     return void 0;
   }
-  return multistate(e, arg, values);
+  return multistate(e, arg2, values);
 }
 function fingerprintHash(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", e.program === "sshd" && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
-  if (!DIGEST_NAMES.includes(arg.value.toLowerCase())) {
-    return fail(e, "bad-value", e.program === "sshd" ? `Invalid ${e.kw} algorithm "${arg.value}".` : `Invalid hash algorithm "${arg.value}".`, arg);
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", e.program === "sshd" && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg2);
+  if (!DIGEST_NAMES.includes(arg2.value.toLowerCase())) {
+    return fail(e, "bad-value", e.program === "sshd" ? `Invalid ${e.kw} algorithm "${arg2.value}".` : `Invalid hash algorithm "${arg2.value}".`, arg2);
   }
   return void 0;
 }
 function integer2(e, noneKeyword, min, max) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   if (noneKeyword !== void 0) {
-    if (missing(arg)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : `Missing ${e.kw} spec.`, arg);
-    if (arg.value === noneKeyword) return void 0;
+    if (missing(arg2)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : `Missing ${e.kw} spec.`, arg2);
+    if (arg2.value === noneKeyword) return void 0;
   }
   const syntax = integerSyntax(e.program, e.release);
   if (syntax === "atoi") {
-    if (missing(arg)) return fail(e, "no-argument", "missing integer value.", arg);
+    if (missing(arg2)) return fail(e, "no-argument", "missing integer value.", arg2);
     return void 0;
   }
   if (syntax === "strtol-base0") {
-    if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
-    const v = arg.value;
-    if (v[0] < "0" || v[0] > "9") return fail(e, "bad-value", "Bad number.", arg);
+    if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+    const v = arg2.value;
+    if (v[0] < "0" || v[0] > "9") return fail(e, "bad-value", "Bad number.", arg2);
     return void 0;
   }
-  const r = atoiErr(arg?.value);
+  const r = atoiErr(arg2?.value);
   if ("error" in r) {
     const code2 = r.error === "missing" ? "no-argument" : "bad-value";
     const message = e.program === "sshd" && at(e.release, "8.7") ? `${e.kw} integer value ${r.error}.` : `integer value ${r.error}.`;
-    return fail(e, code2, message, arg);
+    return fail(e, code2, message, arg2);
   }
   if (min !== void 0 && r.value < min || max !== void 0 && r.value > max) {
-    return fail(e, "bad-value", "value out of range.", arg);
+    return fail(e, "bad-value", "value out of range.", arg2);
   }
   return void 0;
 }
 function time2(e, none) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const name = e.k.aliasOf ?? e.k.name;
-  if (e.program === "sshd" && name === "UnusedConnectionTimeout" && arg && arg.value.toLowerCase() === "none") return void 0;
-  return timeValue(e, arg, e.program === "ssh" && none);
+  if (e.program === "sshd" && name === "UnusedConnectionTimeout" && arg2 && arg2.value.toLowerCase() === "none") return void 0;
+  return timeValue(e, arg2, e.program === "ssh" && none);
 }
-function timeValue(e, arg, none) {
-  if (missing(arg)) return fail(e, "no-argument", "missing time value.", arg);
-  if (none && arg.value === "none") return void 0;
-  if (convtime(arg.value, e.release) === -1) return fail(e, "bad-value", "invalid time value.", arg);
+function timeValue(e, arg2, none) {
+  if (missing(arg2)) return fail(e, "no-argument", "missing time value.", arg2);
+  if (none && arg2.value === "none") return void 0;
+  if (convtime(arg2.value, e.release) === -1) return fail(e, "bad-value", "invalid time value.", arg2);
   return void 0;
 }
 function single(e) {
-  const arg = e.args.next();
-  if (!missing(arg)) return void 0;
-  return fail(e, "no-argument", singleMissingMessage(e), arg);
+  const arg2 = e.args.next();
+  if (!missing(arg2)) return void 0;
+  return fail(e, "no-argument", singleMissingMessage(e), arg2);
 }
 function singleMissingMessage(e) {
   if (e.program === "ssh") return "Missing argument.";
@@ -45581,24 +45584,24 @@ function restOfLine2(e, absolutePathOrNone) {
   return { code: "bad-value", message: `${e.kw} must be an absolute path`, range: e.d.restRange, severity: "fatal" };
 }
 function named2(e, names, what) {
-  const arg = e.args.next();
-  if (arg && names.some((n) => n.toLowerCase() === arg.value.toLowerCase())) return void 0;
-  return fail(e, arg ? "bad-value" : "no-argument", `${what} '${arg ? arg.value : "<NONE>"}'`, arg);
+  const arg2 = e.args.next();
+  if (arg2 && names.some((n) => n.toLowerCase() === arg2.value.toLowerCase())) return void 0;
+  return fail(e, arg2 ? "bad-value" : "no-argument", `${what} '${arg2 ? arg2.value : "<NONE>"}'`, arg2);
 }
 function algorithmList(e, list) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const name = e.k.aliasOf ?? e.k.name;
-  if (list === "gss-kex") return gssKexList(e, arg);
-  if (missing(arg)) {
+  if (list === "gss-kex") return gssKexList(e, arg2);
+  if (missing(arg2)) {
     const classic = list === "cipher" || list === "mac" || list === "kex";
     const message = e.program === "sshd" && classic && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.";
-    return fail(e, "no-argument", message, arg);
+    return fail(e, "no-argument", message, arg2);
   }
   const keyword = algorithmKeywordFor(name, list, e.program);
-  const result = resolveAlgorithmList(keyword, arg.value, e.release, e.program === "sshd" ? "server" : "client");
+  const result = resolveAlgorithmList(keyword, arg2.value, e.release, e.program === "sshd" ? "server" : "client");
   if (!result.ok && result.error.stage === "parse") {
     const message = result.error.detail ? `${result.error.detail}; ${result.error.message}` : result.error.message;
-    return fail(e, "bad-algorithm", message, arg);
+    return fail(e, "bad-algorithm", message, arg2);
   }
   return void 0;
 }
@@ -45627,22 +45630,22 @@ var GSS_KEX = [
   "gss-nistp256-sha256-",
   "gss-curve25519-sha256-"
 ];
-function gssKexList(e, arg) {
-  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
-  for (const p of arg.value.split(",")) {
+function gssKexList(e, arg2) {
+  if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+  for (const p of arg2.value.split(",")) {
     if (p === "") break;
     if (!p.startsWith("gss-") || !GSS_KEX.some((k) => p.startsWith(k))) {
-      return fail(e, "bad-algorithm", `Unsupported KEX algorithm "${p.slice(0, 100)}"; Bad GSSAPI KexAlgorithms '${arg.value}'.`, arg);
+      return fail(e, "bad-algorithm", `Unsupported KEX algorithm "${p.slice(0, 100)}"; Bad GSSAPI KexAlgorithms '${arg2.value}'.`, arg2);
     }
   }
   return void 0;
 }
 function wordList(e, noneAlone, nonEmpty) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (nonEmpty && arg.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg, "error");
-    if (noneAlone && arg.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg, "error");
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
+    if (noneAlone && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
     }
     count2++;
   }
@@ -45651,12 +45654,12 @@ function wordList(e, noneAlone, nonEmpty) {
 }
 function userPatterns(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     count2++;
-    const v = arg.value;
+    const v = arg2.value;
     const at8 = v.indexOf("@");
     if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
-      return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg);
+      return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg2);
     }
   }
   if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
@@ -45664,30 +45667,30 @@ function userPatterns(e) {
 }
 function groupPatterns(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     count2++;
-    if (arg.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg);
+    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg2);
   }
   if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function envNames(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     count2++;
-    if (arg.value === "" || arg.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg);
+    if (arg2.value === "" || arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg2);
   }
   if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function envAssignments(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     count2++;
     if (e.program === "sshd") {
-      if (arg.value === "" && at(e.release, "8.7") || !arg.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg);
-    } else if (!arg.value.includes("=")) {
-      return fail(e, "bad-value", "Invalid SetEnv.", arg);
+      if (arg2.value === "" && at(e.release, "8.7") || !arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg2);
+    } else if (!arg2.value.includes("=")) {
+      return fail(e, "bad-value", "Invalid SetEnv.", arg2);
     }
   }
   if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
@@ -45696,10 +45699,10 @@ function envAssignments(e) {
 function pathList(e) {
   let count2 = 0;
   const checked = at(e.release, "8.7");
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (checked && arg.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg, "error");
-    if (at(e.release, "10.3") && arg.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg, "error");
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
+    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
     }
     count2++;
   }
@@ -45707,27 +45710,27 @@ function pathList(e) {
   return void 0;
 }
 function port(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   if (e.program === "sshd") {
-    if (missing(arg)) return fail(e, "no-argument", "missing port number.", arg);
-    if (a2port(arg.value, e.release) <= 0) return fail(e, "bad-value", "Badly formatted port number.", arg);
+    if (missing(arg2)) return fail(e, "no-argument", "missing port number.", arg2);
+    if (a2port(arg2.value, e.release) <= 0) return fail(e, "bad-value", "Badly formatted port number.", arg2);
     return void 0;
   }
-  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
-  if (a2port(arg.value, e.release) <= 0) return fail(e, "bad-value", `Bad port '${arg.value}'.`, arg);
+  if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+  if (a2port(arg2.value, e.release) <= 0) return fail(e, "bad-value", `Bad port '${arg2.value}'.`, arg2);
   return void 0;
 }
 function rekeyLimit(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const sshd = e.program === "sshd";
-  if (missing(arg)) return fail(e, "no-argument", sshd && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
-  if (arg.value !== "default") {
-    const r = scanScaled(arg.value);
+  if (missing(arg2)) return fail(e, "no-argument", sshd && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg2);
+  if (arg2.value !== "default") {
+    const r = scanScaled(arg2.value);
     if ("errno" in r) {
-      const message = sshd && at(e.release, "8.7") ? `Bad ${e.kw} number '${arg.value}': ${STRERROR[r.errno]}` : `Bad number '${arg.value}': ${STRERROR[r.errno]}`;
-      return fail(e, "bad-value", message, arg);
+      const message = sshd && at(e.release, "8.7") ? `Bad ${e.kw} number '${arg2.value}': ${STRERROR[r.errno]}` : `Bad number '${arg2.value}': ${STRERROR[r.errno]}`;
+      return fail(e, "bad-value", message, arg2);
     }
-    if (r.value !== 0n && r.value < 16n) return fail(e, "bad-value", sshd && at(e.release, "8.7") ? `${e.kw} too small` : "RekeyLimit too small", arg);
+    if (r.value !== 0n && r.value < 16n) return fail(e, "bad-value", sshd && at(e.release, "8.7") ? `${e.kw} too small` : "RekeyLimit too small", arg2);
   }
   if (e.args.remaining === 0) return void 0;
   if (e.args.peek().value === "none") {
@@ -45743,13 +45746,13 @@ function ipqosValue(value, release) {
   return value !== "" && end === value.length && v >= 0n && v <= 255n;
 }
 function ipqos(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const label2 = e.program === "sshd" ? e.kw : "IPQoS";
-  if (e.program === "sshd" && missing(arg)) {
-    return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
+  if (e.program === "sshd" && missing(arg2)) {
+    return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg2);
   }
-  if (!arg || !ipqosValue(arg.value, e.release)) {
-    return fail(e, arg ? "bad-value" : "no-argument", `Bad ${label2} value: ${arg ? arg.value : "(null)"}`, arg);
+  if (!arg2 || !ipqosValue(arg2.value, e.release)) {
+    return fail(e, arg2 ? "bad-value" : "no-argument", `Bad ${label2} value: ${arg2 ? arg2.value : "(null)"}`, arg2);
   }
   const second = e.args.next();
   if (second && !ipqosValue(second.value, e.release)) return fail(e, "bad-value", `Bad ${label2} value: ${second.value}`, second);
@@ -45758,13 +45761,13 @@ function ipqos(e) {
 function channelTimeout(e) {
   let count2 = 0;
   const counts = at(e.release, "9.7");
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (arg.value.toLowerCase() === "none") {
-      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg, "error");
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (arg2.value.toLowerCase() === "none") {
+      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
     } else {
-      const eq = arg.value.indexOf("=");
-      if (eq <= 0 || convtime(arg.value.slice(eq + 1), e.release) < 0) {
-        return fail(e, "bad-value", `invalid channel timeout ${arg.value}`, arg, "fatal");
+      const eq = arg2.value.indexOf("=");
+      if (eq <= 0 || convtime(arg2.value.slice(eq + 1), e.release) < 0) {
+        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, "fatal");
       }
     }
     count2++;
@@ -45782,14 +45785,14 @@ function versionAddendum(e) {
 }
 function include(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (arg.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg, "error");
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
     if (e.program === "ssh" && at(e.release, "9.9")) {
-      const complaint = percentSyntaxError(arg.value, "CLdhklnpruij");
-      if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg, "fatal");
+      const complaint = percentSyntaxError(arg2.value, "CLdhklnpruij");
+      if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg2, "fatal");
     }
-    if (e.program === "ssh" && arg.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
-      return fail(e, "bad-value", `bad include path ${arg.value}.`, arg);
+    if (e.program === "ssh" && arg2.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
+      return fail(e, "bad-value", `bad include path ${arg2.value}.`, arg2);
     }
     count2++;
   }
@@ -45812,15 +45815,15 @@ function host(e) {
   return r.problem;
 }
 function listenAddress(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "missing address", arg);
-  const v = arg.value;
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "missing address", arg2);
+  const v = arg2.value;
   const colon = v.indexOf(":");
   const bareV6 = !v.includes("[") && colon !== -1 && v.indexOf(":", colon + 1) !== -1;
   if (!bareV6) {
     const hp = hpdelim(v);
-    if (!hp) return fail(e, "bad-value", "bad address:port usage", arg);
-    if (hp.rest !== null && a2port(hp.rest, e.release) <= 0) return fail(e, "bad-value", "bad port number", arg);
+    if (!hp) return fail(e, "bad-value", "bad address:port usage", arg2);
+    if (hp.rest !== null && a2port(hp.rest, e.release) <= 0) return fail(e, "bad-value", "bad port number", arg2);
   }
   if (!at(e.release, "7.7")) return void 0;
   const kw = e.args.next();
@@ -45836,11 +45839,11 @@ function validRdomain(name, e) {
   return "value" in strtonum(name, 0, 255);
 }
 function maxStartups(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const modern = at(e.release, "8.7");
-  if (missing(arg)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing MaxStartups spec.", arg);
-  const bad = fail(e, "bad-value", modern ? `Invalid ${e.kw} spec.` : "Illegal MaxStartups spec.", arg);
-  const { n, values } = sscanfInts(arg.value, 3);
+  if (missing(arg2)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing MaxStartups spec.", arg2);
+  const bad = fail(e, "bad-value", modern ? `Invalid ${e.kw} spec.` : "Illegal MaxStartups spec.", arg2);
+  const { n, values } = sscanfInts(arg2.value, 3);
   let begin;
   let full;
   if (n === 3) {
@@ -45857,14 +45860,14 @@ function maxStartups(e) {
   return void 0;
 }
 function perSourceNetBlockSize(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const modern = at(e.release, "8.7");
-  if (missing(arg)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing PerSourceNetBlockSize spec.", arg);
-  const { n, values } = sscanfInts(arg.value, 2);
+  if (missing(arg2)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing PerSourceNetBlockSize spec.", arg2);
+  const { n, values } = sscanfInts(arg2.value, 2);
   let ok = n === 1 || n === 2;
   if (n === 2 && (values[1] < 0 || values[1] > 128)) ok = false;
   if ((n === 1 || n === 2) && (values[0] < 0 || values[0] > 32)) ok = false;
-  if (!ok) return fail(e, "bad-value", modern ? `Invalid ${e.kw} spec.` : `Invalid PerSourceNetBlockSize spec ${arg.value}.`, arg);
+  if (!ok) return fail(e, "bad-value", modern ? `Invalid ${e.kw} spec.` : `Invalid PerSourceNetBlockSize spec ${arg2.value}.`, arg2);
   return void 0;
 }
 function perSourcePenalties(e) {
@@ -45872,12 +45875,12 @@ function perSourcePenalties(e) {
   const timeItems = ["crash", "authfail", "noauth", "grace-exceeded", "max", "min"];
   if (at(e.release, "9.9")) timeItems.push("refuseconnection");
   if (at(e.release, "10.3")) timeItems.push("invaliduser");
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     count2++;
-    const v = arg.value;
+    const v = arg2.value;
     const lower2 = v.toLowerCase();
     if (lower2 === "yes" || lower2 === "no") {
-      if (e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${v}" argument must appear alone.`, arg);
+      if (e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${v}" argument must appear alone.`, arg2);
       continue;
     }
     const colon = v.indexOf(":");
@@ -45885,24 +45888,24 @@ function perSourcePenalties(e) {
     const value = colon === -1 ? "" : v.slice(colon + 1);
     if (colon !== -1 && timeItems.includes(item)) {
       const ok = at(e.release, "10.3") ? convtimeDouble(value) >= 0 : convtime(value, e.release) >= 0;
-      if (!ok) return fail(e, "bad-value", `invalid ${e.kw} time value.`, arg);
+      if (!ok) return fail(e, "bad-value", `invalid ${e.kw} time value.`, arg2);
       continue;
     }
     if (colon !== -1 && (item === "max-sources4" || item === "max-sources6")) {
       const r = atoiErr(value);
-      if ("error" in r) return fail(e, "bad-value", `${e.kw} value ${r.error}.`, arg);
+      if ("error" in r) return fail(e, "bad-value", `${e.kw} value ${r.error}.`, arg2);
       continue;
     }
     if (["overflow:deny-all", "overflow:permissive", "overflow6:deny-all", "overflow6:permissive"].includes(v)) continue;
-    return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg);
+    return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg2);
   }
   if (count2 === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function addressList(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "missing argument.", arg);
-  if (addrMatchListCheck(arg.value, e.release) !== 0) return fail(e, "bad-value", `keyword ${e.kw} invalid address argument.`, arg);
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "missing argument.", arg2);
+  if (addrMatchListCheck(arg2.value, e.release) !== 0) return fail(e, "bad-value", `keyword ${e.kw} invalid address argument.`, arg2);
   return void 0;
 }
 function hostPort(value, listen) {
@@ -45918,21 +45921,21 @@ function permitOpen(e, listen) {
   const modern = at(e.release, "8.7");
   const missingHost = () => modern ? `${e.kw} missing host` : `missing host in ${e.k.name}`;
   const badPort = () => modern ? `${e.kw} bad port number` : `bad port number in ${e.k.name}`;
-  const checkItem = (arg) => {
-    const hp = hostPort(arg.value, listen);
-    if (!hp) return fail(e, "bad-value", missingHost(), arg);
-    if (hp.port === null || !permitOpenPort(hp.port, e.release)) return fail(e, "bad-value", badPort(), arg);
+  const checkItem = (arg2) => {
+    const hp = hostPort(arg2.value, listen);
+    if (!hp) return fail(e, "bad-value", missingHost(), arg2);
+    if (hp.port === null || !permitOpenPort(hp.port, e.release)) return fail(e, "bad-value", badPort(), arg2);
     return void 0;
   };
   if (at(e.release, "9.7")) {
     let count2 = 0;
-    for (let arg = e.args.next(); arg; arg = e.args.next()) {
-      if (arg.value === "any" || arg.value === "none") {
-        if (count2 !== 0) return fail(e, "bad-value", `${arg.value} must appear alone on a ${e.kw} line.`, arg);
+    for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+      if (arg2.value === "any" || arg2.value === "none") {
+        if (count2 !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
         count2++;
         continue;
       }
-      const p = checkItem(arg);
+      const p = checkItem(arg2);
       if (p) return p;
       count2++;
     }
@@ -45942,23 +45945,23 @@ function permitOpen(e, listen) {
   const first = e.args.next();
   if (missing(first)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : `missing ${e.k.name} specification`, first);
   if (first.value === "any" || first.value === "none") return void 0;
-  for (let arg = first; arg && arg.value !== ""; arg = e.args.next()) {
-    const p = checkItem(arg);
+  for (let arg2 = first; arg2 && arg2.value !== ""; arg2 = e.args.next()) {
+    const p = checkItem(arg2);
     if (p) return p;
   }
   return void 0;
 }
 function permitRemoteOpen(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    const lower2 = arg.value.toLowerCase();
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    const lower2 = arg2.value.toLowerCase();
     if (lower2 === "none" || lower2 === "any") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg.value}" argument must appear alone.`, arg, e.valueSeverity);
+      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
     } else {
-      const hp = hpdelim(arg.value);
-      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg, "fatal");
+      const hp = hpdelim(arg2.value);
+      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, "fatal");
       if (hp.rest === null || hp.rest !== "*" && a2port(hp.rest, e.release) <= 0) {
-        return fail(e, "bad-value", "bad port number in permitremoteopen", arg, "fatal");
+        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, "fatal");
       }
     }
     count2++;
@@ -45991,16 +45994,16 @@ function authenticationMethods(e) {
   let seenAny = false;
   let parsed = 0;
   const anyAlone = modern ? `"any" must appear alone in ${e.kw}` : '"any" must appear alone in AuthenticationMethods';
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (!modern && arg.value === "") break;
-    if (arg.value === "any") {
-      if (stored > 0) return fail(e, "bad-value", anyAlone, arg);
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (!modern && arg2.value === "") break;
+    if (arg2.value === "any") {
+      if (stored > 0) return fail(e, "bad-value", anyAlone, arg2);
       seenAny = true;
     } else if (seenAny) {
-      return fail(e, "bad-value", anyAlone, arg);
+      return fail(e, "bad-value", anyAlone, arg2);
     } else {
-      const err = authMethodListError(arg.value, e.ctx.build);
-      if (err) return fail(e, "bad-value", `${err}; invalid ${modern ? e.kw : "authentication"} method list.`, arg);
+      const err = authMethodListError(arg2.value, e.ctx.build);
+      if (err) return fail(e, "bad-value", `${err}; invalid ${modern ? e.kw : "authentication"} method list.`, arg2);
     }
     parsed++;
     if (since97 || stores) stored++;
@@ -46031,37 +46034,37 @@ function subsystem(e) {
   return void 0;
 }
 function permitUserEnvironment(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "PermitUserEnvironment missing argument.", arg);
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "PermitUserEnvironment missing argument.", arg2);
   return void 0;
 }
 function pubkeyAuthOptions(e) {
   const known = ["none", "touch-required"];
   if (at(e.release, "8.4")) known.push("verify-required");
   const severity = at(e.release, "8.7") ? "error" : "fatal";
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (!at(e.release, "8.7") && arg.value === "") break;
-    if (!known.includes(arg.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg.value}`, arg, severity);
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (!at(e.release, "8.7") && arg2.value === "") break;
+    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, severity);
   }
   return void 0;
 }
 function octalMask(e) {
-  const arg = e.args.next();
+  const arg2 = e.args.next();
   const sshd = e.program === "sshd";
-  if (missing(arg)) {
-    return fail(e, "no-argument", sshd ? at(e.release, "8.7") ? `${e.kw} missing argument.` : "missing StreamLocalBindMask argument." : "Missing StreamLocalBindMask argument.", arg);
+  if (missing(arg2)) {
+    return fail(e, "no-argument", sshd ? at(e.release, "8.7") ? `${e.kw} missing argument.` : "missing StreamLocalBindMask argument." : "Missing StreamLocalBindMask argument.", arg2);
   }
-  const { value, end } = cStrtol(arg.value, 8);
+  const { value, end } = cStrtol(arg2.value, 8);
   if (end === 0 || value < 0n || value > 0o777n) {
-    return fail(e, "bad-value", sshd ? at(e.release, "8.7") ? `Invalid ${e.kw}.` : "Bad mask." : "Bad mask.", arg);
+    return fail(e, "bad-value", sshd ? at(e.release, "8.7") ? `Invalid ${e.kw}.` : "Bad mask." : "Bad mask.", arg2);
   }
   return void 0;
 }
 function rdomain(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg);
-  const v = arg.value;
-  if (v.toLowerCase() !== "none" && v !== "%D" && !validRdomain(v, e)) return fail(e, "bad-value", "invalid routing domain", arg);
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.", arg2);
+  const v = arg2.value;
+  if (v.toLowerCase() !== "none" && v !== "%D" && !validRdomain(v, e)) return fail(e, "bad-value", "invalid routing domain", arg2);
   return void 0;
 }
 var PATH_MAX_SUN = 108;
@@ -46193,23 +46196,23 @@ function parseForward(spec, dynamic, remote, release) {
   return count2;
 }
 function forward(e, kind) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
   const remote = kind === "forward-remote";
   let dynamic = kind === "forward-dynamic";
-  let spec = arg.value;
-  let range = arg.range;
+  let spec = arg2.value;
+  let range = arg2.range;
   if (!dynamic) {
-    const arg2 = e.args.next();
-    if (missing(arg2)) {
+    const arg22 = e.args.next();
+    if (missing(arg22)) {
       if (remote && at(e.release, "7.6")) dynamic = true;
-      else return fail(e, "bad-value", "Missing target argument.", arg2 ?? arg);
+      else return fail(e, "bad-value", "Missing target argument.", arg22 ?? arg2);
     } else {
-      spec = `${arg.value}:${arg2.value}`.slice(0, 255);
-      range = { start: arg.range.start, end: arg2.range.end };
+      spec = `${arg2.value}:${arg22.value}`.slice(0, 255);
+      range = { start: arg2.range.start, end: arg22.range.end };
     }
   }
-  if (dynamic) spec = arg.value.slice(0, 255);
+  if (dynamic) spec = arg2.value.slice(0, 255);
   const syntax = dollarSyntaxError(spec);
   if (syntax) return { code: "bad-value", message: `${syntax}; Bad forwarding specification.`, range, severity: e.valueSeverity };
   if (hasDollarReference(spec)) return void 0;
@@ -46219,69 +46222,69 @@ function forward(e, kind) {
   return void 0;
 }
 function escapeChar(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
-  const v = arg.value;
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+  const v = arg2.value;
   if (v === "none") return void 0;
   const bytes = Buffer.from(v, "utf8");
   if (bytes.length === 1) return void 0;
   if (bytes.length === 2 && bytes[0] === 94 && bytes[1] >= 64 && bytes[1] < 128) return void 0;
-  return fail(e, "bad-value", "Bad escape character.", arg);
+  return fail(e, "bad-value", "Bad escape character.", arg2);
 }
 function controlPersist(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "Missing ControlPersist argument.", arg);
-  const v = arg.value;
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "Missing ControlPersist argument.", arg2);
+  const v = arg2.value;
   if (["no", "false", "yes", "true"].includes(v)) return void 0;
   if (convtime(v, e.release) >= 0) return void 0;
-  return fail(e, "bad-value", "Bad ControlPersist argument.", arg);
+  return fail(e, "bad-value", "Bad ControlPersist argument.", arg2);
 }
 function a2tunValid(s) {
   if (s.toLowerCase() === "any") return true;
   return "value" in strtonum(s, 0, 2147483647 - 2);
 }
 function tunnelDevice(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
-  const v = arg.value;
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+  const v = arg2.value;
   const colon = v.indexOf(":");
   const ok = colon === -1 ? a2tunValid(v) : a2tunValid(v.slice(0, colon)) && a2tunValid(v.slice(colon + 1));
-  return ok ? void 0 : fail(e, "bad-value", "Bad tun device.", arg);
+  return ok ? void 0 : fail(e, "bad-value", "Bad tun device.", arg2);
 }
 function addKeysToAgent(e) {
-  const arg = e.args.next();
-  if (!at(e.release, "8.4")) {
-    return multistate(e, arg, ["true", "false", "yes", "no", "ask", "confirm"]);
-  }
   const arg2 = e.args.next();
+  if (!at(e.release, "8.4")) {
+    return multistate(e, arg2, ["true", "false", "yes", "no", "ask", "confirm"]);
+  }
+  const arg22 = e.args.next();
   const values = ["true", "false", "yes", "no", "ask", "confirm"];
-  const value = missing(arg) ? -1 : values.indexOf(arg.value.toLowerCase());
-  const prefix = missing(arg) ? "missing argument.; " : "";
-  if (value === 5 && arg2 !== void 0) {
-    if (convtime(arg2.value, e.release) === -1) return fail(e, "bad-value", `${prefix}invalid time value.`, arg2);
+  const value = missing(arg2) ? -1 : values.indexOf(arg2.value.toLowerCase());
+  const prefix = missing(arg2) ? "missing argument.; " : "";
+  if (value === 5 && arg22 !== void 0) {
+    if (convtime(arg22.value, e.release) === -1) return fail(e, "bad-value", `${prefix}invalid time value.`, arg22);
     return void 0;
   }
-  if (value === -1 && arg2 === void 0) {
-    if (convtime(arg?.value, e.release) === -1) return fail(e, arg ? "bad-value" : "no-argument", `${prefix}unsupported option`, arg);
+  if (value === -1 && arg22 === void 0) {
+    if (convtime(arg2?.value, e.release) === -1) return fail(e, arg2 ? "bad-value" : "no-argument", `${prefix}unsupported option`, arg2);
     return void 0;
   }
-  if (value === -1 || arg2 !== void 0) return fail(e, "bad-value", `${prefix}unsupported option`, arg2 ?? arg);
+  if (value === -1 || arg22 !== void 0) return fail(e, "bad-value", `${prefix}unsupported option`, arg22 ?? arg2);
   return void 0;
 }
-function agentSocket(e, arg) {
-  if (!at(e.release, "7.9")) return missing(arg) ? fail(e, "no-argument", "Missing argument.", arg) : void 0;
-  if (missing(arg)) return fail(e, "no-argument", "Missing argument.", arg);
-  const v = arg.value;
+function agentSocket(e, arg2) {
+  if (!at(e.release, "7.9")) return missing(arg2) ? fail(e, "no-argument", "Missing argument.", arg2) : void 0;
+  if (missing(arg2)) return fail(e, "no-argument", "Missing argument.", arg2);
+  const v = arg2.value;
   const syntax = dollarSyntaxError(v);
-  if (syntax) return fail(e, "bad-value", `${syntax}; Invalid environment expansion ${v}.`, arg);
-  if (v[0] === "$" && v[1] !== "{" && !validEnvName(v.slice(1))) return fail(e, "bad-value", `Invalid environment name ${v}.`, arg);
+  if (syntax) return fail(e, "bad-value", `${syntax}; Invalid environment expansion ${v}.`, arg2);
+  if (v[0] === "$" && v[1] !== "{" && !validEnvName(v.slice(1))) return fail(e, "bad-value", `Invalid environment name ${v}.`, arg2);
   return void 0;
 }
 function forwardAgent(e) {
-  const arg = e.args.next();
-  if (missing(arg)) return fail(e, "no-argument", "missing argument.", arg);
-  if (["yes", "no", "true", "false"].includes(arg.value.toLowerCase())) return void 0;
-  return agentSocket(e, arg);
+  const arg2 = e.args.next();
+  if (missing(arg2)) return fail(e, "no-argument", "missing argument.", arg2);
+  if (["yes", "no", "true", "false"].includes(arg2.value.toLowerCase())) return void 0;
+  return agentSocket(e, arg2);
 }
 function userHostPortValid(s, release) {
   let rest = s;
@@ -46369,15 +46372,15 @@ function proxyJump(e) {
 }
 function canonicalDomains(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (arg.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg);
-    if (at(e.release, "8.8") && arg.value.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg);
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (arg2.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
+    if (at(e.release, "8.8") && arg2.value.toLowerCase() === "none") {
+      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     }
     count2++;
     if (at(e.release, "7.7")) {
-      const complaint = validDomain(arg.value);
-      if (complaint) return fail(e, "bad-value", complaint, arg);
+      const complaint = validDomain(arg2.value);
+      if (complaint) return fail(e, "bad-value", complaint, arg2);
     }
   }
   if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
@@ -46385,13 +46388,13 @@ function canonicalDomains(e) {
 }
 function permittedCnames(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    const v = arg.value;
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    const v = arg2.value;
     if (at(e.release, "8.8") && v.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg);
+      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     } else if (v !== "*") {
       const colon = v.indexOf(":");
-      if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg);
+      if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg2);
     }
     count2++;
   }
@@ -46400,32 +46403,32 @@ function permittedCnames(e) {
 }
 function knownHostsFiles(e) {
   let count2 = 0;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (at(e.release, "8.7")) {
-      if (arg.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg);
-      if (arg.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-        return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg);
+      if (arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
+      if (arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+        return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
       }
-    } else if (arg.value === "") break;
+    } else if (arg2.value === "") break;
     count2++;
     const name = e.k.aliasOf ?? e.k.name;
-    if (count2 > 32 && !e.ctx.state?.settled?.has(name)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg);
+    if (count2 > 32 && !e.ctx.state?.settled?.has(name)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
   }
   return void 0;
 }
 function obscureKeystrokeTiming(e) {
   let value;
-  for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (value !== void 0) return fail(e, "extra-arguments", "invalid arguments", arg);
-    const v = arg.value;
+  for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
+    if (value !== void 0) return fail(e, "extra-arguments", "invalid arguments", arg2);
+    const v = arg2.value;
     if (v === "yes" || v === "true") value = 20;
     else if (v === "no" || v === "false") value = 0;
     else if (v.startsWith("interval:")) {
       const r = atoiErr(v.slice(9));
-      if ("error" in r) return fail(e, "bad-value", `integer value ${r.error}.`, arg);
-      if (r.value <= 0 || r.value > 1e3) return fail(e, "bad-value", "value out of range.", arg);
+      if ("error" in r) return fail(e, "bad-value", `integer value ${r.error}.`, arg2);
+      if (r.value <= 0 || r.value > 1e3) return fail(e, "bad-value", "value out of range.", arg2);
       value = r.value;
-    } else return fail(e, "bad-value", `unsupported argument "${v}"`, arg);
+    } else return fail(e, "bad-value", `unsupported argument "${v}"`, arg2);
   }
   if (value === void 0) return fail(e, "no-argument", "missing argument");
   return void 0;
@@ -46591,13 +46594,13 @@ function checkAlgorithmListAssembly(walked, context3) {
       const value = w.entry.directive.args[0]?.value ?? "";
       const result = resolveAlgorithmList(keyword, value, r, side);
       if (result.ok || result.error.stage !== "assemble") continue;
-      const problem2 = {
+      const problem3 = {
         code: "bad-algorithm",
         message: result.error.message,
         range: w.entry.directive.args[0]?.range ?? w.entry.directive.keywordRange,
         severity: "fatal"
       };
-      w.verdict.problem = problem2;
+      w.verdict.problem = problem3;
     }
   }
 }
@@ -47077,8 +47080,8 @@ function verifyEcdsaSk(key, sig, data) {
   if (reader.remaining !== 0) return trailing("ECDSA-SK");
   const pair = readEcdsaPair(inner, "ECDSA-SK");
   if ("ok" in pair) return pair;
-  const problem2 = webauthn ? checkWebauthn(data, origin, clientData, flags, extensions) : null;
-  if (problem2) return problem2;
+  const problem3 = webauthn ? checkWebauthn(data, origin, clientData, flags, extensions) : null;
+  if (problem3) return problem3;
   const signed = new WireWriter().raw(sha("sha256", key.application)).u8(flags).u32(counter).raw(extensions).raw(sha("sha256", webauthn ? clientData : data)).bytes();
   return ecdsaValid(CURVES.nistp256, key.point, pair.r, pair.s, signed, "sha256") ? { ok: true, algorithm } : incorrect;
 }
@@ -47268,8 +47271,8 @@ function readPoint(r, curve) {
   if (point.length === 0 || point.length > SSHBUF_MAX_ECPOINT) {
     return new Failure("invalid-point", `the EC point is ${point.length} bytes`, "elliptic curve point is too large");
   }
-  const problem2 = checkPoint(CURVES[curve], point);
-  return problem2 ? new Failure("invalid-point", problem2.reason, problem2.openssh) : point;
+  const problem3 = checkPoint(CURVES[curve], point);
+  return problem3 ? new Failure("invalid-point", problem3.reason, problem3.openssh) : point;
 }
 function readApplication(r, plain) {
   const application = r.cstringBytes();
@@ -47486,8 +47489,8 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
         }
         at3 = dq.end;
         const range = { start: optStart, end: at3 };
-        const problem2 = validateValue(valued, dq.value);
-        if (problem2) return fail2(problem2.code, problem2.message, range, valued);
+        const problem3 = validateValue(valued, dq.value);
+        if (problem3) return fail2(problem3.code, problem3.message, range, valued);
         if (valued === "environment") envNames2.add(dq.value.slice(0, dq.value.indexOf("=")));
         options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at3 } });
       }
@@ -48185,6 +48188,31 @@ function kindFromPath(relPath) {
     const dropIn = DROP_IN_DIRECTORIES.get(parent) ?? (grandparent === void 0 ? void 0 : DROP_IN_DIRECTORIES.get(`${grandparent}/${parent}`));
     if (dropIn) return dropIn;
   }
+  return infrastructureKindFromPath(name, parent, grandparent);
+}
+var YAML_NAME = /\.ya?ml$/i;
+var TASK_DIRECTORIES = ["tasks", "handlers"];
+var CLOUD_INIT_NAME = /^(?:user[-_]?data|cloud[-_]?init|cloud[-_]?config)(?:\.ya?ml)?$|\.cloud-?config$/i;
+function infrastructureKindFromPath(name, parent, grandparent) {
+  if (CLOUD_INIT_NAME.test(name)) return "cloud_init";
+  if (/\.tf$/i.test(name)) return "terraform";
+  if (!YAML_NAME.test(name)) return void 0;
+  const inTasks = TASK_DIRECTORIES.includes(parent ?? "") || TASK_DIRECTORIES.includes(grandparent ?? "");
+  if (inTasks || parent === "playbooks" || /\.ansible\.ya?ml$/i.test(name)) return "ansible";
+  return void 0;
+}
+function mayHoldSetupYaml(relPath) {
+  return /\.(?:ya?ml|tpl|tftpl|j2)$/i.test(relPath);
+}
+function isCloudConfig(lines) {
+  const first = lines[0]?.trim() === "## template: jinja" ? lines[1] : lines[0];
+  return /^#cloud-config(?!-)/.test(first ?? "");
+}
+function setupKindFromContent(head) {
+  const lines = head.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (isCloudConfig(lines)) return "cloud_init";
+  const firstItem = lines.find((line) => line.trim() !== "" && !line.startsWith("#") && line.trim() !== "---");
+  if (firstItem?.startsWith("- ") && /^(?:- |  )hosts:\s*\S/m.test(head)) return "ansible";
   return void 0;
 }
 var CONTENT_SNIFF_BYTES = 8192;
@@ -49576,17 +49604,17 @@ function valueOffsets(text, option) {
   offsets.push(end);
   return offsets;
 }
-function problemRange(problem2, offsets, option, valueLength) {
+function problemRange(problem3, offsets, option, valueLength) {
   const at3 = (i) => offsets[i] ?? option.range.end;
-  const { start, end } = problem2.entry;
-  if (problem2.code !== "empty" || end > start) return { start: at3(start), end: at3(end - 1) + 1 };
+  const { start, end } = problem3.entry;
+  if (problem3.code !== "empty" || end > start) return { start: at3(start), end: at3(end - 1) + 1 };
   if (valueLength === 0) return option.range;
   if (end < valueLength) return { start: at3(end), end: at3(end) + 1 };
   return { start: at3(start - 1), end: at3(start - 1) + 1 };
 }
-function describe(problem2, shown) {
+function describe(problem3, shown) {
   const refused = 'sshd treats the whole from= list as invalid and refuses this key from every address ("invalid from criteria")';
-  switch (problem2.code) {
+  switch (problem3.code) {
     case "empty":
       return {
         message: `from= has an empty entry (an extra, leading or trailing comma): ${refused}.`,
@@ -49594,17 +49622,17 @@ function describe(problem2, shown) {
       };
     case "mask-too-long":
       return {
-        message: `The mask in ${shown} is longer than ${problem2.family === 4 ? 32 : 128} bits: ${refused}.`,
-        help: `Use a prefix length of at most ${problem2.family === 4 ? 32 : 128}.`
+        message: `The mask in ${shown} is longer than ${problem3.family === 4 ? 32 : 128} bits: ${refused}.`,
+        help: `Use a prefix length of at most ${problem3.family === 4 ? 32 : 128}.`
       };
     case "host-bits":
       return {
-        message: `${shown} has host bits set beyond the /${problem2.maskLength} mask (the network is ${problem2.network}/${problem2.maskLength}): ${refused}.`,
-        help: `Write the network address, ${problem2.network}/${problem2.maskLength}, or drop the mask to allow the single address ${problem2.host}.`
+        message: `${shown} has host bits set beyond the /${problem3.maskLength} mask (the network is ${problem3.network}/${problem3.maskLength}): ${refused}.`,
+        help: `Write the network address, ${problem3.network}/${problem3.maskLength}, or drop the mask to allow the single address ${problem3.host}.`
       };
     case "blank":
       return {
-        message: problem2.entry.negated ? `${shown} contains a blank, so it can never match an address or host name: it excludes nothing.` : `${shown} contains a blank, so it can never match an address or host name: sshd does not allow what it names.`,
+        message: problem3.entry.negated ? `${shown} contains a blank, so it can never match an address or host name: it excludes nothing.` : `${shown} contains a blank, so it can never match an address or host name: sshd does not allow what it names.`,
         help: "Remove the blanks: entries in from= are separated by commas only."
       };
   }
@@ -49636,10 +49664,10 @@ var invalid_from_pattern_default = defineKeyFileRule({
       const from = entry2.options.find((option) => option.name === "from");
       if (!from || from.value === void 0) continue;
       const offsets = valueOffsets(line.text, from);
-      for (const problem2 of checkAddressPatternList(from.value, version)) {
-        const raw = from.value.slice(problem2.entry.start, problem2.entry.end);
-        const { message, help: help2 } = describe(problem2, quote(raw));
-        hits.push(hitAt(line, problemRange(problem2, offsets, from, from.value.length), message, help2));
+      for (const problem3 of checkAddressPatternList(from.value, version)) {
+        const raw = from.value.slice(problem3.entry.start, problem3.entry.end);
+        const { message, help: help2 } = describe(problem3, quote(raw));
+        hits.push(hitAt(line, problemRange(problem3, offsets, from, from.value.length), message, help2));
       }
     }
     return hits;
@@ -50067,10 +50095,10 @@ function portProblem(body) {
   };
 }
 function reportPattern(line, pattern) {
-  const problem2 = portProblem(pattern.body);
-  if (!problem2) return void 0;
+  const problem3 = portProblem(pattern.body);
+  if (!problem3) return void 0;
   const what = pattern.negated ? "This negated pattern never excludes anything" : "This host pattern never matches";
-  return hitAt(line, pattern.range, `${what}: ${quote(pattern.text)}, ${problem2.why}.`, problem2.fix);
+  return hitAt(line, pattern.range, `${what}: ${quote(pattern.text)}, ${problem3.why}.`, problem3.fix);
 }
 var port_syntax_default = defineKeyFileRule({
   id: "SSH203",
@@ -50386,8 +50414,8 @@ var file_contents_default = defineKeyFileRule({
   check(model) {
     const hits = [];
     const keys = parsedEntries(model);
-    const withOptions = keys.filter(({ entry: entry2 }) => entry2.optionsRange !== void 0);
-    for (const { line, entry: entry2 } of withOptions) {
+    const withOptions2 = keys.filter(({ entry: entry2 }) => entry2.optionsRange !== void 0);
+    for (const { line, entry: entry2 } of withOptions2) {
       hits.push(
         hitAt(
           line,
@@ -50530,10 +50558,10 @@ function problemHits(analysis, code2, help2) {
   const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
   const outcome = program === "ssh" ? "ssh refuses to run" : "sshd will not start";
   for (const [directive, verdict] of analysis.verdicts) {
-    const problem2 = verdict.problem;
-    if (!problem2 || problem2.code !== code2) continue;
-    const when = problem2.severity === "fatal" ? `${program} stops at this line` : "after reading the file";
-    hits.push(directiveHit(directive, `${program} rejects this line: "${problem2.message}"; ${when}, ${outcome}.`, help2, problem2.range));
+    const problem3 = verdict.problem;
+    if (!problem3 || problem3.code !== code2) continue;
+    const when = problem3.severity === "fatal" ? `${program} stops at this line` : "after reading the file";
+    hits.push(directiveHit(directive, `${program} rejects this line: "${problem3.message}"; ${when}, ${outcome}.`, help2, problem3.range));
   }
   return hits;
 }
@@ -50558,13 +50586,13 @@ var unknown_keyword_default = defineConfigRule({
     const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
     const hits = [];
     for (const [directive, verdict] of analysis.verdicts) {
-      const problem2 = verdict.problem;
-      if (!problem2 || problem2.code !== "unknown-keyword") continue;
+      const problem3 = verdict.problem;
+      if (!problem3 || problem3.code !== "unknown-keyword") continue;
       const keyword = directive.keyword;
       const hasBom = keyword.startsWith("\uFEFF");
       const visible = keyword.replace(/[\uFEFF\u00A0]/g, "");
       const message = hasBom ? `The file starts with a UTF-8 byte-order mark, so ${program} reads the first keyword as "\\357\\273\\277${visible}" and rejects it` : keyword.includes(" ") ? `"${visible}" is written with a non-breaking space, which ${program} does not treat as a blank` : `${program} does not know the keyword "${keyword}"`;
-      const help2 = hasBom ? "Save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)." : problem2.suggestion ? `Did you mean ${problem2.suggestion}?` : program === "ssh" ? "Remove it, or list it in `IgnoreUnknown` before its first use if another ssh build needs it." : "Remove it, or check `man sshd_config` for the target release.";
+      const help2 = hasBom ? "Save the file as UTF-8 without BOM (e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' FILE`)." : problem3.suggestion ? `Did you mean ${problem3.suggestion}?` : program === "ssh" ? "Remove it, or list it in `IgnoreUnknown` before its first use if another ssh build needs it." : "Remove it, or check `man sshd_config` for the target release.";
       hits.push(directiveHit(directive, `${message} ("Bad configuration option"); ${program} refuses to ${program === "sshd" ? "start" : "run"} with this file.`, help2, directive.keywordRange));
     }
     return hits;
@@ -50572,11 +50600,11 @@ var unknown_keyword_default = defineConfigRule({
 });
 
 // src/rules/config-syntax/syntax-lines.ts
-function syntaxHits(analysis, problem2, describe2) {
+function syntaxHits(analysis, problem3, describe2) {
   const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
   return analysis.tree.files.flatMap(
     (file) => file.lines.flatMap((line) => {
-      if (line.status !== "rejected" || line.problem !== problem2) return [];
+      if (line.status !== "rejected" || line.problem !== problem3) return [];
       const { message, help: help2 } = describe2(line, program);
       const hit = hitAt(line.line, { start: line.at ?? line.keywordRange.start, end: line.line.text.length }, message, help2);
       hit.file = file.source.path;
@@ -50771,7 +50799,7 @@ var include_loop_default = defineConfigRule({
   checkConfig(analysis) {
     const program = analysis.kind === "sshd_config" ? "sshd" : "ssh";
     return analysis.tree.problems.flatMap(
-      (problem2) => problem2.code === "too-deep" ? [directiveHit(problem2.directive, `This Include leads back to a file that is already being read; ${program} recurses until "Too many recursive configuration includes" and ${program === "sshd" ? "will not start" : "refuses to run"}.`, "Make the pattern match only the drop-in files (e.g. `*.conf` in a folder that holds no main file).")] : []
+      (problem3) => problem3.code === "too-deep" ? [directiveHit(problem3.directive, `This Include leads back to a file that is already being read; ${program} recurses until "Too many recursive configuration includes" and ${program === "sshd" ? "will not start" : "refuses to run"}.`, "Make the pattern match only the drop-in files (e.g. `*.conf` in a folder that holds no main file).")] : []
     );
   }
 });
@@ -50794,7 +50822,7 @@ var include_outside_repository_default = defineConfigRule({
   },
   checkConfig(analysis) {
     return analysis.tree.problems.flatMap(
-      (problem2) => problem2.code === "outside-repository" ? [directiveHit(problem2.directive, `"${problem2.pattern}" is not in the repository (${problem2.reason}); sshlint cannot check what it sets.`, "Commit the included file too, or accept that its settings are unchecked.")] : []
+      (problem3) => problem3.code === "outside-repository" ? [directiveHit(problem3.directive, `"${problem3.pattern}" is not in the repository (${problem3.reason}); sshlint cannot check what it sets.`, "Commit the included file too, or accept that its settings are unchecked.")] : []
     );
   }
 });
@@ -50898,7 +50926,7 @@ function effectiveConfig(analysis, context3) {
       keyword,
       accumulation,
       scope: scopeFor(entry2.block),
-      values: entry2.directive.args.map((arg) => arg.value),
+      values: entry2.directive.args.map((arg2) => arg2.value),
       index
     });
   }
@@ -51139,16 +51167,16 @@ function matchCriteria(block) {
   const out = [];
   const args = block.args.map((a) => a.value);
   for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    if (arg.startsWith("#")) break;
-    const negated = arg.startsWith("!");
-    if (negated) arg = arg.slice(1);
-    const eq = arg.indexOf("=");
+    let arg2 = args[i];
+    if (arg2.startsWith("#")) break;
+    const negated = arg2.startsWith("!");
+    if (negated) arg2 = arg2.slice(1);
+    const eq = arg2.indexOf("=");
     if (eq > 0) {
-      out.push({ name: arg.slice(0, eq).toLowerCase(), negated, patterns: arg.slice(eq + 1).split(",") });
+      out.push({ name: arg2.slice(0, eq).toLowerCase(), negated, patterns: arg2.slice(eq + 1).split(",") });
       continue;
     }
-    const name = arg.toLowerCase();
+    const name = arg2.toLowerCase();
     if (NO_ARGUMENT.has(name)) {
       out.push({ name, negated, patterns: [] });
       continue;
@@ -51234,22 +51262,22 @@ function algorithmDirectives(analysis, context3) {
     if (key === void 0) continue;
     const found = { ...setting, key, perPeer: !setting.scope.broad };
     const args = found.directive.args;
-    const arg = args[0];
-    if (!arg || args.length !== 1) continue;
+    const arg2 = args[0];
+    if (!arg2 || args.length !== 1) continue;
     const cls = KEYWORD_CLASS[found.key];
     const defaults2 = defaultAlgorithms(cls, release, side);
     if (!defaults2) continue;
-    const result = resolveAlgorithmList(found.key, arg.value, release, side);
+    const result = resolveAlgorithmList(found.key, arg2.value, release, side);
     if (!result.ok) continue;
-    const mode = listMode(arg.value, release);
+    const mode = listMode(arg2.value, release);
     const prefix = mode === "replace" ? 0 : 1;
-    const raw = found.directive.line.text.slice(arg.range.start, arg.range.end);
-    const base = raw === arg.value ? arg.range.start : raw.length === arg.value.length + 2 && raw.slice(1, -1) === arg.value ? arg.range.start + 1 : void 0;
+    const raw = found.directive.line.text.slice(arg2.range.start, arg2.range.end);
+    const base = raw === arg2.value ? arg2.range.start : raw.length === arg2.value.length + 2 && raw.slice(1, -1) === arg2.value ? arg2.range.start + 1 : void 0;
     const elements = [];
     const claimed = /* @__PURE__ */ new Set();
     let at3 = prefix;
-    for (const text of arg.value.slice(prefix).split(",")) {
-      const range = base === void 0 ? arg.range : { start: base + at3, end: base + at3 + text.length };
+    for (const text of arg2.value.slice(prefix).split(",")) {
+      const range = base === void 0 ? arg2.range : { start: base + at3, end: base + at3 + text.length };
       at3 += text.length + 1;
       if (text === "") continue;
       const selects = mode === "remove" ? [] : result.effective.filter((name) => !claimed.has(name) && (name === text || (cls === "key" || cls === "sig") && matchPatternList(name, text) === 1));
@@ -51262,7 +51290,7 @@ function algorithmDirectives(analysis, context3) {
       side,
       release,
       mode,
-      valueRange: arg.range,
+      valueRange: arg2.range,
       elements,
       effective: result.effective,
       defaults: defaults2,
@@ -51631,9 +51659,9 @@ var required_rsa_size_low_default = defineConfigRule({
     const hits = [];
     for (const found of effectiveConfig(analysis, context3).winners("RequiredRSASize")) {
       if (!found.scope.broad) continue;
-      const arg = found.directive.args[0];
-      if (!arg || found.directive.args.length !== 1 || !/^\d+$/.test(arg.value)) continue;
-      const bits = Number(arg.value);
+      const arg2 = found.directive.args[0];
+      if (!arg2 || found.directive.args.length !== 1 || !/^\d+$/.test(arg2.value)) continue;
+      const bits = Number(arg2.value);
       if (bits >= minimum) continue;
       const whose2 = analysis.kind === "sshd_config" ? "client keys" : "host and identity keys";
       const accepted = Math.max(bits, OPENSSH_FLOOR);
@@ -51644,7 +51672,7 @@ var required_rsa_size_low_default = defineConfigRule({
           found.directive,
           `RequiredRSASize ${bits} is below the ${minimum}-bit minimum ${effect}${risk}.`,
           `Raise it to at least ${Math.max(minimum, 2048)} (ssh-audit recommends 3072), after checking that no RSA key in use is shorter.`,
-          arg.range
+          arg2.range
         )
       );
     }
@@ -52160,9 +52188,9 @@ var allow_users_commas_default = defineConfigRule({
       const keyword = setting.keyword.toLowerCase();
       const users = keyword.endsWith("users");
       const allow = keyword.startsWith("allow");
-      for (const arg of setting.directive.args) {
-        const at3 = users ? arg.value.lastIndexOf("@") : -1;
-        const name = at3 >= 0 ? arg.value.slice(0, at3) : arg.value;
+      for (const arg2 of setting.directive.args) {
+        const at3 = users ? arg2.value.lastIndexOf("@") : -1;
+        const name = at3 >= 0 ? arg2.value.slice(0, at3) : arg2.value;
         if (!name.includes(",")) continue;
         const parts = name.split(",").filter((part) => part !== "");
         const what = users ? "user" : "group";
@@ -52170,9 +52198,9 @@ var allow_users_commas_default = defineConfigRule({
         hits.push(
           directiveHit(
             setting.directive,
-            `${setting.directive.keyword} patterns are separated by spaces, not commas: '${arg.value}' is one pattern that ${effect}${viaLabel(setting)}.`,
-            `Separate the names with spaces: \`${setting.directive.keyword} ${parts.map((part) => part + (at3 >= 0 ? arg.value.slice(at3) : "")).join(" ")}\`.`,
-            arg.range
+            `${setting.directive.keyword} patterns are separated by spaces, not commas: '${arg2.value}' is one pattern that ${effect}${viaLabel(setting)}.`,
+            `Separate the names with spaces: \`${setting.directive.keyword} ${parts.map((part) => part + (at3 >= 0 ? arg2.value.slice(at3) : "")).join(" ")}\`.`,
+            arg2.range
           )
         );
       }
@@ -52208,16 +52236,16 @@ var authorized_keys_file_tilde_default = defineConfigRule({
     const hits = [];
     for (const setting of config.winners("AuthorizedKeysFile")) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
-      for (const arg of setting.directive.args) {
-        if (arg.value !== "~" && !arg.value.startsWith("~/")) continue;
-        const expanded = `/root${arg.value.slice(1)}`;
-        const relative2 = arg.value.slice(2) || ".ssh/authorized_keys";
+      for (const arg2 of setting.directive.args) {
+        if (arg2.value !== "~" && !arg2.value.startsWith("~/")) continue;
+        const expanded = `/root${arg2.value.slice(1)}`;
+        const relative2 = arg2.value.slice(2) || ".ssh/authorized_keys";
         hits.push(
           directiveHit(
             setting.directive,
-            `sshd expands '~' once, when it reads its configuration, as root: '${arg.value}' becomes '${expanded}' for every user${scope}${viaLabel(setting)}, so users' own keys are never read and root's file lets its keys log in as anyone.`,
+            `sshd expands '~' once, when it reads its configuration, as root: '${arg2.value}' becomes '${expanded}' for every user${scope}${viaLabel(setting)}, so users' own keys are never read and root's file lets its keys log in as anyone.`,
             `Write a path relative to the home directory (\`${relative2}\`) or use \`%h/${relative2}\`.`,
-            arg.range
+            arg2.range
           )
         );
       }
@@ -52774,6 +52802,7 @@ function fromInstallation(installation, setup, model, version) {
     const document = installation.keys.document;
     return { user, path: path16, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
   }
+  if ("unknown" in installation.keys) return void 0;
   const file = installation.keys.file;
   const keyFile = model.keyFiles.find((candidate) => candidate.source.path === file);
   return keyFile && { user, path: path16, model: keyFile, place: filePlace(file), installedBy };
@@ -52801,10 +52830,10 @@ function strictModesVerdict(file, user, setups) {
   const paths = checkedPaths(file, homeOf(user));
   for (const setup of setups) {
     const users = new Set(setup.installations.flatMap((installation) => installation.user === void 0 ? [] : [installation.user]));
-    const homeUser = users.size === 1 ? [...users][0] : void 0;
+    const homeUser2 = users.size === 1 ? [...users][0] : void 0;
     const last = /* @__PURE__ */ new Map();
     for (const setting of setup.modes) {
-      const target = resolveTargetPath(setting.target, homeUser);
+      const target = resolveTargetPath(setting.target, homeUser2);
       if (target === void 0) continue;
       for (const path16 of paths) {
         if (path16 === target || setting.recursive && path16.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path16, setting);
@@ -52892,10 +52921,10 @@ function defaultOf(keyword, release) {
 }
 function startFailure(analysis) {
   for (const entry2 of analysis.tree.entries) {
-    const problem2 = analysis.verdicts.get(entry2.directive)?.problem;
-    if (problem2) return { directive: entry2.directive, message: problem2.message };
+    const problem3 = analysis.verdicts.get(entry2.directive)?.problem;
+    if (problem3) return { directive: entry2.directive, message: problem3.message };
   }
-  const loop = analysis.tree.problems.find((problem2) => problem2.code === "too-deep");
+  const loop = analysis.tree.problems.find((problem3) => problem3.code === "too-deep");
   return loop && { directive: loop.directive, message: "Include nesting too deep" };
 }
 function allowedUser(view) {
@@ -53265,6 +53294,501 @@ var key_refused_default = defineRepositoryRule({
   checkRepository: (model, context3) => lockoutHits(model, context3, "key-refused")
 });
 
+// src/parse/setup/file-mode.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/parse/setup/yaml-source.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function parseYamlSource(source, version = "1.2") {
+  const lineCounter = new import_yaml2.LineCounter();
+  const documents = (0, import_yaml2.parseAllDocuments)(source.text, { lineCounter, uniqueKeys: false, version });
+  const parsed = Array.isArray(documents) ? documents.filter((document) => document.errors.length === 0) : [];
+  return { documents: parsed, lineCounter };
+}
+function positionAt(yaml, offset) {
+  const { line, col } = yaml.lineCounter.linePos(offset);
+  return { line, column: col };
+}
+function nodeSpan(yaml, node) {
+  const [start, end] = node.range ?? [0, 0];
+  const from = positionAt(yaml, start);
+  const to = positionAt(yaml, end);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+function scalarText(yaml, source, node) {
+  if (typeof node.value !== "string" || !node.range) return void 0;
+  const text = node.value;
+  const lineCount = text.split("\n").length;
+  const start = positionAt(yaml, node.range[0]);
+  if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
+    const firstContent = start.line + 1;
+    const indent2 = blockIndent(source, firstContent, positionAt(yaml, node.range[1]).line);
+    const exact = node.type === "BLOCK_LITERAL";
+    return { text, origins: Array.from({ length: lineCount }, (_, i) => ({ line: exact ? firstContent + i : firstContent, columnOffset: indent2 })) };
+  }
+  const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" ? 1 : 0;
+  return { text, origins: Array.from({ length: lineCount }, () => ({ line: start.line, columnOffset: start.column - 1 + quoted })) };
+}
+function blockIndent(source, firstLine2, lastLine) {
+  for (let number = firstLine2; number <= lastLine; number++) {
+    const text = source.lines[number - 1]?.text ?? "";
+    if (text.trim() !== "") return text.length - text.trimStart().length;
+  }
+  return 0;
+}
+function mapValue(node, key) {
+  if (!(0, import_yaml2.isMap)(node)) return void 0;
+  let found;
+  for (const pair of node.items) {
+    if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === key) found = pair.value ?? void 0;
+  }
+  return found;
+}
+function isTemplated(text) {
+  return /\{\{|\{%|\$\{/.test(text);
+}
+function literalString(node) {
+  if (!(0, import_yaml2.isScalar)(node) || node.value === null || typeof node.value === "object") return void 0;
+  const text = typeof node.value === "string" ? node.value : String(node.source ?? node.value);
+  return isTemplated(text) ? void 0 : text;
+}
+
+// src/parse/setup/file-mode.ts
+var ALL_BITS = 4095;
+function pythonOctal(text) {
+  const match2 = /^\s*(?:0o)?([0-7](?:_?[0-7])*)\s*$/i.exec(text);
+  return match2 ? parseInt(match2[1].replace(/_/g, ""), 8) : void 0;
+}
+function parseModeNode(node, symbolic) {
+  if (!(0, import_yaml3.isScalar)(node)) return void 0;
+  const written2 = String(node.source ?? node.value);
+  if (typeof node.value === "number") return Number.isInteger(node.value) ? { mode: node.value & ALL_BITS, written: written2 } : { mode: void 0, written: written2 };
+  if (typeof node.value !== "string" || isTemplated(node.value)) return { mode: void 0, written: written2 };
+  return parseModeText(node.value, symbolic);
+}
+function parseModeText(text, symbolic) {
+  if (isTemplated(text)) return { mode: void 0, written: text };
+  const octal = pythonOctal(text);
+  if (octal !== void 0) return { mode: octal & ALL_BITS, written: text };
+  return symbolic ? { written: text, ...evaluateSymbolic(text) } : { mode: void 0, written: text };
+}
+var CLASS_BITS = {
+  u: { r: 256, w: 128, x: 64, special: 2048, specialLetter: "s" },
+  g: { r: 32, w: 16, x: 8, special: 1024, specialLetter: "s" },
+  o: { r: 4, w: 2, x: 1, special: 512, specialLetter: "t" }
+};
+function evaluateSymbolic(text) {
+  let known = 0;
+  let value = 0;
+  for (const clause of text.split(",")) {
+    const match2 = /^([ugoa]*)((?:[-+=][rwxst]*)+)$/.exec(clause);
+    if (!match2 || match2[1] === "") return { mode: void 0 };
+    const classes = match2[1].includes("a") ? "ugo" : match2[1];
+    for (const [, operator, perms] of match2[2].matchAll(/([-+=])([rwxst]*)/g)) {
+      for (const name of classes) {
+        const bits = CLASS_BITS[name];
+        let apply = 0;
+        for (const letter of perms) {
+          if (letter === "r" || letter === "w" || letter === "x") apply |= bits[letter];
+          else if (letter === bits.specialLetter) apply |= bits.special;
+        }
+        const scope = operator === "=" ? bits.r | bits.w | bits.x | bits.special : apply;
+        known |= scope;
+        value = operator === "-" ? value & ~apply : value & ~(operator === "=" ? scope : 0) | apply;
+      }
+    }
+  }
+  if ((known & 511) === 511) return { mode: value & ALL_BITS };
+  return value !== 0 ? { mode: void 0, setBits: value } : { mode: void 0 };
+}
+function describeMode(mode) {
+  const letters = ["r", "w", "x"];
+  let text = "";
+  for (let shift = 6; shift >= 0; shift -= 3) {
+    for (let bit = 0; bit < 3; bit++) text += mode & 4 >> bit << shift ? letters[bit] : "-";
+  }
+  const special = (index, flag3, lower2) => {
+    if (!(mode & flag3)) return;
+    const executable = text[index] === "x";
+    text = text.slice(0, index) + (executable ? lower2 : lower2.toUpperCase()) + text.slice(index + 1);
+  };
+  special(2, 2048, "s");
+  special(5, 1024, "s");
+  special(8, 512, "t");
+  return `0${mode.toString(8).padStart(3, "0")} (${text})`;
+}
+
+// src/rules/setup-code/mode-decimal.ts
+var LOOKS_OCTAL = /^[1-7][0-7]{2,3}$/;
+var mode_decimal_default = defineSetupRule({
+  id: "SSH530",
+  alias: "mode-decimal",
+  kinds: ["ansible", "cloud_init"],
+  category: "unsafe-setting",
+  severity: "error",
+  docs: {
+    summary: "An unquoted `mode: 644` is the decimal number 644, which sets the mode 01204.",
+    what: "An Ansible `mode:` or cloud-init `write_files` `permissions:` written as an unquoted number without a leading zero that looks like an octal mode (`644`, `600`, `0755` is fine). Quoted strings (`'644'`, `\"0600\"`) and Ansible's free-form `mode=644` are read as octal and are not reported.",
+    why: "Both tools read their YAML with PyYAML (YAML 1.1), where `0644` is an octal integer but `644` is the decimal integer 644. Both take an integer as the mode itself and only parse strings as octal, so `644` becomes 0o1204 (`-w----r-T`): the owner cannot read the file and the group and others get odd bits. On SSH files this means an authorized_keys sshd cannot read (and, for `664`-like values, one StrictModes refuses), or a private key ssh refuses to use.",
+    bad: "- name: Install the deploy key\n  ansible.builtin.copy:\n    src: deploy.pub\n    dest: /home/deploy/.ssh/authorized_keys\n    mode: 600",
+    good: '- name: Install the deploy key\n  ansible.builtin.copy:\n    src: deploy.pub\n    dest: /home/deploy/.ssh/authorized_keys\n    mode: "0600"',
+    references: [
+      `Ansible file module, mode: "always quote it (like '644' or '1777') so Ansible receives a string"`,
+      "ansible-lint risky-octal",
+      "cloud-init util.decode_perms (integers are taken as they are, strings parsed as octal)",
+      "YAML 1.1 int type: 0-prefixed octal"
+    ]
+  },
+  checkSetup(model) {
+    const hits = [];
+    for (const setting of model.modes) {
+      if (setting.mode === void 0 || !LOOKS_OCTAL.test(setting.written) || setting.mode === parseInt(setting.written, 8)) continue;
+      hits.push({
+        ...setting.span,
+        message: `mode ${setting.written} is read as the decimal number ${setting.written}, so ${setting.target} gets the mode ${describeMode(setting.mode)}, not 0${setting.written}.`,
+        help: `Quote the mode ("0${setting.written}") or write it with a leading zero (0${setting.written}).`
+      });
+    }
+    return hits;
+  }
+});
+
+// src/parse/setup/ssh-paths.ts
+function sshPathRole(target) {
+  const trimmed = target.replace(/\/+$/, "");
+  if (/(?:^|\/)\.ssh$/.test(trimmed)) return "ssh_directory";
+  return kindFromPath(trimmed);
+}
+function homeUser(target) {
+  const match2 = /^(?:\/home\/([^/{}$]+)|\/(root)|~([^/{}$]+))\//.exec(target);
+  return match2?.[1] ?? match2?.[2] ?? match2?.[3];
+}
+
+// src/rules/setup-code/ssh-path-mode.ts
+function setBits(setting) {
+  return setting.mode ?? setting.setBits ?? 0;
+}
+function strictModes2(bits, what) {
+  if (bits & 2) return { severity: "error", message: `${what} writable by others, so sshd (StrictModes, the default) refuses every key in it` };
+  if (bits & 16) return { severity: "warning", message: `${what} writable by its group, so sshd (StrictModes, the default) refuses the keys in it unless a Debian-style patch accepts a group that holds only the owner` };
+  return void 0;
+}
+function problem2(setting) {
+  const bits = setBits(setting);
+  const known = setting.mode;
+  const target = setting.target.replace(/\/+$/, "");
+  switch (sshPathRole(target)) {
+    case "ssh_directory":
+      if (known !== void 0 && !(known & 64)) return { severity: "error", message: "the .ssh directory loses its owner search (x) bit, so sshd, reading as the user, cannot open authorized_keys in it" };
+      return strictModes2(bits, "the .ssh directory becomes");
+    case "authorized_keys":
+      if (known !== void 0 && !(known & 256)) return { severity: "error", message: "authorized_keys becomes unreadable by its owner, and sshd reads it as the user, so no key in it works" };
+      return strictModes2(bits, "authorized_keys becomes");
+    case "private_key":
+      if (bits & 63) return { severity: "error", message: 'the private key becomes accessible to group or others: ssh and sshd refuse to load it ("UNPROTECTED PRIVATE KEY FILE" / "bad permissions")' };
+      if (known !== void 0 && !(known & 256)) return { severity: "error", message: "the private key becomes unreadable by its owner" };
+      return void 0;
+    case "ssh_config":
+      if (/(?:^|\/)\.ssh\/config$/.test(target) && bits & 18) return { severity: "error", message: `the user's ~/.ssh/config becomes writable by group or others: ssh stops with "Bad owner or permissions"` };
+      return void 0;
+    default:
+      return void 0;
+  }
+}
+var ssh_path_mode_default = defineSetupRule({
+  id: "SSH531",
+  alias: "ssh-path-mode",
+  kinds: ["ansible", "cloud_init"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "A mode set on ~/.ssh, authorized_keys, a private key or ~/.ssh/config makes OpenSSH refuse it.",
+    what: "A mode (Ansible `file`/`copy`/`template` `mode:`, cloud-init `write_files` `permissions:`) that leaves an `.ssh` directory or an authorized_keys file writable by group or others, or unreadable/unsearchable by its owner; a private key (`id_*`, `ssh_host_*_key`) with any group or other bit; or a user's `~/.ssh/config` writable by group or others. Symbolic modes count for the bits they certainly add (`g+w`). Read bits for group and others on authorized_keys do not matter and are not reported.",
+    why: 'With `StrictModes yes` (the default) sshd checks the authorized_keys file and every directory above it up to the home directory, and refuses the keys when any is group- or world-writable ("Authentication refused: bad ownership or modes"). sshd opens the file with the user\'s rights, so an owner without read (or, on the directory, search) permission has no keys either. ssh refuses private keys that others can read and a writable `~/.ssh/config`.',
+    bad: '- ansible.builtin.file:\n    path: /home/deploy/.ssh\n    state: directory\n    mode: "0775"',
+    good: '- ansible.builtin.file:\n    path: /home/deploy/.ssh\n    state: directory\n    mode: "0700"',
+    references: [
+      "OpenSSH misc.c safe_path(), auth2-pubkeyfile.c auth_openfile()",
+      "OpenSSH authfile.c sshkey_perm_ok()",
+      "OpenSSH readconf.c read_config_file_depth() (SSHCONF_CHECKPERM)",
+      "sshd_config(5) StrictModes"
+    ]
+  },
+  checkSetup(model) {
+    const hits = [];
+    for (const setting of model.modes) {
+      const found = problem2(setting);
+      if (!found) continue;
+      const mode = setting.mode === void 0 ? setting.written : describeMode(setting.mode);
+      hits.push({
+        ...setting.span,
+        severity: found.severity,
+        message: `With mode ${mode}, ${found.message} (${setting.target}).`,
+        help: "Use 0700 for ~/.ssh, 0600 for authorized_keys, private keys and ~/.ssh/config (0644 is fine for authorized_keys and .pub files)."
+      });
+    }
+    return hits;
+  }
+});
+
+// src/parse/setup/cloud-init.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/parse/setup/embed.ts
+function scalarLines(scalar) {
+  return scalar.text.split("\n").map((text, index) => ({ text, origin: scalar.origins[index] ?? scalar.origins.at(-1) }));
+}
+function isKeyPlaceholder(text) {
+  return /<[^<>]*>|\.\.\.|…/.test(text);
+}
+function fileLines(scalar) {
+  const lines = scalarLines(scalar);
+  return lines.length > 1 && lines.at(-1).text === "" ? lines.slice(0, -1) : lines;
+}
+function embedLines(kind, host2, lines, options) {
+  if (lines.length === 0 || lines.some((line) => isTemplated(line.text))) return void 0;
+  const document = {
+    kind,
+    source: createSourceFile(host2.path, lines.map((line) => line.text).join("\n")),
+    origins: lines.map((line) => line.origin),
+    fragment: options.fragment
+  };
+  if (options.target !== void 0) document.target = options.target;
+  return document;
+}
+
+// src/parse/setup/setup-model.ts
+function emptySetupModel(kind, source) {
+  return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+}
+
+// src/parse/setup/cloud-init.ts
+var cache3 = /* @__PURE__ */ new WeakMap();
+function readCloudConfig(source) {
+  let parsed = cache3.get(source);
+  if (!parsed) {
+    const yaml = parseYamlSource(source, "1.1");
+    const configs = [];
+    if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
+      for (const document of yaml.documents.slice(0, 1)) {
+        if (!(0, import_yaml4.isMap)(document.contents)) continue;
+        configs.push(document.contents);
+        const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
+        if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
+      }
+    }
+    parsed = { yaml, configs };
+    cache3.set(source, parsed);
+  }
+  return parsed;
+}
+function cloudConfigValues(source, key) {
+  const { yaml, configs } = readCloudConfig(source);
+  return configs.flatMap((config) => {
+    const node = mapValue(config, key);
+    return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
+  });
+}
+function cloudInitTrue(node) {
+  if (!(0, import_yaml4.isScalar)(node)) return void 0;
+  if (typeof node.value === "boolean") return node.value;
+  const text = literalString(node);
+  return text === void 0 ? void 0 : ["true", "yes", "on", "1"].includes(text.trim().toLowerCase());
+}
+function parseCloudInit(source) {
+  const model = emptySetupModel("cloud_init", source);
+  const { yaml, configs } = readCloudConfig(source);
+  const reader = new ConfigReader(yaml, model);
+  for (const config of configs) {
+    reader.addKeys(mapValue(config, "ssh_authorized_keys"), void 0);
+    const users = mapValue(config, "users");
+    for (const user of (0, import_yaml4.isSeq)(users) ? users.items : []) reader.addUser(user);
+    reader.addHostKeys(mapValue(config, "ssh_keys"));
+    const files = mapValue(config, "write_files");
+    for (const entry2 of (0, import_yaml4.isSeq)(files) ? files.items : []) reader.addWrittenFile(entry2);
+  }
+  return model;
+}
+var ConfigReader = class {
+  constructor(yaml, model) {
+    this.yaml = yaml;
+    this.model = model;
+  }
+  yaml;
+  model;
+  addUser(user) {
+    if (!(0, import_yaml4.isMap)(user)) return;
+    const name = literalString(mapValue(user, "name"));
+    this.addKeys(mapValue(user, "ssh_authorized_keys"), name);
+    const imported = mapValue(user, "ssh_import_id");
+    if (imported) this.install(name, { unknown: "ssh_import_id" }, imported);
+  }
+  /** A list of keys (a lone string is one key), each item a line of the user's authorized_keys. */
+  addKeys(keys, user) {
+    if (!keys) return;
+    const items = (0, import_yaml4.isSeq)(keys) ? keys.items : [keys];
+    const lines = [];
+    let unknown = false;
+    for (const item of items) {
+      const text = (0, import_yaml4.isScalar)(item) ? scalarText(this.yaml, this.model.source, item) : void 0;
+      if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
+      else lines.push(...scalarLines(text));
+    }
+    const document = embedLines("authorized_keys", this.model.source, lines, { fragment: true });
+    if (document) {
+      this.model.embedded.push(document);
+      this.install(user, { document }, keys);
+    }
+    if (unknown) this.install(user, { unknown: "ssh_authorized_keys" }, keys);
+  }
+  addHostKeys(keys) {
+    if (!(0, import_yaml4.isMap)(keys)) return;
+    for (const pair of keys.items) {
+      if (!(0, import_yaml4.isScalar)(pair.key) || !/_public$/.test(String(pair.key.value)) || !(0, import_yaml4.isScalar)(pair.value)) continue;
+      const text = scalarText(this.yaml, this.model.source, pair.value);
+      const document = text && !isKeyPlaceholder(text.text) && embedLines("public_key", this.model.source, scalarLines(text), { fragment: false });
+      if (document) this.model.embedded.push(document);
+    }
+  }
+  addWrittenFile(entry2) {
+    const target = literalString(mapValue(entry2, "path"));
+    if (target === void 0) return;
+    const permissions = parseModeNode(mapValue(entry2, "permissions"), false);
+    if (permissions) this.model.modes.push({ target, recursive: false, span: nodeSpan(this.yaml, mapValue(entry2, "permissions")), ...permissions });
+    const kind = sshPathRole(target);
+    const content = mapValue(entry2, "content");
+    const encoding = literalString(mapValue(entry2, "encoding")) ?? "text/plain";
+    if (kind === void 0 || !isUserKind(kind) || !(0, import_yaml4.isScalar)(content) || encoding !== "text/plain") return;
+    const text = scalarText(this.yaml, this.model.source, content);
+    const append = cloudInitTrue(mapValue(entry2, "append")) === true;
+    const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
+    if (document) this.model.embedded.push(document);
+    if (kind === "authorized_keys") this.install(homeUser(target), document ? { document } : { unknown: "write_files" }, content, target, !append);
+  }
+  install(user, keys, node, target, exclusive = false) {
+    const installation = { keys, exclusive, span: nodeSpan(this.yaml, node) };
+    if (user !== void 0) installation.user = user;
+    if (target !== void 0) installation.target = target;
+    this.model.installations.push(installation);
+  }
+};
+
+// src/rules/cloud-init/cloud-init-password-auth.ts
+var cloud_init_password_auth_default = defineSetupRule({
+  id: "SSH532",
+  alias: "cloud-init-password-auth",
+  kinds: ["cloud_init"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`ssh_pwauth: true` turns SSH password authentication on.",
+    what: "cloud-init user data with `ssh_pwauth` set to true (`true`, `yes`, `on`, `1`, as cloud-init reads them). `false` and `unchanged` are not reported; a templated value is unknown and not reported.",
+    why: "cloud-init writes `PasswordAuthentication yes` into sshd's configuration (a `50-cloud-init.conf` drop-in on current Ubuntu, which wins over later drop-ins) and restarts sshd, so every account with a password can be brute-forced over the network. Keys from `ssh_authorized_keys` make passwords unnecessary.",
+    bad: "#cloud-config\nssh_pwauth: true",
+    good: "#cloud-config\nssh_pwauth: false",
+    references: [
+      "cloud-init cc_set_passwords: ssh_pwauth",
+      "sshd_config(5) PasswordAuthentication",
+      "CIS Ubuntu 24.04 5.1.x; Mozilla OpenSSH guidelines"
+    ]
+  },
+  checkSetup(model) {
+    return cloudConfigValues(model.source, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
+      ...span,
+      message: "ssh_pwauth turns on PasswordAuthentication: sshd will accept passwords, which bots guess over the network.",
+      help: "Set `ssh_pwauth: false` and log in with the keys in `ssh_authorized_keys`."
+    }));
+  }
+});
+
+// src/rules/cloud-init/cloud-init-root-login.ts
+var cloud_init_root_login_default = defineSetupRule({
+  id: "SSH533",
+  alias: "cloud-init-root-login",
+  kinds: ["cloud_init"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`disable_root: false` lets root log in over SSH with the default user's keys.",
+    what: "cloud-init user data that sets `disable_root` to false (anything cloud-init does not read as true). The default, `true`, is not reported; a templated value is unknown and not reported.",
+    why: "cloud-init installs the default user's keys for root too. With `disable_root: true` it prefixes them with a forced command that only prints \"Please login as the user …\"; with `false` the keys open a root shell, and sshd's default `PermitRootLogin prohibit-password` allows that. Logins as root leave no trace of who it was; log in as the user and use sudo.",
+    bad: "#cloud-config\ndisable_root: false",
+    good: "#cloud-config\ndisable_root: true",
+    references: ["cloud-init cc_ssh: disable_root, disable_root_opts", "sshd_config(5) PermitRootLogin", "CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)"]
+  },
+  checkSetup(model) {
+    return cloudConfigValues(model.source, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
+      ...span,
+      message: "disable_root: false installs the default user's keys for root without the forced command that refuses the login: they open a root shell.",
+      help: "Remove `disable_root: false` (the default is true) and log in as the default user, then use sudo."
+    }));
+  }
+});
+
+// src/rules/cloud-init/cloud-init-plain-password.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var CRYPT_HASH = /^\$(?:1|2a|2y|5|6)(?:\$.+){2}$/;
+var RANDOM = /^(?:R|RANDOM)$/;
+function plainPasswords(yaml, source, config) {
+  const found = [];
+  const at3 = (node) => nodeSpan(yaml, node);
+  const users = mapValue(config, "users");
+  for (const user of (0, import_yaml5.isSeq)(users) ? users.items : []) {
+    const password = mapValue(user, "plain_text_passwd");
+    if (literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(user, "name")) ?? "a user" });
+  }
+  const defaultPassword = mapValue(config, "password");
+  if (literalString(defaultPassword)) found.push({ span: at3(defaultPassword), user: "the default user" });
+  const chpasswd = mapValue(config, "chpasswd");
+  const listed = mapValue(chpasswd, "users");
+  for (const entry2 of (0, import_yaml5.isSeq)(listed) ? listed.items : []) {
+    const password = mapValue(entry2, "password");
+    if (literalString(mapValue(entry2, "type")) === "text" && literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(entry2, "name")) ?? "a user" });
+  }
+  const list = mapValue(chpasswd, "list");
+  const lines = (0, import_yaml5.isSeq)(list) ? list.items : (0, import_yaml5.isScalar)(list) ? [list] : [];
+  for (const item of lines) {
+    const text = (0, import_yaml5.isScalar)(item) && literalString(item) !== void 0 ? scalarText(yaml, source, item) : void 0;
+    text?.text.split("\n").forEach((line, index) => {
+      const colon = line.indexOf(":");
+      const password = line.slice(colon + 1).trim();
+      if (colon <= 0 || password === "" || CRYPT_HASH.test(password) || RANDOM.test(password)) return;
+      const origin = text.origins[index];
+      found.push({ span: { line: origin.line, column: origin.columnOffset + line.indexOf(password, colon) + 1 }, user: line.slice(0, colon).trim() });
+    });
+  }
+  return found;
+}
+var cloud_init_plain_password_default = defineSetupRule({
+  id: "SSH535",
+  alias: "cloud-init-plain-password",
+  kinds: ["cloud_init"],
+  category: "secret-exposure",
+  severity: "warning",
+  docs: {
+    summary: "cloud-init user data sets a plain-text password.",
+    what: "A password written in clear in cloud-init user data: `plain_text_passwd` of a user, `chpasswd` `list` lines (`user:password`) that are not crypt hashes or `RANDOM`, `chpasswd` `users` entries with `type: text`, and the default user's top-level `password`. Templated values are not reported. The password itself is never printed.",
+    why: "User data is stored in the repository and, on most clouds, readable from inside the instance through the metadata service. A password that is also accepted over SSH (`ssh_pwauth: true`, or a console) is a credential anyone with the file can use. Use keys, or a crypt hash (`mkpasswd -m sha-512`) with `passwd`/`hashed_passwd`.",
+    bad: "#cloud-config\nchpasswd:\n  list: |\n    root:hunter2\n  expire: false",
+    good: "#cloud-config\nusers:\n  - name: admin\n    lock_passwd: true\n    ssh_authorized_keys:\n      - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJbOMZSB4uDzS0+3oK0Zu7gSFvUNxyU1ZsFcumeEumEg admin@laptop",
+    references: ["cloud-init cc_set_passwords (chpasswd, password)", "cloud-init users and groups: plain_text_passwd", "CWE-798: Use of Hard-coded Credentials"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    const { yaml, configs } = readCloudConfig(model.source);
+    for (const config of configs) {
+      for (const { span, user } of plainPasswords(yaml, model.source, config)) {
+        hits.push({
+          ...span,
+          message: `A plain-text password for ${quote(user)} is committed here; anyone who can read the user data can log in with it.`,
+          help: "Lock the password (`lock_passwd: true`) and use ssh_authorized_keys, or give a crypt hash (`mkpasswd -m sha-512`) in `passwd`."
+        });
+      }
+    }
+    return hits;
+  }
+});
+
 // src/rules/index.ts
 var ALL = [
   unreadable_file_default,
@@ -53351,18 +53875,335 @@ var ALL = [
   user_refused_default,
   keys_not_read_default,
   unsafe_modes_default,
-  key_refused_default
+  key_refused_default,
+  mode_decimal_default,
+  ssh_path_mode_default,
+  cloud_init_password_auth_default,
+  cloud_init_root_login_default,
+  cloud_init_plain_password_default
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-// src/parse/setup/setup-model.ts
-function emptySetupModel(kind, source) {
-  return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+// src/parse/setup/ansible-tasks.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var ANSIBLE_MODULES = ["authorized_key", "file", "copy", "template", "lineinfile", "blockinfile"];
+var COLLECTIONS = ["ansible.builtin.", "ansible.legacy.", "ansible.posix."];
+var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
+var cache4 = /* @__PURE__ */ new WeakMap();
+function readAnsibleFile(source) {
+  let parsed = cache4.get(source);
+  if (!parsed) {
+    const yaml = parseYamlSource(source, "1.1");
+    const tasks = [];
+    for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
+    parsed = { yaml, tasks };
+    cache4.set(source, parsed);
+  }
+  return parsed;
+}
+function collectTasks(yaml, source, list, out) {
+  if (!(0, import_yaml6.isSeq)(list)) return;
+  for (const item of list.items) {
+    if (!(0, import_yaml6.isMap)(item)) continue;
+    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml6.isSeq)(value));
+    if (nested.length > 0) for (const tasks of nested) collectTasks(yaml, source, tasks, out);
+    else {
+      const task = readTask(yaml, source, item);
+      if (task) out.push(task);
+    }
+  }
+}
+function moduleName(key) {
+  if (typeof key !== "string") return void 0;
+  const prefix = COLLECTIONS.find((collection) => key.startsWith(collection));
+  const short2 = prefix ? key.slice(prefix.length) : key;
+  return ANSIBLE_MODULES.includes(short2) ? short2 : void 0;
+}
+function readTask(yaml, source, task) {
+  for (const pair of task.items) {
+    if (!(0, import_yaml6.isScalar)(pair.key)) continue;
+    const module = moduleName(pair.key.value);
+    if (!module) continue;
+    const args = new Map([...mappingArgs(yaml, source, mapValue(task, "args")), ...moduleArgs(yaml, source, pair.value)]);
+    return { module, args, span: nodeSpan(yaml, pair.key) };
+  }
+  return void 0;
+}
+function moduleArgs(yaml, source, value) {
+  if ((0, import_yaml6.isMap)(value)) return mappingArgs(yaml, source, value);
+  if ((0, import_yaml6.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
+  return /* @__PURE__ */ new Map();
+}
+function mappingArgs(yaml, source, map) {
+  const args = /* @__PURE__ */ new Map();
+  if (!(0, import_yaml6.isMap)(map)) return args;
+  for (const pair of map.items) {
+    if (!(0, import_yaml6.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
+    const node = pair.value;
+    const arg2 = { value: literalString(node), node, span: nodeSpan(yaml, node) };
+    if ((0, import_yaml6.isScalar)(node)) {
+      const text = scalarText(yaml, source, node);
+      if (text) arg2.text = text;
+    }
+    args.set(pair.key.value, arg2);
+  }
+  return args;
+}
+function freeFormArgs(yaml, source, text, range) {
+  const args = /* @__PURE__ */ new Map();
+  const start = positionAt(yaml, range?.[0] ?? 0);
+  const written2 = source.lines[start.line - 1]?.text.slice(start.column - 1) ?? "";
+  const oneLine = written2.startsWith(text);
+  for (const word of splitArgs(text)) {
+    const equals = word.text.indexOf("=");
+    if (equals <= 0) continue;
+    const raw = word.text.slice(equals + 1);
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.at(-1) === raw[0];
+    const value = quoted ? raw.slice(1, -1) : raw;
+    const column = start.column + (oneLine ? word.start + equals + 1 + (quoted ? 1 : 0) : 0);
+    const span = { line: start.line, column, endLine: start.line, endColumn: column + (oneLine ? value.length : 0) };
+    args.set(word.text.slice(0, equals), {
+      value: isTemplated(value) ? void 0 : value,
+      text: { text: value, origins: [{ line: start.line, columnOffset: column - 1 }] },
+      span
+    });
+  }
+  return args;
+}
+function splitArgs(text) {
+  const words2 = [];
+  let quote2;
+  let braces = 0;
+  let wordStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    const blank = ch === void 0 || /\s/.test(ch);
+    if (blank && quote2 === void 0 && braces === 0) {
+      if (wordStart !== -1) words2.push({ text: text.slice(wordStart, i), start: wordStart });
+      wordStart = -1;
+      continue;
+    }
+    if (wordStart === -1) wordStart = i;
+    if (quote2 !== void 0) {
+      if (ch === quote2 && text[i - 1] !== "\\") quote2 = void 0;
+    } else if (ch === '"' || ch === "'") quote2 = ch;
+    else if (ch === "{" && (text[i + 1] === "{" || text[i + 1] === "%")) braces++;
+    else if ((ch === "}" || ch === "%") && text[i + 1] === "}" && braces > 0) braces--;
+  }
+  return words2;
+}
+function isTrue(arg2) {
+  return arg2?.value !== void 0 && ["yes", "on", "true", "1", "y", "t"].includes(arg2.value.toLowerCase());
+}
+
+// src/parse/setup/ansible.ts
+function parseAnsible(source) {
+  const model = emptySetupModel("ansible", source);
+  for (const task of readAnsibleFile(source).tasks) {
+    if (task.args.get("state")?.value === "absent") continue;
+    if (task.module === "authorized_key") addAuthorizedKey(model, task);
+    else addFileTask(model, task);
+  }
+  return model;
+}
+function arg(task, ...names) {
+  for (const name of names) {
+    const found = task.args.get(name);
+    if (found) return found;
+  }
+  return void 0;
+}
+function writtenText(value) {
+  return value?.text?.text ?? value?.value;
+}
+function addAuthorizedKey(model, task) {
+  const key = task.args.get("key");
+  if (!key) return;
+  const exclusive = isTrue(task.args.get("exclusive"));
+  const installation = { keys: { unknown: writtenText(key) ?? "" }, exclusive, span: task.span };
+  const user = task.args.get("user")?.value;
+  if (user !== void 0) installation.user = user;
+  const path16 = writtenText(task.args.get("path"));
+  if (path16 !== void 0) installation.target = path16;
+  const document = key.value !== void 0 && !/^https?:\/\//i.test(key.value) ? keyDocument(model.source, task, key, exclusive) : void 0;
+  if (document) {
+    installation.keys = { document };
+    model.embedded.push(document);
+  } else {
+    const file = lookupFile(model.source.path, writtenText(key) ?? "");
+    if (file !== void 0) installation.keys = { file };
+  }
+  model.installations.push(installation);
+}
+function keyDocument(host2, task, key, exclusive) {
+  if (!key.text) return void 0;
+  const optionsArg = task.args.get("key_options");
+  if (optionsArg && (optionsArg.value === void 0 || !optionsArg.text)) return void 0;
+  const options = optionsArg?.text ? scalarLines(optionsArg.text)[0] : void 0;
+  const lines = scalarLines(key.text).filter((line) => line.text !== "" && !line.text.startsWith("#"));
+  if (lines.some((line) => isKeyPlaceholder(line.text))) return void 0;
+  const written2 = options ? lines.map((line) => withOptions(line, options)) : lines;
+  return embedLines("authorized_keys", host2, written2, { fragment: !exclusive, target: writtenText(task.args.get("path")) });
+}
+function withOptions(line, options) {
+  const typeStart = [...line.text.matchAll(/\S+/g)].find((word) => keyTypeByName(word[0]))?.index;
+  if (typeStart === void 0) return line;
+  const prefix = `${options.text} `;
+  const rest = { from: prefix.length + 1, line: line.origin.line, columnOffset: line.origin.columnOffset + typeStart - prefix.length };
+  return { text: prefix + line.text.slice(typeStart), origin: { ...options.origin, rest } };
+}
+function lookupFile(hostPath, written2) {
+  const name = /^\{\{\s*lookup\(\s*['"]file['"]\s*,\s*['"]([^'"{}$]+)['"]\s*\)\s*\}\}$/.exec(written2.trim())?.[1];
+  return name === void 0 ? void 0 : roleFile(hostPath, name);
+}
+function roleFile(hostPath, name) {
+  const role = /^(.*?\/)?roles\/[^/]+\/(?=tasks\/|handlers\/)/.exec(hostPath)?.[0];
+  if (role === void 0 || name.startsWith("/") || name.split("/").includes("..")) return void 0;
+  return `${role}files/${name}`;
+}
+function addFileTask(model, task) {
+  const target = fileTarget(task);
+  if (target === void 0) return;
+  const mode = arg(task, "mode");
+  if (mode) {
+    const parsed = mode.node ? parseModeNode(mode.node, true) : parseModeText(mode.text?.text ?? "", true);
+    if (parsed) model.modes.push({ target, recursive: task.module === "file" && isTrue(task.args.get("recurse")), span: mode.span, ...parsed });
+  }
+  const kind = sshPathRole(target);
+  if (kind === void 0 || !isUserKind(kind)) return;
+  const content = fileContent(task);
+  const document = content?.text ? embedLines(kind, model.source, fileLines(content.text), { fragment: task.module !== "copy", target }) : void 0;
+  if (document) model.embedded.push(document);
+  if (kind === "authorized_keys") addCopiedKeys(model, task, target, document);
+}
+function fileTarget(task) {
+  const target = writtenText(arg(task, "path", "dest", "destfile", "name"));
+  if (target === void 0 || task.module !== "copy" && task.module !== "template") return target;
+  if (!target.endsWith("/") && sshPathRole(target) !== "ssh_directory") return target;
+  const name = task.args.get("src")?.value?.split("/").at(-1);
+  return name ? `${target.replace(/\/+$/, "")}/${name}` : void 0;
+}
+function fileContent(task) {
+  switch (task.module) {
+    case "copy":
+      return task.args.get("content");
+    case "lineinfile":
+      return isTrue(task.args.get("backrefs")) ? void 0 : task.args.get("line");
+    case "blockinfile":
+      return arg(task, "block", "content");
+    default:
+      return void 0;
+  }
+}
+function addCopiedKeys(model, task, target, document) {
+  if (task.module === "file") return;
+  const replaces = task.module === "copy" || task.module === "template";
+  const src = task.args.get("src");
+  const file = task.module === "copy" && src?.value !== void 0 && !isTrue(task.args.get("remote_src")) ? roleFile(model.source.path, src.value) : void 0;
+  const keys = document ? { document } : file !== void 0 ? { file } : { unknown: writtenText(src ?? fileContent(task)) ?? "" };
+  const installation = { target, keys, exclusive: replaces, span: task.span };
+  const user = homeUser(target);
+  if (user !== void 0) installation.user = user;
+  model.installations.push(installation);
+}
+
+// src/parse/setup/terraform.ts
+var KEY_ATTRIBUTES = /* @__PURE__ */ new Set(["public_key", "ssh_key", "ssh_public_key", "key"]);
+var METADATA_KEY_ATTRIBUTES = /* @__PURE__ */ new Set(["ssh-keys", "sshKeys"]);
+var ATTRIBUTE = /^(\s*"?)([A-Za-z_][\w-]*)"?\s*[=:]\s*/;
+function parseTerraform(source) {
+  const model = emptySetupModel("terraform", source);
+  for (const value of stringAttributes(source)) {
+    if (value.lines.some((line) => /[$%]\{/.test(line.text.replace(/([$%])\1\{/g, "")))) continue;
+    const lines = value.lines.map((line) => ({ ...line, text: line.text.replace(/([$%])\1\{/g, "$1{") }));
+    if (METADATA_KEY_ATTRIBUTES.has(value.name)) addMetadataKeys(model, lines);
+    else if (KEY_ATTRIBUTES.has(value.name) && startsWithKeyType(lines[0]?.text ?? "")) {
+      const document = embedLines("public_key", source, lines, { fragment: false });
+      if (document) model.embedded.push(document);
+    }
+  }
+  return model;
+}
+function startsWithKeyType(text) {
+  return keyTypeByName(text.trimStart().split(/\s/)[0] ?? "") !== void 0;
+}
+function addMetadataKeys(model, lines) {
+  for (const line of lines) {
+    const user = /^\s*([^:\s]+):/.exec(line.text);
+    if (!user || !startsWithKeyType(line.text.slice(user[0].length))) continue;
+    const key = { text: line.text.slice(user[0].length), origin: { ...line.origin, columnOffset: line.origin.columnOffset + user[0].length } };
+    const document = embedLines("authorized_keys", model.source, [key], { fragment: true });
+    if (!document) continue;
+    model.embedded.push(document);
+    model.installations.push({ user: user[1], keys: { document }, exclusive: false, span: { line: line.origin.line, column: line.origin.columnOffset + 1 } });
+  }
+}
+function stringAttributes(source) {
+  const found = [];
+  const lines = source.lines;
+  let inComment = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (inComment) {
+      inComment = !line.text.includes("*/");
+      continue;
+    }
+    if (/^\s*\/\*/.test(line.text)) {
+      inComment = !line.text.includes("*/");
+      continue;
+    }
+    const attribute = ATTRIBUTE.exec(line.text);
+    if (!attribute) continue;
+    const valueStart = attribute[0].length;
+    const heredoc = /^<<(-?)([A-Za-z_]\w*)\s*$/.exec(line.text.slice(valueStart));
+    if (heredoc) {
+      const body = heredocBody(lines, index + 1, heredoc[2], heredoc[1] === "-");
+      if (body) found.push({ name: attribute[2], lines: body.lines });
+      index = body ? body.end : lines.length;
+    } else if (line.text[valueStart] === '"') {
+      const text = quotedString(line.text, valueStart + 1);
+      if (text !== void 0) found.push({ name: attribute[2], lines: splitDecoded(text, line.number, valueStart + 1) });
+    }
+  }
+  return found;
+}
+function quotedString(text, start) {
+  let value = "";
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') return /^\s*(?:,\s*)?(?:(?:#|\/\/).*)?$/.test(text.slice(i + 1)) ? value : void 0;
+    if (ch !== "\\") {
+      value += ch;
+      continue;
+    }
+    const next = text[++i];
+    const escapes = { n: "\n", t: "	", r: "\r", '"': '"', "\\": "\\" };
+    if (next === void 0 || !(next in escapes)) return void 0;
+    value += escapes[next];
+  }
+  return void 0;
+}
+function splitDecoded(text, line, columnOffset) {
+  return text.split("\n").map((part) => ({ text: part, origin: { line, columnOffset } }));
+}
+function heredocBody(lines, first, marker, indented) {
+  const end = lines.findIndex((line, index) => index >= first && line.text.trim() === marker);
+  if (end === -1) return void 0;
+  const body = lines.slice(first, end);
+  const indents = body.filter((line) => line.text.trim() !== "").map((line) => line.text.length - line.text.trimStart().length);
+  const strip = indented && indents.length > 0 ? Math.min(...indents) : 0;
+  return { lines: body.map((line) => ({ text: line.text.slice(strip), origin: { line: line.number, columnOffset: strip } })), end };
 }
 
 // src/parse/setup/parse-setup.ts
 function parseSetupSource(source, kind) {
   switch (kind) {
+    case "ansible":
+      return parseAnsible(source);
+    case "cloud_init":
+      return parseCloudInit(source);
+    case "terraform":
+      return parseTerraform(source);
     default:
       return emptySetupModel(kind, source);
   }
@@ -53403,11 +54244,14 @@ function mapToHost(item, document) {
   return mapped;
 }
 function mapSpan(span, document) {
-  const at3 = (line) => document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
-  const start = at3(span.line);
+  const at3 = (line, column) => {
+    const origin = document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
+    return origin.rest && column >= origin.rest.from ? origin.rest : origin;
+  };
+  const start = at3(span.line, span.column);
   const mapped = { line: start.line, column: span.column + start.columnOffset };
   const endLine = span.endLine ?? span.line;
-  const end = at3(endLine);
+  const end = at3(endLine, span.endColumn ?? span.column);
   if (span.endLine !== void 0) mapped.endLine = end.line;
   if (span.endColumn !== void 0) mapped.endColumn = span.endColumn + end.columnOffset;
   return mapped;
@@ -53472,8 +54316,9 @@ function buildRuleSet(rules, config) {
 
 // src/engine/sniff-kind.ts
 function sniffKind(source, version) {
-  const byArmour = kindFromContent(source.text.slice(0, CONTENT_SNIFF_BYTES));
-  if (byArmour) return byArmour;
+  const head = source.text.slice(0, CONTENT_SNIFF_BYTES);
+  const byMarker = kindFromContent(head) ?? setupKindFromContent(head);
+  if (byMarker) return byMarker;
   const first = source.lines.find((line) => line.text.trim() !== "" && !line.text.trimStart().startsWith("#"));
   if (!first) return void 0;
   if (parseAuthorizedKeysLine(first.text, version).status === "parsed") return "authorized_keys";
@@ -53506,7 +54351,9 @@ async function lintPaths(paths, options) {
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
-  const candidates = discovery.files.filter((file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file));
+  const candidates = discovery.files.filter(
+    (file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath)
+  );
   let scanned = 0;
   const configModels = [];
   const keyFiles = [];
@@ -53519,17 +54366,19 @@ async function lintPaths(paths, options) {
     return parseConfigFile(source, kind, formatVersion(context3.version));
   };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const read = await readText(file, maxBytes, note);
+    const probing = file.kind === void 0 && !file.explicit;
+    const read = await readText(file, maxBytes, probing ? () => void 0 : note);
     if (!read) return;
-    scanned++;
     const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
-    if (file.kind === void 0 && !file.explicit && keys.length === 0) return;
+    const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
+    if (probing && keys.length === 0 && setupYaml === void 0) return;
+    scanned++;
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
     if (keys.length > 0) {
       privateKeys.set(source, keys);
       sources.set(source.path, source);
     }
-    const kind = file.kind ?? (file.explicit ? sniffKind(source, context3.version) : void 0);
+    const kind = file.kind ?? setupYaml ?? (file.explicit ? sniffKind(source, context3.version) : void 0);
     if (!kind) {
       if (file.explicit && keys.length === 0) note(file.displayPath, "Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.");
     } else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfig2(source, kind));

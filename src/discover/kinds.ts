@@ -60,6 +60,48 @@ export function kindFromPath(relPath: string): FileKind | undefined {
       DROP_IN_DIRECTORIES.get(parent) ?? (grandparent === undefined ? undefined : DROP_IN_DIRECTORIES.get(`${grandparent}/${parent}`));
     if (dropIn) return dropIn;
   }
+  return infrastructureKindFromPath(name, parent, grandparent);
+}
+
+const YAML_NAME = /\.ya?ml$/i;
+const TASK_DIRECTORIES = ['tasks', 'handlers'];
+/** cloud-init reads user data by content (`#cloud-config`), so these names only make a file a candidate; its parser checks the header. */
+const CLOUD_INIT_NAME = /^(?:user[-_]?data|cloud[-_]?init|cloud[-_]?config)(?:\.ya?ml)?$|\.cloud-?config$/i;
+
+/**
+ * Ansible task files by their place in a role or playbook tree (`roles/web/tasks/main.yml`,
+ * `tasks/ssh/keys.yml`, `playbooks/*.yml`, `*.ansible.yml`), cloud-init user data by its usual
+ * names, Terraform by `.tf`. Playbooks elsewhere and templated user data are found by content.
+ */
+function infrastructureKindFromPath(name: string, parent: string | undefined, grandparent: string | undefined): FileKind | undefined {
+  if (CLOUD_INIT_NAME.test(name)) return 'cloud_init';
+  if (/\.tf$/i.test(name)) return 'terraform';
+  if (!YAML_NAME.test(name)) return undefined;
+  const inTasks = TASK_DIRECTORIES.includes(parent ?? '') || TASK_DIRECTORIES.includes(grandparent ?? '');
+  if (inTasks || parent === 'playbooks' || /\.ansible\.ya?ml$/i.test(name)) return 'ansible';
+  return undefined;
+}
+
+/** YAML and template files whose path gives no kind: their first lines may show cloud-init user data or an Ansible playbook. */
+export function mayHoldSetupYaml(relPath: string): boolean {
+  return /\.(?:ya?ml|tpl|tftpl|j2)$/i.test(relPath);
+}
+
+/** cloud-init's user-data type by prefix: `#cloud-config`, not `#cloud-config-archive` or `-jsonp` (other formats). */
+export function isCloudConfig(lines: readonly string[]): boolean {
+  const first = lines[0]?.trim() === '## template: jinja' ? lines[1] : lines[0];
+  return /^#cloud-config(?!-)/.test(first ?? '');
+}
+
+/**
+ * cloud-init user data starts `#cloud-config` (after `## template: jinja` when templated); a
+ * playbook is a list of plays, each with `hosts:`.
+ */
+export function setupKindFromContent(head: string): FileKind | undefined {
+  const lines = head.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (isCloudConfig(lines)) return 'cloud_init';
+  const firstItem = lines.find((line) => line.trim() !== '' && !line.startsWith('#') && line.trim() !== '---');
+  if (firstItem?.startsWith('- ') && /^(?:- |  )hosts:\s*\S/m.test(head)) return 'ansible';
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import { CONTENT_SNIFF_BYTES, mayHoldSetupYaml, setupKindFromContent } from '../discover/kinds.js';
 import { filesWithKeyMarkers, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
@@ -70,8 +71,11 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // Every file is searched for private keys; only those with a key marker are read for it.
   const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
-  // Files whose names say nothing are otherwise only read when named explicitly.
-  const candidates = discovery.files.filter((file) => file.kind !== undefined || file.explicit || keyCandidates.has(file));
+  // Files whose names say nothing are otherwise only read when named explicitly, or, for YAML, to
+  // see whether they are setup code (cloud-init user data, a playbook).
+  const candidates = discovery.files.filter(
+    (file) => file.kind !== undefined || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath),
+  );
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
   const keyFiles: KeyFileModel[] = [];
@@ -87,19 +91,22 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     return parseConfigFile(source, kind, formatVersion(context.version));
   };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const read = await readText(file, maxBytes, note);
+    // A file read only to look for keys or setup YAML stays quiet when it cannot be read.
+    const probing = file.kind === undefined && !file.explicit;
+    const read = await readText(file, maxBytes, probing ? () => undefined : note);
     if (!read) return;
-    scanned++;
     const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
-    // Read only for keys, and it holds none (a marker in code, a bundle): nothing more to do, and
-    // splitting a large file into lines costs more than searching it.
-    if (file.kind === undefined && !file.explicit && keys.length === 0) return;
+    const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : undefined;
+    // Nothing to analyse (a marker in code, an ordinary YAML file): splitting a large file into
+    // lines would cost more than the search did.
+    if (probing && keys.length === 0 && setupYaml === undefined) return;
+    scanned++;
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
     if (keys.length > 0) {
       privateKeys.set(source, keys);
       sources.set(source.path, source);
     }
-    const kind = file.kind ?? (file.explicit ? sniffKind(source, context.version) : undefined);
+    const kind = file.kind ?? setupYaml ?? (file.explicit ? sniffKind(source, context.version) : undefined);
     if (!kind) {
       if (file.explicit && keys.length === 0) note(file.displayPath, 'Skipped: sshlint cannot tell what kind of SSH file this is; name it conventionally or pass --kind.');
     } else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfig(source, kind));

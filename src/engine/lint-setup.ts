@@ -64,11 +64,14 @@ function mapToHost<T extends Span & { file: string; related?: RelatedLocation[] 
 }
 
 function mapSpan(span: Span, document: EmbeddedDocument): Span {
-  const at = (line: number) => document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
-  const start = at(span.line);
+  const at = (line: number, column: number) => {
+    const origin = document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
+    return origin.rest && column >= origin.rest.from ? origin.rest : origin;
+  };
+  const start = at(span.line, span.column);
   const mapped: Span = { line: start.line, column: span.column + start.columnOffset };
   const endLine = span.endLine ?? span.line;
-  const end = at(endLine);
+  const end = at(endLine, span.endColumn ?? span.column);
   if (span.endLine !== undefined) mapped.endLine = end.line;
   if (span.endColumn !== undefined) mapped.endColumn = span.endColumn + end.columnOffset;
   return mapped;

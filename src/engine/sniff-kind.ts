@@ -5,13 +5,14 @@
 import type { FileKind } from '../core/file-kind.js';
 import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
-import { CONTENT_SNIFF_BYTES, kindFromContent } from '../discover/kinds.js';
+import { CONTENT_SNIFF_BYTES, kindFromContent, setupKindFromContent } from '../discover/kinds.js';
 import { parseAuthorizedKeysLine } from '../parse/authorized-keys.js';
 import { parseKnownHostsLine } from '../parse/known-hosts.js';
 
 export function sniffKind(source: SourceFile, version: OpenSSHVersion): FileKind | undefined {
-  const byArmour = kindFromContent(source.text.slice(0, CONTENT_SNIFF_BYTES));
-  if (byArmour) return byArmour;
+  const head = source.text.slice(0, CONTENT_SNIFF_BYTES);
+  const byMarker = kindFromContent(head) ?? setupKindFromContent(head);
+  if (byMarker) return byMarker;
   const first = source.lines.find((line) => line.text.trim() !== '' && !line.text.trimStart().startsWith('#'));
   if (!first) return undefined;
   if (parseAuthorizedKeysLine(first.text, version).status === 'parsed') return 'authorized_keys';

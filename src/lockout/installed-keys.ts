@@ -142,6 +142,8 @@ function fromInstallation(
     const document = installation.keys.document;
     return { user, path, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
   }
+  // Keys from a variable, template or URL cannot be judged.
+  if ('unknown' in installation.keys) return undefined;
   const file = installation.keys.file;
   const keyFile = model.keyFiles.find((candidate) => candidate.source.path === file);
   return keyFile && { user, path, model: keyFile, place: filePlace(file), installedBy };

@@ -85,6 +85,11 @@ import lockoutUserRefused from './lockout/user-refused.js';
 import lockoutKeysNotRead from './lockout/keys-not-read.js';
 import lockoutUnsafeModes from './lockout/unsafe-modes.js';
 import lockoutKeyRefused from './lockout/key-refused.js';
+import modeDecimal from './setup-code/mode-decimal.js';
+import sshPathMode from './setup-code/ssh-path-mode.js';
+import cloudInitPasswordAuth from './cloud-init/cloud-init-password-auth.js';
+import cloudInitRootLogin from './cloud-init/cloud-init-root-login.js';
+import cloudInitPlainPassword from './cloud-init/cloud-init-plain-password.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -172,6 +177,11 @@ const ALL: Rule[] = [
   lockoutKeysNotRead,
   lockoutUnsafeModes,
   lockoutKeyRefused,
+  modeDecimal,
+  sshPathMode,
+  cloudInitPasswordAuth,
+  cloudInitRootLogin,
+  cloudInitPlainPassword,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -33,6 +33,8 @@ export interface LineOrigin {
   line: number;
   /** Added to a column of the embedded line to get the host column (indentation, a `key: ` prefix). */
   columnOffset: number;
+  /** A line assembled from two places (Ansible's `key_options` put before a `key`): columns from `from` on map through this. */
+  rest?: { from: number; line: number; columnOffset: number };
 }
 
 /** Text that becomes an SSH file: a heredoc, a YAML block scalar, a line Ansible adds. */
@@ -54,8 +56,11 @@ export interface KeyInstallation {
   user?: string;
   /** The file the keys go to, as written (`/home/deploy/.ssh/authorized_keys`, `~/.ssh/authorized_keys`). */
   target?: string;
-  /** The keys: inline text, or a repository file the code copies. */
-  keys: { document: EmbeddedDocument } | { file: string };
+  /**
+   * The keys: inline text, a repository file the code copies, or keys a variable, template or URL
+   * supplies (`key: "{{ item }}"`, `ssh_import_id`): some key is installed, which one is unknown.
+   */
+  keys: { document: EmbeddedDocument } | { file: string } | { unknown: string };
   /** The installation replaces every other key of the user (Ansible `exclusive: true`). */
   exclusive: boolean;
   span: Span;
@@ -69,6 +74,8 @@ export interface ModeSetting {
   mode: number | undefined;
   /** The mode as written (`g+w`, `0644`). */
   written: string;
+  /** Bits certainly turned on when `mode` is unknown (`g+w` adds group write whatever the old mode). */
+  setBits?: number;
   recursive: boolean;
   span: Span;
 }

@@ -3,7 +3,7 @@
  * these helpers turn a scalar into the text a tool receives plus where each of its lines sits in
  * the file, so an embedded shell script or authorized_keys block reports on the right line.
  */
-import { LineCounter, parseAllDocuments, type Document, type Scalar } from 'yaml';
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../../core/finding.js';
 import type { SourceFile } from '../../core/source.js';
 import type { LineOrigin } from './setup-model.js';
@@ -14,9 +14,13 @@ export interface YamlSource {
   lineCounter: LineCounter;
 }
 
-export function parseYamlSource(source: SourceFile): YamlSource {
+/**
+ * `version: '1.1'` reads as PyYAML does (Ansible, cloud-init): `0644` is octal, `yes`/`on` are
+ * booleans. GitHub's workflow parser follows YAML 1.2, the library's default.
+ */
+export function parseYamlSource(source: SourceFile, version: '1.1' | '1.2' = '1.2'): YamlSource {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(source.text, { lineCounter, uniqueKeys: false });
+  const documents = parseAllDocuments(source.text, { lineCounter, uniqueKeys: false, version });
   const parsed = Array.isArray(documents) ? documents.filter((document) => document.errors.length === 0) : [];
   return { documents: parsed, lineCounter };
 }
@@ -68,4 +72,26 @@ function blockIndent(source: SourceFile, firstLine: number, lastLine: number): n
     if (text.trim() !== '') return text.length - text.trimStart().length;
   }
   return 0;
+}
+
+/** The value under `key` in a mapping node (the last one when a key repeats, as PyYAML keeps it). */
+export function mapValue(node: unknown, key: string): Node | undefined {
+  if (!isMap(node)) return undefined;
+  let found: Node | undefined;
+  for (const pair of (node as YAMLMap<unknown, Node>).items) {
+    if (isScalar(pair.key) && pair.key.value === key) found = pair.value ?? undefined;
+  }
+  return found;
+}
+
+/** Jinja (`{{ }}`, `{% %}`) or `${…}` substitution (Terraform templatefile, envsubst): the text the tool gets is unknown. */
+export function isTemplated(text: string): boolean {
+  return /\{\{|\{%|\$\{/.test(text);
+}
+
+/** A scalar's string value when the text fixes it: numbers and booleans as written, nothing for templates. */
+export function literalString(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
+  const text = typeof node.value === 'string' ? node.value : String(node.source ?? node.value);
+  return isTemplated(text) ? undefined : text;
 }

@@ -60,6 +60,16 @@ export function kindFromPath(relPath: string): FileKind | undefined {
       DROP_IN_DIRECTORIES.get(parent) ?? (grandparent === undefined ? undefined : DROP_IN_DIRECTORIES.get(`${grandparent}/${parent}`));
     if (dropIn) return dropIn;
   }
+  return setupKindFromPath(name, parent, grandparent);
+}
+
+/** Code that sets SSH up, by its conventional names (extensionless scripts would need their content read). */
+function setupKindFromPath(name: string, parent: string | undefined, grandparent: string | undefined): FileKind | undefined {
+  if (DOCUMENTATION_NAME.test(name)) return undefined;
+  if (grandparent === '.github' && parent === 'workflows' && /\.ya?ml$/.test(name)) return 'workflow';
+  if (/\.(?:sh|bash)$/.test(name)) return 'shell_script';
+  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return 'makefile';
   return undefined;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * What a path written in setup code is, judged by its shape (quotes removed, `$HOME`/`~` kept):
+ * the names matter, and a prefix that only the running machine knows does not.
+ */
+import type { UserKind } from '../../core/file-kind.js';
+import { kindFromPath } from '../../discover/kinds.js';
+
+const HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
+
+function name(path: string): string {
+  return path.replace(/\/+$/, '').split('/').at(-1) ?? '';
+}
+
+/** The SSH file kind a write to `path` produces (sshd_config, a drop-in, ~/.ssh/config, authorized_keys, known_hosts). */
+export function sshFileKind(path: string): Exclude<UserKind, 'public_key'> | undefined {
+  const kind = kindFromPath(path.replace(/\/+$/, ''));
+  return kind === 'sshd_config' || kind === 'ssh_config' || kind === 'authorized_keys' || kind === 'known_hosts' ? kind : undefined;
+}
+
+/** A user's home directory: `~`, `$HOME`, `/root`, `/home/alice`. */
+export function isHomeDirectory(path: string): boolean {
+  return HOME.test(path);
+}
+
+export function isSshDirectory(path: string): boolean {
+  return name(path) === '.ssh';
+}
+
+/** Inside a `.ssh` directory (what `chmod -R` on it reaches too). */
+export function isInSshDirectory(path: string): boolean {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path);
+}
+
+/**
+ * A private key by its name: ssh's `id_*` identities (not `.pub`), host keys, `*.pem`, `*.key`,
+ * and names that say so (`deploy_key`, `ssh_key`, `private-key`).
+ */
+export function isPrivateKeyPath(path: string): boolean {
+  const file = name(path);
+  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
+  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
+}
+
+/** The account a path under a home directory belongs to (`/home/alice/.ssh/…` → alice). */
+export function userOfPath(path: string): string | undefined {
+  if (/^\/root(?:\/|$)/.test(path)) return 'root';
+  return /^\/home\/([A-Za-z0-9._-]+)\//.exec(path)?.[1];
+}

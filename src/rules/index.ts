@@ -79,6 +79,11 @@ import forwardAgentBroad from './client-config/forward-agent-broad.js';
 import forwardX11Trusted from './client-config/forward-x11-trusted.js';
 import manyIdentitiesWithoutIdentitiesOnly from './client-config/many-identities-without-identities-only.js';
 import privateKeyInKeyFile from './secrets/private-key-in-key-file.js';
+import keyscanWithoutVerification from './setup-code/keyscan-without-verification.js';
+import privateKeyWrittenWithoutChmod from './setup-code/private-key-written-without-chmod.js';
+import sshPermissionsRefused from './setup-code/ssh-permissions-refused.js';
+import keyCopiedIntoImage from './setup-code/key-copied-into-image.js';
+import agentForwardingInCi from './setup-code/agent-forwarding-in-ci.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -159,6 +164,11 @@ const ALL: Rule[] = [
   forwardAgentBroad,
   forwardX11Trusted,
   manyIdentitiesWithoutIdentitiesOnly,
+  keyscanWithoutVerification,
+  privateKeyWrittenWithoutChmod,
+  sshPermissionsRefused,
+  keyCopiedIntoImage,
+  agentForwardingInCi,
   privateKeyInKeyFile,
 ];
 

@@ -39,14 +39,9 @@ export function parseDockerfile(source: SourceFile): SetupFileModel {
     const first = lexed[0];
     if (!first) continue;
     if (instruction.keyword === 'RUN') commands.push(...runCommands(lexed, first));
-    else if (instruction.keyword === 'ENV') {
-      for (const word of first.words) {
-        const at = word.text.indexOf('=');
-        if (at <= 0) continue;
-        const value: ShellWord = { value: word.value?.slice(at + 1), raw: word.raw.slice(at + 1), text: word.text.slice(at + 1), span: { ...word.span, column: word.span.column + at + 1 } };
-        commands.push({ words: [], assignments: [{ name: word.text.slice(0, at), value }], redirects: [] });
-      }
-    } else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+    // `ENV A=1 B="x y"` lexes as assignments already (the legacy `ENV A value` form is not read).
+    else if (instruction.keyword === 'ENV') commands.push({ words: [], assignments: first.assignments, redirects: [] });
+    else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
       const copy = imageCopy(instruction, first);
       if (copy) commands.push(...copyCommands(model, copy, first));
     }

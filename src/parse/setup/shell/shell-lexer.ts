@@ -141,6 +141,12 @@ class Lexer {
 
   private addWord(current: Building, word: ShellWord): void {
     const { command } = current;
+    if (current.header && word.value === '{') {
+      // `function name {`: the body starts here.
+      current.header = false;
+      command.words = [];
+      return;
+    }
     if (command.words.length === 0 && !current.header) {
       const assignment = ASSIGNMENT.exec(word.raw);
       if (assignment) {

@@ -7,12 +7,15 @@ import { kindFromPath } from '../../discover/kinds.js';
 
 const HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
 
+/** The last segment, or '' when an expansion makes it unknown (`$(CreateFile /etc/ssh/x.conf)`, `key_$ENV`). */
 function name(path: string): string {
-  return path.replace(/\/+$/, '').split('/').at(-1) ?? '';
+  const last = path.replace(/\/+$/, '').split('/').at(-1) ?? '';
+  return /[$`(){}]/.test(last) ? '' : last;
 }
 
 /** The SSH file kind a write to `path` produces (sshd_config, a drop-in, ~/.ssh/config, authorized_keys, known_hosts). */
 export function sshFileKind(path: string): Exclude<UserKind, 'public_key'> | undefined {
+  if (name(path) === '') return undefined;
   const kind = kindFromPath(path.replace(/\/+$/, ''));
   return kind === 'sshd_config' || kind === 'ssh_config' || kind === 'authorized_keys' || kind === 'known_hosts' ? kind : undefined;
 }

@@ -49,24 +49,28 @@ export function runRule(rule: KeyFileRule, testCase: ValidCase): RuleHit[] {
   return rule.check(model, { version, policy: { ...DEFAULT_POLICY, ...testCase.policy }, now: TEST_NOW });
 }
 
+/** The hits are on the expected lines, at the expected places, with messages and help. */
+export function expectHits(hits: RuleHit[], expectedHits: ExpectedHit[]): void {
+  expect(hits.map((hit) => hit.line)).toEqual(expectedHits.map((hit) => hit.line));
+  expectedHits.forEach((expected, i) => {
+    const hit = hits[i]!;
+    if (expected.column !== undefined) expect(hit.column).toBe(expected.column);
+    if (expected.endLine !== undefined) expect(hit.endLine).toBe(expected.endLine);
+    if (expected.endColumn !== undefined) expect(hit.endColumn).toBe(expected.endColumn);
+    if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
+    if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
+    expect(hit.message.length).toBeGreaterThan(20);
+    expect(hit.help ?? '').not.toBe('');
+  });
+}
+
 export function ruleTable(rule: KeyFileRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.id} ${rule.alias}`, () => {
     it.each(cases.valid.map((c, i) => [c.name ?? `valid #${i + 1}`, c] as const))('accepts: %s', (_name, c) => {
       expect(runRule(rule, c)).toEqual([]);
     });
     it.each(cases.invalid.map((c, i) => [c.name ?? `invalid #${i + 1}`, c] as const))('reports: %s', (_name, c) => {
-      const hits = runRule(rule, c);
-      expect(hits.map((hit) => hit.line)).toEqual(c.hits.map((hit) => hit.line));
-      c.hits.forEach((expected, i) => {
-        const hit = hits[i]!;
-        if (expected.column !== undefined) expect(hit.column).toBe(expected.column);
-        if (expected.endLine !== undefined) expect(hit.endLine).toBe(expected.endLine);
-        if (expected.endColumn !== undefined) expect(hit.endColumn).toBe(expected.endColumn);
-        if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
-        if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
-        expect(hit.message.length).toBeGreaterThan(20);
-        expect(hit.help ?? '').not.toBe('');
-      });
+      expectHits(runRule(rule, c), c.hits);
     });
     it('is documented', () => {
       for (const field of ['summary', 'what', 'why', 'bad', 'good'] as const) expect(rule.docs[field].length).toBeGreaterThan(10);

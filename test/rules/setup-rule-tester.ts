@@ -8,7 +8,7 @@ import { createSourceFile } from '../../src/core/source.js';
 import { NEWEST_KNOWN_VERSION } from '../../src/core/version.js';
 import { parseSetupSource } from '../../src/parse/setup/parse-setup.js';
 import { DEFAULT_POLICY, type RuleHit, type SetupRule } from '../../src/rules/rule.js';
-import { TEST_NOW, type ExpectedHit } from './rule-tester.js';
+import { TEST_NOW, expectHits, type ExpectedHit } from './rule-tester.js';
 
 export interface SetupCase {
   name?: string;
@@ -47,16 +47,7 @@ export function setupRuleTable(rule: SetupRule, cases: { valid: SetupCase[]; inv
       expect(runSetupRule(rule, c)).toEqual([]);
     });
     it.each(cases.invalid.map((c, i) => [c.name ?? `invalid #${i + 1}`, c] as const))('reports: %s', (_name, c) => {
-      const hits = runSetupRule(rule, c);
-      expect(hits.map((hit) => hit.line)).toEqual(c.hits.map((hit) => hit.line));
-      c.hits.forEach((expected, i) => {
-        const hit = hits[i]!;
-        if (expected.column !== undefined) expect(hit.column).toBe(expected.column);
-        if (expected.endColumn !== undefined) expect(hit.endColumn).toBe(expected.endColumn);
-        if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
-        if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
-        expect(hit.help ?? '').not.toBe('');
-      });
+      expectHits(runSetupRule(rule, c), c.hits);
     });
     it('is documented, reports its own bad example and not its good one', () => {
       for (const field of ['summary', 'what', 'why', 'bad', 'good'] as const) expect(rule.docs[field].length).toBeGreaterThan(10);

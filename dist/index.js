@@ -20,8 +20,8 @@ var __commonJS = (cb, mod2) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1376,15 +1376,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -3398,20 +3398,20 @@ var require_data_url = __commonJS({
     }
     function percentDecode(input) {
       const length = input.length;
-      const output = new Uint8Array(length);
+      const output2 = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output2[j++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output2[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output2[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j ? output2 : output2.subarray(0, j);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -3552,9 +3552,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4002,11 +4002,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4024,11 +4024,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4045,19 +4045,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4501,7 +4501,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4522,7 +4522,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4561,7 +4561,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4569,8 +4569,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4605,10 +4605,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4860,8 +4860,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name2, list) {
+      const value = list.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -4875,8 +4875,8 @@ var require_util2 = __commonJS({
       if (buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191) {
         buffer2 = buffer2.subarray(3);
       }
-      const output = textDecoder.decode(buffer2);
-      return output;
+      const output2 = textDecoder.decode(buffer2);
+      return output2;
     }
     var EnvironmentSettingsObjectBase = class {
       get baseUrl() {
@@ -5048,7 +5048,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5057,45 +5057,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry2 = makeEntry(name, value, filename);
+        const entry2 = makeEntry(name2, value, filename);
         this[kState].push(entry2);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry2) => entry2.name === name2).map((entry2) => entry2.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry2) => entry2.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5104,16 +5104,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry2 = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry3) => entry3.name === name);
+        const entry2 = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry2,
-            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name2)
           ];
         } else {
           this[kState].push(entry2);
@@ -5134,8 +5134,8 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
-        return `FormData ${output.slice(output.indexOf("]") + 2)}`;
+        const output2 = nodeUtil.formatWithOptions(options, state);
+        return `FormData ${output2.slice(output2.indexOf("]") + 2)}`;
       }
     };
     iteratorMixin("FormData", FormData, kState, "name", "value");
@@ -5151,7 +5151,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5165,7 +5165,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5244,7 +5244,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name: name2, filename, contentType, encoding } = result;
         position.position += 2;
         let body;
         {
@@ -5273,22 +5273,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name));
+        assert(isUSVString(name2));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5310,13 +5310,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5373,7 +5373,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5383,8 +5383,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5511,16 +5511,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
+        for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk3 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk3 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk3);
             length += chunk3.byteLength;
           } else {
-            const chunk3 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk3 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5664,8 +5664,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd.append(name2, value2);
                   }
                   return fd;
                 }
@@ -6921,13 +6921,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result;
@@ -7571,8 +7571,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -10825,13 +10825,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+            result.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name2, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -11981,12 +11981,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -11999,7 +11999,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12022,8 +12022,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12036,9 +12036,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
@@ -12047,7 +12047,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter3}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12059,26 +12059,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12086,19 +12086,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this[kHeadersMap].values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -12109,13 +12109,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -12161,8 +12161,8 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+            array[i++] = [name2, value];
             assert(value !== null);
           }
           return array.sort(compareHeaderName);
@@ -12185,77 +12185,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12268,7 +12268,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12291,13 +12291,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value } = names[i];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12717,23 +12717,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13104,8 +13104,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16109,9 +16109,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code2 = name2.charCodeAt(i);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16318,7 +16318,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16331,20 +16331,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16457,19 +16457,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -17031,9 +17031,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name2, value = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -17717,10 +17717,10 @@ var require_receiver = __commonJS({
           this.#fragmentsBytes = 0;
           return fragments.shift();
         }
-        const output = Buffer.concat(fragments, this.#fragmentsBytes);
+        const output2 = Buffer.concat(fragments, this.#fragmentsBytes);
         this.#fragments = [];
         this.#fragmentsBytes = 0;
-        return output;
+        return output2;
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
@@ -19386,12 +19386,12 @@ var require_lib = __commonJS({
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
           return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
+            let output2 = Buffer.alloc(0);
             this.message.on("data", (chunk2) => {
-              output = Buffer.concat([output, chunk2]);
+              output2 = Buffer.concat([output2, chunk2]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve2(output2.toString());
             });
           }));
         });
@@ -19939,10 +19939,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19963,7 +19963,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19975,11 +19975,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar6;
-    exports.isSeq = isSeq4;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -20200,8 +20200,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -20229,7 +20229,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -20338,9 +20338,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -21377,8 +21377,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -23377,11 +23377,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -23600,9 +23600,9 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name2, pos, code2, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code2;
         this.message = message;
         this.pos = pos;
@@ -24087,9 +24087,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24125,7 +24125,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24165,7 +24165,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
+        if (!isMap5 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24188,7 +24188,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -24220,7 +24220,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24236,14 +24236,14 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -25523,7 +25523,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25607,7 +25607,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar6;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25635,7 +25635,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -26198,7 +26198,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -27303,8 +27303,8 @@ var require_fs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
+      constructor(name2, stats) {
+        this.name = name2;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -27314,8 +27314,8 @@ var require_fs = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
+    function createDirentFromStats(name2, stats) {
+      return new DirentFromStats(name2, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -27642,7 +27642,7 @@ var require_stringify2 = __commonJS({
       const stringify = (node, parent = {}) => {
         const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        let output = "";
+        let output2 = "";
         if (node.value) {
           if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
             return "\\" + node.value;
@@ -27654,10 +27654,10 @@ var require_stringify2 = __commonJS({
         }
         if (node.nodes) {
           for (const child2 of node.nodes) {
-            output += stringify(child2);
+            output2 += stringify(child2);
           }
         }
-        return output;
+        return output2;
       };
       return stringify(ast);
     };
@@ -28097,7 +28097,7 @@ var require_compile = __commonJS({
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
         const invalid = invalidBlock === true || invalidNode === true;
         const prefix = options.escapeInvalid === true ? "\\" : "";
-        let output = "";
+        let output2 = "";
         if (node.isOpen === true) {
           return prefix + node.value;
         }
@@ -28126,10 +28126,10 @@ var require_compile = __commonJS({
         }
         if (node.nodes) {
           for (const child2 of node.nodes) {
-            output += walk2(child2, node);
+            output2 += walk2(child2, node);
           }
         }
-        return output;
+        return output2;
       };
       return walk2(ast);
     };
@@ -28579,23 +28579,23 @@ var require_braces = __commonJS({
     var expand2 = require_expand();
     var parse3 = require_parse2();
     var braces = (input, options = {}) => {
-      let output = [];
+      let output2 = [];
       if (Array.isArray(input)) {
         for (const pattern of input) {
           const result = braces.create(pattern, options);
           if (Array.isArray(result)) {
-            output.push(...result);
+            output2.push(...result);
           } else {
-            output.push(result);
+            output2.push(result);
           }
         }
       } else {
-        output = [].concat(braces.create(input, options));
+        output2 = [].concat(braces.create(input, options));
       }
       if (options && options.expand === true && options.nodupes === true) {
-        output = [...new Set(output)];
+        output2 = [...new Set(output2)];
       }
-      return output;
+      return output2;
     };
     braces.parse = (input, options = {}) => parse3(input, options);
     braces.stringify = (input, options = {}) => {
@@ -28876,21 +28876,21 @@ var require_utils3 = __commonJS({
       return `${input.slice(0, idx)}\\${input.slice(idx)}`;
     };
     exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
+      let output2 = input;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
         state.prefix = "./";
       }
-      return output;
+      return output2;
     };
     exports.wrapOutput = (input, state = {}, options = {}) => {
       const prepend = options.contains ? "" : "^";
       const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
+      let output2 = `${prepend}(?:${input})${append}`;
       if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
+        output2 = `(?:^(?!${output2}).*$)`;
       }
-      return output;
+      return output2;
     };
   }
 });
@@ -29594,10 +29594,10 @@ var require_parse3 = __commonJS({
         token.output = state.output;
         token.startIndex = state.index;
         token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
+        const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
         push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -29621,7 +29621,7 @@ var require_parse3 = __commonJS({
           decrement("parens");
           return;
         }
-        let output = token.close + (opts.capture ? ")" : "");
+        let output2 = token.close + (opts.capture ? ")" : "");
         let rest;
         if (token.type === "negate") {
           let extglobStar = star;
@@ -29629,22 +29629,22 @@ var require_parse3 = __commonJS({
             extglobStar = globstar(opts);
           }
           if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
+            output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
             const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
+            output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output2 = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -29671,18 +29671,18 @@ var require_parse3 = __commonJS({
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
+            output2 = output2.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
+            output2 = output2.replace(/\\+/g, (m) => {
               return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
             });
           }
         }
-        if (output === input && opts.contains === true) {
+        if (output2 === input && opts.contains === true) {
           state.output = input;
           return state;
         }
-        state.output = utils.wrapOutput(output, state, options);
+        state.output = utils.wrapOutput(output2, state, options);
         return state;
       }
       while (!eos()) {
@@ -29852,7 +29852,7 @@ var require_parse3 = __commonJS({
             push({ type: "text", value, output: value });
             continue;
           }
-          let output = ")";
+          let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
@@ -29865,20 +29865,20 @@ var require_parse3 = __commonJS({
                 range.unshift(arr[i].value);
               }
             }
-            output = expandRange(range, opts);
+            output2 = expandRange(range, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
             const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
-            value = output = "\\}";
+            value = output2 = "\\}";
             state.output = out;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -29891,13 +29891,13 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (value === ",") {
-          let output = value;
+          let output2 = value;
           const brace = braces[braces.length - 1];
           if (brace && stack[stack.length - 1] === "braces") {
             brace.comma = true;
-            output = "|";
+            output2 = "|";
           }
-          push({ type: "comma", value, output });
+          push({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -29937,14 +29937,14 @@ var require_parse3 = __commonJS({
           }
           if (prev && prev.type === "paren") {
             const next = peek();
-            let output = value;
+            let output2 = value;
             if (next === "<" && !utils.supportsLookbehinds()) {
               throw new Error("Node.js v10 or higher is required for regex lookbehinds");
             }
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
+              output2 = `\\${value}`;
             }
-            push({ type: "text", value, output });
+            push({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
@@ -30216,8 +30216,8 @@ var require_parse3 = __commonJS({
           }
         }
       };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
+      const output2 = utils.removePrefix(input, state);
+      let source = create(output2);
       if (source && opts.strictSlashes !== true) {
         source += `${SLASH_LITERAL}?`;
       }
@@ -30264,8 +30264,8 @@ var require_picomatch = __commonJS({
         isIgnored2 = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match: match2, isMatch };
+        const { isMatch, match: match2, output: output2 } = picomatch.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -30300,19 +30300,19 @@ var require_picomatch = __commonJS({
       const opts = options || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match2 = input === glob;
-      let output = match2 && format ? format(input) : input;
+      let output2 = match2 && format ? format(input) : input;
       if (match2 === false) {
-        output = format ? format(input) : input;
-        match2 = output === glob;
+        output2 = format ? format(input) : input;
+        match2 = output2 === glob;
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
           match2 = picomatch.matchBase(input, regex, options, posix);
         } else {
-          match2 = regex.exec(output);
+          match2 = regex.exec(output2);
         }
       }
-      return { isMatch: Boolean(match2), match: match2, output };
+      return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
@@ -31214,8 +31214,8 @@ var require_fs3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name, stats) {
-        this.name = name;
+      constructor(name2, stats) {
+        this.name = name2;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -31225,8 +31225,8 @@ var require_fs3 = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name, stats) {
-      return new DirentFromStats(name, stats);
+    function createDirentFromStats(name2, stats) {
+      return new DirentFromStats(name2, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -31330,8 +31330,8 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names.map((name) => {
-          const path16 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const tasks = names.map((name2) => {
+          const path16 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done2) => {
             fsStat.stat(path16, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
@@ -31339,9 +31339,9 @@ var require_async2 = __commonJS({
                 return;
               }
               const entry2 = {
-                name,
+                name: name2,
                 path: path16,
-                dirent: utils.fs.createDirentFromStats(name, stats)
+                dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
                 entry2.stats = stats;
@@ -31410,13 +31410,13 @@ var require_sync2 = __commonJS({
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir3(directory, settings) {
       const names = settings.fs.readdirSync(directory);
-      return names.map((name) => {
-        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+      return names.map((name2) => {
+        const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry2 = {
-          name,
+          name: name2,
           path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name, stats)
+          dirent: utils.fs.createDirentFromStats(name2, stats)
         };
         if (settings.stats) {
           entry2.stats = stats;
@@ -33098,11 +33098,11 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
+            body += POSIX_CLASSES[name2];
             prev = EMPTY;
             index = end;
           } else {
@@ -33935,8 +33935,8 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
+function issue(name2, message = "") {
+  issueCommand(name2, {}, message);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -34186,12 +34186,12 @@ var HttpClientResponse = class {
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        let output = Buffer.alloc(0);
+        let output2 = Buffer.alloc(0);
         this.message.on("data", (chunk2) => {
-          output = Buffer.concat([output, chunk2]);
+          output2 = Buffer.concat([output2, chunk2]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve2(output2.toString());
         });
       }));
     });
@@ -35948,11 +35948,11 @@ var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
     silent: true
   });
-  const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
+  const { stdout: name2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
     silent: true
   });
   return {
-    name: name.trim(),
+    name: name2.trim(),
     version: version.trim()
   };
 });
@@ -35962,9 +35962,9 @@ var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
     silent: true
   });
   const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
-  const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
+  const name2 = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
   return {
-    name,
+    name: name2,
     version
   };
 });
@@ -35972,9 +35972,9 @@ var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
     silent: true
   });
-  const [name, version] = stdout.trim().split("\n");
+  const [name2, version] = stdout.trim().split("\n");
   return {
-    name,
+    name: name2,
     version
   };
 });
@@ -36028,14 +36028,14 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function exportVariable(name, val) {
+function exportVariable(name2, val) {
   const convertedVal = toCommandValue(val);
-  process.env[name] = convertedVal;
+  process.env[name2] = convertedVal;
   const filePath = process.env["GITHUB_ENV"] || "";
   if (filePath) {
-    return issueFileCommand("ENV", prepareKeyValueMessage(name, val));
+    return issueFileCommand("ENV", prepareKeyValueMessage(name2, val));
   }
-  issueCommand("set-env", { name }, convertedVal);
+  issueCommand("set-env", { name: name2 }, convertedVal);
 }
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
@@ -36049,41 +36049,41 @@ function addPath(inputPath) {
   }
   process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
 }
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function getMultilineInput(name, options) {
-  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+function getMultilineInput(name2, options) {
+  const inputs = getInput(name2, options).split("\n").filter((x) => x !== "");
   if (options && options.trimWhitespace === false) {
     return inputs;
   }
   return inputs.map((input) => input.trim());
 }
-function getBooleanInput(name, options) {
+function getBooleanInput(name2, options) {
   const trueValue = ["true", "True", "TRUE"];
   const falseValue = ["false", "False", "FALSE"];
-  const val = getInput(name, options);
+  const val = getInput(name2, options);
   if (trueValue.includes(val))
     return true;
   if (falseValue.includes(val))
     return false;
-  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}
+  throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name2}
 Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os5.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setCommandEcho(enabled) {
   issue("echo", enabled ? "on" : "off");
@@ -36110,15 +36110,15 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os5.EOL);
 }
-function startGroup(name) {
-  issue("group", name);
+function startGroup(name2) {
+  issue("group", name2);
 }
 function endGroup() {
   issue("endgroup");
 }
-function group(name, fn) {
+function group(name2, fn) {
   return __awaiter10(this, void 0, void 0, function* () {
-    startGroup(name);
+    startGroup(name2);
     let result;
     try {
       result = yield fn();
@@ -36128,15 +36128,15 @@ function group(name, fn) {
     return result;
   });
 }
-function saveState(name, value) {
+function saveState(name2, value) {
   const filePath = process.env["GITHUB_STATE"] || "";
   if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+    return issueFileCommand("STATE", prepareKeyValueMessage(name2, value));
   }
-  issueCommand("save-state", { name }, toCommandValue(value));
+  issueCommand("save-state", { name: name2 }, toCommandValue(value));
 }
-function getState(name) {
-  return process.env[`STATE_${name}`] || "";
+function getState(name2) {
+  return process.env[`STATE_${name2}`] || "";
 }
 function getIDToken(aud) {
   return __awaiter10(this, void 0, void 0, function* () {
@@ -36284,33 +36284,33 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback, name3) => {
+      return register.bind(null, state, name3, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -36335,38 +36335,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -36467,11 +36467,11 @@ function addQueryParameters(url, parameters) {
   if (names.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
+  return url + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -37287,8 +37287,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
+    Object.entries(requestOptions.headers).map(([name2, value]) => [
+      name2,
       String(value)
     ])
   );
@@ -40132,17 +40132,17 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name2 in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name];
+            options2[alias] = options2[name2];
           }
-          delete options2[name];
+          delete options2[name2];
         }
       }
       return requestWithDefaults(options2);
@@ -40404,8 +40404,8 @@ function atRelease(value, release) {
   }
   return found;
 }
-function buildProfile(name, features) {
-  return { name, features: new Set(features) };
+function buildProfile(name2, features) {
+  return { name: name2, features: new Set(features) };
 }
 var DEBIAN_BUILD = buildProfile("debian", [
   "pam",
@@ -40510,7 +40510,7 @@ function defaultConfig() {
   return { opensshVersion: NEWEST_KNOWN_VERSION, rules: {}, ignore: [], policy: { ...DEFAULT_POLICY } };
 }
 function loadConfig(root, explicit) {
-  const file = explicit ?? CONFIG_FILE_NAMES.map((name) => path6.join(root, name)).find((candidate) => existsSync3(candidate));
+  const file = explicit ?? CONFIG_FILE_NAMES.map((name2) => path6.join(root, name2)).find((candidate) => existsSync3(candidate));
   if (!file) return defaultConfig();
   let text;
   try {
@@ -40567,12 +40567,12 @@ function readVersion(source, value) {
 function readRules(file, value) {
   if (!isRecord(value)) throw new ConfigError(`${file}: "rules" must map rule ids or aliases to off, on, error, warning or note`);
   const settings = {};
-  for (const [name, setting] of Object.entries(value)) {
+  for (const [name2, setting] of Object.entries(value)) {
     const normalized = setting === false ? "off" : setting === true ? "on" : setting;
     if (normalized !== "off" && normalized !== "on" && !SEVERITIES.includes(normalized)) {
-      throw new ConfigError(`${file}: rule "${name}": expected off, on, error, warning or note, got ${JSON.stringify(setting)}`);
+      throw new ConfigError(`${file}: rule "${name2}": expected off, on, error, warning or note, got ${JSON.stringify(setting)}`);
     }
-    settings[name] = normalized;
+    settings[name2] = normalized;
   }
   return settings;
 }
@@ -41005,12 +41005,12 @@ var SIGNATURE_ALGORITHMS = [
 ];
 var BY_NAME = new Map(KEY_TYPES.map((t) => [t.name, t]));
 var SIGNATURE_BY_NAME = new Map(SIGNATURE_ALGORITHMS.map((s) => [s.name, s]));
-function signatureAlgorithmByName(name) {
-  return SIGNATURE_BY_NAME.get(name);
+function signatureAlgorithmByName(name2) {
+  return SIGNATURE_BY_NAME.get(name2);
 }
-function keyTypeByName(name, openssh) {
-  const alias = SIGNATURE_BY_NAME.get(name);
-  const keyType = BY_NAME.get(alias ? alias.keyType : name);
+function keyTypeByName(name2, openssh) {
+  const alias = SIGNATURE_BY_NAME.get(name2);
+  const keyType = BY_NAME.get(alias ? alias.keyType : name2);
   if (openssh === void 0 || !keyType) return keyType;
   return isKnownIn(keyType, openssh) && (!alias || isKnownIn(alias, openssh)) ? keyType : void 0;
 }
@@ -42320,8 +42320,8 @@ function knownAlgorithms(cls, release) {
   checkRelease(release);
   return inSpans(KNOWN_SPANS[cls], release) ?? [];
 }
-function isKnownAlgorithm(cls, name, release) {
-  return knownAlgorithms(cls, release).includes(name);
+function isKnownAlgorithm(cls, name2, release) {
+  return knownAlgorithms(cls, release).includes(name2);
 }
 function defaultAlgorithms(cls, release, side) {
   checkRelease(release);
@@ -42505,15 +42505,15 @@ var REASONS_BY_NAME = {
   "ssh-xmss@openssh.com": ["experimental"],
   "ssh-mldsa44-ed25519@openssh.com": ["experimental"]
 };
-function plainOf(name) {
-  const kt = KEY_TYPES.find((k) => k.name === name);
+function plainOf(name2) {
+  const kt = KEY_TYPES.find((k) => k.name === name2);
   if (kt) return kt.plainName;
-  const sig = SIGNATURE_ALGORITHMS.find((s) => s.name === name);
-  if (sig && name.endsWith("-cert-v01@openssh.com")) {
-    const stem = name.slice(0, -"-cert-v01@openssh.com".length);
-    return SIGNATURE_ALGORITHMS.find((s) => s.name === stem || s.name === `${stem}@openssh.com`)?.name ?? name;
+  const sig = SIGNATURE_ALGORITHMS.find((s) => s.name === name2);
+  if (sig && name2.endsWith("-cert-v01@openssh.com")) {
+    const stem = name2.slice(0, -"-cert-v01@openssh.com".length);
+    return SIGNATURE_ALGORITHMS.find((s) => s.name === stem || s.name === `${stem}@openssh.com`)?.name ?? name2;
   }
-  return name;
+  return name2;
 }
 var RANK = { ok: 0, weak: 1, broken: 2 };
 function worst(reasons) {
@@ -42524,8 +42524,8 @@ function worst(reasons) {
   }
   return status;
 }
-function assessAlgorithm(name) {
-  const codes = REASONS_BY_NAME[name] ?? REASONS_BY_NAME[plainOf(name)] ?? [];
+function assessAlgorithm(name2) {
+  const codes = REASONS_BY_NAME[name2] ?? REASONS_BY_NAME[plainOf(name2)] ?? [];
   const reasons = codes.map((code2) => ({ code: code2, ...ASSESSMENT_REASONS[code2] }));
   return {
     status: worst(reasons.filter((r) => !r.disputed)),
@@ -42568,10 +42568,10 @@ function algorithmKeyword(keyword, side) {
   return SPELLINGS[k];
 }
 var atLeast2 = (release, v) => compareReleases(release, v) >= 0;
-function listHas(list, name) {
+function listHas(list, name2) {
   for (const p of list.split(",")) {
     if (p === "") return false;
-    if (p === name) return true;
+    if (p === name2) return true;
   }
   return false;
 }
@@ -42668,9 +42668,9 @@ function resolveAlgorithmList(keyword, value, release, side) {
   const kw = keyword in KEYWORD_CLASS ? keyword : CLASS_KEYWORD[keyword];
   const cls = KEYWORD_CLASS[kw];
   const all = knownAlgorithms(cls, release);
-  const parseError = (message, name, detail) => ({
+  const parseError = (message, name2, detail) => ({
     ok: false,
-    error: { message, stage: "parse", ...name !== void 0 ? { name } : {}, ...detail ? { detail } : {} }
+    error: { message, stage: "parse", ...name2 !== void 0 ? { name: name2 } : {}, ...detail ? { detail } : {} }
   });
   const def = defaultAlgorithms(cls, release, side);
   if (def === void 0) {
@@ -43764,8 +43764,8 @@ var SSHD_KEYWORDS = [
   }
 ];
 var BY_NAME2 = indexByName(SSHD_KEYWORDS);
-function sshdKeyword(name, release, build = DEBIAN_BUILD) {
-  const facts = BY_NAME2.get(name.toLowerCase());
+function sshdKeyword(name2, release, build = DEBIAN_BUILD) {
+  const facts = BY_NAME2.get(name2.toLowerCase());
   if (!facts) return void 0;
   const resolved = resolveFacts(facts, release, build);
   if (!resolved) return void 0;
@@ -44314,8 +44314,8 @@ var SSH_KEYWORDS = [
   }
 ];
 var BY_NAME3 = indexByName(SSH_KEYWORDS);
-function sshKeyword(name, release, build = DEBIAN_BUILD) {
-  const facts = BY_NAME3.get(name.toLowerCase());
+function sshKeyword(name2, release, build = DEBIAN_BUILD) {
+  const facts = BY_NAME3.get(name2.toLowerCase());
   if (!facts) return void 0;
   return resolveFacts(facts, release, build);
 }
@@ -44842,20 +44842,20 @@ function hpdelim(s) {
 function cleanhostname(host2) {
   return host2.startsWith("[") && host2.endsWith("]") && host2.length >= 2 ? host2.slice(1, -1) : host2;
 }
-function validDomain(name) {
-  if (name === "") return "empty domain name";
-  if (!isAlnum(name[0])) return `domain name "${name.slice(0, 100)}" starts with invalid character`;
+function validDomain(name2) {
+  if (name2 === "") return "empty domain name";
+  if (!isAlnum(name2[0])) return `domain name "${name2.slice(0, 100)}" starts with invalid character`;
   let last = "";
-  for (const raw of name) {
+  for (const raw of name2) {
     const c = raw.toLowerCase();
-    if (last === "." && c === ".") return `domain name "${name.slice(0, 100)}" contains consecutive separators`;
-    if (c !== "." && c !== "-" && c !== "_" && !isAlnum(c)) return `domain name "${name.slice(0, 100)}" contains invalid characters`;
+    if (last === "." && c === ".") return `domain name "${name2.slice(0, 100)}" contains consecutive separators`;
+    if (c !== "." && c !== "-" && c !== "_" && !isAlnum(c)) return `domain name "${name2.slice(0, 100)}" contains invalid characters`;
     last = c;
   }
   return void 0;
 }
-function validEnvName(name) {
-  return name !== "" && /^[A-Za-z0-9_]+$/.test(name);
+function validEnvName(name2) {
+  return name2 !== "" && /^[A-Za-z0-9_]+$/.test(name2);
 }
 function dollarSyntaxError(s) {
   for (let i = 0; i < s.length; i++) {
@@ -45000,13 +45000,13 @@ function validateSshdMatch(directive, release) {
       active = false;
       continue;
     }
-    let name = lower2;
+    let name2 = lower2;
     let value;
     let valueRange = attrib.range;
     const eq = attrib.text.indexOf("=");
     const prefixed = isAtLeast(release, "10.0") && eq > 0 && [...SSHD_CRITERIA_ARG, "version"].includes(attrib.text.slice(0, eq).toLowerCase());
     if (prefixed) {
-      name = attrib.text.slice(0, eq).toLowerCase();
+      name2 = attrib.text.slice(0, eq).toLowerCase();
       value = attrib.text.slice(eq + 1);
     } else {
       const arg2 = words2.next();
@@ -45016,7 +45016,7 @@ function validateSshdMatch(directive, release) {
     if (value === void 0 || value === "" || value.startsWith("#")) {
       return bad(`Missing Match criteria for ${prefixed ? attrib.text.slice(0, eq) : attrib.text}`, attrib.range);
     }
-    switch (name) {
+    switch (name2) {
       case "user":
       case "group":
       case "host":
@@ -45025,7 +45025,7 @@ function validateSshdMatch(directive, release) {
       case "address":
       case "localaddress":
         if (addrMatchListCheck(value, release) !== 0) {
-          const what = name === "address" ? "address" : "localaddress";
+          const what = name2 === "address" ? "address" : "localaddress";
           return {
             criteria,
             problem: problem(`Invalid Match ${what} argument '${value}' at line ${directive.line.number}`, "fatal", valueRange),
@@ -45039,14 +45039,14 @@ function validateSshdMatch(directive, release) {
       case "version":
         if (isAtLeast(release, "10.0")) {
           if (matchPatternList(sshReleaseString(release), value) !== 1) active = false;
-          criteria.criteria.push({ name, patterns: splitPatterns(value), value });
+          criteria.criteria.push({ name: name2, patterns: splitPatterns(value), value });
           continue;
         }
         return bad(`Unsupported Match attribute ${attrib.text}`, attrib.range);
       default:
         return bad(`Unsupported Match attribute ${attrib.text}`, attrib.range);
     }
-    criteria.criteria.push({ name, patterns: splitPatterns(value), value });
+    criteria.criteria.push({ name: name2, patterns: splitPatterns(value), value });
     active = false;
   }
   if (attributes === 0) return bad("One or more attributes required for Match", directive.keywordRange);
@@ -45066,8 +45066,8 @@ var SSH_PREFIXABLE = ["host", "originalhost", "user", "localuser", "localnetwork
 function execTokens(release) {
   return isAtLeast(release, "9.6") ? "CLdhklnpruij" : "CLdhklnpru" + (isAtLeast(release, "8.4") ? "i" : "");
 }
-function sshCriterionKnown(name, release) {
-  switch (name) {
+function sshCriterionKnown(name2, release) {
+  switch (name2) {
     case "host":
     case "originalhost":
     case "user":
@@ -45113,13 +45113,13 @@ function validateSshMatch(directive, release) {
       criteria.criteria.push(negated ? { name: lower2, negated: true, patterns: [] } : { name: lower2, patterns: [] });
       continue;
     }
-    let name = lower2;
+    let name2 = lower2;
     let value;
     let valueRange = attrib.range;
     const eq = text.indexOf("=");
     const prefixed = isAtLeast(release, "10.0") && eq > 0 && SSH_PREFIXABLE.includes(text.slice(0, eq).toLowerCase());
     if (prefixed) {
-      name = text.slice(0, eq).toLowerCase();
+      name2 = text.slice(0, eq).toLowerCase();
       value = text.slice(eq + 1);
     } else {
       const arg2 = words2.next();
@@ -45129,16 +45129,16 @@ function validateSshMatch(directive, release) {
       value = arg2?.text;
       valueRange = arg2?.range ?? attrib.range;
     }
-    const emptyAllowed = isAtLeast(release, "10.0") && (name === "tagged" || name === "command");
+    const emptyAllowed = isAtLeast(release, "10.0") && (name2 === "tagged" || name2 === "command");
     if (value === void 0 || value === "" && !emptyAllowed || value.startsWith("#")) {
       return bad(`Missing Match criteria for ${prefixed ? text.slice(0, eq) : text}`, attrib.range);
     }
-    if (!sshCriterionKnown(name, release)) return bad(`Unsupported Match attribute ${text}`, attrib.range);
-    if (name === "localnetwork") {
+    if (!sshCriterionKnown(name2, release)) return bad(`Unsupported Match attribute ${text}`, attrib.range);
+    if (name2 === "localnetwork") {
       const complaint = addrMatchCidrListCheck(value, release);
       if (complaint) return bad(complaint, valueRange);
     }
-    if (name === "exec") {
+    if (name2 === "exec") {
       const complaint = percentSyntaxError(value, execTokens(release));
       if (complaint) {
         return {
@@ -45148,7 +45148,7 @@ function validateSshMatch(directive, release) {
         };
       }
     }
-    const entry2 = { name, patterns: name === "exec" ? [value] : splitPatterns(value), value };
+    const entry2 = { name: name2, patterns: name2 === "exec" ? [value] : splitPatterns(value), value };
     if (negated) entry2.negated = true;
     criteria.criteria.push(entry2);
   }
@@ -45260,14 +45260,14 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 function suggestKeyword(keyword, context3) {
-  const name = keyword.toLowerCase();
-  const limit = name.length <= 4 ? 1 : name.length <= 10 ? 2 : 3;
+  const name2 = keyword.toLowerCase();
+  const limit = name2.length <= 4 ? 1 : name2.length <= 10 ? 2 : 3;
   const known = context3.program === "sshd" ? sshdKeywordsAt(context3.release, context3.build) : sshKeywordsAt(context3.release, context3.build);
   let best;
   let bestDistance = limit + 1;
   for (const k of known) {
     if (k.status !== "active" && k.status !== "deprecated") continue;
-    const d = editDistance(name, k.name.toLowerCase());
+    const d = editDistance(name2, k.name.toLowerCase());
     if (d < bestDistance) {
       best = k.name;
       bestDistance = d;
@@ -45460,9 +45460,9 @@ function multistate(e, arg2, values) {
   return void 0;
 }
 function choice2(e, values, caseSensitive) {
-  const name = e.k.aliasOf ?? e.k.name;
-  if (name === "FingerprintHash") return fingerprintHash(e);
-  if (name === "PermitTunnel" && e.program === "sshd") {
+  const name2 = e.k.aliasOf ?? e.k.name;
+  if (name2 === "FingerprintHash") return fingerprintHash(e);
+  if (name2 === "PermitTunnel" && e.program === "sshd") {
     const arg3 = e.args.next();
     if (missing(arg3)) {
       return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing yes/point-to-point/ethernet/no argument.", arg3);
@@ -45472,7 +45472,7 @@ function choice2(e, values, caseSensitive) {
     }
     return void 0;
   }
-  if (name === "Protocol" && e.program === "ssh") {
+  if (name2 === "Protocol" && e.program === "ssh") {
     const arg3 = e.args.next();
     if (missing(arg3)) return fail(e, "no-argument", "Missing argument.", arg3);
     const parts = arg3.value.split(",");
@@ -45527,8 +45527,8 @@ function integer2(e, noneKeyword, min, max) {
 }
 function time2(e, none) {
   const arg2 = e.args.next();
-  const name = e.k.aliasOf ?? e.k.name;
-  if (e.program === "sshd" && name === "UnusedConnectionTimeout" && arg2 && arg2.value.toLowerCase() === "none") return void 0;
+  const name2 = e.k.aliasOf ?? e.k.name;
+  if (e.program === "sshd" && name2 === "UnusedConnectionTimeout" && arg2 && arg2.value.toLowerCase() === "none") return void 0;
   return timeValue(e, arg2, e.program === "ssh" && none);
 }
 function timeValue(e, arg2, none) {
@@ -45544,9 +45544,9 @@ function single(e) {
 }
 function singleMissingMessage(e) {
   if (e.program === "ssh") return "Missing argument.";
-  const name = e.k.aliasOf ?? e.k.name;
+  const name2 = e.k.aliasOf ?? e.k.name;
   const modern = at(e.release, "8.7");
-  switch (name) {
+  switch (name2) {
     case "HostKey":
     case "HostCertificate":
     case "PidFile":
@@ -45574,8 +45574,8 @@ function singleMissingMessage(e) {
 function restOfLine2(e, absolutePathOrNone) {
   e.args.consumeAll();
   if (!absolutePathOrNone) return void 0;
-  const name = e.k.aliasOf ?? e.k.name;
-  if (e.program === "sshd" && !at(e.release, "8.7") && (e.ctx.inMatch || e.ctx.state?.settled?.has(name))) return void 0;
+  const name2 = e.k.aliasOf ?? e.k.name;
+  if (e.program === "sshd" && !at(e.release, "8.7") && (e.ctx.inMatch || e.ctx.state?.settled?.has(name2))) return void 0;
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && " 	\r\n".includes(str[i])) i++;
@@ -45590,14 +45590,14 @@ function named2(e, names, what) {
 }
 function algorithmList(e, list) {
   const arg2 = e.args.next();
-  const name = e.k.aliasOf ?? e.k.name;
+  const name2 = e.k.aliasOf ?? e.k.name;
   if (list === "gss-kex") return gssKexList(e, arg2);
   if (missing(arg2)) {
     const classic = list === "cipher" || list === "mac" || list === "kex";
     const message = e.program === "sshd" && classic && at(e.release, "8.7") ? `${e.kw} missing argument.` : "Missing argument.";
     return fail(e, "no-argument", message, arg2);
   }
-  const keyword = algorithmKeywordFor(name, list, e.program);
+  const keyword = algorithmKeywordFor(name2, list, e.program);
   const result = resolveAlgorithmList(keyword, arg2.value, e.release, e.program === "sshd" ? "server" : "client");
   if (!result.ok && result.error.stage === "parse") {
     const message = result.error.detail ? `${result.error.detail}; ${result.error.message}` : result.error.message;
@@ -45605,8 +45605,8 @@ function algorithmList(e, list) {
   }
   return void 0;
 }
-function algorithmKeywordFor(name, list, program) {
-  const known = algorithmKeyword(name, program === "sshd" ? "server" : "client");
+function algorithmKeywordFor(name2, list, program) {
+  const known = algorithmKeyword(name2, program === "sshd" ? "server" : "client");
   if (known) return known;
   switch (list) {
     case "cipher":
@@ -45618,7 +45618,7 @@ function algorithmKeywordFor(name, list, program) {
     case "sig":
       return "CASignatureAlgorithms";
     case "key":
-      return name.toLowerCase().startsWith("hostbased") ? "HostbasedAcceptedAlgorithms" : "PubkeyAcceptedAlgorithms";
+      return name2.toLowerCase().startsWith("hostbased") ? "HostbasedAcceptedAlgorithms" : "PubkeyAcceptedAlgorithms";
   }
 }
 var GSS_KEX = [
@@ -45828,15 +45828,15 @@ function listenAddress(e) {
   if (!at(e.release, "7.7")) return void 0;
   const kw = e.args.next();
   if (kw) {
-    const name = e.args.next();
-    if (kw.value !== "rdomain" || name === void 0) return fail(e, "bad-value", "bad ListenAddress syntax", kw);
-    if (!validRdomain(name.value, e)) return fail(e, "bad-value", "bad routing domain", name);
+    const name2 = e.args.next();
+    if (kw.value !== "rdomain" || name2 === void 0) return fail(e, "bad-value", "bad ListenAddress syntax", kw);
+    if (!validRdomain(name2.value, e)) return fail(e, "bad-value", "bad routing domain", name2);
   }
   return void 0;
 }
-function validRdomain(name, e) {
+function validRdomain(name2, e) {
   if (!e.ctx.build.features.has("rdomain")) return false;
-  return "value" in strtonum(name, 0, 255);
+  return "value" in strtonum(name2, 0, 255);
 }
 function maxStartups(e) {
   const arg2 = e.args.next();
@@ -46012,21 +46012,21 @@ function authenticationMethods(e) {
   return void 0;
 }
 function subsystem(e) {
-  const name = e.args.next();
+  const name2 = e.args.next();
   const modern = at(e.release, "8.7");
   if (at(e.release, "9.5")) {
     const command2 = e.args.next();
-    if (missing(name) || missing(command2)) return fail(e, "no-argument", `${e.kw} missing argument.`, command2 ?? name);
+    if (missing(name2) || missing(command2)) return fail(e, "no-argument", `${e.kw} missing argument.`, command2 ?? name2);
     e.args.consumeAll();
     return void 0;
   }
-  if (missing(name)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing subsystem name.", name);
+  if (missing(name2)) return fail(e, "no-argument", modern ? `${e.kw} missing argument.` : "Missing subsystem name.", name2);
   if (e.ctx.inMatch) {
     e.args.next();
     return void 0;
   }
-  if (e.ctx.state?.subsystems?.has(name.value)) {
-    return fail(e, "bad-value", `Subsystem '${name.value}' already defined.`, name, "fatal");
+  if (e.ctx.state?.subsystems?.has(name2.value)) {
+    return fail(e, "bad-value", `Subsystem '${name2.value}' already defined.`, name2, "fatal");
   }
   const command = e.args.next();
   if (missing(command)) return fail(e, "no-argument", "Missing subsystem command.", command);
@@ -46411,8 +46411,8 @@ function knownHostsFiles(e) {
       }
     } else if (arg2.value === "") break;
     count2++;
-    const name = e.k.aliasOf ?? e.k.name;
-    if (count2 > 32 && !e.ctx.state?.settled?.has(name)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
+    const name2 = e.k.aliasOf ?? e.k.name;
+    if (count2 > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
   }
   return void 0;
 }
@@ -46475,10 +46475,10 @@ function walkSshd(tree, context3) {
     }
     if (lower(d) === "include") includeState.set(d, { active, neverMatch: neverMatch || !active });
     if (!verdict.problem && active) {
-      const name = verdict.canonical;
-      if (name && verdict.status === "active") settled.add(name);
-      if (name === "AuthenticationMethods") authenticationMethodsSet = true;
-      if (name === "Subsystem" && !isAtLeast(context3.release, "9.5") && d.args[0]) subsystems.add(d.args[0].value);
+      const name2 = verdict.canonical;
+      if (name2 && verdict.status === "active") settled.add(name2);
+      if (name2 === "AuthenticationMethods") authenticationMethodsSet = true;
+      if (name2 === "Subsystem" && !isAtLeast(context3.release, "9.5") && d.args[0]) subsystems.add(d.args[0].value);
     }
     out.push({ entry: entry2, verdict, active });
   }
@@ -47199,11 +47199,11 @@ function parseKey(blob, version, allowCert) {
   return { key, material: pub.material };
 }
 var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-function resolveType(name, version) {
-  const keyType = keyTypeByName(name, version);
+function resolveType(name2, version) {
+  const keyType = keyTypeByName(name2, version);
   if (keyType) return { keyType, shortName: false };
   if (compareReleases(version, SHORT_NAMES_UNTIL) >= 0) return void 0;
-  const lower2 = asciiLower2(name);
+  const lower2 = asciiLower2(name2);
   const byShortName = KEY_TYPES.find(
     (t) => !t.certificate && isKnownIn(t, version) && asciiLower2(t.shortName) === lower2
   );
@@ -47263,9 +47263,9 @@ function readPublicKey(r, keyType, shortName, plain) {
   }
 }
 function readPoint(r, curve) {
-  const name = r.cstring();
-  if (name === null) return wireFailure(r, "the curve name", false);
-  if (name !== curve) return new Failure("invalid-format", `the key type says ${curve} but the blob says "${name}"`, "elliptic curve does not match");
+  const name2 = r.cstring();
+  if (name2 === null) return wireFailure(r, "the curve name", false);
+  if (name2 !== curve) return new Failure("invalid-format", `the key type says ${curve} but the blob says "${name2}"`, "elliptic curve does not match");
   const point = r.string();
   if (point === null) return wireFailure(r, "the EC point", false);
   if (point.length === 0 || point.length > SSHBUF_MAX_ECPOINT) {
@@ -47335,10 +47335,10 @@ function parseCertificate(r, blob, version) {
 function readOptions(field, what) {
   const options = [];
   while (field.remaining > 0) {
-    const name = field.string();
+    const name2 = field.string();
     const data = field.string();
-    if (name === null || data === null) return wireFailure(field, what);
-    options.push({ name: bytesToText(name), data });
+    if (name2 === null || data === null) return wireFailure(field, what);
+    options.push({ name: bytesToText(name2), data });
   }
   return options;
 }
@@ -47445,8 +47445,8 @@ var OPTION_SINCE = {
   "touch-required": "8.2",
   "verify-required": "8.4"
 };
-function optionKnown(name, version) {
-  const since = OPTION_SINCE[name];
+function optionKnown(name2, version) {
+  const since = OPTION_SINCE[name2];
   return since === void 0 || atLeast(version, since);
 }
 function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
@@ -47467,7 +47467,7 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
       at3 = flag3.end;
       options.push({ name: flag3.name, negated: flag3.negated, range: { start: optStart, end: at3 } });
     } else {
-      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at3, name) && text[at3 + name.length] === "=");
+      const valued = VALUED.find((name2) => optionKnown(name2, version) && startsWithIgnoreCase(text, at3, name2) && text[at3 + name2.length] === "=");
       if (valued) {
         const valueStart = at3 + valued.length + 1;
         if (valued === "command" || valued === "principals" || valued === "from") {
@@ -47505,13 +47505,13 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
   return { ok: true, options };
 }
 function matchFlag(text, at3, version) {
-  for (const name of ["restrict", "cert-authority"]) {
-    if (startsWithIgnoreCase(text, at3, name)) return { name, negated: false, end: at3 + name.length };
+  for (const name2 of ["restrict", "cert-authority"]) {
+    if (startsWithIgnoreCase(text, at3, name2)) return { name: name2, negated: false, end: at3 + name2.length };
   }
   const negated = startsWithIgnoreCase(text, at3, "no-");
   const from = negated ? at3 + 3 : at3;
-  for (const name of NEGATABLE_FLAGS) {
-    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+  for (const name2 of NEGATABLE_FLAGS) {
+    if (optionKnown(name2, version) && startsWithIgnoreCase(text, from, name2)) return { name: name2, negated, end: from + name2.length };
   }
   return void 0;
 }
@@ -47520,8 +47520,8 @@ function tokenEndOfOption(text, from) {
   while (i < text.length && text[i] !== "," && !isBlank(text[i])) i++;
   return Math.max(i, from);
 }
-function validateValue(name, value) {
-  switch (name) {
+function validateValue(name2, value) {
+  switch (name2) {
     case "expiry-time":
       return parseExpiryTime(value) === void 0 ? { code: "invalid-expiry-time", message: "invalid expires time" } : void 0;
     case "environment": {
@@ -47533,7 +47533,7 @@ function validateValue(name, value) {
     }
     case "permitopen":
     case "permitlisten":
-      return validatePermit(name === "permitlisten" && !value.includes(":") ? `*:${value}` : value);
+      return validatePermit(name2 === "permitlisten" && !value.includes(":") ? `*:${value}` : value);
     case "tunnel":
       return validTunnel(value) ? void 0 : { code: "invalid-tunnel", message: "invalid tun device" };
     default:
@@ -47649,7 +47649,7 @@ function namesKnownType(failure) {
 }
 function startsWithKnownOption(field) {
   const lower2 = field.toLowerCase();
-  return KNOWN_OPTION_NAMES.some((name) => lower2.startsWith(name));
+  return KNOWN_OPTION_NAMES.some((name2) => lower2.startsWith(name2));
 }
 function blanksInsideBlob(text, blobStart, family, certificate, version) {
   const tokens = [];
@@ -47695,8 +47695,8 @@ function blanksAfterCommas(text, start, version) {
   const attempt = readOptionsThenKey(repaired, 0, version);
   return attempt?.key.ok && attempt.options?.ok ? spaces : void 0;
 }
-function suggestKeyType(name) {
-  const lower2 = name.toLowerCase();
+function suggestKeyType(name2) {
+  const lower2 = name2.toLowerCase();
   const exact = KEY_TYPES.find((type) => type.name.toLowerCase() === lower2);
   if (exact) return exact.name;
   const short2 = { rsa: "ssh-rsa", dsa: "ssh-dss", ed25519: "ssh-ed25519", ecdsa: "ecdsa-sha2-nistp256" };
@@ -47882,13 +47882,13 @@ function parseKnownHostsLine(text, version) {
     let end = text.indexOf(" ", at3);
     if (end === -1) end = text.indexOf("	", at3);
     const range = { start: at3, end: end === -1 ? tokenEnd(text, at3) : end };
-    const name = text.slice(range.start, range.end);
-    if (end === -1 || name !== "@cert-authority" && name !== "@revoked") {
+    const name2 = text.slice(range.start, range.end);
+    if (end === -1 || name2 !== "@cert-authority" && name2 !== "@revoked") {
       return { status: "rejected", rejection: { code: "invalid-marker", range } };
     }
     at3 = skipBlanks(text, end);
     if (text[at3] === "@") return { status: "rejected", rejection: { code: "invalid-marker", range: { start: at3, end: tokenEnd(text, at3) } } };
-    marker = { name, range };
+    marker = { name: name2, range };
   }
   const hostsEnd = tokenEnd(text, at3);
   const hosts = { text: text.slice(at3, hostsEnd), range: { start: at3, end: hostsEnd } };
@@ -47937,7 +47937,7 @@ function findDirectives(source) {
     const match2 = DIRECTIVE.exec(line.text);
     if (!match2) continue;
     const list = match2[2].split(" -- ")[0];
-    const names = list.split(",").map((name) => name.trim()).filter((name) => name.length > 0);
+    const names = list.split(",").map((name2) => name2.trim()).filter((name2) => name2.length > 0);
     const column = line.text.indexOf("#") + 1;
     directives.push({ scope: match2[1], line: line.number, column, endColumn: line.text.length + 1, names });
   }
@@ -47945,21 +47945,21 @@ function findDirectives(source) {
 }
 function applySuppressions(findings, directives, resolve2) {
   const used = /* @__PURE__ */ new Set();
-  const key = (d, name) => `${d.line}:${name}`;
+  const key = (d, name2) => `${d.line}:${name2}`;
   const kept = findings.filter((finding) => {
     const match2 = directives.find(
-      (d) => (d.scope === "file" || d.line + 1 === finding.line) && d.names.some((name) => resolve2(name) === finding.ruleId)
+      (d) => (d.scope === "file" || d.line + 1 === finding.line) && d.names.some((name2) => resolve2(name2) === finding.ruleId)
     );
     if (!match2) return true;
-    for (const name of match2.names) if (resolve2(name) === finding.ruleId) used.add(key(match2, name));
+    for (const name2 of match2.names) if (resolve2(name2) === finding.ruleId) used.add(key(match2, name2));
     return false;
   });
   const unused = [];
   for (const directive of directives) {
     if (directive.names.length === 0) unused.push({ directive, name: void 0, reason: "no-rules" });
-    for (const name of directive.names) {
-      if (resolve2(name) === void 0) unused.push({ directive, name, reason: "unknown-rule" });
-      else if (!used.has(key(directive, name))) unused.push({ directive, name, reason: "unused" });
+    for (const name2 of directive.names) {
+      if (resolve2(name2) === void 0) unused.push({ directive, name: name2, reason: "unknown-rule" });
+      else if (!used.has(key(directive, name2))) unused.push({ directive, name: name2, reason: "unused" });
     }
   }
   return { kept, unused };
@@ -47988,8 +47988,8 @@ function suppressFindings(findings, source, ruleSet) {
   const { kept, unused } = applySuppressions(findings, findDirectives(source), ruleSet.resolve);
   const reporter = ruleSet.byId(UNUSED_SUPPRESSION);
   if (reporter) {
-    for (const { directive, name, reason } of unused) {
-      const message = reason === "no-rules" ? "This sshlint-disable comment names no rule: name the rule ids or aliases it should suppress." : reason === "unknown-rule" ? `"${name}" is not an sshlint rule id or alias, so this comment suppresses nothing.` : `Nothing here is reported by ${name}: remove it from this sshlint-disable comment.`;
+    for (const { directive, name: name2, reason } of unused) {
+      const message = reason === "no-rules" ? "This sshlint-disable comment names no rule: name the rule ids or aliases it should suppress." : reason === "unknown-rule" ? `"${name2}" is not an sshlint rule id or alias, so this comment suppresses nothing.` : `Nothing here is reported by ${name2}: remove it from this sshlint-disable comment.`;
       kept.push(toFinding(reporter, source.path, { line: directive.line, column: directive.column, endColumn: directive.endColumn, message }));
     }
   }
@@ -48079,7 +48079,7 @@ import { spawn as spawn2 } from "node:child_process";
 var REPOSITORY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR"];
 function gitEnvironment() {
   const env = { ...process.env, LC_ALL: "C" };
-  for (const name of REPOSITORY_VARIABLES) delete env[name];
+  for (const name2 of REPOSITORY_VARIABLES) delete env[name2];
   return env;
 }
 async function listGitFiles(dir) {
@@ -48176,29 +48176,34 @@ var DROP_IN_DIRECTORIES = /* @__PURE__ */ new Map([
 var DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
 function kindFromPath(relPath) {
   const segments = relPath.split(/[\\/]/);
-  const name = segments.at(-1) ?? "";
+  const name2 = segments.at(-1) ?? "";
   const parent = segments.at(-2);
   const grandparent = segments.at(-3);
-  const byName = FILE_NAME_KINDS.get(name);
+  const byName = FILE_NAME_KINDS.get(name2);
   if (byName) return byName;
-  if (/\.pub$/i.test(name)) return "public_key";
-  if (/\.ppk$/i.test(name) || PRIVATE_KEY_NAME.test(name)) return "private_key";
-  if (parent === ".ssh" && name === "config") return "ssh_config";
-  if (parent !== void 0 && !DOCUMENTATION_NAME.test(name)) {
+  if (/\.pub$/i.test(name2)) return "public_key";
+  if (/\.ppk$/i.test(name2) || PRIVATE_KEY_NAME.test(name2)) return "private_key";
+  if (parent === ".ssh" && name2 === "config") return "ssh_config";
+  if (parent !== void 0 && !DOCUMENTATION_NAME.test(name2)) {
     const dropIn = DROP_IN_DIRECTORIES.get(parent) ?? (grandparent === void 0 ? void 0 : DROP_IN_DIRECTORIES.get(`${grandparent}/${parent}`));
     if (dropIn) return dropIn;
   }
-  return infrastructureKindFromPath(name, parent, grandparent);
+  return setupKindFromPath(name2, parent, grandparent);
 }
 var YAML_NAME = /\.ya?ml$/i;
 var TASK_DIRECTORIES = ["tasks", "handlers"];
 var CLOUD_INIT_NAME = /^(?:user[-_]?data|cloud[-_]?init|cloud[-_]?config)(?:\.ya?ml)?$|\.cloud-?config$/i;
-function infrastructureKindFromPath(name, parent, grandparent) {
-  if (CLOUD_INIT_NAME.test(name)) return "cloud_init";
-  if (/\.tf$/i.test(name)) return "terraform";
-  if (!YAML_NAME.test(name)) return void 0;
+function setupKindFromPath(name2, parent, grandparent) {
+  if (DOCUMENTATION_NAME.test(name2)) return void 0;
+  if (grandparent === ".github" && parent === "workflows" && YAML_NAME.test(name2)) return "workflow";
+  if (/\.(?:sh|bash)$/.test(name2)) return "shell_script";
+  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i.test(name2)) return "dockerfile";
+  if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name2)) return "makefile";
+  if (CLOUD_INIT_NAME.test(name2)) return "cloud_init";
+  if (/\.tf$/i.test(name2)) return "terraform";
+  if (!YAML_NAME.test(name2)) return void 0;
   const inTasks = TASK_DIRECTORIES.includes(parent ?? "") || TASK_DIRECTORIES.includes(grandparent ?? "");
-  if (inTasks || parent === "playbooks" || /\.ansible\.ya?ml$/i.test(name)) return "ansible";
+  if (inTasks || parent === "playbooks" || /\.ansible\.ya?ml$/i.test(name2)) return "ansible";
   return void 0;
 }
 function mayHoldSetupYaml(relPath) {
@@ -49381,7 +49386,7 @@ var certificate_as_key_default = defineKeyFileRule({
 });
 
 // src/rules/key-files/duplicate-key.ts
-var has = (entry2, name) => entry2.options.some((option) => option.name === name);
+var has = (entry2, name2) => entry2.options.some((option) => option.name === name2);
 function optionsText(line, entry2) {
   return entry2.optionsRange ? line.text.slice(entry2.optionsRange.start, entry2.optionsRange.end) : "";
 }
@@ -49695,7 +49700,7 @@ var unrestricted_forced_command_default = defineKeyFileRule({
       if (!command) return [];
       const names = new Set(entry2.options.map((option) => option.name));
       if (names.has("restrict")) return [];
-      if (["port-forwarding", "permitopen", "permitlisten"].some((name) => names.has(name))) return [];
+      if (["port-forwarding", "permitopen", "permitlisten"].some((name2) => names.has(name2))) return [];
       const alsoOn = [names.has("agent-forwarding") ? void 0 : "agent", names.has("x11-forwarding") ? void 0 : "X11"].filter((x) => x !== void 0);
       const also = alsoOn.length > 0 ? ` (${alsoOn.join(" and ")} forwarding ${alsoOn.length > 1 ? "are" : "is"} also left on)` : "";
       const ca = entry2.options.some((option) => option.name === "cert-authority") ? ", unless the certificates themselves lack permit-port-forwarding" : "";
@@ -49728,15 +49733,15 @@ var environment_option_ignored_default = defineKeyFileRule({
   },
   check(model) {
     return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
-      const environment = entry2.options.filter((option) => option.name === "environment");
-      const first = environment[0];
+      const environment2 = entry2.options.filter((option) => option.name === "environment");
+      const first = environment2[0];
       if (!first) return [];
-      const what = environment.length === 1 ? "This environment= option is" : `These ${environment.length} environment= options are`;
+      const what = environment2.length === 1 ? "This environment= option is" : `These ${environment2.length} environment= options are`;
       return [
         hitAt(
           line,
           first.range,
-          `${what} ignored unless sshd_config enables PermitUserEnvironment (default no); the login works, but without the variable${environment.length === 1 ? "" : "s"}.`,
+          `${what} ignored unless sshd_config enables PermitUserEnvironment (default no); the login works, but without the variable${environment2.length === 1 ? "" : "s"}.`,
           "Pass the value another way (e.g. as an argument in command=, or via AcceptEnv/SetEnv in the server config), or make sure PermitUserEnvironment allows this name on the server."
         )
       ];
@@ -50045,8 +50050,8 @@ function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
   for (const raw of hosts.split(",")) {
     if (raw.startsWith("!") || raw === "" || hasWildcard(raw)) continue;
-    const name = asciiLower(raw);
-    if (matchHostList(name, hosts) === 1) names.add(name);
+    const name2 = asciiLower(raw);
+    if (matchHostList(name2, hosts) === 1) names.add(name2);
   }
   return [...names];
 }
@@ -50202,14 +50207,14 @@ function toHostEntry(line, entry2) {
 }
 function sharedName(a, b) {
   if (a.hashed && b.hashed) return a.hosts === b.hosts ? "" : void 0;
-  if (a.hashed) return b.names.find((name) => hashedFieldMatches(a.hosts, name));
-  if (b.hashed) return a.names.find((name) => hashedFieldMatches(b.hosts, name));
-  return a.names.find((name) => b.names.includes(name));
+  if (a.hashed) return b.names.find((name2) => hashedFieldMatches(a.hosts, name2));
+  if (b.hashed) return a.names.find((name2) => hashedFieldMatches(b.hosts, name2));
+  return a.names.find((name2) => b.names.includes(name2));
 }
 function revokedFor(trusted, revoked) {
   if (revoked.hashed) {
     if (trusted.hashed) return trusted.hosts === revoked.hosts ? "" : void 0;
-    return trusted.names.find((name) => hashedFieldMatches(revoked.hosts, name));
+    return trusted.names.find((name2) => hashedFieldMatches(revoked.hosts, name2));
   }
   const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
   if (trusted.hashed) {
@@ -51075,8 +51080,8 @@ function settingsForConnection(settings, criteria, connection, release) {
 }
 function sshdBlockMatches(match2, c, release) {
   if (match2.all) return true;
-  return match2.criteria.every(({ name, value = "" }) => {
-    switch (name) {
+  return match2.criteria.every(({ name: name2, value = "" }) => {
+    switch (name2) {
       case "user":
         return c.user !== void 0 && matchPatternList(c.user, value) === 1;
       case "group":
@@ -51130,9 +51135,9 @@ function sshBlockApplies(block, match2, d, obtained) {
   const hostname = obtained.get("hostname")?.[0]?.values[0];
   const host2 = hostname === void 0 ? d.host : hostname.replace(/%h/g, d.host);
   const user = d.user ?? obtained.get("user")?.[0]?.values[0] ?? d.localUser;
-  return match2.criteria.every(({ name, value = "", negated }) => {
+  return match2.criteria.every(({ name: name2, value = "", negated }) => {
     let result;
-    switch (name) {
+    switch (name2) {
       case "host":
         result = matchHostList(host2, value) === 1;
         break;
@@ -51176,14 +51181,14 @@ function matchCriteria(block) {
       out.push({ name: arg2.slice(0, eq).toLowerCase(), negated, patterns: arg2.slice(eq + 1).split(",") });
       continue;
     }
-    const name = arg2.toLowerCase();
-    if (NO_ARGUMENT.has(name)) {
-      out.push({ name, negated, patterns: [] });
+    const name2 = arg2.toLowerCase();
+    if (NO_ARGUMENT.has(name2)) {
+      out.push({ name: name2, negated, patterns: [] });
       continue;
     }
     const value = args[i + 1];
     i++;
-    out.push({ name, negated, patterns: value === void 0 ? [] : value.split(",") });
+    out.push({ name: name2, negated, patterns: value === void 0 ? [] : value.split(",") });
   }
   return out;
 }
@@ -51280,8 +51285,8 @@ function algorithmDirectives(analysis, context3) {
       const range = base === void 0 ? arg2.range : { start: base + at3, end: base + at3 + text.length };
       at3 += text.length + 1;
       if (text === "") continue;
-      const selects = mode === "remove" ? [] : result.effective.filter((name) => !claimed.has(name) && (name === text || (cls === "key" || cls === "sig") && matchPatternList(name, text) === 1));
-      for (const name of selects) claimed.add(name);
+      const selects = mode === "remove" ? [] : result.effective.filter((name2) => !claimed.has(name2) && (name2 === text || (cls === "key" || cls === "sig") && matchPatternList(name2, text) === 1));
+      for (const name2 of selects) claimed.add(name2);
       elements.push({ text, range, selects });
     }
     out.push({
@@ -51294,25 +51299,25 @@ function algorithmDirectives(analysis, context3) {
       elements,
       effective: result.effective,
       defaults: defaults2,
-      inherited: result.effective.filter((name) => !claimed.has(name))
+      inherited: result.effective.filter((name2) => !claimed.has(name2))
     });
   }
   return out;
 }
-function undisputedReasons(name) {
-  return assessAlgorithm(name).reasons.filter((r) => !r.disputed && r.severity !== "note");
+function undisputedReasons(name2) {
+  return assessAlgorithm(name2).reasons.filter((r) => !r.disputed && r.severity !== "note");
 }
-function isWeak(name) {
-  return assessAlgorithm(name).status !== "ok";
+function isWeak(name2) {
+  return assessAlgorithm(name2).status !== "ok";
 }
 function reasonText(reasons) {
   return reasons.map((r) => r.summary).join("; ");
 }
 function describeWeak(names) {
   const groups = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const reasons = reasonText(undisputedReasons(name));
-    groups.set(reasons, [...groups.get(reasons) ?? [], name]);
+  for (const name2 of names) {
+    const reasons = reasonText(undisputedReasons(name2));
+    groups.set(reasons, [...groups.get(reasons) ?? [], name2]);
   }
   return [...groups].map(([reasons, group2]) => `${listing(group2.map(code))} (${reasons})`).join(", ");
 }
@@ -51386,19 +51391,19 @@ var weak_algorithm_default = defineConfigRule({
 });
 
 // src/rules/config-crypto/legacy-algorithm-workaround.ts
-function legacyPeer(name, peer) {
+function legacyPeer(name2, peer) {
   const peers = `${peer}s`;
-  if (name.startsWith("ssh-rsa")) {
+  if (name2.startsWith("ssh-rsa")) {
     return `${peers} that can only make or check SHA-1 RSA signatures (OpenSSH before 7.2, and libraries or appliances of that age)`;
   }
-  if (name.startsWith("ssh-dss")) return `${peers} that only have a DSA key (OpenSSH disabled DSA by default in 7.0 and removed it in 10.0)`;
-  if (name === "diffie-hellman-group1-sha1") return `${peers} that only offer the 1024-bit Oakley group, such as switches, routers and SSH stacks from before 2015`;
-  if (name.startsWith("diffie-hellman-group14-sha1")) return `${peers} without SHA-2 key exchange (OpenSSH before 7.3, and libraries or devices of that age)`;
-  if (name === "diffie-hellman-group-exchange-sha1") return `very old ${peers} without SHA-2 group exchange`;
-  if (name.endsWith("-cbc") || name.includes("-cbc@")) {
+  if (name2.startsWith("ssh-dss")) return `${peers} that only have a DSA key (OpenSSH disabled DSA by default in 7.0 and removed it in 10.0)`;
+  if (name2 === "diffie-hellman-group1-sha1") return `${peers} that only offer the 1024-bit Oakley group, such as switches, routers and SSH stacks from before 2015`;
+  if (name2.startsWith("diffie-hellman-group14-sha1")) return `${peers} without SHA-2 key exchange (OpenSSH before 7.3, and libraries or devices of that age)`;
+  if (name2 === "diffie-hellman-group-exchange-sha1") return `very old ${peers} without SHA-2 group exchange`;
+  if (name2.endsWith("-cbc") || name2.includes("-cbc@")) {
     return `${peers} that only speak CBC ciphers, typically network equipment and embedded SSH servers (OpenSSH's server has not offered CBC by default since 6.7, its client since 7.6)`;
   }
-  if (name.startsWith("hmac-md5") || name.startsWith("hmac-sha1-96")) return `${peers} from the early 2000s without SHA-2 MACs`;
+  if (name2.startsWith("hmac-md5") || name2.startsWith("hmac-sha1-96")) return `${peers} from the early 2000s without SHA-2 MACs`;
   return `an old ${peer}`;
 }
 var legacy_algorithm_workaround_default = defineConfigRule({
@@ -51427,11 +51432,11 @@ var legacy_algorithm_workaround_default = defineConfigRule({
       if (list.perPeer || list.mode !== "append" && list.mode !== "prepend") continue;
       for (const element of list.elements) {
         const prepend = list.mode === "prepend";
-        const weak = element.selects.filter((name) => isWeak(name) && (prepend || !list.defaults.includes(name)));
+        const weak = element.selects.filter((name2) => isWeak(name2) && (prepend || !list.defaults.includes(name2)));
         if (weak.length === 0) continue;
         const names = listing(weak.map(code));
-        const reasons = weak.map((name) => reasonText(undisputedReasons(name))).filter((r, i, all) => all.indexOf(r) === i);
-        const fresh = weak.some((name) => !list.defaults.includes(name));
+        const reasons = weak.map((name2) => reasonText(undisputedReasons(name2))).filter((r, i, all) => all.indexOf(r) === i);
+        const fresh = weak.some((name2) => !list.defaults.includes(name2));
         const verb = fresh ? `re-enables ${names}, which OpenSSH ${list.release} leaves out by default${prepend ? ", and prefers it" : ""}` : `makes ${names} the first choice`;
         const peer = legacyPeer(weak[0], ssh ? "server" : "client");
         const scope = ssh ? list.entry.block ? `every host this \`${list.entry.block.keyword} ${list.entry.block.args.map((a) => a.value).join(" ")}\` block matches` : "every host ssh connects to" : "every client of this server";
@@ -51446,8 +51451,8 @@ var legacy_algorithm_workaround_default = defineConfigRule({
 
 // src/rules/config-crypto/terrapin-exposure.ts
 var CHACHA = "chacha20-poly1305@openssh.com";
-var isCbc = (name) => name.endsWith("-cbc") || name.includes("-cbc@");
-var isEtm = (name) => name.endsWith("-etm@openssh.com");
+var isCbc = (name2) => name2.endsWith("-cbc") || name2.includes("-cbc@");
+var isEtm = (name2) => name2.endsWith("-etm@openssh.com");
 function chosen(list) {
   return [...list.elements.flatMap((e) => e.selects), ...list.mode === "remove" ? list.inherited : []];
 }
@@ -51520,16 +51525,16 @@ var DISPUTES = {
   "random-nonce": "signatures with a random nonce (ECDSA): ssh-audit warns that a weak random number generator leaks the key; CIS, Mozilla and OpenSSH's defaults accept it",
   experimental: "experimental, not standardised: ssh-audit warns; OpenSSH ships it but does not enable it by default"
 };
-function disputes(name) {
-  const assessment = assessAlgorithm(name);
+function disputes(name2) {
+  const assessment = assessAlgorithm(name2);
   if (assessment.status !== "ok") return [];
   return assessment.reasons.filter((r) => r.disputed && r.severity !== "note" && r.code !== "not-post-quantum").map((r) => DISPUTES[r.code] ?? `${r.summary} (${r.sources.join(", ")})`);
 }
 function grouped(names) {
   const groups = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const text = disputes(name).join("; ");
-    groups.set(text, [...groups.get(text) ?? [], name]);
+  for (const name2 of names) {
+    const text = disputes(name2).join("; ");
+    groups.set(text, [...groups.get(text) ?? [], name2]);
   }
   return [...groups].map(([text, group2]) => `${listing(group2.map(code))} (${text})`).join("; ");
 }
@@ -51558,7 +51563,7 @@ var disputed_algorithm_default = defineConfigRule({
     for (const list of algorithmDirectives(analysis, context3)) {
       if (list.perPeer) continue;
       for (const element of list.elements) {
-        const named4 = element.selects.filter((name) => disputes(name).length > 0);
+        const named4 = element.selects.filter((name2) => disputes(name2).length > 0);
         if (named4.length === 0) continue;
         hits.push(
           directiveHit(
@@ -51570,7 +51575,7 @@ var disputed_algorithm_default = defineConfigRule({
         );
       }
       if (list.mode === "remove") {
-        const left = list.inherited.filter((name) => disputes(name).length > 0);
+        const left = list.inherited.filter((name2) => disputes(name2).length > 0);
         if (left.length === 0) continue;
         hits.push(
           directiveHit(
@@ -51587,8 +51592,8 @@ var disputed_algorithm_default = defineConfigRule({
 });
 
 // src/rules/config-crypto/post-quantum-kex-missing.ts
-function isPostQuantum(name) {
-  return name.startsWith("mlkem") || name.startsWith("sntrup761");
+function isPostQuantum(name2) {
+  return name2.startsWith("mlkem") || name2.startsWith("sntrup761");
 }
 var post_quantum_kex_missing_default = defineConfigRule({
   id: "SSH434",
@@ -51926,7 +51931,7 @@ var permit_user_environment_default = defineConfigRule({
         hits.push(directiveHit(setting.directive, `PermitUserEnvironment ${value}${via} is not the keyword ${lower2 === "true" ? "yes" : lower2 === "false" ? "no" : lower2}: sshd compares yes/no case-sensitively and takes '${value}' as a list of variable names, ${meant} (only a variable named '${value}' passes).`, lower2 === "no" || lower2 === "false" ? "Write `PermitUserEnvironment no` in lower case." : "Write `no` (or the list of variables you mean to allow) in lower case.", range));
         continue;
       }
-      const allowed = DANGEROUS.filter((name) => matchPatternList(name, value) === 1);
+      const allowed = DANGEROUS.filter((name2) => matchPatternList(name2, value) === 1);
       if (allowed.length > 0) {
         const shown = allowed.slice(0, 3).join(", ") + (allowed.length > 3 ? "…" : "");
         hits.push(directiveHit(setting.directive, `PermitUserEnvironment '${value}'${via} lets users set ${shown} for their sessions (through ~/.ssh/environment or environment= in authorized_keys), enough to run code of their choosing.`, "List only harmless variables (`PermitUserEnvironment LANG,LC_*`), or set it to `no`.", range));
@@ -52190,9 +52195,9 @@ var allow_users_commas_default = defineConfigRule({
       const allow = keyword.startsWith("allow");
       for (const arg2 of setting.directive.args) {
         const at3 = users ? arg2.value.lastIndexOf("@") : -1;
-        const name = at3 >= 0 ? arg2.value.slice(0, at3) : arg2.value;
-        if (!name.includes(",")) continue;
-        const parts = name.split(",").filter((part) => part !== "");
+        const name2 = at3 >= 0 ? arg2.value.slice(0, at3) : arg2.value;
+        if (!name2.includes(",")) continue;
+        const parts = name2.split(",").filter((part) => part !== "");
         const what = users ? "user" : "group";
         const effect = allow ? `matches no ${what}, so the ${what}s it names (${parts.join(", ")}) are refused unless another pattern lets them in` : `matches no ${what}, so ${parts.join(", ")} ${parts.length === 1 ? "is" : "are"} not kept out`;
         hits.push(
@@ -52830,10 +52835,10 @@ function strictModesVerdict(file, user, setups) {
   const paths = checkedPaths(file, homeOf(user));
   for (const setup of setups) {
     const users = new Set(setup.installations.flatMap((installation) => installation.user === void 0 ? [] : [installation.user]));
-    const homeUser2 = users.size === 1 ? [...users][0] : void 0;
+    const homeUser = users.size === 1 ? [...users][0] : void 0;
     const last = /* @__PURE__ */ new Map();
     for (const setting of setup.modes) {
-      const target = resolveTargetPath(setting.target, homeUser2);
+      const target = resolveTargetPath(setting.target, homeUser);
       if (target === void 0) continue;
       for (const path16 of paths) {
         if (path16 === target || setting.recursive && path16.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path16, setting);
@@ -53265,6 +53270,7 @@ var unsafe_modes_default = defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: "lockout",
   severity: "error",
+  supersedes: ["SSH502"],
   docs: {
     summary: "Setup code makes an authorized_keys file, or a directory above it, writable by others, and StrictModes refuses it.",
     what: 'A mode the provisioning code sets (`chmod 777 /home/deploy`, `chmod -R o+w ~/.ssh`, Ansible `mode: "0666"`) on the authorized_keys file of a user, or on a directory between it and the home, leaves it writable by others while StrictModes is on (the default). Group-writable alone is not reported: Debian and Ubuntu accept it when the group has no member but the owner (a user-private group), upstream and RHEL refuse it.',
@@ -53354,6 +53360,38 @@ function literalString(node) {
 }
 
 // src/parse/setup/file-mode.ts
+var WHO = { u: 2496, g: 1080, o: 519, a: 4095 };
+var PERMISSION = { r: 292, w: 146, x: 73, s: 3072, t: 512 };
+var SYMBOLIC = /^[ugoa]*(?:[-+=][rwxXstugo]*)+$/;
+function parseMode(written2) {
+  if (/^[0-7]{1,4}$/.test(written2)) {
+    const mode2 = parseInt(written2, 8);
+    return { set: mode2, cleared: ~mode2 & 4095, mode: mode2 };
+  }
+  let set = 0;
+  let cleared = 0;
+  for (const clause of written2.split(",")) {
+    if (!SYMBOLIC.test(clause)) return void 0;
+    const who = /^[ugoa]*/.exec(clause)[0];
+    const mask = who === "" ? void 0 : [...who].reduce((bits, c) => bits | WHO[c], 0);
+    for (const [, op, perms] of clause.slice(who.length).matchAll(/([-+=])([rwxXstugo]*)/g)) {
+      const bits = [...perms].reduce((sum, c) => sum | (PERMISSION[c] ?? 0), 0);
+      if (op === "-") {
+        cleared |= bits & (mask ?? 4095);
+        set &= ~(bits & (mask ?? 4095));
+      } else if (mask !== void 0) {
+        if (op === "=") {
+          cleared |= mask & ~bits;
+          set &= ~mask;
+        }
+        set |= bits & mask;
+        cleared &= ~(bits & mask);
+      }
+    }
+  }
+  const mode = ((set | cleared) & 511) === 511 ? set : void 0;
+  return { set, cleared, mode };
+}
 var ALL_BITS = 4095;
 function pythonOctal(text) {
   const match2 = /^\s*(?:0o)?([0-7](?:_?[0-7])*)\s*$/i.exec(text);
@@ -53370,36 +53408,9 @@ function parseModeText(text, symbolic) {
   if (isTemplated(text)) return { mode: void 0, written: text };
   const octal = pythonOctal(text);
   if (octal !== void 0) return { mode: octal & ALL_BITS, written: text };
-  return symbolic ? { written: text, ...evaluateSymbolic(text) } : { mode: void 0, written: text };
-}
-var CLASS_BITS = {
-  u: { r: 256, w: 128, x: 64, special: 2048, specialLetter: "s" },
-  g: { r: 32, w: 16, x: 8, special: 1024, specialLetter: "s" },
-  o: { r: 4, w: 2, x: 1, special: 512, specialLetter: "t" }
-};
-function evaluateSymbolic(text) {
-  let known = 0;
-  let value = 0;
-  for (const clause of text.split(",")) {
-    const match2 = /^([ugoa]*)((?:[-+=][rwxst]*)+)$/.exec(clause);
-    if (!match2 || match2[1] === "") return { mode: void 0 };
-    const classes = match2[1].includes("a") ? "ugo" : match2[1];
-    for (const [, operator, perms] of match2[2].matchAll(/([-+=])([rwxst]*)/g)) {
-      for (const name of classes) {
-        const bits = CLASS_BITS[name];
-        let apply = 0;
-        for (const letter of perms) {
-          if (letter === "r" || letter === "w" || letter === "x") apply |= bits[letter];
-          else if (letter === bits.specialLetter) apply |= bits.special;
-        }
-        const scope = operator === "=" ? bits.r | bits.w | bits.x | bits.special : apply;
-        known |= scope;
-        value = operator === "-" ? value & ~apply : value & ~(operator === "=" ? scope : 0) | apply;
-      }
-    }
-  }
-  if ((known & 511) === 511) return { mode: value & ALL_BITS };
-  return value !== 0 ? { mode: void 0, setBits: value } : { mode: void 0 };
+  const change = symbolic ? parseMode(text.trim()) : void 0;
+  if (!change) return { mode: void 0, written: text };
+  return change.mode === void 0 && change.set !== 0 ? { mode: void 0, written: text, setBits: change.set } : { mode: change.mode, written: text };
 }
 function describeMode(mode) {
   const letters = ["r", "w", "x"];
@@ -53453,84 +53464,6 @@ var mode_decimal_default = defineSetupRule({
   }
 });
 
-// src/parse/setup/ssh-paths.ts
-function sshPathRole(target) {
-  const trimmed = target.replace(/\/+$/, "");
-  if (/(?:^|\/)\.ssh$/.test(trimmed)) return "ssh_directory";
-  return kindFromPath(trimmed);
-}
-function homeUser(target) {
-  const match2 = /^(?:\/home\/([^/{}$]+)|\/(root)|~([^/{}$]+))\//.exec(target);
-  return match2?.[1] ?? match2?.[2] ?? match2?.[3];
-}
-
-// src/rules/setup-code/ssh-path-mode.ts
-function setBits(setting) {
-  return setting.mode ?? setting.setBits ?? 0;
-}
-function strictModes2(bits, what) {
-  if (bits & 2) return { severity: "error", message: `${what} writable by others, so sshd (StrictModes, the default) refuses every key in it` };
-  if (bits & 16) return { severity: "warning", message: `${what} writable by its group, so sshd (StrictModes, the default) refuses the keys in it unless a Debian-style patch accepts a group that holds only the owner` };
-  return void 0;
-}
-function problem2(setting) {
-  const bits = setBits(setting);
-  const known = setting.mode;
-  const target = setting.target.replace(/\/+$/, "");
-  switch (sshPathRole(target)) {
-    case "ssh_directory":
-      if (known !== void 0 && !(known & 64)) return { severity: "error", message: "the .ssh directory loses its owner search (x) bit, so sshd, reading as the user, cannot open authorized_keys in it" };
-      return strictModes2(bits, "the .ssh directory becomes");
-    case "authorized_keys":
-      if (known !== void 0 && !(known & 256)) return { severity: "error", message: "authorized_keys becomes unreadable by its owner, and sshd reads it as the user, so no key in it works" };
-      return strictModes2(bits, "authorized_keys becomes");
-    case "private_key":
-      if (bits & 63) return { severity: "error", message: 'the private key becomes accessible to group or others: ssh and sshd refuse to load it ("UNPROTECTED PRIVATE KEY FILE" / "bad permissions")' };
-      if (known !== void 0 && !(known & 256)) return { severity: "error", message: "the private key becomes unreadable by its owner" };
-      return void 0;
-    case "ssh_config":
-      if (/(?:^|\/)\.ssh\/config$/.test(target) && bits & 18) return { severity: "error", message: `the user's ~/.ssh/config becomes writable by group or others: ssh stops with "Bad owner or permissions"` };
-      return void 0;
-    default:
-      return void 0;
-  }
-}
-var ssh_path_mode_default = defineSetupRule({
-  id: "SSH531",
-  alias: "ssh-path-mode",
-  kinds: ["ansible", "cloud_init"],
-  category: "lockout",
-  severity: "error",
-  docs: {
-    summary: "A mode set on ~/.ssh, authorized_keys, a private key or ~/.ssh/config makes OpenSSH refuse it.",
-    what: "A mode (Ansible `file`/`copy`/`template` `mode:`, cloud-init `write_files` `permissions:`) that leaves an `.ssh` directory or an authorized_keys file writable by group or others, or unreadable/unsearchable by its owner; a private key (`id_*`, `ssh_host_*_key`) with any group or other bit; or a user's `~/.ssh/config` writable by group or others. Symbolic modes count for the bits they certainly add (`g+w`). Read bits for group and others on authorized_keys do not matter and are not reported.",
-    why: 'With `StrictModes yes` (the default) sshd checks the authorized_keys file and every directory above it up to the home directory, and refuses the keys when any is group- or world-writable ("Authentication refused: bad ownership or modes"). sshd opens the file with the user\'s rights, so an owner without read (or, on the directory, search) permission has no keys either. ssh refuses private keys that others can read and a writable `~/.ssh/config`.',
-    bad: '- ansible.builtin.file:\n    path: /home/deploy/.ssh\n    state: directory\n    mode: "0775"',
-    good: '- ansible.builtin.file:\n    path: /home/deploy/.ssh\n    state: directory\n    mode: "0700"',
-    references: [
-      "OpenSSH misc.c safe_path(), auth2-pubkeyfile.c auth_openfile()",
-      "OpenSSH authfile.c sshkey_perm_ok()",
-      "OpenSSH readconf.c read_config_file_depth() (SSHCONF_CHECKPERM)",
-      "sshd_config(5) StrictModes"
-    ]
-  },
-  checkSetup(model) {
-    const hits = [];
-    for (const setting of model.modes) {
-      const found = problem2(setting);
-      if (!found) continue;
-      const mode = setting.mode === void 0 ? setting.written : describeMode(setting.mode);
-      hits.push({
-        ...setting.span,
-        severity: found.severity,
-        message: `With mode ${mode}, ${found.message} (${setting.target}).`,
-        help: "Use 0700 for ~/.ssh, 0600 for authorized_keys, private keys and ~/.ssh/config (0644 is fine for authorized_keys and .pub files)."
-      });
-    }
-    return hits;
-  }
-});
-
 // src/parse/setup/cloud-init.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 
@@ -53560,6 +53493,39 @@ function embedLines(kind, host2, lines, options) {
 // src/parse/setup/setup-model.ts
 function emptySetupModel(kind, source) {
   return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+}
+
+// src/parse/setup/ssh-paths.ts
+var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
+function name(path16) {
+  const last = path16.replace(/\/+$/, "").split("/").at(-1) ?? "";
+  return /[$`(){}]/.test(last) ? "" : last;
+}
+function sshFileKind(path16) {
+  if (name(path16) === "") return void 0;
+  const kind = kindFromPath(path16.replace(/\/+$/, ""));
+  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
+}
+function isHomeDirectory(path16) {
+  return HOME.test(path16);
+}
+function isSshDirectory(path16) {
+  return name(path16) === ".ssh";
+}
+function sshPathRole(path16) {
+  return isSshDirectory(path16) ? "ssh_directory" : kindFromPath(path16.replace(/\/+$/, ""));
+}
+function isInSshDirectory(path16) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path16);
+}
+function isPrivateKeyPath(path16) {
+  const file = name(path16);
+  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
+  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
+}
+function userOfPath(path16) {
+  if (/^\/root(?:\/|$)/.test(path16)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path16)?.[1];
 }
 
 // src/parse/setup/cloud-init.ts
@@ -53618,10 +53584,10 @@ var ConfigReader = class {
   model;
   addUser(user) {
     if (!(0, import_yaml4.isMap)(user)) return;
-    const name = literalString(mapValue(user, "name"));
-    this.addKeys(mapValue(user, "ssh_authorized_keys"), name);
+    const name2 = literalString(mapValue(user, "name"));
+    this.addKeys(mapValue(user, "ssh_authorized_keys"), name2);
     const imported = mapValue(user, "ssh_import_id");
-    if (imported) this.install(name, { unknown: "ssh_import_id" }, imported);
+    if (imported) this.install(name2, { unknown: "ssh_import_id" }, imported);
   }
   /** A list of keys (a lone string is one key), each item a line of the user's authorized_keys. */
   addKeys(keys, user) {
@@ -53663,7 +53629,7 @@ var ConfigReader = class {
     const append = cloudInitTrue(mapValue(entry2, "append")) === true;
     const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
     if (document) this.model.embedded.push(document);
-    if (kind === "authorized_keys") this.install(homeUser(target), document ? { document } : { unknown: "write_files" }, content, target, !append);
+    if (kind === "authorized_keys") this.install(userOfPath(target), document ? { document } : { unknown: "write_files" }, content, target, !append);
   }
   install(user, keys, node, target, exclusive = false) {
     const installation = { keys, exclusive, span: nodeSpan(this.yaml, node) };
@@ -53789,6 +53755,1145 @@ var cloud_init_plain_password_default = defineSetupRule({
   }
 });
 
+// src/parse/setup/file-writes.ts
+var STDOUT_REDIRECT = /^(?:1?>|1?>>|1?>\||&>|&>>)$/;
+var COPIERS = /* @__PURE__ */ new Set(["cp", "install", "mv"]);
+function fileWrites(commands) {
+  const pipedFrom = /* @__PURE__ */ new Map();
+  for (const command of commands) if (command.pipedTo) pipedFrom.set(command.pipedTo, command);
+  const writes = [];
+  for (const command of commands) {
+    const name2 = commandName(command);
+    const producer = name2 === "tee" || name2 === "cat" && !hasInput(command) ? pipedFrom.get(command) ?? command : command;
+    const content = producer === command ? output(command) : output(producer);
+    for (const redirect of command.redirects) {
+      if (STDOUT_REDIRECT.test(redirect.operator)) {
+        writes.push({ target: redirect.target, append: redirect.operator.endsWith(">>"), content, command, producer });
+      }
+    }
+    if (name2 === "tee") {
+      const args = command.words.slice(1);
+      const append = args.some((word) => /^-[a-z]*a/.test(word.value ?? "") || word.value === "--append");
+      for (const target of args.filter((word) => !(word.text.startsWith("-") && word.text.length > 1))) {
+        writes.push({ target, append, content, command, producer });
+      }
+    }
+    if (name2 !== void 0 && COPIERS.has(name2)) {
+      const paths = operands(command, name2 === "install" ? ["-m", "-o", "-g", "-t", "-S", "--mode", "--owner", "--group"] : ["-t", "-S"]);
+      const target = paths.at(-1);
+      if (paths.length === 2 && target && !command.words.some((word) => word.value === "-d")) {
+        const source = paths[0].value;
+        writes.push({ target, append: false, content: source === void 0 ? void 0 : { file: source }, command, producer: command });
+      }
+    }
+  }
+  return writes;
+}
+function commandName(command) {
+  return command.words[0]?.value?.replace(/^.*\//, "");
+}
+function operands(command, valued) {
+  const found = [];
+  const words2 = command.words.slice(1);
+  for (let i = 0; i < words2.length; i++) {
+    const text = words2[i].text;
+    if (text === "--") return [...found, ...words2.slice(i + 1)];
+    if (valued.includes(text)) i++;
+    else if (!text.startsWith("-") || text === "-") found.push(words2[i]);
+  }
+  return found;
+}
+function hasInput(command) {
+  return command.words.length > 1 || command.redirects.some((redirect) => redirect.operator.startsWith("<"));
+}
+function output(command) {
+  const name2 = commandName(command);
+  const args = command.words.slice(1);
+  if (name2 === "echo") return echoed(args);
+  if (name2 === "printf") return printed(args);
+  if (name2 === "cat" || name2 === "tee") {
+    const heredoc = command.redirects.find((redirect) => redirect.body);
+    if (heredoc?.body) return { lines: heredoc.body.lines, origins: heredoc.body.origins };
+    const hereString = command.redirects.find((redirect) => redirect.operator === "<<<");
+    if (hereString) return wordLines([hereString.target], (values) => values.join(" "));
+    const files = args.filter((word) => !word.text.startsWith("-"));
+    if (name2 === "cat" && files.length === 1 && files[0].value !== void 0) return { file: files[0].value };
+  }
+  return void 0;
+}
+function echoed(args) {
+  let i = 0;
+  let escapes = false;
+  while (i < args.length && /^-[neE]+$/.test(args[i].value ?? "")) escapes ||= args[i++].value.includes("e");
+  return wordLines(args.slice(i), (values) => escapes ? unescape(values.join(" ")) : values.join(" "));
+}
+function printed(args) {
+  const [format, ...rest] = args;
+  if (!format || format.value === void 0) return wordLines(args, () => void 0);
+  if (rest.length === 0) return wordLines([format], ([value]) => value.includes("%") && !value.includes("%%") ? void 0 : unescape(value).replaceAll("%%", "%"));
+  if (/^%s(?:\\n)?$/.test(format.value)) return wordLines(rest, (values) => values.join("\n"));
+  return wordLines(rest, () => void 0);
+}
+function wordLines(words2, join3) {
+  const first = words2[0];
+  if (!first) return void 0;
+  const quote2 = /^["']/.test(first.raw) ? 1 : 0;
+  const origin = { line: first.span.line, columnOffset: first.span.column - 1 + quote2 };
+  const values = words2.map((word) => word.value);
+  const text = values.every((value) => value !== void 0) ? join3(values) : void 0;
+  const lines = text === void 0 ? [void 0] : text.replace(/\n$/, "").split("\n");
+  return { lines, origins: lines.map(() => origin) };
+}
+function unescape(text) {
+  return text.replace(/\\([nt\\])/g, (_, c) => c === "n" ? "\n" : c === "t" ? "	" : "\\");
+}
+
+// src/rules/setup-code/scope.ts
+function sameScope(a, b) {
+  return a.scope === void 0 || b.scope === void 0 || a.scope === b.scope;
+}
+function pipeSources(commands) {
+  const from = /* @__PURE__ */ new Map();
+  for (const command of commands) if (command.pipedTo) from.set(command.pipedTo, command);
+  return from;
+}
+function hasFlag(command, flag3) {
+  return command.words.slice(1).some((word) => /^-[A-Za-z]+$/.test(word.text) && word.text.includes(flag3));
+}
+function wordHit(word, message, help2) {
+  const { line, column, endLine, endColumn } = word.span;
+  const hit = { line, column, message, help: help2 };
+  if (endLine === line && endColumn !== void 0) hit.endColumn = endColumn;
+  else if (endLine !== void 0) {
+    hit.endLine = endLine;
+    if (endColumn !== void 0) hit.endColumn = endColumn;
+  }
+  return hit;
+}
+
+// src/rules/setup-code/keyscan-without-verification.ts
+function verifies(command) {
+  const name2 = commandName(command);
+  if (name2 === "ssh-keygen" && hasFlag(command, "l")) return true;
+  if (name2 === "diff" || name2 === "cmp") return true;
+  return command.words.some((word) => /\b(?:SHA256|MD5):/.test(word.text));
+}
+var keyscan_without_verification_default = defineSetupRule({
+  id: "SSH500",
+  alias: "keyscan-without-verification",
+  kinds: ["workflow", "shell_script", "dockerfile", "makefile"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`ssh-keyscan` output appended to known_hosts without checking a fingerprint: whoever answers is trusted (trust on first use, on every run).",
+    what: "An `ssh-keyscan` whose output goes into a known_hosts file (`>> ~/.ssh/known_hosts`, `| tee -a …/known_hosts`, through `sort`/`grep` on the way) when nothing in the same job, target or script checks what it fetched: no `ssh-keygen -l` over the scanned keys, no `SHA256:` fingerprint compared, no `diff`/`cmp` against pinned keys. A target path that a variable hides is not judged.",
+    why: "ssh-keyscan asks the network for the host's key and believes the answer; nothing authenticates it. Written straight into known_hosts, it turns host-key checking into trust on first use, and a CI runner starts fresh each time, so every run is a first use: anyone who can intercept or spoof the connection (DNS, a compromised network path, a look-alike host) gets their key trusted and receives the deploy key's session, the code and the secrets it pushes. Pin the key instead: commit the known_hosts line (GitHub, GitLab and Bitbucket publish theirs) or keep it in a secret, or compare the scanned fingerprint with the published one before trusting it.",
+    bad: "ssh-keyscan -H deploy.example.com >> ~/.ssh/known_hosts",
+    good: 'echo "$DEPLOY_KNOWN_HOSTS" >> ~/.ssh/known_hosts',
+    references: ['ssh-keyscan(1): "does not verify the keys"', "GitHub docs: GitHub's SSH key fingerprints", "ssh_config(5) StrictHostKeyChecking, UserKnownHostsFile"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    const from = pipeSources(model.commands);
+    const origin = (command) => {
+      let first = command;
+      for (let guard = 0; guard < 16 && from.has(first); guard++) first = from.get(first);
+      return first;
+    };
+    for (const write of fileWrites(model.commands)) {
+      if (sshFileKind(write.target.text) !== "known_hosts") continue;
+      const scan = origin(write.producer);
+      if (commandName(scan) !== "ssh-keyscan") continue;
+      if (model.commands.some((command) => sameScope(command, scan) && verifies(command))) continue;
+      hits.push(
+        wordHit(
+          scan.words[0],
+          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on, and a fresh CI runner trusts anew on every run.`,
+          "Pin the host key: write a known_hosts line kept in the repository or a secret (GitHub and other forges publish theirs), or check `ssh-keygen -lf` output against the published fingerprint before appending."
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/parse/setup/shell/shell-text.ts
+var UNKNOWN_CHAR = "\0";
+var DROPPED_CHAR = "";
+function shellText(original, origins, mask) {
+  return { original, masked: mask ? mask(original) : original, origins };
+}
+function maskMatches(text, pattern) {
+  return text.replace(pattern, (match2) => match2.replace(/[^\n]/g, UNKNOWN_CHAR));
+}
+var PositionMap = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = 0; i < text.original.length; i++) if (text.original.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+  text;
+  lineStarts = [0];
+  /** The 0-based line of `offset` in the text. */
+  lineIndex(offset) {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+  lineStart(index) {
+    return this.lineStarts[index] ?? this.text.original.length;
+  }
+  origin(index) {
+    return this.text.origins[index] ?? this.text.origins.at(-1) ?? { line: 1, columnOffset: 0 };
+  }
+  /** Host line and 1-based column of `offset`. */
+  at(offset) {
+    const index = this.lineIndex(offset);
+    const origin = this.origin(index);
+    return { line: origin.line, column: offset - this.lineStart(index) + 1 + origin.columnOffset };
+  }
+  span(start, end) {
+    const from = this.at(start);
+    const to = this.at(Math.max(start, end));
+    return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+  }
+};
+
+// src/parse/setup/shell/shell-lexer.ts
+var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!", "time", "esac", "in"]);
+var HEADERS = /* @__PURE__ */ new Set(["for", "select", "case", "function"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+var NAME_CHAR = /[A-Za-z0-9_]/;
+var SPECIAL_PARAMETER = /[@*#?$!0-9-]/;
+var MAX_DEPTH = 64;
+function lexShell(text) {
+  const lexer = new Lexer(text.masked, text.original, new PositionMap(text), 0);
+  lexer.list(0);
+  return lexer.commands;
+}
+var Lexer = class _Lexer {
+  /** `s` (masked) and `o` (original) may be cut short to bound a nested lexer; offsets stay those of the whole text. */
+  constructor(s, o, positions, pos) {
+    this.s = s;
+    this.o = o;
+    this.positions = positions;
+    this.pos = pos;
+  }
+  s;
+  o;
+  positions;
+  pos;
+  commands = [];
+  pending = [];
+  /** Reads commands until the end, or (depth > 0) until the `)` closing a `$(`, which it consumes. */
+  list(depth) {
+    let current = newCommand();
+    let parens = 0;
+    const finish2 = (pipeTo) => {
+      const next = newCommand();
+      if (!current.header && (current.command.words.length > 0 || current.command.assignments.length > 0 || current.command.redirects.length > 0)) {
+        this.commands.push(current.command);
+        if (pipeTo) current.command.pipedTo = next.command;
+      }
+      current = next;
+    };
+    while (this.pos < this.s.length) {
+      const c = this.s[this.pos];
+      if (c === " " || c === "	" || c === "\r" || c === DROPPED_CHAR) {
+        this.pos++;
+      } else if (c === "\\" && this.s[this.pos + 1] === "\n") {
+        this.pos += 2;
+      } else if (c === "#") {
+        while (this.pos < this.s.length && this.s[this.pos] !== "\n") this.pos++;
+      } else if (c === "\n") {
+        this.pos++;
+        finish2(false);
+        this.readHeredocBodies();
+      } else if (c === ";" || c === "&" || c === "|") {
+        const pipe = c === "|" && this.s[this.pos + 1] !== "|";
+        this.pos += this.s.startsWith(";;&", this.pos) ? 3 : /^(?:;;|;&|&&|\|\||\|&)/.test(this.s.slice(this.pos, this.pos + 2)) ? 2 : 1;
+        if (c === "&" && this.s[this.pos] === ">") {
+          this.redirect(current.command, "&");
+          continue;
+        }
+        finish2(pipe);
+      } else if (c === "(") {
+        this.pos++;
+        if (current.command.words.length > 0 && /^\s*\)/.test(this.s.slice(this.pos, this.pos + 64))) {
+          this.pos = this.s.indexOf(")", this.pos) + 1;
+          current = newCommand();
+        } else {
+          finish2(false);
+          parens++;
+        }
+      } else if (c === ")") {
+        this.pos++;
+        if (parens > 0) {
+          parens--;
+          finish2(false);
+        } else if (depth > 0) {
+          finish2(false);
+          return;
+        } else {
+          let pattern = current.command;
+          while (this.commands.at(-1)?.pipedTo === pattern) pattern = this.commands.pop();
+          current = newCommand();
+        }
+      } else if (c === "<" || c === ">") {
+        if (this.s[this.pos + 1] === "(") {
+          this.addWord(current, this.processSubstitution(depth));
+        } else {
+          this.redirect(current.command, "");
+        }
+      } else {
+        const start = this.pos;
+        const word = this.word(depth);
+        if (/^\d+$/.test(word.raw) && (this.s[this.pos] === "<" || this.s[this.pos] === ">")) {
+          this.redirect(current.command, word.raw);
+        } else if (this.pos === start) {
+          this.pos++;
+        } else {
+          this.addWord(current, word);
+        }
+      }
+    }
+    finish2(false);
+  }
+  addWord(current, word) {
+    const { command } = current;
+    if (current.header && word.value === "{") {
+      current.header = false;
+      command.words = [];
+      return;
+    }
+    if (command.words.length === 0 && !current.header) {
+      const assignment2 = ASSIGNMENT.exec(word.raw);
+      if (assignment2) {
+        command.assignments.push({ name: assignment2[0].replace(/(?:\[[^\]]*\])?\+?=$/, ""), value: this.suffix(word, assignment2[0].length) });
+        return;
+      }
+      if (command.assignments.length === 0 && command.redirects.length === 0 && word.value !== void 0) {
+        if (RESERVED.has(word.value)) return;
+        if (HEADERS.has(word.value)) {
+          current.header = true;
+          return;
+        }
+      }
+    }
+    command.words.push(word);
+  }
+  /** The part of an unquoted-prefix word after its first `length` characters (an assignment's value). */
+  suffix(word, length) {
+    const startOffset = this.offsetOf(word) + length;
+    return {
+      value: word.value?.slice(length),
+      raw: word.raw.slice(length),
+      text: word.text.slice(length),
+      span: this.positions.span(startOffset, startOffset + word.raw.length - length)
+    };
+  }
+  wordOffsets = /* @__PURE__ */ new WeakMap();
+  offsetOf(word) {
+    return this.wordOffsets.get(word) ?? 0;
+  }
+  makeWord(start, parts) {
+    const word = {
+      value: parts.unknown ? void 0 : parts.value,
+      raw: this.o.slice(start, this.pos),
+      text: parts.text,
+      span: this.positions.span(start, this.pos)
+    };
+    this.wordOffsets.set(word, start);
+    return word;
+  }
+  /** One word from the current position, quotes removed. */
+  word(depth) {
+    const start = this.pos;
+    const parts = { value: "", text: "", unknown: false };
+    const add = (value, text = value) => {
+      parts.value += value;
+      parts.text += text;
+    };
+    while (this.pos < this.s.length) {
+      const c = this.s[this.pos];
+      if (" 	\r\n;&|<>)".includes(c)) break;
+      if (c === "(") {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(this.o.slice(start, this.pos))) break;
+        const from = this.pos;
+        this.skipBalanced("(", ")");
+        parts.unknown = true;
+        parts.text += this.o.slice(from, this.pos);
+        continue;
+      }
+      if (c === "\\") {
+        if (this.s[this.pos + 1] === "\n") this.pos += 2;
+        else {
+          this.literal(parts, this.pos + 1, this.pos + 2);
+          this.pos += 2;
+        }
+      } else if (c === "'") {
+        const end = this.find("'", this.pos + 1);
+        this.literal(parts, this.pos + 1, end);
+        this.pos = Math.min(end + 1, this.s.length);
+      } else if (c === "$" && this.s[this.pos + 1] === "'") {
+        this.pos += 2;
+        add(this.ansiC(parts));
+      } else if (c === '"') {
+        this.pos++;
+        this.doubleQuoted(parts, depth);
+      } else if (c === "$" || c === "`") {
+        this.expansion(parts, depth);
+      } else {
+        this.literal(parts, this.pos, this.pos + 1);
+        this.pos++;
+      }
+    }
+    return this.makeWord(start, parts);
+  }
+  /** Characters taken as they are (masked ones make the word unknown or vanish). */
+  literal(parts, from, to) {
+    for (let i = from; i < Math.min(to, this.s.length); i++) {
+      const c = this.s[i];
+      if (c === DROPPED_CHAR) continue;
+      if (c === UNKNOWN_CHAR) parts.unknown = true;
+      parts.value += c;
+      parts.text += this.o[i];
+    }
+  }
+  doubleQuoted(parts, depth) {
+    while (this.pos < this.s.length && this.s[this.pos] !== '"') {
+      const c = this.s[this.pos];
+      if (c === "\\" && '$`"\\\n'.includes(this.s[this.pos + 1] ?? "")) {
+        if (this.s[this.pos + 1] !== "\n") this.literal(parts, this.pos + 1, this.pos + 2);
+        this.pos += 2;
+      } else if (c === "$" || c === "`") {
+        this.expansion(parts, depth);
+      } else {
+        this.literal(parts, this.pos, this.pos + 1);
+        this.pos++;
+      }
+    }
+    this.pos++;
+  }
+  /** `$name`, `${…}`, `$(…)`, `$((…))`, `` `…` ``: the word becomes unknown; a lone `$` is literal. */
+  expansion(parts, depth) {
+    const start = this.pos;
+    const next = this.s[this.pos + 1] ?? "";
+    if (this.s[this.pos] === "`") {
+      const end = this.find("`", this.pos + 1, true);
+      this.nested(this.pos + 1, end, depth);
+      this.pos = Math.min(end + 1, this.s.length);
+    } else if (next === "(" && this.s[this.pos + 2] === "(") {
+      this.pos += 1;
+      this.skipBalanced("(", ")");
+    } else if (next === "(") {
+      this.pos += 2;
+      if (depth < MAX_DEPTH) this.list(depth + 1);
+      else this.skipBalanced("(", ")", 1);
+    } else if (next === "{") {
+      this.pos += 1;
+      this.skipBalanced("{", "}");
+    } else if (NAME_CHAR.test(next) && !/[0-9]/.test(next)) {
+      this.pos += 1;
+      while (this.pos < this.s.length && NAME_CHAR.test(this.s[this.pos])) this.pos++;
+    } else if (SPECIAL_PARAMETER.test(next) && next !== "") {
+      this.pos += 2;
+    } else {
+      this.literal(parts, this.pos, this.pos + 1);
+      this.pos++;
+      return;
+    }
+    parts.unknown = true;
+    parts.text += this.o.slice(start, this.pos);
+  }
+  /** Lexes `` `…` `` (bounded) with a lexer of its own; its commands join this one's. */
+  nested(from, to, depth) {
+    if (depth >= MAX_DEPTH || to <= from) return;
+    const inner = new _Lexer(this.s.slice(0, to), this.o.slice(0, to), this.positions, from);
+    inner.list(0);
+    this.commands.push(...inner.commands);
+  }
+  /** `<(…)` / `>(…)`: the commands run; the word (a /dev/fd path) is unknown. */
+  processSubstitution(depth) {
+    const start = this.pos;
+    this.pos += 2;
+    if (depth < MAX_DEPTH) this.list(depth + 1);
+    else this.skipBalanced("(", ")", 1);
+    return this.makeWord(start, { value: "", text: this.o.slice(start, this.pos), unknown: true });
+  }
+  /** `$'…'` (bash ANSI-C quoting), decoded; the position is after `$'`. */
+  ansiC(parts) {
+    const simple = { n: "\n", t: "	", r: "\r", a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+    let value = "";
+    while (this.pos < this.s.length && this.s[this.pos] !== "'") {
+      const c = this.s[this.pos];
+      if (c === UNKNOWN_CHAR) parts.unknown = true;
+      if (c !== "\\") {
+        value += c;
+        this.pos++;
+        continue;
+      }
+      const escape = this.s[this.pos + 1] ?? "";
+      const hex = /^x([0-9a-fA-F]{1,2})/.exec(this.s.slice(this.pos + 1, this.pos + 4));
+      const octal = /^[0-7]{1,3}/.exec(this.s.slice(this.pos + 1, this.pos + 4));
+      if (hex) {
+        value += String.fromCharCode(parseInt(hex[1], 16));
+        this.pos += 1 + hex[0].length;
+      } else if (octal) {
+        value += String.fromCharCode(parseInt(octal[0], 8) & 255);
+        this.pos += 1 + octal[0].length;
+      } else {
+        value += simple[escape] ?? `\\${escape}`;
+        this.pos += 2;
+      }
+    }
+    this.pos++;
+    return value;
+  }
+  /** The index of the next unescaped `char` from `from`, or the end. */
+  find(char, from, escapes = false) {
+    for (let i = from; i < this.s.length; i++) {
+      if (escapes && this.s[i] === "\\") i++;
+      else if (this.s[i] === char) return i;
+    }
+    return this.s.length;
+  }
+  /** Skips from an opening bracket (or, with `open` > 0, from inside) to its match, stepping over quotes. */
+  skipBalanced(openChar, closeChar, open3 = 0) {
+    let level = open3;
+    while (this.pos < this.s.length) {
+      const c = this.s[this.pos];
+      if (c === "\\") this.pos++;
+      else if (c === "'" && openChar === "(") this.pos = this.find("'", this.pos + 1);
+      else if (c === '"') this.pos = this.find('"', this.pos + 1, true);
+      else if (c === openChar) level++;
+      else if (c === closeChar && --level <= 0) {
+        this.pos++;
+        return;
+      }
+      this.pos++;
+    }
+  }
+  /** A redirection at the current position (after its file descriptor, `prefix`). */
+  redirect(command, prefix) {
+    const operator = /^(?:<<<|<<-|<<|<>|<&|<|>>|>\||>&|>|&>>|&>)/.exec(this.s.slice(this.pos, this.pos + 3))?.[0] ?? this.s[this.pos];
+    this.pos += operator.length;
+    while (this.s[this.pos] === " " || this.s[this.pos] === "	") this.pos++;
+    const target = this.word(MAX_DEPTH);
+    const redirect = { operator: prefix + operator, target };
+    command.redirects.push(redirect);
+    if (operator === "<<" || operator === "<<-") {
+      this.pending.push({
+        redirect,
+        delimiter: target.text.replace(/\\/g, ""),
+        stripTabs: operator === "<<-",
+        expands: !/["'\\]/.test(target.raw)
+      });
+    }
+  }
+  /** After a newline: the bodies of the heredocs started on the line before, in order. */
+  readHeredocBodies() {
+    const pending = this.pending;
+    this.pending = [];
+    for (const heredoc of pending) heredoc.redirect.body = this.heredocBody(heredoc);
+  }
+  heredocBody(heredoc) {
+    const body = { lines: [], origins: [] };
+    while (this.pos < this.s.length) {
+      const lineEnd = this.find("\n", this.pos);
+      let from = this.pos;
+      if (heredoc.stripTabs) while (this.s[from] === "	") from++;
+      const masked = this.s.slice(from, lineEnd).replace(/\r$/, "");
+      this.pos = Math.min(lineEnd + 1, this.s.length);
+      if (masked === heredoc.delimiter) return body;
+      const index = this.positions.lineIndex(from);
+      const origin = this.positions.origin(index);
+      body.origins.push({ line: origin.line, columnOffset: origin.columnOffset + from - this.positions.lineStart(index) });
+      body.lines.push(bodyLine(masked, heredoc.expands));
+    }
+    return body;
+  }
+};
+function newCommand() {
+  return { command: { words: [], assignments: [], redirects: [] }, header: false };
+}
+function bodyLine(masked, expands) {
+  if (masked.includes(UNKNOWN_CHAR)) return void 0;
+  const line = masked.replaceAll(DROPPED_CHAR, "");
+  if (!expands) return line;
+  if (/(?:^|[^\\])(?:\\\\)*(?:\$[A-Za-z_{(0-9@*#?!$-]|`)/.test(line)) return void 0;
+  return line.replace(/\\([$`\\])/g, "$1");
+}
+
+// src/parse/setup/shell/shell-commands.ts
+var WRAPPERS = /* @__PURE__ */ new Map([
+  ["sudo", /* @__PURE__ */ new Set(["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-c"])],
+  ["doas", /* @__PURE__ */ new Set(["-u", "-C"])],
+  ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
+  ["exec", /* @__PURE__ */ new Set(["-a"])],
+  ["command", /* @__PURE__ */ new Set()],
+  ["builtin", /* @__PURE__ */ new Set()],
+  ["nohup", /* @__PURE__ */ new Set()],
+  ["time", /* @__PURE__ */ new Set(["-f", "-o"])],
+  ["nice", /* @__PURE__ */ new Set(["-n"])],
+  ["stdbuf", /* @__PURE__ */ new Set(["-i", "-o", "-e"])],
+  ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])],
+  ["sshpass", /* @__PURE__ */ new Set(["-p", "-f", "-d", "-P"])]
+]);
+var DECLARATIONS = /* @__PURE__ */ new Set(["export", "declare", "typeset", "local", "readonly"]);
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "ash"]);
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var ASSIGNMENT2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var MAX_NESTING = 4;
+function shellCommands(text, scope, nesting = 0) {
+  const commands = [];
+  for (const lexed of lexShell(text)) {
+    const command = unwrap(lexed);
+    if (scope !== void 0) command.scope = scope;
+    commands.push(command);
+    const script = scriptArgument(command);
+    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, text.origins), scope, nesting + 1));
+  }
+  return commands;
+}
+function unwrap(command) {
+  let words2 = command.words;
+  for (let guard = 0; guard < 8 && words2.length > 0; guard++) {
+    const name2 = words2[0].value ?? "";
+    const valued = WRAPPERS.get(name2);
+    if (valued) {
+      let i = 1;
+      while (i < words2.length) {
+        const value = words2[i].value ?? "";
+        if (name2 === "env" && ASSIGNMENT2.test(value)) {
+          command.assignments.push(assignment(words2[i++]));
+          continue;
+        }
+        if (value === "--") i++;
+        if (value === "--" || !value.startsWith("-") || value === "-") break;
+        i += valued.has(value) ? 2 : 1;
+      }
+      if (name2 === "timeout") i++;
+      words2 = words2.slice(i);
+    } else if (DECLARATIONS.has(name2)) {
+      for (const word of words2.slice(1)) {
+        if (ASSIGNMENT2.test(word.text)) command.assignments.push(assignment(word));
+      }
+      words2 = [];
+    } else break;
+  }
+  command.words = words2;
+  return command;
+}
+function assignment(word) {
+  const name2 = word.text.slice(0, word.text.indexOf("="));
+  const length = name2.length + 1;
+  const value = { value: word.value?.slice(length), raw: word.raw.slice(length), text: word.text.slice(length), span: { ...word.span } };
+  if (NAME.test(name2) && word.raw.startsWith(`${name2}=`)) value.span.column += length;
+  return { name: name2, value };
+}
+function scriptArgument(command) {
+  const [first, ...rest] = command.words;
+  const name2 = first?.value?.replace(/^.*\//, "");
+  if (!name2 || !(SHELLS.has(name2) || name2 === "su")) return void 0;
+  const flag3 = rest.findIndex((word) => word.value !== void 0 && /^-[a-z]*c[a-z]*$/.test(word.value));
+  const script = flag3 === -1 ? void 0 : rest[flag3 + 1];
+  return script?.value === void 0 ? void 0 : script;
+}
+function wordAsShellText(word, parentOrigins = []) {
+  const script = word.value;
+  const quote2 = /^["']/.test(word.raw) ? 1 : /^\$'/.test(word.raw) ? 2 : 0;
+  const first = parentOrigins.findIndex((origin) => origin.line === word.span.line);
+  const origins = script.split("\n").map((_, i) => {
+    if (i === 0) return { line: word.span.line, columnOffset: word.span.column - 1 + quote2 };
+    return parentOrigins[first + i] ?? { line: word.span.line + i, columnOffset: 0 };
+  });
+  return shellText(script, origins);
+}
+
+// src/parse/setup/ssh-invocations.ts
+var VALUED2 = /* @__PURE__ */ new Map([
+  ["ssh", "bceilmopBDEFIJLOPQRSwW"],
+  ["slogin", "bceilmopBDEFIJLOPQRSwW"],
+  ["autossh", "bceilmopBDEFIJLMOPQRSwW"],
+  ["scp", "cilosDFJMPSX"],
+  ["sftp", "cilosbBDFJPRSX"],
+  ["ssh-copy-id", "ioptF"]
+]);
+var SSH_COMMAND_VARIABLES = /* @__PURE__ */ new Set(["GIT_SSH_COMMAND", "RSYNC_RSH"]);
+function sshInvocations(commands) {
+  const found = [];
+  for (const command of commands) {
+    for (const { name: name3, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name3)) found.push(...fromCommandLine(value));
+    const name2 = commandName(command);
+    if (name2 === void 0) continue;
+    if (VALUED2.has(name2)) found.push(invocation(command, name2));
+    else if (name2 === "rsync") found.push(...rsyncShells(command).flatMap(fromCommandLine));
+    else if (name2 === "git") found.push(...gitSshCommands(command).flatMap(fromCommandLine));
+  }
+  return found;
+}
+function fromCommandLine(word) {
+  if (word.value === void 0) return [];
+  const commands = shellCommands(wordAsShellText(word));
+  return commands.flatMap((command) => {
+    const name2 = commandName(command);
+    return name2 !== void 0 && VALUED2.has(name2) ? [invocation(command, name2)] : [];
+  });
+}
+function rsyncShells(command) {
+  const words2 = command.words;
+  const shells = [];
+  for (let i = 1; i < words2.length; i++) {
+    const text = words2[i].text;
+    if (text === "-e" || text === "--rsh") {
+      if (words2[i + 1]) shells.push(words2[i + 1]);
+    } else if (/^--rsh=|^-e./.test(text)) shells.push(trimmed(words2[i], text.startsWith("-e") ? 2 : 6));
+  }
+  return shells;
+}
+function gitSshCommands(command) {
+  const words2 = command.words;
+  const found = [];
+  for (let i = 1; i < words2.length - 1; i++) {
+    const setting = words2[i + 1];
+    if (words2[i].text === "-c" && /^core\.sshcommand=/i.test(setting.text)) found.push(trimmed(setting, "core.sshCommand=".length));
+  }
+  return found;
+}
+function trimmed(word, length) {
+  const at3 = word.raw.indexOf(word.text.slice(length));
+  const shift = at3 >= 0 ? at3 : 0;
+  return { value: word.value?.slice(length), raw: word.raw.slice(shift), text: word.text.slice(length), span: { ...word.span, column: word.span.column + shift } };
+}
+function invocation(command, name2) {
+  const valued = VALUED2.get(name2);
+  const found = { command, options: [] };
+  const words2 = command.words;
+  let operands2 = 0;
+  for (let i = 1; i < words2.length && operands2 < (name2 === "ssh" || name2 === "autossh" ? 2 : 1); i++) {
+    const word = words2[i];
+    const text = word.text;
+    if (text === "--") break;
+    if (!text.startsWith("-") || text === "-") {
+      operands2++;
+      continue;
+    }
+    for (let j = 1; j < text.length; j++) {
+      const flag3 = text[j];
+      if (flag3 === "A") found.forwardAgent = word;
+      if (!valued.includes(flag3)) continue;
+      const glued = j + 1 < text.length;
+      const valueWord = glued ? trimmed(word, j + 1) : words2[++i];
+      if (valueWord) addOption(found, flag3, valueWord);
+      break;
+    }
+  }
+  return found;
+}
+function addOption(found, flag3, word) {
+  if (word.value === void 0 || word.value.includes("\n")) return;
+  const quote2 = /^["']/.test(word.raw) ? 1 : 0;
+  const origin = { line: word.span.line, columnOffset: word.span.column - 1 + quote2 };
+  if (flag3 === "o") found.options.push({ line: word.value, origin, word });
+  else if (flag3 === "i") found.options.push({ line: `IdentityFile ${word.value}`, origin: { ...origin, columnOffset: origin.columnOffset - "IdentityFile ".length }, word });
+}
+
+// src/rules/setup-code/private-key-written-without-chmod.ts
+var OWNER_ONLY = 63;
+function identityPaths(model) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const invocation2 of sshInvocations(model.commands)) {
+    for (const option of invocation2.options) {
+      const identity2 = /^identityfile[\s=]+(\S+)$/i.exec(option.line);
+      if (identity2) paths.add(identity2[1]);
+    }
+  }
+  for (const command of model.commands) {
+    if (commandName(command) === "ssh-add") for (const word of operands(command, ["-t", "-E", "-S", "-H", "-h"])) paths.add(word.text);
+  }
+  return paths;
+}
+function restricts(mode, target) {
+  const change = parseMode(mode.written);
+  if (!change || (change.cleared & OWNER_ONLY) !== OWNER_ONLY) return false;
+  if (mode.target === target) return true;
+  if (mode.target.includes("*")) return globRegex(mode.target).test(target);
+  return mode.recursive && target.startsWith(`${mode.target.replace(/\/+$/, "")}/`);
+}
+function globRegex(glob) {
+  return new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
+}
+function ownerOnlyUmask(command) {
+  if (commandName(command) !== "umask") return false;
+  const value = command.words[1]?.value;
+  return value !== void 0 && /^[0-7]{1,4}$/.test(value) && (parseInt(value, 8) & OWNER_ONLY) === OWNER_ONLY;
+}
+function fromSecret(write) {
+  if (write.content === void 0) return commandName(write.producer) !== "ssh-keygen";
+  return "lines" in write.content && write.content.lines.some((line) => line === void 0);
+}
+var private_key_written_without_chmod_default = defineSetupRule({
+  id: "SSH501",
+  alias: "private-key-written-without-chmod",
+  kinds: ["workflow", "shell_script", "dockerfile", "makefile"],
+  category: "secret-exposure",
+  severity: "warning",
+  docs: {
+    summary: 'A private key written from a secret or variable is never restricted to its owner (`chmod 600`): ssh refuses it as an "UNPROTECTED PRIVATE KEY FILE", and other users can read it.',
+    what: 'A write of content the repository does not show (`echo "$SSH_KEY" > ~/.ssh/id_rsa`, `echo "${{ secrets.DEPLOY_KEY }}" | base64 -d > deploy.pem`, a heredoc with an expansion) to a file that is a private key by its name (`id_*`, `*.pem`, `*.key`, `deploy_key`) or that the same code hands to ssh (`ssh -i`, `-o IdentityFile=`, `ssh-add`), when nothing in the same job, target or script makes it owner-only: no `chmod 600`/`400`/`go-rwx` on it (directly, by a glob, or by `chmod -R` on its directory), no `install -m 600`, no `umask 077` before it.',
+    why: `A file created by a redirection gets the mode 0666 minus the umask, 0644 on most CI runners and images. ssh and ssh-add check a private key's mode and refuse any key that group or others can read ("WARNING: UNPROTECTED PRIVATE KEY FILE! … This private key will be ignored.", authfile.c sshkey_perm_ok), so the deploy step fails or falls back to other keys; meanwhile every other account and process on the machine can read the key.`,
+    bad: 'echo "$DEPLOY_KEY" > ~/.ssh/id_ed25519\nssh -i ~/.ssh/id_ed25519 deploy@example.com true',
+    good: 'install -m 600 /dev/null ~/.ssh/id_ed25519\necho "$DEPLOY_KEY" > ~/.ssh/id_ed25519\nssh -i ~/.ssh/id_ed25519 deploy@example.com true',
+    references: ['OpenSSH authfile.c sshkey_perm_ok() ("UNPROTECTED PRIVATE KEY FILE")', 'ssh(1) FILES: ~/.ssh/id_* "should not be accessible by others"', "ssh-add(1)"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    const identities = identityPaths(model);
+    const reported = /* @__PURE__ */ new Set();
+    for (const write of fileWrites(model.commands)) {
+      const target = write.target.text;
+      if (reported.has(target) || !(isPrivateKeyPath(target) || identities.has(target)) || !fromSecret(write)) continue;
+      const index = model.commands.indexOf(write.command);
+      const protectedByUmask = model.commands.slice(0, Math.max(index, 0)).some((command) => sameScope(command, write.command) && ownerOnlyUmask(command));
+      if (protectedByUmask || model.modes.some((mode) => restricts(mode, target))) continue;
+      reported.add(target);
+      hits.push(
+        wordHit(
+          write.target,
+          `The private key written to ${quote(target)} is never made owner-only: created with the usual umask it is readable by others (0644), so ssh ignores it ("UNPROTECTED PRIVATE KEY FILE") and other users on the machine can read it.`,
+          `Restrict it before use: \`chmod 600 ${target}\`, or create it with \`install -m 600 /dev/null ${target}\` (or \`umask 077\`) before writing.`
+        )
+      );
+    }
+    return hits;
+  }
+});
+
+// src/rules/setup-code/ssh-permissions-refused.ts
+var STRICT_MODES_HELP = "Use 755 (or 700) for the home directory, 700 for ~/.ssh and 600 for authorized_keys; never make a path sshd checks writable by others.";
+var KEY_HELP = "Use 600 (or 400) for private keys and ~/.ssh/config.";
+function setBits(setting) {
+  return setting.mode ?? setting.setBits ?? 0;
+}
+function strictModes2(bits, what, effect) {
+  if (bits & 2) return { severity: "error", message: `${what} writable by everyone: sshd (StrictModes, on by default) then ${effect}`, help: STRICT_MODES_HELP };
+  if (bits & 16) {
+    return {
+      severity: "warning",
+      message: `${what} writable by its group: sshd (StrictModes, on by default) then ${effect}, unless it is Debian's or Ubuntu's, which accept a group that holds only the owner`,
+      help: STRICT_MODES_HELP
+    };
+  }
+  return void 0;
+}
+function problem2(setting) {
+  const bits = setBits(setting);
+  const known = setting.mode;
+  const target = setting.target.replace(/\/+$/, "");
+  if (isHomeDirectory(target)) return strictModes2(bits, "the home directory becomes", "refuses every authorized_keys file below it, so nobody logs in as this user with a key");
+  const role = sshPathRole(target);
+  if (role === "ssh_directory") {
+    if (known !== void 0 && !(known & 64)) return { severity: "error", message: "the .ssh directory loses its owner search (x) bit, so sshd, reading as the user, cannot open authorized_keys in it", help: STRICT_MODES_HELP };
+    return strictModes2(bits, "the .ssh directory becomes", "refuses the authorized_keys in it, so key logins for this user fail");
+  }
+  if (role === "authorized_keys") {
+    if (known !== void 0 && !(known & 256)) return { severity: "error", message: "authorized_keys becomes unreadable by its owner, and sshd reads it as the user, so no key in it works", help: STRICT_MODES_HELP };
+    return strictModes2(bits, "authorized_keys becomes", "refuses the file, so none of its keys can log in");
+  }
+  if (role === "private_key" || isInSshDirectory(target) && isPrivateKeyPath(target)) {
+    if (bits & 63) return { severity: "error", message: 'the private key becomes accessible to group or others: ssh and sshd refuse to load it ("UNPROTECTED PRIVATE KEY FILE" / "bad permissions")', help: KEY_HELP };
+    if (known !== void 0 && !(known & 256)) return { severity: "error", message: "the private key becomes unreadable by its owner", help: KEY_HELP };
+    return void 0;
+  }
+  if (role === "ssh_config" && /(?:^|\/)\.ssh\/config$/.test(target) && bits & 18) {
+    return { severity: "error", message: `the user's ~/.ssh/config becomes writable by group or others: ssh stops with "Bad owner or permissions"`, help: KEY_HELP };
+  }
+  return void 0;
+}
+var ssh_permissions_refused_default = defineSetupRule({
+  id: "SSH502",
+  alias: "ssh-permissions-refused",
+  kinds: SETUP_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "Setup code gives a home directory, ~/.ssh, authorized_keys, a private key or ~/.ssh/config a mode OpenSSH refuses.",
+    what: "A mode set by `chmod`, `install -m`, `mkdir -m`, Dockerfile `COPY --chmod`, Ansible `file`/`copy`/`template` `mode:` or cloud-init `write_files` `permissions:` that leaves a home directory (`~`, `$HOME`, `/home/NAME`, `/root`), an `.ssh` directory or an authorized_keys file writable by group or others (`777`, `775`, `g+w`, `chmod -R 777 ~/.ssh`), or `.ssh`/authorized_keys unsearchable/unreadable by its owner (Ansible `mode: 644` unquoted is decimal, 0o1204); a private key (`id_*`, `ssh_host_*_key`, a key-named file in `.ssh`) with any group or other bit; or a user's `~/.ssh/config` writable by group or others. A relative change (`go-w`, `u+x`) is judged only by the bits it surely sets. Group-writable alone is a warning: Debian and Ubuntu tolerate it when the group holds only the owner.\n\nWhen the repository also shows which users this locks out (their keys and the sshd configuration), lockout-unsafe-modes (SSH703) reports the same line with that diagnosis instead.",
+    why: 'With StrictModes (the default) sshd checks the authorized_keys file and every directory from it up to the home directory, and refuses the file if any of them is writable by group or others ("Authentication refused: bad ownership or modes", misc.c safe_path); it opens the file as the user, so an owner without read or search permission has no keys either: every key login of that user fails, which on a server reached only by keys is a lockout. On the client, ssh ignores a private key that group or others can access ("UNPROTECTED PRIVATE KEY FILE", authfile.c sshkey_perm_ok) and refuses a writable ~/.ssh/config. Turning StrictModes off is not the fix.',
+    bad: "chmod -R 777 /home/deploy/.ssh",
+    good: "chmod 700 /home/deploy/.ssh\nchmod 600 /home/deploy/.ssh/authorized_keys",
+    references: [
+      "sshd_config(5) StrictModes",
+      "OpenSSH misc.c safe_path(), auth2-pubkeyfile.c auth_openfile()",
+      "OpenSSH authfile.c sshkey_perm_ok()",
+      "OpenSSH readconf.c read_config_file_depth() (SSHCONF_CHECKPERM)"
+    ]
+  },
+  checkSetup(model) {
+    const hits = [];
+    for (const setting of model.modes) {
+      const found = problem2(setting);
+      if (!found) continue;
+      const mode = setting.mode === void 0 ? `${setting.recursive ? "-R " : ""}${setting.written}` : describeMode(setting.mode);
+      hits.push({ ...setting.span, severity: found.severity, message: `With mode ${quote(mode)} on ${quote(setting.target)}, ${found.message}.`, help: found.help });
+    }
+    return hits;
+  }
+});
+
+// src/parse/setup/shell-facts.ts
+function addShellFacts(model, commands) {
+  model.commands.push(...commands);
+  for (const write of fileWrites(commands)) addWrite(model, write);
+  for (const invocation2 of sshInvocations(commands)) {
+    const options = invocation2.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
+    if (options.length === 0) continue;
+    model.embedded.push(embeddedDocument(model, "ssh_config", { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
+  }
+  for (const command of commands) model.modes.push(...modeSettings(command));
+}
+function addWrite(model, write) {
+  const kind = sshFileKind(write.target.text);
+  if (!kind) return;
+  const content = write.content;
+  let document;
+  if (content && "lines" in content && content.lines.some((line) => line !== void 0 && line.trim() !== "")) {
+    const partial = write.append || content.lines.some((line) => line === void 0);
+    document = embeddedDocument(model, kind, content, partial, write.target.text);
+    model.embedded.push(document);
+  }
+  if (kind !== "authorized_keys") return;
+  const keys = content && "file" in content ? { file: content.file } : document ? { document } : { unknown: write.producer.words.map((word) => word.raw).join(" ") };
+  const installation = { target: write.target.text, keys, exclusive: !write.append, span: write.target.span };
+  const user = userOfPath(write.target.text);
+  if (user) installation.user = user;
+  model.installations.push(installation);
+}
+function embeddedDocument(model, kind, content, fragment, target) {
+  const text = `${content.lines.map((line) => line ?? "").join("\n")}
+`;
+  const origins = content.origins.length > 0 ? content.origins : [{ line: 1, columnOffset: 0 }];
+  const document = { kind, source: createSourceFile(model.source.path, text), origins, fragment };
+  if (target !== void 0) document.target = target;
+  return document;
+}
+function modeSettings(command) {
+  const name2 = commandName(command);
+  const words2 = command.words;
+  let written2;
+  let targets = [];
+  let recursive = false;
+  if (name2 === "chmod") {
+    const args = operands(command, ["--reference"]);
+    recursive = words2.some((word) => /^-[a-zA-Z]*R/.test(word.text) || word.text === "--recursive");
+    const modeWord = words2.slice(1).find((word) => !/^-[cfvR]+$|^--/.test(word.text));
+    written2 = modeWord?.value;
+    targets = args.filter((word) => word !== modeWord);
+  } else if (name2 === "install" || name2 === "mkdir") {
+    const index = words2.findIndex((word2) => word2.text === "-m" || word2.text.startsWith("--mode=") || /^-m\d/.test(word2.text));
+    if (index === -1) return [];
+    const word = words2[index];
+    written2 = word.text === "-m" ? words2[index + 1]?.value : word.value?.replace(/^--mode=|^-m/, "");
+    const paths = operands(command, ["-m", "-o", "-g", "-t", "-S", "--owner", "--group"]);
+    const directories = name2 === "mkdir" || words2.some((w) => w.text === "-d" || w.text === "--directory");
+    targets = directories ? paths : paths.slice(-1);
+    if (!directories && paths.length < 2) return [];
+  } else return [];
+  if (written2 === void 0) return [];
+  const change = parseMode(written2);
+  if (!change) return [];
+  const setBits2 = change.mode === void 0 && change.set !== 0 ? { setBits: change.set } : {};
+  return targets.map((target) => ({ target: target.text, mode: change.mode, ...setBits2, written: written2, recursive, span: target.span }));
+}
+
+// src/parse/setup/parse-dockerfile.ts
+var RUN_PREFIX = /^(?:[ \t]+--\S+)*/;
+var HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g;
+function parseDockerfile(source) {
+  const model = emptySetupModel("dockerfile", source);
+  const commands = [];
+  for (const instruction of instructions(source)) {
+    const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
+    const first = lexed[0];
+    if (!first) continue;
+    if (instruction.keyword === "RUN") commands.push(...runCommands(lexed, first));
+    else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
+    else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
+      const copy = imageCopy(instruction, first);
+      if (copy) commands.push(...copyCommands(model, copy, first));
+    }
+  }
+  addShellFacts(model, commands);
+  return model;
+}
+function imageCopies(source) {
+  const copies = [];
+  for (const instruction of instructions(source)) {
+    if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
+    const [command] = shellCommands(shellText(blank(instruction.text, /^/), instruction.origins));
+    const copy = command && imageCopy(instruction, command);
+    if (copy) copies.push(copy);
+  }
+  return copies;
+}
+function imageCopy(instruction, command) {
+  const words2 = command.words;
+  const flags = words2.filter((word) => word.text.startsWith("--"));
+  const paths = words2.filter((word) => !word.text.startsWith("--"));
+  const destination = paths.at(-1);
+  if (!destination || words2[0]?.text.startsWith("[")) return void 0;
+  return {
+    instruction: instruction.keyword,
+    sources: paths.slice(0, -1),
+    destination,
+    fromStage: flags.some((flag3) => flag3.text.startsWith("--from="))
+  };
+}
+function copyCommands(model, copy, command) {
+  const commands = [];
+  const word = (value, at3) => ({ value, raw: value, text: value, span: at3.span });
+  const heredoc = command.redirects.find((redirect) => redirect.body);
+  if (heredoc) {
+    commands.push({ words: [word("cat", copy.destination)], assignments: [], redirects: [heredoc, { operator: ">", target: copy.destination }] });
+  } else if (copy.sources.length === 1 && !copy.fromStage) {
+    commands.push({ words: [word("cp", copy.destination), copy.sources[0], copy.destination], assignments: [], redirects: [] });
+  }
+  const chmod2 = command.words.find((flag3) => flag3.text.startsWith("--chmod="));
+  const written2 = chmod2?.value?.slice("--chmod=".length);
+  const change = written2 === void 0 ? void 0 : parseMode(written2);
+  if (written2 !== void 0 && change) {
+    model.modes.push({ target: copy.destination.text, mode: change.mode, ...change.mode === void 0 && change.set !== 0 ? { setBits: change.set } : {}, written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod2.span });
+  }
+  return commands;
+}
+function runCommands(lexed, first) {
+  const script = first.words.length === 0 ? first.redirects.find((redirect) => redirect.body)?.body : void 0;
+  if (script) {
+    const text = script.lines.map((line) => line ?? "").join("\n");
+    return shellCommands(shellText(text, script.origins));
+  }
+  const exec2 = execForm(first);
+  return exec2 ? [exec2, ...lexed.slice(1)] : lexed;
+}
+function execForm(first) {
+  const raw = first.words.map((word) => word.raw).join(" ");
+  if (!raw.startsWith("[")) return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) return void 0;
+  const span = first.words[0].span;
+  return { words: parsed.map((value) => ({ value, raw: JSON.stringify(value), text: value, span })), assignments: [], redirects: [] };
+}
+function blank(text, after) {
+  const keyword = /^\s*[A-Za-z]+/.exec(text)[0];
+  const rest = after.exec(text.slice(keyword.length))?.[0] ?? "";
+  return " ".repeat(keyword.length + rest.length) + text.slice(keyword.length + rest.length);
+}
+function instructions(source) {
+  const found = [];
+  const lines = source.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].text;
+    const keyword = /^\s*([A-Za-z]+)\b/.exec(first)?.[1]?.toUpperCase();
+    if (!keyword || /^\s*#/.test(first)) continue;
+    const texts = [first];
+    const origins = [{ line: i + 1, columnOffset: 0 }];
+    while (/\\\s*$/.test(texts.at(-1)) && i + 1 < lines.length) {
+      i++;
+      if (/^\s*(?:#.*)?$/.test(lines[i].text)) continue;
+      texts.push(lines[i].text.replace(/\\\s+$/, "\\"));
+      origins.push({ line: i + 1, columnOffset: 0 });
+    }
+    for (const [, delimiter3] of texts.join("\n").matchAll(HEREDOC)) {
+      while (i + 1 < lines.length) {
+        i++;
+        texts.push(lines[i].text);
+        origins.push({ line: i + 1, columnOffset: 0 });
+        if (lines[i].text.replace(/^\t+/, "") === delimiter3) break;
+      }
+    }
+    texts[0] = texts[0].replace(/\\\s+$/, "\\");
+    found.push({ keyword, text: texts.join("\n"), origins });
+  }
+  return found;
+}
+
+// src/rules/setup-code/key-copied-into-image.ts
+function carriesKeys(source) {
+  const path16 = source.replace(/\/+$/, "");
+  return isPrivateKeyPath(path16) || path16 === ".ssh" || path16.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path16);
+}
+var key_copied_into_image_default = defineSetupRule({
+  id: "SSH503",
+  alias: "key-copied-into-image",
+  kinds: ["dockerfile"],
+  category: "secret-exposure",
+  severity: "error",
+  docs: {
+    summary: "`COPY`/`ADD` of a private key or a `.ssh` directory into a container image: everyone who can pull the image can take the key.",
+    what: "A `COPY` or `ADD` from the build context whose source is a private key by its name (`id_rsa`, `id_ed25519`, `deploy_key`, `*.pem`, `*.key`, `ssh_host_*_key`) or a `.ssh` directory. Copies from another stage (`--from=`) are not judged; the copy into that stage is.",
+    why: "Every instruction is a layer, and layers are kept: a key copied in and deleted by a later `RUN rm` is still in the image, its history and the build cache, readable by anyone who can pull it (a public registry, a leaked CI cache). Baked-in host keys also make every container share one server identity. BuildKit lends the key to a single RUN without storing it: `RUN --mount=type=ssh` forwards the builder's agent, `RUN --mount=type=secret` mounts a file; host keys belong in a volume or are generated at start.",
+    bad: "COPY id_ed25519 /root/.ssh/id_ed25519\nRUN git clone git@github.com:example/private.git",
+    good: "RUN --mount=type=ssh git clone git@github.com:example/private.git",
+    references: ["Docker docs: build secrets and SSH mounts (RUN --mount=type=ssh, type=secret)", "Docker docs: image layers and history", "CWE-538: insertion of sensitive information into externally-accessible file"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    for (const copy of imageCopies(model.source)) {
+      if (copy.fromStage) continue;
+      for (const source of copy.sources) {
+        if (!carriesKeys(source.text)) continue;
+        hits.push(
+          wordHit(
+            source,
+            `${copy.instruction} ${quote(source.text)} puts private key material into an image layer: anyone who can pull the image or its cache can extract it, even if a later step deletes the file.`,
+            "Do not copy keys into images: use `RUN --mount=type=ssh` (agent forwarding for the build) or `RUN --mount=type=secret`, and generate host keys when the container starts."
+          )
+        );
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/setup-code/agent-forwarding-in-ci.ts
+var FORWARD_AGENT_ON = /^\s*forwardagent\s*(?:=\s*|\s+)(?!no\b|false\b)\S/i;
+var agent_forwarding_in_ci_default = defineSetupRule({
+  id: "SSH504",
+  alias: "agent-forwarding-in-ci",
+  kinds: ["workflow"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "A CI job forwards its ssh-agent (`ssh -A`, `-o ForwardAgent=yes`): the server it connects to can sign with the deploy key for the rest of the job.",
+    what: "An ssh (or scp, sftp, `GIT_SSH_COMMAND`, `rsync -e`) in a GitHub Actions workflow given `-A` or `-o ForwardAgent=…` other than `no`.",
+    why: "CI jobs typically load a deploy key into an agent (webfactory/ssh-agent, `ssh-add`). With forwarding, the remote host gets a socket to that agent: anyone with root there, or an attacker who got in, can use the key to reach everything else it opens (other servers, the repositories of a GitHub deploy or machine-user key) for as long as the job runs, without ever seeing the key. Jobs rarely need it: use `ProxyJump` (`-J`) to go through a bastion, and give the server its own read-only deploy key for pulls.",
+    bad: "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh -A deploy@example.com ./deploy.sh",
+    good: "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh -J bastion.example.com deploy@app.internal ./deploy.sh",
+    references: ['ssh(1) -A, ssh_config(5) ForwardAgent ("should be enabled with caution")', "Mozilla OpenSSH guidelines: ProxyJump instead of ForwardAgent"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    const message = "This CI ssh forwards the job's ssh-agent: root on the server it reaches can use the loaded deploy key to log in elsewhere for as long as the job runs.";
+    const help2 = "Remove `-A`/`ForwardAgent`; reach hosts behind a bastion with `-J` (ProxyJump), and give servers their own deploy keys.";
+    for (const invocation2 of sshInvocations(model.commands)) {
+      const option = invocation2.options.find((candidate) => FORWARD_AGENT_ON.test(candidate.line));
+      const word = invocation2.forwardAgent ?? option?.word;
+      if (word) hits.push(wordHit(word, message, help2));
+    }
+    return hits;
+  }
+});
+
 // src/rules/index.ts
 var ALL = [
   unreadable_file_default,
@@ -53877,10 +54982,14 @@ var ALL = [
   unsafe_modes_default,
   key_refused_default,
   mode_decimal_default,
-  ssh_path_mode_default,
   cloud_init_password_auth_default,
   cloud_init_root_login_default,
-  cloud_init_plain_password_default
+  cloud_init_plain_password_default,
+  keyscan_without_verification_default,
+  private_key_written_without_chmod_default,
+  ssh_permissions_refused_default,
+  key_copied_into_image_default,
+  agent_forwarding_in_ci_default
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -53977,8 +55086,8 @@ function splitArgs(text) {
   let wordStart = -1;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
-    const blank = ch === void 0 || /\s/.test(ch);
-    if (blank && quote2 === void 0 && braces === 0) {
+    const blank2 = ch === void 0 || /\s/.test(ch);
+    if (blank2 && quote2 === void 0 && braces === 0) {
       if (wordStart !== -1) words2.push({ text: text.slice(wordStart, i), start: wordStart });
       wordStart = -1;
       continue;
@@ -54007,8 +55116,8 @@ function parseAnsible(source) {
   return model;
 }
 function arg(task, ...names) {
-  for (const name of names) {
-    const found = task.args.get(name);
+  for (const name2 of names) {
+    const found = task.args.get(name2);
     if (found) return found;
   }
   return void 0;
@@ -54053,13 +55162,13 @@ function withOptions(line, options) {
   return { text: prefix + line.text.slice(typeStart), origin: { ...options.origin, rest } };
 }
 function lookupFile(hostPath, written2) {
-  const name = /^\{\{\s*lookup\(\s*['"]file['"]\s*,\s*['"]([^'"{}$]+)['"]\s*\)\s*\}\}$/.exec(written2.trim())?.[1];
-  return name === void 0 ? void 0 : roleFile(hostPath, name);
+  const name2 = /^\{\{\s*lookup\(\s*['"]file['"]\s*,\s*['"]([^'"{}$]+)['"]\s*\)\s*\}\}$/.exec(written2.trim())?.[1];
+  return name2 === void 0 ? void 0 : roleFile(hostPath, name2);
 }
-function roleFile(hostPath, name) {
+function roleFile(hostPath, name2) {
   const role = /^(.*?\/)?roles\/[^/]+\/(?=tasks\/|handlers\/)/.exec(hostPath)?.[0];
-  if (role === void 0 || name.startsWith("/") || name.split("/").includes("..")) return void 0;
-  return `${role}files/${name}`;
+  if (role === void 0 || name2.startsWith("/") || name2.split("/").includes("..")) return void 0;
+  return `${role}files/${name2}`;
 }
 function addFileTask(model, task) {
   const target = fileTarget(task);
@@ -54080,8 +55189,8 @@ function fileTarget(task) {
   const target = writtenText(arg(task, "path", "dest", "destfile", "name"));
   if (target === void 0 || task.module !== "copy" && task.module !== "template") return target;
   if (!target.endsWith("/") && sshPathRole(target) !== "ssh_directory") return target;
-  const name = task.args.get("src")?.value?.split("/").at(-1);
-  return name ? `${target.replace(/\/+$/, "")}/${name}` : void 0;
+  const name2 = task.args.get("src")?.value?.split("/").at(-1);
+  return name2 ? `${target.replace(/\/+$/, "")}/${name2}` : void 0;
 }
 function fileContent(task) {
   switch (task.module) {
@@ -54102,9 +55211,140 @@ function addCopiedKeys(model, task, target, document) {
   const file = task.module === "copy" && src?.value !== void 0 && !isTrue(task.args.get("remote_src")) ? roleFile(model.source.path, src.value) : void 0;
   const keys = document ? { document } : file !== void 0 ? { file } : { unknown: writtenText(src ?? fileContent(task)) ?? "" };
   const installation = { target, keys, exclusive: replaces, span: task.span };
-  const user = homeUser(target);
+  const user = userOfPath(target);
   if (user !== void 0) installation.user = user;
   model.installations.push(installation);
+}
+
+// src/parse/setup/parse-makefile.ts
+var RULE = /^([^\s:#=][^:#=]*?)\s*::?(?!=)/;
+function parseMakefile(source) {
+  const model = emptySetupModel("makefile", source);
+  const commands = [];
+  let target;
+  let inDefine = false;
+  const lines = source.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (/^\s*define\b/.test(text)) inDefine = true;
+    if (inDefine) {
+      if (/^\s*endef\b/.test(text)) inDefine = false;
+      continue;
+    }
+    if (!text.startsWith("	")) {
+      const rule = RULE.exec(text);
+      if (rule) target = rule[1].split(/\s+/)[0];
+      else if (text.trim() !== "" && !text.trimStart().startsWith("#")) target = void 0;
+      continue;
+    }
+    if (target === void 0) continue;
+    const texts = [];
+    const origins = [];
+    for (; ; ) {
+      const line = lines[i].text;
+      const prefix = texts.length === 0 ? /^\t[\s@+-]*/.exec(line)[0].length : line.startsWith("	") ? 1 : 0;
+      texts.push(line.slice(prefix));
+      origins.push({ line: i + 1, columnOffset: prefix });
+      if (!/\\$/.test(line) || i + 1 >= lines.length) break;
+      i++;
+    }
+    commands.push(...shellCommands(shellText(texts.join("\n"), origins, maskMake), target));
+  }
+  addShellFacts(model, commands);
+  return model;
+}
+function maskMake(text) {
+  let masked = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "$") {
+      masked += text[i];
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === "$") {
+      masked += `${DROPPED_CHAR}$`;
+      i++;
+      continue;
+    }
+    let end = i + 2;
+    if (next === "(" || next === "{") {
+      const close = next === "(" ? ")" : "}";
+      let level = 0;
+      for (end = i + 1; end < text.length; end++) {
+        if (text[end] === next) level++;
+        else if (text[end] === close && --level === 0) break;
+      }
+      end = Math.min(end + 1, text.length);
+    }
+    masked += text.slice(i, end).replace(/[^\n]/g, UNKNOWN_CHAR);
+    i = end - 1;
+  }
+  return masked;
+}
+
+// src/parse/setup/parse-shell-script.ts
+function parseShellScript(source) {
+  const model = emptySetupModel("shell_script", source);
+  const origins = source.text.split("\n").map((_, i) => ({ line: i + 1, columnOffset: 0 }));
+  addShellFacts(model, shellCommands(shellText(source.text, origins)));
+  return model;
+}
+
+// src/parse/setup/parse-workflow.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
+var POSIX_SHELL = /^(?:bash|sh)\b/;
+function parseWorkflow(source) {
+  const model = emptySetupModel("workflow", source);
+  const yaml = parseYamlSource(source);
+  const commands = [];
+  for (const document of yaml.documents) {
+    const root = document.contents;
+    if (!(0, import_yaml7.isMap)(root)) continue;
+    commands.push(...environment(yaml, source, root.get("env", true)));
+    const workflowShell = defaultShell(root);
+    const jobs = root.get("jobs", true);
+    if (!(0, import_yaml7.isMap)(jobs)) continue;
+    for (const pair of jobs.items) {
+      const job = pair.value;
+      const scope = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (!(0, import_yaml7.isMap)(job)) continue;
+      commands.push(...environment(yaml, source, job.get("env", true), scope));
+      const jobShell = defaultShell(job) ?? workflowShell;
+      const steps = job.get("steps", true);
+      if (!(0, import_yaml7.isSeq)(steps)) continue;
+      for (const step of steps.items) {
+        if (!(0, import_yaml7.isMap)(step)) continue;
+        commands.push(...environment(yaml, source, step.get("env", true), scope));
+        const run2 = step.get("run", true);
+        const shell = step.get("shell") ?? jobShell;
+        if (!(0, import_yaml7.isScalar)(run2) || typeof shell === "string" && !POSIX_SHELL.test(shell)) continue;
+        const script = scalarText(yaml, source, run2);
+        if (script) commands.push(...shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
+      }
+    }
+  }
+  addShellFacts(model, commands);
+  return model;
+}
+function defaultShell(map) {
+  const defaults2 = map.get("defaults");
+  return (0, import_yaml7.isMap)(defaults2) && (0, import_yaml7.isMap)(defaults2.get("run")) ? defaults2.get("run").get("shell") : void 0;
+}
+function environment(yaml, source, env, scope) {
+  if (!(0, import_yaml7.isMap)(env)) return [];
+  const commands = [];
+  for (const pair of env.items) {
+    const value = pair.value;
+    if (!(0, import_yaml7.isScalar)(pair.key) || !(0, import_yaml7.isScalar)(value) || value.value === null || value.value === void 0) continue;
+    const text = String(value.value);
+    const raw = value.range ? source.text.slice(value.range[0], value.range[1]) : text;
+    const word = { value: text.includes("${{") ? void 0 : text, raw, text, span: nodeSpan(yaml, value) };
+    const command = { words: [], assignments: [{ name: String(pair.key.value), value: word }], redirects: [] };
+    if (scope !== void 0) command.scope = scope;
+    commands.push(command);
+  }
+  return commands;
 }
 
 // src/parse/setup/terraform.ts
@@ -54204,8 +55444,14 @@ function parseSetupSource(source, kind) {
       return parseCloudInit(source);
     case "terraform":
       return parseTerraform(source);
-    default:
-      return emptySetupModel(kind, source);
+    case "workflow":
+      return parseWorkflow(source);
+    case "shell_script":
+      return parseShellScript(source);
+    case "dockerfile":
+      return parseDockerfile(source);
+    case "makefile":
+      return parseMakefile(source);
   }
 }
 
@@ -54240,6 +55486,8 @@ async function lintEmbedded(document, ruleSet, context3) {
 function mapToHost(item, document) {
   if (item.file !== document.source.path) return item;
   const mapped = { ...item, ...mapSpan(item, document) };
+  const lineReference = new RegExp(`${document.source.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+)`, "g");
+  mapped.message = item.message.replace(lineReference, (_, line) => `${document.source.path}:${mapSpan({ line: Number(line), column: 1 }, document).line}`);
   if (item.related) mapped.related = item.related.map((related2) => mapToHost(related2, document));
   return mapped;
 }
@@ -54295,11 +55543,11 @@ function buildRuleSet(rules, config) {
     names.set(rule.id.toLowerCase(), rule);
     names.set(rule.alias.toLowerCase(), rule);
   }
-  const resolve2 = (name) => names.get(name.toLowerCase())?.id;
+  const resolve2 = (name2) => names.get(name2.toLowerCase())?.id;
   const settings = /* @__PURE__ */ new Map();
-  for (const [name, setting] of Object.entries(config.rules)) {
-    const id = resolve2(name);
-    if (!id) throw new ConfigError(`${config.file ?? "config"}: unknown rule "${name}" (see \`sshlint rules\`)`);
+  for (const [name2, setting] of Object.entries(config.rules)) {
+    const id = resolve2(name2);
+    if (!id) throw new ConfigError(`${config.file ?? "config"}: unknown rule "${name2}" (see \`sshlint rules\`)`);
     settings.set(id, setting);
   }
   const enabled = [];
@@ -54408,9 +55656,17 @@ async function lintPaths(paths, options) {
   });
   inSources.push(...configs.findings);
   inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context3));
-  findings.push(...suppressEachFile(inSources, sources, ruleSet));
+  findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
+}
+function dropSuperseded(findings, ruleSet) {
+  const superseded = /* @__PURE__ */ new Set();
+  for (const finding of findings) {
+    for (const id of ruleSet.byId(finding.ruleId)?.rule.supersedes ?? []) superseded.add(JSON.stringify([id, finding.file, finding.line]));
+  }
+  if (superseded.size === 0) return [...findings];
+  return findings.filter((finding) => !superseded.has(JSON.stringify([finding.ruleId, finding.file, finding.line])));
 }
 function suppressEachFile(findings, sources, ruleSet) {
   const byFile = new Map([...sources.keys()].map((file) => [file, []]));
@@ -54841,13 +56097,13 @@ function filesFromListing(listing2) {
   return listing2.filter((file) => file.status !== "removed").map((file) => file.filename);
 }
 function filesFromGit(repositoryRoot2, baseSha, headSha) {
-  const output = execFileSync("git", ["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], {
+  const output2 = execFileSync("git", ["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], {
     cwd: repositoryRoot2,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     stdio: ["ignore", "pipe", "pipe"]
   });
-  return output.split("\0").filter((name) => name !== "");
+  return output2.split("\0").filter((name2) => name2 !== "");
 }
 async function changedFiles(pullRequest, options) {
   let apiProblem = "no github-token";
@@ -54963,7 +56219,7 @@ async function publishCheckRun(api, request2) {
 ${leftOut} more findings have no annotation here: GitHub's API would be asked more than ${MAX_ANNOTATION_REQUESTS} times. The job summary and the SARIF file list them all.` : request2.summary,
     MAX_OUTPUT_CHARS
   );
-  const output = (batch) => ({ title: request2.title, summary: summary3, annotations: batch });
+  const output2 = (batch) => ({ title: request2.title, summary: summary3, annotations: batch });
   const conclusion = request2.failed ? "failure" : "success";
   const base = { owner: request2.owner, repo: request2.repo };
   const last = batches.length - 1;
@@ -54976,7 +56232,7 @@ ${leftOut} more findings have no annotation here: GitHub's API would be asked mo
       head_sha: request2.headSha,
       ...request2.detailsUrl ? { details_url: request2.detailsUrl } : {},
       ...last === 0 ? { status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : { status: "in_progress" },
-      output: output(batches[0])
+      output: output2(batches[0])
     });
     id = created.data.id;
     url = created.data.html_url ?? void 0;
@@ -54991,13 +56247,13 @@ ${leftOut} more findings have no annotation here: GitHub's API would be asked mo
         ...base,
         check_run_id: id,
         ...index === last ? { status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString() } : {},
-        output: output(batches[index])
+        output: output2(batches[index])
       });
       requests++;
     }
   } catch (error2) {
     const message = `adding annotations ${requests * ANNOTATIONS_PER_REQUEST + 1}–${annotations.length} to the check run: ${describeApiError(error2)}`;
-    await api.update({ ...base, check_run_id: id, status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString(), output: output([]) }).catch(() => void 0);
+    await api.update({ ...base, check_run_id: id, status: "completed", conclusion, completed_at: (/* @__PURE__ */ new Date()).toISOString(), output: output2([]) }).catch(() => void 0);
     return { status: "failed", message };
   }
   return { status: "created", ...url ? { url } : {}, annotated, leftOut, requests };
@@ -55062,18 +56318,18 @@ function parseBoolean(value) {
   if (["false", "False", "FALSE"].includes(value)) return false;
   return void 0;
 }
-function boolean(input, name, fallback) {
-  const raw = input(name);
+function boolean(input, name2, fallback) {
+  const raw = input(name2);
   if (raw === "") return fallback;
   const value = parseBoolean(raw);
-  if (value === void 0) throw new UsageError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
+  if (value === void 0) throw new UsageError(`input ${name2} must be true or false, got ${JSON.stringify(raw)}`);
   return value;
 }
-function tristate(input, name) {
-  const raw = input(name);
+function tristate(input, name2) {
+  const raw = input(name2);
   if (raw === "" || raw.toLowerCase() === "auto") return "auto";
   const value = parseBoolean(raw);
-  if (value === void 0) throw new UsageError(`input ${name} must be auto, true or false, got ${JSON.stringify(raw)}`);
+  if (value === void 0) throw new UsageError(`input ${name2} must be auto, true or false, got ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -55192,7 +56448,7 @@ async function decideScope(inputs, event, result, root, octokit, step) {
   return { reported, description };
 }
 async function runAction() {
-  const inputs = readInputs((name) => getInput(name));
+  const inputs = readInputs((name2) => getInput(name2));
   const workspace = path15.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const root = repositoryRoot(workspace);
   const config = loadConfig(root, inputs.config === void 0 ? void 0 : path15.resolve(workspace, inputs.config));

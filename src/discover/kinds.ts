@@ -60,7 +60,7 @@ export function kindFromPath(relPath: string): FileKind | undefined {
       DROP_IN_DIRECTORIES.get(parent) ?? (grandparent === undefined ? undefined : DROP_IN_DIRECTORIES.get(`${grandparent}/${parent}`));
     if (dropIn) return dropIn;
   }
-  return infrastructureKindFromPath(name, parent, grandparent);
+  return setupKindFromPath(name, parent, grandparent);
 }
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -69,11 +69,18 @@ const TASK_DIRECTORIES = ['tasks', 'handlers'];
 const CLOUD_INIT_NAME = /^(?:user[-_]?data|cloud[-_]?init|cloud[-_]?config)(?:\.ya?ml)?$|\.cloud-?config$/i;
 
 /**
- * Ansible task files by their place in a role or playbook tree (`roles/web/tasks/main.yml`,
- * `tasks/ssh/keys.yml`, `playbooks/*.yml`, `*.ansible.yml`), cloud-init user data by its usual
- * names, Terraform by `.tf`. Playbooks elsewhere and templated user data are found by content.
+ * Code that sets SSH up, by its conventional names: workflows, scripts, Dockerfiles, Makefiles
+ * (extensionless scripts would need their content read); Ansible task files by their place in a
+ * role or playbook tree (`roles/web/tasks/main.yml`, `tasks/ssh/keys.yml`, `playbooks/*.yml`,
+ * `*.ansible.yml`), cloud-init user data by its usual names, Terraform by `.tf`. Playbooks
+ * elsewhere and templated user data are found by content.
  */
-function infrastructureKindFromPath(name: string, parent: string | undefined, grandparent: string | undefined): FileKind | undefined {
+function setupKindFromPath(name: string, parent: string | undefined, grandparent: string | undefined): FileKind | undefined {
+  if (DOCUMENTATION_NAME.test(name)) return undefined;
+  if (grandparent === '.github' && parent === 'workflows' && YAML_NAME.test(name)) return 'workflow';
+  if (/\.(?:sh|bash)$/.test(name)) return 'shell_script';
+  if (/^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i.test(name)) return 'dockerfile';
+  if (/^(?:GNUmakefile|[Mm]akefile)$|\.mk$/.test(name)) return 'makefile';
   if (CLOUD_INIT_NAME.test(name)) return 'cloud_init';
   if (/\.tf$/i.test(name)) return 'terraform';
   if (!YAML_NAME.test(name)) return undefined;

@@ -137,9 +137,19 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   });
   inSources.push(...configs.findings);
   inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context));
-  findings.push(...suppressEachFile(inSources, sources, ruleSet));
+  findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
+}
+
+/** A finding another rule's finding on the same line supersedes (it says the same with more context) is dropped. */
+function dropSuperseded(findings: readonly Finding[], ruleSet: RuleSet): Finding[] {
+  const superseded = new Set<string>();
+  for (const finding of findings) {
+    for (const id of ruleSet.byId(finding.ruleId)?.rule.supersedes ?? []) superseded.add(JSON.stringify([id, finding.file, finding.line]));
+  }
+  if (superseded.size === 0) return [...findings];
+  return findings.filter((finding) => !superseded.has(JSON.stringify([finding.ruleId, finding.file, finding.line])));
 }
 
 /** Each file's inline suppressions over every finding in it, whichever rule reported it. */

@@ -56,9 +56,12 @@ export async function lintEmbedded(document: EmbeddedDocument, ruleSet: RuleSet,
   return findings.map((finding) => mapToHost(finding, document));
 }
 
-function mapToHost<T extends Span & { file: string; related?: RelatedLocation[] }>(item: T, document: EmbeddedDocument): T {
+function mapToHost<T extends Span & { file: string; message: string; related?: RelatedLocation[] }>(item: T, document: EmbeddedDocument): T {
   if (item.file !== document.source.path) return item;
   const mapped: T = { ...item, ...mapSpan(item, document) };
+  // Messages name other lines as `file:line` (the block a setting is in); those are embedded lines too.
+  const lineReference = new RegExp(`${document.source.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`, 'g');
+  mapped.message = item.message.replace(lineReference, (_, line: string) => `${document.source.path}:${mapSpan({ line: Number(line), column: 1 }, document).line}`);
   if (item.related) mapped.related = item.related.map((related) => mapToHost(related, document));
   return mapped;
 }

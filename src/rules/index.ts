@@ -86,10 +86,14 @@ import lockoutKeysNotRead from './lockout/keys-not-read.js';
 import lockoutUnsafeModes from './lockout/unsafe-modes.js';
 import lockoutKeyRefused from './lockout/key-refused.js';
 import modeDecimal from './setup-code/mode-decimal.js';
-import sshPathMode from './setup-code/ssh-path-mode.js';
 import cloudInitPasswordAuth from './cloud-init/cloud-init-password-auth.js';
 import cloudInitRootLogin from './cloud-init/cloud-init-root-login.js';
 import cloudInitPlainPassword from './cloud-init/cloud-init-plain-password.js';
+import keyscanWithoutVerification from './setup-code/keyscan-without-verification.js';
+import privateKeyWrittenWithoutChmod from './setup-code/private-key-written-without-chmod.js';
+import sshPermissionsRefused from './setup-code/ssh-permissions-refused.js';
+import keyCopiedIntoImage from './setup-code/key-copied-into-image.js';
+import agentForwardingInCi from './setup-code/agent-forwarding-in-ci.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -178,10 +182,14 @@ const ALL: Rule[] = [
   lockoutUnsafeModes,
   lockoutKeyRefused,
   modeDecimal,
-  sshPathMode,
   cloudInitPasswordAuth,
   cloudInitRootLogin,
   cloudInitPlainPassword,
+  keyscanWithoutVerification,
+  privateKeyWrittenWithoutChmod,
+  sshPermissionsRefused,
+  keyCopiedIntoImage,
+  agentForwardingInCi,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

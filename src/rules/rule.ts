@@ -47,6 +47,8 @@ export interface RuleBase extends RuleMeta {
   enabledByDefault?: boolean;
   /** The rule reasons about what a whole file lacks, so it stays silent on a fragment (a line Ansible adds). */
   wholeFile?: boolean;
+  /** Rules whose finding on the same line this rule's replaces: it says the same with more context. */
+  supersedes?: readonly string[];
 }
 
 export interface KeyFileRule extends RuleBase {

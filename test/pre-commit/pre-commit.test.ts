@@ -174,6 +174,14 @@ describe('the manifest', () => {
       'keys/alice.PPK',
       'etc/ssh/ssh_host_ed25519_key',
       'dir with space/authorized_keys',
+      '.github/workflows/deploy.yml',
+      'scripts/publish.sh',
+      'provision.bash',
+      'Dockerfile',
+      'docker/Dockerfile.alpine',
+      'Containerfile',
+      'Makefile',
+      'build/rules.mk',
     ];
     const other = [
       'README.md',
@@ -188,7 +196,10 @@ describe('the manifest', () => {
       'src/id_generator.py',
       'id_rsa.bak',
       'etc/ssh/ssh_host_ed25519_key.pub.orig',
-      'publish.sh',
+      'publish.sh.j2',
+      'Dockerfile.md',
+      '.github/dependabot.yml',
+      'Makefile.am',
     ];
     for (const file of named) expect(kindFromPath(file), file).toBeDefined();
     for (const file of other) expect(kindFromPath(file), file).toBeUndefined();

@@ -1,6 +1,6 @@
 /**
- * Rule tables for setup-code rules: each case is one file of a setup kind (its path decides where
- * role files resolve), parsed and checked as the engine does.
+ * Rule tables for setup-code rules: each case is a file of one setup kind (a script by default),
+ * parsed and checked by the rule alone, as the engine runs it.
  */
 import { describe, expect, it } from 'vitest';
 import type { SetupKind } from '../../src/core/file-kind.js';
@@ -8,12 +8,14 @@ import { createSourceFile } from '../../src/core/source.js';
 import { NEWEST_KNOWN_VERSION } from '../../src/core/version.js';
 import { parseSetupSource } from '../../src/parse/setup/parse-setup.js';
 import { DEFAULT_POLICY, type RuleHit, type SetupRule } from '../../src/rules/rule.js';
-import { TEST_NOW, type ExpectedHit } from './rule-tester.js';
+import { TEST_NOW, expectDocumented, expectHits, type ExpectedHit } from './rule-tester.js';
 
 export interface SetupCase {
   name?: string;
   text: string;
+  /** Defaults to a shell script when the rule reads them, else the rule's first kind. */
   kind?: SetupKind;
+  /** Where the file is (role files resolve from it); defaults to a conventional name for the kind. */
   path?: string;
 }
 
@@ -21,10 +23,24 @@ export interface InvalidSetupCase extends SetupCase {
   hits: ExpectedHit[];
 }
 
+const FILE_NAMES: Record<SetupKind, string> = {
+  workflow: '.github/workflows/deploy.yml',
+  shell_script: 'deploy.sh',
+  dockerfile: 'Dockerfile',
+  makefile: 'Makefile',
+  ansible: 'playbook.yml',
+  cloud_init: 'user-data.yml',
+  terraform: 'main.tf',
+};
+
 export function runSetupRule(rule: SetupRule, testCase: SetupCase): RuleHit[] {
-  const kind = testCase.kind ?? rule.kinds[0]!;
-  const model = parseSetupSource(createSourceFile(testCase.path ?? `test-${kind}`, testCase.text), kind);
+  const kind = testCase.kind ?? defaultKind(rule);
+  const model = parseSetupSource(createSourceFile(testCase.path ?? FILE_NAMES[kind], testCase.text), kind);
   return rule.checkSetup(model, { version: NEWEST_KNOWN_VERSION, policy: DEFAULT_POLICY, now: TEST_NOW });
+}
+
+function defaultKind(rule: SetupRule): SetupKind {
+  return rule.kinds.includes('shell_script') ? 'shell_script' : rule.kinds[0]!;
 }
 
 export function setupRuleTable(rule: SetupRule, cases: { valid: SetupCase[]; invalid: InvalidSetupCase[] }): void {
@@ -33,17 +49,10 @@ export function setupRuleTable(rule: SetupRule, cases: { valid: SetupCase[]; inv
       expect(runSetupRule(rule, c)).toEqual([]);
     });
     it.each(cases.invalid.map((c, i) => [c.name ?? `invalid #${i + 1}`, c] as const))('reports: %s', (_name, c) => {
-      const hits = runSetupRule(rule, c);
-      expect(hits.map((hit) => hit.line)).toEqual(c.hits.map((hit) => hit.line));
-      c.hits.forEach((expected, i) => {
-        const hit = hits[i]!;
-        if (expected.column !== undefined) expect(hit.column).toBe(expected.column);
-        if (expected.message !== undefined) expect(hit.message).toContain(expected.message);
-        if (expected.severity !== undefined) expect(hit.severity).toBe(expected.severity);
-        expect(hit.help ?? '').not.toBe('');
-      });
+      expectHits(runSetupRule(rule, c), c.hits);
     });
-    it('reports its own bad example and not its good one', () => {
+    it('is documented, reports its own bad example and not its good one', () => {
+      expectDocumented(rule);
       expect(runSetupRule(rule, { text: rule.docs.good })).toEqual([]);
       expect(runSetupRule(rule, { text: rule.docs.bad }).length).toBeGreaterThan(0);
     });

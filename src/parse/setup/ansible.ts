@@ -11,7 +11,7 @@ import { readAnsibleFile, isTrue, type AnsibleTask, type TaskArg } from './ansib
 import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
 import { parseModeNode, parseModeText } from './file-mode.js';
 import { emptySetupModel, type EmbeddedDocument, type KeyInstallation, type SetupFileModel } from './setup-model.js';
-import { homeUser, sshPathRole } from './ssh-paths.js';
+import { sshPathRole, userOfPath } from './ssh-paths.js';
 
 export function parseAnsible(source: SourceFile): SetupFileModel {
   const model = emptySetupModel('ansible', source);
@@ -142,7 +142,7 @@ function addCopiedKeys(model: SetupFileModel, task: AnsibleTask, target: string,
   const file = task.module === 'copy' && src?.value !== undefined && !isTrue(task.args.get('remote_src')) ? roleFile(model.source.path, src.value) : undefined;
   const keys: KeyInstallation['keys'] = document ? { document } : file !== undefined ? { file } : { unknown: writtenText(src ?? fileContent(task)) ?? '' };
   const installation: KeyInstallation = { target, keys, exclusive: replaces, span: task.span };
-  const user = homeUser(target);
+  const user = userOfPath(target);
   if (user !== undefined) installation.user = user;
   model.installations.push(installation);
 }

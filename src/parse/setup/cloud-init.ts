@@ -13,7 +13,7 @@ import { isCloudConfig } from '../../discover/kinds.js';
 import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
 import { parseModeNode } from './file-mode.js';
 import { emptySetupModel, type KeyInstallation, type SetupFileModel } from './setup-model.js';
-import { homeUser, sshPathRole } from './ssh-paths.js';
+import { sshPathRole, userOfPath } from './ssh-paths.js';
 import { isTemplated, literalString, mapValue, nodeSpan, parseYamlSource, scalarText, type YamlSource } from './yaml-source.js';
 
 export interface CloudConfig {
@@ -132,7 +132,7 @@ class ConfigReader {
     const append = cloudInitTrue(mapValue(entry, 'append')) === true;
     const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
     if (document) this.model.embedded.push(document);
-    if (kind === 'authorized_keys') this.install(homeUser(target), document ? { document } : { unknown: 'write_files' }, content, target, !append);
+    if (kind === 'authorized_keys') this.install(userOfPath(target), document ? { document } : { unknown: 'write_files' }, content, target, !append);
   }
 
   private install(user: string | undefined, keys: KeyInstallation['keys'], node: Node, target?: string, exclusive = false): void {

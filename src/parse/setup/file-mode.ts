@@ -1,11 +1,58 @@
 /**
- * File modes as Ansible (`mode:`) and cloud-init (`permissions:`) apply them. Both take a YAML
- * integer as the mode itself and parse a string as octal (Python `int(text, 8)`), so with
- * PyYAML's YAML 1.1 `0644` is octal 420 but an unquoted `644` is decimal 644, which is 0o1204.
- * Ansible also accepts chmod-style symbolic modes, whose result may depend on the old mode.
+ * File modes as setup code sets them. chmod(1) and Dockerfile `--chmod` take octal (`0600`) or
+ * symbolic (`u=rw,go=`, `go-w`) modes; a relative change leaves the other bits as they were, which
+ * the code does not show, so a mode is the bits it surely sets and surely clears. Ansible (`mode:`)
+ * and cloud-init (`permissions:`) take a YAML integer as the mode itself and parse a string as
+ * octal (Python `int(text, 8)`), so with PyYAML's YAML 1.1 `0644` is octal 420 but an unquoted
+ * `644` is decimal 644, which is 0o1204; Ansible also accepts symbolic modes.
  */
 import { isScalar, type Node } from 'yaml';
 import { isTemplated } from './yaml-source.js';
+
+/** What a chmod-style mode does to the permission bits. */
+export interface ModeChange {
+  /** Permission bits the change surely turns on. */
+  set: number;
+  /** Permission bits it surely turns off. */
+  cleared: number;
+  /** The resulting mode, when every permission bit is decided. */
+  mode: number | undefined;
+}
+
+const WHO: Record<string, number> = { u: 0o4700, g: 0o2070, o: 0o1007, a: 0o7777 };
+const PERMISSION: Record<string, number> = { r: 0o444, w: 0o222, x: 0o111, s: 0o6000, t: 0o1000 };
+const SYMBOLIC = /^[ugoa]*(?:[-+=][rwxXstugo]*)+$/;
+
+/** A chmod mode; a who-less `+w` goes through the umask, so it counts as setting nothing. */
+export function parseMode(written: string): ModeChange | undefined {
+  if (/^[0-7]{1,4}$/.test(written)) {
+    const mode = parseInt(written, 8);
+    return { set: mode, cleared: ~mode & 0o7777, mode };
+  }
+  let set = 0;
+  let cleared = 0;
+  for (const clause of written.split(',')) {
+    if (!SYMBOLIC.test(clause)) return undefined;
+    const who = /^[ugoa]*/.exec(clause)![0];
+    const mask = who === '' ? undefined : [...who].reduce((bits, c) => bits | WHO[c]!, 0);
+    for (const [, op, perms] of clause.slice(who.length).matchAll(/([-+=])([rwxXstugo]*)/g)) {
+      const bits = [...perms!].reduce((sum, c) => sum | (PERMISSION[c] ?? 0), 0);
+      if (op === '-') {
+        cleared |= bits & (mask ?? 0o7777);
+        set &= ~(bits & (mask ?? 0o7777));
+      } else if (mask !== undefined) {
+        if (op === '=') {
+          cleared |= mask & ~bits;
+          set &= ~mask;
+        }
+        set |= bits & mask;
+        cleared &= ~(bits & mask);
+      }
+    }
+  }
+  const mode = ((set | cleared) & 0o777) === 0o777 ? set : undefined;
+  return { set, cleared, mode };
+}
 
 export interface ParsedMode {
   /** The resulting bits; undefined when they depend on the old mode, a template or the umask. */
@@ -38,43 +85,9 @@ export function parseModeText(text: string, symbolic: boolean): ParsedMode {
   if (isTemplated(text)) return { mode: undefined, written: text };
   const octal = pythonOctal(text);
   if (octal !== undefined) return { mode: octal & ALL_BITS, written: text };
-  return symbolic ? { written: text, ...evaluateSymbolic(text) } : { mode: undefined, written: text };
-}
-
-const CLASS_BITS: Record<string, { r: number; w: number; x: number; special: number; specialLetter: string }> = {
-  u: { r: 0o400, w: 0o200, x: 0o100, special: 0o4000, specialLetter: 's' },
-  g: { r: 0o040, w: 0o020, x: 0o010, special: 0o2000, specialLetter: 's' },
-  o: { r: 0o004, w: 0o002, x: 0o001, special: 0o1000, specialLetter: 't' },
-};
-
-/**
- * Ansible's `_symbolic_mode_to_octal`, tracking which bits are known: `=` fixes a class, `+`/`-`
- * fix the bits they name. An empty who (`+x`) goes through the umask and `X` or copying a class
- * (`g=u`) reads the old mode, so those leave the result unknown.
- */
-function evaluateSymbolic(text: string): { mode: number | undefined; setBits?: number } {
-  let known = 0;
-  let value = 0;
-  for (const clause of text.split(',')) {
-    const match = /^([ugoa]*)((?:[-+=][rwxst]*)+)$/.exec(clause);
-    if (!match || match[1] === '') return { mode: undefined };
-    const classes = match[1]!.includes('a') ? 'ugo' : match[1]!;
-    for (const [, operator, perms] of match[2]!.matchAll(/([-+=])([rwxst]*)/g)) {
-      for (const name of classes) {
-        const bits = CLASS_BITS[name]!;
-        let apply = 0;
-        for (const letter of perms!) {
-          if (letter === 'r' || letter === 'w' || letter === 'x') apply |= bits[letter];
-          else if (letter === bits.specialLetter) apply |= bits.special;
-        }
-        const scope = operator === '=' ? bits.r | bits.w | bits.x | bits.special : apply;
-        known |= scope;
-        value = operator === '-' ? value & ~apply : (value & ~(operator === '=' ? scope : 0)) | apply;
-      }
-    }
-  }
-  if ((known & 0o777) === 0o777) return { mode: value & ALL_BITS };
-  return value !== 0 ? { mode: undefined, setBits: value } : { mode: undefined };
+  const change = symbolic ? parseMode(text.trim()) : undefined;
+  if (!change) return { mode: undefined, written: text };
+  return change.mode === undefined && change.set !== 0 ? { mode: undefined, written: text, setBits: change.set } : { mode: change.mode, written: text };
 }
 
 /** `0o1204` → `0o1204 (-w----r-T)`, as `ls -l` shows the bits. */

@@ -3,7 +3,11 @@ import type { SetupKind } from '../../core/file-kind.js';
 import type { SourceFile } from '../../core/source.js';
 import { parseAnsible } from './ansible.js';
 import { parseCloudInit } from './cloud-init.js';
-import { emptySetupModel, type SetupFileModel } from './setup-model.js';
+import { parseDockerfile } from './parse-dockerfile.js';
+import { parseMakefile } from './parse-makefile.js';
+import { parseShellScript } from './parse-shell-script.js';
+import { parseWorkflow } from './parse-workflow.js';
+import type { SetupFileModel } from './setup-model.js';
 import { parseTerraform } from './terraform.js';
 
 export function parseSetupSource(source: SourceFile, kind: SetupKind): SetupFileModel {
@@ -14,7 +18,13 @@ export function parseSetupSource(source: SourceFile, kind: SetupKind): SetupFile
       return parseCloudInit(source);
     case 'terraform':
       return parseTerraform(source);
-    default:
-      return emptySetupModel(kind, source);
+    case 'workflow':
+      return parseWorkflow(source);
+    case 'shell_script':
+      return parseShellScript(source);
+    case 'dockerfile':
+      return parseDockerfile(source);
+    case 'makefile':
+      return parseMakefile(source);
   }
 }

@@ -14,7 +14,25 @@ export interface ShellWord {
   value: string | undefined;
   /** The word as written. */
   raw: string;
+  /** Quotes removed, expansions kept as written (`$HOME/.ssh/config`): a path's name is known even when its prefix is not. */
+  text: string;
   span: Span;
+}
+
+/** The text a heredoc (`<<EOF`, `<<-EOF`, `<<'EOF'`) feeds to its command. */
+export interface HeredocBody {
+  /** One entry per body line; undefined where an expansion makes the line unknown. */
+  lines: (string | undefined)[];
+  /** One entry per body line. */
+  origins: LineOrigin[];
+}
+
+export interface ShellRedirect {
+  /** `>`, `>>`, `<`, `<<`, `<<-`, `<<<`, `2>`, `&>`, … (with its file descriptor, if written). */
+  operator: string;
+  /** The file, or a heredoc's delimiter word. */
+  target: ShellWord;
+  body?: HeredocBody;
 }
 
 /** A simple command: `GIT_SSH_COMMAND='ssh -o …' git push >> log`. */
@@ -22,9 +40,11 @@ export interface ShellCommand {
   words: ShellWord[];
   /** `NAME=value` words before the command name (also `env NAME=value cmd`, `export NAME=value`). */
   assignments: { name: string; value: ShellWord }[];
-  redirects: { operator: string; target: ShellWord }[];
+  redirects: ShellRedirect[];
   /** The next command of the same pipeline (`ssh-keyscan host | tee -a ~/.ssh/known_hosts`). */
   pipedTo?: ShellCommand;
+  /** Commands of one scope share a shell environment and files (a workflow job, a Makefile target); undefined: the whole file. */
+  scope?: string;
 }
 
 /** Where each line of an embedded document sits in the host file. */

@@ -8,6 +8,7 @@ export default defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: 'lockout',
   severity: 'error',
+  supersedes: ['SSH502'],
   docs: {
     summary: 'Setup code makes an authorized_keys file, or a directory above it, writable by others, and StrictModes refuses it.',
     what: 'A mode the provisioning code sets (`chmod 777 /home/deploy`, `chmod -R o+w ~/.ssh`, Ansible `mode: "0666"`) on the authorized_keys file of a user, or on a directory between it and the home, leaves it writable by others while StrictModes is on (the default). Group-writable alone is not reported: Debian and Ubuntu accept it when the group has no member but the owner (a user-private group), upstream and RHEL refuse it.',

@@ -1,0 +1,53 @@
+import rule from '../../src/rules/setup-code/ssh-permissions-refused.js';
+import { setupRuleTable } from './setup-rule-tester.js';
+
+const file = (path: string, mode: string, extra = '') => `- ansible.builtin.file:\n    path: ${path}\n    mode: ${mode}\n${extra}`;
+
+setupRuleTable(rule, {
+  valid: [
+    { name: 'the usual modes', text: 'chmod 700 ~/.ssh\nchmod 600 ~/.ssh/authorized_keys ~/.ssh/id_ed25519\nchmod 755 ~' },
+    { name: 'readable authorized_keys is fine', text: 'chmod 644 /home/deploy/.ssh/authorized_keys' },
+    { name: 'removing write', text: 'chmod go-w ~ ~/.ssh ~/.ssh/authorized_keys' },
+    { name: 'public key readable', text: 'chmod 644 ~/.ssh/id_ed25519.pub' },
+    { name: 'unrelated path', text: 'chmod 777 /tmp/cache\nchmod -R 775 /srv/www' },
+    { name: 'mode hidden by a variable', text: 'chmod "$MODE" ~/.ssh' },
+    { name: 'mkdir -m 700', text: 'mkdir -p -m 700 /home/deploy/.ssh' },
+    { name: 'umask-dependent +w', text: 'chmod +w ~/.ssh/config' },
+    { name: 'install -m 600 of a key', text: 'install -m 600 deploy_key ~/.ssh/id_deploy' },
+    { kind: 'ansible', name: '.ssh 0700', text: file('/home/deploy/.ssh', '"0700"') },
+    { kind: 'ansible', name: 'authorized_keys 0644 (read bits do not matter)', text: file('/home/deploy/.ssh/authorized_keys', "'0644'") },
+    { kind: 'ansible', name: 'private key 0600', text: file('/home/deploy/.ssh/id_ed25519', '0600') },
+    { kind: 'ansible', name: 'public key 0644', text: file('/home/deploy/.ssh/id_ed25519.pub', '0644') },
+    { kind: 'ansible', name: 'system ssh_config 0666 (ssh does not check it)', text: file('/etc/ssh/ssh_config', '0666') },
+    { kind: 'ansible', name: 'sshd_config 0644', text: file('/etc/ssh/sshd_config', '0644') },
+    { kind: 'ansible', name: 'symbolic that removes write', text: file('/home/deploy/.ssh', 'go-w') },
+    { kind: 'ansible', name: 'templated mode', text: file('/home/deploy/.ssh', '"{{ mode }}"') },
+    { kind: 'ansible', name: 'templated home, good mode', text: file('/home/{{ user }}/.ssh', '0700') },
+    { kind: 'ansible', name: 'copy into .ssh/ sets the mode of the copied file', text: '- copy:\n    src: deploy.pub\n    dest: /home/deploy/.ssh/\n    mode: "0644"\n' },
+    { kind: 'ansible', name: 'a file elsewhere', text: file('/var/www', '0777') },
+  ],
+  invalid: [
+    { name: 'world-writable home', text: 'chmod 777 /home/deploy', hits: [{ line: 1, column: 11, message: 'writable by everyone', severity: undefined }] },
+    { name: 'group-writable .ssh (Debian exception)', text: 'chmod 775 ~/.ssh', hits: [{ line: 1, message: 'Debian', severity: 'warning' }] },
+    { name: 'recursive g+w', text: 'sudo chmod -R g+w /home/deploy/.ssh', hits: [{ line: 1, message: "'-R g+w'" }] },
+    { name: 'authorized_keys 666', text: 'chmod 666 /root/.ssh/authorized_keys', hits: [{ line: 1 }] },
+    { name: 'install -m 664 authorized_keys', text: 'install -m 0664 keys.pub /home/git/.ssh/authorized_keys', hits: [{ line: 1, column: 26 }] },
+    { name: 'mkdir -m 777', text: 'mkdir -m 777 -p $HOME/.ssh', hits: [{ line: 1 }] },
+    { name: 'private key readable', text: 'chmod 644 ~/.ssh/id_rsa', hits: [{ line: 1, message: 'UNPROTECTED', severity: 'error' }] },
+    { name: 'Dockerfile COPY --chmod', kind: 'dockerfile', text: 'FROM alpine\nCOPY --chmod=666 authorized_keys /root/.ssh/authorized_keys', hits: [{ line: 2, column: 6 }] },
+    { name: 'Makefile recipe', kind: 'makefile', text: 'install:\n\tchmod 0777 $(HOME)/.ssh/authorized_keys', hits: [{ line: 2 }] },
+    { kind: 'ansible', name: '.ssh group-writable', text: file('/home/deploy/.ssh', '"0775"'), hits: [{ line: 3, column: 11, severity: 'warning', message: 'writable by its group' }] },
+    { kind: 'ansible', name: '.ssh world-writable', text: file('~/.ssh', '0777'), hits: [{ line: 3, severity: 'error', message: 'writable by everyone' }] },
+    { kind: 'ansible', name: '.ssh without search bit (recursive 0600)', text: file('/home/deploy/.ssh', '0600', '    recurse: yes\n'), hits: [{ line: 3, message: 'search (x) bit' }] },
+    { kind: 'ansible', name: 'authorized_keys 0666', text: file('/root/.ssh/authorized_keys', "'0666'"), hits: [{ line: 3, severity: 'error' }] },
+    { kind: 'ansible', name: 'authorized_keys from decimal 644 (0o1204): owner cannot read', text: file('/home/a/.ssh/authorized_keys', '644'), hits: [{ line: 3, message: 'unreadable by its owner' }] },
+    { kind: 'ansible', name: 'symbolic g+w', text: file('/home/a/.ssh/authorized_keys', 'g+w'), hits: [{ line: 3, severity: 'warning' }] },
+    { kind: 'ansible', name: 'symbolic a=rwx', text: file('/home/a/.ssh', 'a=rwx'), hits: [{ line: 3, severity: 'error' }] },
+    { kind: 'ansible', name: 'private key 0644', text: '- copy:\n    content: "{{ vault_key }}"\n    dest: /home/deploy/.ssh/id_rsa\n    mode: "0644"\n', hits: [{ line: 4, message: 'UNPROTECTED PRIVATE KEY FILE' }] },
+    { kind: 'ansible', name: 'host key 0640', text: file('/etc/ssh/ssh_host_ed25519_key', '0640'), hits: [{ line: 3 }] },
+    { kind: 'ansible', name: 'user config group-writable', text: file('/home/a/.ssh/config', '0664'), hits: [{ line: 3, message: 'Bad owner or permissions' }] },
+    { kind: 'ansible', name: 'free-form arguments', text: '- file: path=/home/a/.ssh state=directory mode=0777\n', hits: [{ line: 1, column: 48 }] },
+    { kind: 'ansible', name: 'copy src into .ssh/', text: '- copy:\n    src: id_rsa\n    dest: /home/deploy/.ssh/\n    mode: "0644"\n', hits: [{ line: 4 }] },
+    { name: 'cloud-init write_files', kind: 'cloud_init', text: "#cloud-config\nwrite_files:\n  - path: /home/a/.ssh/authorized_keys\n    content: ''\n    permissions: '0662'\n", hits: [{ line: 5 }] },
+  ],
+});

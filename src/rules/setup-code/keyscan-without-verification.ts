@@ -15,7 +15,7 @@ function verifies(command: ShellCommand): boolean {
 export default defineSetupRule({
   id: 'SSH500',
   alias: 'keyscan-without-verification',
-  kinds: ['workflow', 'shell_script', 'dockerfile', 'makefile'],
+  kinds: ['workflow', 'shell_script', 'dockerfile', 'makefile', 'ansible', 'cloud_init'],
   category: 'unsafe-setting',
   severity: 'warning',
   docs: {

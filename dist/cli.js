@@ -27205,7 +27205,7 @@ function embedLines(kind, host2, lines, options) {
 
 // src/parse/setup/setup-model.ts
 function emptySetupModel(kind, source) {
-  return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+  return { kind, source, commands: [], embedded: [], installations: [], modes: [], nested: [] };
 }
 
 // src/parse/setup/file-writes.ts
@@ -28024,10 +28024,10 @@ function cloudInitTrue(node) {
   const text = literalString(node);
   return text === void 0 ? void 0 : ["true", "yes", "on", "1"].includes(text.trim().toLowerCase());
 }
-function parseCloudInit(source) {
+function parseCloudInit(source, template = JINJA) {
   const model = emptySetupModel("cloud_init", source);
   const { yaml, configs } = readCloudConfig(source);
-  const reader = new ConfigReader(yaml, model);
+  const reader = new ConfigReader(yaml, model, template);
   const commands = [];
   for (const config of configs) {
     reader.addKeys(mapValue(config, "ssh_authorized_keys"), void 0);
@@ -28042,12 +28042,14 @@ function parseCloudInit(source) {
   return model;
 }
 var ConfigReader = class {
-  constructor(yaml, model) {
+  constructor(yaml, model, template) {
     this.yaml = yaml;
     this.model = model;
+    this.template = template;
   }
   yaml;
   model;
+  template;
   addUser(user) {
     if (!(0, import_yaml4.isMap)(user)) return;
     const name2 = literalString(mapValue(user, "name"));
@@ -28099,8 +28101,8 @@ var ConfigReader = class {
   }
   /**
    * `runcmd`/`bootcmd`: cloud-init writes the items into one script, a string as it is, a list as
-   * one command of those words (each quoted). Jinja is masked: with `## template: jinja` it is
-   * rendered first, and without it `{{` in a command is too rare to be worth believing.
+   * one command of those words (each quoted). Templates are masked: with `## template: jinja`
+   * cloud-init renders Jinja first, and without it `{{` in a command is too rare to believe.
    */
   commandList(list) {
     if (!(0, import_yaml4.isSeq)(list)) return [];
@@ -28115,7 +28117,7 @@ var ConfigReader = class {
         if (text) lines.push(text);
       }
     }
-    const script = shellText(lines.map((line) => line.text).join("\n"), lines.flatMap((line) => line.origins), (text) => maskMatches(text, JINJA));
+    const script = shellText(lines.map((line) => line.text).join("\n"), lines.flatMap((line) => line.origins), (text) => maskMatches(text, this.template));
     return [...shellCommands(script), ...commands];
   }
   install(user, keys, node, target, exclusive = false) {
@@ -28294,6 +28296,7 @@ var keyscan_without_verification_default = defineSetupRule({
       for (let guard = 0; guard < 16 && from.has(first); guard++) first = from.get(first);
       return first;
     };
+    const everyRun = model.kind === "ansible" || model.kind === "cloud_init" ? "" : ", and a fresh CI runner trusts anew on every run";
     for (const write of fileWrites(model.commands)) {
       if (sshFileKind(write.target.text) !== "known_hosts") continue;
       const scan = origin(write.producer);
@@ -28302,7 +28305,7 @@ var keyscan_without_verification_default = defineSetupRule({
       hits.push(
         wordHit(
           scan.words[0],
-          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on, and a fresh CI runner trusts anew on every run.`,
+          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on${everyRun}.`,
           "Pin the host key: write a known_hosts line kept in the repository or a secret (GitHub and other forges publish theirs), or check `ssh-keygen -lf` output against the published fingerprint before appending."
         )
       );
@@ -29122,10 +29125,16 @@ function environment(yaml, source, env, scope) {
 // src/parse/setup/terraform.ts
 var KEY_ATTRIBUTES = /* @__PURE__ */ new Set(["public_key", "ssh_key", "ssh_public_key", "key"]);
 var METADATA_KEY_ATTRIBUTES = /* @__PURE__ */ new Set(["ssh-keys", "sshKeys"]);
+var USER_DATA_ATTRIBUTES = /* @__PURE__ */ new Set(["user_data", "user-data"]);
+var INTERPOLATION = /\$\{[^}]*\}/g;
 var ATTRIBUTE = /^(\s*"?)([A-Za-z_][\w-]*)"?\s*[=:]\s*/;
 function parseTerraform(source) {
   const model = emptySetupModel("terraform", source);
   for (const value of stringAttributes(source)) {
+    if (USER_DATA_ATTRIBUTES.has(value.name)) {
+      if (value.heredoc) addUserData(model, value.lines);
+      continue;
+    }
     if (value.lines.some((line) => /[$%]\{/.test(line.text.replace(/([$%])\1\{/g, "")))) continue;
     const lines = value.lines.map((line) => ({ ...line, text: line.text.replace(/([$%])\1\{/g, "$1{") }));
     if (METADATA_KEY_ATTRIBUTES.has(value.name)) addMetadataKeys(model, lines);
@@ -29135,6 +29144,12 @@ function parseTerraform(source) {
     }
   }
   return model;
+}
+function addUserData(model, lines) {
+  if (!isCloudConfig(lines.slice(0, 2).map((line) => line.text)) || lines.some((line) => /%\{/.test(line.text.replace(/%%\{/g, "")))) return;
+  const text = lines.map((line) => line.text.replace(/([$%])\1\{/g, "$1{")).join("\n");
+  const cloudInit = parseCloudInit(createSourceFile(model.source.path, text), INTERPOLATION);
+  model.nested.push({ model: cloudInit, origins: lines.map((line) => line.origin) });
 }
 function startsWithKeyType(text) {
   return keyTypeByName(text.trimStart().split(/\s/)[0] ?? "") !== void 0;
@@ -29170,11 +29185,11 @@ function stringAttributes(source) {
     const heredoc = /^<<(-?)([A-Za-z_]\w*)\s*$/.exec(line.text.slice(valueStart));
     if (heredoc) {
       const body = heredocBody(lines, index + 1, heredoc[2], heredoc[1] === "-");
-      if (body) found.push({ name: attribute[2], lines: body.lines });
+      if (body) found.push({ name: attribute[2], lines: body.lines, heredoc: true });
       index = body ? body.end : lines.length;
     } else if (line.text[valueStart] === '"') {
       const text = quotedString(line.text, valueStart + 1);
-      if (text !== void 0) found.push({ name: attribute[2], lines: splitDecoded(text, line.number, valueStart + 1) });
+      if (text !== void 0) found.push({ name: attribute[2], lines: splitDecoded(text, line.number, valueStart + 1), heredoc: false });
     }
   }
   return found;
@@ -29234,14 +29249,21 @@ var NO_INCLUDES = {
 };
 async function lintSetupSource(source, kind, ruleSet, context) {
   const model = parseSetupSource(source, kind);
+  return { model, findings: await lintSetupModel(model, ruleSet, context) };
+}
+async function lintSetupModel(model, ruleSet, context) {
   const findings = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
-    if (!rule.checkSetup || !rule.kinds.includes(kind)) continue;
-    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
+    if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
+    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
   for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context));
-  return { model, findings };
+  for (const nested of model.nested) {
+    const inner = await lintSetupModel(nested.model, ruleSet, context);
+    findings.push(...inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
+  }
+  return findings;
 }
 async function lintEmbedded(document, ruleSet, context) {
   const { kind, source } = document;

@@ -63,10 +63,11 @@ export function cloudInitTrue(node: Node | undefined): boolean | undefined {
   return text === undefined ? undefined : ['true', 'yes', 'on', '1'].includes(text.trim().toLowerCase());
 }
 
-export function parseCloudInit(source: SourceFile): SetupFileModel {
+/** `template`: what the tool that produced the text substituted in it (Jinja; Terraform's `${…}`), unknown in commands. */
+export function parseCloudInit(source: SourceFile, template: RegExp = JINJA): SetupFileModel {
   const model = emptySetupModel('cloud_init', source);
   const { yaml, configs } = readCloudConfig(source);
-  const reader = new ConfigReader(yaml, model);
+  const reader = new ConfigReader(yaml, model, template);
   const commands: ShellCommand[] = [];
   for (const config of configs) {
     reader.addKeys(mapValue(config, 'ssh_authorized_keys'), undefined);
@@ -85,6 +86,7 @@ class ConfigReader {
   constructor(
     private readonly yaml: YamlSource,
     private readonly model: SetupFileModel,
+    private readonly template: RegExp,
   ) {}
 
   addUser(user: unknown): void {
@@ -143,8 +145,8 @@ class ConfigReader {
 
   /**
    * `runcmd`/`bootcmd`: cloud-init writes the items into one script, a string as it is, a list as
-   * one command of those words (each quoted). Jinja is masked: with `## template: jinja` it is
-   * rendered first, and without it `{{` in a command is too rare to be worth believing.
+   * one command of those words (each quoted). Templates are masked: with `## template: jinja`
+   * cloud-init renders Jinja first, and without it `{{` in a command is too rare to believe.
    */
   commandList(list: Node | undefined): ShellCommand[] {
     if (!isSeq(list)) return [];
@@ -159,7 +161,7 @@ class ConfigReader {
         if (text) lines.push(text);
       }
     }
-    const script = shellText(lines.map((line) => line.text).join('\n'), lines.flatMap((line) => line.origins), (text) => maskMatches(text, JINJA));
+    const script = shellText(lines.map((line) => line.text).join('\n'), lines.flatMap((line) => line.origins), (text) => maskMatches(text, this.template));
     return [...shellCommands(script), ...commands];
   }
 

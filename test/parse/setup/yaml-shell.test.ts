@@ -11,7 +11,7 @@ import type { RuleContext } from '../../../src/rules/rule.js';
 const config = defaultConfig();
 const context: RuleContext = { version: config.opensshVersion, policy: config.policy, now: 1_700_000_000 };
 const ruleSet = buildRuleSet(RULES, config);
-const NAMES: Partial<Record<SetupKind, string>> = { ansible: 'playbook.yml', cloud_init: 'user-data' };
+const NAMES: Partial<Record<SetupKind, string>> = { ansible: 'playbook.yml', cloud_init: 'user-data', terraform: 'main.tf' };
 
 /** Each command's words, `?` for an unknown value, `@line:column` of the first word. */
 function commands(kind: SetupKind, text: string): string[] {
@@ -101,5 +101,41 @@ describe('cloud-init runcmd and bootcmd', () => {
 
   it('says nothing about commands of a file that is not cloud-config', () => {
     expect(commands('cloud_init', 'runcmd:\n  - chmod 777 /root/.ssh')).toEqual([]);
+  });
+});
+
+describe('cloud-init user data in Terraform', () => {
+  const instance = (body: string[], marker = '<<-EOF', end = '  EOF') => ['resource "aws_instance" "web" {', `  user_data = ${marker}`, ...body, end, '}'].join('\n');
+
+  it('is linted as cloud-init, with findings on the Terraform lines', async () => {
+    const tf = instance([
+      '    #cloud-config',
+      '    ssh_pwauth: true',
+      '    runcmd:',
+      "      - ssh-keyscan '${var.host}' >> /root/.ssh/known_hosts",
+      '      - chmod 777 /root/.ssh',
+      '    write_files:',
+      '      - path: /etc/ssh/sshd_config.d/10-x.conf',
+      '        content: |',
+      '          PermitRootLogin yes',
+    ]);
+    expect(await findings('terraform', tf)).toEqual(['keyscan-without-verification@6:9', 'ssh-permissions-refused@7:19', 'cloud-init-password-auth@4:17', 'permit-root-login@11:27']);
+    const nested = parseSetupSource(createSourceFile('main.tf', tf), 'terraform').nested;
+    expect(nested.map((setup) => setup.model.kind)).toEqual(['cloud_init']);
+    expect(nested[0]!.model.commands[0]!.words.map((word) => word.value)).toEqual(['ssh-keyscan', undefined]);
+  });
+
+  it('reads Google metadata user-data in a plain heredoc', async () => {
+    const tf = ['resource "google_compute_instance" "vm" {', '  metadata = {', '    user-data = <<EOT', '#cloud-config', 'disable_root: false', 'EOT', '  }', '}'].join('\n');
+    expect(await findings('terraform', tf)).toEqual(['cloud-init-root-login@5:15']);
+  });
+
+  it.each([
+    ['a template directive decides which lines exist', instance(['    #cloud-config', '    %{ if var.debug }', '    ssh_pwauth: true', '    %{ endif }'])],
+    ['an interpolated value is unknown', instance(['    #cloud-config', '    ssh_pwauth: ${var.pwauth}', '    disable_root: ${var.root}'])],
+    ['not cloud-config (a shell script)', instance(['    #!/bin/sh', '    chmod 777 /root/.ssh'])],
+    ['base64 user data', ['resource "aws_instance" "web" {', '  user_data_base64 = <<EOF', '#cloud-config', 'ssh_pwauth: true', 'EOF', '}'].join('\n')],
+  ])('says nothing when %s', async (_name, tf) => {
+    expect(await findings('terraform', tf)).toEqual([]);
   });
 });

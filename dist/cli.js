@@ -53,7 +53,7 @@ var require_identity = __commonJS({
     var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -90,7 +90,7 @@ var require_identity = __commonJS({
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar7;
-    exports.isSeq = isSeq5;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -8277,7 +8277,7 @@ var require_expand = __commonJS({
       }
       return utils.flatten(result);
     };
-    var expand = (ast, options = {}) => {
+    var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
       const walk2 = (node, parent = {}) => {
         node.queue = [];
@@ -8338,7 +8338,7 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk2(ast));
     };
-    module.exports = expand;
+    module.exports = expand2;
   }
 });
 
@@ -8687,7 +8687,7 @@ var require_braces = __commonJS({
     "use strict";
     var stringify = require_stringify2();
     var compile = require_compile();
-    var expand = require_expand();
+    var expand2 = require_expand();
     var parse = require_parse();
     var braces = (input, options = {}) => {
       let output2 = [];
@@ -8725,7 +8725,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      let result = expand(input, options);
+      let result = expand2(input, options);
       if (options.noempty === true) {
         result = result.filter(Boolean);
       }
@@ -14506,7 +14506,7 @@ import path4 from "node:path";
 var MAX_INCLUDE_DEPTH = 16;
 async function buildConfigTree(main, resolver) {
   const tree = { main, entries: [], files: [main], problems: [] };
-  const expand = async (file, outerBlock, via, chain) => {
+  const expand2 = async (file, outerBlock, via, chain) => {
     for (const directive of file.directives) {
       const block = isBlockStart(directive, file) ? directive : directive.block ?? outerBlock;
       tree.entries.push(block ? { directive, file, block, via } : { directive, file, via });
@@ -14529,12 +14529,12 @@ async function buildConfigTree(main, resolver) {
             continue;
           }
           if (!tree.files.includes(included)) tree.files.push(included);
-          await expand(included, block, [...via, directive], [...chain, included]);
+          await expand2(included, block, [...via, directive], [...chain, included]);
         }
       }
     }
   };
-  await expand(main, void 0, [], [main]);
+  await expand2(main, void 0, [], [main]);
   return tree;
 }
 function isBlockStart(directive, file) {
@@ -27057,6 +27057,7 @@ function mapValue(node, key) {
   }
   return found;
 }
+var JINJA = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
 function isTemplated(text) {
   return /\{\{|\{%|\$\{/.test(text);
 }
@@ -27064,6 +27065,11 @@ function literalString(node) {
   if (!(0, import_yaml2.isScalar)(node) || node.value === null || typeof node.value === "object") return void 0;
   const text = typeof node.value === "string" ? node.value : String(node.source ?? node.value);
   return isTemplated(text) ? void 0 : text;
+}
+function scalarWord(yaml, source, node) {
+  if (!(0, import_yaml2.isScalar)(node) || !node.range || node.value === null || typeof node.value === "object") return void 0;
+  const text = typeof node.value === "string" ? node.value : String(node.source ?? node.value);
+  return { value: literalString(node), raw: source.text.slice(node.range[0], node.range[1]), text, span: nodeSpan(yaml, node) };
 }
 
 // src/parse/setup/file-mode.ts
@@ -27199,268 +27205,8 @@ function embedLines(kind, host2, lines, options) {
 
 // src/parse/setup/setup-model.ts
 function emptySetupModel(kind, source) {
-  return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+  return { kind, source, commands: [], embedded: [], installations: [], modes: [], nested: [] };
 }
-
-// src/parse/setup/ssh-paths.ts
-var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
-function name(path10) {
-  const last = path10.replace(/\/+$/, "").split("/").at(-1) ?? "";
-  return /[$`(){}]/.test(last) ? "" : last;
-}
-function sshFileKind(path10) {
-  if (name(path10) === "") return void 0;
-  const kind = kindFromPath(path10.replace(/\/+$/, ""));
-  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
-}
-function isHomeDirectory(path10) {
-  return HOME.test(path10);
-}
-function isSshDirectory(path10) {
-  return name(path10) === ".ssh";
-}
-function sshPathRole(path10) {
-  return isSshDirectory(path10) ? "ssh_directory" : kindFromPath(path10.replace(/\/+$/, ""));
-}
-function isInSshDirectory(path10) {
-  return /(?:^|\/)\.ssh\/[^/]/.test(path10);
-}
-function isPrivateKeyPath(path10) {
-  const file = name(path10);
-  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
-  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
-}
-function userOfPath(path10) {
-  if (/^\/root(?:\/|$)/.test(path10)) return "root";
-  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path10)?.[1];
-}
-
-// src/parse/setup/cloud-init.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
-function readCloudConfig(source) {
-  let parsed = cache3.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, "1.1");
-    const configs = [];
-    if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
-      for (const document of yaml.documents.slice(0, 1)) {
-        if (!(0, import_yaml4.isMap)(document.contents)) continue;
-        configs.push(document.contents);
-        const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
-        if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
-      }
-    }
-    parsed = { yaml, configs };
-    cache3.set(source, parsed);
-  }
-  return parsed;
-}
-function cloudConfigValues(source, key) {
-  const { yaml, configs } = readCloudConfig(source);
-  return configs.flatMap((config) => {
-    const node = mapValue(config, key);
-    return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
-  });
-}
-function cloudInitTrue(node) {
-  if (!(0, import_yaml4.isScalar)(node)) return void 0;
-  if (typeof node.value === "boolean") return node.value;
-  const text = literalString(node);
-  return text === void 0 ? void 0 : ["true", "yes", "on", "1"].includes(text.trim().toLowerCase());
-}
-function parseCloudInit(source) {
-  const model = emptySetupModel("cloud_init", source);
-  const { yaml, configs } = readCloudConfig(source);
-  const reader = new ConfigReader(yaml, model);
-  for (const config of configs) {
-    reader.addKeys(mapValue(config, "ssh_authorized_keys"), void 0);
-    const users = mapValue(config, "users");
-    for (const user of (0, import_yaml4.isSeq)(users) ? users.items : []) reader.addUser(user);
-    reader.addHostKeys(mapValue(config, "ssh_keys"));
-    const files = mapValue(config, "write_files");
-    for (const entry2 of (0, import_yaml4.isSeq)(files) ? files.items : []) reader.addWrittenFile(entry2);
-  }
-  return model;
-}
-var ConfigReader = class {
-  constructor(yaml, model) {
-    this.yaml = yaml;
-    this.model = model;
-  }
-  yaml;
-  model;
-  addUser(user) {
-    if (!(0, import_yaml4.isMap)(user)) return;
-    const name2 = literalString(mapValue(user, "name"));
-    this.addKeys(mapValue(user, "ssh_authorized_keys"), name2);
-    const imported = mapValue(user, "ssh_import_id");
-    if (imported) this.install(name2, { unknown: "ssh_import_id" }, imported);
-  }
-  /** A list of keys (a lone string is one key), each item a line of the user's authorized_keys. */
-  addKeys(keys, user) {
-    if (!keys) return;
-    const items = (0, import_yaml4.isSeq)(keys) ? keys.items : [keys];
-    const lines = [];
-    let unknown = false;
-    for (const item of items) {
-      const text = (0, import_yaml4.isScalar)(item) ? scalarText(this.yaml, this.model.source, item) : void 0;
-      if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
-      else lines.push(...scalarLines(text));
-    }
-    const document = embedLines("authorized_keys", this.model.source, lines, { fragment: true });
-    if (document) {
-      this.model.embedded.push(document);
-      this.install(user, { document }, keys);
-    }
-    if (unknown) this.install(user, { unknown: "ssh_authorized_keys" }, keys);
-  }
-  addHostKeys(keys) {
-    if (!(0, import_yaml4.isMap)(keys)) return;
-    for (const pair of keys.items) {
-      if (!(0, import_yaml4.isScalar)(pair.key) || !/_public$/.test(String(pair.key.value)) || !(0, import_yaml4.isScalar)(pair.value)) continue;
-      const text = scalarText(this.yaml, this.model.source, pair.value);
-      const document = text && !isKeyPlaceholder(text.text) && embedLines("public_key", this.model.source, scalarLines(text), { fragment: false });
-      if (document) this.model.embedded.push(document);
-    }
-  }
-  addWrittenFile(entry2) {
-    const target = literalString(mapValue(entry2, "path"));
-    if (target === void 0) return;
-    const permissions = parseModeNode(mapValue(entry2, "permissions"), false);
-    if (permissions) this.model.modes.push({ target, recursive: false, span: nodeSpan(this.yaml, mapValue(entry2, "permissions")), ...permissions });
-    const kind = sshPathRole(target);
-    const content = mapValue(entry2, "content");
-    const encoding = literalString(mapValue(entry2, "encoding")) ?? "text/plain";
-    if (kind === void 0 || !isUserKind(kind) || !(0, import_yaml4.isScalar)(content) || encoding !== "text/plain") return;
-    const text = scalarText(this.yaml, this.model.source, content);
-    const append = cloudInitTrue(mapValue(entry2, "append")) === true;
-    const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
-    if (document) this.model.embedded.push(document);
-    if (kind === "authorized_keys") this.install(userOfPath(target), document ? { document } : { unknown: "write_files" }, content, target, !append);
-  }
-  install(user, keys, node, target, exclusive = false) {
-    const installation = { keys, exclusive, span: nodeSpan(this.yaml, node) };
-    if (user !== void 0) installation.user = user;
-    if (target !== void 0) installation.target = target;
-    this.model.installations.push(installation);
-  }
-};
-
-// src/rules/cloud-init/cloud-init-password-auth.ts
-var cloud_init_password_auth_default = defineSetupRule({
-  id: "SSH532",
-  alias: "cloud-init-password-auth",
-  kinds: ["cloud_init"],
-  category: "unsafe-setting",
-  severity: "warning",
-  docs: {
-    summary: "`ssh_pwauth: true` turns SSH password authentication on.",
-    what: "cloud-init user data with `ssh_pwauth` set to true (`true`, `yes`, `on`, `1`, as cloud-init reads them). `false` and `unchanged` are not reported; a templated value is unknown and not reported.",
-    why: "cloud-init writes `PasswordAuthentication yes` into sshd's configuration (a `50-cloud-init.conf` drop-in on current Ubuntu, which wins over later drop-ins) and restarts sshd, so every account with a password can be brute-forced over the network. Keys from `ssh_authorized_keys` make passwords unnecessary.",
-    bad: "#cloud-config\nssh_pwauth: true",
-    good: "#cloud-config\nssh_pwauth: false",
-    references: [
-      "cloud-init cc_set_passwords: ssh_pwauth",
-      "sshd_config(5) PasswordAuthentication",
-      "CIS Ubuntu 24.04 5.1.x; Mozilla OpenSSH guidelines"
-    ]
-  },
-  checkSetup(model) {
-    return cloudConfigValues(model.source, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
-      ...span,
-      message: "ssh_pwauth turns on PasswordAuthentication: sshd will accept passwords, which bots guess over the network.",
-      help: "Set `ssh_pwauth: false` and log in with the keys in `ssh_authorized_keys`."
-    }));
-  }
-});
-
-// src/rules/cloud-init/cloud-init-root-login.ts
-var cloud_init_root_login_default = defineSetupRule({
-  id: "SSH533",
-  alias: "cloud-init-root-login",
-  kinds: ["cloud_init"],
-  category: "unsafe-setting",
-  severity: "warning",
-  docs: {
-    summary: "`disable_root: false` lets root log in over SSH with the default user's keys.",
-    what: "cloud-init user data that sets `disable_root` to false (anything cloud-init does not read as true). The default, `true`, is not reported; a templated value is unknown and not reported.",
-    why: "cloud-init installs the default user's keys for root too. With `disable_root: true` it prefixes them with a forced command that only prints \"Please login as the user …\"; with `false` the keys open a root shell, and sshd's default `PermitRootLogin prohibit-password` allows that. Logins as root leave no trace of who it was; log in as the user and use sudo.",
-    bad: "#cloud-config\ndisable_root: false",
-    good: "#cloud-config\ndisable_root: true",
-    references: ["cloud-init cc_ssh: disable_root, disable_root_opts", "sshd_config(5) PermitRootLogin", "CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)"]
-  },
-  checkSetup(model) {
-    return cloudConfigValues(model.source, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
-      ...span,
-      message: "disable_root: false installs the default user's keys for root without the forced command that refuses the login: they open a root shell.",
-      help: "Remove `disable_root: false` (the default is true) and log in as the default user, then use sudo."
-    }));
-  }
-});
-
-// src/rules/cloud-init/cloud-init-plain-password.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var CRYPT_HASH = /^\$(?:1|2a|2y|5|6)(?:\$.+){2}$/;
-var RANDOM = /^(?:R|RANDOM)$/;
-function plainPasswords(yaml, source, config) {
-  const found = [];
-  const at3 = (node) => nodeSpan(yaml, node);
-  const users = mapValue(config, "users");
-  for (const user of (0, import_yaml5.isSeq)(users) ? users.items : []) {
-    const password = mapValue(user, "plain_text_passwd");
-    if (literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(user, "name")) ?? "a user" });
-  }
-  const defaultPassword = mapValue(config, "password");
-  if (literalString(defaultPassword)) found.push({ span: at3(defaultPassword), user: "the default user" });
-  const chpasswd = mapValue(config, "chpasswd");
-  const listed = mapValue(chpasswd, "users");
-  for (const entry2 of (0, import_yaml5.isSeq)(listed) ? listed.items : []) {
-    const password = mapValue(entry2, "password");
-    if (literalString(mapValue(entry2, "type")) === "text" && literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(entry2, "name")) ?? "a user" });
-  }
-  const list = mapValue(chpasswd, "list");
-  const lines = (0, import_yaml5.isSeq)(list) ? list.items : (0, import_yaml5.isScalar)(list) ? [list] : [];
-  for (const item of lines) {
-    const text = (0, import_yaml5.isScalar)(item) && literalString(item) !== void 0 ? scalarText(yaml, source, item) : void 0;
-    text?.text.split("\n").forEach((line, index) => {
-      const colon = line.indexOf(":");
-      const password = line.slice(colon + 1).trim();
-      if (colon <= 0 || password === "" || CRYPT_HASH.test(password) || RANDOM.test(password)) return;
-      const origin = text.origins[index];
-      found.push({ span: { line: origin.line, column: origin.columnOffset + line.indexOf(password, colon) + 1 }, user: line.slice(0, colon).trim() });
-    });
-  }
-  return found;
-}
-var cloud_init_plain_password_default = defineSetupRule({
-  id: "SSH535",
-  alias: "cloud-init-plain-password",
-  kinds: ["cloud_init"],
-  category: "secret-exposure",
-  severity: "warning",
-  docs: {
-    summary: "cloud-init user data sets a plain-text password.",
-    what: "A password written in clear in cloud-init user data: `plain_text_passwd` of a user, `chpasswd` `list` lines (`user:password`) that are not crypt hashes or `RANDOM`, `chpasswd` `users` entries with `type: text`, and the default user's top-level `password`. Templated values are not reported. The password itself is never printed.",
-    why: "User data is stored in the repository and, on most clouds, readable from inside the instance through the metadata service. A password that is also accepted over SSH (`ssh_pwauth: true`, or a console) is a credential anyone with the file can use. Use keys, or a crypt hash (`mkpasswd -m sha-512`) with `passwd`/`hashed_passwd`.",
-    bad: "#cloud-config\nchpasswd:\n  list: |\n    root:hunter2\n  expire: false",
-    good: "#cloud-config\nusers:\n  - name: admin\n    lock_passwd: true\n    ssh_authorized_keys:\n      - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJbOMZSB4uDzS0+3oK0Zu7gSFvUNxyU1ZsFcumeEumEg admin@laptop",
-    references: ["cloud-init cc_set_passwords (chpasswd, password)", "cloud-init users and groups: plain_text_passwd", "CWE-798: Use of Hard-coded Credentials"]
-  },
-  checkSetup(model) {
-    const hits = [];
-    const { yaml, configs } = readCloudConfig(model.source);
-    for (const config of configs) {
-      for (const { span, user } of plainPasswords(yaml, model.source, config)) {
-        hits.push({
-          ...span,
-          message: `A plain-text password for ${quote(user)} is committed here; anyone who can read the user data can log in with it.`,
-          help: "Lock the password (`lock_passwd: true`) and use ssh_authorized_keys, or give a crypt hash (`mkpasswd -m sha-512`) in `passwd`."
-        });
-      }
-    }
-    return hits;
-  }
-});
 
 // src/parse/setup/file-writes.ts
 var STDOUT_REDIRECT = /^(?:1?>|1?>>|1?>\||&>|&>>)$/;
@@ -27555,74 +27301,38 @@ function unescape(text) {
   return text.replace(/\\([nt\\])/g, (_, c) => c === "n" ? "\n" : c === "t" ? "	" : "\\");
 }
 
-// src/rules/setup-code/scope.ts
-function sameScope(a, b) {
-  return a.scope === void 0 || b.scope === void 0 || a.scope === b.scope;
+// src/parse/setup/ssh-paths.ts
+var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
+function name(path10) {
+  const last = path10.replace(/\/+$/, "").split("/").at(-1) ?? "";
+  return /[$`(){}]/.test(last) ? "" : last;
 }
-function pipeSources(commands) {
-  const from = /* @__PURE__ */ new Map();
-  for (const command of commands) if (command.pipedTo) from.set(command.pipedTo, command);
-  return from;
+function sshFileKind(path10) {
+  if (name(path10) === "") return void 0;
+  const kind = kindFromPath(path10.replace(/\/+$/, ""));
+  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
 }
-function hasFlag(command, flag3) {
-  return command.words.slice(1).some((word) => /^-[A-Za-z]+$/.test(word.text) && word.text.includes(flag3));
+function isHomeDirectory(path10) {
+  return HOME.test(path10);
 }
-function wordHit(word, message, help2) {
-  const { line, column, endLine, endColumn } = word.span;
-  const hit = { line, column, message, help: help2 };
-  if (endLine === line && endColumn !== void 0) hit.endColumn = endColumn;
-  else if (endLine !== void 0) {
-    hit.endLine = endLine;
-    if (endColumn !== void 0) hit.endColumn = endColumn;
-  }
-  return hit;
+function isSshDirectory(path10) {
+  return name(path10) === ".ssh";
 }
-
-// src/rules/setup-code/keyscan-without-verification.ts
-function verifies(command) {
-  const name2 = commandName(command);
-  if (name2 === "ssh-keygen" && hasFlag(command, "l")) return true;
-  if (name2 === "diff" || name2 === "cmp") return true;
-  return command.words.some((word) => /\b(?:SHA256|MD5):/.test(word.text));
+function sshPathRole(path10) {
+  return isSshDirectory(path10) ? "ssh_directory" : kindFromPath(path10.replace(/\/+$/, ""));
 }
-var keyscan_without_verification_default = defineSetupRule({
-  id: "SSH500",
-  alias: "keyscan-without-verification",
-  kinds: ["workflow", "shell_script", "dockerfile", "makefile"],
-  category: "unsafe-setting",
-  severity: "warning",
-  docs: {
-    summary: "`ssh-keyscan` output appended to known_hosts without checking a fingerprint: whoever answers is trusted (trust on first use, on every run).",
-    what: "An `ssh-keyscan` whose output goes into a known_hosts file (`>> ~/.ssh/known_hosts`, `| tee -a …/known_hosts`, through `sort`/`grep` on the way) when nothing in the same job, target or script checks what it fetched: no `ssh-keygen -l` over the scanned keys, no `SHA256:` fingerprint compared, no `diff`/`cmp` against pinned keys. A target path that a variable hides is not judged.",
-    why: "ssh-keyscan asks the network for the host's key and believes the answer; nothing authenticates it. Written straight into known_hosts, it turns host-key checking into trust on first use, and a CI runner starts fresh each time, so every run is a first use: anyone who can intercept or spoof the connection (DNS, a compromised network path, a look-alike host) gets their key trusted and receives the deploy key's session, the code and the secrets it pushes. Pin the key instead: commit the known_hosts line (GitHub, GitLab and Bitbucket publish theirs) or keep it in a secret, or compare the scanned fingerprint with the published one before trusting it.",
-    bad: "ssh-keyscan -H deploy.example.com >> ~/.ssh/known_hosts",
-    good: 'echo "$DEPLOY_KNOWN_HOSTS" >> ~/.ssh/known_hosts',
-    references: ['ssh-keyscan(1): "does not verify the keys"', "GitHub docs: GitHub's SSH key fingerprints", "ssh_config(5) StrictHostKeyChecking, UserKnownHostsFile"]
-  },
-  checkSetup(model) {
-    const hits = [];
-    const from = pipeSources(model.commands);
-    const origin = (command) => {
-      let first = command;
-      for (let guard = 0; guard < 16 && from.has(first); guard++) first = from.get(first);
-      return first;
-    };
-    for (const write of fileWrites(model.commands)) {
-      if (sshFileKind(write.target.text) !== "known_hosts") continue;
-      const scan = origin(write.producer);
-      if (commandName(scan) !== "ssh-keyscan") continue;
-      if (model.commands.some((command) => sameScope(command, scan) && verifies(command))) continue;
-      hits.push(
-        wordHit(
-          scan.words[0],
-          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on, and a fresh CI runner trusts anew on every run.`,
-          "Pin the host key: write a known_hosts line kept in the repository or a secret (GitHub and other forges publish theirs), or check `ssh-keygen -lf` output against the published fingerprint before appending."
-        )
-      );
-    }
-    return hits;
-  }
-});
+function isInSshDirectory(path10) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path10);
+}
+function isPrivateKeyPath(path10) {
+  const file = name(path10);
+  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
+  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
+}
+function userOfPath(path10) {
+  if (/^\/root(?:\/|$)/.test(path10)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path10)?.[1];
+}
 
 // src/parse/setup/shell/shell-text.ts
 var UNKNOWN_CHAR = "\0";
@@ -28057,13 +27767,19 @@ var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ASSIGNMENT2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var MAX_NESTING = 4;
 function shellCommands(text, scope, nesting = 0) {
+  return expand(lexShell(text), text.origins, scope, nesting);
+}
+function argvCommands(words2, scope) {
+  return expand([{ words: words2, assignments: [], redirects: [] }], [], scope, 0);
+}
+function expand(lexed, origins, scope, nesting) {
   const commands = [];
-  for (const lexed of lexShell(text)) {
-    const command = unwrap(lexed);
+  for (const found of lexed) {
+    const command = unwrap(found);
     if (scope !== void 0) command.scope = scope;
     commands.push(command);
     const script = scriptArgument(command);
-    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, text.origins), scope, nesting + 1));
+    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
   }
   return commands;
 }
@@ -28210,6 +27926,394 @@ function addOption(found, flag3, word) {
   else if (flag3 === "i") found.options.push({ line: `IdentityFile ${word.value}`, origin: { ...origin, columnOffset: origin.columnOffset - "IdentityFile ".length }, word });
 }
 
+// src/parse/setup/shell-facts.ts
+function addShellFacts(model, commands) {
+  model.commands.push(...commands);
+  for (const write of fileWrites(commands)) addWrite(model, write);
+  for (const invocation2 of sshInvocations(commands)) {
+    const options = invocation2.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
+    if (options.length === 0) continue;
+    model.embedded.push(embeddedDocument(model, "ssh_config", { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
+  }
+  for (const command of commands) model.modes.push(...modeSettings(command));
+}
+function addWrite(model, write) {
+  const kind = sshFileKind(write.target.text);
+  if (!kind) return;
+  const content = write.content;
+  let document;
+  if (content && "lines" in content && content.lines.some((line) => line !== void 0 && line.trim() !== "")) {
+    const partial = write.append || content.lines.some((line) => line === void 0);
+    document = embeddedDocument(model, kind, content, partial, write.target.text);
+    model.embedded.push(document);
+  }
+  if (kind !== "authorized_keys") return;
+  const keys = content && "file" in content ? { file: content.file } : document ? { document } : { unknown: write.producer.words.map((word) => word.raw).join(" ") };
+  const installation = { target: write.target.text, keys, exclusive: !write.append, span: write.target.span };
+  const user = userOfPath(write.target.text);
+  if (user) installation.user = user;
+  model.installations.push(installation);
+}
+function embeddedDocument(model, kind, content, fragment, target) {
+  const text = `${content.lines.map((line) => line ?? "").join("\n")}
+`;
+  const origins = content.origins.length > 0 ? content.origins : [{ line: 1, columnOffset: 0 }];
+  const document = { kind, source: createSourceFile(model.source.path, text), origins, fragment };
+  if (target !== void 0) document.target = target;
+  return document;
+}
+function modeSettings(command) {
+  const name2 = commandName(command);
+  const words2 = command.words;
+  let written2;
+  let targets = [];
+  let recursive = false;
+  if (name2 === "chmod") {
+    const args = operands(command, ["--reference"]);
+    recursive = words2.some((word) => /^-[a-zA-Z]*R/.test(word.text) || word.text === "--recursive");
+    const modeWord = words2.slice(1).find((word) => !/^-[cfvR]+$|^--/.test(word.text));
+    written2 = modeWord?.value;
+    targets = args.filter((word) => word !== modeWord);
+  } else if (name2 === "install" || name2 === "mkdir") {
+    const index = words2.findIndex((word2) => word2.text === "-m" || word2.text.startsWith("--mode=") || /^-m\d/.test(word2.text));
+    if (index === -1) return [];
+    const word = words2[index];
+    written2 = word.text === "-m" ? words2[index + 1]?.value : word.value?.replace(/^--mode=|^-m/, "");
+    const paths = operands(command, ["-m", "-o", "-g", "-t", "-S", "--owner", "--group"]);
+    const directories = name2 === "mkdir" || words2.some((w) => w.text === "-d" || w.text === "--directory");
+    targets = directories ? paths : paths.slice(-1);
+    if (!directories && paths.length < 2) return [];
+  } else return [];
+  if (written2 === void 0) return [];
+  const change = parseMode(written2);
+  if (!change) return [];
+  const setBits2 = change.mode === void 0 && change.set !== 0 ? { setBits: change.set } : {};
+  return targets.map((target) => ({ target: target.text, mode: change.mode, ...setBits2, written: written2, recursive, span: target.span }));
+}
+
+// src/parse/setup/cloud-init.ts
+var cache3 = /* @__PURE__ */ new WeakMap();
+function readCloudConfig(source) {
+  let parsed = cache3.get(source);
+  if (!parsed) {
+    const yaml = parseYamlSource(source, "1.1");
+    const configs = [];
+    if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
+      for (const document of yaml.documents.slice(0, 1)) {
+        if (!(0, import_yaml4.isMap)(document.contents)) continue;
+        configs.push(document.contents);
+        const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
+        if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
+      }
+    }
+    parsed = { yaml, configs };
+    cache3.set(source, parsed);
+  }
+  return parsed;
+}
+function cloudConfigValues(source, key) {
+  const { yaml, configs } = readCloudConfig(source);
+  return configs.flatMap((config) => {
+    const node = mapValue(config, key);
+    return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
+  });
+}
+function cloudInitTrue(node) {
+  if (!(0, import_yaml4.isScalar)(node)) return void 0;
+  if (typeof node.value === "boolean") return node.value;
+  const text = literalString(node);
+  return text === void 0 ? void 0 : ["true", "yes", "on", "1"].includes(text.trim().toLowerCase());
+}
+function parseCloudInit(source, template = JINJA) {
+  const model = emptySetupModel("cloud_init", source);
+  const { yaml, configs } = readCloudConfig(source);
+  const reader = new ConfigReader(yaml, model, template);
+  const commands = [];
+  for (const config of configs) {
+    reader.addKeys(mapValue(config, "ssh_authorized_keys"), void 0);
+    const users = mapValue(config, "users");
+    for (const user of (0, import_yaml4.isSeq)(users) ? users.items : []) reader.addUser(user);
+    reader.addHostKeys(mapValue(config, "ssh_keys"));
+    const files = mapValue(config, "write_files");
+    for (const entry2 of (0, import_yaml4.isSeq)(files) ? files.items : []) reader.addWrittenFile(entry2);
+    for (const key of ["bootcmd", "runcmd"]) commands.push(...reader.commandList(mapValue(config, key)));
+  }
+  addShellFacts(model, commands);
+  return model;
+}
+var ConfigReader = class {
+  constructor(yaml, model, template) {
+    this.yaml = yaml;
+    this.model = model;
+    this.template = template;
+  }
+  yaml;
+  model;
+  template;
+  addUser(user) {
+    if (!(0, import_yaml4.isMap)(user)) return;
+    const name2 = literalString(mapValue(user, "name"));
+    this.addKeys(mapValue(user, "ssh_authorized_keys"), name2);
+    const imported = mapValue(user, "ssh_import_id");
+    if (imported) this.install(name2, { unknown: "ssh_import_id" }, imported);
+  }
+  /** A list of keys (a lone string is one key), each item a line of the user's authorized_keys. */
+  addKeys(keys, user) {
+    if (!keys) return;
+    const items = (0, import_yaml4.isSeq)(keys) ? keys.items : [keys];
+    const lines = [];
+    let unknown = false;
+    for (const item of items) {
+      const text = (0, import_yaml4.isScalar)(item) ? scalarText(this.yaml, this.model.source, item) : void 0;
+      if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
+      else lines.push(...scalarLines(text));
+    }
+    const document = embedLines("authorized_keys", this.model.source, lines, { fragment: true });
+    if (document) {
+      this.model.embedded.push(document);
+      this.install(user, { document }, keys);
+    }
+    if (unknown) this.install(user, { unknown: "ssh_authorized_keys" }, keys);
+  }
+  addHostKeys(keys) {
+    if (!(0, import_yaml4.isMap)(keys)) return;
+    for (const pair of keys.items) {
+      if (!(0, import_yaml4.isScalar)(pair.key) || !/_public$/.test(String(pair.key.value)) || !(0, import_yaml4.isScalar)(pair.value)) continue;
+      const text = scalarText(this.yaml, this.model.source, pair.value);
+      const document = text && !isKeyPlaceholder(text.text) && embedLines("public_key", this.model.source, scalarLines(text), { fragment: false });
+      if (document) this.model.embedded.push(document);
+    }
+  }
+  addWrittenFile(entry2) {
+    const target = literalString(mapValue(entry2, "path"));
+    if (target === void 0) return;
+    const permissions = parseModeNode(mapValue(entry2, "permissions"), false);
+    if (permissions) this.model.modes.push({ target, recursive: false, span: nodeSpan(this.yaml, mapValue(entry2, "permissions")), ...permissions });
+    const kind = sshPathRole(target);
+    const content = mapValue(entry2, "content");
+    const encoding = literalString(mapValue(entry2, "encoding")) ?? "text/plain";
+    if (kind === void 0 || !isUserKind(kind) || !(0, import_yaml4.isScalar)(content) || encoding !== "text/plain") return;
+    const text = scalarText(this.yaml, this.model.source, content);
+    const append = cloudInitTrue(mapValue(entry2, "append")) === true;
+    const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
+    if (document) this.model.embedded.push(document);
+    if (kind === "authorized_keys") this.install(userOfPath(target), document ? { document } : { unknown: "write_files" }, content, target, !append);
+  }
+  /**
+   * `runcmd`/`bootcmd`: cloud-init writes the items into one script, a string as it is, a list as
+   * one command of those words (each quoted). Templates are masked: with `## template: jinja`
+   * cloud-init renders Jinja first, and without it `{{` in a command is too rare to believe.
+   */
+  commandList(list) {
+    if (!(0, import_yaml4.isSeq)(list)) return [];
+    const lines = [];
+    const commands = [];
+    for (const item of list.items) {
+      if ((0, import_yaml4.isSeq)(item)) {
+        const words2 = item.items.map((word) => scalarWord(this.yaml, this.model.source, word));
+        if (words2.length > 0 && words2.every((word) => word !== void 0)) commands.push(...argvCommands(words2));
+      } else if ((0, import_yaml4.isScalar)(item)) {
+        const text = scalarText(this.yaml, this.model.source, item);
+        if (text) lines.push(text);
+      }
+    }
+    const script = shellText(lines.map((line) => line.text).join("\n"), lines.flatMap((line) => line.origins), (text) => maskMatches(text, this.template));
+    return [...shellCommands(script), ...commands];
+  }
+  install(user, keys, node, target, exclusive = false) {
+    const installation = { keys, exclusive, span: nodeSpan(this.yaml, node) };
+    if (user !== void 0) installation.user = user;
+    if (target !== void 0) installation.target = target;
+    this.model.installations.push(installation);
+  }
+};
+
+// src/rules/cloud-init/cloud-init-password-auth.ts
+var cloud_init_password_auth_default = defineSetupRule({
+  id: "SSH532",
+  alias: "cloud-init-password-auth",
+  kinds: ["cloud_init"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`ssh_pwauth: true` turns SSH password authentication on.",
+    what: "cloud-init user data with `ssh_pwauth` set to true (`true`, `yes`, `on`, `1`, as cloud-init reads them). `false` and `unchanged` are not reported; a templated value is unknown and not reported.",
+    why: "cloud-init writes `PasswordAuthentication yes` into sshd's configuration (a `50-cloud-init.conf` drop-in on current Ubuntu, which wins over later drop-ins) and restarts sshd, so every account with a password can be brute-forced over the network. Keys from `ssh_authorized_keys` make passwords unnecessary.",
+    bad: "#cloud-config\nssh_pwauth: true",
+    good: "#cloud-config\nssh_pwauth: false",
+    references: [
+      "cloud-init cc_set_passwords: ssh_pwauth",
+      "sshd_config(5) PasswordAuthentication",
+      "CIS Ubuntu 24.04 5.1.x; Mozilla OpenSSH guidelines"
+    ]
+  },
+  checkSetup(model) {
+    return cloudConfigValues(model.source, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
+      ...span,
+      message: "ssh_pwauth turns on PasswordAuthentication: sshd will accept passwords, which bots guess over the network.",
+      help: "Set `ssh_pwauth: false` and log in with the keys in `ssh_authorized_keys`."
+    }));
+  }
+});
+
+// src/rules/cloud-init/cloud-init-root-login.ts
+var cloud_init_root_login_default = defineSetupRule({
+  id: "SSH533",
+  alias: "cloud-init-root-login",
+  kinds: ["cloud_init"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`disable_root: false` lets root log in over SSH with the default user's keys.",
+    what: "cloud-init user data that sets `disable_root` to false (anything cloud-init does not read as true). The default, `true`, is not reported; a templated value is unknown and not reported.",
+    why: "cloud-init installs the default user's keys for root too. With `disable_root: true` it prefixes them with a forced command that only prints \"Please login as the user …\"; with `false` the keys open a root shell, and sshd's default `PermitRootLogin prohibit-password` allows that. Logins as root leave no trace of who it was; log in as the user and use sudo.",
+    bad: "#cloud-config\ndisable_root: false",
+    good: "#cloud-config\ndisable_root: true",
+    references: ["cloud-init cc_ssh: disable_root, disable_root_opts", "sshd_config(5) PermitRootLogin", "CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)"]
+  },
+  checkSetup(model) {
+    return cloudConfigValues(model.source, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
+      ...span,
+      message: "disable_root: false installs the default user's keys for root without the forced command that refuses the login: they open a root shell.",
+      help: "Remove `disable_root: false` (the default is true) and log in as the default user, then use sudo."
+    }));
+  }
+});
+
+// src/rules/cloud-init/cloud-init-plain-password.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var CRYPT_HASH = /^\$(?:1|2a|2y|5|6)(?:\$.+){2}$/;
+var RANDOM = /^(?:R|RANDOM)$/;
+function plainPasswords(yaml, source, config) {
+  const found = [];
+  const at3 = (node) => nodeSpan(yaml, node);
+  const users = mapValue(config, "users");
+  for (const user of (0, import_yaml5.isSeq)(users) ? users.items : []) {
+    const password = mapValue(user, "plain_text_passwd");
+    if (literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(user, "name")) ?? "a user" });
+  }
+  const defaultPassword = mapValue(config, "password");
+  if (literalString(defaultPassword)) found.push({ span: at3(defaultPassword), user: "the default user" });
+  const chpasswd = mapValue(config, "chpasswd");
+  const listed = mapValue(chpasswd, "users");
+  for (const entry2 of (0, import_yaml5.isSeq)(listed) ? listed.items : []) {
+    const password = mapValue(entry2, "password");
+    if (literalString(mapValue(entry2, "type")) === "text" && literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(entry2, "name")) ?? "a user" });
+  }
+  const list = mapValue(chpasswd, "list");
+  const lines = (0, import_yaml5.isSeq)(list) ? list.items : (0, import_yaml5.isScalar)(list) ? [list] : [];
+  for (const item of lines) {
+    const text = (0, import_yaml5.isScalar)(item) && literalString(item) !== void 0 ? scalarText(yaml, source, item) : void 0;
+    text?.text.split("\n").forEach((line, index) => {
+      const colon = line.indexOf(":");
+      const password = line.slice(colon + 1).trim();
+      if (colon <= 0 || password === "" || CRYPT_HASH.test(password) || RANDOM.test(password)) return;
+      const origin = text.origins[index];
+      found.push({ span: { line: origin.line, column: origin.columnOffset + line.indexOf(password, colon) + 1 }, user: line.slice(0, colon).trim() });
+    });
+  }
+  return found;
+}
+var cloud_init_plain_password_default = defineSetupRule({
+  id: "SSH535",
+  alias: "cloud-init-plain-password",
+  kinds: ["cloud_init"],
+  category: "secret-exposure",
+  severity: "warning",
+  docs: {
+    summary: "cloud-init user data sets a plain-text password.",
+    what: "A password written in clear in cloud-init user data: `plain_text_passwd` of a user, `chpasswd` `list` lines (`user:password`) that are not crypt hashes or `RANDOM`, `chpasswd` `users` entries with `type: text`, and the default user's top-level `password`. Templated values are not reported. The password itself is never printed.",
+    why: "User data is stored in the repository and, on most clouds, readable from inside the instance through the metadata service. A password that is also accepted over SSH (`ssh_pwauth: true`, or a console) is a credential anyone with the file can use. Use keys, or a crypt hash (`mkpasswd -m sha-512`) with `passwd`/`hashed_passwd`.",
+    bad: "#cloud-config\nchpasswd:\n  list: |\n    root:hunter2\n  expire: false",
+    good: "#cloud-config\nusers:\n  - name: admin\n    lock_passwd: true\n    ssh_authorized_keys:\n      - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJbOMZSB4uDzS0+3oK0Zu7gSFvUNxyU1ZsFcumeEumEg admin@laptop",
+    references: ["cloud-init cc_set_passwords (chpasswd, password)", "cloud-init users and groups: plain_text_passwd", "CWE-798: Use of Hard-coded Credentials"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    const { yaml, configs } = readCloudConfig(model.source);
+    for (const config of configs) {
+      for (const { span, user } of plainPasswords(yaml, model.source, config)) {
+        hits.push({
+          ...span,
+          message: `A plain-text password for ${quote(user)} is committed here; anyone who can read the user data can log in with it.`,
+          help: "Lock the password (`lock_passwd: true`) and use ssh_authorized_keys, or give a crypt hash (`mkpasswd -m sha-512`) in `passwd`."
+        });
+      }
+    }
+    return hits;
+  }
+});
+
+// src/rules/setup-code/scope.ts
+function sameScope(a, b) {
+  return a.scope === void 0 || b.scope === void 0 || a.scope === b.scope;
+}
+function pipeSources(commands) {
+  const from = /* @__PURE__ */ new Map();
+  for (const command of commands) if (command.pipedTo) from.set(command.pipedTo, command);
+  return from;
+}
+function hasFlag(command, flag3) {
+  return command.words.slice(1).some((word) => /^-[A-Za-z]+$/.test(word.text) && word.text.includes(flag3));
+}
+function wordHit(word, message, help2) {
+  const { line, column, endLine, endColumn } = word.span;
+  const hit = { line, column, message, help: help2 };
+  if (endLine === line && endColumn !== void 0) hit.endColumn = endColumn;
+  else if (endLine !== void 0) {
+    hit.endLine = endLine;
+    if (endColumn !== void 0) hit.endColumn = endColumn;
+  }
+  return hit;
+}
+
+// src/rules/setup-code/keyscan-without-verification.ts
+function verifies(command) {
+  const name2 = commandName(command);
+  if (name2 === "ssh-keygen" && hasFlag(command, "l")) return true;
+  if (name2 === "diff" || name2 === "cmp") return true;
+  return command.words.some((word) => /\b(?:SHA256|MD5):/.test(word.text));
+}
+var keyscan_without_verification_default = defineSetupRule({
+  id: "SSH500",
+  alias: "keyscan-without-verification",
+  kinds: ["workflow", "shell_script", "dockerfile", "makefile", "ansible", "cloud_init"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`ssh-keyscan` output appended to known_hosts without checking a fingerprint: whoever answers is trusted (trust on first use, on every run).",
+    what: "An `ssh-keyscan` whose output goes into a known_hosts file (`>> ~/.ssh/known_hosts`, `| tee -a …/known_hosts`, through `sort`/`grep` on the way) when nothing in the same job, target or script checks what it fetched: no `ssh-keygen -l` over the scanned keys, no `SHA256:` fingerprint compared, no `diff`/`cmp` against pinned keys. A target path that a variable hides is not judged.",
+    why: "ssh-keyscan asks the network for the host's key and believes the answer; nothing authenticates it. Written straight into known_hosts, it turns host-key checking into trust on first use, and a CI runner starts fresh each time, so every run is a first use: anyone who can intercept or spoof the connection (DNS, a compromised network path, a look-alike host) gets their key trusted and receives the deploy key's session, the code and the secrets it pushes. Pin the key instead: commit the known_hosts line (GitHub, GitLab and Bitbucket publish theirs) or keep it in a secret, or compare the scanned fingerprint with the published one before trusting it.",
+    bad: "ssh-keyscan -H deploy.example.com >> ~/.ssh/known_hosts",
+    good: 'echo "$DEPLOY_KNOWN_HOSTS" >> ~/.ssh/known_hosts',
+    references: ['ssh-keyscan(1): "does not verify the keys"', "GitHub docs: GitHub's SSH key fingerprints", "ssh_config(5) StrictHostKeyChecking, UserKnownHostsFile"]
+  },
+  checkSetup(model) {
+    const hits = [];
+    const from = pipeSources(model.commands);
+    const origin = (command) => {
+      let first = command;
+      for (let guard = 0; guard < 16 && from.has(first); guard++) first = from.get(first);
+      return first;
+    };
+    const everyRun = model.kind === "ansible" || model.kind === "cloud_init" ? "" : ", and a fresh CI runner trusts anew on every run";
+    for (const write of fileWrites(model.commands)) {
+      if (sshFileKind(write.target.text) !== "known_hosts") continue;
+      const scan = origin(write.producer);
+      if (commandName(scan) !== "ssh-keyscan") continue;
+      if (model.commands.some((command) => sameScope(command, scan) && verifies(command))) continue;
+      hits.push(
+        wordHit(
+          scan.words[0],
+          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on${everyRun}.`,
+          "Pin the host key: write a known_hosts line kept in the repository or a secret (GitHub and other forges publish theirs), or check `ssh-keygen -lf` output against the published fingerprint before appending."
+        )
+      );
+    }
+    return hits;
+  }
+});
+
 // src/rules/setup-code/private-key-written-without-chmod.ts
 var OWNER_ONLY = 63;
 function identityPaths(model) {
@@ -28247,7 +28351,7 @@ function fromSecret(write) {
 var private_key_written_without_chmod_default = defineSetupRule({
   id: "SSH501",
   alias: "private-key-written-without-chmod",
-  kinds: ["workflow", "shell_script", "dockerfile", "makefile"],
+  kinds: ["workflow", "shell_script", "dockerfile", "makefile", "ansible", "cloud_init"],
   category: "secret-exposure",
   severity: "warning",
   docs: {
@@ -28352,71 +28456,6 @@ var ssh_permissions_refused_default = defineSetupRule({
     return hits;
   }
 });
-
-// src/parse/setup/shell-facts.ts
-function addShellFacts(model, commands) {
-  model.commands.push(...commands);
-  for (const write of fileWrites(commands)) addWrite(model, write);
-  for (const invocation2 of sshInvocations(commands)) {
-    const options = invocation2.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
-    if (options.length === 0) continue;
-    model.embedded.push(embeddedDocument(model, "ssh_config", { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
-  }
-  for (const command of commands) model.modes.push(...modeSettings(command));
-}
-function addWrite(model, write) {
-  const kind = sshFileKind(write.target.text);
-  if (!kind) return;
-  const content = write.content;
-  let document;
-  if (content && "lines" in content && content.lines.some((line) => line !== void 0 && line.trim() !== "")) {
-    const partial = write.append || content.lines.some((line) => line === void 0);
-    document = embeddedDocument(model, kind, content, partial, write.target.text);
-    model.embedded.push(document);
-  }
-  if (kind !== "authorized_keys") return;
-  const keys = content && "file" in content ? { file: content.file } : document ? { document } : { unknown: write.producer.words.map((word) => word.raw).join(" ") };
-  const installation = { target: write.target.text, keys, exclusive: !write.append, span: write.target.span };
-  const user = userOfPath(write.target.text);
-  if (user) installation.user = user;
-  model.installations.push(installation);
-}
-function embeddedDocument(model, kind, content, fragment, target) {
-  const text = `${content.lines.map((line) => line ?? "").join("\n")}
-`;
-  const origins = content.origins.length > 0 ? content.origins : [{ line: 1, columnOffset: 0 }];
-  const document = { kind, source: createSourceFile(model.source.path, text), origins, fragment };
-  if (target !== void 0) document.target = target;
-  return document;
-}
-function modeSettings(command) {
-  const name2 = commandName(command);
-  const words2 = command.words;
-  let written2;
-  let targets = [];
-  let recursive = false;
-  if (name2 === "chmod") {
-    const args = operands(command, ["--reference"]);
-    recursive = words2.some((word) => /^-[a-zA-Z]*R/.test(word.text) || word.text === "--recursive");
-    const modeWord = words2.slice(1).find((word) => !/^-[cfvR]+$|^--/.test(word.text));
-    written2 = modeWord?.value;
-    targets = args.filter((word) => word !== modeWord);
-  } else if (name2 === "install" || name2 === "mkdir") {
-    const index = words2.findIndex((word2) => word2.text === "-m" || word2.text.startsWith("--mode=") || /^-m\d/.test(word2.text));
-    if (index === -1) return [];
-    const word = words2[index];
-    written2 = word.text === "-m" ? words2[index + 1]?.value : word.value?.replace(/^--mode=|^-m/, "");
-    const paths = operands(command, ["-m", "-o", "-g", "-t", "-S", "--owner", "--group"]);
-    const directories = name2 === "mkdir" || words2.some((w) => w.text === "-d" || w.text === "--directory");
-    targets = directories ? paths : paths.slice(-1);
-    if (!directories && paths.length < 2) return [];
-  } else return [];
-  if (written2 === void 0) return [];
-  const change = parseMode(written2);
-  if (!change) return [];
-  const setBits2 = change.mode === void 0 && change.set !== 0 ? { setBits: change.set } : {};
-  return targets.map((target) => ({ target: target.text, mode: change.mode, ...setBits2, written: written2, recursive, span: target.span }));
-}
 
 // src/parse/setup/parse-dockerfile.ts
 var RUN_PREFIX = /^(?:[ \t]+--\S+)*/;
@@ -28702,7 +28741,7 @@ var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // src/parse/setup/ansible-tasks.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-var ANSIBLE_MODULES = ["authorized_key", "file", "copy", "template", "lineinfile", "blockinfile"];
+var ANSIBLE_MODULES = ["authorized_key", "file", "copy", "template", "lineinfile", "blockinfile", "shell", "command", "raw"];
 var COLLECTIONS = ["ansible.builtin.", "ansible.legacy.", "ansible.posix."];
 var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
 var cache4 = /* @__PURE__ */ new WeakMap();
@@ -28741,7 +28780,10 @@ function readTask(yaml, source, task) {
     const module = moduleName(pair.key.value);
     if (!module) continue;
     const args = new Map([...mappingArgs(yaml, source, mapValue(task, "args")), ...moduleArgs(yaml, source, pair.value)]);
-    return { module, args, span: nodeSpan(yaml, pair.key) };
+    const found = { module, args, span: nodeSpan(yaml, pair.key) };
+    const freeForm = (0, import_yaml6.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
+    if (freeForm) found.freeForm = freeForm;
+    return found;
   }
   return void 0;
 }
@@ -28812,14 +28854,40 @@ function isTrue(arg2) {
   return arg2?.value !== void 0 && ["yes", "on", "true", "1", "y", "t"].includes(arg2.value.toLowerCase());
 }
 
+// src/parse/setup/ansible-shell.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var FREE_FORM_OPTION = /(?<=^|\s)(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline|strip_empty_ends|expand_argument_vars)=(?:"[^"]*"|'[^']*'|\S*)/g;
+var POSIX_SHELL = /(?:^|\/)(?:ba|da|k|z)?sh$/;
+function ansibleShellCommands(task, yaml, source) {
+  const executable = task.args.get("executable");
+  if (executable && (executable.value === void 0 || !POSIX_SHELL.test(executable.value))) return [];
+  const script = task.freeForm ?? task.args.get("cmd")?.text;
+  if (script) {
+    const text = shellText(script.text, script.origins, (written2) => maskMatches(written2, JINJA).replace(FREE_FORM_OPTION, (option) => " ".repeat(option.length)));
+    return task.module === "command" && !runsWithoutShell(text) ? [] : shellCommands(text);
+  }
+  const argv = task.module === "command" ? task.args.get("argv")?.node : void 0;
+  const words2 = (0, import_yaml7.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
+  return words2.length > 0 && words2.every((word) => word !== void 0) ? argvCommands(words2) : [];
+}
+function runsWithoutShell(text) {
+  const commands = lexShell(text);
+  return commands.length === 1 && commands[0].redirects.length === 0 && commands[0].pipedTo === void 0;
+}
+
 // src/parse/setup/ansible.ts
+var SHELL_MODULES = /* @__PURE__ */ new Set(["shell", "command", "raw"]);
 function parseAnsible(source) {
   const model = emptySetupModel("ansible", source);
-  for (const task of readAnsibleFile(source).tasks) {
-    if (task.args.get("state")?.value === "absent") continue;
-    if (task.module === "authorized_key") addAuthorizedKey(model, task);
+  const { yaml, tasks } = readAnsibleFile(source);
+  const commands = [];
+  for (const task of tasks) {
+    if (SHELL_MODULES.has(task.module)) commands.push(...ansibleShellCommands(task, yaml, source));
+    else if (task.args.get("state")?.value === "absent") continue;
+    else if (task.module === "authorized_key") addAuthorizedKey(model, task);
     else addFileTask(model, task);
   }
+  addShellFacts(model, commands);
   return model;
 }
 function arg(task, ...names) {
@@ -28998,34 +29066,34 @@ function parseShellScript(source) {
 }
 
 // src/parse/setup/parse-workflow.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
-var POSIX_SHELL = /^(?:bash|sh)\b/;
+var POSIX_SHELL2 = /^(?:bash|sh)\b/;
 function parseWorkflow(source) {
   const model = emptySetupModel("workflow", source);
   const yaml = parseYamlSource(source);
   const commands = [];
   for (const document of yaml.documents) {
     const root = document.contents;
-    if (!(0, import_yaml7.isMap)(root)) continue;
+    if (!(0, import_yaml8.isMap)(root)) continue;
     commands.push(...environment(yaml, source, root.get("env", true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get("jobs", true);
-    if (!(0, import_yaml7.isMap)(jobs)) continue;
+    if (!(0, import_yaml8.isMap)(jobs)) continue;
     for (const pair of jobs.items) {
       const job = pair.value;
-      const scope = (0, import_yaml7.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-      if (!(0, import_yaml7.isMap)(job)) continue;
+      const scope = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (!(0, import_yaml8.isMap)(job)) continue;
       commands.push(...environment(yaml, source, job.get("env", true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get("steps", true);
-      if (!(0, import_yaml7.isSeq)(steps)) continue;
+      if (!(0, import_yaml8.isSeq)(steps)) continue;
       for (const step of steps.items) {
-        if (!(0, import_yaml7.isMap)(step)) continue;
+        if (!(0, import_yaml8.isMap)(step)) continue;
         commands.push(...environment(yaml, source, step.get("env", true), scope));
         const run = step.get("run", true);
         const shell = step.get("shell") ?? jobShell;
-        if (!(0, import_yaml7.isScalar)(run) || typeof shell === "string" && !POSIX_SHELL.test(shell)) continue;
+        if (!(0, import_yaml8.isScalar)(run) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
         const script = scalarText(yaml, source, run);
         if (script) commands.push(...shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
@@ -29036,14 +29104,14 @@ function parseWorkflow(source) {
 }
 function defaultShell(map) {
   const defaults = map.get("defaults");
-  return (0, import_yaml7.isMap)(defaults) && (0, import_yaml7.isMap)(defaults.get("run")) ? defaults.get("run").get("shell") : void 0;
+  return (0, import_yaml8.isMap)(defaults) && (0, import_yaml8.isMap)(defaults.get("run")) ? defaults.get("run").get("shell") : void 0;
 }
 function environment(yaml, source, env, scope) {
-  if (!(0, import_yaml7.isMap)(env)) return [];
+  if (!(0, import_yaml8.isMap)(env)) return [];
   const commands = [];
   for (const pair of env.items) {
     const value = pair.value;
-    if (!(0, import_yaml7.isScalar)(pair.key) || !(0, import_yaml7.isScalar)(value) || value.value === null || value.value === void 0) continue;
+    if (!(0, import_yaml8.isScalar)(pair.key) || !(0, import_yaml8.isScalar)(value) || value.value === null || value.value === void 0) continue;
     const text = String(value.value);
     const raw = value.range ? source.text.slice(value.range[0], value.range[1]) : text;
     const word = { value: text.includes("${{") ? void 0 : text, raw, text, span: nodeSpan(yaml, value) };
@@ -29057,10 +29125,16 @@ function environment(yaml, source, env, scope) {
 // src/parse/setup/terraform.ts
 var KEY_ATTRIBUTES = /* @__PURE__ */ new Set(["public_key", "ssh_key", "ssh_public_key", "key"]);
 var METADATA_KEY_ATTRIBUTES = /* @__PURE__ */ new Set(["ssh-keys", "sshKeys"]);
+var USER_DATA_ATTRIBUTES = /* @__PURE__ */ new Set(["user_data", "user-data"]);
+var INTERPOLATION = /\$\{[^}]*\}/g;
 var ATTRIBUTE = /^(\s*"?)([A-Za-z_][\w-]*)"?\s*[=:]\s*/;
 function parseTerraform(source) {
   const model = emptySetupModel("terraform", source);
   for (const value of stringAttributes(source)) {
+    if (USER_DATA_ATTRIBUTES.has(value.name)) {
+      if (value.heredoc) addUserData(model, value.lines);
+      continue;
+    }
     if (value.lines.some((line) => /[$%]\{/.test(line.text.replace(/([$%])\1\{/g, "")))) continue;
     const lines = value.lines.map((line) => ({ ...line, text: line.text.replace(/([$%])\1\{/g, "$1{") }));
     if (METADATA_KEY_ATTRIBUTES.has(value.name)) addMetadataKeys(model, lines);
@@ -29070,6 +29144,12 @@ function parseTerraform(source) {
     }
   }
   return model;
+}
+function addUserData(model, lines) {
+  if (!isCloudConfig(lines.slice(0, 2).map((line) => line.text)) || lines.some((line) => /%\{/.test(line.text.replace(/%%\{/g, "")))) return;
+  const text = lines.map((line) => line.text.replace(/([$%])\1\{/g, "$1{")).join("\n");
+  const cloudInit = parseCloudInit(createSourceFile(model.source.path, text), INTERPOLATION);
+  model.nested.push({ model: cloudInit, origins: lines.map((line) => line.origin) });
 }
 function startsWithKeyType(text) {
   return keyTypeByName(text.trimStart().split(/\s/)[0] ?? "") !== void 0;
@@ -29105,11 +29185,11 @@ function stringAttributes(source) {
     const heredoc = /^<<(-?)([A-Za-z_]\w*)\s*$/.exec(line.text.slice(valueStart));
     if (heredoc) {
       const body = heredocBody(lines, index + 1, heredoc[2], heredoc[1] === "-");
-      if (body) found.push({ name: attribute[2], lines: body.lines });
+      if (body) found.push({ name: attribute[2], lines: body.lines, heredoc: true });
       index = body ? body.end : lines.length;
     } else if (line.text[valueStart] === '"') {
       const text = quotedString(line.text, valueStart + 1);
-      if (text !== void 0) found.push({ name: attribute[2], lines: splitDecoded(text, line.number, valueStart + 1) });
+      if (text !== void 0) found.push({ name: attribute[2], lines: splitDecoded(text, line.number, valueStart + 1), heredoc: false });
     }
   }
   return found;
@@ -29169,14 +29249,21 @@ var NO_INCLUDES = {
 };
 async function lintSetupSource(source, kind, ruleSet, context) {
   const model = parseSetupSource(source, kind);
+  return { model, findings: await lintSetupModel(model, ruleSet, context) };
+}
+async function lintSetupModel(model, ruleSet, context) {
   const findings = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
-    if (!rule.checkSetup || !rule.kinds.includes(kind)) continue;
-    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
+    if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
+    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
   for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context));
-  return { model, findings };
+  for (const nested of model.nested) {
+    const inner = await lintSetupModel(nested.model, ruleSet, context);
+    findings.push(...inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
+  }
+  return findings;
 }
 async function lintEmbedded(document, ruleSet, context) {
   const { kind, source } = document;

@@ -1,7 +1,8 @@
 /**
- * Code that sets SSH up through the pipeline: the setup rules over its model, and every SSH file
- * it writes (heredoc, YAML block, Ansible line) through the rules of that kind of file, with the
- * findings moved back to where the text sits in the host file. The caller applies the file's
+ * Code that sets SSH up through the pipeline: the setup rules over its model, every SSH file it
+ * writes (heredoc, YAML block, Ansible line) through the rules of that kind of file, and setup code
+ * it holds (cloud-init user data in Terraform) through the rules of its kind, with the findings
+ * moved back to where the text sits in the host file. The caller applies the file's
  * suppression comments, once, with the file's other findings.
  */
 import type { Finding, RelatedLocation, Span } from '../core/finding.js';
@@ -31,15 +32,23 @@ export async function lintSetupSource(
   context: RuleContext,
 ): Promise<{ model: SetupFileModel; findings: Finding[] }> {
   const model = parseSetupSource(source, kind);
+  // Suppressions come last, in the pipeline, once the repository rules have reported too.
+  return { model, findings: await lintSetupModel(model, ruleSet, context) };
+}
+
+async function lintSetupModel(model: SetupFileModel, ruleSet: RuleSet, context: RuleContext): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const enabled of ruleSet.enabled) {
     const rule = enabled.rule;
-    if (!rule.checkSetup || !rule.kinds.includes(kind)) continue;
-    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, source.path, hit));
+    if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
+    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
   for (const document of model.embedded) findings.push(...(await lintEmbedded(document, ruleSet, context)));
-  // Suppressions come last, in the pipeline, once the repository rules have reported too.
-  return { model, findings };
+  for (const nested of model.nested) {
+    const inner = await lintSetupModel(nested.model, ruleSet, context);
+    findings.push(...inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
+  }
+  return findings;
 }
 
 /** The findings on an embedded document, at their places in the host file. */
@@ -56,7 +65,10 @@ export async function lintEmbedded(document: EmbeddedDocument, ruleSet: RuleSet,
   return findings.map((finding) => mapToHost(finding, document));
 }
 
-function mapToHost<T extends Span & { file: string; message: string; related?: RelatedLocation[] }>(item: T, document: EmbeddedDocument): T {
+/** Text with the host position of each of its lines: an embedded SSH file, or setup code inside setup code. */
+type Placed = Pick<EmbeddedDocument, 'source' | 'origins'>;
+
+function mapToHost<T extends Span & { file: string; message: string; related?: RelatedLocation[] }>(item: T, document: Placed): T {
   if (item.file !== document.source.path) return item;
   const mapped: T = { ...item, ...mapSpan(item, document) };
   // Messages name other lines as `file:line` (the block a setting is in); those are embedded lines too.
@@ -66,7 +78,7 @@ function mapToHost<T extends Span & { file: string; message: string; related?: R
   return mapped;
 }
 
-function mapSpan(span: Span, document: EmbeddedDocument): Span {
+function mapSpan(span: Span, document: Placed): Span {
   const at = (line: number, column: number) => {
     const origin = document.origins[line - 1] ?? document.origins.at(-1) ?? { line, columnOffset: 0 };
     return origin.rest && column >= origin.rest.from ? origin.rest : origin;

@@ -94,6 +94,7 @@ import privateKeyWrittenWithoutChmod from './setup-code/private-key-written-with
 import sshPermissionsRefused from './setup-code/ssh-permissions-refused.js';
 import keyCopiedIntoImage from './setup-code/key-copied-into-image.js';
 import agentForwardingInCi from './setup-code/agent-forwarding-in-ci.js';
+import actionHostKeyUnverified from './setup-code/action-host-key-unverified.js';
 
 const ALL: Rule[] = [
   unreadableFile,
@@ -190,6 +191,7 @@ const ALL: Rule[] = [
   sshPermissionsRefused,
   keyCopiedIntoImage,
   agentForwardingInCi,
+  actionHostKeyUnverified,
 ];
 
 export const RULES: readonly Rule[] = ALL.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

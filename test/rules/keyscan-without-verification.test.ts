@@ -35,6 +35,8 @@ setupRuleTable(rule, {
       hits: [{ line: 11, column: 11 }],
     },
     { name: 'Makefile recipe', kind: 'makefile', text: 'deploy:\n\t@ssh-keyscan $(HOST) >> ~/.ssh/known_hosts\n\trsync -a out/ $(HOST):/srv/', hits: [{ line: 2, column: 3 }] },
+    { name: 'Ansible shell task', kind: 'ansible', text: '- hosts: all\n  tasks:\n    - shell: ssh-keyscan github.com >> /root/.ssh/known_hosts', hits: [{ line: 3, column: 14, message: 'trusted from then on.' }] },
+    { name: 'cloud-init runcmd', kind: 'cloud_init', text: '#cloud-config\nruncmd:\n  - ssh-keyscan github.com >> /root/.ssh/known_hosts', hits: [{ line: 3, column: 5 }] },
     { name: 'Dockerfile RUN', kind: 'dockerfile', text: 'FROM alpine\nRUN mkdir -p /root/.ssh && \\\n    ssh-keyscan github.com >> /root/.ssh/known_hosts', hits: [{ line: 3, column: 5 }] },
   ],
 });

@@ -9,7 +9,7 @@ import type { SourceFile } from '../../core/source.js';
 import { isTemplated, literalString, mapValue, nodeSpan, parseYamlSource, positionAt, scalarText, type ScalarText, type YamlSource } from './yaml-source.js';
 
 /** Modules whose effect on SSH files sshlint models. */
-export const ANSIBLE_MODULES = ['authorized_key', 'file', 'copy', 'template', 'lineinfile', 'blockinfile'] as const;
+export const ANSIBLE_MODULES = ['authorized_key', 'file', 'copy', 'template', 'lineinfile', 'blockinfile', 'shell', 'command', 'raw'] as const;
 export type AnsibleModule = (typeof ANSIBLE_MODULES)[number];
 
 const COLLECTIONS = ['ansible.builtin.', 'ansible.legacy.', 'ansible.posix.'];
@@ -29,6 +29,8 @@ export interface TaskArg {
 export interface AnsibleTask {
   module: AnsibleModule;
   args: ReadonlyMap<string, TaskArg>;
+  /** The module's value when it is a string (`shell: ssh-keyscan host >> …`): the command line of `shell`, `command` and `raw`. */
+  freeForm?: ScalarText;
   /** The module name, where findings about the whole task point. */
   span: Span;
 }
@@ -79,7 +81,10 @@ function readTask(yaml: YamlSource, source: SourceFile, task: YAMLMap): AnsibleT
     if (!module) continue;
     // Ansible merges `args:` under the module's own arguments, which win.
     const args = new Map([...mappingArgs(yaml, source, mapValue(task, 'args')), ...moduleArgs(yaml, source, pair.value)]);
-    return { module, args, span: nodeSpan(yaml, pair.key) };
+    const found: AnsibleTask = { module, args, span: nodeSpan(yaml, pair.key) };
+    const freeForm = isScalar(pair.value) ? scalarText(yaml, source, pair.value) : undefined;
+    if (freeForm) found.freeForm = freeForm;
+    return found;
   }
   return undefined;
 }

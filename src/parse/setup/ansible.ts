@@ -2,7 +2,7 @@
  * Ansible → setup model: keys `authorized_key` installs (lines checked as authorized_keys lines,
  * `key_options` put before each key as the module writes them), lines and blocks added to SSH
  * files, files copied with inline content, and modes set. Anything Jinja decides is unknown and
- * left unjudged; `shell`/`command` tasks are not read yet.
+ * left unjudged. The commands of `shell`, `command` and `raw` tasks are read as any shell script is.
  */
 import type { SourceFile } from '../../core/source.js';
 import { isUserKind } from '../../core/file-kind.js';
@@ -10,16 +10,24 @@ import { keyTypeByName } from '../../ssh/key-types.js';
 import { readAnsibleFile, isTrue, type AnsibleTask, type TaskArg } from './ansible-tasks.js';
 import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
 import { parseModeNode, parseModeText } from './file-mode.js';
-import { emptySetupModel, type EmbeddedDocument, type KeyInstallation, type SetupFileModel } from './setup-model.js';
+import { ansibleShellCommands } from './ansible-shell.js';
+import { emptySetupModel, type EmbeddedDocument, type KeyInstallation, type SetupFileModel, type ShellCommand } from './setup-model.js';
+import { addShellFacts } from './shell-facts.js';
 import { sshPathRole, userOfPath } from './ssh-paths.js';
+
+const SHELL_MODULES: ReadonlySet<AnsibleTask['module']> = new Set(['shell', 'command', 'raw']);
 
 export function parseAnsible(source: SourceFile): SetupFileModel {
   const model = emptySetupModel('ansible', source);
-  for (const task of readAnsibleFile(source).tasks) {
-    if (task.args.get('state')?.value === 'absent') continue;
-    if (task.module === 'authorized_key') addAuthorizedKey(model, task);
+  const { yaml, tasks } = readAnsibleFile(source);
+  const commands: ShellCommand[] = [];
+  for (const task of tasks) {
+    if (SHELL_MODULES.has(task.module)) commands.push(...ansibleShellCommands(task, yaml, source));
+    else if (task.args.get('state')?.value === 'absent') continue;
+    else if (task.module === 'authorized_key') addAuthorizedKey(model, task);
     else addFileTask(model, task);
   }
+  addShellFacts(model, commands);
   return model;
 }
 

@@ -2,7 +2,7 @@
  * cloud-init user data (`#cloud-config`) → setup model: `ssh_authorized_keys` of the default user
  * and of each user (each list item one authorized_keys line), `ssh_import_id` (keys fetched at boot),
  * public host keys under `ssh_keys`, and `write_files` entries that write SSH files, with their
- * `permissions`. Subiquity's `autoinstall:` carries its cloud-config under `user-data:`.
+ * `permissions`, and the shell commands of `bootcmd` and `runcmd`. Subiquity's `autoinstall:` carries its cloud-config under `user-data:`.
  * Parsed as cloud-init does, with PyYAML (YAML 1.1).
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
@@ -12,9 +12,12 @@ import type { SourceFile } from '../../core/source.js';
 import { isCloudConfig } from '../../discover/kinds.js';
 import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
 import { parseModeNode } from './file-mode.js';
-import { emptySetupModel, type KeyInstallation, type SetupFileModel } from './setup-model.js';
+import { emptySetupModel, type KeyInstallation, type SetupFileModel, type ShellCommand, type ShellWord } from './setup-model.js';
+import { addShellFacts } from './shell-facts.js';
+import { argvCommands, shellCommands } from './shell/shell-commands.js';
+import { maskMatches, shellText } from './shell/shell-text.js';
 import { sshPathRole, userOfPath } from './ssh-paths.js';
-import { isTemplated, literalString, mapValue, nodeSpan, parseYamlSource, scalarText, type YamlSource } from './yaml-source.js';
+import { isTemplated, JINJA, literalString, mapValue, nodeSpan, parseYamlSource, scalarText, scalarWord, type ScalarText, type YamlSource } from './yaml-source.js';
 
 export interface CloudConfig {
   yaml: YamlSource;
@@ -60,10 +63,12 @@ export function cloudInitTrue(node: Node | undefined): boolean | undefined {
   return text === undefined ? undefined : ['true', 'yes', 'on', '1'].includes(text.trim().toLowerCase());
 }
 
-export function parseCloudInit(source: SourceFile): SetupFileModel {
+/** `template`: what the tool that produced the text substituted in it (Jinja; Terraform's `${…}`), unknown in commands. */
+export function parseCloudInit(source: SourceFile, template: RegExp = JINJA): SetupFileModel {
   const model = emptySetupModel('cloud_init', source);
   const { yaml, configs } = readCloudConfig(source);
-  const reader = new ConfigReader(yaml, model);
+  const reader = new ConfigReader(yaml, model, template);
+  const commands: ShellCommand[] = [];
   for (const config of configs) {
     reader.addKeys(mapValue(config, 'ssh_authorized_keys'), undefined);
     const users = mapValue(config, 'users');
@@ -71,7 +76,9 @@ export function parseCloudInit(source: SourceFile): SetupFileModel {
     reader.addHostKeys(mapValue(config, 'ssh_keys'));
     const files = mapValue(config, 'write_files');
     for (const entry of isSeq(files) ? files.items : []) reader.addWrittenFile(entry);
+    for (const key of ['bootcmd', 'runcmd']) commands.push(...reader.commandList(mapValue(config, key)));
   }
+  addShellFacts(model, commands);
   return model;
 }
 
@@ -79,6 +86,7 @@ class ConfigReader {
   constructor(
     private readonly yaml: YamlSource,
     private readonly model: SetupFileModel,
+    private readonly template: RegExp,
   ) {}
 
   addUser(user: unknown): void {
@@ -133,6 +141,28 @@ class ConfigReader {
     const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
     if (document) this.model.embedded.push(document);
     if (kind === 'authorized_keys') this.install(userOfPath(target), document ? { document } : { unknown: 'write_files' }, content, target, !append);
+  }
+
+  /**
+   * `runcmd`/`bootcmd`: cloud-init writes the items into one script, a string as it is, a list as
+   * one command of those words (each quoted). Templates are masked: with `## template: jinja`
+   * cloud-init renders Jinja first, and without it `{{` in a command is too rare to believe.
+   */
+  commandList(list: Node | undefined): ShellCommand[] {
+    if (!isSeq(list)) return [];
+    const lines: ScalarText[] = [];
+    const commands: ShellCommand[] = [];
+    for (const item of list.items) {
+      if (isSeq(item)) {
+        const words = item.items.map((word) => scalarWord(this.yaml, this.model.source, word));
+        if (words.length > 0 && words.every((word) => word !== undefined)) commands.push(...argvCommands(words as ShellWord[]));
+      } else if (isScalar(item)) {
+        const text = scalarText(this.yaml, this.model.source, item);
+        if (text) lines.push(text);
+      }
+    }
+    const script = shellText(lines.map((line) => line.text).join('\n'), lines.flatMap((line) => line.origins), (text) => maskMatches(text, this.template));
+    return [...shellCommands(script), ...commands];
   }
 
   private install(user: string | undefined, keys: KeyInstallation['keys'], node: Node, target?: string, exclusive = false): void {

@@ -70,6 +70,16 @@ export interface EmbeddedDocument {
   target?: string;
 }
 
+/**
+ * Setup code inside setup code (cloud-init user data in a Terraform heredoc): its model's positions
+ * are in its own text, and `origins` map them to the host file.
+ */
+export interface EmbeddedSetup {
+  model: SetupFileModel;
+  /** One entry per line of `model.source`. */
+  origins: LineOrigin[];
+}
+
 /** Keys the code installs for a user (lockout analysis reads these). */
 export interface KeyInstallation {
   /** The account, when the code names it. */
@@ -108,8 +118,9 @@ export interface SetupFileModel {
   embedded: EmbeddedDocument[];
   installations: KeyInstallation[];
   modes: ModeSetting[];
+  nested: EmbeddedSetup[];
 }
 
 export function emptySetupModel(kind: SetupKind, source: SourceFile): SetupFileModel {
-  return { kind, source, commands: [], embedded: [], installations: [], modes: [] };
+  return { kind, source, commands: [], embedded: [], installations: [], modes: [], nested: [] };
 }

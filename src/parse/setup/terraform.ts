@@ -3,16 +3,26 @@
  * aws_key_pair, digitalocean_ssh_key, hcloud_ssh_key, openstack_compute_keypair_v2, azurerm
  * `admin_ssh_key`; `ssh_key`/`key` of linode, vultr, GitHub and GitLab deploy keys) checked as
  * `.pub` contents, and Google metadata `ssh-keys` (`user:key` lines) checked as authorized_keys
- * lines. A small extractor for string attributes, not an HCL parser: values with `${…}`/`%{…}`,
+ * lines, and `#cloud-config` user data in heredocs read as cloud-init. A small extractor for string attributes, not an HCL parser: values with `${…}`/`%{…}`,
  * `file(…)` or any other expression are unknown and skipped.
  */
-import type { SourceFile, SourceLine } from '../../core/source.js';
+import { createSourceFile, type SourceFile, type SourceLine } from '../../core/source.js';
+import { isCloudConfig } from '../../discover/kinds.js';
 import { keyTypeByName } from '../../ssh/key-types.js';
+import { parseCloudInit } from './cloud-init.js';
 import { embedLines, type EmbeddedLine } from './embed.js';
 import { emptySetupModel, type SetupFileModel } from './setup-model.js';
 
 const KEY_ATTRIBUTES = new Set(['public_key', 'ssh_key', 'ssh_public_key', 'key']);
 const METADATA_KEY_ATTRIBUTES = new Set(['ssh-keys', 'sshKeys']);
+/**
+ * User data handed to cloud-init as written (aws_instance, digitalocean_droplet, hcloud_server,
+ * openstack, vultr `user_data`; Google metadata `user-data`). `user_data_base64` and azurerm
+ * `custom_data` take base64, so literal text there is not what cloud-init reads.
+ */
+const USER_DATA_ATTRIBUTES = new Set(['user_data', 'user-data']);
+/** Terraform substitutes `${…}` before cloud-init (and its shell) sees the text, inside shell quotes too. */
+const INTERPOLATION = /\$\{[^}]*\}/g;
 
 /** `name = ` or `"name" = ` / `name: ` inside an object. */
 const ATTRIBUTE = /^(\s*"?)([A-Za-z_][\w-]*)"?\s*[=:]\s*/;
@@ -20,6 +30,10 @@ const ATTRIBUTE = /^(\s*"?)([A-Za-z_][\w-]*)"?\s*[=:]\s*/;
 export function parseTerraform(source: SourceFile): SetupFileModel {
   const model = emptySetupModel('terraform', source);
   for (const value of stringAttributes(source)) {
+    if (USER_DATA_ATTRIBUTES.has(value.name)) {
+      if (value.heredoc) addUserData(model, value.lines);
+      continue;
+    }
     // `$${` and `%%{` are literal; any other `${` or `%{` is a template.
     if (value.lines.some((line) => /[$%]\{/.test(line.text.replace(/([$%])\1\{/g, '')))) continue;
     const lines = value.lines.map((line) => ({ ...line, text: line.text.replace(/([$%])\1\{/g, '$1{') }));
@@ -30,6 +44,18 @@ export function parseTerraform(source: SourceFile): SetupFileModel {
     }
   }
   return model;
+}
+
+/**
+ * A heredoc of `#cloud-config` user data, read by the cloud-init parser with its lines mapped back
+ * here. `${…}` stays in the text, where cloud-init's reader takes it as unknown; a `%{ if }` or
+ * `%{ for }` directive decides which lines exist, so such user data is not read at all.
+ */
+function addUserData(model: SetupFileModel, lines: readonly EmbeddedLine[]): void {
+  if (!isCloudConfig(lines.slice(0, 2).map((line) => line.text)) || lines.some((line) => /%\{/.test(line.text.replace(/%%\{/g, '')))) return;
+  const text = lines.map((line) => line.text.replace(/([$%])\1\{/g, '$1{')).join('\n');
+  const cloudInit = parseCloudInit(createSourceFile(model.source.path, text), INTERPOLATION);
+  model.nested.push({ model: cloudInit, origins: lines.map((line) => line.origin) });
 }
 
 function startsWithKeyType(text: string): boolean {
@@ -52,6 +78,7 @@ function addMetadataKeys(model: SetupFileModel, lines: readonly EmbeddedLine[]):
 interface StringAttribute {
   name: string;
   lines: EmbeddedLine[];
+  heredoc: boolean;
 }
 
 /** Attributes whose whole value is one quoted string or a heredoc, outside comments. */
@@ -75,11 +102,11 @@ function stringAttributes(source: SourceFile): StringAttribute[] {
     const heredoc = /^<<(-?)([A-Za-z_]\w*)\s*$/.exec(line.text.slice(valueStart));
     if (heredoc) {
       const body = heredocBody(lines, index + 1, heredoc[2]!, heredoc[1] === '-');
-      if (body) found.push({ name: attribute[2]!, lines: body.lines });
+      if (body) found.push({ name: attribute[2]!, lines: body.lines, heredoc: true });
       index = body ? body.end : lines.length;
     } else if (line.text[valueStart] === '"') {
       const text = quotedString(line.text, valueStart + 1);
-      if (text !== undefined) found.push({ name: attribute[2]!, lines: splitDecoded(text, line.number, valueStart + 1) });
+      if (text !== undefined) found.push({ name: attribute[2]!, lines: splitDecoded(text, line.number, valueStart + 1), heredoc: false });
     }
   }
   return found;

@@ -6,7 +6,7 @@
 import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../../core/finding.js';
 import type { SourceFile } from '../../core/source.js';
-import type { LineOrigin } from './setup-model.js';
+import type { LineOrigin, ShellWord } from './setup-model.js';
 
 export interface YamlSource {
   /** Every document of the stream that parsed without errors (templated YAML that does not parse is skipped). */
@@ -84,6 +84,9 @@ export function mapValue(node: unknown, key: string): Node | undefined {
   return found;
 }
 
+/** Jinja expressions, statements and comments: Ansible (and cloud-init's `## template: jinja`) replace them before any shell runs. */
+export const JINJA = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
+
 /** Jinja (`{{ }}`, `{% %}`) or `${…}` substitution (Terraform templatefile, envsubst): the text the tool gets is unknown. */
 export function isTemplated(text: string): boolean {
   return /\{\{|\{%|\$\{/.test(text);
@@ -94,4 +97,11 @@ export function literalString(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || typeof node.value === 'object') return undefined;
   const text = typeof node.value === 'string' ? node.value : String(node.source ?? node.value);
   return isTemplated(text) ? undefined : text;
+}
+
+/** A scalar as one shell word of an argument vector (no quotes or expansions apply), unknown when templated. */
+export function scalarWord(yaml: YamlSource, source: SourceFile, node: unknown): ShellWord | undefined {
+  if (!isScalar(node) || !node.range || node.value === null || typeof node.value === 'object') return undefined;
+  const text = typeof node.value === 'string' ? node.value : String(node.source ?? node.value);
+  return { value: literalString(node), raw: source.text.slice(node.range[0], node.range[1]), text, span: nodeSpan(yaml, node) };
 }

@@ -15,7 +15,7 @@ function verifies(command: ShellCommand): boolean {
 export default defineSetupRule({
   id: 'SSH500',
   alias: 'keyscan-without-verification',
-  kinds: ['workflow', 'shell_script', 'dockerfile', 'makefile'],
+  kinds: ['workflow', 'shell_script', 'dockerfile', 'makefile', 'ansible', 'cloud_init'],
   category: 'unsafe-setting',
   severity: 'warning',
   docs: {
@@ -34,6 +34,8 @@ export default defineSetupRule({
       for (let guard = 0; guard < 16 && from.has(first); guard++) first = from.get(first)!;
       return first;
     };
+    // A CI runner, an image build or a script run anew trusts anew each time; a provisioned server scans once.
+    const everyRun = model.kind === 'ansible' || model.kind === 'cloud_init' ? '' : ', and a fresh CI runner trusts anew on every run';
     for (const write of fileWrites(model.commands)) {
       if (sshFileKind(write.target.text) !== 'known_hosts') continue;
       const scan = origin(write.producer);
@@ -42,7 +44,7 @@ export default defineSetupRule({
       hits.push(
         wordHit(
           scan.words[0]!,
-          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on, and a fresh CI runner trusts anew on every run.`,
+          `ssh-keyscan's answer is added to ${quote(write.target.text)} unchecked: whatever server answers (or intercepts) is trusted from then on${everyRun}.`,
           'Pin the host key: write a known_hosts line kept in the repository or a secret (GitHub and other forges publish theirs), or check `ssh-keygen -lf` output against the published fingerprint before appending.',
         ),
       );

@@ -52,7 +52,7 @@ function fromSecret(write: FileWrite): boolean {
 export default defineSetupRule({
   id: 'SSH501',
   alias: 'private-key-written-without-chmod',
-  kinds: ['workflow', 'shell_script', 'dockerfile', 'makefile'],
+  kinds: ['workflow', 'shell_script', 'dockerfile', 'makefile', 'ansible', 'cloud_init'],
   category: 'secret-exposure',
   severity: 'warning',
   docs: {

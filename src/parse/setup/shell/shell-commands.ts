@@ -31,13 +31,22 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const MAX_NESTING = 4;
 
 export function shellCommands(text: ShellText, scope?: string, nesting = 0): ShellCommand[] {
+  return expand(lexShell(text), text.origins, scope, nesting);
+}
+
+/** A command given as an argument vector, not shell text (cloud-init `runcmd: [[ssh, -o, …]]`): no quotes, no expansions. */
+export function argvCommands(words: ShellWord[], scope?: string): ShellCommand[] {
+  return expand([{ words, assignments: [], redirects: [] }], [], scope, 0);
+}
+
+function expand(lexed: readonly ShellCommand[], origins: readonly LineOrigin[], scope: string | undefined, nesting: number): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  for (const lexed of lexShell(text)) {
-    const command = unwrap(lexed);
+  for (const found of lexed) {
+    const command = unwrap(found);
     if (scope !== undefined) command.scope = scope;
     commands.push(command);
     const script = scriptArgument(command);
-    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, text.origins), scope, nesting + 1));
+    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
   }
   return commands;
 }

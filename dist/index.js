@@ -19939,10 +19939,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19963,7 +19963,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19975,11 +19975,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap6;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar7;
-    exports.isSeq = isSeq6;
+    exports.isScalar = isScalar8;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -24087,9 +24087,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24125,7 +24125,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24165,7 +24165,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep4 && !props.found) {
+        if (!isMap6 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24188,7 +24188,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -24220,7 +24220,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24236,7 +24236,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25523,7 +25523,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25607,7 +25607,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar7;
+    exports.isScalar = isScalar8;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -54933,6 +54933,52 @@ var agent_forwarding_in_ci_default = defineSetupRule({
   }
 });
 
+// src/rules/setup-code/action-host-key-unverified.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+var FINGERPRINT_ACTIONS = /^appleboy\/(?:ssh|scp)-action@/i;
+function given(inputs, name2) {
+  const value = mapValue(inputs, name2);
+  return value !== void 0 && !((0, import_yaml6.isScalar)(value) && (value.value === null || value.value === ""));
+}
+var action_host_key_unverified_default = defineSetupRule({
+  id: "SSH505",
+  alias: "action-host-key-unverified",
+  kinds: ["workflow"],
+  category: "unsafe-setting",
+  severity: "warning",
+  docs: {
+    summary: "`appleboy/ssh-action` or `appleboy/scp-action` without `fingerprint`: the action accepts whatever host key the server (or an interceptor) presents.",
+    what: "A workflow step that uses `appleboy/ssh-action` or `appleboy/scp-action` without a `fingerprint` input, or with `proxy_host` but no `proxy_fingerprint`. Any value counts as given, a secret included.",
+    why: "These actions do not use ssh or known_hosts: they connect with a Go SSH client that, without `fingerprint`, skips host key verification (\"fingerprint SHA256 of the host public key, default is to skip verification\"). Whoever answers for the host name — a hijacked DNS record or network path — receives the deploy key's session, the script and any password. Pin the server's SHA256 host key fingerprint (`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the server) in a secret.",
+    bad: "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: appleboy/ssh-action@v1\n        with:\n          host: example.com\n          username: deploy\n          key: ${{ secrets.DEPLOY_KEY }}\n          script: ./deploy.sh",
+    good: "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: appleboy/ssh-action@v1\n        with:\n          host: example.com\n          username: deploy\n          key: ${{ secrets.DEPLOY_KEY }}\n          fingerprint: ${{ secrets.HOST_FINGERPRINT }}\n          script: ./deploy.sh",
+    references: ["appleboy/ssh-action and appleboy/scp-action README: fingerprint, proxy_fingerprint", 'appleboy/drone-ssh: "fingerprint SHA256 of the host public key, default is to skip verification"']
+  },
+  checkSetup(model) {
+    const hits = [];
+    const yaml = parseYamlSource(model.source);
+    for (const document of yaml.documents) {
+      const jobs = mapValue(document.contents, "jobs");
+      for (const job of (0, import_yaml6.isMap)(jobs) ? jobs.items : []) {
+        const steps = mapValue(job.value, "steps");
+        for (const step of (0, import_yaml6.isSeq)(steps) ? steps.items : []) {
+          const uses = mapValue(step, "uses");
+          if (!(0, import_yaml6.isScalar)(uses) || typeof uses.value !== "string" || !FINGERPRINT_ACTIONS.test(uses.value)) continue;
+          const inputs = mapValue(step, "with");
+          const missing2 = [given(inputs, "fingerprint") ? void 0 : "fingerprint", given(inputs, "proxy_host") && !given(inputs, "proxy_fingerprint") ? "proxy_fingerprint" : void 0].filter((name2) => name2 !== void 0);
+          if (missing2.length === 0) continue;
+          hits.push({
+            ...nodeSpan(yaml, uses),
+            message: `${quote(uses.value)} without ${missing2.map((name2) => `\`${name2}\``).join(" or ")} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
+            help: "Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server's SHA256 host key fingerprint, kept in a secret or variable."
+          });
+        }
+      }
+    }
+    return hits;
+  }
+});
+
 // src/rules/index.ts
 var ALL = [
   unreadable_file_default,
@@ -55028,12 +55074,13 @@ var ALL = [
   private_key_written_without_chmod_default,
   ssh_permissions_refused_default,
   key_copied_into_image_default,
-  agent_forwarding_in_ci_default
+  agent_forwarding_in_ci_default,
+  action_host_key_unverified_default
 ];
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // src/parse/setup/ansible-tasks.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var ANSIBLE_MODULES = ["authorized_key", "file", "copy", "template", "lineinfile", "blockinfile", "shell", "command", "raw"];
 var COLLECTIONS = ["ansible.builtin.", "ansible.legacy.", "ansible.posix."];
 var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
@@ -55050,10 +55097,10 @@ function readAnsibleFile(source) {
   return parsed;
 }
 function collectTasks(yaml, source, list, out) {
-  if (!(0, import_yaml6.isSeq)(list)) return;
+  if (!(0, import_yaml7.isSeq)(list)) return;
   for (const item of list.items) {
-    if (!(0, import_yaml6.isMap)(item)) continue;
-    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml6.isSeq)(value));
+    if (!(0, import_yaml7.isMap)(item)) continue;
+    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml7.isSeq)(value));
     if (nested.length > 0) for (const tasks of nested) collectTasks(yaml, source, tasks, out);
     else {
       const task = readTask(yaml, source, item);
@@ -55069,30 +55116,30 @@ function moduleName(key) {
 }
 function readTask(yaml, source, task) {
   for (const pair of task.items) {
-    if (!(0, import_yaml6.isScalar)(pair.key)) continue;
+    if (!(0, import_yaml7.isScalar)(pair.key)) continue;
     const module = moduleName(pair.key.value);
     if (!module) continue;
     const args = new Map([...mappingArgs(yaml, source, mapValue(task, "args")), ...moduleArgs(yaml, source, pair.value)]);
     const found = { module, args, span: nodeSpan(yaml, pair.key) };
-    const freeForm = (0, import_yaml6.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
+    const freeForm = (0, import_yaml7.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
     if (freeForm) found.freeForm = freeForm;
     return found;
   }
   return void 0;
 }
 function moduleArgs(yaml, source, value) {
-  if ((0, import_yaml6.isMap)(value)) return mappingArgs(yaml, source, value);
-  if ((0, import_yaml6.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
+  if ((0, import_yaml7.isMap)(value)) return mappingArgs(yaml, source, value);
+  if ((0, import_yaml7.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
   return /* @__PURE__ */ new Map();
 }
 function mappingArgs(yaml, source, map) {
   const args = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml6.isMap)(map)) return args;
+  if (!(0, import_yaml7.isMap)(map)) return args;
   for (const pair of map.items) {
-    if (!(0, import_yaml6.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
+    if (!(0, import_yaml7.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
     const node = pair.value;
     const arg2 = { value: literalString(node), node, span: nodeSpan(yaml, node) };
-    if ((0, import_yaml6.isScalar)(node)) {
+    if ((0, import_yaml7.isScalar)(node)) {
       const text = scalarText(yaml, source, node);
       if (text) arg2.text = text;
     }
@@ -55148,7 +55195,7 @@ function isTrue(arg2) {
 }
 
 // src/parse/setup/ansible-shell.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var FREE_FORM_OPTION = /(?<=^|\s)(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline|strip_empty_ends|expand_argument_vars)=(?:"[^"]*"|'[^']*'|\S*)/g;
 var POSIX_SHELL = /(?:^|\/)(?:ba|da|k|z)?sh$/;
 function ansibleShellCommands(task, yaml, source) {
@@ -55160,7 +55207,7 @@ function ansibleShellCommands(task, yaml, source) {
     return task.module === "command" && !runsWithoutShell(text) ? [] : shellCommands(text);
   }
   const argv = task.module === "command" ? task.args.get("argv")?.node : void 0;
-  const words2 = (0, import_yaml7.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
+  const words2 = (0, import_yaml8.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
   return words2.length > 0 && words2.every((word) => word !== void 0) ? argvCommands(words2) : [];
 }
 function runsWithoutShell(text) {
@@ -55359,7 +55406,7 @@ function parseShellScript(source) {
 }
 
 // src/parse/setup/parse-workflow.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 var EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
 var POSIX_SHELL2 = /^(?:bash|sh)\b/;
 function parseWorkflow(source) {
@@ -55368,25 +55415,25 @@ function parseWorkflow(source) {
   const commands = [];
   for (const document of yaml.documents) {
     const root = document.contents;
-    if (!(0, import_yaml8.isMap)(root)) continue;
+    if (!(0, import_yaml9.isMap)(root)) continue;
     commands.push(...environment(yaml, source, root.get("env", true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get("jobs", true);
-    if (!(0, import_yaml8.isMap)(jobs)) continue;
+    if (!(0, import_yaml9.isMap)(jobs)) continue;
     for (const pair of jobs.items) {
       const job = pair.value;
-      const scope = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-      if (!(0, import_yaml8.isMap)(job)) continue;
+      const scope = (0, import_yaml9.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (!(0, import_yaml9.isMap)(job)) continue;
       commands.push(...environment(yaml, source, job.get("env", true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get("steps", true);
-      if (!(0, import_yaml8.isSeq)(steps)) continue;
+      if (!(0, import_yaml9.isSeq)(steps)) continue;
       for (const step of steps.items) {
-        if (!(0, import_yaml8.isMap)(step)) continue;
+        if (!(0, import_yaml9.isMap)(step)) continue;
         commands.push(...environment(yaml, source, step.get("env", true), scope));
         const run2 = step.get("run", true);
         const shell = step.get("shell") ?? jobShell;
-        if (!(0, import_yaml8.isScalar)(run2) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
+        if (!(0, import_yaml9.isScalar)(run2) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
         const script = scalarText(yaml, source, run2);
         if (script) commands.push(...shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
@@ -55397,14 +55444,14 @@ function parseWorkflow(source) {
 }
 function defaultShell(map) {
   const defaults2 = map.get("defaults");
-  return (0, import_yaml8.isMap)(defaults2) && (0, import_yaml8.isMap)(defaults2.get("run")) ? defaults2.get("run").get("shell") : void 0;
+  return (0, import_yaml9.isMap)(defaults2) && (0, import_yaml9.isMap)(defaults2.get("run")) ? defaults2.get("run").get("shell") : void 0;
 }
 function environment(yaml, source, env, scope) {
-  if (!(0, import_yaml8.isMap)(env)) return [];
+  if (!(0, import_yaml9.isMap)(env)) return [];
   const commands = [];
   for (const pair of env.items) {
     const value = pair.value;
-    if (!(0, import_yaml8.isScalar)(pair.key) || !(0, import_yaml8.isScalar)(value) || value.value === null || value.value === void 0) continue;
+    if (!(0, import_yaml9.isScalar)(pair.key) || !(0, import_yaml9.isScalar)(value) || value.value === null || value.value === void 0) continue;
     const text = String(value.value);
     const raw = value.range ? source.text.slice(value.range[0], value.range[1]) : text;
     const word = { value: text.includes("${{") ? void 0 : text, raw, text, span: nodeSpan(yaml, value) };

@@ -56,7 +56,8 @@ export async function lintRepository(repo: string, files: Record<string, string>
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
   const configs = await lintConfigTrees(configModels, RULE_SET, context, { cwd: repo, root: repo, loadExtra: async () => undefined });
   const setups = setupSpecs.map((spec) => setupModel(spec, files[spec.file] ?? ''));
-  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups });
+  const accounts = Object.entries(files).flatMap(([path, text]) => (/(?:^|\/)etc\/(?:passwd|group)$/.test(path) ? [createSourceFile(path, text)] : []));
+  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts });
   findings.push(...configs.findings, ...runRepositoryRules(model, RULE_SET, context));
   return { model, findings };
 }

@@ -164,9 +164,9 @@ function certAuthorityRoute(view: UserSettings, release: string, login: Certific
   return routes.find((route) => route !== 'absent' && !isCause(route)) ?? routes.find((route) => route !== 'absent') ?? 'absent';
 }
 
-/** Keywords that can accept or revoke what the repository cannot show. */
-function outsideTheRepository(view: UserSettings, release: string): Check[] {
-  return ['AuthorizedKeysCommand', 'RevokedKeys'].map((keyword) => across(view, release, keyword, (_values, setting) => (isNone(setting) ? 'ok' : { unknown: `${keyword} is set` })));
+/** A keyword set to anything but `none` brings in what the repository cannot show (a command that may accept the certificate, a revocation list). */
+function setOutside(view: UserSettings, release: string, keyword: string): Check {
+  return across(view, release, keyword, (_values, setting) => (isNone(setting) ? 'ok' : { unknown: `${keyword} is set` }));
 }
 
 /** CASignatureAlgorithms must hold the algorithm of the CA's signature (sshkey_check_cert_sigtype). */
@@ -205,8 +205,11 @@ export function certificateChecks(
       [],
     );
   } else trust = routes.find((route): route is Check => route !== 'absent' && route !== 'ok' && !isCause(route)) ?? (routes.find(isCauseRoute) as Cause);
+  // AuthorizedKeysCommand may accept what the routes refuse; RevokedKeys may refuse what they accept.
+  const command = setOutside(view, release, 'AuthorizedKeysCommand');
+  if (isCause(trust) && command !== 'ok') trust = command;
   const sourceAddress = cert.criticalOptions.some((option) => option.name === 'source-address') ? [{ unknown: "the certificate's source-address" }] : [];
-  return [caSignature(view, release, cert, context.caAlgorithms), ...outsideTheRepository(view, release), trust, ...sourceAddress];
+  return [caSignature(view, release, cert, context.caAlgorithms), trust, command, setOutside(view, release, 'RevokedKeys'), ...sourceAddress];
 }
 
 function isCauseRoute(route: Route): boolean {

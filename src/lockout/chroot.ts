@@ -44,7 +44,7 @@ export function chrootChecks(view: UserSettings, release: string, source: KeySou
         family: 'session-refused',
         at: bad.place,
         reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
-        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path ? '' : 'component '}\\"${bad.path === '/' ? '/' : `${bad.path}${bad.path === path ? '' : '/'}`}\\"" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
+        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path ? '' : 'component '}${bad.path === '/' || bad.path === path ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
         fix: `Make ${bad.path} mode 755 and owned by root (\`chown root:root ${bad.path} && chmod 755 ${bad.path}\`); give ${view.user} a writable directory inside the chroot instead.`,
         chain: [relatedTo(setting.directive, 'ChrootDirectory')],
       };

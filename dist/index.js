@@ -11691,10 +11691,10 @@ var require_dns = __commonJS({
               return;
             }
             this.setRecords(origin, addresses);
-            const records = this.#records.get(origin.hostname);
+            const records2 = this.#records.get(origin.hostname);
             const ip = this.pick(
               origin,
-              records,
+              records2,
               newOpts.affinity
             );
             let port2;
@@ -11757,7 +11757,7 @@ var require_dns = __commonJS({
       }
       #defaultPick(origin, hostnameRecords, affinity) {
         let ip = null;
-        const { records, offset } = hostnameRecords;
+        const { records: records2, offset } = hostnameRecords;
         let family;
         if (this.dualStack) {
           if (affinity == null) {
@@ -11769,13 +11769,13 @@ var require_dns = __commonJS({
               affinity = (hostnameRecords.offset & 1) === 1 ? 6 : 4;
             }
           }
-          if (records[affinity] != null && records[affinity].ips.length > 0) {
-            family = records[affinity];
+          if (records2[affinity] != null && records2[affinity].ips.length > 0) {
+            family = records2[affinity];
           } else {
-            family = records[affinity === 4 ? 6 : 4];
+            family = records2[affinity === 4 ? 6 : 4];
           }
         } else {
-          family = records[affinity];
+          family = records2[affinity];
         }
         if (family == null || family.ips.length === 0) {
           return ip;
@@ -11798,7 +11798,7 @@ var require_dns = __commonJS({
       }
       setRecords(origin, addresses) {
         const timestamp = Date.now();
-        const records = { records: { 4: null, 6: null } };
+        const records2 = { records: { 4: null, 6: null } };
         for (const record of addresses) {
           record.timestamp = timestamp;
           if (typeof record.ttl === "number") {
@@ -11806,11 +11806,11 @@ var require_dns = __commonJS({
           } else {
             record.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
+          const familyRecords = records2.records[record.family] ?? { ips: [] };
           familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          records2.records[record.family] = familyRecords;
         }
-        this.#records.set(origin.hostname, records);
+        this.#records.set(origin.hostname, records2);
       }
       getHandler(meta, opts) {
         return new DNSDispatchHandler(this, meta, opts);
@@ -48885,7 +48885,8 @@ function buildRepositoryModel(parts) {
     servers: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === "sshd_config")),
     clients: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === "ssh_config")),
     keyFiles: [...parts.keyFiles].sort(byPath),
-    setups: [...parts.setups].sort(byPath)
+    setups: [...parts.setups].sort(byPath),
+    accounts: [...parts.accounts ?? []].sort((a, b) => byPath({ source: a }, { source: b }))
   };
 }
 
@@ -52766,6 +52767,9 @@ function ownerOfPath(path16) {
   const match2 = /^\/home\/([^/]+)\/|^\/(root)\//.exec(path16);
   return match2?.[1] ?? match2?.[2];
 }
+function setupsGoverned(model, server) {
+  return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
+}
 function filePlace(file) {
   return (line, range) => ({ file, span: range ? { line, column: range.start + 1, endColumn: range.end + 1 } : { line, column: 1 } });
 }
@@ -52777,7 +52781,7 @@ function documentPlace(document) {
   };
 }
 function installedKeySources(model, version) {
-  const setupsOf = (server) => model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
+  const setupsOf = (server) => setupsGoverned(model, server);
   const sources = [];
   for (const keyFile of model.keyFiles) {
     if (keyFile.kind !== "authorized_keys") continue;
@@ -52813,6 +52817,31 @@ function fromInstallation(installation, setup, model, version) {
   return keyFile && { user, path: path16, model: keyFile, place: filePlace(file), installedBy };
 }
 
+// src/lockout/accounts.ts
+function records(file) {
+  return file.lines.flatMap((line) => {
+    const fields = line.text.split(":");
+    return line.text.startsWith("#") || fields.length < 4 ? [] : [{ fields, line: line.number }];
+  });
+}
+function groupsOf(accounts, server, user) {
+  const prefix = machinePrefix(server.tree.main.source.path);
+  const groupFile = accounts.find((file) => file.path === `${prefix}etc/group`);
+  if (!groupFile) return void 0;
+  const passwd = accounts.find((file) => file.path === `${prefix}etc/passwd`);
+  const primaryGid = passwd && records(passwd).find((record) => record.fields[0] === user)?.fields[3];
+  const groups = [];
+  let primaryFound = false;
+  for (const { fields, line } of records(groupFile)) {
+    const primary = primaryGid !== void 0 && fields[2] === primaryGid;
+    primaryFound ||= primary;
+    if (primary || fields[3].split(",").map((member) => member.trim()).includes(user)) {
+      groups.push({ name: fields[0], line: { file: groupFile.path, line, column: 1, message: `group ${fields[0]}` } });
+    }
+  }
+  return { groups, complete: primaryFound, file: groupFile.path };
+}
+
 // src/lockout/file-modes.ts
 function checkedPaths(file, home) {
   const paths = [file];
@@ -52824,15 +52853,14 @@ function checkedPaths(file, home) {
   return paths;
 }
 function writableBy(setting) {
-  if (setting.mode !== void 0) return setting.mode & 2 ? "others" : setting.mode & 16 ? "group" : "no";
-  const others = setting.written.split(",").some((clause) => {
-    const match2 = /^([ugoa]*)[+=]([rwxXst]*)$/.exec(clause);
-    return match2 !== null && /[oa]/.test(match2[1]) && match2[2].includes("w");
-  });
-  return others ? "others" : "unknown";
+  const bits = setting.mode ?? setting.setBits;
+  if (bits === void 0) return "unknown";
+  if (bits & 2) return "others";
+  if (bits & 16) return "group";
+  return setting.mode === void 0 ? "unknown" : "no";
 }
-function strictModesVerdict(file, user, setups) {
-  const paths = checkedPaths(file, homeOf(user));
+function writablePaths(paths, setups) {
+  const found = [];
   for (const setup of setups) {
     const users = new Set(setup.installations.flatMap((installation) => installation.user === void 0 ? [] : [installation.user]));
     const homeUser = users.size === 1 ? [...users][0] : void 0;
@@ -52846,14 +52874,15 @@ function strictModesVerdict(file, user, setups) {
     }
     for (const path16 of paths) {
       const setting = last.get(path16);
-      if (!setting) continue;
-      const writable = writableBy(setting);
-      if (writable === "others" || writable === "group") {
-        return { safe: false, certain: writable === "others", path: path16, setting, place: { file: setup.source.path, span: setting.span } };
-      }
+      const writable = setting && writableBy(setting);
+      if (writable === "others" || writable === "group") found.push({ path: path16, writable, setting, place: { file: setup.source.path, span: setting.span } });
     }
   }
-  return { safe: true };
+  return found;
+}
+function strictModesVerdict(file, user, setups) {
+  const first = writablePaths(checkedPaths(file, homeOf(user)), setups)[0];
+  return first ? { safe: false, certain: first.writable === "others", path: first.path, setting: first.setting, place: first.place } : { safe: true };
 }
 
 // src/lockout/server-view.ts
@@ -52898,10 +52927,16 @@ function userPatternApplies(pattern, user) {
   return matchPattern(user, pattern.slice(0, at3)) ? "maybe" : "no";
 }
 
-// src/lockout/logins.ts
+// src/lockout/checks.ts
 var DENIED = '"Permission denied (publickey)"';
 function isCause(check) {
   return typeof check === "object" && "family" in check;
+}
+function outcomeOf(checks) {
+  const refusal = checks.find(isCause);
+  if (refusal) return { outcome: "refused", cause: refusal };
+  const unknown = checks.find((check) => typeof check === "object" && "unknown" in check);
+  return unknown ? { outcome: "unknown", why: unknown.unknown } : { outcome: "accepted" };
 }
 function placeOf(directive) {
   return { file: directive.file, span: { line: directive.line.number, column: directive.keywordRange.start + 1, endColumn: directive.line.text.length + 1 } };
@@ -52912,6 +52947,12 @@ function relatedTo(directive, message) {
 function label(setting) {
   return `\`${written(setting.directive)}\` (${where(setting.directive)})`;
 }
+function cause(family, setting, reason, error2, fix, more = []) {
+  return { family, at: placeOf(setting.directive), reason, error: error2, fix, chain: more.map((s) => relatedTo(s.directive, written(s.directive))) };
+}
+function defaultOf(keyword, release) {
+  return isRelease(release) ? sshdKeyword(keyword, release)?.default ?? void 0 : void 0;
+}
 function across(view, release, keyword, judge2) {
   const checks = view.candidates(keyword).map((setting) => {
     const values = setting ? setting.values : (defaultOf(keyword, release) ?? "").split(" ").filter((v) => v !== "");
@@ -52921,84 +52962,8 @@ function across(view, release, keyword, judge2) {
   if (checks.every((check) => check === "ok")) return "ok";
   return { unknown: `${keyword} may differ for ${view.user} depending on the connection` };
 }
-function defaultOf(keyword, release) {
-  return isRelease(release) ? sshdKeyword(keyword, release)?.default ?? void 0 : void 0;
-}
-function startFailure(analysis) {
-  for (const entry2 of analysis.tree.entries) {
-    const problem3 = analysis.verdicts.get(entry2.directive)?.problem;
-    if (problem3) return { directive: entry2.directive, message: problem3.message };
-  }
-  const loop = analysis.tree.problems.find((problem3) => problem3.code === "too-deep");
-  return loop && { directive: loop.directive, message: "Include nesting too deep" };
-}
-function allowedUser(view) {
-  const user = view.user;
-  let unknown;
-  for (const setting of view.lines("DenyUsers")) {
-    for (const pattern of setting.values) {
-      const applies = userPatternApplies(pattern, user);
-      if (applies === "yes") {
-        return cause("user-refused", setting, `${label(setting)} denies ${user}`, `sshd logs "User ${user} from … not allowed because listed in DenyUsers"; the client sees ${DENIED}`, `Remove ${user} from DenyUsers, or narrow the pattern \`${pattern}\`.`);
-      }
-      if (applies === "maybe") unknown = `DenyUsers ${pattern} depends on the client's host`;
-    }
-  }
-  const allow = view.lines("AllowUsers");
-  if (allow.length > 0) {
-    const results = allow.flatMap((setting) => setting.values.map((pattern) => userPatternApplies(pattern, user)));
-    if (!results.includes("yes")) {
-      if (results.includes("maybe")) unknown ??= `AllowUsers lets ${user} in from some hosts only`;
-      else {
-        const first = allow[0];
-        const commas = allow.some((setting) => setting.values.some((pattern) => pattern.includes(",") && pattern.split(",").includes(user)));
-        const hint = commas ? " (AllowUsers takes names separated by spaces: a comma is part of the pattern)" : "";
-        return cause("user-refused", first, `${label(first)} does not list ${user}${hint}`, `sshd logs "User ${user} from … not allowed because not listed in AllowUsers"; the client sees ${DENIED}`, `Add ${user} to AllowUsers (names separated by spaces).`, allow.slice(1));
-      }
-    }
-  }
-  if (view.lines("AllowGroups").length > 0 || view.lines("DenyGroups").length > 0) unknown ??= `AllowGroups/DenyGroups depend on ${user}'s groups`;
-  return unknown === void 0 ? "ok" : { unknown };
-}
-function pubkeyAuthentication(view, release) {
-  return across(
-    view,
-    release,
-    "PubkeyAuthentication",
-    (values, setting) => setting && values[0]?.toLowerCase() === "no" ? {
-      ...cause("user-refused", setting, `${label(setting)} switches public-key authentication off for ${view.user}`, `sshd ignores every key; the client sees "Permission denied" without publickey in the list of methods`, `Keep \`PubkeyAuthentication yes\` for ${view.user}.`),
-      // Off for every connection: pubkey-authentication-off says so on that line.
-      ...setting.scope.coversAll ? { reportedBy: "SSH451" } : {}
-    } : "ok"
-  );
-}
-function authenticationMethods2(view, release) {
-  return across(view, release, "AuthenticationMethods", (values, setting) => {
-    if (!setting || values.some((list) => list === "any" || list === "publickey")) return "ok";
-    if (values.some((list) => list.split(",").every((method) => method === "publickey"))) return { unknown: "AuthenticationMethods asks for several keys" };
-    const needs = values.map((list) => list.split(",").filter((method) => method !== "publickey").join(" and "));
-    return cause(
-      "user-refused",
-      setting,
-      `${label(setting)} requires ${needs.join(", or ")} besides a key`,
-      `sshd answers the key with "partial success" and asks for more; a login with the key alone (CI, BatchMode) ends in "Permission denied (${values[0].split(",").filter((m) => m !== "publickey")[0] ?? "publickey"})"`,
-      `Add \`publickey\` as a list of its own (\`AuthenticationMethods publickey ${values.join(" ")}\`) for accounts that log in with a key alone, or give them the other method.`
-    );
-  });
-}
-function rootLogin(view, release, entry2) {
-  if (view.user !== "root") return "ok";
-  return across(view, release, "PermitRootLogin", (values, setting) => {
-    const value = values[0]?.toLowerCase();
-    const forced = entry2.options.some((option) => option.name === "command" && !option.negated);
-    if (value === "no" || value === "forced-commands-only" && !forced) {
-      const what = value === "no" ? "forbids root logins" : "lets root in only with keys that carry `command=`";
-      const error2 = value === "no" ? `sshd logs "ROOT LOGIN REFUSED"; the client sees ${DENIED}` : 'sshd accepts the key, then closes the connection (the client sees "Broken pipe" or "Connection closed")';
-      return cause("user-refused", setting, `${label(setting)} ${what}`, error2, value === "no" ? "Log in as a named user with sudo, or set `PermitRootLogin prohibit-password` to allow root with keys only." : 'Add `command="…"` to the keys root uses, or set `PermitRootLogin prohibit-password`.');
-    }
-    return "ok";
-  });
-}
+
+// src/lockout/authorized-files.ts
 function authorizedKeysPaths(patterns, user) {
   const paths = [];
   for (const pattern of patterns) {
@@ -53057,25 +53022,330 @@ function strictModes(view, release, source) {
     };
   });
 }
+function fileRead(view, release, source) {
+  return [keysRead(view, release, source), strictModes(view, release, source)];
+}
+
+// src/lockout/certificates.ts
+var OWNER = /(?:^|\/)home\/([^/]+)\/|(?:^|\/)(root)\//;
+var LOGIN_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
+function isCertAuthorityFor(entry2, ca) {
+  return entry2.options.some((option) => option.name === "cert-authority") && !entry2.key.key.certificate && entry2.key.key.fingerprint === ca.fingerprint;
+}
+function certificateLogins(model, keySources) {
+  const logins = [];
+  for (const file of model.keyFiles) {
+    if (file.kind !== "public_key") continue;
+    const server = governingServer(model.servers, file.source.path);
+    if (!server) continue;
+    for (const { line, entry: entry2 } of parsedEntries(file)) {
+      const cert = entry2.key.key.cert;
+      if (!cert || cert.certType !== "user") continue;
+      const owner = OWNER.exec(file.source.path);
+      const users = /* @__PURE__ */ new Set([...owner ? [owner[1] ?? owner[2]] : [], ...cert.principals.filter((principal) => LOGIN_NAME.test(principal))]);
+      for (const source of keySources) {
+        if (source.server === server && parsedEntries(source.model).some((e) => isCertAuthorityFor(e.entry, cert.signatureKey))) users.add(source.user);
+      }
+      for (const user of users) logins.push({ source: { user, path: file.source.path, model: file, place: filePlace(file.source.path), server, setups: setupsGoverned(model, server) }, line, entry: entry2 });
+    }
+  }
+  return logins;
+}
+var REISSUE = "Issue a new certificate: `ssh-keygen -s CA_KEY -I ID -n PRINCIPALS -V +52w KEY.pub`.";
+function authority(cert, now, name2, requirePrincipal) {
+  const time3 = BigInt(Math.floor(now));
+  if (time3 < cert.validAfter) return { reason: `it is not valid until ${formatCertTime(cert.validAfter)}`, sshd: "Certificate invalid: not yet valid", fix: REISSUE, validity: true };
+  if (time3 >= cert.validBefore) return { reason: `it expired on ${formatCertTime(cert.validBefore)}`, sshd: "Certificate invalid: expired", fix: REISSUE, validity: true };
+  if (cert.principals.length === 0) {
+    return requirePrincipal ? { reason: "it has no principals, and a CA in TrustedUserCAKeys needs them", sshd: "Certificate lacks principal list", fix: `Issue it with \`-n ${name2}\`.` } : void 0;
+  }
+  if (name2 !== void 0 && !cert.principals.includes(name2)) {
+    return { reason: `its principals (${cert.principals.join(", ")}) do not include ${name2}`, sshd: "Certificate invalid: name is not a listed principal", fix: `Issue it with \`-n ${[...cert.principals, name2].join(",")}\`, or map the principals with AuthorizedPrincipalsFile.` };
+  }
+  return void 0;
+}
+function certificateCause(at3, reason, sshd, fix, chain, validity) {
+  return {
+    family: "certificate-refused",
+    ...at3 ? { at: at3 } : {},
+    reason,
+    error: `sshd logs "${sshd}"; the client sees ${DENIED}`,
+    fix,
+    chain,
+    // certificate-validity says so on the certificate.
+    ...validity ? { reportedBy: "SSH301" } : {}
+  };
+}
+function single2(view, keyword) {
+  const candidates = view.candidates(keyword);
+  return candidates.length === 1 ? { setting: candidates[0] } : void 0;
+}
+function isNone(setting) {
+  return !setting || setting.values[0]?.toLowerCase() === "none";
+}
+function trustedCaRoute(view, cert, model, now) {
+  const trusted = single2(view, "TrustedUserCAKeys");
+  if (!trusted) return { unknown: "TrustedUserCAKeys depends on the connection" };
+  const setting = trusted.setting;
+  if (isNone(setting)) return "absent";
+  let path16 = setting.values[0];
+  if (path16.startsWith("~/")) path16 = `/root${path16.slice(1)}`;
+  if (!path16.startsWith("/") || path16.includes("%")) return { unknown: `TrustedUserCAKeys ${path16} is not an absolute path` };
+  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path16.slice(1);
+  const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);
+  if (!file) return { unknown: `${path16} is not in the repository` };
+  const caLine = parsedEntries(file).find(({ entry: entry2 }) => !entry2.key.key.certificate && entry2.key.key.fingerprint === cert.signatureKey.fingerprint);
+  if (!caLine) {
+    return certificateCause(
+      placeOf(setting.directive),
+      `${label(setting)} trusts only the CAs in ${repoPath}, which does not list the CA that signed it (${cert.signatureKey.fingerprint})`,
+      `CA ${cert.signatureKey.fingerprint} is not listed in ${path16}`,
+      `Add the CA's public key to ${repoPath}, or sign the certificate with a CA listed there.`,
+      [{ file: repoPath, line: 1, column: 1, message: "the CAs sshd trusts" }]
+    );
+  }
+  const mapped = single2(view, "AuthorizedPrincipalsFile");
+  const command = single2(view, "AuthorizedPrincipalsCommand");
+  if (!mapped || !command || !isNone(mapped.setting) || !isNone(command.setting)) return { unknown: "AuthorizedPrincipalsFile/Command maps the principals" };
+  const problem3 = authority(cert, now, view.user, true);
+  if (!problem3) return "ok";
+  const chain = [relatedTo(setting.directive, "trusts its CA"), { file: repoPath, line: caLine.line.number, column: 1, message: "the CA" }];
+  return certificateCause(void 0, `${label(setting)} trusts its CA, but ${problem3.reason}`, problem3.sshd, problem3.fix, chain, problem3.validity);
+}
+function certAuthorityRoute(view, release, login, cert, keySources, now) {
+  const routes = [];
+  for (const source of keySources) {
+    if (source.user !== view.user || source.server !== login.source.server) continue;
+    const lines = parsedEntries(source.model).filter(({ entry: entry2 }) => isCertAuthorityFor(entry2, cert.signatureKey));
+    if (lines.length === 0) continue;
+    const read = fileRead(view, release, source);
+    if (read.some((check) => check !== "ok")) {
+      routes.push(read.some(isCause) ? "absent" : { unknown: `sshd may not read ${source.path}` });
+      continue;
+    }
+    for (const { line, entry: entry2 } of lines) {
+      if (entry2.options.some((option) => option.name === "from" || option.name === "expiry-time")) {
+        routes.push({ unknown: "the cert-authority line has from= or expiry-time=" });
+        continue;
+      }
+      const principals = entry2.options.find((option) => option.name === "principals")?.value;
+      const listed = principals?.split(",");
+      const problem3 = listed && !cert.principals.some((principal) => listed.includes(principal)) ? { reason: `its principals (${cert.principals.join(", ") || "none"}) include none of \`principals="${principals}"\``, sshd: "Certificate does not contain an authorized principal", fix: `Add one of its principals to \`principals=\`, or issue it with \`-n ${listed[0]}\`.` } : authority(cert, now, listed ? void 0 : view.user, false);
+      const at3 = source.place(line.number, entry2.optionsRange);
+      routes.push(problem3 ? certificateCause(void 0, `${at3.file}:${at3.span.line} trusts its CA for ${view.user}, but ${problem3.reason}`, problem3.sshd, problem3.fix, [{ file: at3.file, ...at3.span, message: "cert-authority" }], "validity" in problem3) : "ok");
+    }
+  }
+  if (routes.includes("ok")) return "ok";
+  return routes.find((route) => route !== "absent" && !isCause(route)) ?? routes.find((route) => route !== "absent") ?? "absent";
+}
+function setOutside(view, release, keyword) {
+  return across(view, release, keyword, (_values, setting) => isNone(setting) ? "ok" : { unknown: `${keyword} is set` });
+}
+function caSignature(view, release, cert, allowed) {
+  return across(view, release, "CASignatureAlgorithms", (_values, setting) => {
+    const list = allowed(setting);
+    if (!list) return { unknown: "CASignatureAlgorithms does not resolve" };
+    if (list.includes(cert.signatureAlgorithm)) return "ok";
+    const by = setting ? label(setting) : `OpenSSH ${release}'s default CASignatureAlgorithms`;
+    return {
+      ...certificateCause(setting ? placeOf(setting.directive) : void 0, `${by} does not allow its CA signature (${cert.signatureAlgorithm})`, `certificate signature algorithm ${cert.signatureAlgorithm}: signature algorithm not supported`, `Re-sign it with an allowed algorithm (\`ssh-keygen -s CA_KEY -t rsa-sha2-512 …\` for an RSA CA)${setting ? ", or add the algorithm to CASignatureAlgorithms" : ""}.`, []),
+      // certificate-signed-with-ssh-rsa says so on the certificate.
+      ...!setting && cert.signatureAlgorithm === "ssh-rsa" ? { reportedBy: "SSH302" } : {}
+    };
+  });
+}
+function certificateChecks(view, release, login, context3) {
+  const cert = login.entry.key.key.cert;
+  const routes = [trustedCaRoute(view, cert, context3.model, context3.now), certAuthorityRoute(view, release, login, cert, context3.keySources, context3.now)];
+  let trust;
+  if (routes.includes("ok")) trust = "ok";
+  else if (routes.every((route) => route === "absent")) {
+    const setting = view.candidates("TrustedUserCAKeys")[0];
+    trust = certificateCause(
+      setting ? placeOf(setting.directive) : void 0,
+      `nothing trusts its CA (${cert.signatureKey.fingerprint}) for ${view.user}: ${setting ? `${label(setting)}` : "no TrustedUserCAKeys"}, and no \`cert-authority\` line for it in ${view.user}'s authorized_keys`,
+      `Failed publickey for ${view.user} from … ${login.entry.key.typeName.replace(/-v01@openssh\.com$/, "")}`,
+      `Add the CA's public key to the file TrustedUserCAKeys names (\`TrustedUserCAKeys /etc/ssh/user_ca.pub\`), or a \`cert-authority\` line to ${view.user}'s authorized_keys.`,
+      []
+    );
+  } else trust = routes.find((route) => route !== "absent" && route !== "ok" && !isCause(route)) ?? routes.find(isCauseRoute);
+  const command = setOutside(view, release, "AuthorizedKeysCommand");
+  if (isCause(trust) && command !== "ok") trust = command;
+  const sourceAddress = cert.criticalOptions.some((option) => option.name === "source-address") ? [{ unknown: "the certificate's source-address" }] : [];
+  return [caSignature(view, release, cert, context3.caAlgorithms), trust, command, setOutside(view, release, "RevokedKeys"), ...sourceAddress];
+}
+function isCauseRoute(route) {
+  return route !== "absent" && isCause(route);
+}
+
+// src/lockout/chroot.ts
+function chrootPath(value, user) {
+  let path16 = value;
+  if (path16 === "~" || path16.startsWith("~/")) path16 = homeOf(user) + path16.slice(1);
+  let unknown = false;
+  path16 = path16.replace(/%(.)/g, (_, token) => {
+    if (token === "%") return "%";
+    if (token === "u") return user;
+    if (token === "h") return homeOf(user);
+    unknown = true;
+    return "";
+  });
+  return unknown || !path16.startsWith("/") ? void 0 : path16.replace(/\/+$/, "") || "/";
+}
+function components(path16) {
+  const parts = path16.split("/").filter((part) => part !== "");
+  return ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)];
+}
+function chrootChecks(view, release, source) {
+  return across(view, release, "ChrootDirectory", (values, setting) => {
+    if (!setting || values[0]?.toLowerCase() === "none") return "ok";
+    const path16 = chrootPath(values[0], view.user);
+    if (path16 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
+    const checked = components(path16);
+    const bad = writablePaths(checked, source.setups)[0];
+    if (bad) {
+      const who = bad.writable === "others" ? "others" : "its group";
+      return {
+        family: "session-refused",
+        at: bad.place,
+        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path16}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
+        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path16 ? "" : "component "}${bad.path === "/" || bad.path === path16 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
+        fix: `Make ${bad.path} mode 755 and owned by root (\`chown root:root ${bad.path} && chmod 755 ${bad.path}\`); give ${view.user} a writable directory inside the chroot instead.`,
+        chain: [relatedTo(setting.directive, "ChrootDirectory")]
+      };
+    }
+    const home = homeOf(view.user);
+    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path16} includes ${home}, whose owner is not known` };
+    return "ok";
+  });
+}
+
+// src/lockout/logins.ts
+function startFailure(analysis) {
+  for (const entry2 of analysis.tree.entries) {
+    const problem3 = analysis.verdicts.get(entry2.directive)?.problem;
+    if (problem3) return { directive: entry2.directive, message: problem3.message };
+  }
+  const loop = analysis.tree.problems.find((problem3) => problem3.code === "too-deep");
+  return loop && { directive: loop.directive, message: "Include nesting too deep" };
+}
+function allowedUser(view, groups) {
+  const user = view.user;
+  let unknown;
+  for (const setting of view.lines("DenyUsers")) {
+    for (const pattern of setting.values) {
+      const applies = userPatternApplies(pattern, user);
+      if (applies === "yes") {
+        return cause("user-refused", setting, `${label(setting)} denies ${user}`, `sshd logs "User ${user} from … not allowed because listed in DenyUsers"; the client sees ${DENIED}`, `Remove ${user} from DenyUsers, or narrow the pattern \`${pattern}\`.`);
+      }
+      if (applies === "maybe") unknown = `DenyUsers ${pattern} depends on the client's host`;
+    }
+  }
+  const allow = view.lines("AllowUsers");
+  if (allow.length > 0) {
+    const results = allow.flatMap((setting) => setting.values.map((pattern) => userPatternApplies(pattern, user)));
+    if (!results.includes("yes")) {
+      if (results.includes("maybe")) unknown ??= `AllowUsers lets ${user} in from some hosts only`;
+      else {
+        const first = allow[0];
+        const commas = allow.some((setting) => setting.values.some((pattern) => pattern.includes(",") && pattern.split(",").includes(user)));
+        const hint = commas ? " (AllowUsers takes names separated by spaces: a comma is part of the pattern)" : "";
+        return cause("user-refused", first, `${label(first)} does not list ${user}${hint}`, `sshd logs "User ${user} from … not allowed because not listed in AllowUsers"; the client sees ${DENIED}`, `Add ${user} to AllowUsers (names separated by spaces).`, allow.slice(1));
+      }
+    }
+  }
+  const groupCheck = allowedGroups(view, groups);
+  if (isCause(groupCheck)) return groupCheck;
+  if (groupCheck !== "ok") unknown ??= groupCheck.unknown;
+  return unknown === void 0 ? "ok" : { unknown };
+}
+function allowedGroups(view, groups) {
+  const user = view.user;
+  const deny = view.lines("DenyGroups");
+  const allow = view.lines("AllowGroups");
+  if (deny.length === 0 && allow.length === 0) return "ok";
+  if (!groups) return { unknown: `AllowGroups/DenyGroups depend on ${user}'s groups` };
+  const matching = (settings) => settings.flatMap((setting) => setting.values.flatMap((pattern) => groups.groups.filter((group2) => matchPattern(group2.name, pattern)).map((group2) => ({ setting, group: group2 }))));
+  const denied = matching(deny)[0];
+  if (denied) {
+    return {
+      ...cause("user-refused", denied.setting, `${label(denied.setting)} denies group ${denied.group.name}, and ${groups.file} puts ${user} in it`, `sshd logs "User ${user} from … not allowed because a group is listed in DenyGroups"; the client sees ${DENIED}`, `Take ${user} out of ${denied.group.name}, or narrow DenyGroups.`),
+      chain: [{ ...denied.group.line, message: `${user} is a member of ${denied.group.name}` }]
+    };
+  }
+  if (allow.length === 0 || matching(allow).length > 0) return "ok";
+  if (!groups.complete) return { unknown: `${user}'s primary group is not known (no etc/passwd entry)` };
+  const first = allow[0];
+  const names = groups.groups.map((group2) => group2.name).join(", ") || "none";
+  return {
+    ...cause("user-refused", first, `${label(first)} lists none of ${user}'s groups (${names}, per ${groups.file})`, `sshd logs "User ${user} from … not allowed because none of user's groups are listed in AllowGroups"; the client sees ${DENIED}`, `Add ${user} to one of the allowed groups in ${groups.file} (\`usermod -aG GROUP ${user}\`), or list one of its groups in AllowGroups.`, allow.slice(1)),
+    chain: [...allow.slice(1).map((s) => ({ file: s.directive.file, line: s.directive.line.number, column: 1, message: "AllowGroups" })), ...groups.groups.map((group2) => group2.line)]
+  };
+}
+function pubkeyAuthentication(view, release) {
+  return across(
+    view,
+    release,
+    "PubkeyAuthentication",
+    (values, setting) => setting && values[0]?.toLowerCase() === "no" ? {
+      ...cause("user-refused", setting, `${label(setting)} switches public-key authentication off for ${view.user}`, `sshd ignores every key; the client sees "Permission denied" without publickey in the list of methods`, `Keep \`PubkeyAuthentication yes\` for ${view.user}.`),
+      // Off for every connection: pubkey-authentication-off says so on that line.
+      ...setting.scope.coversAll ? { reportedBy: "SSH451" } : {}
+    } : "ok"
+  );
+}
+function authenticationMethods2(view, release) {
+  return across(view, release, "AuthenticationMethods", (values, setting) => {
+    if (!setting || values.some((list) => list === "any" || list === "publickey")) return "ok";
+    if (values.some((list) => list.split(",").every((method) => method === "publickey"))) return { unknown: "AuthenticationMethods asks for several keys" };
+    const needs = values.map((list) => list.split(",").filter((method) => method !== "publickey").join(" and "));
+    return cause(
+      "user-refused",
+      setting,
+      `${label(setting)} requires ${needs.join(", or ")} besides a key`,
+      `sshd answers the key with "partial success" and asks for more; a login with the key alone (CI, BatchMode) ends in "Permission denied (${values[0].split(",").filter((m) => m !== "publickey")[0] ?? "publickey"})"`,
+      `Add \`publickey\` as a list of its own (\`AuthenticationMethods publickey ${values.join(" ")}\`) for accounts that log in with a key alone, or give them the other method.`
+    );
+  });
+}
+function rootLogin(view, release, entry2) {
+  if (view.user !== "root") return "ok";
+  return across(view, release, "PermitRootLogin", (values, setting) => {
+    const value = values[0]?.toLowerCase();
+    const forced = entry2.options.some((option) => option.name === "command" && !option.negated) || (entry2.key.key.cert?.criticalOptions.some((option) => option.name === "force-command") ?? false);
+    if (value === "no" || value === "forced-commands-only" && !forced) {
+      const what = value === "no" ? "forbids root logins" : "lets root in only with keys that carry `command=`";
+      const error2 = value === "no" ? `sshd logs "ROOT LOGIN REFUSED"; the client sees ${DENIED}` : 'sshd accepts the key, then closes the connection (the client sees "Broken pipe" or "Connection closed")';
+      return cause("user-refused", setting, `${label(setting)} ${what}`, error2, value === "no" ? "Log in as a named user with sudo, or set `PermitRootLogin prohibit-password` to allow root with keys only." : 'Add `command="…"` to the keys root uses, or set `PermitRootLogin prohibit-password`.');
+    }
+    return "ok";
+  });
+}
 function algorithmCheck(entry2, list) {
   const key = entry2.key.key;
   if (key.family === "rsa") {
-    if (list.includes("rsa-sha2-512") || list.includes("rsa-sha2-256")) return "ok";
-    return list.includes("ssh-rsa") ? "unknown" : "refused";
+    const suffix = key.certificate ? "-cert-v01@openssh.com" : "";
+    if (list.includes(`rsa-sha2-512${suffix}`) || list.includes(`rsa-sha2-256${suffix}`)) return "ok";
+    return list.includes(`ssh-rsa${suffix}`) ? "unknown" : "refused";
   }
   return list.includes(key.type) ? "ok" : "refused";
 }
 function describeKey2(entry2) {
   const key = entry2.key.key;
+  if (key.certificate) return `${entry2.key.typeName.replace(/-cert-v01@openssh\.com$/, "")} certificate`;
   const bits = key.family === "rsa" || key.family === "dss" ? ` ${key.bits}-bit` : "";
-  return `${entry2.key.typeName}${bits}`;
+  return `${entry2.key.typeName}${bits} key`;
+}
+function algorithmList2(keyword, cls, setting, release) {
+  if (!isAlgorithmRelease(release)) return void 0;
+  if (!setting) return defaultAlgorithms(cls, release, "server");
+  const list = resolveAlgorithmList(keyword, setting.values[0] ?? "", release, "server");
+  return list.ok ? list.effective : void 0;
 }
 function acceptedAlgorithms(view, release, entry2) {
-  if (!isAlgorithmRelease(release)) return { unknown: `no algorithm tables for ${release}` };
-  return across(view, release, "PubkeyAcceptedAlgorithms", (values, setting) => {
-    const list = setting ? resolveAlgorithmList("PubkeyAcceptedAlgorithms", values[0] ?? "", release, "server") : void 0;
-    const effective = list ? list.ok ? list.effective : void 0 : defaultAlgorithms("key", release, "server");
-    if (!effective) return { unknown: "PubkeyAcceptedAlgorithms does not resolve" };
+  return across(view, release, "PubkeyAcceptedAlgorithms", (_values, setting) => {
+    const effective = algorithmList2("PubkeyAcceptedAlgorithms", "key", setting, release);
+    if (!effective) return { unknown: `PubkeyAcceptedAlgorithms does not resolve at ${release}` };
     const check = algorithmCheck(entry2, effective);
     if (check !== "refused") return check === "ok" ? "ok" : { unknown: "only ssh-rsa (SHA-1) signatures are accepted" };
     const by = setting ? `${label(setting)} leaves out` : `OpenSSH ${release}'s default PubkeyAcceptedAlgorithms leaves out`;
@@ -53111,57 +53381,53 @@ function keyOptions(entry2) {
   const option = entry2.options.find((o) => ["from", "expiry-time", "principals"].includes(o.name));
   return option ? { unknown: `the key's ${option.name}= option` } : "ok";
 }
-function cause(family, setting, reason, error2, fix, more = []) {
-  return { family, at: placeOf(setting.directive), reason, error: error2, fix, chain: more.map((s) => relatedTo(s.directive, written(s.directive))) };
+function startCause(server) {
+  const start = startFailure(server);
+  return start && {
+    family: "sshd-will-not-start",
+    at: placeOf(start.directive),
+    reason: `sshd refuses to start: ${where(start.directive)}: ${start.message}`,
+    error: 'nothing listens on the SSH port; the client sees "Connection refused" (or the old sshd keeps running until the next restart)',
+    fix: "Fix the line, and run `sshd -t` before every restart.",
+    chain: []
+  };
 }
-function judge(source, entry2, version) {
-  const release = formatVersion(version);
-  const start = startFailure(source.server);
-  if (start) {
-    return {
-      outcome: "refused",
-      cause: {
-        family: "sshd-will-not-start",
-        at: placeOf(start.directive),
-        reason: `sshd refuses to start: ${where(start.directive)}: ${start.message}`,
-        error: 'nothing listens on the SSH port; the client sees "Connection refused" (or the old sshd keeps running until the next restart)',
-        fix: "Fix the line, and run `sshd -t` before every restart.",
-        chain: []
-      }
-    };
-  }
-  const view = settingsFor(source.server, { version }, source.user);
-  const checks = [
-    allowedUser(view),
+function judge(source, line, entry2, context3) {
+  const start = startCause(source.server);
+  if (start) return { outcome: "refused", cause: start };
+  const release = formatVersion(context3.version);
+  const view = settingsFor(source.server, context3, source.user);
+  const accepted = entry2.key.key.cert ? [acceptedAlgorithms(view, release, entry2), ...certificateChecks(view, release, { source, line, entry: entry2 }, { ...context3, caAlgorithms: (setting) => algorithmList2("CASignatureAlgorithms", "sig", setting, release) })] : [...fileRead(view, release, source), acceptedAlgorithms(view, release, entry2), rsaSize(view, release, entry2, context3.version), keyOptions(entry2)];
+  return outcomeOf([
+    allowedUser(view, groupsOf(context3.model.accounts, source.server, source.user)),
     pubkeyAuthentication(view, release),
     authenticationMethods2(view, release),
     rootLogin(view, release, entry2),
-    keysRead(view, release, source),
-    strictModes(view, release, source),
-    acceptedAlgorithms(view, release, entry2),
-    rsaSize(view, release, entry2, version),
-    keyOptions(entry2)
-  ];
-  const refusal = checks.find(isCause);
-  if (refusal) return { outcome: "refused", cause: refusal };
-  const unknown = checks.find((check) => typeof check === "object" && "unknown" in check);
-  return unknown ? { outcome: "unknown", why: unknown.unknown } : { outcome: "accepted" };
+    ...accepted,
+    chrootChecks(view, release, source)
+  ]);
 }
 var cache2 = /* @__PURE__ */ new WeakMap();
 function analyseLogins(model, context3) {
-  const release = formatVersion(context3.version);
-  const byRelease2 = cache2.get(model) ?? /* @__PURE__ */ new Map();
-  cache2.set(model, byRelease2);
-  const cached = byRelease2.get(release);
+  const key = `${formatVersion(context3.version)}@${context3.now}`;
+  const byContext = cache2.get(model) ?? /* @__PURE__ */ new Map();
+  cache2.set(model, byContext);
+  const cached = byContext.get(key);
   if (cached) return cached;
+  const keySources = installedKeySources(model, context3.version);
+  const judgement = { model, keySources, version: context3.version, now: context3.now };
   const logins = [];
-  for (const source of installedKeySources(model, context3.version)) {
+  const add = (source, line, entry2) => {
+    logins.push({ user: source.user, source, line, entry: entry2, keyAt: source.place(line.number, entry2.key.typeRange), verdict: judge(source, line, entry2, judgement) });
+  };
+  for (const source of keySources) {
     for (const { line, entry: entry2 } of parsedEntries(source.model)) {
       if (entry2.key.key.certificate || entry2.options.some((option) => option.name === "cert-authority")) continue;
-      logins.push({ user: source.user, source, line, entry: entry2, keyAt: source.place(line.number, entry2.key.typeRange), verdict: judge(source, entry2, context3.version) });
+      add(source, line, entry2);
     }
   }
-  byRelease2.set(release, logins);
+  for (const login of certificateLogins(model, keySources)) add(login.source, login.line, login.entry);
+  byContext.set(key, logins);
   return logins;
 }
 
@@ -53170,7 +53436,7 @@ function at2(login) {
   return `${login.keyAt.file}:${login.keyAt.span.line}`;
 }
 function whose(user, logins) {
-  if (logins.length === 1) return `${user}'s ${describeKey2(logins[0].entry)} key (${at2(logins[0])})`;
+  if (logins.length === 1) return `${user}'s ${describeKey2(logins[0].entry)} (${at2(logins[0])})`;
   return `${user}'s ${logins.length} keys (${logins.map(at2).join(", ")})`;
 }
 function consequence(user, refused, all) {
@@ -53181,7 +53447,7 @@ function consequence(user, refused, all) {
   return "";
 }
 function keyRelated(login) {
-  const related2 = [{ file: login.keyAt.file, ...login.keyAt.span, message: `${login.user}'s ${describeKey2(login.entry)} key, read from ${login.source.path}` }];
+  const related2 = [{ file: login.keyAt.file, ...login.keyAt.span, message: login.entry.key.key.certificate ? `the ${describeKey2(login.entry)} ${login.user} presents` : `${login.user}'s ${describeKey2(login.entry)}, read from ${login.source.path}` }];
   if (login.source.installedBy) related2.push({ file: login.source.installedBy.file, ...login.source.installedBy.span, message: `installs it for ${login.user}` });
   return related2;
 }
@@ -53298,6 +53564,42 @@ var key_refused_default = defineRepositoryRule({
     references: ["sshd_config(5) PubkeyAcceptedAlgorithms, RequiredRSASize", "OpenSSH auth2-pubkey.c userauth_pubkey()", "OpenSSH sshkey.c sshkey_check_rsa_length()"]
   },
   checkRepository: (model, context3) => lockoutHits(model, context3, "key-refused")
+});
+
+// src/rules/lockout/certificate-refused.ts
+var certificate_refused_default = defineRepositoryRule({
+  id: "SSH705",
+  alias: "lockout-certificate-refused",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "sshd refuses a user certificate the repository holds: its CA is not trusted for the user, its principals leave the user out, or CASignatureAlgorithms refuses its signature.",
+    what: "A user certificate in the repository (`*-cert.pub`) on a machine whose sshd configuration the repository holds, for each user who would present it (its principals, the owner of the home it lies in, the users whose authorized_keys trust its CA). sshd trusts a certificate through the file `TrustedUserCAKeys` names (the principals must include the user unless AuthorizedPrincipalsFile maps them) or a `cert-authority` line in the user's authorized_keys (its `principals=`, else the user's name). Reported: the CA missing from the TrustedUserCAKeys file the repository holds, nothing trusting the CA at all, principals that do not name the user or match `principals=`, and a `CASignatureAlgorithms` line that refuses the CA's signature algorithm. Expired and ssh-rsa-signed certificates are left to certificate-validity and certificate-signed-with-ssh-rsa, which say so on the certificate; AuthorizedKeysCommand, RevokedKeys, AuthorizedPrincipalsFile and Match blocks on the client make the outcome unknown, and nothing is claimed.",
+    why: 'A certificate login fails for reasons the certificate does not show: the server trusts another CA, the certificate was issued for `ubuntu` while the account is `deploy`, or the CA signature is one the server no longer accepts. `sshd -t` passes, `ssh-keygen -L` looks fine, and the user gets "Permission denied (publickey)"; the reason is in the server\'s log only, often at debug level.',
+    bad: "# sshd_config\nTrustedUserCAKeys /etc/ssh/user_ca.pub\n\n# etc/ssh/user_ca.pub: the old CA only\n# certs/deploy-cert.pub: signed by the new CA, principal deploy",
+    good: "# etc/ssh/user_ca.pub: both CAs during the rotation\nssh-ed25519 AAAAC3Nza… old-ca\nssh-ed25519 AAAAC3Nza… new-ca",
+    references: ["sshd_config(5) TrustedUserCAKeys, AuthorizedPrincipalsFile, CASignatureAlgorithms", "sshd(8) AUTHORIZED_KEYS FILE FORMAT (cert-authority, principals=)", "OpenSSH auth2-pubkey.c user_cert_trusted_ca()", "OpenSSH sshkey.c sshkey_cert_check_authority()"]
+  },
+  checkRepository: (model, context3) => lockoutHits(model, context3, "certificate-refused")
+});
+
+// src/rules/lockout/chroot-refused.ts
+var chroot_refused_default = defineRepositoryRule({
+  id: "SSH706",
+  alias: "lockout-chroot-refused",
+  kinds: LOCKOUT_KINDS,
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: "Setup code makes a directory of a user's ChrootDirectory writable by its group or others, and sshd ends every session of that user.",
+    what: 'The effective `ChrootDirectory` for a user the repository installs keys or certificates for (tokens %h and %u expanded) passes through a directory that the provisioning code makes group- or world-writable (`chmod 775 /srv/sftp`, Ansible `mode: "0777"`). Ownership is not modelled: a chroot inside the user\'s own home is not claimed.',
+    why: 'sshd checks the chroot path after the key is accepted: every component, from `/` down, must be owned by root and writable by nobody else, or it logs "fatal: bad ownership or modes for chroot directory" and drops the connection. The key works, `sshd -t` passes, and the typical sftp-only setup (`ForceCommand internal-sftp` with a group-writable upload directory as the chroot) fails for every user of the Match block.',
+    bad: "# sshd_config\nMatch User deploy\n  ChrootDirectory /srv/sftp/%u\n  ForceCommand internal-sftp\n\n# provision.sh\nchmod 775 /srv/sftp/deploy",
+    good: "# provision.sh\nchmod 755 /srv/sftp/deploy\nmkdir -m 700 /srv/sftp/deploy/upload && chown deploy /srv/sftp/deploy/upload",
+    references: ["sshd_config(5) ChrootDirectory", "OpenSSH session.c safely_chroot()"]
+  },
+  checkRepository: (model, context3) => lockoutHits(model, context3, "session-refused")
 });
 
 // src/parse/setup/file-mode.ts
@@ -55066,6 +55368,8 @@ var ALL = [
   keys_not_read_default,
   unsafe_modes_default,
   key_refused_default,
+  certificate_refused_default,
+  chroot_refused_default,
   mode_decimal_default,
   cloud_init_password_auth_default,
   cloud_init_root_login_default,
@@ -55777,6 +56081,7 @@ async function lintPaths(paths, options) {
       inSources.push(...runKeyFileRules(model, ruleSet, context3));
     }
   });
+  const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
   for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
@@ -55789,10 +56094,20 @@ async function lintPaths(paths, options) {
     }
   });
   inSources.push(...configs.findings);
-  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context3));
+  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts }), ruleSet, context3));
   findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
+}
+var ACCOUNT_FILE = /(?:^|[\\/])etc[\\/](?:passwd|group)$/;
+async function readAccountFiles(files, maxBytes) {
+  const sources = [];
+  for (const file of files) {
+    if (!ACCOUNT_FILE.test(file.displayPath)) continue;
+    const read = await readText(file, maxBytes, () => void 0);
+    if (read) sources.push(createSourceFile(file.displayPath, read.text, read.hasBom));
+  }
+  return sources;
 }
 function dropSuperseded(findings, ruleSet) {
   const superseded = /* @__PURE__ */ new Set();

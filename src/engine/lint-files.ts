@@ -123,6 +123,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       inSources.push(...runKeyFileRules(model, ruleSet, context));
     }
   });
+  const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
   for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   // Discovery order is not stable under concurrency; the trees must be.
@@ -136,10 +137,23 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     },
   });
   inSources.push(...configs.findings);
-  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups }), ruleSet, context));
+  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts }), ruleSet, context));
   findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
+}
+
+/** A machine's account files: `etc/passwd` and `etc/group` (never shadow), read quietly for the lockout analysis. */
+const ACCOUNT_FILE = /(?:^|[\\/])etc[\\/](?:passwd|group)$/;
+
+async function readAccountFiles(files: readonly DiscoveredFile[], maxBytes: number): Promise<SourceFile[]> {
+  const sources: SourceFile[] = [];
+  for (const file of files) {
+    if (!ACCOUNT_FILE.test(file.displayPath)) continue;
+    const read = await readText(file, maxBytes, () => undefined);
+    if (read) sources.push(createSourceFile(file.displayPath, read.text, read.hasBom));
+  }
+  return sources;
 }
 
 /** A finding another rule's finding on the same line supersedes (it says the same with more context) is dropped. */

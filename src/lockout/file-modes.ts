@@ -28,26 +28,31 @@ export function checkedPaths(file: string, home: string): string[] {
   return paths;
 }
 
-type Writable = 'others' | 'group' | 'no' | 'unknown';
+export type Writable = 'others' | 'group' | 'no' | 'unknown';
 
-/** Who may write after the setting: from the octal mode, or from a symbolic mode that sets `w` for others explicitly. */
+/** Who may write after the setting: from the octal mode, or from bits a symbolic mode certainly sets (`o+w`, `g+w`, `a=rwx`). */
 function writableBy(setting: ModeSetting): Writable {
-  if (setting.mode !== undefined) return setting.mode & 0o002 ? 'others' : setting.mode & 0o020 ? 'group' : 'no';
-  // `o+w`, `a+w`, `go=rwx`: certain whatever the old mode (a bare `+w` goes through the umask).
-  const others = setting.written.split(',').some((clause) => {
-    const match = /^([ugoa]*)[+=]([rwxXst]*)$/.exec(clause);
-    return match !== null && /[oa]/.test(match[1]!) && match[2]!.includes('w');
-  });
-  return others ? 'others' : 'unknown';
+  const bits = setting.mode ?? setting.setBits;
+  if (bits === undefined) return 'unknown';
+  if (bits & 0o002) return 'others';
+  if (bits & 0o020) return 'group';
+  return setting.mode === undefined ? 'unknown' : 'no';
+}
+
+export interface WritablePath {
+  path: string;
+  writable: 'others' | 'group';
+  setting: ModeSetting;
+  place: Place;
 }
 
 /**
- * The verdict on `file` for `user` under StrictModes: the last mode the setup code gives each
- * checked path (a recursive one covers what is below it). Settings whose path cannot be
- * resolved are ignored; so are settings in files that disagree with each other.
+ * The paths of `paths` that the setup code leaves writable by the group or others: the last
+ * mode each setup file gives a path (a recursive one covers what is below it). Settings whose
+ * path cannot be resolved are ignored (`~` is `user`'s home when the file installs keys for one user).
  */
-export function strictModesVerdict(file: string, user: string, setups: readonly SetupFileModel[]): ModeVerdict {
-  const paths = checkedPaths(file, homeOf(user));
+export function writablePaths(paths: readonly string[], setups: readonly SetupFileModel[]): WritablePath[] {
+  const found: WritablePath[] = [];
   for (const setup of setups) {
     const users = new Set(setup.installations.flatMap((installation) => (installation.user === undefined ? [] : [installation.user])));
     const homeUser = users.size === 1 ? [...users][0] : undefined;
@@ -61,12 +66,15 @@ export function strictModesVerdict(file: string, user: string, setups: readonly 
     }
     for (const path of paths) {
       const setting = last.get(path);
-      if (!setting) continue;
-      const writable = writableBy(setting);
-      if (writable === 'others' || writable === 'group') {
-        return { safe: false, certain: writable === 'others', path, setting, place: { file: setup.source.path, span: setting.span } };
-      }
+      const writable = setting && writableBy(setting);
+      if (writable === 'others' || writable === 'group') found.push({ path, writable, setting: setting!, place: { file: setup.source.path, span: setting!.span } });
     }
   }
-  return { safe: true };
+  return found;
+}
+
+/** The verdict on `file` for `user` under StrictModes. */
+export function strictModesVerdict(file: string, user: string, setups: readonly SetupFileModel[]): ModeVerdict {
+  const first = writablePaths(checkedPaths(file, homeOf(user)), setups)[0];
+  return first ? { safe: false, certain: first.writable === 'others', path: first.path, setting: first.setting, place: first.place } : { safe: true };
 }

@@ -92,7 +92,12 @@ function ownerOfPath(path: string): string | undefined {
   return match?.[1] ?? match?.[2];
 }
 
-function filePlace(file: string): KeySource['place'] {
+/** The setup files that configure the machine `server` governs (their modes apply). */
+export function setupsGoverned(model: RepositoryModel, server: ConfigAnalysis): SetupFileModel[] {
+  return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
+}
+
+export function filePlace(file: string): KeySource['place'] {
   return (line, range) => ({ file, span: range ? { line, column: range.start + 1, endColumn: range.end + 1 } : { line, column: 1 } });
 }
 
@@ -106,7 +111,7 @@ function documentPlace(document: EmbeddedDocument): KeySource['place'] {
 
 /** Every authorized-keys file the repository puts on a machine whose sshd configuration it holds. */
 export function installedKeySources(model: RepositoryModel, version: OpenSSHVersion): KeySource[] {
-  const setupsOf = (server: ConfigAnalysis): SetupFileModel[] => model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
+  const setupsOf = (server: ConfigAnalysis): SetupFileModel[] => setupsGoverned(model, server);
   const sources: KeySource[] = [];
   for (const keyFile of model.keyFiles) {
     if (keyFile.kind !== 'authorized_keys') continue;

@@ -10,88 +10,37 @@
  * The client is taken to be a current OpenSSH that offers the key alone, with whatever
  * signature algorithm the server accepts (what `ssh -i key -o IdentitiesOnly=yes` does).
  */
-import type { RelatedLocation } from '../core/finding.js';
+import type { SourceLine } from '../core/source.js';
 import { atLeast, formatVersion, type OpenSSHVersion } from '../core/version.js';
-import { resolveAlgorithmList } from '../openssh/algorithm-list.js';
-import { defaultAlgorithms, isAlgorithmRelease } from '../openssh/algorithms.js';
-import { isRelease } from '../openssh/releases.js';
-import { sshdKeyword } from '../openssh/sshd-keywords.js';
+import { resolveAlgorithmList, type AlgorithmKeyword } from '../openssh/algorithm-list.js';
+import { defaultAlgorithms, isAlgorithmRelease, type AlgorithmClass } from '../openssh/algorithms.js';
+import { matchPattern } from '../openssh/match.js';
 import type { Directive } from '../parse/config/config-model.js';
 import type { KeyEntry } from '../parse/key-file-model.js';
 import type { RepositoryModel } from '../repository/repository-model.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { parsedEntries } from '../rules/rule.js';
-import type { SourceLine } from '../core/source.js';
-import { strictModesVerdict } from './file-modes.js';
-import { homeOf, installedKeySources, type KeySource, type Place } from './installed-keys.js';
-import { settingsFor, userPatternApplies, where, written, type Setting, type UserSettings } from './server-view.js';
+import { groupsOf, type UserGroups } from './accounts.js';
+import { fileRead } from './authorized-files.js';
+import { certificateChecks, certificateLogins } from './certificates.js';
+import { across, cause, DENIED, isCause, label, outcomeOf, placeOf, type Cause, type Check, type Outcome } from './checks.js';
+import { chrootChecks } from './chroot.js';
+import { installedKeySources, type KeySource, type Place } from './installed-keys.js';
+import { settingsFor, userPatternApplies, where, type Setting, type UserSettings } from './server-view.js';
 
-/** One finding family per rule. */
-export type CauseFamily = 'sshd-will-not-start' | 'user-refused' | 'keys-not-read' | 'unsafe-modes' | 'key-refused';
-
-export interface Cause {
-  family: CauseFamily;
-  /** The line that causes the refusal; undefined when a built-in default does (the finding goes on the key). */
-  at?: Place;
-  /** Why sshd refuses, as a clause naming the lines: "`RequiredRSASize 2048` (sshd_config:12) refuses RSA keys under 2048 bits". */
-  reason: string;
-  /** What the user sees. */
-  error: string;
-  fix: string;
-  /** The other lines of the chain. */
-  chain: RelatedLocation[];
-  /** A per-file rule already reports this line with the same consequence (its id); the lockout rules leave it to that rule. */
-  reportedBy?: string;
-}
-
-export type Outcome = { outcome: 'accepted' } | { outcome: 'refused'; cause: Cause } | { outcome: 'unknown'; why: string };
+export type { Cause, CauseFamily, Outcome } from './checks.js';
+export { placeOf, relatedTo } from './checks.js';
 
 export interface KeyLogin {
   user: string;
+  /** The authorized-keys file that lists the key, or for a certificate the file that holds it. */
   source: KeySource;
   line: SourceLine;
+  /** The key, or the certificate (`entry.key.key.cert`). */
   entry: KeyEntry;
   /** Where the key is written in the repository. */
   keyAt: Place;
   verdict: Outcome;
-}
-
-const DENIED = '"Permission denied (publickey)"';
-
-type Check = 'ok' | { unknown: string } | Cause;
-
-function isCause(check: Check): check is Cause {
-  return typeof check === 'object' && 'family' in check;
-}
-
-export function placeOf(directive: Directive): Place {
-  return { file: directive.file, span: { line: directive.line.number, column: directive.keywordRange.start + 1, endColumn: directive.line.text.length + 1 } };
-}
-
-export function relatedTo(directive: Directive, message: string): RelatedLocation {
-  return { file: directive.file, line: directive.line.number, column: directive.keywordRange.start + 1, message };
-}
-
-function label(setting: Setting): string {
-  return `\`${written(setting.directive)}\` (${where(setting.directive)})`;
-}
-
-/**
- * Judges a keyword over every value it may have for the user: refused only when every
- * candidate refuses (the first cause is reported), ok when every one accepts.
- */
-function across(view: UserSettings, release: string, keyword: string, judge: (values: string[], setting: Setting | undefined) => Check): Check {
-  const checks = view.candidates(keyword).map((setting) => {
-    const values = setting ? setting.values : (defaultOf(keyword, release) ?? '').split(' ').filter((v) => v !== '');
-    return judge(values, setting);
-  });
-  if (checks.every(isCause)) return checks[0]!;
-  if (checks.every((check) => check === 'ok')) return 'ok';
-  return { unknown: `${keyword} may differ for ${view.user} depending on the connection` };
-}
-
-function defaultOf(keyword: string, release: string): string | undefined {
-  return isRelease(release) ? (sshdKeyword(keyword, release)?.default ?? undefined) : undefined;
 }
 
 // ------------------------------------------------------------------ the server
@@ -108,7 +57,7 @@ export function startFailure(analysis: ConfigAnalysis): { directive: Directive; 
 
 // ------------------------------------------------------------------ the user
 
-function allowedUser(view: UserSettings): Check {
+function allowedUser(view: UserSettings, groups: UserGroups | undefined): Check {
   const user = view.user;
   let unknown: string | undefined;
   for (const setting of view.lines('DenyUsers')) {
@@ -133,8 +82,36 @@ function allowedUser(view: UserSettings): Check {
       }
     }
   }
-  if (view.lines('AllowGroups').length > 0 || view.lines('DenyGroups').length > 0) unknown ??= `AllowGroups/DenyGroups depend on ${user}'s groups`;
+  const groupCheck = allowedGroups(view, groups);
+  if (isCause(groupCheck)) return groupCheck;
+  if (groupCheck !== 'ok') unknown ??= groupCheck.unknown;
   return unknown === undefined ? 'ok' : { unknown };
+}
+
+/** DenyGroups, then AllowGroups (auth.c `allowed_user`, groupaccess.c `ga_match`: one pattern per name), over the groups etc/group shows. */
+function allowedGroups(view: UserSettings, groups: UserGroups | undefined): Check {
+  const user = view.user;
+  const deny = view.lines('DenyGroups');
+  const allow = view.lines('AllowGroups');
+  if (deny.length === 0 && allow.length === 0) return 'ok';
+  if (!groups) return { unknown: `AllowGroups/DenyGroups depend on ${user}'s groups` };
+  const matching = (settings: readonly Setting[]) =>
+    settings.flatMap((setting) => setting.values.flatMap((pattern) => groups.groups.filter((group) => matchPattern(group.name, pattern)).map((group) => ({ setting, group }))));
+  const denied = matching(deny)[0];
+  if (denied) {
+    return {
+      ...cause('user-refused', denied.setting, `${label(denied.setting)} denies group ${denied.group.name}, and ${groups.file} puts ${user} in it`, `sshd logs "User ${user} from … not allowed because a group is listed in DenyGroups"; the client sees ${DENIED}`, `Take ${user} out of ${denied.group.name}, or narrow DenyGroups.`),
+      chain: [{ ...denied.group.line, message: `${user} is a member of ${denied.group.name}` }],
+    };
+  }
+  if (allow.length === 0 || matching(allow).length > 0) return 'ok';
+  if (!groups.complete) return { unknown: `${user}'s primary group is not known (no etc/passwd entry)` };
+  const first = allow[0]!;
+  const names = groups.groups.map((group) => group.name).join(', ') || 'none';
+  return {
+    ...cause('user-refused', first, `${label(first)} lists none of ${user}'s groups (${names}, per ${groups.file})`, `sshd logs "User ${user} from … not allowed because none of user's groups are listed in AllowGroups"; the client sees ${DENIED}`, `Add ${user} to one of the allowed groups in ${groups.file} (\`usermod -aG GROUP ${user}\`), or list one of its groups in AllowGroups.`, allow.slice(1)),
+    chain: [...allow.slice(1).map((s) => ({ file: s.directive.file, line: s.directive.line.number, column: 1, message: 'AllowGroups' })), ...groups.groups.map((group) => group.line)],
+  };
 }
 
 function pubkeyAuthentication(view: UserSettings, release: string): Check {
@@ -169,7 +146,8 @@ function rootLogin(view: UserSettings, release: string, entry: KeyEntry): Check 
   if (view.user !== 'root') return 'ok';
   return across(view, release, 'PermitRootLogin', (values, setting) => {
     const value = values[0]?.toLowerCase();
-    const forced = entry.options.some((option) => option.name === 'command' && !option.negated);
+    // A certificate forces its command with the force-command critical option.
+    const forced = entry.options.some((option) => option.name === 'command' && !option.negated) || (entry.key.key.cert?.criticalOptions.some((option) => option.name === 'force-command') ?? false);
     if (value === 'no' || (value === 'forced-commands-only' && !forced)) {
       const what = value === 'no' ? 'forbids root logins' : 'lets root in only with keys that carry `command=`';
       // The default never refuses a key, so a refusal always has its line.
@@ -181,95 +159,40 @@ function rootLogin(view: UserSettings, release: string, entry: KeyEntry): Check 
   });
 }
 
-// ------------------------------------------------------------------ the file
-
-/** AuthorizedKeysFile patterns as sshd expands them for `user` (`~` at parse time, for root: servconf.c `tilde_expand_filename(arg, getuid())`). */
-function authorizedKeysPaths(patterns: readonly string[], user: string): string[] | undefined {
-  const paths: string[] = [];
-  for (const pattern of patterns) {
-    if (pattern.toLowerCase() === 'none') continue;
-    let path = pattern;
-    if (path === '~' || path.startsWith('~/')) path = `/root${path.slice(1)}`;
-    else if (path.startsWith('~')) {
-      const slash = path.indexOf('/');
-      path = homeOf(path.slice(1, slash === -1 ? undefined : slash)) + (slash === -1 ? '' : path.slice(slash));
-    }
-    let unknown = false;
-    path = path.replace(/%(.)/g, (_, token: string) => {
-      if (token === '%') return '%';
-      if (token === 'u') return user;
-      if (token === 'h') return homeOf(user);
-      unknown = true; // %U (the uid) and anything else: not known here
-      return '';
-    });
-    if (unknown) return undefined;
-    paths.push(path.startsWith('/') ? path : `${homeOf(user)}/${path}`);
-  }
-  return paths;
-}
-
-function keysRead(view: UserSettings, release: string, source: KeySource): Check {
-  return across(view, release, 'AuthorizedKeysFile', (values, setting) => {
-    const paths = authorizedKeysPaths(values, view.user);
-    if (paths === undefined) return { unknown: 'AuthorizedKeysFile uses %U' };
-    if (paths.includes(source.path)) return 'ok';
-    const reads = paths.length === 0 ? 'no file at all (`none`)' : paths.join(' and ');
-    const tilde = setting?.values.some((value) => value.startsWith('~')) ? ' (sshd expands `~` once, when it reads its configuration, to root\'s home)' : '';
-    const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(' ')})`;
-    return {
-      family: 'keys-not-read',
-      ...(setting ? { at: placeOf(setting.directive) } : {}),
-      reason: `${by} makes sshd read ${reads} for ${view.user}${tilde}, never ${source.path}`,
-      error: `sshd never opens the file; the client sees ${DENIED}`,
-      fix: setting ? `Use a path relative to the home (\`.ssh/authorized_keys\`) or with %u/%h, so that it names ${source.path}, or install the keys where it points.` : `Install the keys at ${homeOf(view.user)}/.ssh/authorized_keys, or set AuthorizedKeysFile to where they are.`,
-      chain: [],
-    };
-  });
-}
-
-function strictModes(view: UserSettings, release: string, source: KeySource): Check {
-  return across(view, release, 'StrictModes', (values, setting) => {
-    if (values[0]?.toLowerCase() === 'no') return 'ok';
-    const verdict = strictModesVerdict(source.path, view.user, source.setups);
-    if (verdict.safe) return 'ok';
-    if (!verdict.certain) return { unknown: `${verdict.path} is group-writable, which Debian's sshd accepts when the group has no other member` };
-    const by = setting ? label(setting) : 'StrictModes (yes by default)';
-    return {
-      family: 'unsafe-modes',
-      at: verdict.place,
-      reason: `\`${verdict.setting.written}\` makes ${verdict.path} writable by others, and ${by} makes sshd refuse ${source.path} for it`,
-      error: `sshd logs "Authentication refused: bad ownership or modes for ${verdict.path === source.path ? 'file' : 'directory'} ${verdict.path}"; the client sees ${DENIED}`,
-      fix: `Use mode ${verdict.path === source.path ? '600' : '700'} (or 755 for a home); never make a path sshd checks writable by others.`,
-      chain: setting ? [relatedTo(setting.directive, 'StrictModes')] : [],
-    };
-  });
-}
-
 // ------------------------------------------------------------------ the key
 
-/** The signature algorithm names that let the key through PubkeyAcceptedAlgorithms. */
+/** The signature algorithm names that let the key (or certificate) through PubkeyAcceptedAlgorithms. */
 function algorithmCheck(entry: KeyEntry, list: readonly string[]): 'ok' | 'refused' | 'unknown' {
   const key = entry.key.key;
   if (key.family === 'rsa') {
-    if (list.includes('rsa-sha2-512') || list.includes('rsa-sha2-256')) return 'ok';
+    const suffix = key.certificate ? '-cert-v01@openssh.com' : '';
+    if (list.includes(`rsa-sha2-512${suffix}`) || list.includes(`rsa-sha2-256${suffix}`)) return 'ok';
     // Only SHA-1 signatures: clients from 8.8 do not make them unless told to.
-    return list.includes('ssh-rsa') ? 'unknown' : 'refused';
+    return list.includes(`ssh-rsa${suffix}`) ? 'unknown' : 'refused';
   }
   return list.includes(key.type) ? 'ok' : 'refused';
 }
 
+/** "ssh-rsa 2048-bit key", "ssh-ed25519 certificate". */
 export function describeKey(entry: KeyEntry): string {
   const key = entry.key.key;
+  if (key.certificate) return `${entry.key.typeName.replace(/-cert-v01@openssh\.com$/, '')} certificate`;
   const bits = key.family === 'rsa' || key.family === 'dss' ? ` ${key.bits}-bit` : '';
-  return `${entry.key.typeName}${bits}`;
+  return `${entry.key.typeName}${bits} key`;
+}
+
+/** The list an algorithm keyword resolves to for one line (or the release's default without one); undefined when it does not resolve. */
+function algorithmList(keyword: AlgorithmKeyword, cls: AlgorithmClass, setting: Setting | undefined, release: string): readonly string[] | undefined {
+  if (!isAlgorithmRelease(release)) return undefined;
+  if (!setting) return defaultAlgorithms(cls, release, 'server');
+  const list = resolveAlgorithmList(keyword, setting.values[0] ?? '', release, 'server');
+  return list.ok ? list.effective : undefined;
 }
 
 function acceptedAlgorithms(view: UserSettings, release: string, entry: KeyEntry): Check {
-  if (!isAlgorithmRelease(release)) return { unknown: `no algorithm tables for ${release}` };
-  return across(view, release, 'PubkeyAcceptedAlgorithms', (values, setting) => {
-    const list = setting ? resolveAlgorithmList('PubkeyAcceptedAlgorithms', values[0] ?? '', release, 'server') : undefined;
-    const effective = list ? (list.ok ? list.effective : undefined) : defaultAlgorithms('key', release, 'server');
-    if (!effective) return { unknown: 'PubkeyAcceptedAlgorithms does not resolve' };
+  return across(view, release, 'PubkeyAcceptedAlgorithms', (_values, setting) => {
+    const effective = algorithmList('PubkeyAcceptedAlgorithms', 'key', setting, release);
+    if (!effective) return { unknown: `PubkeyAcceptedAlgorithms does not resolve at ${release}` };
     const check = algorithmCheck(entry, effective);
     if (check !== 'refused') return check === 'ok' ? 'ok' : { unknown: 'only ssh-rsa (SHA-1) signatures are accepted' };
     const by = setting ? `${label(setting)} leaves out` : `OpenSSH ${release}'s default PubkeyAcceptedAlgorithms leaves out`;
@@ -309,64 +232,71 @@ function keyOptions(entry: KeyEntry): Check {
   return option ? { unknown: `the key's ${option.name}= option` } : 'ok';
 }
 
-function cause(family: CauseFamily, setting: Setting, reason: string, error: string, fix: string, more: readonly Setting[] = []): Cause {
-  return { family, at: placeOf(setting.directive), reason, error, fix, chain: more.map((s) => relatedTo(s.directive, written(s.directive))) };
-}
-
 // ------------------------------------------------------------------ all of it
 
-function judge(source: KeySource, entry: KeyEntry, version: OpenSSHVersion): Outcome {
-  const release = formatVersion(version);
-  const start = startFailure(source.server);
-  if (start) {
-    return {
-      outcome: 'refused',
-      cause: {
-        family: 'sshd-will-not-start',
-        at: placeOf(start.directive),
-        reason: `sshd refuses to start: ${where(start.directive)}: ${start.message}`,
-        error: 'nothing listens on the SSH port; the client sees "Connection refused" (or the old sshd keeps running until the next restart)',
-        fix: 'Fix the line, and run `sshd -t` before every restart.',
-        chain: [],
-      },
-    };
-  }
-  const view = settingsFor(source.server, { version }, source.user);
-  const checks: Check[] = [
-    allowedUser(view),
+function startCause(server: ConfigAnalysis): Cause | undefined {
+  const start = startFailure(server);
+  return (
+    start && {
+      family: 'sshd-will-not-start',
+      at: placeOf(start.directive),
+      reason: `sshd refuses to start: ${where(start.directive)}: ${start.message}`,
+      error: 'nothing listens on the SSH port; the client sees "Connection refused" (or the old sshd keeps running until the next restart)',
+      fix: 'Fix the line, and run `sshd -t` before every restart.',
+      chain: [],
+    }
+  );
+}
+
+interface Judgement {
+  model: RepositoryModel;
+  keySources: readonly KeySource[];
+  version: OpenSSHVersion;
+  now: number;
+}
+
+/** sshd's verdict on `user` presenting `entry` (a key `source` lists, or a certificate): the user, the key, then the session. */
+function judge(source: KeySource, line: SourceLine, entry: KeyEntry, context: Judgement): Outcome {
+  const start = startCause(source.server);
+  if (start) return { outcome: 'refused', cause: start };
+  const release = formatVersion(context.version);
+  const view = settingsFor(source.server, context, source.user);
+  const accepted = entry.key.key.cert
+    ? [acceptedAlgorithms(view, release, entry), ...certificateChecks(view, release, { source, line, entry }, { ...context, caAlgorithms: (setting) => algorithmList('CASignatureAlgorithms', 'sig', setting, release) })]
+    : [...fileRead(view, release, source), acceptedAlgorithms(view, release, entry), rsaSize(view, release, entry, context.version), keyOptions(entry)];
+  return outcomeOf([
+    allowedUser(view, groupsOf(context.model.accounts, source.server, source.user)),
     pubkeyAuthentication(view, release),
     authenticationMethods(view, release),
     rootLogin(view, release, entry),
-    keysRead(view, release, source),
-    strictModes(view, release, source),
-    acceptedAlgorithms(view, release, entry),
-    rsaSize(view, release, entry, version),
-    keyOptions(entry),
-  ];
-  const refusal = checks.find(isCause);
-  if (refusal) return { outcome: 'refused', cause: refusal };
-  const unknown = checks.find((check): check is { unknown: string } => typeof check === 'object' && 'unknown' in check);
-  return unknown ? { outcome: 'unknown', why: unknown.unknown } : { outcome: 'accepted' };
+    ...accepted,
+    chrootChecks(view, release, source),
+  ]);
 }
 
 const cache = new WeakMap<RepositoryModel, Map<string, KeyLogin[]>>();
 
-/** Every key the repository installs for a user, with sshd's verdict on a login with it. */
-export function analyseLogins(model: RepositoryModel, context: Pick<RuleContext, 'version'>): KeyLogin[] {
-  const release = formatVersion(context.version);
-  const byRelease = cache.get(model) ?? new Map<string, KeyLogin[]>();
-  cache.set(model, byRelease);
-  const cached = byRelease.get(release);
+/** Every key the repository installs for a user, and every user certificate it holds, with sshd's verdict on a login with it. */
+export function analyseLogins(model: RepositoryModel, context: Pick<RuleContext, 'version' | 'now'>): KeyLogin[] {
+  const key = `${formatVersion(context.version)}@${context.now}`;
+  const byContext = cache.get(model) ?? new Map<string, KeyLogin[]>();
+  cache.set(model, byContext);
+  const cached = byContext.get(key);
   if (cached) return cached;
+  const keySources = installedKeySources(model, context.version);
+  const judgement: Judgement = { model, keySources, version: context.version, now: context.now };
   const logins: KeyLogin[] = [];
-  for (const source of installedKeySources(model, context.version)) {
+  const add = (source: KeySource, line: SourceLine, entry: KeyEntry): void => {
+    logins.push({ user: source.user, source, line, entry, keyAt: source.place(line.number, entry.key.typeRange), verdict: judge(source, line, entry, judgement) });
+  };
+  for (const source of keySources) {
     for (const { line, entry } of parsedEntries(source.model)) {
-      // Certificates and CA keys authenticate certificates, not a key login.
+      // A certificate in authorized_keys is no key login (certificate-as-key says so); a CA key authenticates certificates.
       if (entry.key.key.certificate || entry.options.some((option) => option.name === 'cert-authority')) continue;
-      logins.push({ user: source.user, source, line, entry, keyAt: source.place(line.number, entry.key.typeRange), verdict: judge(source, entry, context.version) });
+      add(source, line, entry);
     }
   }
-  byRelease.set(release, logins);
+  for (const login of certificateLogins(model, keySources)) add(login.source, login.line, login.entry);
+  byContext.set(key, logins);
   return logins;
 }
-

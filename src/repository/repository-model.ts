@@ -3,6 +3,7 @@
  * sshd_config governs which authorized_keys, what modes the provisioning code sets). The
  * pipeline builds it once every file is parsed.
  */
+import type { SourceFile } from '../core/source.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
 import type { ConfigAnalysis } from '../rules/rule.js';
@@ -16,12 +17,19 @@ export interface RepositoryModel {
   keyFiles: KeyFileModel[];
   /** Code that sets SSH up (scripts, workflows, Dockerfiles, Ansible, cloud-init). */
   setups: SetupFileModel[];
+  /** A machine's etc/passwd and etc/group (AllowGroups and DenyGroups test the groups they give a user). */
+  accounts: SourceFile[];
 }
 
 const byPath = <T extends { source: { path: string } }>(a: T, b: T): number => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0);
 
 /** The model from the parsed files, in path order (discovery runs concurrently; the model must not depend on it). */
-export function buildRepositoryModel(parts: { analyses: readonly ConfigAnalysis[]; keyFiles: readonly KeyFileModel[]; setups: readonly SetupFileModel[] }): RepositoryModel {
+export function buildRepositoryModel(parts: {
+  analyses: readonly ConfigAnalysis[];
+  keyFiles: readonly KeyFileModel[];
+  setups: readonly SetupFileModel[];
+  accounts?: readonly SourceFile[];
+}): RepositoryModel {
   const main = (analysis: ConfigAnalysis): { source: { path: string } } => analysis.tree.main;
   const sortAnalyses = (list: ConfigAnalysis[]): ConfigAnalysis[] => list.sort((a, b) => byPath(main(a), main(b)));
   return {
@@ -29,5 +37,6 @@ export function buildRepositoryModel(parts: { analyses: readonly ConfigAnalysis[
     clients: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === 'ssh_config')),
     keyFiles: [...parts.keyFiles].sort(byPath),
     setups: [...parts.setups].sort(byPath),
+    accounts: [...(parts.accounts ?? [])].sort((a, b) => byPath({ source: a }, { source: b })),
   };
 }

@@ -85,6 +85,8 @@ import lockoutUserRefused from './lockout/user-refused.js';
 import lockoutKeysNotRead from './lockout/keys-not-read.js';
 import lockoutUnsafeModes from './lockout/unsafe-modes.js';
 import lockoutKeyRefused from './lockout/key-refused.js';
+import lockoutCertificateRefused from './lockout/certificate-refused.js';
+import lockoutChrootRefused from './lockout/chroot-refused.js';
 import modeDecimal from './setup-code/mode-decimal.js';
 import cloudInitPasswordAuth from './cloud-init/cloud-init-password-auth.js';
 import cloudInitRootLogin from './cloud-init/cloud-init-root-login.js';
@@ -182,6 +184,8 @@ const ALL: Rule[] = [
   lockoutKeysNotRead,
   lockoutUnsafeModes,
   lockoutKeyRefused,
+  lockoutCertificateRefused,
+  lockoutChrootRefused,
   modeDecimal,
   cloudInitPasswordAuth,
   cloudInitRootLogin,

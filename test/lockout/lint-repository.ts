@@ -15,6 +15,7 @@ import { buildRuleSet } from '../../src/engine/rule-set.js';
 import type { ConfigFileModel } from '../../src/parse/config/config-model.js';
 import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
 import type { KeyFileModel } from '../../src/parse/key-file-model.js';
+import { parseMode } from '../../src/parse/setup/file-mode.js';
 import { emptySetupModel, type SetupFileModel } from '../../src/parse/setup/setup-model.js';
 import { buildRepositoryModel, type RepositoryModel } from '../../src/repository/repository-model.js';
 import { RULES } from '../../src/rules/index.js';
@@ -28,7 +29,12 @@ function setupModel(spec: SetupSpec, text: string): SetupFileModel {
   for (const i of spec.installations ?? []) {
     model.installations.push({ ...(i.user ? { user: i.user } : {}), ...(i.target ? { target: i.target } : {}), keys: { file: i.keysFile }, exclusive: false, span: { line: i.line, column: 1 } });
   }
-  for (const m of spec.modes ?? []) model.modes.push({ target: m.target, mode: m.mode, written: m.written, recursive: m.recursive ?? false, span: { line: m.line, column: 1 } });
+  for (const m of spec.modes ?? []) {
+    // The bits as the shell parser reads them (a symbolic mode sets some bits surely).
+    const change = parseMode(m.written);
+    const setBits = change?.mode === undefined && change?.set ? { setBits: change.set } : {};
+    model.modes.push({ target: m.target, mode: m.mode, written: m.written, ...setBits, recursive: m.recursive ?? false, span: { line: m.line, column: 1 } });
+  }
   return model;
 }
 
@@ -50,7 +56,8 @@ export async function lintRepository(repo: string, files: Record<string, string>
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
   const configs = await lintConfigTrees(configModels, RULE_SET, context, { cwd: repo, root: repo, loadExtra: async () => undefined });
   const setups = setupSpecs.map((spec) => setupModel(spec, files[spec.file] ?? ''));
-  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups });
+  const accounts = Object.entries(files).flatMap(([path, text]) => (/(?:^|\/)etc\/(?:passwd|group)$/.test(path) ? [createSourceFile(path, text)] : []));
+  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts });
   findings.push(...configs.findings, ...runRepositoryRules(model, RULE_SET, context));
   return { model, findings };
 }

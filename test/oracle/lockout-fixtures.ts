@@ -16,6 +16,24 @@ export const FIXTURE_KEYS: Record<string, { type: KeyType; bits?: number }> = {
   rsa3072: { type: 'rsa', bits: 3072 },
   ecdsa: { type: 'ecdsa' },
   dsa: { type: 'dsa' },
+  ca: { type: 'ed25519' },
+  ca2: { type: 'ed25519' },
+  caRsa: { type: 'rsa', bits: 3072 },
+  certified: { type: 'ed25519' },
+};
+
+/** Dates every certificate window is judged at agree on: the proof's `now` (2026-01-01) and the machine's clock. */
+const VALID = '20200101:20991231';
+
+/** User certificates signed with ssh-keygen -s (`{{cert:name}}` stands for the certificate's line); all certify `certified`. */
+export const FIXTURE_CERTS: Record<string, { ca: string; principals: string[]; validity: string; signature?: string }> = {
+  deploy: { ca: 'ca', principals: ['deploy'], validity: VALID },
+  alice: { ca: 'ca', principals: ['alice'], validity: VALID },
+  ops: { ca: 'ca', principals: ['ops'], validity: VALID },
+  expired: { ca: 'ca', principals: ['deploy'], validity: '20200101:20210101' },
+  notYetValid: { ca: 'ca', principals: ['deploy'], validity: '20990101:21000101' },
+  sshRsa: { ca: 'caRsa', principals: ['deploy'], validity: VALID, signature: 'ssh-rsa' },
+  rsaSha512: { ca: 'caRsa', principals: ['deploy'], validity: VALID, signature: 'rsa-sha2-512' },
 };
 
 export interface SetupSpec {
@@ -29,6 +47,10 @@ export interface LockoutFixture {
   name: string;
   files: Record<string, string>;
   setups?: SetupSpec[];
+  /** Accounts the machine needs besides the homes in `files` (users who log in with a certificate only). */
+  users?: string[];
+  /** Directories the machine has, root-owned, mode 755, before the setup code's modes (a chroot). */
+  directories?: string[];
 }
 
 const SSHD = 'etc/ssh/sshd_config';
@@ -198,5 +220,113 @@ export const LOCKOUT_FIXTURES: LockoutFixture[] = [
   {
     name: 'A keyword not allowed in Match: nobody gets in',
     files: { [SSHD]: `${PLAIN}Match User admin\n  StrictModes no\n`, [DEPLOY]: '{{deploy}}\n' },
+  },
+  // ---------------------------------------------------------------- certificates
+  {
+    name: 'certificate: TrustedUserCAKeys lists its CA, principal deploy',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\n`, 'etc/ssh/user_ca.pub': '{{ca}}\n', 'certs/deploy-cert.pub': '{{cert:deploy}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: 'certificate: TrustedUserCAKeys lists another CA',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\n`, 'etc/ssh/user_ca.pub': '{{ca2}}\n', 'certs/deploy-cert.pub': '{{cert:deploy}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: "certificate: principal alice in deploy's home (alice logs in, deploy does not)",
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\n`, 'etc/ssh/user_ca.pub': '{{ca2}}\n{{ca}}\n', 'home/deploy/.ssh/id_ed25519-cert.pub': '{{cert:alice}}\n' },
+    users: ['alice'],
+  },
+  {
+    name: 'certificate: expired, and not yet valid',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\n`, 'etc/ssh/user_ca.pub': '{{ca}}\n', 'certs/old-cert.pub': '{{cert:expired}}\n', 'certs/future-cert.pub': '{{cert:notYetValid}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: 'certificate: ssh-rsa CA signature under the default CASignatureAlgorithms, rsa-sha2-512 accepted',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\n`, 'etc/ssh/user_ca.pub': '{{caRsa}}\n', 'certs/sha1-cert.pub': '{{cert:sshRsa}}\n', 'certs/sha512-cert.pub': '{{cert:rsaSha512}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: 'certificate: CASignatureAlgorithms ssh-ed25519 refuses an RSA CA',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\nCASignatureAlgorithms ssh-ed25519\n`, 'etc/ssh/user_ca.pub': '{{caRsa}}\n{{ca}}\n', 'certs/sha512-cert.pub': '{{cert:rsaSha512}}\n', 'certs/deploy-cert.pub': '{{cert:deploy}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: 'certificate: PubkeyAcceptedAlgorithms without certificate types',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\nPubkeyAcceptedAlgorithms ssh-ed25519,rsa-sha2-512\n`, 'etc/ssh/user_ca.pub': '{{ca}}\n', 'certs/deploy-cert.pub': '{{cert:deploy}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: 'certificate: nothing trusts the CA',
+    files: { [SSHD]: PLAIN, 'certs/deploy-cert.pub': '{{cert:deploy}}\n' },
+    users: ['deploy'],
+  },
+  {
+    name: 'certificate: cert-authority in authorized_keys, with and without principals=',
+    files: {
+      [SSHD]: PLAIN,
+      [DEPLOY]: 'cert-authority {{ca}}\n',
+      'home/admin/.ssh/authorized_keys': 'cert-authority,principals="ops" {{ca}}\n',
+      'certs/deploy-cert.pub': '{{cert:deploy}}\n',
+      'certs/ops-cert.pub': '{{cert:ops}}\n',
+    },
+  },
+  {
+    name: 'certificate: AuthorizedPrincipalsFile maps the principals (undecided)',
+    files: { [SSHD]: `${PLAIN}TrustedUserCAKeys /etc/ssh/user_ca.pub\nAuthorizedPrincipalsFile /etc/ssh/principals/%u\n`, 'etc/ssh/user_ca.pub': '{{ca}}\n', 'etc/ssh/principals/deploy': 'ops\n', 'certs/ops-cert.pub': '{{cert:ops}}\n' },
+    users: ['deploy'],
+  },
+  // ---------------------------------------------------------------- groups
+  {
+    name: 'AllowGroups with etc/group and etc/passwd',
+    files: {
+      [SSHD]: `${PLAIN}AllowGroups sshusers\n`,
+      'etc/passwd': 'deploy:x:20000:20000::/home/deploy:/bin/sh\nadmin:x:20001:20001::/home/admin:/bin/sh\n',
+      'etc/group': 'deploy:x:20000:\nadmin:x:20001:\nsshusers:x:20010:admin\n',
+      [DEPLOY]: '{{deploy}}\n',
+      'home/admin/.ssh/authorized_keys': '{{admin}}\n',
+    },
+  },
+  {
+    name: 'AllowGroups by the primary group',
+    files: {
+      [SSHD]: `${PLAIN}AllowGroups staff*\n`,
+      'etc/passwd': 'deploy:x:20000:20010::/home/deploy:/bin/sh\n',
+      'etc/group': 'staff-ssh:x:20010:\n',
+      [DEPLOY]: '{{deploy}}\n',
+    },
+  },
+  {
+    name: 'DenyGroups with etc/group only',
+    files: {
+      [SSHD]: `${PLAIN}DenyGroups contractors\n`,
+      'etc/group': 'contractors:x:20010:deploy\n',
+      [DEPLOY]: '{{deploy}}\n',
+      'home/admin/.ssh/authorized_keys': '{{admin}}\n',
+    },
+  },
+  {
+    name: 'AllowGroups with etc/group only: the primary group is unknown (undecided)',
+    files: { [SSHD]: `${PLAIN}AllowGroups sshusers\n`, 'etc/group': 'sshusers:x:20010:admin\n', [DEPLOY]: '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n' },
+  },
+  // ---------------------------------------------------------------- chroot
+  {
+    name: 'sftp-only chroot, root-owned 755: the login works',
+    files: { [SSHD]: `${PLAIN}Match User deploy\n  ChrootDirectory /srv/sftp/%u\n  ForceCommand internal-sftp\n`, [DEPLOY]: '{{deploy}}\n', 'provision.sh': 'mkdir -p /srv/sftp/deploy\nchmod 755 /srv/sftp/deploy\n' },
+    directories: ['/srv/sftp/deploy'],
+    setups: [{ file: 'provision.sh', modes: [{ target: '/srv/sftp/deploy', written: '755', mode: 0o755, line: 2 }] }],
+  },
+  {
+    name: 'sftp-only chroot made group-writable',
+    files: { [SSHD]: `${PLAIN}Match User deploy\n  ChrootDirectory /srv/sftp/%u\n  ForceCommand internal-sftp\n`, [DEPLOY]: '{{deploy}}\n', 'home/admin/.ssh/authorized_keys': '{{admin}}\n', 'provision.sh': 'mkdir -p /srv/sftp/deploy\nchmod 775 /srv/sftp/deploy\n' },
+    directories: ['/srv/sftp/deploy'],
+    setups: [{ file: 'provision.sh', modes: [{ target: '/srv/sftp/deploy', written: '775', mode: 0o775, line: 2 }] }],
+  },
+  {
+    name: 'chroot under a directory made o+w',
+    files: { [SSHD]: `${PLAIN}ChrootDirectory /srv/jail\nForceCommand internal-sftp\n`, [DEPLOY]: '{{deploy}}\n', 'provision.sh': 'chmod o+w /srv\n' },
+    directories: ['/srv/jail'],
+    setups: [{ file: 'provision.sh', modes: [{ target: '/srv', written: 'o+w', line: 1 }] }],
   },
 ];

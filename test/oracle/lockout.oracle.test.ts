@@ -7,6 +7,7 @@
  * analysis leaves undecided are tried too, and counted, but not compared.
  */
 import { execFileSync } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { parseVersion } from '../../src/core/version.js';
 import { analyseLogins, type KeyLogin } from '../../src/lockout/logins.js';
 import { DEFAULT_POLICY, type RuleContext } from '../../src/rules/rule.js';
 import { lintRepository } from '../lockout/lint-repository.js';
-import { FIXTURE_KEYS, LOCKOUT_FIXTURES, type LockoutFixture } from './lockout-fixtures.js';
+import { FIXTURE_CERTS, FIXTURE_KEYS, LOCKOUT_FIXTURES, type LockoutFixture } from './lockout-fixtures.js';
 import { cleanupOracle, generateKey, hasMountNamespaces, hasOpenSSH, machineSshd, requireOpenSSH, type KeyPair } from './openssh.js';
 
 const VERSION = parseVersion('9.2')!;
@@ -29,6 +30,8 @@ const available = hasOpenSSH() && hasMountNamespaces();
 
 let workDir: string;
 let keys: Record<string, KeyPair>;
+/** The certificates by name: the file ssh reads (`CertificateFile`) and its line. */
+let certs: Record<string, { path: string; line: string }>;
 
 beforeAll(async () => {
   if (!available) return;
@@ -38,6 +41,14 @@ beforeAll(async () => {
   mkdirSync(keyDir);
   const pairs = await Promise.all(Object.entries(FIXTURE_KEYS).map(async ([name, spec]) => [name, await generateKey(keyDir, spec.type, spec.bits, name)] as const));
   keys = Object.fromEntries(pairs);
+  certs = {};
+  for (const [name, spec] of Object.entries(FIXTURE_CERTS)) {
+    const stem = join(keyDir, `cert-${name}`);
+    copyFileSync(keys.certified!.publicKey, `${stem}.pub`);
+    const signature = spec.signature ? ['-t', spec.signature] : [];
+    execFileSync('ssh-keygen', ['-q', '-s', keys[spec.ca]!.privateKey, ...signature, '-I', name, '-n', spec.principals.join(','), '-V', spec.validity, `${stem}.pub`]);
+    certs[name] = { path: `${stem}-cert.pub`, line: readFileSync(`${stem}-cert.pub`, 'utf8').trimEnd() };
+  }
 });
 
 afterAll(async () => {
@@ -48,7 +59,8 @@ afterAll(async () => {
 // ------------------------------------------------------------------ the prediction
 
 function fixtureFiles(fixture: LockoutFixture): Record<string, string> {
-  return Object.fromEntries(Object.entries(fixture.files).map(([path, text]) => [path, text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => keys[name]!.publicLine)]));
+  const line = (name: string): string => (name.startsWith('cert:') ? certs[name.slice(5)]!.line : keys[name]!.publicLine);
+  return Object.fromEntries(Object.entries(fixture.files).map(([path, text]) => [path, text.replace(/\{\{([\w:]+)\}\}/g, (_, name: string) => line(name))]));
 }
 
 // ------------------------------------------------------------------ the machine
@@ -61,6 +73,7 @@ function fixtureUsers(fixture: LockoutFixture): string[] {
     if (match) users.add(match[1]!);
   }
   for (const setup of fixture.setups ?? []) for (const i of setup.installations ?? []) if (i.user) users.add(i.user);
+  for (const user of fixture.users ?? []) users.add(user);
   users.delete('root');
   return [...users].sort();
 }
@@ -99,8 +112,10 @@ function buildMachine(machine: string, files: Record<string, string>, fixture: L
   writeFileSync(join(machine, 'etc/group'), readFileSync('/etc/group'));
   const shadow = readFileSync('/etc/shadow', 'utf8').replace(/^root:[^:]*:/m, 'root:*:');
   writeFileSync(join(machine, 'etc/shadow'), shadow, { mode: 0o640 });
-  append('passwd', users.map(([user, uid]) => `${user}:x:${uid}:${uid}::/home/${user}:/bin/sh`));
-  append('group', users.map(([user, uid]) => `${user}:x:${uid}:`));
+  // The repository's own account files, when it holds them, are the machine's; else user-private groups.
+  const own = (name: string): string[] | undefined => files[`etc/${name}`]?.trimEnd().split('\n');
+  append('passwd', own('passwd') ?? users.map(([user, uid]) => `${user}:x:${uid}:${uid}::/home/${user}:/bin/sh`));
+  append('group', [...(own('passwd') ? [] : users.map(([user, uid]) => `${user}:x:${uid}:`)), ...(own('group') ?? [])]);
   append('shadow', users.map(([user]) => `${user}:*:19000:0:99999:7:::`));
   for (const dir of ['home', 'root']) mkdirSync(join(machine, dir), { recursive: true, mode: dir === 'root' ? 0o700 : 0o755 });
   for (const [user] of users) install(machine, `/home/${user}/.profile`, '', uids.get(user)!);
@@ -108,6 +123,12 @@ function buildMachine(machine: string, files: Record<string, string>, fixture: L
     const owner = /^home\/([^/]+)\//.exec(path)?.[1];
     if (path.startsWith('etc/ssh/')) install(machine, `/${path}`, text, 0);
     else if (owner || path.startsWith('root/')) install(machine, `/${path}`, text, owner ? uids.get(owner)! : 0);
+  }
+  for (const directory of fixture.directories ?? []) {
+    for (let dir = directory; dir !== '/'; dir = dirname(dir)) {
+      mkdirSync(join(machine, dir), { recursive: true });
+      chmodSync(join(machine, dir), 0o755);
+    }
   }
   for (const setup of fixture.setups ?? []) {
     for (const i of setup.installations ?? []) {
@@ -132,10 +153,13 @@ interface Tally {
 }
 const tally: Tally = { fixtures: 0, logins: 0, agreed: 0, undecided: 0, loggedIn: 0, refused: 0 };
 
-function privateKeyOf(login: KeyLogin): string {
+/** The private key to log in with, and for a certificate the options that make ssh present it. */
+function credentialsOf(login: KeyLogin): { privateKey: string; options: Record<string, string> } {
+  const cert = Object.values(certs).find((candidate) => candidate.line.split(' ')[1] === login.entry.key.base64);
+  if (cert) return { privateKey: keys.certified!.privateKey, options: { ...CLIENT_OPTIONS, CertificateFile: cert.path } };
   const pair = Object.values(keys).find((candidate) => candidate.publicLine.split(' ')[1] === login.entry.key.base64);
   if (!pair) throw new Error(`no generated key for ${login.entry.key.typeName} at ${login.keyAt.file}:${login.keyAt.span.line}`);
-  return pair.privateKey;
+  return { privateKey: pair.privateKey, options: CLIENT_OPTIONS };
 }
 
 it('OpenSSH and mount namespaces are available (mandatory when CI is set)', (ctx) => {
@@ -160,13 +184,19 @@ describe.skipIf(!available)('lockout predictions vs a real sshd 9.2', () => {
       expect(logins.length, 'the analysis finds the installed keys').toBeGreaterThan(0);
 
       const uids = new Map<string, number>([['root', 0], ...fixtureUsers(fixture).map((user, i) => [user, FIRST_UID + i] as const)]);
+      // A fixture that holds etc/passwd gives its users' ids itself.
+      for (const record of files['etc/passwd']?.split('\n') ?? []) {
+        const [user, , uid] = record.split(':');
+        if (user && uid) uids.set(user, Number(uid));
+      }
       mkdirSync(machine, { recursive: true, mode: 0o755 });
       buildMachine(machine, files, fixture, uids);
       const sshd = await machineSshd(machine);
       const outcomes: string[] = [];
       try {
         for (const login of logins) {
-          const real = await sshd.login(login.user, privateKeyOf(login), CLIENT_OPTIONS);
+          const credentials = credentialsOf(login);
+          const real = await sshd.login(login.user, credentials.privateKey, credentials.options);
           const predicted = login.verdict.outcome;
           const label = `${login.user} with ${login.entry.key.typeName} (${login.keyAt.file}:${login.keyAt.span.line})`;
           outcomes.push(`${label}: predicted ${predicted}, real ${real.loggedIn ? 'logged in' : `refused: ${real.clientLog.trim()}`}`);

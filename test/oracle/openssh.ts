@@ -534,7 +534,7 @@ export function verdictsFromLog(log: string, file: string, content: Uint8Array):
 // ------------------------------------------------------------ a whole machine
 
 /** The host directories a machine root may replace: sshd reads them by absolute path. */
-const MACHINE_MOUNTS = ['etc/ssh', 'home', 'root', 'etc/passwd', 'etc/group', 'etc/shadow'];
+const MACHINE_MOUNTS = ['etc/ssh', 'home', 'root', 'etc/passwd', 'etc/group', 'etc/shadow', 'srv'];
 
 export interface MachineLogin {
   /** A session ran (ssh's exit status is the command's, not 255). */
@@ -555,7 +555,7 @@ export interface MachineSshd {
 
 /**
  * A real sshd (-D, one process for many logins) that sees `machineRoot` as the machine: its
- * etc/ssh, home, root, etc/passwd, etc/group and etc/shadow (those that exist) are bind-mounted
+ * etc/ssh, home, root, etc/passwd, etc/group, etc/shadow and srv (a chroot's place; those that exist) are bind-mounted
  * over the real ones in a private mount namespace, so absolute paths in the configuration, users'
  * homes, `~`, Includes and StrictModes' checks all resolve inside it, with the real ownership and
  * modes of the files there. It reads /etc/ssh/sshd_config as the repository wrote it; the command

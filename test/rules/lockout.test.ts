@@ -11,6 +11,7 @@ import { parseVersion } from '../../src/core/version.js';
 import { checkedPaths } from '../../src/lockout/file-modes.js';
 import { governingServer, machinePrefix, resolveTargetPath } from '../../src/lockout/installed-keys.js';
 import { DEFAULT_POLICY, type RuleContext } from '../../src/rules/rule.js';
+import { CERT_KEYS, CERTS } from '../fixtures/certificates.js';
 import { KEYS } from '../fixtures/keys.js';
 import { lintRepository } from '../lockout/lint-repository.js';
 import type { SetupSpec } from '../oracle/lockout-fixtures.js';
@@ -33,6 +34,7 @@ async function lockoutFindings(files: Record<string, string>, setups: SetupSpec[
 const SSHD = 'etc/ssh/sshd_config';
 const DEPLOY = 'home/deploy/.ssh/authorized_keys';
 const ROOT = 'root/.ssh/authorized_keys';
+const USER_CA = 'etc/ssh/user_ca.pub';
 
 interface Case {
   name: string;
@@ -142,6 +144,102 @@ const CASES: Case[] = [
     files: { 'etc/ssh/sshd_config': 'Include /etc/ssh/sshd_config.d/*.conf\n', 'etc/ssh/sshd_config.d/users.conf': 'AllowUsers root\n', [DEPLOY]: `${KEYS.ed25519}\n` },
     expected: [{ at: 'lockout-user-refused etc/ssh/sshd_config.d/users.conf:1', says: ['does not list deploy'] }],
   },
+  // ---------------------------------------------------------------- certificates (CERTS: principal alice, CA caEd25519 unless said)
+  {
+    name: 'a certificate whose CA TrustedUserCAKeys lists, for its principal',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', [USER_CA]: `${CERT_KEYS.caEd25519}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [],
+  },
+  {
+    name: 'TrustedUserCAKeys names a file without the CA',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', [USER_CA]: `${CERT_KEYS.caRsa}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [{ at: `lockout-certificate-refused ${SSHD}:1`, says: ["alice's ssh-ed25519 certificate (certs/alice-cert.pub:1)", `${USER_CA}, which does not list the CA`, 'alice is locked out'] }],
+  },
+  {
+    name: "a certificate in deploy's home whose principals leave deploy out",
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', [USER_CA]: `${CERT_KEYS.caEd25519}\n`, 'home/deploy/.ssh/id_ed25519-cert.pub': `${CERTS.valid}\n` },
+    expected: [{ at: 'lockout-certificate-refused home/deploy/.ssh/id_ed25519-cert.pub:1', says: ['principals (alice) do not include deploy', 'name is not a listed principal'] }],
+  },
+  {
+    name: 'an expired certificate is left to certificate-validity',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', [USER_CA]: `${CERT_KEYS.caEd25519}\n`, 'certs/alice-cert.pub': `${CERTS.expired}\n` },
+    expected: [],
+  },
+  {
+    name: 'an ssh-rsa CA signature under the default list is left to certificate-signed-with-ssh-rsa',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', [USER_CA]: `${CERT_KEYS.caRsa}\n`, 'certs/alice-cert.pub': `${CERTS.signedSshRsa}\n` },
+    expected: [],
+  },
+  {
+    name: 'CASignatureAlgorithms refuses the CA signature',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\nCASignatureAlgorithms ssh-ed25519\n', [USER_CA]: `${CERT_KEYS.caRsa}\n`, 'certs/alice-cert.pub': `${CERTS.signedRsaSha512}\n` },
+    expected: [{ at: `lockout-certificate-refused ${SSHD}:2`, says: ['does not allow its CA signature (rsa-sha2-512)'] }],
+  },
+  {
+    name: 'PubkeyAcceptedAlgorithms without the certificate type',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\nPubkeyAcceptedAlgorithms ssh-ed25519\n', [USER_CA]: `${CERT_KEYS.caEd25519}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [{ at: `lockout-key-refused ${SSHD}:2`, says: ['leaves out ssh-ed25519-cert-v01@openssh.com'] }],
+  },
+  {
+    name: 'nothing trusts the CA: the finding is on the certificate',
+    files: { [SSHD]: 'PasswordAuthentication no\n', 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [{ at: 'lockout-certificate-refused certs/alice-cert.pub:1', says: ['nothing trusts its CA', 'no TrustedUserCAKeys'] }],
+  },
+  {
+    name: 'cert-authority with principals= that the certificate does not carry',
+    files: { [SSHD]: 'PasswordAuthentication no\n', [DEPLOY]: `cert-authority,principals="ops" ${CERT_KEYS.caEd25519}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [
+      { at: "lockout-certificate-refused certs/alice-cert.pub:1 deploy's", says: ['include none of `principals="ops"`'] },
+      { at: "lockout-certificate-refused certs/alice-cert.pub:1 alice's", says: ['nothing trusts its CA'] },
+    ],
+  },
+  {
+    name: 'cert-authority without principals= takes the user name',
+    files: { [SSHD]: 'PasswordAuthentication no\n', 'home/alice/.ssh/authorized_keys': `cert-authority ${CERT_KEYS.caEd25519}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [],
+  },
+  {
+    name: 'AuthorizedPrincipalsFile, AuthorizedKeysCommand: not claimed',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\nAuthorizedPrincipalsFile /etc/ssh/principals/%u\nAuthorizedKeysCommand /usr/bin/keys %u\nAuthorizedKeysCommandUser nobody\n', [USER_CA]: `${CERT_KEYS.caRsa}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [],
+  },
+  {
+    name: 'a TrustedUserCAKeys file the repository does not hold: not claimed',
+    files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', 'certs/alice-cert.pub': `${CERTS.valid}\n` },
+    expected: [],
+  },
+  // ---------------------------------------------------------------- groups
+  {
+    name: 'AllowGroups with etc/passwd and etc/group: deploy is in none',
+    files: { [SSHD]: 'AllowGroups sshusers\n', 'etc/passwd': 'deploy:x:1000:1000::/home/deploy:/bin/sh\n', 'etc/group': 'deploy:x:1000:\nsshusers:x:1001:admin\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ["lists none of deploy's groups (deploy, per etc/group)", 'none of user\'s groups are listed in AllowGroups'] }],
+  },
+  {
+    name: 'AllowGroups matched by a supplementary group',
+    files: { [SSHD]: 'AllowGroups ssh*\n', 'etc/group': 'sshusers:x:1001:admin,deploy\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [],
+  },
+  {
+    name: 'DenyGroups and a member in etc/group',
+    files: { [SSHD]: 'DenyGroups contractors\n', 'etc/group': 'contractors:x:1001:deploy\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ['denies group contractors, and etc/group puts deploy in it'] }],
+  },
+  { name: 'AllowGroups without etc/passwd: the primary group is unknown', files: { [SSHD]: 'AllowGroups sshusers\n', 'etc/group': 'sshusers:x:1001:admin\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  { name: 'etc/group of another machine does not count', files: { [SSHD]: 'AllowGroups sshusers\n', 'other/etc/group': 'sshusers:x:1001:\n', 'other/etc/passwd': 'deploy:x:1000:1000::/home/deploy:/bin/sh\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  // ---------------------------------------------------------------- chroot
+  {
+    name: 'a chroot component made group-writable',
+    files: { [SSHD]: 'Match User deploy\n  ChrootDirectory /srv/sftp/%u\n  ForceCommand internal-sftp\n', [DEPLOY]: `${KEYS.ed25519}\n`, 'setup.sh': 'chmod 775 /srv/sftp\n' },
+    setups: [{ file: 'setup.sh', modes: [{ target: '/srv/sftp', written: '775', mode: 0o775, line: 1 }] }],
+    expected: [{ at: 'lockout-chroot-refused setup.sh:1', says: ['/srv/sftp writable by its group', 'chroots deploy into /srv/sftp/deploy', 'chroot directory component /srv/sftp/"'] }],
+  },
+  {
+    name: 'a chroot with safe modes',
+    files: { [SSHD]: 'ChrootDirectory /srv/sftp\nForceCommand internal-sftp\n', [DEPLOY]: `${KEYS.ed25519}\n`, 'setup.sh': 'chmod 755 /srv/sftp\nchmod 777 /srv/sftp/upload\n' },
+    setups: [{ file: 'setup.sh', modes: [{ target: '/srv/sftp', written: '755', mode: 0o755, line: 1 }, { target: '/srv/sftp/upload', written: '777', mode: 0o777, line: 2 }] }],
+    expected: [],
+  },
+  { name: 'ChrootDirectory %h: ownership is not modelled', files: { [SSHD]: 'ChrootDirectory %h\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
 ];
 
 describe('lockout rules', () => {

@@ -14,7 +14,7 @@ function at(login: KeyLogin): string {
 
 /** "deploy's ssh-rsa 1024-bit key (home/deploy/.ssh/authorized_keys:3)" or "deploy's 2 keys (…, …)". */
 function whose(user: string, logins: readonly KeyLogin[]): string {
-  if (logins.length === 1) return `${user}'s ${describeKey(logins[0]!.entry)} key (${at(logins[0]!)})`;
+  if (logins.length === 1) return `${user}'s ${describeKey(logins[0]!.entry)} (${at(logins[0]!)})`;
   return `${user}'s ${logins.length} keys (${logins.map(at).join(', ')})`;
 }
 
@@ -28,7 +28,7 @@ function consequence(user: string, refused: readonly KeyLogin[], all: readonly K
 }
 
 function keyRelated(login: KeyLogin): RelatedLocation[] {
-  const related: RelatedLocation[] = [{ file: login.keyAt.file, ...login.keyAt.span, message: `${login.user}'s ${describeKey(login.entry)} key, read from ${login.source.path}` }];
+  const related: RelatedLocation[] = [{ file: login.keyAt.file, ...login.keyAt.span, message: login.entry.key.key.certificate ? `the ${describeKey(login.entry)} ${login.user} presents` : `${login.user}'s ${describeKey(login.entry)}, read from ${login.source.path}` }];
   if (login.source.installedBy) related.push({ file: login.source.installedBy.file, ...login.source.installedBy.span, message: `installs it for ${login.user}` });
   return related;
 }

@@ -27146,12 +27146,24 @@ function whose(user, logins) {
   if (logins.length === 1) return `${user}'s ${describeKey2(logins[0].entry)} (${at2(logins[0])})`;
   return `${user}'s ${logins.length} keys (${logins.map(at2).join(", ")})`;
 }
-function consequence(user, refused, all) {
-  const mine = all.filter((login) => login.user === user && login.source.server === refused[0].source.server && !refused.includes(login));
+function consequence(user, refused, all, context) {
+  const source = refused[0].source;
+  const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refused.includes(login));
   const working = mine.filter((login) => login.verdict.outcome === "accepted");
   if (working.length > 0) return ` ${user} can still log in with ${working.map(at2).join(", ")}.`;
-  if (mine.every((login) => login.verdict.outcome === "refused")) return ` No other key the repository installs for ${user} works: ${user} is locked out.`;
-  return "";
+  if (!mine.every((login) => login.verdict.outcome === "refused")) return "";
+  const noOtherKey = `No other key the repository installs for ${user} works`;
+  if (source.setups.some((setup) => setup.installations.some((installation) => installation.user === user && "unknown" in installation.keys))) {
+    return ` ${noOtherKey}; keys it installs for ${user} from variables or templates could not be checked.`;
+  }
+  const view = settingsFor(source.server, context, user);
+  if (view.candidates("AuthorizedKeysCommand").some((setting) => setting !== void 0 && firstValue(setting).toLowerCase() !== "none")) {
+    return ` ${noOtherKey}; sshd may still accept a key that AuthorizedKeysCommand supplies.`;
+  }
+  if (!view.candidates("PasswordAuthentication").every((setting) => setting !== void 0 && firstValue(setting).toLowerCase() === "no")) {
+    return ` ${noOtherKey}: ${user} can only log in with a password, if the account has one.`;
+  }
+  return ` ${noOtherKey}: ${user} is locked out.`;
 }
 function keyRelated(login) {
   const related2 = [{ file: login.keyAt.file, ...login.keyAt.span, message: login.entry.key.key.certificate ? `the ${describeKey2(login.entry)} ${login.user} presents` : `${login.user}'s ${describeKey2(login.entry)}, read from ${login.source.path}` }];
@@ -27174,7 +27186,7 @@ function lockoutHits(model, context, family) {
     if (!cause2) throw new Error("unreachable: only refused logins are grouped");
     const place = cause2.at ?? first.keyAt;
     const users = [...new Set(logins.map((login) => login.user))];
-    const message = family === "sshd-will-not-start" ? `Everyone is locked out of this server: ${cause2.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join("; ")}): ${cause2.error}.` : `${whose(first.user, logins)} cannot log in: ${cause2.reason}; ${cause2.error}.${consequence(first.user, logins, all)}`;
+    const message = family === "sshd-will-not-start" ? `Everyone is locked out of this server: ${cause2.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join("; ")}): ${cause2.error}.` : `${whose(first.user, logins)} cannot log in: ${cause2.reason}; ${cause2.error}.${consequence(first.user, logins, all, context)}`;
     const related2 = [...cause2.chain, ...cause2.at ? logins.flatMap(keyRelated) : first.source.installedBy ? keyRelated(first).slice(1) : []];
     const hit = { file: place.file, ...place.span, message, help: cause2.fix };
     if (related2.length > 0) hit.related = related2;

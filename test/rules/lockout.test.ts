@@ -49,8 +49,18 @@ const CASES: Case[] = [
   { name: 'no sshd_config in the repository: the server is unknown', files: { [DEPLOY]: `${KEYS.dsa1024}\n` }, expected: [] },
   {
     name: 'AllowUsers leaves deploy out',
-    files: { [SSHD]: 'AllowUsers admin\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    files: { [SSHD]: 'AllowUsers admin\nPasswordAuthentication no\n', [DEPLOY]: `${KEYS.ed25519}\n` },
     expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ["deploy's ssh-ed25519 key", 'does not list deploy', 'deploy is locked out'] }],
+  },
+  {
+    name: 'locked out is not claimed while passwords may work',
+    files: { [SSHD]: 'AllowUsers admin\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ['deploy can only log in with a password, if the account has one'] }],
+  },
+  {
+    name: 'locked out is not claimed while AuthorizedKeysCommand may supply a key',
+    files: { [SSHD]: 'AllowUsers admin\nPasswordAuthentication no\nAuthorizedKeysCommand /usr/bin/sss_ssh_authorizedkeys\nAuthorizedKeysCommandUser nobody\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ['may still accept a key that AuthorizedKeysCommand supplies'] }],
   },
   {
     name: 'AllowUsers with commas says why',
@@ -153,7 +163,7 @@ const CASES: Case[] = [
   {
     name: 'TrustedUserCAKeys names a file without the CA',
     files: { [SSHD]: 'TrustedUserCAKeys /etc/ssh/user_ca.pub\n', [USER_CA]: `${CERT_KEYS.caRsa}\n`, 'certs/alice-cert.pub': `${CERTS.valid}\n` },
-    expected: [{ at: `lockout-certificate-refused ${SSHD}:1`, says: ["alice's ssh-ed25519 certificate (certs/alice-cert.pub:1)", `${USER_CA}, which does not list the CA`, 'alice is locked out'] }],
+    expected: [{ at: `lockout-certificate-refused ${SSHD}:1`, says: ["alice's ssh-ed25519 certificate (certs/alice-cert.pub:1)", `${USER_CA}, which does not list the CA`, 'alice can only log in with a password'] }],
   },
   {
     name: "a certificate in deploy's home whose principals leave deploy out",

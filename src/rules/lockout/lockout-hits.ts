@@ -5,6 +5,8 @@
  */
 import type { RelatedLocation } from '../../core/finding.js';
 import { analyseLogins, describeKey, type CauseFamily, type KeyLogin } from '../../lockout/logins.js';
+import { firstValue } from '../../parse/config/effective-config.js';
+import { settingsFor } from '../../lockout/server-view.js';
 import type { RepositoryModel } from '../../repository/repository-model.js';
 import type { RepositoryHit, RuleContext } from '../rule.js';
 
@@ -18,13 +20,29 @@ function whose(user: string, logins: readonly KeyLogin[]): string {
   return `${user}'s ${logins.length} keys (${logins.map(at).join(', ')})`;
 }
 
-/** What is left for the user on that machine: locked out, or still in with another key. */
-function consequence(user: string, refused: readonly KeyLogin[], all: readonly KeyLogin[]): string {
-  const mine = all.filter((login) => login.user === user && login.source.server === refused[0]!.source.server && !refused.includes(login));
+/**
+ * What is left for the user on that machine: still in with another key, or locked out — claimed
+ * only when nothing the repository cannot judge may let them in: keys from a variable or template,
+ * an AuthorizedKeysCommand, or a password (PasswordAuthentication is on unless a line turns it off).
+ */
+function consequence(user: string, refused: readonly KeyLogin[], all: readonly KeyLogin[], context: RuleContext): string {
+  const source = refused[0]!.source;
+  const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refused.includes(login));
   const working = mine.filter((login) => login.verdict.outcome === 'accepted');
   if (working.length > 0) return ` ${user} can still log in with ${working.map(at).join(', ')}.`;
-  if (mine.every((login) => login.verdict.outcome === 'refused')) return ` No other key the repository installs for ${user} works: ${user} is locked out.`;
-  return '';
+  if (!mine.every((login) => login.verdict.outcome === 'refused')) return '';
+  const noOtherKey = `No other key the repository installs for ${user} works`;
+  if (source.setups.some((setup) => setup.installations.some((installation) => installation.user === user && 'unknown' in installation.keys))) {
+    return ` ${noOtherKey}; keys it installs for ${user} from variables or templates could not be checked.`;
+  }
+  const view = settingsFor(source.server, context, user);
+  if (view.candidates('AuthorizedKeysCommand').some((setting) => setting !== undefined && firstValue(setting).toLowerCase() !== 'none')) {
+    return ` ${noOtherKey}; sshd may still accept a key that AuthorizedKeysCommand supplies.`;
+  }
+  if (!view.candidates('PasswordAuthentication').every((setting) => setting !== undefined && firstValue(setting).toLowerCase() === 'no')) {
+    return ` ${noOtherKey}: ${user} can only log in with a password, if the account has one.`;
+  }
+  return ` ${noOtherKey}: ${user} is locked out.`;
 }
 
 function keyRelated(login: KeyLogin): RelatedLocation[] {
@@ -53,7 +71,7 @@ export function lockoutHits(model: RepositoryModel, context: RuleContext, family
     const message =
       family === 'sshd-will-not-start'
         ? `Everyone is locked out of this server: ${cause.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join('; ')}): ${cause.error}.`
-        : `${whose(first.user, logins)} cannot log in: ${cause.reason}; ${cause.error}.${consequence(first.user, logins, all)}`;
+        : `${whose(first.user, logins)} cannot log in: ${cause.reason}; ${cause.error}.${consequence(first.user, logins, all, context)}`;
     const related = [...cause.chain, ...(cause.at ? logins.flatMap(keyRelated) : first.source.installedBy ? keyRelated(first).slice(1) : [])];
     const hit: RepositoryHit = { file: place.file, ...place.span, message, help: cause.fix };
     if (related.length > 0) hit.related = related;

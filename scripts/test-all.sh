@@ -5,12 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The oracle tests need the real OpenSSH; the hook test needs Debian's pre-commit.
-if [ ! -x /usr/sbin/sshd ] || ! command -v pre-commit >/dev/null 2>&1; then
+# The oracle tests need the real OpenSSH; the hook test Debian's pre-commit; the private-key tests puttygen.
+if [ ! -x /usr/sbin/sshd ] || ! command -v pre-commit >/dev/null 2>&1 || ! command -v puttygen >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     bash scripts/install-test-deps.sh
   else
-    echo "OpenSSH server or pre-commit not found: run 'sudo bash scripts/install-test-deps.sh' first" >&2
+    echo "OpenSSH server, pre-commit or puttygen not found: run 'sudo bash scripts/install-test-deps.sh' first" >&2
     exit 2
   fi
 fi

@@ -160,7 +160,8 @@ function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure('trailing-data', `${r.remaining} bytes follow the key`, 'invalid format');
 
-  const digest = createHash('sha256').update(plain.bytes()).digest('base64').replace(/=+$/, '');
+  // ssh-keygen prints the digest without base64 padding: 32 bytes give 43 digits and one '='.
+  const digest = createHash('sha256').update(plain.bytes()).digest('base64').slice(0, 43);
   const key: DecodedKey = {
     type,
     canonicalType: keyType.name,

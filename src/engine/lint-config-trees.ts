@@ -6,11 +6,13 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
+import type { SourceFile } from '../core/source.js';
 import { formatVersion } from '../core/version.js';
 import { DEBIAN_BUILD, isRelease } from '../openssh/releases.js';
 import type { ConfigFileModel, ConfigKind } from '../parse/config/config-model.js';
 import { buildConfigTree, type ConfigTree, type IncludeResolver } from '../parse/config/config-tree.js';
 import { validateConfigTree } from '../parse/config/validate-file.js';
+import { findPastedBlocks } from '../parse/pasted-blocks.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { repositoryIncludeResolver } from './include-resolver.js';
 import type { RuleSet } from './rule-set.js';
@@ -66,10 +68,22 @@ export async function lintConfigTrees(models: readonly ConfigFileModel[], ruleSe
       for (const hit of rule.checkConfig(analysis, context)) treeFindings.push(toFinding(enabled, tree.main.source.path, hit));
     }
     for (const file of tree.files) {
-      findings.push(...suppressFindings(treeFindings.filter((finding) => finding.file === file.source.path), file.source, ruleSet));
+      const isSecret = privateKeyBodyTest(file.source);
+      const inFile = treeFindings.filter((finding) => finding.file === file.source.path && !isSecret(finding.line));
+      findings.push(...suppressFindings(inFile, file.source, ruleSet));
     }
   }
   return dedupe(findings);
+}
+
+/**
+ * A private key pasted into a config file reads as one bogus keyword per line, and findings
+ * about a keyword quote it: they would print the key. Only the BEGIN line's finding is kept (it
+ * quotes the armour, and OpenSSH stops there anyway).
+ */
+function privateKeyBodyTest(source: SourceFile): (line: number) => boolean {
+  const bodies = findPastedBlocks(source.lines).filter((block) => block.kind === 'private-key' || block.kind === 'putty-private-key');
+  return (line) => bodies.some((block) => line > block.firstLine && line <= block.lastLine);
 }
 
 /** A file two main files include is judged in both; report each finding once. */

@@ -47,7 +47,8 @@ function decodeCanonical(text: string): Uint8Array | undefined {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-function decodeLikeBPton(text: string): Uint8Array | null {
+/** b64_pton itself, character by character: the reference the fast path must agree with. */
+export function decodeLikeBPton(text: string): Uint8Array | null {
   const end = cLength(text);
   const out = new Uint8Array(Math.floor((end * 3) / 4) + 1);
   let length = 0; // complete bytes; out[length] holds the pending partial byte

@@ -7,6 +7,10 @@ import vm from 'node:vm';
 
 export const HANG_GUARD_MS = 20_000;
 
+const context = vm.createContext({ work: undefined as (() => unknown) | undefined });
+const call = new vm.Script('work()');
+
 export function withoutHanging<T>(work: () => T, limitMs = HANG_GUARD_MS): T {
-  return vm.runInNewContext('work()', { work }, { timeout: limitMs }) as T;
+  context.work = work;
+  return call.runInContext(context, { timeout: limitMs }) as T;
 }

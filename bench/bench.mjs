@@ -25,18 +25,14 @@ const REPO = path.join(CACHE, 'monorepo');
 const AUTHORIZED_KEYS = path.join(CACHE, 'large', 'authorized_keys');
 const AUTHORIZED_KEYS_COUNT = 100_000;
 
-/** The armour lines sshlint's private-key check looks for (src/discover/kinds.ts PRIVATE_KEY_MARKERS). */
-const PRIVATE_KEY_MARKERS = [
-  '-----BEGIN OPENSSH PRIVATE KEY-----',
-  '-----BEGIN RSA PRIVATE KEY-----',
-  '-----BEGIN DSA PRIVATE KEY-----',
-  '-----BEGIN EC PRIVATE KEY-----',
-  '-----BEGIN PRIVATE KEY-----',
-  '-----BEGIN ENCRYPTED PRIVATE KEY-----',
-  '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----',
-  'PuTTY-User-Key-File-2:',
-  'PuTTY-User-Key-File-3:',
-];
+/** The armour lines sshlint's private-key check looks for, read from the source so the two never differ. */
+function privateKeyMarkers() {
+  const kinds = readFileSync(path.join(ROOT, 'src', 'discover', 'kinds.ts'), 'utf8').replace(/\/\/.*$/gm, '');
+  const lists = [...kinds.matchAll(/_PRIVATE_KEY_MARKERS = \[([^\]]*)\]/g)].map((match) => match[1]);
+  const markers = lists.flatMap((list) => [...list.matchAll(/'([^']+)'/g)].map((match) => match[1]));
+  if (markers.length === 0) throw new Error('no *_PRIVATE_KEY_MARKERS lists found in src/discover/kinds.ts');
+  return markers;
+}
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
@@ -111,7 +107,7 @@ const { sshPaths } = prepareInputs();
 log(`measuring, ${RUNS} alternating runs each …`);
 
 // 1. The whole repository against git grep for private-key markers over the same tracked files.
-const grep = { command: 'git', args: ['grep', '-l', '-I', '-F', ...PRIVATE_KEY_MARKERS.flatMap((marker) => ['-e', marker])], cwd: REPO };
+const grep = { command: 'git', args: ['grep', '-l', '-I', '-F', ...privateKeyMarkers().flatMap((marker) => ['-e', marker])], cwd: REPO };
 const whole = compare('whole repository (100k tracked files)', '≤ 1.5×', sshlint(['.']), grep, 'git grep');
 runLog.push(`  sshlint .: ${describeRun(sshlint(['.']))}; tracked files: ${trackedFiles('.').length}`);
 

@@ -5,7 +5,7 @@
  * (vitest's per-test timeout is the hang guard), never read outside the root.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, ftruncateSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_LINES } from '../../src/discover/read-file.js';

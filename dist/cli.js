@@ -8125,12 +8125,12 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
-          push(a);
+          push2(a);
         } else {
           range.push(pad(format(a, index), maxLen, toNumber));
         }
@@ -8496,7 +8496,7 @@ var require_parse = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input[index++];
-      const push = (node) => {
+      const push2 = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -8510,7 +8510,7 @@ var require_parse = __commonJS({
         prev = node;
         return node;
       };
-      push({ type: "bos" });
+      push2({ type: "bos" });
       while (index < length) {
         block = stack[stack.length - 1];
         value = advance();
@@ -8518,11 +8518,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_BACKSLASH) {
-          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push({ type: "text", value: "\\" + value });
+          push2({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -8545,22 +8545,22 @@ var require_parse = __commonJS({
               }
             }
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block = push({ type: "paren", nodes: [] });
+          block = push2({ type: "paren", nodes: [] });
           stack.push(block);
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           block = stack.pop();
-          push({ type: "text", value });
+          push2({ type: "text", value });
           block = stack[stack.length - 1];
           continue;
         }
@@ -8581,7 +8581,7 @@ var require_parse = __commonJS({
             }
             value += next;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -8597,20 +8597,20 @@ var require_parse = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block = push(brace);
+          block = push2(brace);
           stack.push(block);
-          push({ type: "open", value });
+          push2({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push({ type, value });
+          push2({ type, value });
           depth--;
           block = stack[stack.length - 1];
           continue;
@@ -8621,14 +8621,14 @@ var require_parse = __commonJS({
             const open2 = block.nodes.shift();
             block.nodes = [open2, { type: "text", value: stringify(block) }];
           }
-          push({ type: "comma", value });
+          push2({ type: "comma", value });
           block.commas++;
           continue;
         }
         if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -8653,10 +8653,10 @@ var require_parse = __commonJS({
             block.ranges--;
             continue;
           }
-          push({ type: "dot", value });
+          push2({ type: "dot", value });
           continue;
         }
-        push({ type: "text", value });
+        push2({ type: "text", value });
       }
       do {
         block = stack.pop();
@@ -8674,7 +8674,7 @@ var require_parse = __commonJS({
           parent.nodes.splice(index2, 1, ...block.nodes);
         }
       } while (stack.length > 0);
-      push({ type: "eos" });
+      push2({ type: "eos" });
       return ast;
     };
     module.exports = parse;
@@ -9673,7 +9673,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -9707,8 +9707,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -9728,7 +9728,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -9750,7 +9750,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output: output2 });
+        push2({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -9811,7 +9811,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match2 = /^\\+/.exec(remaining());
@@ -9829,7 +9829,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -9877,13 +9877,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -9895,7 +9895,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -9908,19 +9908,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -9954,13 +9954,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -9989,7 +9989,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output: output2 });
+          push2({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -9998,7 +9998,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -10008,7 +10008,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push({ type: "comma", value, output: output2 });
+          push2({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -10020,7 +10020,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -10034,10 +10034,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -10055,14 +10055,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push({ type: "text", value, output: output2 });
+            push2({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -10083,22 +10083,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -10110,7 +10110,7 @@ var require_parse2 = __commonJS({
             value += match2[0];
             state.index += match2[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -10138,13 +10138,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -10185,7 +10185,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -10195,7 +10195,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -10213,12 +10213,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -10237,7 +10237,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -10255,7 +10255,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -11677,7 +11677,7 @@ var require_queue = __commonJS({
       var _running = 0;
       var errorHandler = null;
       var self = {
-        push,
+        push: push2,
         drain: noop,
         saturated: noop,
         pause,
@@ -11749,7 +11749,7 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push(value, done2) {
+      function push2(value, done2) {
         var current = cache5.get();
         current.context = context;
         current.release = release;
@@ -11889,11 +11889,11 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency);
       var pushCb = queue.push;
       var unshiftCb = queue.unshift;
-      queue.push = push;
+      queue.push = push2;
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push(value) {
+      function push2(value) {
         var p = new Promise(function(resolve, reject) {
           pushCb(value, function(err, result) {
             if (err) {
@@ -13121,7 +13121,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -13255,7 +13255,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -13301,8 +13301,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -13693,7 +13693,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -13708,7 +13708,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -13721,7 +13721,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -14101,10 +14101,16 @@ function atLeast(version, since) {
   return compareReleases(formatVersion(version), since) >= 0;
 }
 function compareReleases(a, b) {
-  const left = parseVersion(a);
-  const right = parseVersion(b);
-  if (!left || !right) throw new Error(`bad version literal ${!left ? a : b}`);
-  return compareVersions(left, right);
+  return compareVersions(releaseLiteral(a), releaseLiteral(b));
+}
+var releaseLiterals = /* @__PURE__ */ new Map();
+function releaseLiteral(text) {
+  let version = releaseLiterals.get(text);
+  if (version) return version;
+  version = parseVersion(text);
+  if (!version) throw new Error(`bad version literal ${text}`);
+  releaseLiterals.set(text, version);
+  return version;
 }
 
 // src/rules/rule.ts
@@ -14149,17 +14155,28 @@ function hitLines(lines, first, last, message, help2) {
   if (help2 !== void 0) hit.help = help2;
   return hit;
 }
-function rejectedLines(model, code3) {
-  const found = [];
+var lineIndexes = /* @__PURE__ */ new WeakMap();
+function lineIndex(model) {
+  let index = lineIndexes.get(model);
+  if (index) return index;
+  index = { parsed: [], rejected: /* @__PURE__ */ new Map() };
   for (const entry2 of model.lines) {
-    if (entry2.status === "rejected" && entry2.rejection.code === code3) {
-      found.push({ line: entry2.line, rejection: entry2.rejection });
+    if (entry2.status === "parsed") index.parsed.push({ line: entry2.line, entry: entry2.entry });
+    else if (entry2.status === "rejected") {
+      const { code: code3 } = entry2.rejection;
+      const lines = index.rejected.get(code3) ?? [];
+      if (lines.length === 0) index.rejected.set(code3, lines);
+      lines.push({ line: entry2.line, rejection: entry2.rejection });
     }
   }
-  return found;
+  lineIndexes.set(model, index);
+  return index;
+}
+function rejectedLines(model, code3) {
+  return lineIndex(model).rejected.get(code3) ?? [];
 }
 function parsedEntries(model) {
-  return model.lines.flatMap((l) => l.status === "parsed" ? [{ line: l.line, entry: l.entry }] : []);
+  return lineIndex(model).parsed;
 }
 function quote(text, max = 40) {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
@@ -20312,6 +20329,50 @@ function checkAlgorithmListAssembly(walked, context) {
   }
 }
 
+// src/parse/pasted-blocks.ts
+var BEGIN = /^\s*(-{4,5}) ?BEGIN ([A-Z0-9 ]+?) ?-{4,5}\s*$/;
+var PUTTY = /^\s*(PuTTY-User-Key-File-\d+):/;
+function classify(label2) {
+  if (label2 === "SSH2 PUBLIC KEY") return "rfc4716-public";
+  if (label2.includes("PRIVATE KEY")) return "private-key";
+  if (label2.endsWith("PUBLIC KEY")) return "pem-public";
+  return "other-armour";
+}
+function looksLikeBlockBody(text) {
+  return /^[A-Za-z0-9+/=]*$/.test(text.trim()) || /^\s*[A-Za-z0-9-]+:/.test(text) || /\\$/.test(text);
+}
+function findPastedBlocks(lines) {
+  const blocks = [];
+  let i = 0;
+  while (i < lines.length) {
+    const text = lines[i].text;
+    const begin = BEGIN.exec(text);
+    const putty = begin ? void 0 : PUTTY.exec(text);
+    if (!begin && !putty) {
+      i++;
+      continue;
+    }
+    const label2 = begin ? begin[2] : putty[1];
+    const kind = begin ? classify(label2) : "putty-private-key";
+    const isEnd = (t) => begin ? new RegExp(`^\\s*-{4,5} ?END ${label2} ?-{4,5}\\s*$`).test(t) : /^\s*Private-MAC:/.test(t);
+    let j = i + 1;
+    let terminated = false;
+    while (j < lines.length) {
+      const body = lines[j].text;
+      if (isEnd(body)) {
+        terminated = true;
+        break;
+      }
+      if (!looksLikeBlockBody(body)) break;
+      j++;
+    }
+    const lastLine = terminated ? j : j - 1;
+    blocks.push({ kind, label: label2, firstLine: lines[i].number, lastLine: lines[lastLine].number, unterminated: !terminated });
+    i = lastLine + 1;
+  }
+  return blocks;
+}
+
 // src/engine/include-resolver.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 import { realpathSync } from "node:fs";
@@ -20369,6 +20430,14 @@ function cLength(text) {
   return nul === -1 ? text.length : nul;
 }
 function decodeBase64(text) {
+  return decodeCanonical(text) ?? decodeLikeBPton(text);
+}
+function decodeCanonical(text) {
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.toString("base64") !== text) return void 0;
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+function decodeLikeBPton(text) {
   const end = cLength(text);
   const out = new Uint8Array(Math.floor(end * 3 / 4) + 1);
   let length = 0;
@@ -20422,7 +20491,14 @@ function toBytes(value, length) {
   return Uint8Array.from(Buffer.from(value.toString(16).padStart(length * 2, "0"), "hex"));
 }
 function bitLength(value) {
-  return value === 0n ? 0 : value.toString(2).length;
+  if (value === 0n) return 0;
+  const hex = value.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0], 16)));
+}
+function bitLengthOfBytes(bytes) {
+  let first = 0;
+  while (first < bytes.length && bytes[first] === 0) first++;
+  return first === bytes.length ? 0 : (bytes.length - first - 1) * 8 + (32 - Math.clz32(bytes[first]));
 }
 function mod(a, m) {
   const r = a % m;
@@ -20514,6 +20590,9 @@ var utf8 = new TextDecoder("utf-8");
 function bytesToText(bytes) {
   return utf8.decode(bytes);
 }
+function readU32(bytes, at3) {
+  return (bytes[at3] << 24 | bytes[at3 + 1] << 16 | bytes[at3 + 2] << 8 | bytes[at3 + 3]) >>> 0;
+}
 var WireReader = class _WireReader {
   constructor(bytes) {
     this.bytes = bytes;
@@ -20546,7 +20625,7 @@ var WireReader = class _WireReader {
   }
   u32() {
     const b = this.take(4);
-    return b === null ? null : new DataView(b.buffer, b.byteOffset, 4).getUint32(0);
+    return b === null ? null : readU32(b, 0);
   }
   u64() {
     const b = this.take(8);
@@ -20556,7 +20635,7 @@ var WireReader = class _WireReader {
   string() {
     if (this.error !== null) return null;
     if (this.remaining < 4) return this.fail("message-incomplete");
-    const length = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.offset, 4).getUint32(0);
+    const length = readU32(this.bytes, this.offset);
     if (length > SSHBUF_SIZE_MAX - 4) return this.fail("string-too-large");
     if (this.remaining - 4 < length) return this.fail("message-incomplete");
     this.offset += 4;
@@ -20610,9 +20689,7 @@ var WireWriter = class {
     return this.raw(Uint8Array.of(value & 255));
   }
   u32(value) {
-    const b = new Uint8Array(4);
-    new DataView(b.buffer).setUint32(0, value >>> 0);
-    return this.raw(b);
+    return this.raw(Uint8Array.of(value >>> 24, value >>> 16, value >>> 8, value));
   }
   u64(value) {
     const b = new Uint8Array(8);
@@ -20891,7 +20968,7 @@ function parseKey(blob, version, allowCert) {
   const cert = keyType.certificate ? parseCertificate(r, blob, version) : void 0;
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
-  const digest = createHash2("sha256").update(plain.bytes()).digest("base64").replace(/=+$/, "");
+  const digest = createHash2("sha256").update(plain.bytes()).digest("base64").slice(0, 43);
   const key = {
     type,
     canonicalType: keyType.name,
@@ -20924,20 +21001,18 @@ function readPublicKey(r, keyType, shortName, plain) {
       if (e === null) return wireFailure(r, "the RSA exponent");
       const n = r.mpint();
       if (n === null) return wireFailure(r, "the RSA modulus");
-      const modulus = toBigInt(n);
-      const bits = bitLength(modulus);
+      const bits = bitLengthOfBytes(n);
       if (bits < RSA_MIN_BITS) {
         return new Failure("key-length", `the RSA modulus has ${bits} bits; OpenSSH requires at least ${RSA_MIN_BITS}`, "Invalid key length");
       }
       plain.mpint(e).mpint(n);
-      return { bits, material: { family, e: toBigInt(e), n: modulus, size: n.length } };
+      return { bits, material: () => ({ family, e: toBigInt(e), n: toBigInt(n), size: n.length }) };
     }
     case "dss": {
       const [p, q, g, y] = [r.mpint(), r.mpint(), r.mpint(), r.mpint()];
       if (p === null || q === null || g === null || y === null) return wireFailure(r, "the DSA parameters");
       plain.mpint(p).mpint(q).mpint(g).mpint(y);
-      const [P, Q, G, Y] = [p, q, g, y].map(toBigInt);
-      return { bits: bitLength(P), material: { family, p: P, q: Q, g: G, y: Y } };
+      return { bits: bitLengthOfBytes(p), material: () => ({ family, p: toBigInt(p), q: toBigInt(q), g: toBigInt(g), y: toBigInt(y) }) };
     }
     case "ecdsa":
     case "ecdsa-sk": {
@@ -20946,10 +21021,10 @@ function readPublicKey(r, keyType, shortName, plain) {
       const point = readPoint(r, curve);
       if (point instanceof Failure) return point;
       plain.string(curve).string(point);
-      if (family === "ecdsa") return { bits: CURVES[curve].bits, material: { family, name: keyType.plainName, curve, point } };
+      if (family === "ecdsa") return { bits: CURVES[curve].bits, material: () => ({ family, name: keyType.plainName, curve, point }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;
-      return { bits: 256, application: bytesToText(application), material: { family, point, application } };
+      return { bits: 256, application: bytesToText(application), material: () => ({ family, point, application }) };
     }
     case "ed25519":
     case "ed25519-sk":
@@ -20959,11 +21034,11 @@ function readPublicKey(r, keyType, shortName, plain) {
       const expected = PUBLIC_KEY_BYTES[family];
       if (pk.length !== expected) return new Failure("key-length", `the public key is ${pk.length} bytes, not ${expected}`, "invalid format");
       plain.string(pk);
-      if (family === "ed25519") return { bits: 256, material: { family, pk } };
-      if (family === "mldsa44-ed25519") return { bits: 256, material: { family } };
+      if (family === "ed25519") return { bits: 256, material: () => ({ family, pk }) };
+      if (family === "mldsa44-ed25519") return { bits: 256, material: () => ({ family }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;
-      return { bits: 256, application: bytesToText(application), material: { family, pk, application } };
+      return { bits: 256, application: bytesToText(application), material: () => ({ family, pk, application }) };
     }
     case "xmss":
       return new Failure("unknown-type", "XMSS keys need an OpenSSH built WITH_XMSS", "unknown or unsupported key type");
@@ -21024,7 +21099,7 @@ function parseCertificate(r, blob, version) {
   if (ca instanceof Failure) {
     return new Failure("invalid-certificate", `the signing CA key is unusable (${ca.error.message})`, "invalid certificate signing key");
   }
-  const verified = verifySignature(ca.material, signature, blob.subarray(0, signedLength));
+  const verified = verifySignature(ca.material(), signature, blob.subarray(0, signedLength));
   if (!verified.ok) return new Failure(verified.unsupported ? "unsupported" : "bad-signature", verified.reason, verified.openssh);
   return {
     serial,
@@ -21054,14 +21129,17 @@ function readOptions(field, what) {
 function isBlank(ch) {
   return ch === " " || ch === "	";
 }
+var SPACE = 32;
+var TAB = 9;
 function tokenEnd(text, from) {
-  let i = from;
-  while (i < text.length && !isBlank(text[i])) i++;
-  return i;
+  const space = text.indexOf(" ", from);
+  const tab = text.indexOf("	", from);
+  const end = space === -1 ? tab : tab === -1 ? space : Math.min(space, tab);
+  return end === -1 ? text.length : end;
 }
 function skipBlanks(text, from) {
   let i = from;
-  while (isBlank(text[i])) i++;
+  for (let c = text.charCodeAt(i); c === SPACE || c === TAB; c = text.charCodeAt(++i)) ;
   return i;
 }
 function readKey(text, start, version) {
@@ -21069,12 +21147,13 @@ function readKey(text, start, version) {
   const typeRange = { start, end: typeEnd };
   const typeName = text.slice(start, typeEnd);
   const typeInfo = keyTypeByName(typeName);
+  const release = formatVersion(version);
   if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: "no-key-data", typeRange, typeInfo } : { code: "no-key-data", typeRange } };
   const alias = signatureAlgorithmByName(typeName);
-  if (!typeInfo || alias && !isKnownIn(alias, formatVersion(version))) {
+  if (!typeInfo || alias && !isKnownIn(alias, release)) {
     return { ok: false, failure: { code: "unknown-type", typeRange, typeName } };
   }
-  if (!isKnownIn(typeInfo, formatVersion(version))) {
+  if (!isKnownIn(typeInfo, release)) {
     return { ok: false, failure: { code: "type-unavailable", typeRange, typeInfo } };
   }
   const blobStart = skipBlanks(text, typeEnd);
@@ -21084,7 +21163,7 @@ function readKey(text, start, version) {
   const base64 = text.slice(blobStart, blobEnd);
   const blob = decodeBase64(base64);
   if (!blob) return { ok: false, failure: { code: "invalid-base64", typeRange, base64Range, typeInfo } };
-  const decoded = decodeKeyBlob(blob, { openssh: formatVersion(version) });
+  const decoded = decodeKeyBlob(blob, { openssh: release });
   if (!decoded.ok) {
     return { ok: false, failure: { code: "invalid-blob", typeRange, base64Range, typeInfo, error: decoded.error } };
   }
@@ -21458,50 +21537,6 @@ function findSplitKey(lines, i, version) {
   return void 0;
 }
 
-// src/parse/pasted-blocks.ts
-var BEGIN = /^\s*(-{4,5}) ?BEGIN ([A-Z0-9 ]+?) ?-{4,5}\s*$/;
-var PUTTY = /^\s*(PuTTY-User-Key-File-\d+):/;
-function classify(label2) {
-  if (label2 === "SSH2 PUBLIC KEY") return "rfc4716-public";
-  if (label2.includes("PRIVATE KEY")) return "private-key";
-  if (label2.endsWith("PUBLIC KEY")) return "pem-public";
-  return "other-armour";
-}
-function looksLikeBlockBody(text) {
-  return /^\s*[A-Za-z0-9+/=]*\s*$/.test(text) || /^\s*[A-Za-z0-9-]+:/.test(text) || /\\$/.test(text);
-}
-function findPastedBlocks(lines) {
-  const blocks = [];
-  let i = 0;
-  while (i < lines.length) {
-    const text = lines[i].text;
-    const begin = BEGIN.exec(text);
-    const putty = begin ? void 0 : PUTTY.exec(text);
-    if (!begin && !putty) {
-      i++;
-      continue;
-    }
-    const label2 = begin ? begin[2] : putty[1];
-    const kind = begin ? classify(label2) : "putty-private-key";
-    const isEnd = (t) => begin ? new RegExp(`^\\s*-{4,5} ?END ${label2} ?-{4,5}\\s*$`).test(t) : /^\s*Private-MAC:/.test(t);
-    let j = i + 1;
-    let terminated = false;
-    while (j < lines.length) {
-      const body = lines[j].text;
-      if (isEnd(body)) {
-        terminated = true;
-        break;
-      }
-      if (!looksLikeBlockBody(body)) break;
-      j++;
-    }
-    const lastLine = terminated ? j : j - 1;
-    blocks.push({ kind, label: label2, firstLine: lines[i].number, lastLine: lines[lastLine].number, unterminated: !terminated });
-    i = lastLine + 1;
-  }
-  return blocks;
-}
-
 // src/parse/authorized-keys.ts
 function cString(text) {
   const nul = text.indexOf("\0");
@@ -21757,7 +21792,14 @@ function runConfigRules(analysis, ruleSet, context, fragment = false) {
     if (!rule.checkConfig || !rule.kinds.includes(analysis.kind) || fragment && rule.wholeFile) continue;
     for (const hit of rule.checkConfig(analysis, context)) findings.push(toFinding(enabled, tree.main.source.path, hit));
   }
-  return findings;
+  const isSecret = privateKeyBodyTest(tree);
+  return findings.filter((finding) => !isSecret(finding));
+}
+function privateKeyBodyTest(tree) {
+  const bodies = new Map(
+    tree.files.map((file) => [file.source.path, findPastedBlocks(file.source.lines).filter((block) => block.kind === "private-key" || block.kind === "putty-private-key")])
+  );
+  return (finding) => (bodies.get(finding.file) ?? []).some((block) => finding.line > block.firstLine && finding.line <= block.lastLine);
 }
 function dedupe(findings) {
   const seen = /* @__PURE__ */ new Set();
@@ -21789,8 +21831,18 @@ function gitEnvironment() {
   for (const name2 of REPOSITORY_VARIABLES) delete env[name2];
   return env;
 }
+var LS_FILES = ["-c", "core.fsmonitor=false", "ls-files", "-z"];
 async function listGitFiles(dir) {
-  const run = await runGit(["-c", "core.fsmonitor=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], dir);
+  const untrackedRun = runGit([...LS_FILES, "--others", "--exclude-standard"], dir);
+  const tracked = listing(await runGit([...LS_FILES, "--cached"], dir));
+  if (!tracked.ok) return tracked;
+  const untracked = untrackedRun.then((run) => {
+    const result = listing(run);
+    return result.ok ? result : { relPaths: [], warnings: [`untracked files not listed: ${result.reason ?? "git failed"}`] };
+  });
+  return { ...tracked, untracked };
+}
+function listing(run) {
   if (run === void 0) return { ok: false, reason: void 0 };
   const stderrLines = run.stderr.split("\n").filter((line) => line.trim() !== "");
   if (run.code !== 0) {
@@ -21817,16 +21869,16 @@ var import_ignore = __toESM(require_ignore(), 1);
 import { readdir, readFile } from "node:fs/promises";
 import path5 from "node:path";
 async function listFilesWithoutGit(dir, skippedNames) {
-  const listing2 = { relPaths: [], unreadableDirs: [] };
-  await walk(dir, "", [], skippedNames, listing2);
-  return listing2;
+  const listing3 = { relPaths: [], unreadableDirs: [] };
+  await walk(dir, "", [], skippedNames, listing3);
+  return listing3;
 }
-async function walk(root, relDir, inherited, skippedNames, listing2) {
+async function walk(root, relDir, inherited, skippedNames, listing3) {
   let entries;
   try {
     entries = await readdir(path5.join(root, relDir), { withFileTypes: true });
   } catch {
-    listing2.unreadableDirs.push(relDir);
+    listing3.unreadableDirs.push(relDir);
     return;
   }
   const hasGitignore = entries.some((entry2) => entry2.name === ".gitignore" && !entry2.isDirectory());
@@ -21837,8 +21889,8 @@ async function walk(root, relDir, inherited, skippedNames, listing2) {
     const relPath = relDir === "" ? entry2.name : `${relDir}/${entry2.name}`;
     const isDirectory = entry2.isDirectory();
     if (isIgnored(levels, relPath, isDirectory)) continue;
-    if (isDirectory) subdirectories.push(walk(root, relPath, levels, skippedNames, listing2));
-    else listing2.relPaths.push(relPath);
+    if (isDirectory) subdirectories.push(walk(root, relPath, levels, skippedNames, listing3));
+    else listing3.relPaths.push(relPath);
   }
   await Promise.all(subdirectories);
 }
@@ -21977,27 +22029,32 @@ async function statInput(input, cwd) {
 async function scanDirectory(absDir, collector) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  const { relPaths, byGit } = await listDirectory(absDir, collector);
-  const gitRoot = byGit ? absDir : void 0;
-  for (const relPath of relPaths) {
-    if (isInSkippedDirectory(relPath)) continue;
-    const absPath = path6.join(absDir, relPath);
-    const stats = lstatEntry(absPath, relPath, collector);
-    if (stats?.isFile()) collector.addFound(absPath, path6.join(realRoot, relPath), false, gitRoot);
-    else if (stats?.isSymbolicLink()) symlinks.push(absPath);
+  for await (const { relPaths, byGit } of listDirectory(absDir, collector)) {
+    const gitRoot = byGit ? absDir : void 0;
+    for (const relPath of relPaths) {
+      if (isInSkippedDirectory(relPath)) continue;
+      const absPath = path6.join(absDir, relPath);
+      const stats = lstatEntry(absPath, relPath, collector);
+      if (stats?.isFile()) collector.addFound(absPath, path6.join(realRoot, relPath), false, gitRoot);
+      else if (stats?.isSymbolicLink()) symlinks.push(absPath);
+    }
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
-async function listDirectory(absDir, collector) {
+async function* listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    return { relPaths: git.relPaths, byGit: true };
+    yield { relPaths: git.relPaths, byGit: true };
+    const untracked = await git.untracked;
+    for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
+    yield { relPaths: untracked.relPaths, byGit: true };
+    return;
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk2.unreadableDirs) collector.note(path6.join(absDir, relDir), "directory cannot be read; skipped");
-  return { relPaths: walk2.relPaths, byGit: false };
+  yield { relPaths: walk2.relPaths, byGit: false };
 }
 function isInSkippedDirectory(relPath) {
   return relPath.split("/").some((segment) => SKIPPED_DIRECTORY_NAMES.includes(segment));
@@ -22120,6 +22177,7 @@ import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+var DEFAULT_MAX_LINES = 1e6;
 var BINARY_PROBE_BYTES = 8192;
 var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
@@ -22137,6 +22195,10 @@ async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
     if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
     const bytes = await readAtMost(handle2, limits.maxBytes, stats.size);
     if (bytes === void 0) return tooLarge(void 0, limits.maxBytes);
+    const maxLines = limits.maxLines ?? DEFAULT_MAX_LINES;
+    if (hasMoreLines(bytes, maxLines)) {
+      return { ok: false, reason: "too-many-lines", message: `file has more than ${maxLines} lines, the limit sshlint analyses` };
+    }
     return decode(bytes);
   } catch (error) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error)}` };
@@ -22156,6 +22218,16 @@ async function readAtMost(handle2, maxBytes, expectedSize) {
     total += bytesRead;
     if (total > maxBytes) return void 0;
   }
+}
+function hasMoreLines(bytes, maxLines) {
+  if (bytes.length <= maxLines) return false;
+  const buffer2 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let lines = 0;
+  for (let at3 = buffer2.indexOf(10); at3 !== -1; at3 = buffer2.indexOf(10, at3 + 1)) {
+    lines++;
+    if (lines + (at3 + 1 < buffer2.length ? 1 : 0) > maxLines) return true;
+  }
+  return false;
 }
 function decode(bytes) {
   const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
@@ -22310,7 +22382,7 @@ function identifyBlob(blob) {
 }
 
 // src/parse/private-key/pieces.ts
-var SEPARATOR = /\r?\n|(?:\\+r)?\\+n/g;
+var SEPARATOR = /\r?\n|(?<!\\)(?=(\\+))\1(?:r(?=(\\+))\2)?n/g;
 function splitPieces(text, start, end, limit = Infinity) {
   const pieces = [];
   SEPARATOR.lastIndex = start;
@@ -23098,14 +23170,25 @@ var has = (entry2, name2) => entry2.options.some((option) => option.name === nam
 function optionsText(line, entry2) {
   return entry2.optionsRange ? line.text.slice(entry2.optionsRange.start, entry2.optionsRange.end) : "";
 }
-function hides(first, later) {
-  if (optionsText(first.line, first.entry) === optionsText(later.line, later.entry)) return true;
-  const e = first.entry;
-  if (has(e, "from") || has(e, "expiry-time") || has(e, "principals")) return false;
-  if (has(e, "cert-authority")) {
-    if (has(e, "command") || has(later.entry, "principals")) return false;
+function addHider(hiders, seen) {
+  const text = optionsText(seen.line, seen.entry);
+  if (seen !== hiders.first && text !== optionsText(hiders.first.line, hiders.first.entry)) {
+    hiders.byOptions ??= /* @__PURE__ */ new Map();
+    if (!hiders.byOptions.has(text)) hiders.byOptions.set(text, seen);
   }
-  return true;
+  const e = seen.entry;
+  if (has(e, "from") || has(e, "expiry-time") || has(e, "principals")) return;
+  if (!has(e, "cert-authority")) hiders.acceptsAll ??= seen;
+  else if (!has(e, "command")) hiders.acceptsUnlessPrincipals ??= seen;
+}
+function firstHider(hiders, later) {
+  const text = optionsText(later.line, later.entry);
+  const candidates = [
+    text === optionsText(hiders.first.line, hiders.first.entry) ? hiders.first : hiders.byOptions?.get(text),
+    hiders.acceptsAll,
+    has(later.entry, "principals") ? void 0 : hiders.acceptsUnlessPrincipals
+  ];
+  return candidates.reduce((first, seen) => seen && (!first || seen.line.number < first.line.number) ? seen : first, void 0);
 }
 function keySpan(entry2) {
   return { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end };
@@ -23132,9 +23215,9 @@ restrict,command="/usr/local/bin/deploy" ${ED25519_EXAMPLE} deploy@ci`,
       const { line, entry: entry2 } = current;
       const key = entry2.key.key;
       if (model.kind === "authorized_keys" && key.certificate) continue;
-      const identity2 = model.kind === "known_hosts" ? [entry2.knownHosts?.marker?.name ?? "", entry2.knownHosts?.hosts.text ?? "", key.certificate ? entry2.key.base64 : key.fingerprint].join("\0") : [has(entry2, "cert-authority") ? "ca" : "key", key.fingerprint].join("\0");
-      const earlier = seen.get(identity2) ?? [];
-      const first = model.kind === "known_hosts" ? earlier[0] : earlier.find((e) => hides(e, current));
+      const identity2 = model.kind === "known_hosts" ? [entry2.knownHosts?.marker?.name ?? "", entry2.knownHosts?.hosts.text ?? "", key.certificate ? entry2.key.base64 : key.fingerprint].join("\0") : `${has(entry2, "cert-authority") ? "ca" : "key"}\0${key.fingerprint}`;
+      const earlier = seen.get(identity2);
+      const first = model.kind === "known_hosts" ? earlier?.first : earlier && firstHider(earlier, current);
       if (first) {
         const sameOptions = optionsText(first.line, first.entry) === optionsText(line, entry2);
         const message = model.kind === "known_hosts" ? `Line ${first.line.number} already lists this key for the same hosts${entry2.knownHosts?.marker ? ` with ${entry2.knownHosts.marker.name}` : ""}; this line is redundant.` : sameOptions ? `This line repeats line ${first.line.number} (same ${has(entry2, "cert-authority") ? "CA key" : "key"}, same options): sshd stops at line ${first.line.number} and never uses this one.` : `Line ${first.line.number} already authorizes this ${has(entry2, "cert-authority") ? "CA key" : "key"} with options that always accept it, and sshd stops at the first match: the options on this line are never used.`;
@@ -23152,7 +23235,9 @@ restrict,command="/usr/local/bin/deploy" ${ED25519_EXAMPLE} deploy@ci`,
         ];
         hits.push(hit);
       }
-      seen.set(identity2, [...earlier, current]);
+      const hiders = earlier ?? { first: current };
+      if (!earlier) seen.set(identity2, hiders);
+      addHider(hiders, current);
     }
     return hits;
   }
@@ -23854,7 +23939,8 @@ function isPublicTld(label2) {
 function breadth(body) {
   const host2 = /^\[(.*)\]:[^\]]*$/.exec(body)?.[1] ?? body;
   if (/^[*?.]*$/.test(host2) && host2.includes("*")) return "it matches every host name";
-  const fixed = /\*[*?]*\.?([^*?.]+)\.?$/.exec(host2)?.[1];
+  const star = host2.lastIndexOf("*");
+  const fixed = star === -1 ? void 0 : /^\?*\.?([^*?.]+)\.?$/.exec(host2.slice(star + 1))?.[1];
   if (fixed !== void 0 && isPublicTld(fixed)) return `it matches every host under .${fixed.toLowerCase()}, in domains anyone can register`;
   return void 0;
 }
@@ -23935,6 +24021,39 @@ function revokedFor(trusted, revoked) {
   }
   return void 0;
 }
+var EarlierEntries = class {
+  order = /* @__PURE__ */ new Map();
+  /** By key, apart for @revoked lines: revocation pairs a revoked line with one that is not. */
+  byKey = { revoked: /* @__PURE__ */ new Map(), other: /* @__PURE__ */ new Map() };
+  byName = /* @__PURE__ */ new Map();
+  hashed = [];
+  plain = [];
+  add(entry2) {
+    this.order.set(entry2, this.order.size);
+    push(entry2.marker === "revoked" ? this.byKey.revoked : this.byKey.other, entry2.fingerprint, entry2);
+    if (entry2.hashed) {
+      push(this.byName, `|${entry2.hosts}`, entry2);
+      this.hashed.push(entry2);
+    } else {
+      for (const name2 of new Set(entry2.names)) push(this.byName, name2, entry2);
+      this.plain.push(entry2);
+    }
+  }
+  candidatesFor(later) {
+    const names = later.hashed ? [`|${later.hosts}`] : later.names;
+    const candidates = /* @__PURE__ */ new Set([
+      ...(later.marker === "revoked" ? this.byKey.other : this.byKey.revoked).get(later.fingerprint) ?? [],
+      ...names.flatMap((name2) => this.byName.get(name2) ?? []),
+      ...later.hashed ? this.plain : this.hashed
+    ]);
+    return [...candidates].sort((a, b) => this.order.get(a) - this.order.get(b));
+  }
+};
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 var named3 = (host2, hashed = "the same hashed host") => host2 === "" ? hashed : `'${host2}'`;
 function related(earlier, path10, message) {
   return {
@@ -23965,10 +24084,11 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
     const path10 = model.source.path;
     const hits = [];
-    entries.forEach((later, j) => {
+    const index = new EarlierEntries();
+    entries.forEach((later) => {
       const stale = [];
       const revoked = [];
-      for (const earlier of entries.slice(0, j)) {
+      for (const earlier of index.candidatesFor(later)) {
         if (later.marker === "trusted" && earlier.marker === "trusted" && !later.certificate && !earlier.certificate) {
           if (later.keyType === earlier.keyType && later.fingerprint !== earlier.fingerprint) {
             const host2 = sharedName(earlier, later);
@@ -24005,6 +24125,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
         hit.related = revoked.map((r) => related(r.earlier, path10, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
+      index.add(later);
     });
     return hits;
   }
@@ -25027,12 +25148,12 @@ function describeWeak(names) {
     const reasons = reasonText(undisputedReasons(name2));
     groups.set(reasons, [...groups.get(reasons) ?? [], name2]);
   }
-  return [...groups].map(([reasons, group]) => `${listing(group.map(code))} (${reasons})`).join(", ");
+  return [...groups].map(([reasons, group]) => `${listing2(group.map(code))} (${reasons})`).join(", ");
 }
 function code(text) {
   return `\`${text}\``;
 }
-function listing(items) {
+function listing2(items) {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
@@ -25078,7 +25199,7 @@ var weak_algorithm_default = defineConfigRule({
           const exact = weak.length === 1 && element.text === weak[0];
           const them = weak.length === 1 ? "it" : "them";
           const message = exact ? `${keyword} enables ${describeWeak(weak)}; any peer can negotiate it.` : `${keyword}: ${code(element.text)} selects ${describeWeak(weak)}; any peer can negotiate ${them}.`;
-          const help2 = exact ? `Remove ${code(element.text)}. If an old peer still needs it: ${exceptionAdvice(analysis, keyword)}` : `Replace ${code(element.text)} with the exact names you need, leaving out ${listing(weak.map(code))}.`;
+          const help2 = exact ? `Remove ${code(element.text)}. If an old peer still needs it: ${exceptionAdvice(analysis, keyword)}` : `Replace ${code(element.text)} with the exact names you need, leaving out ${listing2(weak.map(code))}.`;
           hits.push(directiveHit(list.directive, message, help2, element.range));
         }
       } else if (list.mode === "remove") {
@@ -25142,7 +25263,7 @@ var legacy_algorithm_workaround_default = defineConfigRule({
         const prepend = list.mode === "prepend";
         const weak = element.selects.filter((name2) => isWeak(name2) && (prepend || !list.defaults.includes(name2)));
         if (weak.length === 0) continue;
-        const names = listing(weak.map(code));
+        const names = listing2(weak.map(code));
         const reasons = weak.map((name2) => reasonText(undisputedReasons(name2))).filter((r, i, all) => all.indexOf(r) === i);
         const fresh = weak.some((name2) => !list.defaults.includes(name2));
         const verb = fresh ? `re-enables ${names}, which OpenSSH ${list.release} leaves out by default${prepend ? ", and prefers it" : ""}` : `makes ${names} the first choice`;
@@ -25203,8 +25324,8 @@ var terrapin_exposure_default = defineConfigRule({
       const parts = [];
       if (chacha) parts.push(code(CHACHA));
       if (etm.length > 0) {
-        const macText = macs.from ? `the encrypt-then-MAC ${etm.length === 1 ? "MAC" : "MACs"} ${listing(etm.map(code))}` : `the encrypt-then-MAC MACs enabled by default (${code(etm[0])}, …)`;
-        parts.push(`${listing(cbc.map(code))} with ${macText}`);
+        const macText = macs.from ? `the encrypt-then-MAC ${etm.length === 1 ? "MAC" : "MACs"} ${listing2(etm.map(code))}` : `the encrypt-then-MAC MACs enabled by default (${code(etm[0])}, …)`;
+        parts.push(`${listing2(cbc.map(code))} with ${macText}`);
       }
       if (parts.length === 0) continue;
       const where2 = list.elements.find((e) => chacha ? e.selects.includes(CHACHA) : e.selects.some((n) => cbc.includes(n)));
@@ -25244,7 +25365,7 @@ function grouped(names) {
     const text = disputes(name2).join("; ");
     groups.set(text, [...groups.get(text) ?? [], name2]);
   }
-  return [...groups].map(([text, group]) => `${listing(group.map(code))} (${text})`).join("; ");
+  return [...groups].map(([text, group]) => `${listing2(group.map(code))} (${text})`).join("; ");
 }
 var disputed_algorithm_default = defineConfigRule({
   id: "SSH433",
@@ -25277,7 +25398,7 @@ var disputed_algorithm_default = defineConfigRule({
           directiveHit(
             list.directive,
             `${list.key} enables ${grouped(named4)}.`,
-            `If your policy follows ssh-audit, remove ${listing(named4.map(code))}; otherwise this is acceptable (OpenSSH enables several of these by default).`,
+            `If your policy follows ssh-audit, remove ${listing2(named4.map(code))}; otherwise this is acceptable (OpenSSH enables several of these by default).`,
             element.range
           )
         );
@@ -30118,7 +30239,7 @@ function formatText(result, options = {}) {
   });
   if (findings.length > 0) lines.push("");
   lines.push(style.summary(summary(result)));
-  return `${lines.join("\n")}
+  return `${lines.map(notACommand).join("\n")}
 `;
 }
 function findingLines(finding, style) {
@@ -30141,6 +30262,9 @@ function count(n, noun) {
 }
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
+function notACommand(line) {
+  return line.startsWith("::") ? `\\x3a${line.slice(1)}` : line;
+}
 function printable(text) {
   return text.replace(UNPRINTABLE, (char) => {
     const code3 = char.charCodeAt(0);

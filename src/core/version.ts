@@ -31,8 +31,17 @@ export function atLeast(version: OpenSSHVersion, since: string): boolean {
 
 /** Compares release strings from the fact tables ("9.2" < "9.10" < "10.0"). */
 export function compareReleases(a: string, b: string): number {
-  const left = parseVersion(a);
-  const right = parseVersion(b);
-  if (!left || !right) throw new Error(`bad version literal ${!left ? a : b}`);
-  return compareVersions(left, right);
+  return compareVersions(releaseLiteral(a), releaseLiteral(b));
+}
+
+/** Parsed once each: key reading compares the same few literals for every line of a file. */
+const releaseLiterals = new Map<string, OpenSSHVersion>();
+
+function releaseLiteral(text: string): OpenSSHVersion {
+  let version = releaseLiterals.get(text);
+  if (version) return version;
+  version = parseVersion(text);
+  if (!version) throw new Error(`bad version literal ${text}`);
+  releaseLiterals.set(text, version);
+  return version;
 }

@@ -74,31 +74,39 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
 async function scanDirectory(absDir: string, collector: Collector): Promise<void> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
-  const { relPaths, byGit } = await listDirectory(absDir, collector);
-  const gitRoot = byGit ? absDir : undefined;
-  for (const relPath of relPaths) {
-    if (isInSkippedDirectory(relPath)) continue;
-    const absPath = path.join(absDir, relPath);
-    const stats = lstatEntry(absPath, relPath, collector);
-    // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
-    if (stats?.isFile()) collector.addFound(absPath, path.join(realRoot, relPath), false, gitRoot);
-    else if (stats?.isSymbolicLink()) symlinks.push(absPath);
-    // Directories (submodules), sockets, FIFOs: nothing to lint.
+  for await (const { relPaths, byGit } of listDirectory(absDir, collector)) {
+    const gitRoot = byGit ? absDir : undefined;
+    for (const relPath of relPaths) {
+      if (isInSkippedDirectory(relPath)) continue;
+      const absPath = path.join(absDir, relPath);
+      const stats = lstatEntry(absPath, relPath, collector);
+      // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
+      if (stats?.isFile()) collector.addFound(absPath, path.join(realRoot, relPath), false, gitRoot);
+      else if (stats?.isSymbolicLink()) symlinks.push(absPath);
+      // Directories (submodules), sockets, FIFOs: nothing to lint.
+    }
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
 
-/** git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a walk. */
-async function listDirectory(absDir: string, collector: Collector): Promise<{ relPaths: string[]; byGit: boolean }> {
+/**
+ * git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a
+ * walk. In batches: tracked files first, untracked ones when git has walked the work tree.
+ */
+async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; byGit: boolean }> {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    return { relPaths: git.relPaths, byGit: true };
+    yield { relPaths: git.relPaths, byGit: true };
+    const untracked = await git.untracked;
+    for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
+    yield { relPaths: untracked.relPaths, byGit: true };
+    return;
   }
   if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
-  return { relPaths: walk.relPaths, byGit: false };
+  yield { relPaths: walk.relPaths, byGit: false };
 }
 
 function isInSkippedDirectory(relPath: string): boolean {

@@ -12,6 +12,7 @@ import { DEBIAN_BUILD, isRelease } from '../openssh/releases.js';
 import type { ConfigFileModel, ConfigKind } from '../parse/config/config-model.js';
 import { buildConfigTree, type ConfigTree, type IncludeResolver } from '../parse/config/config-tree.js';
 import { validateConfigTree } from '../parse/config/validate-file.js';
+import { findPastedBlocks } from '../parse/pasted-blocks.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { repositoryIncludeResolver } from './include-resolver.js';
 import type { RuleSet } from './rule-set.js';
@@ -82,7 +83,20 @@ export function runConfigRules(analysis: ConfigAnalysis, ruleSet: RuleSet, conte
     if (!rule.checkConfig || !rule.kinds.includes(analysis.kind) || (fragment && rule.wholeFile)) continue;
     for (const hit of rule.checkConfig(analysis, context)) findings.push(toFinding(enabled, tree.main.source.path, hit));
   }
-  return findings;
+  const isSecret = privateKeyBodyTest(tree);
+  return findings.filter((finding) => !isSecret(finding));
+}
+
+/**
+ * A private key pasted into a config file reads as one bogus keyword per line, and findings
+ * about a keyword quote it: they would print the key. Only the BEGIN line's finding is kept (it
+ * quotes the armour, and OpenSSH stops there anyway).
+ */
+function privateKeyBodyTest(tree: ConfigTree): (finding: Finding) => boolean {
+  const bodies = new Map(
+    tree.files.map((file) => [file.source.path, findPastedBlocks(file.source.lines).filter((block) => block.kind === 'private-key' || block.kind === 'putty-private-key')]),
+  );
+  return (finding) => (bodies.get(finding.file) ?? []).some((block) => finding.line > block.firstLine && finding.line <= block.lastLine);
 }
 
 /** A file two main files include is judged in both; report each finding once. */

@@ -28,7 +28,8 @@ function classify(label: string): BlockKind {
 
 /** Lines that can continue a block: base64, `Header: value` lines and their continuations. */
 function looksLikeBlockBody(text: string): boolean {
-  return /^\s*[A-Za-z0-9+/=]*\s*$/.test(text) || /^\s*[A-Za-z0-9-]+:/.test(text) || /\\$/.test(text);
+  // trim() removes exactly what \s matches; `^\s*[…]*\s*$` backtracked quadratically on long blank runs.
+  return /^[A-Za-z0-9+/=]*$/.test(text.trim()) || /^\s*[A-Za-z0-9-]+:/.test(text) || /\\$/.test(text);
 }
 
 export function findPastedBlocks(lines: readonly SourceLine[]): PastedBlock[] {

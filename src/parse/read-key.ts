@@ -40,16 +40,20 @@ export function isBlank(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
 }
 
-/** Index of the first space or tab at or after `from` (or the end). */
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** Index of the first space or tab at or after `from` (or the end); native searches, as key blobs are long. */
 export function tokenEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && !isBlank(text[i])) i++;
-  return i;
+  const space = text.indexOf(' ', from);
+  const tab = text.indexOf('\t', from);
+  const end = space === -1 ? tab : tab === -1 ? space : Math.min(space, tab);
+  return end === -1 ? text.length : end;
 }
 
 export function skipBlanks(text: string, from: number): number {
   let i = from;
-  while (isBlank(text[i])) i++;
+  for (let c = text.charCodeAt(i); c === SPACE || c === TAB; c = text.charCodeAt(++i));
   return i;
 }
 
@@ -59,14 +63,15 @@ export function readKey(text: string, start: number, version: OpenSSHVersion): R
   const typeRange = { start, end: typeEnd };
   const typeName = text.slice(start, typeEnd);
   const typeInfo = keyTypeByName(typeName);
+  const release = formatVersion(version);
   // sshd fails on a missing blank before it looks the type up; the verdict is the same either way.
   if (typeEnd === text.length) return { ok: false, failure: typeInfo ? { code: 'no-key-data', typeRange, typeInfo } : { code: 'no-key-data', typeRange } };
   // peek_type_nid knows only its release's names: an alias (webauthn-…-cert-v01, 10.3) can be newer than its key type.
   const alias = signatureAlgorithmByName(typeName);
-  if (!typeInfo || (alias && !isKnownIn(alias, formatVersion(version)))) {
+  if (!typeInfo || (alias && !isKnownIn(alias, release))) {
     return { ok: false, failure: { code: 'unknown-type', typeRange, typeName } };
   }
-  if (!isKnownIn(typeInfo, formatVersion(version))) {
+  if (!isKnownIn(typeInfo, release)) {
     return { ok: false, failure: { code: 'type-unavailable', typeRange, typeInfo } };
   }
   const blobStart = skipBlanks(text, typeEnd);
@@ -76,7 +81,7 @@ export function readKey(text: string, start: number, version: OpenSSHVersion): R
   const base64 = text.slice(blobStart, blobEnd);
   const blob = decodeBase64(base64);
   if (!blob) return { ok: false, failure: { code: 'invalid-base64', typeRange, base64Range, typeInfo } };
-  const decoded = decodeKeyBlob(blob, { openssh: formatVersion(version) });
+  const decoded = decodeKeyBlob(blob, { openssh: release });
   if (!decoded.ok) {
     return { ok: false, failure: { code: 'invalid-blob', typeRange, base64Range, typeInfo, error: decoded.error } };
   }

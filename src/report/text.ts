@@ -19,7 +19,7 @@ export function formatText(result: LintResult, options: Pick<ReportOptions, 'col
   });
   if (findings.length > 0) lines.push('');
   lines.push(style.summary(summary(result)));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(notACommand).join('\n')}\n`;
 }
 
 function findingLines(finding: Finding, style: Style): string[] {
@@ -50,6 +50,14 @@ function count(n: number, noun: string): string {
  */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * A line that starts with `::` is a workflow command when a GitHub Actions step prints it: a file
+ * named `::add-mask::x` must not become one. Its first colon is shown escaped, like control characters.
+ */
+function notACommand(line: string): string {
+  return line.startsWith('::') ? `\\x3a${line.slice(1)}` : line;
+}
 
 function printable(text: string): string {
   return text.replace(UNPRINTABLE, (char) => {

@@ -11,7 +11,17 @@ export function toBytes(value: bigint, length: number): Uint8Array {
 
 /** `BN_num_bits`. */
 export function bitLength(value: bigint): number {
-  return value === 0n ? 0 : value.toString(2).length;
+  if (value === 0n) return 0;
+  // Hex is four times shorter to print than binary; the first digit gives the rest.
+  const hex = value.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0]!, 16)));
+}
+
+/** `BN_num_bits` of a big-endian unsigned number, without converting it. */
+export function bitLengthOfBytes(bytes: Uint8Array): number {
+  let first = 0;
+  while (first < bytes.length && bytes[first] === 0) first++;
+  return first === bytes.length ? 0 : (bytes.length - first - 1) * 8 + (32 - Math.clz32(bytes[first]!));
 }
 
 export function mod(a: bigint, m: bigint): bigint {

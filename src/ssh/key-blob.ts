@@ -14,7 +14,7 @@
  */
 import { compareReleases } from '../core/version.js';
 import { createHash } from 'node:crypto';
-import { bitLength, toBigInt } from './bigint.js';
+import { bitLengthOfBytes, toBigInt } from './bigint.js';
 import { CURVES, checkPoint } from './ec.js';
 import {
   KEY_TYPES,
@@ -137,7 +137,8 @@ function wireFailure(r: WireReader, what: string, overwritten = true): Failure {
 
 interface Parsed {
   key: DecodedKey;
-  material: KeyMaterial;
+  /** Only a CA key's is ever needed (to verify a certificate): built on demand. */
+  material: () => KeyMaterial;
 }
 
 function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed | Failure {
@@ -159,7 +160,8 @@ function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure('trailing-data', `${r.remaining} bytes follow the key`, 'invalid format');
 
-  const digest = createHash('sha256').update(plain.bytes()).digest('base64').replace(/=+$/, '');
+  // ssh-keygen prints the digest without base64 padding: 32 bytes give 43 digits and one '='.
+  const digest = createHash('sha256').update(plain.bytes()).digest('base64').slice(0, 43);
   const key: DecodedKey = {
     type,
     canonicalType: keyType.name,
@@ -190,7 +192,7 @@ function resolveType(name: string, version: string): { keyType: KeyType; shortNa
 
 interface PublicPart {
   bits: number;
-  material: KeyMaterial;
+  material: () => KeyMaterial;
   application?: string;
 }
 
@@ -203,20 +205,18 @@ function readPublicKey(r: WireReader, keyType: KeyType, shortName: boolean, plai
       if (e === null) return wireFailure(r, 'the RSA exponent');
       const n = r.mpint();
       if (n === null) return wireFailure(r, 'the RSA modulus');
-      const modulus = toBigInt(n);
-      const bits = bitLength(modulus);
+      const bits = bitLengthOfBytes(n);
       if (bits < RSA_MIN_BITS) {
         return new Failure('key-length', `the RSA modulus has ${bits} bits; OpenSSH requires at least ${RSA_MIN_BITS}`, 'Invalid key length');
       }
       plain.mpint(e).mpint(n);
-      return { bits, material: { family, e: toBigInt(e), n: modulus, size: n.length } };
+      return { bits, material: () => ({ family, e: toBigInt(e), n: toBigInt(n), size: n.length }) };
     }
     case 'dss': {
       const [p, q, g, y] = [r.mpint(), r.mpint(), r.mpint(), r.mpint()];
       if (p === null || q === null || g === null || y === null) return wireFailure(r, 'the DSA parameters');
       plain.mpint(p).mpint(q).mpint(g).mpint(y);
-      const [P, Q, G, Y] = [p, q, g, y].map(toBigInt) as [bigint, bigint, bigint, bigint];
-      return { bits: bitLength(P), material: { family, p: P, q: Q, g: G, y: Y } };
+      return { bits: bitLengthOfBytes(p), material: () => ({ family, p: toBigInt(p), q: toBigInt(q), g: toBigInt(g), y: toBigInt(y) }) };
     }
     case 'ecdsa':
     case 'ecdsa-sk': {
@@ -226,10 +226,10 @@ function readPublicKey(r: WireReader, keyType: KeyType, shortName: boolean, plai
       const point = readPoint(r, curve);
       if (point instanceof Failure) return point;
       plain.string(curve).string(point);
-      if (family === 'ecdsa') return { bits: CURVES[curve].bits, material: { family, name: keyType.plainName, curve, point } };
+      if (family === 'ecdsa') return { bits: CURVES[curve].bits, material: () => ({ family, name: keyType.plainName, curve, point }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;
-      return { bits: 256, application: bytesToText(application), material: { family, point, application } };
+      return { bits: 256, application: bytesToText(application), material: () => ({ family, point, application }) };
     }
     case 'ed25519':
     case 'ed25519-sk':
@@ -239,11 +239,11 @@ function readPublicKey(r: WireReader, keyType: KeyType, shortName: boolean, plai
       const expected = PUBLIC_KEY_BYTES[family];
       if (pk.length !== expected) return new Failure('key-length', `the public key is ${pk.length} bytes, not ${expected}`, 'invalid format');
       plain.string(pk);
-      if (family === 'ed25519') return { bits: 256, material: { family, pk } };
-      if (family === 'mldsa44-ed25519') return { bits: 256, material: { family } };
+      if (family === 'ed25519') return { bits: 256, material: () => ({ family, pk }) };
+      if (family === 'mldsa44-ed25519') return { bits: 256, material: () => ({ family }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;
-      return { bits: 256, application: bytesToText(application), material: { family, pk, application } };
+      return { bits: 256, application: bytesToText(application), material: () => ({ family, pk, application }) };
     }
     case 'xmss':
       // Only WITH_XMSS builds know XMSS, and resolveType never offers it.
@@ -323,7 +323,7 @@ function parseCertificate(r: WireReader, blob: Uint8Array, version: string): Cer
   if (ca instanceof Failure) {
     return new Failure('invalid-certificate', `the signing CA key is unusable (${ca.error.message})`, 'invalid certificate signing key');
   }
-  const verified = verifySignature(ca.material, signature, blob.subarray(0, signedLength));
+  const verified = verifySignature(ca.material(), signature, blob.subarray(0, signedLength));
   if (!verified.ok) return new Failure(verified.unsupported ? 'unsupported' : 'bad-signature', verified.reason, verified.openssh);
 
   return {

@@ -11,8 +11,12 @@ export interface Piece {
   end: number;
 }
 
-/** A real line break, or an escaped one (`\n`, `\r\n`, and doubly escaped `\\n` in JSON inside JSON). */
-const SEPARATOR = /\r?\n|(?:\\+r)?\\+n/g;
+/**
+ * A real line break, or an escaped one (`\n`, `\r\n`, and doubly escaped `\\n` in JSON inside JSON).
+ * A match starts only where a run of backslashes starts, and takes each run whole (a lookahead
+ * capture is atomic), so a long run of backslashes costs linear time, not quadratic.
+ */
+const SEPARATOR = /\r?\n|(?<!\\)(?=(\\+))\1(?:r(?=(\\+))\2)?n/g;
 
 /** The pieces of `text` from `start` to `end`, at most `limit` of them. */
 export function splitPieces(text: string, start: number, end: number, limit = Infinity): Piece[] {

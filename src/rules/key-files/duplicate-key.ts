@@ -15,21 +15,51 @@ function optionsText(line: SourceLine, entry: KeyEntry): string {
 }
 
 /**
- * sshd takes the first line whose key matches AND whose options let the login through
- * (auth_check_authkeys_file stops at the first line that returns 0). An earlier line hides a
- * later one only when it cannot refuse where the later one would accept.
+ * The earlier lines of one key that can hide a later one. sshd takes the first line whose key
+ * matches AND whose options let the login through (auth_check_authkeys_file stops at the first
+ * line that returns 0), so an earlier line hides a later one only when it cannot refuse where the
+ * later one would accept. Kept as the first line of each kind, so a file of 100,000 copies of one
+ * key costs one lookup per line, not a walk over all earlier copies.
  */
-function hides(first: Seen, later: Seen): boolean {
-  if (optionsText(first.line, first.entry) === optionsText(later.line, later.entry)) return true;
-  const e = first.entry;
-  // from= and expiry-time can refuse, principals= refuses on a plain key and filters certificates.
-  if (has(e, 'from') || has(e, 'expiry-time') || has(e, 'principals')) return false;
-  if (has(e, 'cert-authority')) {
-    // A certificate with another forced command fails the merge on the first line only; and a
-    // later principals= list accepts certificates the first line's user-name check refuses.
-    if (has(e, 'command') || has(later.entry, 'principals')) return false;
+interface Hiders {
+  first: Seen;
+  /**
+   * Same options: whatever the earlier line refuses, the later one refuses too. The first line of
+   * each options text after the first line's own; made at the first repeat, as most keys have none.
+   */
+  byOptions?: Map<string, Seen>;
+  /** No option that can refuse: hides every later line. */
+  acceptsAll?: Seen;
+  /**
+   * cert-authority without a forced command: hides every later line without principals=, which
+   * accepts certificates the first line's user-name check refuses. (With a forced command, a
+   * certificate with another one fails the merge on the first line only.)
+   */
+  acceptsUnlessPrincipals?: Seen;
+}
+
+function addHider(hiders: Hiders, seen: Seen): void {
+  const text = optionsText(seen.line, seen.entry);
+  if (seen !== hiders.first && text !== optionsText(hiders.first.line, hiders.first.entry)) {
+    hiders.byOptions ??= new Map();
+    if (!hiders.byOptions.has(text)) hiders.byOptions.set(text, seen);
   }
-  return true;
+  const e = seen.entry;
+  // from= and expiry-time can refuse, principals= refuses on a plain key and filters certificates.
+  if (has(e, 'from') || has(e, 'expiry-time') || has(e, 'principals')) return;
+  if (!has(e, 'cert-authority')) hiders.acceptsAll ??= seen;
+  else if (!has(e, 'command')) hiders.acceptsUnlessPrincipals ??= seen;
+}
+
+/** The first earlier line that hides `later`. */
+function firstHider(hiders: Hiders, later: Seen): Seen | undefined {
+  const text = optionsText(later.line, later.entry);
+  const candidates = [
+    text === optionsText(hiders.first.line, hiders.first.entry) ? hiders.first : hiders.byOptions?.get(text),
+    hiders.acceptsAll,
+    has(later.entry, 'principals') ? undefined : hiders.acceptsUnlessPrincipals,
+  ];
+  return candidates.reduce<Seen | undefined>((first, seen) => (seen && (!first || seen.line.number < first.line.number) ? seen : first), undefined);
 }
 
 function keySpan(entry: KeyEntry) {
@@ -52,7 +82,7 @@ export default defineKeyFileRule({
   },
   check(model) {
     const hits: RuleHit[] = [];
-    const seen = new Map<string, Seen[]>();
+    const seen = new Map<string, Hiders>();
     for (const current of parsedEntries(model)) {
       const { line, entry } = current;
       const key = entry.key.key;
@@ -61,9 +91,9 @@ export default defineKeyFileRule({
       const identity =
         model.kind === 'known_hosts'
           ? [entry.knownHosts?.marker?.name ?? '', entry.knownHosts?.hosts.text ?? '', key.certificate ? entry.key.base64 : key.fingerprint].join('\0')
-          : [has(entry, 'cert-authority') ? 'ca' : 'key', key.fingerprint].join('\0');
-      const earlier = seen.get(identity) ?? [];
-      const first = model.kind === 'known_hosts' ? earlier[0] : earlier.find((e) => hides(e, current));
+          : `${has(entry, 'cert-authority') ? 'ca' : 'key'}\0${key.fingerprint}`;
+      const earlier = seen.get(identity);
+      const first = model.kind === 'known_hosts' ? earlier?.first : earlier && firstHider(earlier, current);
       if (first) {
         const sameOptions = optionsText(first.line, first.entry) === optionsText(line, entry);
         const message =
@@ -91,7 +121,9 @@ export default defineKeyFileRule({
         ];
         hits.push(hit);
       }
-      seen.set(identity, [...earlier, current]);
+      const hiders = earlier ?? { first: current };
+      if (!earlier) seen.set(identity, hiders);
+      addHider(hiders, current);
     }
     return hits;
   },

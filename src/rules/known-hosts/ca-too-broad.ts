@@ -30,7 +30,9 @@ function breadth(body: string): string | undefined {
   const host = /^\[(.*)\]:[^\]]*$/.exec(body)?.[1] ?? body;
   if (/^[*?.]*$/.test(host) && host.includes('*')) return 'it matches every host name';
   // `*.com`, `*com`, `web*.com`: the only fixed text after the last `*` is a public top-level domain.
-  const fixed = /\*[*?]*\.?([^*?.]+)\.?$/.exec(host)?.[1];
+  const star = host.lastIndexOf('*');
+  // Cut at the last `*` first: an unanchored pattern searching for it backtracks quadratically on `**…*a`.
+  const fixed = star === -1 ? undefined : /^\?*\.?([^*?.]+)\.?$/.exec(host.slice(star + 1))?.[1];
   if (fixed !== undefined && isPublicTld(fixed)) return `it matches every host under .${fixed.toLowerCase()}, in domains anyone can register`;
   return undefined;
 }

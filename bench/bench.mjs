@@ -19,7 +19,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 /** Bump when the generators change, so a stale cache is never measured. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const CACHE = process.env.BENCH_DIR ?? path.join(tmpdir(), `sshlint-bench-v${GENERATOR_VERSION}-seed${SEED}`);
 const REPO = path.join(CACHE, 'monorepo');
 const AUTHORIZED_KEYS = path.join(CACHE, 'large', 'authorized_keys');

@@ -14,7 +14,10 @@ const FILES_PER_GROUP = 25_000;
 const NODE_MODULES_FILES = 20_000;
 
 const WORDS = 'account build cache client config context deploy error event handler index item key list manager model node options parse queue request result route server service session state store stream task token user value worker'.split(' ');
-const EXTENSIONS = ['ts', 'ts', 'js', 'py', 'go', 'yml', 'md', 'json', 'sh'];
+/** A monorepo's mix, roughly: mostly code, some data and docs, few YAML files and shell scripts (5 % and 2 %). */
+const EXTENSIONS = [...Array(30).fill('ts'), ...Array(15).fill('js'), ...Array(15).fill('py'), ...Array(10).fill('go'), ...Array(13).fill('json'), ...Array(10).fill('md'), ...Array(5).fill('yml'), ...Array(2).fill('sh')];
+/** Files share folders as in real trees (about a dozen per folder), so the tree has ~10k folders, not one chain per file. */
+const FILES_PER_FOLDER = 12;
 
 function identifier(random) {
   return `${random.pick(WORDS)}${random.pick(WORDS).replace(/^./, (c) => c.toUpperCase())}`;
@@ -106,8 +109,9 @@ export function generateMonorepo(root, random) {
   for (let group = 0; group < GROUPS; group++) {
     const groupDir = path.join('packages', `group-${group}`);
     const sshHere = allSshFiles.filter((_, i) => i % GROUPS === group);
+    const folders = Array.from({ length: Math.ceil(FILES_PER_GROUP / FILES_PER_FOLDER) }, () => nestedDirectory(random, path.join(groupDir, `pkg-${random.int(50)}`)));
     for (let i = 0; i < FILES_PER_GROUP - sshHere.length; i++) {
-      const dir = nestedDirectory(random, path.join(groupDir, `pkg-${random.int(50)}`));
+      const dir = random.pick(folders);
       write(path.join(root, dir, `${identifier(random)}-${i}.${random.pick(EXTENSIONS)}`), sourceText(random));
     }
     for (const [name, content] of sshHere) {
@@ -116,8 +120,9 @@ export function generateMonorepo(root, random) {
       sshPaths.push(relPath);
     }
   }
+  const dependencyFolders = Array.from({ length: Math.ceil(NODE_MODULES_FILES / FILES_PER_FOLDER) }, () => nestedDirectory(random, path.join('node_modules', `dep-${random.int(400)}`)));
   for (let i = 0; i < NODE_MODULES_FILES; i++) {
-    write(path.join(root, nestedDirectory(random, path.join('node_modules', `dep-${random.int(400)}`)), `index-${i}.js`), sourceText(random));
+    write(path.join(root, random.pick(dependencyFolders), `index-${i}.js`), sourceText(random));
   }
   write(path.join(root, '.gitignore'), 'node_modules/\n');
   const git = (...args) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

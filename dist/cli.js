@@ -21672,6 +21672,7 @@ function parseSource(source, kind, version) {
 }
 
 // src/engine/suppressions.ts
+var SUPPRESSION_MARKER = "sshlint-disable";
 var DIRECTIVE = /^\s*#\s*sshlint-disable-(next-line|file)\b(.*)$/;
 function findDirectives(source) {
   const directives = [];
@@ -29887,8 +29888,11 @@ async function lintPaths(paths, options) {
   const privateKeys = /* @__PURE__ */ new Map();
   const inSources = [];
   const sources = /* @__PURE__ */ new Map();
+  const remember = (source) => {
+    if (source.text.includes(SUPPRESSION_MARKER)) sources.set(source.path, source);
+  };
   const parseConfig2 = (source, kind) => {
-    sources.set(source.path, source);
+    remember(source);
     return parseConfigFile(source, kind, formatVersion(context.version));
   };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
@@ -29902,7 +29906,7 @@ async function lintPaths(paths, options) {
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
     if (keys.length > 0) {
       privateKeys.set(source, keys);
-      sources.set(source.path, source);
+      remember(source);
     }
     const kind = file.kind ?? setupYaml ?? (file.explicit ? sniffKind(source, context.version) : void 0);
     if (!kind) {
@@ -29910,13 +29914,13 @@ async function lintPaths(paths, options) {
     } else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfig2(source, kind));
     else if (isSetupKind(kind)) {
       const linted = await lintSetupSource(source, kind, ruleSet, context);
-      sources.set(source.path, source);
-      setups.push(linted.model);
+      remember(source);
+      setups.push({ ...linted.model, commands: [] });
       inSources.push(...linted.findings);
     } else {
       const model = parseSource(source, kind, context.version);
       if (!model) return;
-      sources.set(source.path, source);
+      remember(source);
       keyFiles.push(model);
       inSources.push(...runKeyFileRules(model, ruleSet, context));
     }

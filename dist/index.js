@@ -47965,6 +47965,7 @@ function parseSource(source, kind, version) {
 }
 
 // src/engine/suppressions.ts
+var SUPPRESSION_MARKER = "sshlint-disable";
 var DIRECTIVE = /^\s*#\s*sshlint-disable-(next-line|file)\b(.*)$/;
 function findDirectives(source) {
   const directives = [];
@@ -56180,8 +56181,11 @@ async function lintPaths(paths, options) {
   const privateKeys = /* @__PURE__ */ new Map();
   const inSources = [];
   const sources = /* @__PURE__ */ new Map();
+  const remember = (source) => {
+    if (source.text.includes(SUPPRESSION_MARKER)) sources.set(source.path, source);
+  };
   const parseConfig2 = (source, kind) => {
-    sources.set(source.path, source);
+    remember(source);
     return parseConfigFile(source, kind, formatVersion(context3.version));
   };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
@@ -56195,7 +56199,7 @@ async function lintPaths(paths, options) {
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
     if (keys.length > 0) {
       privateKeys.set(source, keys);
-      sources.set(source.path, source);
+      remember(source);
     }
     const kind = file.kind ?? setupYaml ?? (file.explicit ? sniffKind(source, context3.version) : void 0);
     if (!kind) {
@@ -56203,13 +56207,13 @@ async function lintPaths(paths, options) {
     } else if (kind === "sshd_config" || kind === "ssh_config") configModels.push(parseConfig2(source, kind));
     else if (isSetupKind(kind)) {
       const linted = await lintSetupSource(source, kind, ruleSet, context3);
-      sources.set(source.path, source);
-      setups.push(linted.model);
+      remember(source);
+      setups.push({ ...linted.model, commands: [] });
       inSources.push(...linted.findings);
     } else {
       const model = parseSource(source, kind, context3.version);
       if (!model) return;
-      sources.set(source.path, source);
+      remember(source);
       keyFiles.push(model);
       inSources.push(...runKeyFileRules(model, ruleSet, context3));
     }

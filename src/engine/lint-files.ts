@@ -28,6 +28,7 @@ import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
 import { lintSetupSource } from './lint-setup.js';
 import { runKeyFileRules, suppressFindings, toFinding } from './lint-source.js';
+import { SUPPRESSION_MARKER } from './suppressions.js';
 import { lintPrivateKeys, publicKeyIndex } from './lint-private-keys.js';
 import { runRepositoryRules } from './lint-repository.js';
 import { parseSource } from './parse-source.js';
@@ -84,10 +85,13 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const privateKeys = new Map<SourceFile, PrivateKeyBlock[]>();
   /** Findings in the files rules read, suppressed at the end; the others (unreadable files) are final. */
   const inSources: Finding[] = [];
-  /** The files rules read (their suppression comments apply). */
+  /** The files rules read that hold suppression comments (kept to the end, when every finding is known). */
   const sources = new Map<string, SourceFile>();
+  const remember = (source: SourceFile): void => {
+    if (source.text.includes(SUPPRESSION_MARKER)) sources.set(source.path, source);
+  };
   const parseConfig = (source: SourceFile, kind: ConfigFileModel['kind']): ConfigFileModel => {
-    sources.set(source.path, source);
+    remember(source);
     return parseConfigFile(source, kind, formatVersion(context.version));
   };
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
@@ -104,7 +108,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     const source = createSourceFile(file.displayPath, read.text, read.hasBom);
     if (keys.length > 0) {
       privateKeys.set(source, keys);
-      sources.set(source.path, source);
+      remember(source);
     }
     const kind = file.kind ?? setupYaml ?? (file.explicit ? sniffKind(source, context.version) : undefined);
     if (!kind) {
@@ -112,13 +116,14 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     } else if (kind === 'sshd_config' || kind === 'ssh_config') configModels.push(parseConfig(source, kind));
     else if (isSetupKind(kind)) {
       const linted = await lintSetupSource(source, kind, ruleSet, context);
-      sources.set(source.path, source);
-      setups.push(linted.model);
+      remember(source);
+      // The repository rules read installations and modes; every script's commands would fill memory.
+      setups.push({ ...linted.model, commands: [] });
       inSources.push(...linted.findings);
     } else {
       const model = parseSource(source, kind, context.version);
       if (!model) return;
-      sources.set(source.path, source);
+      remember(source);
       keyFiles.push(model);
       inSources.push(...runKeyFileRules(model, ruleSet, context));
     }

@@ -7,6 +7,8 @@
 import type { Finding } from '../core/finding.js';
 import type { SourceFile } from '../core/source.js';
 
+/** Every suppression comment contains it: a file without it has none. */
+export const SUPPRESSION_MARKER = 'sshlint-disable';
 const DIRECTIVE = /^\s*#\s*sshlint-disable-(next-line|file)\b(.*)$/;
 
 export interface Directive {

@@ -5,6 +5,7 @@
  */
 import type { SourceFile } from '../core/source.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
+import type { PrivateKeyBlock } from '../parse/private-key.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
 import type { ConfigAnalysis } from '../rules/rule.js';
 
@@ -19,6 +20,8 @@ export interface RepositoryModel {
   setups: SetupFileModel[];
   /** A machine's etc/passwd and etc/group (AllowGroups and DenyGroups test the groups they give a user). */
   accounts: SourceFile[];
+  /** The private keys each file holds (what may be printed of them: type, fingerprint), for the identities ssh offers. */
+  privateKeys: { path: string; keys: PrivateKeyBlock[] }[];
 }
 
 const byPath = <T extends { source: { path: string } }>(a: T, b: T): number => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0);
@@ -29,6 +32,7 @@ export function buildRepositoryModel(parts: {
   keyFiles: readonly KeyFileModel[];
   setups: readonly SetupFileModel[];
   accounts?: readonly SourceFile[];
+  privateKeys?: readonly { path: string; keys: PrivateKeyBlock[] }[];
 }): RepositoryModel {
   const main = (analysis: ConfigAnalysis): { source: { path: string } } => analysis.tree.main;
   const sortAnalyses = (list: ConfigAnalysis[]): ConfigAnalysis[] => list.sort((a, b) => byPath(main(a), main(b)));
@@ -38,5 +42,6 @@ export function buildRepositoryModel(parts: {
     keyFiles: [...parts.keyFiles].sort(byPath),
     setups: [...parts.setups].sort(byPath),
     accounts: [...(parts.accounts ?? [])].sort((a, b) => byPath({ source: a }, { source: b })),
+    privateKeys: [...(parts.privateKeys ?? [])].sort((a, b) => byPath({ source: a }, { source: b })),
   };
 }

@@ -87,6 +87,7 @@ import lockoutUnsafeModes from './lockout/unsafe-modes.js';
 import lockoutKeyRefused from './lockout/key-refused.js';
 import lockoutCertificateRefused from './lockout/certificate-refused.js';
 import lockoutChrootRefused from './lockout/chroot-refused.js';
+import lockoutTooManyIdentities from './lockout/too-many-identities.js';
 import modeDecimal from './setup-code/mode-decimal.js';
 import cloudInitPasswordAuth from './cloud-init/cloud-init-password-auth.js';
 import cloudInitRootLogin from './cloud-init/cloud-init-root-login.js';
@@ -186,6 +187,7 @@ const ALL: Rule[] = [
   lockoutKeyRefused,
   lockoutCertificateRefused,
   lockoutChrootRefused,
+  lockoutTooManyIdentities,
   modeDecimal,
   cloudInitPasswordAuth,
   cloudInitRootLogin,

@@ -15,6 +15,7 @@ import { buildRuleSet } from '../../src/engine/rule-set.js';
 import type { ConfigFileModel } from '../../src/parse/config/config-model.js';
 import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
 import type { KeyFileModel } from '../../src/parse/key-file-model.js';
+import { findPrivateKeys } from '../../src/parse/private-key.js';
 import { parseMode } from '../../src/parse/setup/file-mode.js';
 import { emptySetupModel, type SetupFileModel } from '../../src/parse/setup/setup-model.js';
 import { buildRepositoryModel, type RepositoryModel } from '../../src/repository/repository-model.js';
@@ -57,7 +58,11 @@ export async function lintRepository(repo: string, files: Record<string, string>
   const configs = await lintConfigTrees(configModels, RULE_SET, context, { cwd: repo, root: repo, loadExtra: async () => undefined });
   const setups = setupSpecs.map((spec) => setupModel(spec, files[spec.file] ?? ''));
   const accounts = Object.entries(files).flatMap(([path, text]) => (/(?:^|\/)etc\/(?:passwd|group)$/.test(path) ? [createSourceFile(path, text)] : []));
-  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts });
+  const privateKeys = Object.entries(files).flatMap(([path, text]) => {
+    const keys = findPrivateKeys(text);
+    return keys.length > 0 ? [{ path, keys }] : [];
+  });
+  const model = buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts, privateKeys });
   findings.push(...configs.findings, ...runRepositoryRules(model, RULE_SET, context));
   return { model, findings };
 }

@@ -51,6 +51,8 @@ export interface LockoutFixture {
   users?: string[];
   /** Directories the machine has, root-owned, mode 755, before the setup code's modes (a chroot). */
   directories?: string[];
+  /** A user's ssh configuration in the tree (`{{private:name}}` stands for a generated private key): the real ssh runs it against the machine's sshd. */
+  client?: { user: string; config: string; host: string };
 }
 
 const SSHD = 'etc/ssh/sshd_config';
@@ -329,4 +331,35 @@ export const LOCKOUT_FIXTURES: LockoutFixture[] = [
     directories: ['/srv/jail'],
     setups: [{ file: 'provision.sh', modes: [{ target: '/srv', written: 'o+w', line: 1 }] }],
   },
+  ...identityFixtures(),
 ];
+
+/**
+ * deploy's own ~/.ssh/config offers the machine's sshd (Host self, 127.0.0.1) the keys `offered`
+ * in order, only those (IdentitiesOnly yes, IdentityAgent none); deploy's authorized_keys holds `deploy`.
+ * `file=key` puts a key in a file of another name.
+ */
+function identityFixture(name: string, offered: string[], sshd = PLAIN): LockoutFixture {
+  const config = 'home/deploy/.ssh/config';
+  const files: Record<string, string> = {
+    [SSHD]: sshd,
+    [DEPLOY]: '{{deploy}}\n',
+    [config]: `Host self\n    HostName 127.0.0.1\n    IdentitiesOnly yes\n    IdentityAgent none\n${offered.map((entry) => `    IdentityFile ~/.ssh/id_${entry.split('=')[0]}\n`).join('')}`,
+  };
+  for (const entry of offered) {
+    const [file, key = file] = entry.split('=');
+    files[`home/deploy/.ssh/id_${file}`] = `{{private:${key}}}`;
+  }
+  return { name, files, client: { user: 'deploy', config, host: 'self' } };
+}
+
+function identityFixtures(): LockoutFixture[] {
+  const six = ['admin', 'root', 'rsa2048', 'rsa3072', 'ecdsa', 'deploy2'];
+  return [
+    identityFixture('seven identities, the accepted one last: Too many authentication failures', [...six, 'deploy']),
+    identityFixture('six identities, the accepted one sixth: logs in', [...six.slice(0, 5), 'deploy']),
+    identityFixture('MaxAuthTries 3, the accepted identity fourth: Too many authentication failures', ['admin', 'root', 'ecdsa', 'deploy'], `${PLAIN}MaxAuthTries 3\n`),
+    identityFixture('MaxAuthTries 3 for deploy only, the accepted identity third: logs in', ['admin', 'root', 'deploy'], `${PLAIN}Match User deploy\n    MaxAuthTries 3\n`),
+    identityFixture('the same key in two files counts twice', ['admin', 'root', 'ecdsa', 'copy=admin', 'deploy'], `${PLAIN}MaxAuthTries 4\n`),
+  ];
+}

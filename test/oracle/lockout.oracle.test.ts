@@ -18,7 +18,7 @@ import { analyseLogins, type KeyLogin } from '../../src/lockout/logins.js';
 import { DEFAULT_POLICY, type RuleContext } from '../../src/rules/rule.js';
 import { lintRepository } from '../lockout/lint-repository.js';
 import { FIXTURE_CERTS, FIXTURE_KEYS, LOCKOUT_FIXTURES, type LockoutFixture } from './lockout-fixtures.js';
-import { cleanupOracle, generateKey, hasMountNamespaces, hasOpenSSH, machineSshd, requireOpenSSH, type KeyPair } from './openssh.js';
+import { cleanupOracle, generateKey, hasMountNamespaces, hasOpenSSH, machineSshd, requireOpenSSH, type KeyPair, type MachineLogin, type MachineSshd } from './openssh.js';
 
 const VERSION = parseVersion('9.2')!;
 const CONTEXT: RuleContext = { version: VERSION, policy: DEFAULT_POLICY, now: Date.UTC(2026, 0, 1) / 1000 };
@@ -59,7 +59,11 @@ afterAll(async () => {
 // ------------------------------------------------------------------ the prediction
 
 function fixtureFiles(fixture: LockoutFixture): Record<string, string> {
-  const line = (name: string): string => (name.startsWith('cert:') ? certs[name.slice(5)]!.line : keys[name]!.publicLine);
+  const line = (name: string): string => {
+    if (name.startsWith('cert:')) return certs[name.slice(5)]!.line;
+    if (name.startsWith('private:')) return readFileSync(keys[name.slice(8)]!.privateKey, 'utf8');
+    return keys[name]!.publicLine;
+  };
   return Object.fromEntries(Object.entries(fixture.files).map(([path, text]) => [path, text.replace(/\{\{([\w:]+)\}\}/g, (_, name: string) => line(name))]));
 }
 
@@ -152,6 +156,21 @@ interface Tally {
   refused: number;
 }
 const tally: Tally = { fixtures: 0, logins: 0, agreed: 0, undecided: 0, loggedIn: 0, refused: 0 };
+/** The fixtures' own client configurations run with the real ssh: predicted lockouts (SSH707) and real outcomes. */
+const clients = { runs: 0, agreed: 0, tooMany: 0, loggedIn: 0 };
+
+/**
+ * The real ssh with the user's configuration, as that user on the machine would run it: `~` made
+ * the machine's home inside the temporary root (ssh here runs as root), `-l` the local user it
+ * stands for, `-p` the port the test sshd listens on; nothing else changes what is offered.
+ */
+async function runClient(sshd: MachineSshd, machine: string, client: NonNullable<LockoutFixture['client']>): Promise<MachineLogin> {
+  const home = join(machine, 'home', client.user);
+  const config = `${machine}.client-config`;
+  writeFileSync(config, readFileSync(join(machine, client.config), 'utf8').replaceAll('~/', `${home}/`));
+  const options = ['BatchMode=yes', 'StrictHostKeyChecking=no', 'UserKnownHostsFile=/dev/null', 'GlobalKnownHostsFile=/dev/null', 'ConnectTimeout=5'];
+  return sshd.ssh(['-F', config, '-l', client.user, ...options.flatMap((option) => ['-o', option]), client.host, 'true']);
+}
 
 /** The private key to log in with, and for a certificate the options that make ssh present it. */
 function credentialsOf(login: KeyLogin): { privateKey: string; options: Record<string, string> } {
@@ -210,6 +229,18 @@ describe.skipIf(!available)('lockout predictions vs a real sshd 9.2', () => {
           expect(predicted === 'accepted', `${label}\n${login.verdict.outcome === 'refused' ? login.verdict.cause.reason : ''}\nclient: ${real.clientLog}\nsshd:\n${sshd.log().slice(-3000)}`).toBe(real.loggedIn);
           tally.agreed++;
         }
+        if (fixture.client) {
+          const real = await runClient(sshd, machine, fixture.client);
+          const predicted = findings.some((finding) => finding.ruleId === 'SSH707');
+          const tooMany = real.clientLog.includes('Too many authentication failures');
+          outcomes.push(`ssh ${fixture.client.host} with ${fixture.client.config}: predicted ${predicted ? 'too many' : 'no lockout'}, real ${real.loggedIn ? 'logged in' : real.clientLog.trim().split('\n').at(-1)}`);
+          clients.runs++;
+          if (tooMany) clients.tooMany++;
+          if (real.loggedIn) clients.loggedIn++;
+          // Both ways: a predicted lockout is the real disconnect, and where none is predicted the login works.
+          expect(predicted ? tooMany : real.loggedIn, `${outcomes.at(-1)}\nsshd:\n${sshd.log().slice(-3000)}`).toBe(true);
+          clients.agreed++;
+        }
       } finally {
         await sshd.stop();
       }
@@ -217,7 +248,8 @@ describe.skipIf(!available)('lockout predictions vs a real sshd 9.2', () => {
       tally.fixtures++;
 
       // Every refusal is reported, by a lockout rule or by the per-file rule it defers to; a fixture where every login works has no lockout finding at all.
-      const lockoutFindings = findings.filter((finding) => finding.category === 'lockout');
+      // SSH707 is proved by the client run above.
+      const lockoutFindings = findings.filter((finding) => finding.category === 'lockout' && finding.ruleId !== 'SSH707');
       for (const login of logins) {
         if (login.verdict.outcome !== 'refused') continue;
         const deferred = login.verdict.cause.reportedBy;
@@ -233,7 +265,11 @@ describe.skipIf(!available)('lockout predictions vs a real sshd 9.2', () => {
       `lockout oracle: ${tally.fixtures} fixtures, ${tally.logins} logins (${tally.loggedIn} logged in, ${tally.refused} refused), ` +
         `${tally.agreed} predictions agreed with sshd, ${tally.undecided} undecided`,
     );
+    console.log(`lockout oracle, client configurations: ${clients.runs} runs of the real ssh (${clients.tooMany} "Too many authentication failures", ${clients.loggedIn} logged in), ${clients.agreed} agreed with SSH707`);
     expect(tally.agreed + tally.undecided).toBe(tally.logins);
+    expect(clients.agreed).toBe(clients.runs);
+    expect(clients.tooMany).toBeGreaterThan(0);
+    expect(clients.loggedIn).toBeGreaterThan(0);
     expect(tally.loggedIn).toBeGreaterThan(0);
     expect(tally.refused).toBeGreaterThan(0);
   });

@@ -548,6 +548,8 @@ export interface MachineSshd {
   /** False when sshd exited at startup; `log()` says why. Logins then fail like a connection refused. */
   started: boolean;
   login(user: string, privateKey: string, clientOptions?: Record<string, string>): Promise<MachineLogin>;
+  /** ssh with the caller's own arguments (its configuration, identities, destination), sent to this sshd's port. */
+  ssh(args: readonly string[]): Promise<MachineLogin>;
   /** sshd's log so far. */
   log(): string;
   stop(): Promise<void>;
@@ -578,17 +580,21 @@ export async function machineSshd(machineRoot: string, timeoutMs = DEFAULT_TIMEO
       sshd.kill();
       if (/Bind to port \d+ .* failed|Cannot bind any address/.test(sshd.output()) && attempt < 5) continue;
     }
+    const ssh = async (args: readonly string[]): Promise<MachineLogin> => {
+      if (!started) return { loggedIn: false, exitCode: 255, clientLog: 'sshd is not running' };
+      const client = start(SSH, ['-p', String(port), ...args]);
+      const exit = await waitExit(client, timeoutMs, 'ssh client');
+      return { loggedIn: exit.code !== null && exit.code !== 255, exitCode: exit.code, clientLog: client.output() };
+    };
     return {
       started,
       log: () => sshd.output(),
-      async login(user, privateKey, clientOptions = {}) {
-        if (!started) return { loggedIn: false, exitCode: 255, clientLog: 'sshd is not running' };
+      login(user, privateKey, clientOptions = {}) {
         const args = [...CLIENT_BASE, '-i', privateKey];
         for (const [k, v] of Object.entries(clientOptions)) args.push('-o', `${k}=${v}`);
-        const client = start(SSH, [...args, '-p', String(port), `${user}@127.0.0.1`, 'true']);
-        const exit = await waitExit(client, timeoutMs, 'ssh client');
-        return { loggedIn: exit.code !== null && exit.code !== 255, exitCode: exit.code, clientLog: client.output() };
+        return ssh([...args, `${user}@127.0.0.1`, 'true']);
       },
+      ssh,
       async stop() {
         sshd.kill();
         await sshd.exit;

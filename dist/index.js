@@ -48959,7 +48959,8 @@ function buildRepositoryModel(parts) {
     clients: sortAnalyses(parts.analyses.filter((analysis) => analysis.kind === "ssh_config")),
     keyFiles: [...parts.keyFiles].sort(byPath),
     setups: [...parts.setups].sort(byPath),
-    accounts: [...parts.accounts ?? []].sort((a, b) => byPath({ source: a }, { source: b }))
+    accounts: [...parts.accounts ?? []].sort((a, b) => byPath({ source: a }, { source: b })),
+    privateKeys: [...parts.privateKeys ?? []].sort((a, b) => byPath({ source: a }, { source: b }))
   };
 }
 
@@ -53736,6 +53737,149 @@ var chroot_refused_default = defineRepositoryRule({
   checkRepository: (model, context3) => lockoutHits(model, context3, "session-refused")
 });
 
+// src/lockout/identities.ts
+var USER_CONFIG = /(?:^|\/)(?:home\/([^/]+)|(root))\/\.ssh\/config$/;
+var LOOPBACK = /^(?:localhost|::1|127\.\d+\.\d+\.\d+)$/i;
+var UNJUDGED_CLIENT_KEYWORDS = ["CertificateFile", "PreferredAuthentications", "PubkeyAcceptedAlgorithms", "PKCS11Provider", "SecurityKeyProvider"];
+function clientView(analyses, host2, localUser, context3) {
+  const maps = analyses.map((analysis) => effectiveConfig(analysis, context3).for({ host: host2, localUser }));
+  const all = (keyword) => maps.flatMap((map) => map.get(keyword.toLowerCase()) ?? []);
+  return { all, first: (keyword) => all(keyword)[0] };
+}
+function fullyKnown(analysis) {
+  return analysis.tree.problems.length === 0 && analysis.tree.entries.every((entry2) => !/^match$/i.test(entry2.directive.keyword));
+}
+function identityFingerprint(model, repoPath) {
+  const blocks = model.privateKeys.find((file) => file.path === repoPath)?.keys ?? [];
+  if (blocks.length !== 1) return void 0;
+  const block = blocks[0];
+  if (block.format === "openssh") return block.fingerprint && block.type ? { fingerprint: block.fingerprint, type: block.type } : void 0;
+  const pub = model.keyFiles.find((file) => file.kind === "public_key" && file.source.path === `${repoPath}.pub`);
+  const entries = pub ? parsedEntries(pub) : [];
+  const key = entries.length === 1 ? entries[0].entry.key : void 0;
+  if (!key || block.fingerprint !== void 0 && block.fingerprint !== key.key.fingerprint) return void 0;
+  return { fingerprint: key.key.fingerprint, type: key.typeName };
+}
+function identityPath(value, user) {
+  const path16 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
+  return path16.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path16 : void 0;
+}
+function certainlyOff(values) {
+  return values.every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "no");
+}
+function maxAuthTries(view, release) {
+  const candidates = view.candidates("MaxAuthTries");
+  const values = candidates.map((setting) => Number.parseInt(setting ? firstValue(setting) : (isRelease(release) ? sshdKeyword("MaxAuthTries", release)?.default : void 0) ?? "6", 10));
+  if (values.some((value) => value !== values[0] || !Number.isFinite(value))) return void 0;
+  return { value: values[0], ...candidates[0] ? { setting: candidates[0] } : {} };
+}
+function listensOn(server, port2, context3) {
+  const config = effectiveConfig(server, context3);
+  if (config.all("ListenAddress").length > 0) return false;
+  const ports = config.all("Port").map((setting) => Number(firstValue(setting)));
+  return (ports.length === 0 ? [22] : ports).includes(port2);
+}
+function identityLockouts(model, context3) {
+  const release = formatVersion(context3.version);
+  const lockouts = [];
+  for (const client of model.clients) {
+    const path16 = client.tree.main.source.path;
+    const match2 = USER_CONFIG.exec(path16);
+    if (!match2) continue;
+    const prefix = path16.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
+    const server = model.servers.find((candidate) => machinePrefix(candidate.tree.main.source.path) === prefix);
+    const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
+    const analyses = system ? [client, system] : [client];
+    if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;
+    const localUser = match2[1] ?? match2[2];
+    const hosts = client.tree.entries.filter((entry2) => /^host$/i.test(entry2.directive.keyword)).flatMap((entry2) => entry2.directive.args.map((arg2) => arg2.value));
+    for (const host2 of new Set(hosts.filter((pattern) => !/[*?!]/.test(pattern)))) {
+      const found = judgeDestination({ model, context: context3, release, server, analyses, prefix, localUser, host: host2 });
+      if (found) lockouts.push(found);
+    }
+  }
+  return lockouts;
+}
+function judgeDestination(d) {
+  const client = clientView(d.analyses, d.host, d.localUser, d.context);
+  const value = (keyword) => {
+    const setting = client.first(keyword);
+    return setting && firstValue(setting);
+  };
+  const hostname = (value("HostName") ?? d.host).replace(/%h/g, d.host);
+  if (!LOOPBACK.test(hostname) || !listensOn(d.server, Number(value("Port") ?? "22"), d.context)) return void 0;
+  if (value("IdentitiesOnly")?.toLowerCase() !== "yes" || value("IdentityAgent")?.toLowerCase() !== "none" || value("PubkeyAuthentication")?.toLowerCase() === "no") return void 0;
+  if (UNJUDGED_CLIENT_KEYWORDS.some((keyword) => client.first(keyword))) return void 0;
+  const user = value("User") ?? d.localUser;
+  if (/[%$]/.test(user)) return void 0;
+  const view = settingsFor(d.server, d.context, user);
+  if (!certainlyOff(view.candidates("GSSAPIAuthentication")) || !certainlyOff(view.candidates("HostbasedAuthentication"))) return void 0;
+  if (!view.candidates("AuthorizedKeysCommand").every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "none")) return void 0;
+  if (setupsGoverned(d.model, d.server).some((setup) => setup.installations.some((installation) => installation.user === void 0 || installation.user === user))) return void 0;
+  const limit = maxAuthTries(view, d.release);
+  if (!limit) return void 0;
+  const logins = analyseLogins(d.model, d.context).filter((login) => login.user === user && login.source.server === d.server);
+  const refused = [];
+  for (const setting of client.all("IdentityFile")) {
+    const machinePath = identityPath(firstValue(setting), d.localUser);
+    const repoPath = machinePath && `${d.prefix}${machinePath.slice(1)}`;
+    const key = repoPath === void 0 ? void 0 : identityFingerprint(d.model, repoPath);
+    if (!key || key.type === "ssh-dss" || d.model.keyFiles.some((file) => file.source.path === `${repoPath}-cert.pub`)) return void 0;
+    const verdicts = logins.filter((login) => login.entry.key.key.fingerprint === key.fingerprint);
+    const accepted = verdicts.find((login) => login.verdict.outcome === "accepted");
+    if (accepted) {
+      return refused.length >= limit.value ? { user, host: d.host, accepted: setting, login: accepted, refused, maxAuthTries: limit.value, ...limit.setting ? { limit: limit.setting } : {} } : void 0;
+    }
+    if (verdicts.some((login) => login.verdict.outcome === "unknown")) return void 0;
+    refused.push(setting);
+  }
+  return void 0;
+}
+function lockoutChain(lockout) {
+  const key = lockout.login.keyAt;
+  return [
+    ...lockout.refused.map((setting) => relatedTo(setting.directive, "offered first, refused")),
+    ...lockout.limit ? [relatedTo(lockout.limit.directive, `MaxAuthTries ${lockout.maxAuthTries}`)] : [],
+    { file: key.file, ...key.span, message: `the key sshd accepts for ${lockout.user}` }
+  ];
+}
+function acceptedPlace(lockout) {
+  return placeOf(lockout.accepted.directive);
+}
+
+// src/rules/lockout/too-many-identities.ts
+var too_many_identities_default = defineRepositoryRule({
+  id: "SSH707",
+  alias: "lockout-too-many-identities",
+  kinds: [...LOCKOUT_KINDS, "ssh_config"],
+  category: "lockout",
+  severity: "error",
+  docs: {
+    summary: `A user's ssh configuration offers the key sshd accepts only after MaxAuthTries keys it refuses: "Too many authentication failures".`,
+    what: "A `~/.ssh/config` in a machine's layout (`home/<user>/.ssh/config`, `root/.ssh/config`) whose Host block reaches the same machine's sshd (a loopback HostName, the port sshd listens on) with `IdentitiesOnly yes` and `IdentityAgent none`, and lists, before the one key sshd accepts for the user, at least MaxAuthTries keys sshd refuses (not installed for the user, or refused by the server's configuration). The finding goes on the IdentityFile line of the key that is never tried. Only claimed when every part is certain: each IdentityFile is in the repository with its public key known (the private key's own, or the `.pub` beside it), no certificate, agent, CertificateFile or PreferredAuthentications changes the list, the keys sshd reads for the user are the files the repository holds (no AuthorizedKeysCommand, no keys installed by setup code), GSSAPI and host-based authentication are off, and MaxAuthTries has one value for the user. The generic risk of many identity files without IdentitiesOnly is many-identities-without-identities-only.",
+    why: 'ssh offers the identity files one after the other, and sshd counts every key it refuses as a failed attempt: when the failures reach MaxAuthTries (6 by default) it disconnects with "Too many authentication failures" (auth2.c), and the key that would have worked is never offered. Keys that do not exist are skipped, but the same key in two files counts twice. An agent holding one of the listed keys would offer it first, which is why the rule needs `IdentityAgent none` to be sure.',
+    bad: "# etc/ssh/sshd_config\nMaxAuthTries 3\n\n# home/deploy/.ssh/config\nHost self\n    HostName 127.0.0.1\n    IdentitiesOnly yes\n    IdentityAgent none\n    IdentityFile ~/.ssh/id_old1\n    IdentityFile ~/.ssh/id_old2\n    IdentityFile ~/.ssh/id_old3\n    IdentityFile ~/.ssh/id_deploy   # the key in authorized_keys",
+    good: "# home/deploy/.ssh/config\nHost self\n    HostName 127.0.0.1\n    IdentitiesOnly yes\n    IdentityAgent none\n    IdentityFile ~/.ssh/id_deploy",
+    references: ["sshd_config(5) MaxAuthTries", "ssh_config(5) IdentityFile, IdentitiesOnly, IdentityAgent", "OpenSSH auth2.c userauth_finish() / auth_maxtries_exceeded()", "OpenSSH sshconnect2.c pubkey_prepare()"]
+  },
+  checkRepository: (model, context3) => identityLockouts(model, context3).map((lockout) => {
+    const place = acceptedPlace(lockout);
+    const limit = lockout.limit ? `\`MaxAuthTries ${lockout.maxAuthTries}\` (${where(lockout.limit.directive)})` : `MaxAuthTries (${lockout.maxAuthTries} by default)`;
+    const key = `${describeKey2(lockout.login.entry)} (${lockout.login.keyAt.file}:${lockout.login.keyAt.span.line})`;
+    return {
+      file: place.file,
+      ...place.span,
+      message: `ssh to ${lockout.host} never offers this identity, the ${key} sshd accepts for ${lockout.user}: the ${lockout.refused.length} identities before it are refused, and ${limit} makes sshd disconnect after the ${ordinal(lockout.maxAuthTries)} with "Too many authentication failures".`,
+      help: `List the identity sshd accepts first in the Host block (or alone), or remove the identities ${lockout.user} cannot use on this host.`,
+      related: lockoutChain(lockout)
+    };
+  })
+});
+function ordinal(n) {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
 // src/parse/setup/file-mode.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
@@ -55504,6 +55648,7 @@ var ALL = [
   key_refused_default,
   certificate_refused_default,
   chroot_refused_default,
+  too_many_identities_default,
   mode_decimal_default,
   cloud_init_password_auth_default,
   cloud_init_root_login_default,
@@ -56231,7 +56376,7 @@ async function lintPaths(paths, options) {
     }
   });
   inSources.push(...configs.findings);
-  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts }), ruleSet, context3));
+  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts, privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })) }), ruleSet, context3));
   findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };

@@ -48128,13 +48128,25 @@ function gitEnvironment() {
 var LS_FILES = ["-c", "core.fsmonitor=false", "ls-files", "-z"];
 async function listGitFiles(dir) {
   const untrackedRun = runGit([...LS_FILES, "--others", "--exclude-standard"], dir);
-  const tracked = listing(await runGit([...LS_FILES, "--cached"], dir));
+  const tracked = listing(await runGit([...LS_FILES, "--cached", "--stage"], dir));
   if (!tracked.ok) return tracked;
   const untracked = untrackedRun.then((run2) => {
     const result = listing(run2);
     return result.ok ? result : { relPaths: [], warnings: [`untracked files not listed: ${result.reason ?? "git failed"}`] };
   });
-  return { ...tracked, untracked };
+  return { ok: true, ...byIndexMode(tracked.relPaths), warnings: tracked.warnings, untracked };
+}
+function byIndexMode(records2) {
+  const relPaths = /* @__PURE__ */ new Set();
+  const symlinks = /* @__PURE__ */ new Set();
+  for (const record of records2) {
+    const tab = record.indexOf("	");
+    const mode = record.slice(0, record.indexOf(" "));
+    const relPath = record.slice(tab + 1);
+    if (mode === "120000") symlinks.add(relPath);
+    else if (mode.startsWith("100")) relPaths.add(relPath);
+  }
+  return { relPaths: [...relPaths], symlinks: [...symlinks] };
 }
 function listing(run2) {
   if (run2 === void 0) return { ok: false, reason: void 0 };
@@ -48323,15 +48335,21 @@ async function statInput(input, cwd) {
 async function scanDirectory(absDir, collector) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  for await (const { relPaths, byGit } of listDirectory(absDir, collector)) {
+  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
     const gitRoot = byGit ? absDir : void 0;
     for (const relPath of relPaths) {
       if (isInSkippedDirectory(relPath)) continue;
       const absPath = path11.join(absDir, relPath);
+      const realPath = path11.join(realRoot, relPath);
+      if (indexed) {
+        collector.addFound(absPath, realPath, false, gitRoot, true);
+        continue;
+      }
       const stats = lstatEntry(absPath, relPath, collector);
-      if (stats?.isFile()) collector.addFound(absPath, path11.join(realRoot, relPath), false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
+    if (indexed) symlinks.push(...indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
@@ -48339,10 +48357,10 @@ async function* listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning2 of git.warnings) collector.note(absDir, `git: ${warning2}`);
-    yield { relPaths: git.relPaths, byGit: true };
+    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
     const untracked = await git.untracked;
     for (const warning2 of untracked.warnings) collector.note(absDir, `git: ${warning2}`);
-    yield { relPaths: untracked.relPaths, byGit: true };
+    yield { relPaths: untracked.relPaths, byGit: false };
     return;
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
@@ -48350,8 +48368,9 @@ async function* listDirectory(absDir, collector) {
   for (const relDir of walk2.unreadableDirs) collector.note(path11.join(absDir, relDir), "directory cannot be read; skipped");
   yield { relPaths: walk2.relPaths, byGit: false };
 }
+var SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name2) => name2.replace(".", "\\.")).join("|")})(?:/|$)`);
 function isInSkippedDirectory(relPath) {
-  return relPath.split("/").some((segment) => SKIPPED_DIRECTORY_NAMES.includes(segment));
+  return SKIPPED_DIRECTORY.test(relPath);
 }
 function lstatEntry(absPath, relPath, collector) {
   try {
@@ -48398,13 +48417,15 @@ var Collector = class {
     const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
-  addFound(absPath, realPath, viaSymlink, gitRoot) {
+  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
+  addFound(absPath, realPath, viaSymlink, gitRoot, unchecked = false) {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
     const candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
     if (gitRoot !== void 0) candidate.gitRoot = gitRoot;
+    if (unchecked) candidate.realPath = realPath;
     this.add(realPath, candidate);
   }
   note(absPath, message) {
@@ -48421,7 +48442,9 @@ var Collector = class {
     else this.candidatesByRealPath.set(realPath, [candidate]);
   }
   displayPath(absPath) {
-    return path11.relative(this.options.cwd, absPath).split(path11.sep).join("/") || ".";
+    const prefix = this.options.cwd + path11.sep;
+    const relative2 = absPath.startsWith(prefix) ? absPath.slice(prefix.length) : path11.relative(this.options.cwd, absPath);
+    return (path11.sep === "/" ? relative2 : relative2.split(path11.sep).join("/")) || ".";
   }
   /** Config patterns are relative to cwd; `ignore` cannot judge paths outside it, and they are never ignored. */
   isIgnoredByConfig(displayPath) {
@@ -48430,6 +48453,7 @@ var Collector = class {
   }
   /** `authorized_keys/alice`: its directory is named like a file kind, so say why its files are not read as one. */
   noteKindNamedDirectories(displayPath) {
+    if (!KIND_NAMED_DIRECTORY.test(displayPath)) return;
     const segments = displayPath.split("/");
     for (let index = 0; index < segments.length - 1; index++) {
       const kind = FILE_NAME_KINDS.get(segments[index] ?? "");
@@ -48441,6 +48465,7 @@ var Collector = class {
     }
   }
 };
+var KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()].join("|")})/`);
 function kindFromPaths(absPath, realPath) {
   return kindFromPath(absPath) ?? kindFromPath(realPath);
 }
@@ -48456,6 +48481,7 @@ function mergeCandidates(candidates) {
     explicit: primary.explicit
   };
   if (primary.gitRoot !== void 0) merged.gitRoot = primary.gitRoot;
+  if (primary.realPath !== void 0) merged.realPath = primary.realPath;
   return merged;
 }
 function byDisplayPath(a, b) {
@@ -48463,12 +48489,12 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/key-markers.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
 import path12 from "node:path";
 
 // src/discover/read-file.ts
 import { constants as constants3 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open2, realpath as realpath2 } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var DEFAULT_MAX_LINES = 1e6;
@@ -48477,6 +48503,11 @@ var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
 var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
 async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
+  if (limits.realPath !== void 0) {
+    const real = await realpath2(absPath).catch(() => void 0);
+    if (real === void 0) return { ok: false, reason: "gone", message: "no longer on disk" };
+    if (real !== limits.realPath) return { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
+  }
   let handle2;
   try {
     handle2 = await open2(absPath, OPEN_FLAGS);
@@ -48564,12 +48595,20 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
       searchHere.push(...matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => containsMarker(file.absPath, maxBytes));
+  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
+}
+function isWhereExpected(file) {
+  if (file.realPath === void 0) return true;
+  try {
+    return realpathSync2(file.absPath) === file.realPath;
+  } catch {
+    return false;
+  }
 }
 async function gitGrepMarkers(root) {
   const patterns = KEY_MARKERS.flatMap((marker) => ["-e", marker]);
   const run2 = await runGit(
-    ["-c", "core.fsmonitor=false", "grep", "--untracked", "-l", "-z", "-a", "-F", "--no-color", "--no-full-name", ...patterns, "--", "."],
+    ["-c", "core.fsmonitor=false", "grep", "-l", "-z", "-a", "-F", "--no-color", "--no-full-name", ...patterns, "--", "."],
     root
   );
   if (run2 === void 0 || run2.code !== 0 && run2.code !== 1) return void 0;
@@ -56422,9 +56461,9 @@ async function readSource(file, maxBytes, note) {
   return read && createSourceFile(file.displayPath, read.text, read.hasBom);
 }
 async function readText(file, maxBytes, note) {
-  const read = await readTextFile(file.absPath, { maxBytes });
+  const read = await readTextFile(file.absPath, file.realPath === void 0 ? { maxBytes } : { maxBytes, realPath: file.realPath });
   if (read.ok) return read;
-  note(file.displayPath, `Skipped: ${read.message}.`);
+  if (read.reason !== "gone") note(file.displayPath, `Skipped: ${read.message}.`);
   return void 0;
 }
 async function forEachConcurrently(items, limit, work) {

@@ -17,8 +17,14 @@ export interface DiscoveredFile {
   kind: FileKind | undefined;
   /** Named on the command line. */
   explicit: boolean;
-  /** The directory whose `git ls-files` listed this file at `absPath`: `git grep` there searches it. */
+  /** The directory whose `git ls-files --cached` listed this file at `absPath`: `git grep` there searches it. */
   gitRoot?: string;
+  /**
+   * Where the file must really be. Set for files git's index lists as regular files, which are not
+   * lstat()ed one by one (that dominated large scans): the reader checks, before opening, that no
+   * symbolic link on the disk leads elsewhere.
+   */
+  realPath?: string;
 }
 
 /** A path that was skipped: symbolic link leaving the root, unreadable directory, … */
@@ -74,17 +80,23 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
 async function scanDirectory(absDir: string, collector: Collector): Promise<void> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
-  for await (const { relPaths, byGit } of listDirectory(absDir, collector)) {
+  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
     const gitRoot = byGit ? absDir : undefined;
     for (const relPath of relPaths) {
       if (isInSkippedDirectory(relPath)) continue;
       const absPath = path.join(absDir, relPath);
+      const realPath = path.join(realRoot, relPath);
+      if (indexed) {
+        collector.addFound(absPath, realPath, false, gitRoot, true);
+        continue;
+      }
       const stats = lstatEntry(absPath, relPath, collector);
       // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
-      if (stats?.isFile()) collector.addFound(absPath, path.join(realRoot, relPath), false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
       // Directories (submodules), sockets, FIFOs: nothing to lint.
     }
+    if (indexed) symlinks.push(...indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
@@ -93,14 +105,17 @@ async function scanDirectory(absDir: string, collector: Collector): Promise<void
  * git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a
  * walk. In batches: tracked files first, untracked ones when git has walked the work tree.
  */
-async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; byGit: boolean }> {
+async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; byGit: boolean; indexed?: string[] }> {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    yield { relPaths: git.relPaths, byGit: true };
+    // `indexed`: regular files by the index's word, listed with the index's symbolic links.
+    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
     const untracked = await git.untracked;
     for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
-    yield { relPaths: untracked.relPaths, byGit: true };
+    // Not `byGit`: `git grep` searches tracked files only (with --untracked it walks the work tree
+    // again); the few untracked ones are searched byte by byte.
+    yield { relPaths: untracked.relPaths, byGit: false };
     return;
   }
   if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
@@ -109,8 +124,10 @@ async function* listDirectory(absDir: string, collector: Collector): AsyncGenera
   yield { relPaths: walk.relPaths, byGit: false };
 }
 
+const SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name) => name.replace('.', '\\.')).join('|')})(?:/|$)`);
+
 function isInSkippedDirectory(relPath: string): boolean {
-  return relPath.split('/').some((segment) => (SKIPPED_DIRECTORY_NAMES as readonly string[]).includes(segment));
+  return SKIPPED_DIRECTORY.test(relPath);
 }
 
 /*
@@ -173,13 +190,15 @@ class Collector {
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
 
-  addFound(absPath: string, realPath: string, viaSymlink: boolean, gitRoot?: string): void {
+  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
+  addFound(absPath: string, realPath: string, viaSymlink: boolean, gitRoot?: string, unchecked = false): void {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
     const candidate: Candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
     if (gitRoot !== undefined) candidate.gitRoot = gitRoot;
+    if (unchecked) candidate.realPath = realPath;
     this.add(realPath, candidate);
   }
 
@@ -201,7 +220,10 @@ class Collector {
   }
 
   private displayPath(absPath: string): string {
-    return path.relative(this.options.cwd, absPath).split(path.sep).join('/') || '.';
+    // Most paths are below cwd: slicing is much cheaper than path.relative() over a large repository.
+    const prefix = this.options.cwd + path.sep;
+    const relative = absPath.startsWith(prefix) ? absPath.slice(prefix.length) : path.relative(this.options.cwd, absPath);
+    return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
   }
 
   /** Config patterns are relative to cwd; `ignore` cannot judge paths outside it, and they are never ignored. */
@@ -212,6 +234,7 @@ class Collector {
 
   /** `authorized_keys/alice`: its directory is named like a file kind, so say why its files are not read as one. */
   private noteKindNamedDirectories(displayPath: string): void {
+    if (!KIND_NAMED_DIRECTORY.test(displayPath)) return;
     const segments = displayPath.split('/');
     for (let index = 0; index < segments.length - 1; index++) {
       const kind = FILE_NAME_KINDS.get(segments[index] ?? '');
@@ -223,6 +246,9 @@ class Collector {
     }
   }
 }
+
+/** A path with a directory named like an SSH file (checked first: splitting every path of a large repository costs). */
+const KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()].join('|')})/`);
 
 /** A link's own name can say more than its target's (`.ssh/config` → `dotfiles/ssh-config`). */
 function kindFromPaths(absPath: string, realPath: string): FileKind | undefined {
@@ -242,6 +268,7 @@ function mergeCandidates(candidates: Candidate[]): DiscoveredFile {
     explicit: primary.explicit,
   };
   if (primary.gitRoot !== undefined) merged.gitRoot = primary.gitRoot;
+  if (primary.realPath !== undefined) merged.realPath = primary.realPath;
   return merged;
 }
 

@@ -21,8 +21,10 @@ export interface GitUntracked {
 export type GitListing =
   | {
       ok: true;
-      /** Tracked files: read from the index, at once. */
+      /** Tracked regular files: read from the index, at once (the index, not the disk, says they are regular files). */
       relPaths: string[];
+      /** Tracked symbolic links (mode 120000); submodules (160000) are left out. */
+      symlinks: string[];
       warnings: string[];
       /**
        * Untracked files that are not ignored. Finding them walks the whole work tree, which took
@@ -43,13 +45,27 @@ const LS_FILES = ['-c', 'core.fsmonitor=false', 'ls-files', '-z'];
  */
 export async function listGitFiles(dir: string): Promise<GitListing> {
   const untrackedRun = runGit([...LS_FILES, '--others', '--exclude-standard'], dir);
-  const tracked = listing(await runGit([...LS_FILES, '--cached'], dir));
+  const tracked = listing(await runGit([...LS_FILES, '--cached', '--stage'], dir));
   if (!tracked.ok) return tracked;
   const untracked = untrackedRun.then((run): GitUntracked => {
     const result = listing(run);
     return result.ok ? result : { relPaths: [], warnings: [`untracked files not listed: ${result.reason ?? 'git failed'}`] };
   });
-  return { ...tracked, untracked };
+  return { ok: true, ...byIndexMode(tracked.relPaths), warnings: tracked.warnings, untracked };
+}
+
+/** `--stage` records read `MODE OBJECT STAGE<TAB>PATH`: regular files and symbolic links apart, submodules dropped. */
+function byIndexMode(records: readonly string[]): { relPaths: string[]; symlinks: string[] } {
+  const relPaths = new Set<string>();
+  const symlinks = new Set<string>();
+  for (const record of records) {
+    const tab = record.indexOf('\t');
+    const mode = record.slice(0, record.indexOf(' '));
+    const relPath = record.slice(tab + 1);
+    if (mode === '120000') symlinks.add(relPath);
+    else if (mode.startsWith('100')) relPaths.add(relPath);
+  }
+  return { relPaths: [...relPaths], symlinks: [...symlinks] };
 }
 
 function listing(run: GitRun | undefined): { ok: true; relPaths: string[]; warnings: string[] } | { ok: false; reason: string | undefined } {
@@ -59,8 +75,8 @@ function listing(run: GitRun | undefined): { ok: true; relPaths: string[]; warni
     const notARepository = stderrLines.some((line) => line.includes('not a git repository'));
     return { ok: false, reason: notARepository ? undefined : (stderrLines[0] ?? `git exited with code ${run.code}`) };
   }
-  // Unmerged paths are listed once per stage; names that are not UTF-8 decode lossily (U+FFFD) and
-  // then fail to lstat, which the caller reports.
+  // Unmerged paths are listed once per stage (and `--stage` records differ by stage: byIndexMode
+  // dedupes them); names that are not UTF-8 decode lossily (U+FFFD) and then fail to open.
   const relPaths = [...new Set(run.stdout.toString('utf8').split('\0'))].filter((relPath) => relPath !== '');
   return { ok: true, relPaths, warnings: stderrLines };
 }

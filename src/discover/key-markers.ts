@@ -1,12 +1,11 @@
 /**
  * Which files may hold a private key: those containing a marker every key's armour has. Only
  * these are read and parsed, so scanning every file costs about one `git grep`. In a git work
- * tree git searches (tracked and untracked-not-ignored files, the set discovery lists); files it
- * did not search (named on the command line, outside git, reached through a symbolic link) are
- * searched here, byte by byte. git's few matches are searched again here too, so that binary and
+ * tree git searches the tracked files; files it did not search (untracked, named on the command
+ * line, outside git, reached through a symbolic link) are searched here, byte by byte. git's few matches are searched again here too, so that binary and
  * oversized files are left out by the same rules either way.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from './discover.js';
 import { runGit } from './git-files.js';
@@ -42,7 +41,17 @@ export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxB
       searchHere.push(...(matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),
   );
-  return searchHere.filter((file) => containsMarker(file.absPath, maxBytes));
+  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
+}
+
+/** A file discovery took from git's index unchecked is searched only where it really is (no symbolic link on the disk leads elsewhere). */
+function isWhereExpected(file: DiscoveredFile): boolean {
+  if (file.realPath === undefined) return true;
+  try {
+    return realpathSync(file.absPath) === file.realPath;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -53,7 +62,7 @@ export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxB
 async function gitGrepMarkers(root: string): Promise<Set<string> | undefined> {
   const patterns = KEY_MARKERS.flatMap((marker) => ['-e', marker]);
   const run = await runGit(
-    ['-c', 'core.fsmonitor=false', 'grep', '--untracked', '-l', '-z', '-a', '-F', '--no-color', '--no-full-name', ...patterns, '--', '.'],
+    ['-c', 'core.fsmonitor=false', 'grep', '-l', '-z', '-a', '-F', '--no-color', '--no-full-name', ...patterns, '--', '.'],
     root,
   );
   // Exit status 1: no file matches.

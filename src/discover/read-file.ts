@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { describeFsError } from './errors.js';
 
@@ -15,11 +15,13 @@ export const BINARY_PROBE_BYTES = 8192;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 const MIN_CHUNK_BYTES = 64 * 1024;
 
-export type ReadFailure = 'binary' | 'too-large' | 'too-many-lines' | 'unreadable' | 'not-a-file';
+export type ReadFailure = 'binary' | 'too-large' | 'too-many-lines' | 'unreadable' | 'not-a-file' | 'gone' | 'elsewhere';
 
 export interface ReadLimits {
   maxBytes: number;
   maxLines?: number;
+  /** Where the file must really be: a symbolic link on the disk that leads elsewhere is not followed. */
+  realPath?: string;
 }
 
 export type ReadResult =
@@ -34,6 +36,12 @@ export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Reads a file to lint. Never throws for the file's sake: every problem is a `ReadFailure`. */
 export async function readTextFile(absPath: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): Promise<ReadResult> {
+  if (limits.realPath !== undefined) {
+    const real = await realpath(absPath).catch(() => undefined);
+    // Deleted since git indexed it: nothing to lint, nothing to say.
+    if (real === undefined) return { ok: false, reason: 'gone', message: 'no longer on disk' };
+    if (real !== limits.realPath) return { ok: false, reason: 'elsewhere', message: 'a symbolic link on the disk leads elsewhere than git records; not followed' };
+  }
   let handle: FileHandle;
   try {
     handle = await open(absPath, OPEN_FLAGS);

@@ -205,13 +205,13 @@ async function readSource(
 }
 
 async function readText(
-  file: Pick<DiscoveredFile, 'absPath' | 'displayPath'>,
+  file: Pick<DiscoveredFile, 'absPath' | 'displayPath' | 'realPath'>,
   maxBytes: number,
   note: (file: string, message: string) => void,
 ): Promise<{ text: string; hasBom: boolean } | undefined> {
-  const read = await readTextFile(file.absPath, { maxBytes });
+  const read = await readTextFile(file.absPath, file.realPath === undefined ? { maxBytes } : { maxBytes, realPath: file.realPath });
   if (read.ok) return read;
-  note(file.displayPath, `Skipped: ${read.message}.`);
+  if (read.reason !== 'gone') note(file.displayPath, `Skipped: ${read.message}.`);
   return undefined;
 }
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverFiles, type DiscoveredFile } from '../../src/discover/discover.js';
 import { UsageError } from '../../src/discover/errors.js';
+import { defaultConfig } from '../../src/config/config.js';
+import { lintPaths } from '../../src/engine/lint-files.js';
 
 let root: string;
 const isRoot = process.getuid?.() === 0;
@@ -176,14 +178,34 @@ describe('discoverFiles with git', () => {
     git('commit', '-q', '-m', 'init');
   });
 
-  it('skips tracked files deleted from the work tree, and ignored ones', async () => {
+  it('takes tracked files from the index, without touching the disk, and skips ignored ones', async () => {
     unlinkSync(path.join(root, 'gone/known_hosts'));
     const result = await discoverFiles(['.'], { cwd: root });
     expect(summary(result.files)).toEqual([
       ['.gitignore', undefined, false],
+      ['gone/known_hosts', 'known_hosts', false],
       ['keep/authorized_keys', 'authorized_keys', false],
     ]);
+    expect(result.files.every((file) => file.realPath !== undefined)).toBe(true);
     expect(result.notes).toEqual([]);
+  });
+
+  it('says nothing about a tracked file deleted from the work tree', async () => {
+    unlinkSync(path.join(root, 'gone/known_hosts'));
+    const result = await lintPaths(['.'], { cwd: root, config: defaultConfig() });
+    expect(result.findings.filter((finding) => finding.file.startsWith('gone/'))).toEqual([]);
+  });
+
+  posixOnly('never reads a tracked file that a symbolic link on the disk now leads out of the root', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'sshlint-outside-'));
+    writeFileSync(path.join(outside, 'authorized_keys'), 'not a key\n');
+    rmSync(path.join(root, 'keep'), { recursive: true });
+    symlinkSync(outside, path.join(root, 'keep'));
+    const result = await lintPaths(['.'], { cwd: root, config: defaultConfig() });
+    expect(result.findings.filter((finding) => finding.file === 'keep/authorized_keys').map((finding) => finding.message)).toEqual([
+      'Skipped: a symbolic link on the disk leads elsewhere than git records; not followed.',
+    ]);
+    rmSync(outside, { recursive: true, force: true });
   });
 
   it('lists the work tree that holds the directory even when a hook set GIT_DIR and GIT_INDEX_FILE', async () => {

@@ -182,6 +182,15 @@ describe('the manifest', () => {
       'Containerfile',
       'Makefile',
       'build/rules.mk',
+      'roles/ssh/tasks/main.yml',
+      'roles/ssh/handlers/main.yaml',
+      'tasks/ssh/keys.yml',
+      'playbooks/site.yml',
+      'deploy.ansible.yml',
+      'cloud/user-data',
+      'cloud-init.yml',
+      'vm.cloud-config',
+      'infra/main.tf',
     ];
     const other = [
       'README.md',
@@ -200,6 +209,9 @@ describe('the manifest', () => {
       'Dockerfile.md',
       '.github/dependabot.yml',
       'Makefile.am',
+      'docker-compose.yml',
+      'k8s/deployment.yaml',
+      'infra/terraform.tfvars',
     ];
     for (const file of named) expect(kindFromPath(file), file).toBeDefined();
     for (const file of other) expect(kindFromPath(file), file).toBeUndefined();
@@ -207,8 +219,9 @@ describe('the manifest', () => {
     expect(matches(other)).toEqual(other.map(() => false));
   });
 
-  it('also selects other id_NAME files, which sshlint reads by content', () => {
-    expect(matches(['keys/id_deploy', 'id_github'])).toEqual([true, true]);
+  it('also selects other id_NAME and *.key files, which sshlint reads by content', () => {
+    expect(matches(['keys/id_deploy', 'id_github', 'tls/server.key'])).toEqual([true, true, true]);
     expect(kindFromPath('keys/id_deploy')).toBeUndefined();
+    expect(kindFromPath('tls/server.key')).toBeUndefined();
   });
 });

@@ -50373,13 +50373,21 @@ var EarlierEntries = class {
       this.plain.push(entry2);
     }
   }
-  candidatesFor(later) {
+  /** At most `limit` of them: an adversarial file (30,000 @revoked lines for one key) must not take minutes. */
+  candidatesFor(later, limit) {
     const names = later.hashed ? [`|${later.hosts}`] : later.names;
-    const candidates = /* @__PURE__ */ new Set([
-      ...(later.marker === "revoked" ? this.byKey.other : this.byKey.revoked).get(later.fingerprint) ?? [],
-      ...names.flatMap((name2) => this.byName.get(name2) ?? []),
-      ...later.hashed ? this.plain : this.hashed
-    ]);
+    const buckets = [
+      (later.marker === "revoked" ? this.byKey.other : this.byKey.revoked).get(later.fingerprint) ?? [],
+      ...names.map((name2) => this.byName.get(name2) ?? []),
+      later.hashed ? this.plain : this.hashed
+    ];
+    const candidates = /* @__PURE__ */ new Set();
+    for (const bucket of buckets) {
+      for (const entry2 of bucket) {
+        if (candidates.size >= limit) break;
+        candidates.add(entry2);
+      }
+    }
     return [...candidates].sort((a, b) => this.order.get(a) - this.order.get(b));
   }
 };
@@ -50388,7 +50396,14 @@ function push(map, key, value) {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+var MAX_COMPARISONS = 2e6;
+var MAX_COMPARISONS_PER_LINE = 1e3;
+var MAX_LISTED = 20;
 var named3 = (host2, hashed = "the same hashed host") => host2 === "" ? hashed : `'${host2}'`;
+function listed(lines) {
+  const shown = lines.slice(0, MAX_LISTED).join(", ");
+  return lines.length > MAX_LISTED ? `${shown} and ${lines.length - MAX_LISTED} more` : shown;
+}
 function related(earlier, path16, message) {
   return {
     file: path16,
@@ -50406,7 +50421,7 @@ var conflicting_keys_default = defineKeyFileRule({
   severity: "warning",
   docs: {
     summary: "A host has two different keys of the same type, or a key is both trusted and `@revoked`.",
-    what: "Two plain (unmarked) lines name the same host exactly (the same literal name, or a hashed entry that is the hash of a name the other line lists) with two different keys of one key type: usually the old key left behind after the server was re-keyed. Also reported: a key (or CA key) that one line trusts and an `@revoked` line revokes for the same host. Wildcard-only overlaps and `@cert-authority` lines with different CA keys (a CA rotation) are not reported.",
+    what: "Two plain (unmarked) lines name the same host exactly (the same literal name, or a hashed entry that is the hash of a name the other line lists) with two different keys of one key type: usually the old key left behind after the server was re-keyed. Also reported: a key (or CA key) that one line trusts and an `@revoked` line revokes for the same host. Wildcard-only overlaps and `@cert-authority` lines with different CA keys (a CA rotation) are not reported. On a very large file the rule compares at most 2,000,000 pairs of lines (1,000 earlier lines per line), so it always finishes in seconds; a finding lists at most 20 earlier lines.",
     why: 'ssh accepts the host if its key equals any of the recorded keys of that type, so the stale key keeps authenticating the host: if it was retired because it leaked, whoever holds it can still impersonate the server without a warning. A load balancer whose back ends have different keys looks the same and is better served by a host certificate. When a key is both trusted and `@revoked`, revocation wins: ssh refuses the host with "REVOKED HOST KEY DETECTED", and the trusting line is dead.',
     bad: `git.example.com ssh-ed25519 ${ED25519_BLOB}
 git.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7Wp`,
@@ -50419,10 +50434,13 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
     const path16 = model.source.path;
     const hits = [];
     const index = new EarlierEntries();
+    let budget = MAX_COMPARISONS;
     entries.forEach((later) => {
       const stale = [];
       const revoked = [];
-      for (const earlier of index.candidatesFor(later)) {
+      const candidates = budget > 0 ? index.candidatesFor(later, Math.min(budget, MAX_COMPARISONS_PER_LINE)) : [];
+      budget -= candidates.length;
+      for (const earlier of candidates) {
         if (later.marker === "trusted" && earlier.marker === "trusted" && !later.certificate && !earlier.certificate) {
           if (later.keyType === earlier.keyType && later.fingerprint !== earlier.fingerprint) {
             const host2 = sharedName(earlier, later);
@@ -50437,14 +50455,14 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
       }
       const firstStale = stale[0];
       if (firstStale) {
-        const lines = stale.map((s) => s.earlier.line.number).join(", ");
+        const lines = listed(stale.map((s) => s.earlier.line.number));
         const hit = hitAt(
           later.line,
           later.keyRange,
           `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.map((s) => related(s.earlier, path16, `The other ${later.keyType} key for ${named3(s.host)}.`));
+        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path16, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -50456,7 +50474,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.map((r) => related(r.earlier, path16, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path16, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
       index.add(later);
@@ -53291,8 +53309,8 @@ function certAuthorityRoute(view, release, login, cert, keySources, now) {
         continue;
       }
       const principals = entry2.options.find((option) => option.name === "principals")?.value;
-      const listed = principals?.split(",");
-      const problem3 = listed && !cert.principals.some((principal) => listed.includes(principal)) ? { reason: `its principals (${cert.principals.join(", ") || "none"}) include none of \`principals="${principals}"\``, sshd: "Certificate does not contain an authorized principal", fix: `Add one of its principals to \`principals=\`, or issue it with \`-n ${listed[0]}\`.` } : authority(cert, now, listed ? void 0 : view.user, false);
+      const listed2 = principals?.split(",");
+      const problem3 = listed2 && !cert.principals.some((principal) => listed2.includes(principal)) ? { reason: `its principals (${cert.principals.join(", ") || "none"}) include none of \`principals="${principals}"\``, sshd: "Certificate does not contain an authorized principal", fix: `Add one of its principals to \`principals=\`, or issue it with \`-n ${listed2[0]}\`.` } : authority(cert, now, listed2 ? void 0 : view.user, false);
       const at3 = source.place(line.number, entry2.optionsRange);
       routes.push(problem3 ? certificateCause(void 0, `${at3.file}:${at3.span.line} trusts its CA for ${view.user}, but ${problem3.reason}`, problem3.sshd, problem3.fix, [{ file: at3.file, ...at3.span, message: "cert-authority" }], "validity" in problem3) : "ok");
     }
@@ -55107,8 +55125,8 @@ function plainPasswords(yaml, source, config) {
   const defaultPassword = mapValue(config, "password");
   if (literalString(defaultPassword)) found.push({ span: at3(defaultPassword), user: "the default user" });
   const chpasswd = mapValue(config, "chpasswd");
-  const listed = mapValue(chpasswd, "users");
-  for (const entry2 of (0, import_yaml5.isSeq)(listed) ? listed.items : []) {
+  const listed2 = mapValue(chpasswd, "users");
+  for (const entry2 of (0, import_yaml5.isSeq)(listed2) ? listed2.items : []) {
     const password = mapValue(entry2, "password");
     if (literalString(mapValue(entry2, "type")) === "text" && literalString(password)) found.push({ span: at3(password), user: literalString(mapValue(entry2, "name")) ?? "a user" });
   }

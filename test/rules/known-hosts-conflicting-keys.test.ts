@@ -3,6 +3,7 @@ import rule from '../../src/rules/known-hosts/conflicting-keys.js';
 import { CERT_KEYS, CERTS, HASHED } from '../fixtures/certificates.js';
 import { KEYS } from '../fixtures/keys.js';
 import { ruleTable, runRule } from './rule-tester.js';
+import { withoutHanging } from '../robustness/hang-guard.js';
 
 const { host, hostNew, hostRsa, hostEcdsa, caEd25519 } = CERT_KEYS;
 /** Column just after a key line `key` that starts at column `start`. */
@@ -57,5 +58,22 @@ describe('SSH205 related locations', () => {
       { file: 'test-known_hosts', line: 1, column: 18, endColumn: endOf(18, host), message: "The other ssh-ed25519 key for 'web1.example.com'." },
       { file: 'test-known_hosts', line: 2, column: 18, endColumn: endOf(18, KEYS.ed25519), message: "The other ssh-ed25519 key for 'web1.example.com'." },
     ]);
+  });
+});
+
+describe('an adversarial known_hosts', () => {
+  it('finishes: 30,000 @revoked lines for one key after a line that trusts it, each finding listing at most 20 lines', () => {
+    const text = `web1.example.com ${host}\n` + `@revoked web1.example.com ${host}\n`.repeat(30_000);
+    const hits = withoutHanging(() => runRule(rule, { text, kind: 'known_hosts' }));
+    // Reported until the comparison budget runs out: the first lines, in order.
+    expect(hits.length).toBeGreaterThan(1_000);
+    expect(hits[0]).toMatchObject({ line: 2, message: expect.stringContaining('REVOKED HOST KEY DETECTED') });
+    expect(hits.every((hit) => (hit.related?.length ?? 0) <= 20)).toBe(true);
+  });
+
+  it('finishes: 20,000 hashed lines after 20,000 plain ones (an HMAC per pair)', () => {
+    const plain = Array.from({ length: 20_000 }, (_, i) => `host${i}.example.com ${host}\n`).join('');
+    const hashed = `${HASHED.web1} ${hostNew}\n`.repeat(20_000);
+    expect(() => withoutHanging(() => runRule(rule, { text: plain + hashed, kind: 'known_hosts' }))).not.toThrow();
   });
 });

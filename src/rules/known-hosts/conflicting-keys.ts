@@ -94,13 +94,21 @@ class EarlierEntries {
     }
   }
 
-  candidatesFor(later: HostEntry): HostEntry[] {
+  /** At most `limit` of them: an adversarial file (30,000 @revoked lines for one key) must not take minutes. */
+  candidatesFor(later: HostEntry, limit: number): HostEntry[] {
     const names = later.hashed ? [`|${later.hosts}`] : later.names;
-    const candidates = new Set([
-      ...((later.marker === 'revoked' ? this.byKey.other : this.byKey.revoked).get(later.fingerprint) ?? []),
-      ...names.flatMap((name) => this.byName.get(name) ?? []),
-      ...(later.hashed ? this.plain : this.hashed),
-    ]);
+    const buckets = [
+      (later.marker === 'revoked' ? this.byKey.other : this.byKey.revoked).get(later.fingerprint) ?? [],
+      ...names.map((name) => this.byName.get(name) ?? []),
+      later.hashed ? this.plain : this.hashed,
+    ];
+    const candidates = new Set<HostEntry>();
+    for (const bucket of buckets) {
+      for (const entry of bucket) {
+        if (candidates.size >= limit) break;
+        candidates.add(entry);
+      }
+    }
     return [...candidates].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 }
@@ -111,7 +119,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+const MAX_COMPARISONS = 2_000_000;
+const MAX_COMPARISONS_PER_LINE = 1_000;
+/** Earlier lines a finding lists (in its message and as related locations). */
+const MAX_LISTED = 20;
+
 const named = (host: string, hashed = 'the same hashed host') => (host === '' ? hashed : `'${host}'`);
+
+/** `3, 7, 9`, or the first MAX_LISTED and how many more. */
+function listed(lines: number[]): string {
+  const shown = lines.slice(0, MAX_LISTED).join(', ');
+  return lines.length > MAX_LISTED ? `${shown} and ${lines.length - MAX_LISTED} more` : shown;
+}
 
 function related(earlier: HostEntry, path: string, message: string): RelatedLocation {
   return {
@@ -131,7 +150,7 @@ export default defineKeyFileRule({
   severity: 'warning',
   docs: {
     summary: 'A host has two different keys of the same type, or a key is both trusted and `@revoked`.',
-    what: 'Two plain (unmarked) lines name the same host exactly (the same literal name, or a hashed entry that is the hash of a name the other line lists) with two different keys of one key type: usually the old key left behind after the server was re-keyed. Also reported: a key (or CA key) that one line trusts and an `@revoked` line revokes for the same host. Wildcard-only overlaps and `@cert-authority` lines with different CA keys (a CA rotation) are not reported.',
+    what: 'Two plain (unmarked) lines name the same host exactly (the same literal name, or a hashed entry that is the hash of a name the other line lists) with two different keys of one key type: usually the old key left behind after the server was re-keyed. Also reported: a key (or CA key) that one line trusts and an `@revoked` line revokes for the same host. Wildcard-only overlaps and `@cert-authority` lines with different CA keys (a CA rotation) are not reported. On a very large file the rule compares at most 2,000,000 pairs of lines (1,000 earlier lines per line), so it always finishes in seconds; a finding lists at most 20 earlier lines.',
     why: 'ssh accepts the host if its key equals any of the recorded keys of that type, so the stale key keeps authenticating the host: if it was retired because it leaked, whoever holds it can still impersonate the server without a warning. A load balancer whose back ends have different keys looks the same and is better served by a host certificate. When a key is both trusted and `@revoked`, revocation wins: ssh refuses the host with "REVOKED HOST KEY DETECTED", and the trusting line is dead.',
     bad: `git.example.com ssh-ed25519 ${ED25519_BLOB}\ngit.example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDKmWTRHTCpbwMT5pqDTs59gCP8Tt7HyMIc13j9YK7Wp`,
     good: `git.example.com ssh-ed25519 ${ED25519_BLOB}\ngit.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBCHYwDe0QBJU8tU7ddLVhXn1mAv4P6/YWWVcSZRs+P0ONCKuwVt2KCw/2XtMdYUKZcjO+FhF5vFSRrv1MVdMGaw=`,
@@ -142,10 +161,15 @@ export default defineKeyFileRule({
     const path = model.source.path;
     const hits: RuleHit[] = [];
     const index = new EarlierEntries();
+    // Comparing a hashed line with a plain one costs an HMAC per name; a file of tens of thousands
+    // of each would take minutes, so the rule compares at most this many pairs per file.
+    let budget = MAX_COMPARISONS;
     entries.forEach((later) => {
       const stale: { earlier: HostEntry; host: string }[] = [];
       const revoked: { earlier: HostEntry; host: string }[] = [];
-      for (const earlier of index.candidatesFor(later)) {
+      const candidates = budget > 0 ? index.candidatesFor(later, Math.min(budget, MAX_COMPARISONS_PER_LINE)) : [];
+      budget -= candidates.length;
+      for (const earlier of candidates) {
         if (later.marker === 'trusted' && earlier.marker === 'trusted' && !later.certificate && !earlier.certificate) {
           if (later.keyType === earlier.keyType && later.fingerprint !== earlier.fingerprint) {
             const host = sharedName(earlier, later);
@@ -161,14 +185,14 @@ export default defineKeyFileRule({
       }
       const firstStale = stale[0];
       if (firstStale) {
-        const lines = stale.map((s) => s.earlier.line.number).join(', ');
+        const lines = listed(stale.map((s) => s.earlier.line.number));
         const hit = hitAt(
           later.line,
           later.keyRange,
           `${named(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           'Keep only the host\'s current key: `ssh-keygen -R HOST`, then add the key you have verified.',
         );
-        hit.related = stale.map((s) => related(s.earlier, path, `The other ${later.keyType} key for ${named(s.host)}.`));
+        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path, `The other ${later.keyType} key for ${named(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -182,7 +206,7 @@ export default defineKeyFileRule({
             : `This ${what} was @revoked for ${named(firstRevoked.host, 'a hashed host')} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           'Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not.',
         );
-        hit.related = revoked.map((r) => related(r.earlier, path, r.earlier.marker === 'revoked' ? 'The @revoked entry.' : 'The entry that trusts the same key.'));
+        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path, r.earlier.marker === 'revoked' ? 'The @revoked entry.' : 'The entry that trusts the same key.'));
         hits.push(hit);
       }
       index.add(later);

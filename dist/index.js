@@ -51064,6 +51064,18 @@ var deprecated_keyword_default = defineConfigRule({
   }
 });
 
+// src/core/group-by.ts
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group2 = groups.get(key);
+    if (group2) group2.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 // src/parse/config/effective-config.ts
 var cache = /* @__PURE__ */ new WeakMap();
 function norm(keyword) {
@@ -51119,9 +51131,21 @@ function effectiveConfig(analysis, context3) {
   const dead = (analysis.kind === "sshd_config" ? deadInSshd(settings) : deadInSsh(settings)).filter((d) => d.setting.directive !== d.winner.directive);
   const deadSet = new Set(dead.map((d) => d.setting));
   const live = settings.filter((s) => !deadSet.has(s));
-  const of = (list, keyword) => list.filter((s) => norm(s.keyword) === norm(keyword));
+  const allByKeyword = groupBy(settings, (s) => norm(s.keyword));
+  const liveByKeyword = groupBy(live, (s) => norm(s.keyword));
+  const of = (index, keyword) => [...index.get(norm(keyword)) ?? []];
+  const liveInScope = /* @__PURE__ */ new Map();
+  const inScope = (keyword, scopeKey) => {
+    let byScope = liveInScope.get(norm(keyword));
+    if (!byScope) {
+      byScope = /* @__PURE__ */ new Map();
+      for (const setting of liveByKeyword.get(norm(keyword)) ?? []) if (!byScope.has(setting.scope.key)) byScope.set(setting.scope.key, setting);
+      liveInScope.set(norm(keyword), byScope);
+    }
+    return byScope.get(scopeKey);
+  };
   const global2 = (keyword) => {
-    const winners = of(live, keyword);
+    const winners = of(liveByKeyword, keyword);
     if (analysis.kind === "sshd_config") {
       return winners.find((s) => s.scope.block !== void 0 && s.scope.coversAll) ?? winners.find((s) => s.scope.block === void 0);
     }
@@ -51133,10 +51157,10 @@ function effectiveConfig(analysis, context3) {
     settings,
     dead,
     live,
-    all: (keyword) => of(settings, keyword),
-    winners: (keyword) => of(live, keyword),
+    all: (keyword) => of(allByKeyword, keyword),
+    winners: (keyword) => of(liveByKeyword, keyword),
     global: global2,
-    in: (keyword, scope) => (scope.block === void 0 ? void 0 : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global2(keyword),
+    in: (keyword, scope) => (scope.block === void 0 ? void 0 : inScope(keyword, scope.key)) ?? global2(keyword),
     for: (peer) => {
       const criteria = (block) => analysis.verdicts.get(block)?.problem ? void 0 : analysis.verdicts.get(block)?.match;
       return "localUser" in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
@@ -52772,10 +52796,13 @@ var many_identities_without_identities_only_default = defineConfigRule({
     const hits = /* @__PURE__ */ new Map();
     const identities = config.winners("IdentityFile").filter((s) => (s.values[0] ?? "").toLowerCase() !== "none");
     const scopes = [...new Map(identities.map((s) => [s.scope.key, s.scope])).values()];
+    const own = groupBy(identities, (s) => s.scope.key);
+    const forEveryHost = identities.filter((s) => s.scope.coversAll);
+    const forManyHosts = identities.filter((s) => s.scope.broad);
     scopes.sort((a, b) => Number(b.coversAll) - Number(a.coversAll));
     for (const scope of scopes) {
       if (isOn(config.in("IdentitiesOnly", scope)) || isOff(config.in("PubkeyAuthentication", scope))) continue;
-      const applying = identities.filter((s) => s.scope.key === scope.key || (scope.coversAll ? s.scope.coversAll : s.scope.broad));
+      const applying = [.../* @__PURE__ */ new Set([...own.get(scope.key) ?? [], ...scope.coversAll ? forEveryHost : forManyHosts])].sort((a, b) => a.index - b.index);
       const seen = /* @__PURE__ */ new Set();
       const distinct = applying.filter((s) => {
         const path16 = s.values[0] ?? "";

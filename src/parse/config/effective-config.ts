@@ -26,6 +26,7 @@
  * `problem`) and keywords that store nothing (deprecated, ignored, unsupported) are left out:
  * other rules report them.
  */
+import { groupBy } from '../../core/group-by.js';
 import { formatVersion, type OpenSSHVersion } from '../../core/version.js';
 import { matchAddressList, matchHostList, matchPattern, matchPatternList } from '../../openssh/match.js';
 import { isRelease, type Release } from '../../openssh/releases.js';
@@ -173,9 +174,22 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
   const dead = (analysis.kind === 'sshd_config' ? deadInSshd(settings) : deadInSsh(settings)).filter((d) => d.setting.directive !== d.winner.directive);
   const deadSet = new Set(dead.map((d) => d.setting));
   const live = settings.filter((s) => !deadSet.has(s));
-  const of = (list: readonly Setting[], keyword: string): Setting[] => list.filter((s) => norm(s.keyword) === norm(keyword));
+  // Indexed by keyword: rules ask per block, and a file of 10,000 Host blocks made a scan per question quadratic.
+  const allByKeyword = groupBy(settings, (s) => norm(s.keyword));
+  const liveByKeyword = groupBy(live, (s) => norm(s.keyword));
+  const of = (index: ReadonlyMap<string, Setting[]>, keyword: string): Setting[] => [...(index.get(norm(keyword)) ?? [])];
+  const liveInScope = new Map<string, Map<string, Setting>>();
+  const inScope = (keyword: string, scopeKey: string): Setting | undefined => {
+    let byScope = liveInScope.get(norm(keyword));
+    if (!byScope) {
+      byScope = new Map();
+      for (const setting of liveByKeyword.get(norm(keyword)) ?? []) if (!byScope.has(setting.scope.key)) byScope.set(setting.scope.key, setting);
+      liveInScope.set(norm(keyword), byScope);
+    }
+    return byScope.get(scopeKey);
+  };
   const global = (keyword: string): Setting | undefined => {
-    const winners = of(live, keyword);
+    const winners = of(liveByKeyword, keyword);
     if (analysis.kind === 'sshd_config') {
       return winners.find((s) => s.scope.block !== undefined && s.scope.coversAll) ?? winners.find((s) => s.scope.block === undefined);
     }
@@ -187,10 +201,10 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
     settings,
     dead,
     live,
-    all: (keyword) => of(settings, keyword),
-    winners: (keyword) => of(live, keyword),
+    all: (keyword) => of(allByKeyword, keyword),
+    winners: (keyword) => of(liveByKeyword, keyword),
     global,
-    in: (keyword, scope) => (scope.block === undefined ? undefined : of(live, keyword).find((s) => s.scope.key === scope.key)) ?? global(keyword),
+    in: (keyword, scope) => (scope.block === undefined ? undefined : inScope(keyword, scope.key)) ?? global(keyword),
     for: (peer) => {
       const criteria: CriteriaOf = (block) => (analysis.verdicts.get(block)?.problem ? undefined : analysis.verdicts.get(block)?.match);
       return 'localUser' in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
@@ -594,3 +608,4 @@ export function blockLimitsNetwork(scope: Scope): boolean {
 export function argRange(setting: Setting, index = 0): { start: number; end: number } {
   return setting.directive.args[index]?.range ?? setting.directive.restRange;
 }
+

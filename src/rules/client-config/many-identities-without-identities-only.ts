@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/group-by.js';
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
 import { effectiveConfig, isOff, isOn, type Setting } from '../../parse/config/effective-config.js';
 import { scopeLabel } from '../config/setting-text.js';
@@ -24,11 +25,15 @@ export default defineConfigRule({
     const hits = new Map<Setting, RuleHit>();
     const identities = config.winners('IdentityFile').filter((s) => (s.values[0] ?? '').toLowerCase() !== 'none');
     const scopes = [...new Map(identities.map((s) => [s.scope.key, s.scope])).values()];
+    const own = groupBy(identities, (s) => s.scope.key);
+    const forEveryHost = identities.filter((s) => s.scope.coversAll);
+    const forManyHosts = identities.filter((s) => s.scope.broad);
     // The most general scopes first, so a list that is too long for every host is reported once.
     scopes.sort((a, b) => Number(b.coversAll) - Number(a.coversAll));
     for (const scope of scopes) {
       if (isOn(config.in('IdentitiesOnly', scope)) || isOff(config.in('PubkeyAuthentication', scope))) continue;
-      const applying = identities.filter((s) => s.scope.key === scope.key || (scope.coversAll ? s.scope.coversAll : s.scope.broad));
+      // In file order: the block's own lines with those for every host (or, for a block, those for many hosts).
+      const applying = [...new Set([...(own.get(scope.key) ?? []), ...(scope.coversAll ? forEveryHost : forManyHosts)])].sort((a, b) => a.index - b.index);
       const seen = new Set<string>();
       const distinct = applying.filter((s) => {
         const path = s.values[0] ?? '';

@@ -22174,7 +22174,7 @@ var Collector = class {
 };
 var KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()].join("|")})/`);
 function kindFromPaths(absPath, realPath) {
-  return kindFromPath(absPath) ?? kindFromPath(realPath);
+  return kindFromPath(absPath) ?? (realPath === absPath ? void 0 : kindFromPath(realPath));
 }
 function mergeCandidates(candidates) {
   const ranked = [...candidates].sort(

@@ -252,7 +252,7 @@ const KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()]
 
 /** A link's own name can say more than its target's (`.ssh/config` → `dotfiles/ssh-config`). */
 function kindFromPaths(absPath: string, realPath: string): FileKind | undefined {
-  return kindFromPath(absPath) ?? kindFromPath(realPath);
+  return kindFromPath(absPath) ?? (realPath === absPath ? undefined : kindFromPath(realPath));
 }
 
 /** One file, several paths: a named path wins, then the real one over links, then the first by name. */

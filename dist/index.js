@@ -48999,7 +48999,8 @@ function buildRepositoryModel(parts) {
     keyFiles: [...parts.keyFiles].sort(byPath),
     setups: [...parts.setups].sort(byPath),
     accounts: [...parts.accounts ?? []].sort((a, b) => byPath({ source: a }, { source: b })),
-    privateKeys: [...parts.privateKeys ?? []].sort((a, b) => byPath({ source: a }, { source: b }))
+    privateKeys: [...parts.privateKeys ?? []].sort((a, b) => byPath({ source: a }, { source: b })),
+    complete: parts.complete ?? true
   };
 }
 
@@ -53646,12 +53647,13 @@ function whose(user, logins) {
   if (logins.length === 1) return `${user}'s ${describeKey2(logins[0].entry)} (${at2(logins[0])})`;
   return `${user}'s ${logins.length} keys (${logins.map(at2).join(", ")})`;
 }
-function consequence(user, refused, all, context3) {
+function consequence(user, refused, all, model, context3) {
   const source = refused[0].source;
   const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refused.includes(login));
   const working = mine.filter((login) => login.verdict.outcome === "accepted");
   if (working.length > 0) return ` ${user} can still log in with ${working.map(at2).join(", ")}.`;
   if (!mine.every((login) => login.verdict.outcome === "refused")) return "";
+  if (!model.complete) return ` No other key in the files checked works for ${user}; files that were not checked may install more.`;
   const noOtherKey = `No other key the repository installs for ${user} works`;
   if (source.setups.some((setup) => setup.installations.some((installation) => installation.user === user && "unknown" in installation.keys))) {
     return ` ${noOtherKey}; keys it installs for ${user} from variables or templates could not be checked.`;
@@ -53686,7 +53688,7 @@ function lockoutHits(model, context3, family) {
     if (!cause2) throw new Error("unreachable: only refused logins are grouped");
     const place = cause2.at ?? first.keyAt;
     const users = [...new Set(logins.map((login) => login.user))];
-    const message = family === "sshd-will-not-start" ? `Everyone is locked out of this server: ${cause2.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join("; ")}): ${cause2.error}.` : `${whose(first.user, logins)} cannot log in: ${cause2.reason}; ${cause2.error}.${consequence(first.user, logins, all, context3)}`;
+    const message = family === "sshd-will-not-start" ? `Everyone is locked out of this server: ${cause2.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join("; ")}): ${cause2.error}.` : `${whose(first.user, logins)} cannot log in: ${cause2.reason}; ${cause2.error}.${consequence(first.user, logins, all, model, context3)}`;
     const related2 = [...cause2.chain, ...cause2.at ? logins.flatMap(keyRelated) : first.source.installedBy ? keyRelated(first).slice(1) : []];
     const hit = { file: place.file, ...place.span, message, help: cause2.fix };
     if (related2.length > 0) hit.related = related2;
@@ -56460,7 +56462,15 @@ async function lintPaths(paths, options) {
     }
   });
   inSources.push(...configs.findings);
-  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts, privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })) }), ruleSet, context3));
+  const repository = buildRepositoryModel({
+    analyses: configs.analyses,
+    keyFiles,
+    setups,
+    accounts,
+    privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })),
+    complete: directoryInputs(paths, options.cwd).length === paths.length
+  });
+  inSources.push(...runRepositoryRules(repository, ruleSet, context3));
   findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };

@@ -142,7 +142,15 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     },
   });
   inSources.push(...configs.findings);
-  inSources.push(...runRepositoryRules(buildRepositoryModel({ analyses: configs.analyses, keyFiles, setups, accounts, privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })) }), ruleSet, context));
+  const repository = buildRepositoryModel({
+    analyses: configs.analyses,
+    keyFiles,
+    setups,
+    accounts,
+    privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })),
+    complete: directoryInputs(paths, options.cwd).length === paths.length,
+  });
+  inSources.push(...runRepositoryRules(repository, ruleSet, context));
   findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };

@@ -22,6 +22,11 @@ export interface RepositoryModel {
   accounts: SourceFile[];
   /** The private keys each file holds (what may be printed of them: type, fingerprint), for the identities ssh offers. */
   privateKeys: { path: string; keys: PrivateKeyBlock[] }[];
+  /**
+   * Whole directories were scanned. False when only some files were named (pre-commit passes the
+   * staged ones): a key the other files install is unseen, so nobody is said to be locked out.
+   */
+  complete: boolean;
 }
 
 const byPath = <T extends { source: { path: string } }>(a: T, b: T): number => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0);
@@ -33,6 +38,7 @@ export function buildRepositoryModel(parts: {
   setups: readonly SetupFileModel[];
   accounts?: readonly SourceFile[];
   privateKeys?: readonly { path: string; keys: PrivateKeyBlock[] }[];
+  complete?: boolean;
 }): RepositoryModel {
   const main = (analysis: ConfigAnalysis): { source: { path: string } } => analysis.tree.main;
   const sortAnalyses = (list: ConfigAnalysis[]): ConfigAnalysis[] => list.sort((a, b) => byPath(main(a), main(b)));
@@ -43,5 +49,6 @@ export function buildRepositoryModel(parts: {
     setups: [...parts.setups].sort(byPath),
     accounts: [...(parts.accounts ?? [])].sort((a, b) => byPath({ source: a }, { source: b })),
     privateKeys: [...(parts.privateKeys ?? [])].sort((a, b) => byPath({ source: a }, { source: b })),
+    complete: parts.complete ?? true,
   };
 }

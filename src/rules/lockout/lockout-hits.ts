@@ -22,15 +22,17 @@ function whose(user: string, logins: readonly KeyLogin[]): string {
 
 /**
  * What is left for the user on that machine: still in with another key, or locked out — claimed
- * only when nothing the repository cannot judge may let them in: keys from a variable or template,
- * an AuthorizedKeysCommand, or a password (PasswordAuthentication is on unless a line turns it off).
+ * only when the whole repository was scanned and nothing it cannot judge may let them in: keys
+ * from a variable or template, an AuthorizedKeysCommand, or a password (PasswordAuthentication is
+ * on unless a line turns it off).
  */
-function consequence(user: string, refused: readonly KeyLogin[], all: readonly KeyLogin[], context: RuleContext): string {
+function consequence(user: string, refused: readonly KeyLogin[], all: readonly KeyLogin[], model: RepositoryModel, context: RuleContext): string {
   const source = refused[0]!.source;
   const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refused.includes(login));
   const working = mine.filter((login) => login.verdict.outcome === 'accepted');
   if (working.length > 0) return ` ${user} can still log in with ${working.map(at).join(', ')}.`;
   if (!mine.every((login) => login.verdict.outcome === 'refused')) return '';
+  if (!model.complete) return ` No other key in the files checked works for ${user}; files that were not checked may install more.`;
   const noOtherKey = `No other key the repository installs for ${user} works`;
   if (source.setups.some((setup) => setup.installations.some((installation) => installation.user === user && 'unknown' in installation.keys))) {
     return ` ${noOtherKey}; keys it installs for ${user} from variables or templates could not be checked.`;
@@ -71,7 +73,7 @@ export function lockoutHits(model: RepositoryModel, context: RuleContext, family
     const message =
       family === 'sshd-will-not-start'
         ? `Everyone is locked out of this server: ${cause.reason}, so no key works (${users.map((user) => whose(user, logins.filter((l) => l.user === user))).join('; ')}): ${cause.error}.`
-        : `${whose(first.user, logins)} cannot log in: ${cause.reason}; ${cause.error}.${consequence(first.user, logins, all, context)}`;
+        : `${whose(first.user, logins)} cannot log in: ${cause.reason}; ${cause.error}.${consequence(first.user, logins, all, model, context)}`;
     const related = [...cause.chain, ...(cause.at ? logins.flatMap(keyRelated) : first.source.installedBy ? keyRelated(first).slice(1) : [])];
     const hit: RepositoryHit = { file: place.file, ...place.span, message, help: cause.fix };
     if (related.length > 0) hit.related = related;

@@ -18049,6 +18049,21 @@ function sshKeywordsAt(release, build = DEBIAN_BUILD) {
   );
 }
 
+// src/core/collections.ts
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+function pushAll(target, items) {
+  for (const item of items) target.push(item);
+}
+
 // src/parse/address-patterns.ts
 var INPUT_MAX = 63;
 var INT_MAX = 2 ** 31 - 1;
@@ -18219,7 +18234,7 @@ function parseInetPton6(text) {
     if (ch === "." && out.length + 4 <= 16) {
       const v4 = parseInetPton4(text.slice(tokenStart));
       if (!v4) return void 0;
-      out.push(...v4);
+      pushAll(out, v4);
       digits = 0;
       i = text.length;
       break;
@@ -22056,7 +22071,7 @@ async function scanDirectory(absDir, collector) {
       if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
-    if (indexed) symlinks.push(...indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path6.join(absDir, relPath)));
+    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path6.join(absDir, relPath)));
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
@@ -22299,7 +22314,7 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await (started.get(root) ?? gitGrepMarkers(root));
-      searchHere.push(...matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
+      pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
   return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
@@ -24771,18 +24786,6 @@ var deprecated_keyword_default = defineConfigRule({
     return hits;
   }
 });
-
-// src/core/group-by.ts
-function groupBy(items, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 // src/parse/config/effective-config.ts
 var cache = /* @__PURE__ */ new WeakMap();
@@ -28298,7 +28301,7 @@ var Lexer = class _Lexer {
     if (depth >= MAX_DEPTH || to <= from) return;
     const inner = new _Lexer(this.s.slice(0, to), this.o.slice(0, to), this.positions, from);
     inner.list(0);
-    this.commands.push(...inner.commands);
+    pushAll(this.commands, inner.commands);
   }
   /** `<(…)` / `>(…)`: the commands run; the word (a /dev/fd path) is unknown. */
   processSubstitution(depth) {
@@ -28445,7 +28448,7 @@ function expand(lexed, origins, scope, nesting) {
     if (scope !== void 0) command.scope = scope;
     commands.push(command);
     const script = scriptArgument(command);
-    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
+    if (script && nesting < MAX_NESTING) pushAll(commands, shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
   }
   return commands;
 }
@@ -28517,12 +28520,12 @@ var SSH_COMMAND_VARIABLES = /* @__PURE__ */ new Set(["GIT_SSH_COMMAND", "RSYNC_R
 function sshInvocations(commands) {
   const found = [];
   for (const command of commands) {
-    for (const { name: name3, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name3)) found.push(...fromCommandLine(value));
+    for (const { name: name3, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name3)) pushAll(found, fromCommandLine(value));
     const name2 = commandName(command);
     if (name2 === void 0) continue;
     if (VALUED2.has(name2)) found.push(invocation(command, name2));
-    else if (name2 === "rsync") found.push(...rsyncShells(command).flatMap(fromCommandLine));
-    else if (name2 === "git") found.push(...gitSshCommands(command).flatMap(fromCommandLine));
+    else if (name2 === "rsync") pushAll(found, rsyncShells(command).flatMap(fromCommandLine));
+    else if (name2 === "git") pushAll(found, gitSshCommands(command).flatMap(fromCommandLine));
   }
   return found;
 }
@@ -28594,14 +28597,14 @@ function addOption(found, flag3, word) {
 
 // src/parse/setup/shell-facts.ts
 function addShellFacts(model, commands) {
-  model.commands.push(...commands);
+  pushAll(model.commands, commands);
   for (const write of fileWrites(commands)) addWrite(model, write);
   for (const invocation2 of sshInvocations(commands)) {
     const options = invocation2.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
     if (options.length === 0) continue;
     model.embedded.push(embeddedDocument(model, "ssh_config", { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
   }
-  for (const command of commands) model.modes.push(...modeSettings(command));
+  for (const command of commands) pushAll(model.modes, modeSettings(command));
 }
 function addWrite(model, write) {
   const kind = sshFileKind(write.target.text);
@@ -28702,7 +28705,7 @@ function parseCloudInit(source, template = JINJA) {
     reader.addHostKeys(mapValue(config, "ssh_keys"));
     const files = mapValue(config, "write_files");
     for (const entry2 of (0, import_yaml4.isSeq)(files) ? files.items : []) reader.addWrittenFile(entry2);
-    for (const key of ["bootcmd", "runcmd"]) commands.push(...reader.commandList(mapValue(config, key)));
+    for (const key of ["bootcmd", "runcmd"]) pushAll(commands, reader.commandList(mapValue(config, key)));
   }
   addShellFacts(model, commands);
   return model;
@@ -28732,7 +28735,7 @@ var ConfigReader = class {
     for (const item of items) {
       const text = (0, import_yaml4.isScalar)(item) ? scalarText(this.yaml, this.model.source, item) : void 0;
       if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
-      else lines.push(...scalarLines(text));
+      else pushAll(lines, scalarLines(text));
     }
     const document = embedLines("authorized_keys", this.model.source, lines, { fragment: true });
     if (document) {
@@ -28777,7 +28780,7 @@ var ConfigReader = class {
     for (const item of list.items) {
       if ((0, import_yaml4.isSeq)(item)) {
         const words2 = item.items.map((word) => scalarWord(this.yaml, this.model.source, word));
-        if (words2.length > 0 && words2.every((word) => word !== void 0)) commands.push(...argvCommands(words2));
+        if (words2.length > 0 && words2.every((word) => word !== void 0)) pushAll(commands, argvCommands(words2));
       } else if ((0, import_yaml4.isScalar)(item)) {
         const text = scalarText(this.yaml, this.model.source, item);
         if (text) lines.push(text);
@@ -29133,11 +29136,11 @@ function parseDockerfile(source) {
     const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
     const first = lexed[0];
     if (!first) continue;
-    if (instruction.keyword === "RUN") commands.push(...runCommands(lexed, first));
+    if (instruction.keyword === "RUN") pushAll(commands, runCommands(lexed, first));
     else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
     else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
       const copy = imageCopy(instruction, first);
-      if (copy) commands.push(...copyCommands(model, copy, first));
+      if (copy) pushAll(commands, copyCommands(model, copy, first));
     }
   }
   addShellFacts(model, commands);
@@ -29598,7 +29601,7 @@ function parseAnsible(source) {
   const { yaml, tasks } = readAnsibleFile(source);
   const commands = [];
   for (const task of tasks) {
-    if (SHELL_MODULES.has(task.module)) commands.push(...ansibleShellCommands(task, yaml, source));
+    if (SHELL_MODULES.has(task.module)) pushAll(commands, ansibleShellCommands(task, yaml, source));
     else if (task.args.get("state")?.value === "absent") continue;
     else if (task.module === "authorized_key") addAuthorizedKey(model, task);
     else addFileTask(model, task);
@@ -29739,7 +29742,7 @@ function parseMakefile(source) {
       if (!/\\$/.test(line) || i + 1 >= lines.length) break;
       i++;
     }
-    commands.push(...shellCommands(shellText(texts.join("\n"), origins, maskMake), target));
+    pushAll(commands, shellCommands(shellText(texts.join("\n"), origins, maskMake), target));
   }
   addShellFacts(model, commands);
   return model;
@@ -29792,7 +29795,7 @@ function parseWorkflow(source) {
   for (const document of yaml.documents) {
     const root = document.contents;
     if (!(0, import_yaml9.isMap)(root)) continue;
-    commands.push(...environment(yaml, source, root.get("env", true)));
+    pushAll(commands, environment(yaml, source, root.get("env", true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get("jobs", true);
     if (!(0, import_yaml9.isMap)(jobs)) continue;
@@ -29800,18 +29803,18 @@ function parseWorkflow(source) {
       const job = pair.value;
       const scope = (0, import_yaml9.isScalar)(pair.key) ? String(pair.key.value) : void 0;
       if (!(0, import_yaml9.isMap)(job)) continue;
-      commands.push(...environment(yaml, source, job.get("env", true), scope));
+      pushAll(commands, environment(yaml, source, job.get("env", true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get("steps", true);
       if (!(0, import_yaml9.isSeq)(steps)) continue;
       for (const step of steps.items) {
         if (!(0, import_yaml9.isMap)(step)) continue;
-        commands.push(...environment(yaml, source, step.get("env", true), scope));
+        pushAll(commands, environment(yaml, source, step.get("env", true), scope));
         const run = step.get("run", true);
         const shell = step.get("shell") ?? jobShell;
         if (!(0, import_yaml9.isScalar)(run) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
         const script = scalarText(yaml, source, run);
-        if (script) commands.push(...shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
+        if (script) pushAll(commands, shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
     }
   }
@@ -29934,7 +29937,7 @@ function heredocBody(lines, first, marker, indented) {
   if (end === -1) return void 0;
   const body = lines.slice(first, end);
   const indents = body.filter((line) => line.text.trim() !== "").map((line) => line.text.length - line.text.trimStart().length);
-  const strip = indented && indents.length > 0 ? Math.min(...indents) : 0;
+  const strip = indented && indents.length > 0 ? indents.reduce((least, indent2) => Math.min(least, indent2)) : 0;
   return { lines: body.map((line) => ({ text: line.text.slice(strip), origin: { line: line.number, columnOffset: strip } })), end };
 }
 
@@ -29974,10 +29977,10 @@ async function lintSetupModel(model, ruleSet, context) {
     if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
     for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
-  for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context));
+  for (const document of model.embedded) pushAll(findings, await lintEmbedded(document, ruleSet, context));
   for (const nested of model.nested) {
     const inner = await lintSetupModel(nested.model, ruleSet, context);
-    findings.push(...inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
+    pushAll(findings, inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
   }
   return findings;
 }
@@ -30147,18 +30150,18 @@ async function lintPaths(paths, options) {
       const linted = await lintSetupSource(source, kind, ruleSet, context);
       remember(source);
       setups.push({ ...linted.model, commands: [] });
-      inSources.push(...linted.findings);
+      pushAll(inSources, linted.findings);
     } else {
       const model = parseSource(source, kind, context.version);
       if (!model) return;
       remember(source);
       keyFiles.push(model);
-      inSources.push(...runKeyFileRules(model, ruleSet, context));
+      pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
   });
   const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
-  for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
+  for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
   const configs = await lintConfigTrees(configModels, ruleSet, context, {
     cwd: options.cwd,
@@ -30168,7 +30171,7 @@ async function lintPaths(paths, options) {
       return source && parseConfig2(source, kind);
     }
   });
-  inSources.push(...configs.findings);
+  pushAll(inSources, configs.findings);
   const repository = buildRepositoryModel({
     analyses: configs.analyses,
     keyFiles,
@@ -30177,8 +30180,8 @@ async function lintPaths(paths, options) {
     privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })),
     complete: directoryInputs(paths, options.cwd).length === paths.length
   });
-  inSources.push(...runRepositoryRules(repository, ruleSet, context));
-  findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
+  pushAll(inSources, runRepositoryRules(repository, ruleSet, context));
+  pushAll(findings, suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
 }
@@ -30478,7 +30481,7 @@ function formatText(result, options = {}) {
       if (index > 0) lines.push("");
       lines.push(style.file(printable(finding.file)));
     }
-    lines.push(...findingLines(finding, style));
+    pushAll(lines, findingLines(finding, style));
   });
   if (findings.length > 0) lines.push("");
   lines.push(style.summary(summary(result)));

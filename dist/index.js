@@ -44342,6 +44342,21 @@ function sshKeywordsAt(release, build = DEBIAN_BUILD) {
   );
 }
 
+// src/core/collections.ts
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group2 = groups.get(key);
+    if (group2) group2.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+function pushAll(target, items) {
+  for (const item of items) target.push(item);
+}
+
 // src/parse/address-patterns.ts
 var INPUT_MAX = 63;
 var INT_MAX = 2 ** 31 - 1;
@@ -44512,7 +44527,7 @@ function parseInetPton6(text) {
     if (ch === "." && out.length + 4 <= 16) {
       const v4 = parseInetPton4(text.slice(tokenStart));
       if (!v4) return void 0;
-      out.push(...v4);
+      pushAll(out, v4);
       digits = 0;
       i = text.length;
       break;
@@ -48349,7 +48364,7 @@ async function scanDirectory(absDir, collector) {
       if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
-    if (indexed) symlinks.push(...indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
+    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }
@@ -48592,7 +48607,7 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await (started.get(root) ?? gitGrepMarkers(root));
-      searchHere.push(...matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
+      pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
   return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
@@ -51064,18 +51079,6 @@ var deprecated_keyword_default = defineConfigRule({
     return hits;
   }
 });
-
-// src/core/group-by.ts
-function groupBy(items, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group2 = groups.get(key);
-    if (group2) group2.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 // src/parse/config/effective-config.ts
 var cache = /* @__PURE__ */ new WeakMap();
@@ -54591,7 +54594,7 @@ var Lexer = class _Lexer {
     if (depth >= MAX_DEPTH || to <= from) return;
     const inner = new _Lexer(this.s.slice(0, to), this.o.slice(0, to), this.positions, from);
     inner.list(0);
-    this.commands.push(...inner.commands);
+    pushAll(this.commands, inner.commands);
   }
   /** `<(…)` / `>(…)`: the commands run; the word (a /dev/fd path) is unknown. */
   processSubstitution(depth) {
@@ -54738,7 +54741,7 @@ function expand2(lexed, origins, scope, nesting) {
     if (scope !== void 0) command.scope = scope;
     commands.push(command);
     const script = scriptArgument(command);
-    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
+    if (script && nesting < MAX_NESTING) pushAll(commands, shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
   }
   return commands;
 }
@@ -54810,12 +54813,12 @@ var SSH_COMMAND_VARIABLES = /* @__PURE__ */ new Set(["GIT_SSH_COMMAND", "RSYNC_R
 function sshInvocations(commands) {
   const found = [];
   for (const command of commands) {
-    for (const { name: name3, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name3)) found.push(...fromCommandLine(value));
+    for (const { name: name3, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name3)) pushAll(found, fromCommandLine(value));
     const name2 = commandName(command);
     if (name2 === void 0) continue;
     if (VALUED2.has(name2)) found.push(invocation(command, name2));
-    else if (name2 === "rsync") found.push(...rsyncShells(command).flatMap(fromCommandLine));
-    else if (name2 === "git") found.push(...gitSshCommands(command).flatMap(fromCommandLine));
+    else if (name2 === "rsync") pushAll(found, rsyncShells(command).flatMap(fromCommandLine));
+    else if (name2 === "git") pushAll(found, gitSshCommands(command).flatMap(fromCommandLine));
   }
   return found;
 }
@@ -54887,14 +54890,14 @@ function addOption(found, flag3, word) {
 
 // src/parse/setup/shell-facts.ts
 function addShellFacts(model, commands) {
-  model.commands.push(...commands);
+  pushAll(model.commands, commands);
   for (const write of fileWrites(commands)) addWrite(model, write);
   for (const invocation2 of sshInvocations(commands)) {
     const options = invocation2.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
     if (options.length === 0) continue;
     model.embedded.push(embeddedDocument(model, "ssh_config", { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
   }
-  for (const command of commands) model.modes.push(...modeSettings(command));
+  for (const command of commands) pushAll(model.modes, modeSettings(command));
 }
 function addWrite(model, write) {
   const kind = sshFileKind(write.target.text);
@@ -54995,7 +54998,7 @@ function parseCloudInit(source, template = JINJA) {
     reader.addHostKeys(mapValue(config, "ssh_keys"));
     const files = mapValue(config, "write_files");
     for (const entry2 of (0, import_yaml4.isSeq)(files) ? files.items : []) reader.addWrittenFile(entry2);
-    for (const key of ["bootcmd", "runcmd"]) commands.push(...reader.commandList(mapValue(config, key)));
+    for (const key of ["bootcmd", "runcmd"]) pushAll(commands, reader.commandList(mapValue(config, key)));
   }
   addShellFacts(model, commands);
   return model;
@@ -55025,7 +55028,7 @@ var ConfigReader = class {
     for (const item of items) {
       const text = (0, import_yaml4.isScalar)(item) ? scalarText(this.yaml, this.model.source, item) : void 0;
       if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
-      else lines.push(...scalarLines(text));
+      else pushAll(lines, scalarLines(text));
     }
     const document = embedLines("authorized_keys", this.model.source, lines, { fragment: true });
     if (document) {
@@ -55070,7 +55073,7 @@ var ConfigReader = class {
     for (const item of list.items) {
       if ((0, import_yaml4.isSeq)(item)) {
         const words2 = item.items.map((word) => scalarWord(this.yaml, this.model.source, word));
-        if (words2.length > 0 && words2.every((word) => word !== void 0)) commands.push(...argvCommands(words2));
+        if (words2.length > 0 && words2.every((word) => word !== void 0)) pushAll(commands, argvCommands(words2));
       } else if ((0, import_yaml4.isScalar)(item)) {
         const text = scalarText(this.yaml, this.model.source, item);
         if (text) lines.push(text);
@@ -55426,11 +55429,11 @@ function parseDockerfile(source) {
     const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
     const first = lexed[0];
     if (!first) continue;
-    if (instruction.keyword === "RUN") commands.push(...runCommands(lexed, first));
+    if (instruction.keyword === "RUN") pushAll(commands, runCommands(lexed, first));
     else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
     else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
       const copy = imageCopy(instruction, first);
-      if (copy) commands.push(...copyCommands(model, copy, first));
+      if (copy) pushAll(commands, copyCommands(model, copy, first));
     }
   }
   addShellFacts(model, commands);
@@ -55891,7 +55894,7 @@ function parseAnsible(source) {
   const { yaml, tasks } = readAnsibleFile(source);
   const commands = [];
   for (const task of tasks) {
-    if (SHELL_MODULES.has(task.module)) commands.push(...ansibleShellCommands(task, yaml, source));
+    if (SHELL_MODULES.has(task.module)) pushAll(commands, ansibleShellCommands(task, yaml, source));
     else if (task.args.get("state")?.value === "absent") continue;
     else if (task.module === "authorized_key") addAuthorizedKey(model, task);
     else addFileTask(model, task);
@@ -56032,7 +56035,7 @@ function parseMakefile(source) {
       if (!/\\$/.test(line) || i + 1 >= lines.length) break;
       i++;
     }
-    commands.push(...shellCommands(shellText(texts.join("\n"), origins, maskMake), target));
+    pushAll(commands, shellCommands(shellText(texts.join("\n"), origins, maskMake), target));
   }
   addShellFacts(model, commands);
   return model;
@@ -56085,7 +56088,7 @@ function parseWorkflow(source) {
   for (const document of yaml.documents) {
     const root = document.contents;
     if (!(0, import_yaml9.isMap)(root)) continue;
-    commands.push(...environment(yaml, source, root.get("env", true)));
+    pushAll(commands, environment(yaml, source, root.get("env", true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get("jobs", true);
     if (!(0, import_yaml9.isMap)(jobs)) continue;
@@ -56093,18 +56096,18 @@ function parseWorkflow(source) {
       const job = pair.value;
       const scope = (0, import_yaml9.isScalar)(pair.key) ? String(pair.key.value) : void 0;
       if (!(0, import_yaml9.isMap)(job)) continue;
-      commands.push(...environment(yaml, source, job.get("env", true), scope));
+      pushAll(commands, environment(yaml, source, job.get("env", true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get("steps", true);
       if (!(0, import_yaml9.isSeq)(steps)) continue;
       for (const step of steps.items) {
         if (!(0, import_yaml9.isMap)(step)) continue;
-        commands.push(...environment(yaml, source, step.get("env", true), scope));
+        pushAll(commands, environment(yaml, source, step.get("env", true), scope));
         const run2 = step.get("run", true);
         const shell = step.get("shell") ?? jobShell;
         if (!(0, import_yaml9.isScalar)(run2) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
         const script = scalarText(yaml, source, run2);
-        if (script) commands.push(...shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
+        if (script) pushAll(commands, shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
     }
   }
@@ -56227,7 +56230,7 @@ function heredocBody(lines, first, marker, indented) {
   if (end === -1) return void 0;
   const body = lines.slice(first, end);
   const indents = body.filter((line) => line.text.trim() !== "").map((line) => line.text.length - line.text.trimStart().length);
-  const strip = indented && indents.length > 0 ? Math.min(...indents) : 0;
+  const strip = indented && indents.length > 0 ? indents.reduce((least, indent2) => Math.min(least, indent2)) : 0;
   return { lines: body.map((line) => ({ text: line.text.slice(strip), origin: { line: line.number, columnOffset: strip } })), end };
 }
 
@@ -56267,10 +56270,10 @@ async function lintSetupModel(model, ruleSet, context3) {
     if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
     for (const hit of rule.checkSetup(model, context3)) findings.push(toFinding(enabled, model.source.path, hit));
   }
-  for (const document of model.embedded) findings.push(...await lintEmbedded(document, ruleSet, context3));
+  for (const document of model.embedded) pushAll(findings, await lintEmbedded(document, ruleSet, context3));
   for (const nested of model.nested) {
     const inner = await lintSetupModel(nested.model, ruleSet, context3);
-    findings.push(...inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
+    pushAll(findings, inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
   }
   return findings;
 }
@@ -56440,18 +56443,18 @@ async function lintPaths(paths, options) {
       const linted = await lintSetupSource(source, kind, ruleSet, context3);
       remember(source);
       setups.push({ ...linted.model, commands: [] });
-      inSources.push(...linted.findings);
+      pushAll(inSources, linted.findings);
     } else {
       const model = parseSource(source, kind, context3.version);
       if (!model) return;
       remember(source);
       keyFiles.push(model);
-      inSources.push(...runKeyFileRules(model, ruleSet, context3));
+      pushAll(inSources, runKeyFileRules(model, ruleSet, context3));
     }
   });
   const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
-  for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
+  for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
   const configs = await lintConfigTrees(configModels, ruleSet, context3, {
     cwd: options.cwd,
@@ -56461,7 +56464,7 @@ async function lintPaths(paths, options) {
       return source && parseConfig2(source, kind);
     }
   });
-  inSources.push(...configs.findings);
+  pushAll(inSources, configs.findings);
   const repository = buildRepositoryModel({
     analyses: configs.analyses,
     keyFiles,
@@ -56470,8 +56473,8 @@ async function lintPaths(paths, options) {
     privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })),
     complete: directoryInputs(paths, options.cwd).length === paths.length
   });
-  inSources.push(...runRepositoryRules(repository, ruleSet, context3));
-  findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
+  pushAll(inSources, runRepositoryRules(repository, ruleSet, context3));
+  pushAll(findings, suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
 }
@@ -56771,7 +56774,7 @@ function formatText(result, options = {}) {
       if (index > 0) lines.push("");
       lines.push(style.file(printable(finding.file)));
     }
-    lines.push(...findingLines(finding, style));
+    pushAll(lines, findingLines(finding, style));
   });
   if (findings.length > 0) lines.push("");
   lines.push(style.summary(summary2(result)));

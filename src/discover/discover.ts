@@ -7,6 +7,7 @@ import { describeFsError, errorCode, UsageError } from './errors.js';
 import { listGitFiles } from './git-files.js';
 import { listFilesWithoutGit } from './walk-files.js';
 import { FILE_NAME_KINDS, kindFromPath } from './kinds.js';
+import { pushAll } from '../core/collections.js';
 
 export interface DiscoveredFile {
   /** What to open. For a file reached through a symbolic link, the link's target (the path that was checked). */
@@ -96,7 +97,7 @@ async function scanDirectory(absDir: string, collector: Collector): Promise<void
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
       // Directories (submodules), sockets, FIFOs: nothing to lint.
     }
-    if (indexed) symlinks.push(...indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
+    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
   }
   await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
 }

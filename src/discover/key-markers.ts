@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { DiscoveredFile } from './discover.js';
 import { runGit } from './git-files.js';
 import { BINARY_PROBE_BYTES, OPEN_FLAGS } from './read-file.js';
+import { pushAll } from '../core/collections.js';
 
 /** PEM and escaped PEM (`-----BEGIN … PRIVATE KEY-----`), ssh.com (`…PRIVATE KEY ----`), PuTTY. */
 export const KEY_MARKERS = ['PRIVATE KEY-----', 'PRIVATE KEY ----', 'PuTTY-User-Key-File-'] as const;
@@ -38,7 +39,7 @@ export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxB
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await (started.get(root) ?? gitGrepMarkers(root));
       // git failed: search all its files here rather than miss a key.
-      searchHere.push(...(matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
+      pushAll(searchHere, (matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),
   );
   return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));

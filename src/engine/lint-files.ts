@@ -34,6 +34,7 @@ import { runRepositoryRules } from './lint-repository.js';
 import { parseSource } from './parse-source.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
+import { pushAll } from '../core/collections.js';
 
 export const UNREADABLE_FILE = 'SSH001';
 const READ_CONCURRENCY = 16;
@@ -119,18 +120,18 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       remember(source);
       // The repository rules read installations and modes; every script's commands would fill memory.
       setups.push({ ...linted.model, commands: [] });
-      inSources.push(...linted.findings);
+      pushAll(inSources, linted.findings);
     } else {
       const model = parseSource(source, kind, context.version);
       if (!model) return;
       remember(source);
       keyFiles.push(model);
-      inSources.push(...runKeyFileRules(model, ruleSet, context));
+      pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
   });
   const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
-  for (const [source, keys] of privateKeys) inSources.push(...lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
+  for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   // Discovery order is not stable under concurrency; the trees must be.
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
   const configs = await lintConfigTrees(configModels, ruleSet, context, {
@@ -141,7 +142,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       return source && parseConfig(source, kind);
     },
   });
-  inSources.push(...configs.findings);
+  pushAll(inSources, configs.findings);
   const repository = buildRepositoryModel({
     analyses: configs.analyses,
     keyFiles,
@@ -150,8 +151,8 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     privateKeys: [...privateKeys].map(([source, keys]) => ({ path: source.path, keys })),
     complete: directoryInputs(paths, options.cwd).length === paths.length,
   });
-  inSources.push(...runRepositoryRules(repository, ruleSet, context));
-  findings.push(...suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
+  pushAll(inSources, runRepositoryRules(repository, ruleSet, context));
+  pushAll(findings, suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
 }

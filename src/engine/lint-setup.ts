@@ -18,6 +18,7 @@ import { analyseConfigTree, runConfigRules } from './lint-config-trees.js';
 import { parseSource } from './parse-source.js';
 import { runKeyFileRules, toFinding } from './lint-source.js';
 import type { RuleSet } from './rule-set.js';
+import { pushAll } from '../core/collections.js';
 
 /** An Include inside embedded text names a file on the target machine, which the repository does not show. */
 const NO_INCLUDES: IncludeResolver = {
@@ -43,10 +44,10 @@ async function lintSetupModel(model: SetupFileModel, ruleSet: RuleSet, context: 
     if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
     for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
   }
-  for (const document of model.embedded) findings.push(...(await lintEmbedded(document, ruleSet, context)));
+  for (const document of model.embedded) pushAll(findings, (await lintEmbedded(document, ruleSet, context)));
   for (const nested of model.nested) {
     const inner = await lintSetupModel(nested.model, ruleSet, context);
-    findings.push(...inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
+    pushAll(findings, inner.map((finding) => mapToHost(finding, { source: nested.model.source, origins: nested.origins })));
   }
   return findings;
 }

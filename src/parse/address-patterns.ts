@@ -18,6 +18,7 @@
  * | 9.8+      | strtonum(0, INT_MAX): blanks and `+` allowed; 33–INT_MAX is an error    |
  */
 import { compareReleases } from '../core/version.js';
+import { pushAll } from '../core/collections.js';
 
 export interface NumericAddress {
   family: 4 | 6;
@@ -250,7 +251,7 @@ function parseInetPton6(text: string): Uint8Array | undefined {
     if (ch === '.' && out.length + 4 <= 16) {
       const v4 = parseInetPton4(text.slice(tokenStart));
       if (!v4) return undefined;
-      out.push(...v4);
+      pushAll(out, v4);
       digits = 0;
       i = text.length;
       break;

@@ -1,6 +1,7 @@
 import { compareFindings, type Finding, type Severity } from '../core/finding.js';
 import type { LintResult } from '../core/lint-result.js';
 import type { ReportOptions } from './report-options.js';
+import { pushAll } from '../core/collections.js';
 
 /**
  * Human output: a header per file, then `file:line:col severity message [ID alias]` so that
@@ -15,7 +16,7 @@ export function formatText(result: LintResult, options: Pick<ReportOptions, 'col
       if (index > 0) lines.push('');
       lines.push(style.file(printable(finding.file)));
     }
-    lines.push(...findingLines(finding, style));
+    pushAll(lines, findingLines(finding, style));
   });
   if (findings.length > 0) lines.push('');
   lines.push(style.summary(summary(result)));

@@ -67,6 +67,12 @@ describe.each([
     }
   });
 
+  it('200,000 bad lines and a script of 200,000 commands: every finding, no crash (a spread of that many arguments overflowed the stack)', async () => {
+    const root = tree({ authorized_keys: 'not a key\n'.repeat(200_000), 'deploy.sh': 'true\n'.repeat(200_000) });
+    const findings = await scan(root);
+    expect(findings.filter((f) => f.file === 'authorized_keys' && f.ruleId !== 'SSH116')).toHaveLength(200_000);
+  });
+
   it('symbolic link loops and links out of the root: notes, nothing outside read', async () => {
     const outside = makeTree({ authorized_keys: `${SECRET}\n`, 'dir/known_hosts': `${SECRET}\n` });
     const root = tree({ 'a/known_hosts': `host ${KEYS.ed25519}\n` }, (dir) => {

@@ -26,7 +26,7 @@
  * `problem`) and keywords that store nothing (deprecated, ignored, unsupported) are left out:
  * other rules report them.
  */
-import { groupBy } from '../../core/group-by.js';
+import { groupBy } from '../../core/collections.js';
 import { formatVersion, type OpenSSHVersion } from '../../core/version.js';
 import { matchAddressList, matchHostList, matchPattern, matchPatternList } from '../../openssh/match.js';
 import { isRelease, type Release } from '../../openssh/releases.js';

@@ -14,6 +14,7 @@ import { ansibleShellCommands } from './ansible-shell.js';
 import { emptySetupModel, type EmbeddedDocument, type KeyInstallation, type SetupFileModel, type ShellCommand } from './setup-model.js';
 import { addShellFacts } from './shell-facts.js';
 import { sshPathRole, userOfPath } from './ssh-paths.js';
+import { pushAll } from '../../core/collections.js';
 
 const SHELL_MODULES: ReadonlySet<AnsibleTask['module']> = new Set(['shell', 'command', 'raw']);
 
@@ -22,7 +23,7 @@ export function parseAnsible(source: SourceFile): SetupFileModel {
   const { yaml, tasks } = readAnsibleFile(source);
   const commands: ShellCommand[] = [];
   for (const task of tasks) {
-    if (SHELL_MODULES.has(task.module)) commands.push(...ansibleShellCommands(task, yaml, source));
+    if (SHELL_MODULES.has(task.module)) pushAll(commands, ansibleShellCommands(task, yaml, source));
     else if (task.args.get('state')?.value === 'absent') continue;
     else if (task.module === 'authorized_key') addAuthorizedKey(model, task);
     else addFileTask(model, task);

@@ -18,6 +18,7 @@ import { argvCommands, shellCommands } from './shell/shell-commands.js';
 import { maskMatches, shellText } from './shell/shell-text.js';
 import { sshPathRole, userOfPath } from './ssh-paths.js';
 import { isTemplated, JINJA, literalString, mapValue, nodeSpan, parseYamlSource, scalarText, scalarWord, type ScalarText, type YamlSource } from './yaml-source.js';
+import { pushAll } from '../../core/collections.js';
 
 export interface CloudConfig {
   yaml: YamlSource;
@@ -76,7 +77,7 @@ export function parseCloudInit(source: SourceFile, template: RegExp = JINJA): Se
     reader.addHostKeys(mapValue(config, 'ssh_keys'));
     const files = mapValue(config, 'write_files');
     for (const entry of isSeq(files) ? files.items : []) reader.addWrittenFile(entry);
-    for (const key of ['bootcmd', 'runcmd']) commands.push(...reader.commandList(mapValue(config, key)));
+    for (const key of ['bootcmd', 'runcmd']) pushAll(commands, reader.commandList(mapValue(config, key)));
   }
   addShellFacts(model, commands);
   return model;
@@ -106,7 +107,7 @@ class ConfigReader {
     for (const item of items) {
       const text = isScalar(item) ? scalarText(this.yaml, this.model.source, item) : undefined;
       if (!text || isTemplated(text.text) || isKeyPlaceholder(text.text)) unknown = true;
-      else lines.push(...scalarLines(text));
+      else pushAll(lines, scalarLines(text));
     }
     // cloud-init adds the keys to what the file holds, so the list is part of the file.
     const document = embedLines('authorized_keys', this.model.source, lines, { fragment: true });
@@ -155,7 +156,7 @@ class ConfigReader {
     for (const item of list.items) {
       if (isSeq(item)) {
         const words = item.items.map((word) => scalarWord(this.yaml, this.model.source, word));
-        if (words.length > 0 && words.every((word) => word !== undefined)) commands.push(...argvCommands(words as ShellWord[]));
+        if (words.length > 0 && words.every((word) => word !== undefined)) pushAll(commands, argvCommands(words as ShellWord[]));
       } else if (isScalar(item)) {
         const text = scalarText(this.yaml, this.model.source, item);
         if (text) lines.push(text);

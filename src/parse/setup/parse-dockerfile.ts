@@ -11,6 +11,7 @@ import { parseMode } from './file-mode.js';
 import { addShellFacts } from './shell-facts.js';
 import { shellCommands } from './shell/shell-commands.js';
 import { shellText } from './shell/shell-text.js';
+import { pushAll } from '../../core/collections.js';
 
 /** A COPY or ADD: its sources (as written) and destination. */
 export interface ImageCopy {
@@ -38,12 +39,12 @@ export function parseDockerfile(source: SourceFile): SetupFileModel {
     const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === 'RUN' ? RUN_PREFIX : /^/), instruction.origins));
     const first = lexed[0];
     if (!first) continue;
-    if (instruction.keyword === 'RUN') commands.push(...runCommands(lexed, first));
+    if (instruction.keyword === 'RUN') pushAll(commands, runCommands(lexed, first));
     // `ENV A=1 B="x y"` lexes as assignments already (the legacy `ENV A value` form is not read).
     else if (instruction.keyword === 'ENV') commands.push({ words: [], assignments: first.assignments, redirects: [] });
     else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
       const copy = imageCopy(instruction, first);
-      if (copy) commands.push(...copyCommands(model, copy, first));
+      if (copy) pushAll(commands, copyCommands(model, copy, first));
     }
   }
   addShellFacts(model, commands);

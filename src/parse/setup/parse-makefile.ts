@@ -8,6 +8,7 @@ import { emptySetupModel, type LineOrigin, type SetupFileModel, type ShellComman
 import { addShellFacts } from './shell-facts.js';
 import { shellCommands } from './shell/shell-commands.js';
 import { DROPPED_CHAR, UNKNOWN_CHAR, shellText } from './shell/shell-text.js';
+import { pushAll } from '../../core/collections.js';
 
 const RULE = /^([^\s:#=][^:#=]*?)\s*::?(?!=)/;
 
@@ -41,7 +42,7 @@ export function parseMakefile(source: SourceFile): SetupFileModel {
       if (!/\\$/.test(line) || i + 1 >= lines.length) break;
       i++;
     }
-    commands.push(...shellCommands(shellText(texts.join('\n'), origins, maskMake), target));
+    pushAll(commands, shellCommands(shellText(texts.join('\n'), origins, maskMake), target));
   }
   addShellFacts(model, commands);
   return model;

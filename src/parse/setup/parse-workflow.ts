@@ -11,6 +11,7 @@ import { addShellFacts } from './shell-facts.js';
 import { shellCommands } from './shell/shell-commands.js';
 import { maskMatches, shellText } from './shell/shell-text.js';
 import { nodeSpan, parseYamlSource, scalarText, type YamlSource } from './yaml-source.js';
+import { pushAll } from '../../core/collections.js';
 
 export const EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
 /** `shell:` values whose scripts are POSIX shell (`bash {0}` and `sh -e {0}` included). */
@@ -23,7 +24,7 @@ export function parseWorkflow(source: SourceFile): SetupFileModel {
   for (const document of yaml.documents) {
     const root = document.contents;
     if (!isMap(root)) continue;
-    commands.push(...environment(yaml, source, root.get('env', true)));
+    pushAll(commands, environment(yaml, source, root.get('env', true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get('jobs', true);
     if (!isMap(jobs)) continue;
@@ -31,18 +32,18 @@ export function parseWorkflow(source: SourceFile): SetupFileModel {
       const job = pair.value;
       const scope = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (!isMap(job)) continue;
-      commands.push(...environment(yaml, source, job.get('env', true), scope));
+      pushAll(commands, environment(yaml, source, job.get('env', true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get('steps', true);
       if (!isSeq(steps)) continue;
       for (const step of steps.items) {
         if (!isMap(step)) continue;
-        commands.push(...environment(yaml, source, step.get('env', true), scope));
+        pushAll(commands, environment(yaml, source, step.get('env', true), scope));
         const run = step.get('run', true);
         const shell = step.get('shell') ?? jobShell;
         if (!isScalar(run) || (typeof shell === 'string' && !POSIX_SHELL.test(shell))) continue;
         const script = scalarText(yaml, source, run as Scalar);
-        if (script) commands.push(...shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
+        if (script) pushAll(commands, shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
     }
   }

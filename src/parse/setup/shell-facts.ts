@@ -9,9 +9,10 @@ import { parseMode } from './file-mode.js';
 import type { EmbeddedDocument, KeyInstallation, ModeSetting, SetupFileModel, ShellCommand } from './setup-model.js';
 import { sshFileKind, userOfPath } from './ssh-paths.js';
 import { sshInvocations } from './ssh-invocations.js';
+import { pushAll } from '../../core/collections.js';
 
 export function addShellFacts(model: SetupFileModel, commands: readonly ShellCommand[]): void {
-  model.commands.push(...commands);
+  pushAll(model.commands, commands);
   for (const write of fileWrites(commands)) addWrite(model, write);
   for (const invocation of sshInvocations(commands)) {
     // Agent forwarding on a command line is one connection's choice; agent-forwarding-in-ci judges it where it matters.
@@ -19,7 +20,7 @@ export function addShellFacts(model: SetupFileModel, commands: readonly ShellCom
     if (options.length === 0) continue;
     model.embedded.push(embeddedDocument(model, 'ssh_config', { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
   }
-  for (const command of commands) model.modes.push(...modeSettings(command));
+  for (const command of commands) pushAll(model.modes, modeSettings(command));
 }
 
 function addWrite(model: SetupFileModel, write: FileWrite): void {

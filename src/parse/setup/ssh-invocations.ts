@@ -7,6 +7,7 @@
 import { commandName } from './file-writes.js';
 import type { LineOrigin, ShellCommand, ShellWord } from './setup-model.js';
 import { shellCommands, wordAsShellText } from './shell/shell-commands.js';
+import { pushAll } from '../../core/collections.js';
 
 export interface SshOption {
   /** As an ssh_config line: `StrictHostKeyChecking=no`, `IdentityFile ~/.ssh/deploy`. */
@@ -38,12 +39,12 @@ export const SSH_COMMAND_VARIABLES = new Set(['GIT_SSH_COMMAND', 'RSYNC_RSH']);
 export function sshInvocations(commands: readonly ShellCommand[]): SshInvocation[] {
   const found: SshInvocation[] = [];
   for (const command of commands) {
-    for (const { name, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name)) found.push(...fromCommandLine(value));
+    for (const { name, value } of command.assignments) if (SSH_COMMAND_VARIABLES.has(name)) pushAll(found, fromCommandLine(value));
     const name = commandName(command);
     if (name === undefined) continue;
     if (VALUED.has(name)) found.push(invocation(command, name));
-    else if (name === 'rsync') found.push(...rsyncShells(command).flatMap(fromCommandLine));
-    else if (name === 'git') found.push(...gitSshCommands(command).flatMap(fromCommandLine));
+    else if (name === 'rsync') pushAll(found, rsyncShells(command).flatMap(fromCommandLine));
+    else if (name === 'git') pushAll(found, gitSshCommands(command).flatMap(fromCommandLine));
   }
   return found;
 }

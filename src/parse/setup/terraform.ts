@@ -141,6 +141,6 @@ function heredocBody(lines: readonly SourceLine[], first: number, marker: string
   if (end === -1) return undefined;
   const body = lines.slice(first, end);
   const indents = body.filter((line) => line.text.trim() !== '').map((line) => line.text.length - line.text.trimStart().length);
-  const strip = indented && indents.length > 0 ? Math.min(...indents) : 0;
+  const strip = indented && indents.length > 0 ? indents.reduce((least, indent) => Math.min(least, indent)) : 0;
   return { lines: body.map((line) => ({ text: line.text.slice(strip), origin: { line: line.number, columnOffset: strip } })), end };
 }

@@ -1,4 +1,4 @@
-import { groupBy } from '../../core/group-by.js';
+import { groupBy } from '../../core/collections.js';
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
 import { effectiveConfig, isOff, isOn, type Setting } from '../../parse/config/effective-config.js';
 import { scopeLabel } from '../config/setting-text.js';

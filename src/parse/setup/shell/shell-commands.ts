@@ -7,6 +7,7 @@
 import type { LineOrigin, ShellCommand, ShellWord } from '../setup-model.js';
 import { lexShell } from './shell-lexer.js';
 import { shellText, type ShellText } from './shell-text.js';
+import { pushAll } from '../../../core/collections.js';
 
 /** Wrappers that run their arguments as a command, with the options that take a value. */
 const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -46,7 +47,7 @@ function expand(lexed: readonly ShellCommand[], origins: readonly LineOrigin[], 
     if (scope !== undefined) command.scope = scope;
     commands.push(command);
     const script = scriptArgument(command);
-    if (script && nesting < MAX_NESTING) commands.push(...shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
+    if (script && nesting < MAX_NESTING) pushAll(commands, shellCommands(wordAsShellText(script, origins), scope, nesting + 1));
   }
   return commands;
 }

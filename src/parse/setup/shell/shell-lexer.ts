@@ -13,6 +13,7 @@
  */
 import type { HeredocBody, ShellCommand, ShellRedirect, ShellWord } from '../setup-model.js';
 import { DROPPED_CHAR, PositionMap, UNKNOWN_CHAR, type ShellText } from './shell-text.js';
+import { pushAll } from '../../../core/collections.js';
 
 /** Words that open or close a compound command at the start of a command; dropped when flattening. */
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time', 'esac', 'in']);
@@ -302,7 +303,7 @@ class Lexer {
     if (depth >= MAX_DEPTH || to <= from) return;
     const inner = new Lexer(this.s.slice(0, to), this.o.slice(0, to), this.positions, from);
     inner.list(0);
-    this.commands.push(...inner.commands);
+    pushAll(this.commands, inner.commands);
   }
 
   /** `<(…)` / `>(…)`: the commands run; the word (a /dev/fd path) is unknown. */

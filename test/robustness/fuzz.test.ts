@@ -21,9 +21,13 @@ import { tokenizeConfigLine } from '../../src/parse/config/tokenize-line.js';
 import { parseKeyOptions } from '../../src/parse/key-options.js';
 import { parseKnownHostsLine } from '../../src/parse/known-hosts.js';
 import { findPastedBlocks } from '../../src/parse/pasted-blocks.js';
+import { findPrivateKeys } from '../../src/parse/private-key.js';
+import { parseSetupSource } from '../../src/parse/setup/parse-setup.js';
+import { SETUP_KINDS } from '../../src/core/file-kind.js';
 import { decodeBase64, decodeKeyBlob } from '../../src/ssh/index.js';
 import { decodeLikeBPton } from '../../src/ssh/base64.js';
 import { KEYS, blobOf } from '../fixtures/keys.js';
+import { generatedKey } from '../fixtures/private-keys.js';
 import { withoutHanging } from './hang-guard.js';
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -44,18 +48,10 @@ afterAll(() => {
   if (process.env.FUZZ_REPORT) writeFileSync(process.env.FUZZ_REPORT, JSON.stringify(Object.fromEntries(counts), null, 2));
 });
 
-/** Throwaway key, made for this test only; its body must never appear in any output. */
-const PRIVATE_KEY = [
-  '-----BEGIN OPENSSH PRIVATE KEY-----',
-  'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
-  'QyNTUxOQAAACDMr4VPm3kKLobOZ0Y2Bd4h8mLXTLFJh/WQpiLlnsSjdQAAAJBo/EViaPxF',
-  'YgAAAAtzc2gtZWQyNTUxOQAAACDMr4VPm3kKLobOZ0Y2Bd4h8mLXTLFJh/WQpiLlnsSjdQ',
-  'AAAECwxTifFZe4dec6x72pA3dM5UnBuUAEyzVFH3j9PhTZUcyvhU+beQouhs5nRjYF3iHy',
-  'YtdMsUmH9ZCmIuWexKN1AAAADWJlbmNoQGV4YW1wbGU=',
-  '-----END OPENSSH PRIVATE KEY-----',
-];
-/** The secret half: the last 64 bytes of the encoded private section (seed and public key). */
-const SECRET_CHUNKS = ['AAAECwxTifFZe4dec6x72pA3dM5UnBuUAEyzVFH3j9PhTZUc', 'pA3dM5UnBuUAEyzVFH3j9PhTZUcyvhU+beQ'];
+/** A key made by ssh-keygen for this run (none is committed); its body must never appear in any output. */
+const PRIVATE_KEY = generatedKey('openssh-ed25519').text.trim().split('\n');
+/** 24-character pieces of the key's body after its first line (which holds only the public header). */
+const SECRET_CHUNKS = PRIVATE_KEY.slice(2, -1).map((bodyLine) => bodyLine.slice(0, 24)).filter((chunk) => chunk.length === 24);
 
 const keyLines = Object.values(KEYS);
 const blobs = keyLines.map(blobOf);
@@ -66,6 +62,8 @@ const fragment = fc.oneof(
   fc.constantFrom('no-pty', 'restrict', 'command="ls"', 'command="a \\" b"', 'from="10.0.0.0/8,!*.x,192.168.*"', 'expiry-time="20991231"', 'environment="A=1"', 'permitopen="h:*"', 'principals="a,b"', 'cert-authority', ',', '"', '\\', '#', '@revoked', '@cert-authority', '|1|abc|def', '[h]:2222', '*', '!'),
   fc.constantFrom('Include', 'Match', 'Host', 'PermitRootLogin', 'Ciphers', 'KexAlgorithms', 'AuthorizedKeysFile', 'ListenAddress', 'Port', 'ProxyJump', 'LocalForward', 'yes', 'no', '+aes128-ctr', '-*cbc', '^ssh-ed25519', 'all', 'User', 'Address', '%h', '${HOME}', '~/.ssh/x', '=', '"', "'"),
   fc.constantFrom(' ', '  ', '\t', '', '\r', '\u0000', '\ufeff', '\u202e'),
+  // Setup code: shell, YAML, Dockerfile, Terraform pieces.
+  fc.constantFrom('ssh -o', 'StrictHostKeyChecking=no', '-i', 'cat <<EOF', 'cat <<-\'EOF\' > ~/.ssh/authorized_keys', 'EOF', '$(', ')', '`', '${', '}', '&&', '|', ';', '>>', 'chmod 777 ~/.ssh', 'chmod -R g+w', 'install -m 600', 'ssh-keyscan h >> ~/.ssh/known_hosts', 'GIT_SSH_COMMAND="ssh -A"', 'bash -c \'', '- run: |', 'run:', 'steps:', '#cloud-config', 'ssh_authorized_keys:', '- ', 'mode: 644', 'ansible.posix.authorized_key:', 'key:', 'lineinfile:', 'path: /etc/ssh/sshd_config', 'line:', 'runcmd:', 'RUN ', 'COPY id_rsa /root/.ssh/', '{{ x }}', '${{ secrets.K }}', '$$', 'resource "aws_key_pair" "k" {', 'public_key = "', 'user_data = <<-EOT', 'EOT'),
   fc.string({ maxLength: 16 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
@@ -148,6 +146,20 @@ describe('parsers never throw and keep ranges inside the line', () => {
     });
   });
 
+  it('setup code (every kind) and the private-key finder', () => {
+    fuzz('setup code', fc.tuple(fc.constantFrom(...SETUP_KINDS), fc.array(line, { maxLength: 12 })), ([kind, lines]) => {
+      const source = createSourceFile('f', lines.join('\n'));
+      const model = parseSetupSource(source, kind);
+      const spans = [...model.modes, ...model.installations, ...model.commands.flatMap((command) => command.words)].map((item) => item.span);
+      for (const span of spans) {
+        expect(span.line).toBeGreaterThanOrEqual(1);
+        expect(span.line).toBeLessThanOrEqual(Math.max(1, source.lines.length));
+      }
+      for (const document of model.embedded) expect(document.origins.every((origin) => origin.line >= 1 && origin.line <= Math.max(1, source.lines.length))).toBe(true);
+      expect(Array.isArray(findPrivateKeys(source.text))).toBe(true);
+    });
+  });
+
   it('pasted blocks', () => {
     fuzz('pasted blocks', fc.array(fc.oneof(line, fc.constantFrom(...PRIVATE_KEY)), { maxLength: 12 }), (lines) => {
       const source = createSourceFile('f', lines.join('\n'));
@@ -163,7 +175,24 @@ describe('the whole pipeline', () => {
   const roots: string[] = [];
   afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-  const FILE_NAMES = ['authorized_keys', 'known_hosts', 'id.pub', 'sshd_config', 'ssh_config', 'sshd_config.d/a.conf', '.ssh/config', 'id_ed25519', 'notes.txt'];
+  const FILE_NAMES = [
+    'authorized_keys',
+    'known_hosts',
+    'id.pub',
+    'sshd_config',
+    'ssh_config',
+    'sshd_config.d/a.conf',
+    '.ssh/config',
+    'id_ed25519',
+    'notes.txt',
+    'deploy.sh',
+    '.github/workflows/deploy.yml',
+    'Dockerfile',
+    'Makefile',
+    'roles/ssh/tasks/main.yml',
+    'user-data',
+    'main.tf',
+  ];
   const content = fc.array(fc.oneof({ weight: 5, arbitrary: line }, { weight: 1, arbitrary: fc.constant(PRIVATE_KEY.join('\n')) }), { maxLength: 12 }).map((lines) => lines.join('\n'));
   const tree = fc.dictionary(fc.constantFrom(...FILE_NAMES), content, { minKeys: 1, maxKeys: 4 });
 

@@ -26,13 +26,18 @@ export interface InvalidConfigCase extends ConfigCase {
   hits: (ExpectedHit & { file?: string })[];
 }
 
-/** Include arguments are matched against the case's file names: exact names, or `*` globs. */
+/**
+ * Include arguments are matched against the case's file names: exact names, or `*` globs. Like the
+ * engine's resolver, an absolute path outside /etc/ssh that names none of them is outside the repository.
+ */
 function memoryResolver(models: Map<string, ConfigFileModel>): IncludeResolver {
   return {
     async expand(pattern) {
       const name = pattern.replace(/^\/etc\/ssh\//, '');
       const regex = new RegExp(`^${name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-      return { files: [...models.keys()].filter((file) => regex.test(file)).sort() };
+      const files = [...models.keys()].filter((file) => regex.test(file)).sort();
+      if (files.length === 0 && name.startsWith('/')) return { outside: 'an absolute path the repository does not hold' };
+      return { files };
     },
     async load(file) {
       return models.get(file);

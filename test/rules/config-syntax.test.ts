@@ -6,6 +6,7 @@ import invalidQuotes from '../../src/rules/config-syntax/invalid-quotes.js';
 import invalidValue from '../../src/rules/config-syntax/invalid-value.js';
 import missingArgument from '../../src/rules/config-syntax/missing-argument.js';
 import notAllowedInMatch from '../../src/rules/config-syntax/not-allowed-in-match.js';
+import unsupportedOnBuild from '../../src/rules/config-syntax/unsupported-on-build.js';
 import { configRuleTable } from './config-rule-tester.js';
 
 configRuleTable(missingArgument, {
@@ -62,4 +63,12 @@ configRuleTable(invalidAlgorithmList, {
     { name: 'wildcard where none is allowed', text: 'Ciphers aes*-ctr\n', hits: [{ line: 1 }] },
     { name: 'too new for the target', version: '9.2', text: 'KexAlgorithms mlkem768x25519-sha256\n', hits: [{ line: 1 }] },
   ],
+});
+
+configRuleTable(unsupportedOnBuild, {
+  valid: [
+    { name: 'a keyword the build supports', text: 'ListenAddress 192.0.2.1\n' },
+    { name: 'RDomain before it existed is an unknown keyword, not this', version: '7.4', text: 'RDomain vrf1\n' },
+  ],
+  invalid: [{ name: 'RDomain on a Linux build', version: '9.2', text: 'Port 22\nRDomain vrf1\n', hits: [{ line: 2, column: 1, message: 'not supported on this platform' }] }],
 });

@@ -26822,7 +26822,14 @@ function settingsFor(analysis, context, user) {
   return {
     user,
     analysis,
-    lines: (keyword) => config.all(keyword),
+    lines(keyword) {
+      const all = config.all(keyword);
+      const inBlocks = all.filter((setting) => setting.scope.block !== void 0);
+      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block, user));
+      if (applies.includes("maybe")) return void 0;
+      const matching = inBlocks.filter((_, index) => applies[index] === "yes");
+      return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === void 0);
+    },
     candidates(keyword) {
       const lines = config.all(keyword);
       const found = [];
@@ -27149,8 +27156,11 @@ function startFailure(analysis) {
 }
 function allowedUser(view, groups) {
   const user = view.user;
+  const denyUsers = view.lines("DenyUsers");
+  const allow = view.lines("AllowUsers");
+  if (!denyUsers || !allow) return { unknown: `a Match block that may apply to ${user}'s connections sets AllowUsers or DenyUsers` };
   let unknown;
-  for (const setting of view.lines("DenyUsers")) {
+  for (const setting of denyUsers) {
     for (const pattern of setting.values) {
       const applies = userPatternApplies(pattern, user);
       if (applies === "yes") {
@@ -27159,7 +27169,6 @@ function allowedUser(view, groups) {
       if (applies === "maybe") unknown = `DenyUsers ${pattern} depends on the client's host`;
     }
   }
-  const allow = view.lines("AllowUsers");
   if (allow.length > 0) {
     const results = allow.flatMap((setting) => setting.values.map((pattern) => userPatternApplies(pattern, user)));
     if (!results.includes("yes")) {
@@ -27181,6 +27190,7 @@ function allowedGroups(view, groups) {
   const user = view.user;
   const deny = view.lines("DenyGroups");
   const allow = view.lines("AllowGroups");
+  if (!deny || !allow) return { unknown: `a Match block that may apply to ${user}'s connections sets AllowGroups or DenyGroups` };
   if (deny.length === 0 && allow.length === 0) return "ok";
   if (!groups) return { unknown: `AllowGroups/DenyGroups depend on ${user}'s groups` };
   const matching = (settings) => settings.flatMap((setting) => setting.values.flatMap((pattern) => groups.groups.filter((group) => matchPattern(group.name, pattern)).map((group) => ({ setting, group }))));
@@ -27310,20 +27320,30 @@ function startCause(server) {
     chain: []
   };
 }
-function judge(source, line, entry2, context) {
-  const start = startCause(source.server);
-  if (start) return { outcome: "refused", cause: start };
+function sourceChecks(source, context) {
+  const known = context.perSource.get(source);
+  if (known) return known;
   const release = formatVersion(context.version);
   const view = settingsFor(source.server, context, source.user);
-  const accepted = entry2.key.key.cert ? [acceptedAlgorithms(view, release, entry2), ...certificateChecks(view, release, { source, line, entry: entry2 }, { ...context, caAlgorithms: (setting) => algorithmList2("CASignatureAlgorithms", "sig", setting, release) })] : [...fileRead(view, release, source), acceptedAlgorithms(view, release, entry2), rsaSize(view, release, entry2, context.version), keyOptions(entry2)];
-  return outcomeOf([
-    allowedUser(view, groupsOf(context.model.accounts, source.server, source.user)),
-    pubkeyAuthentication(view, release),
-    authenticationMethods2(view, release),
-    rootLogin(view, release, entry2),
-    ...accepted,
-    chrootChecks(view, release, source)
-  ]);
+  const checks = {
+    start: startCause(source.server),
+    view,
+    user: allowedUser(view, groupsOf(context.model.accounts, source.server, source.user)),
+    pubkey: pubkeyAuthentication(view, release),
+    methods: authenticationMethods2(view, release),
+    fileRead: fileRead(view, release, source),
+    chroot: chrootChecks(view, release, source)
+  };
+  context.perSource.set(source, checks);
+  return checks;
+}
+function judge(source, line, entry2, context) {
+  const checks = sourceChecks(source, context);
+  if (checks.start) return { outcome: "refused", cause: checks.start };
+  const release = formatVersion(context.version);
+  const view = checks.view;
+  const accepted = entry2.key.key.cert ? [acceptedAlgorithms(view, release, entry2), ...certificateChecks(view, release, { source, line, entry: entry2 }, { ...context, caAlgorithms: (setting) => algorithmList2("CASignatureAlgorithms", "sig", setting, release) })] : [...checks.fileRead, acceptedAlgorithms(view, release, entry2), rsaSize(view, release, entry2, context.version), keyOptions(entry2)];
+  return outcomeOf([checks.user, checks.pubkey, checks.methods, rootLogin(view, release, entry2), ...accepted, checks.chroot]);
 }
 var cache2 = /* @__PURE__ */ new WeakMap();
 function analyseLogins(model, context) {
@@ -27333,7 +27353,7 @@ function analyseLogins(model, context) {
   const cached = byContext.get(key);
   if (cached) return cached;
   const keySources = installedKeySources(model, context.version);
-  const judgement = { model, keySources, version: context.version, now: context.now };
+  const judgement = { model, keySources, version: context.version, now: context.now, perSource: /* @__PURE__ */ new Map() };
   const logins = [];
   const add = (source, line, entry2) => {
     logins.push({ user: source.user, source, line, entry: entry2, keyAt: source.place(line.number, entry2.key.typeRange), verdict: judge(source, line, entry2, judgement) });
@@ -27359,7 +27379,8 @@ function whose(user, logins) {
 }
 function consequence(user, refused, all, model, context) {
   const source = refused[0].source;
-  const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refused.includes(login));
+  const refusedHere = new Set(refused);
+  const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refusedHere.has(login));
   const working = mine.filter((login) => login.verdict.outcome === "accepted");
   if (working.length > 0) return ` ${user} can still log in with ${working.map(at2).join(", ")}.`;
   if (!mine.every((login) => login.verdict.outcome === "refused")) return "";
@@ -27384,14 +27405,11 @@ function keyRelated(login) {
 }
 function lockoutHits(model, context, family) {
   const all = analyseLogins(model, context);
-  const groups = /* @__PURE__ */ new Map();
-  for (const login of all) {
-    const verdict = login.verdict;
-    if (verdict.outcome !== "refused" || verdict.cause.family !== family || verdict.cause.reportedBy) continue;
-    const place = verdict.cause.at ?? login.keyAt;
-    const key = JSON.stringify([place.file, place.span.line, family === "sshd-will-not-start" ? "" : login.user]);
-    groups.set(key, [...groups.get(key) ?? [], login]);
-  }
+  const refused = all.filter((login) => login.verdict.outcome === "refused" && login.verdict.cause.family === family && !login.verdict.cause.reportedBy);
+  const groups = groupBy(refused, (login) => {
+    const place = login.verdict.outcome === "refused" && login.verdict.cause.at || login.keyAt;
+    return JSON.stringify([place.file, place.span.line, family === "sshd-will-not-start" ? "" : login.user]);
+  });
   return [...groups.values()].map((logins) => {
     const first = logins[0];
     const cause2 = first.verdict.outcome === "refused" ? first.verdict.cause : void 0;

@@ -59,8 +59,11 @@ export function startFailure(analysis: ConfigAnalysis): { directive: Directive; 
 
 function allowedUser(view: UserSettings, groups: UserGroups | undefined): Check {
   const user = view.user;
+  const denyUsers = view.lines('DenyUsers');
+  const allow = view.lines('AllowUsers');
+  if (!denyUsers || !allow) return { unknown: `a Match block that may apply to ${user}'s connections sets AllowUsers or DenyUsers` };
   let unknown: string | undefined;
-  for (const setting of view.lines('DenyUsers')) {
+  for (const setting of denyUsers) {
     for (const pattern of setting.values) {
       const applies = userPatternApplies(pattern, user);
       if (applies === 'yes') {
@@ -69,7 +72,6 @@ function allowedUser(view: UserSettings, groups: UserGroups | undefined): Check 
       if (applies === 'maybe') unknown = `DenyUsers ${pattern} depends on the client's host`;
     }
   }
-  const allow = view.lines('AllowUsers');
   if (allow.length > 0) {
     const results = allow.flatMap((setting) => setting.values.map((pattern) => userPatternApplies(pattern, user)));
     if (!results.includes('yes')) {
@@ -93,6 +95,7 @@ function allowedGroups(view: UserSettings, groups: UserGroups | undefined): Chec
   const user = view.user;
   const deny = view.lines('DenyGroups');
   const allow = view.lines('AllowGroups');
+  if (!deny || !allow) return { unknown: `a Match block that may apply to ${user}'s connections sets AllowGroups or DenyGroups` };
   if (deny.length === 0 && allow.length === 0) return 'ok';
   if (!groups) return { unknown: `AllowGroups/DenyGroups depend on ${user}'s groups` };
   const matching = (settings: readonly Setting[]) =>
@@ -253,25 +256,48 @@ interface Judgement {
   keySources: readonly KeySource[];
   version: OpenSSHVersion;
   now: number;
+  /** What depends only on the source (its server and user), worked out once for all its keys. */
+  perSource: Map<KeySource, SourceChecks>;
+}
+
+interface SourceChecks {
+  start: Cause | undefined;
+  view: UserSettings;
+  user: Check;
+  pubkey: Check;
+  methods: Check;
+  fileRead: Check[];
+  chroot: Check;
+}
+
+function sourceChecks(source: KeySource, context: Judgement): SourceChecks {
+  const known = context.perSource.get(source);
+  if (known) return known;
+  const release = formatVersion(context.version);
+  const view = settingsFor(source.server, context, source.user);
+  const checks: SourceChecks = {
+    start: startCause(source.server),
+    view,
+    user: allowedUser(view, groupsOf(context.model.accounts, source.server, source.user)),
+    pubkey: pubkeyAuthentication(view, release),
+    methods: authenticationMethods(view, release),
+    fileRead: fileRead(view, release, source),
+    chroot: chrootChecks(view, release, source),
+  };
+  context.perSource.set(source, checks);
+  return checks;
 }
 
 /** sshd's verdict on `user` presenting `entry` (a key `source` lists, or a certificate): the user, the key, then the session. */
 function judge(source: KeySource, line: SourceLine, entry: KeyEntry, context: Judgement): Outcome {
-  const start = startCause(source.server);
-  if (start) return { outcome: 'refused', cause: start };
+  const checks = sourceChecks(source, context);
+  if (checks.start) return { outcome: 'refused', cause: checks.start };
   const release = formatVersion(context.version);
-  const view = settingsFor(source.server, context, source.user);
+  const view = checks.view;
   const accepted = entry.key.key.cert
     ? [acceptedAlgorithms(view, release, entry), ...certificateChecks(view, release, { source, line, entry }, { ...context, caAlgorithms: (setting) => algorithmList('CASignatureAlgorithms', 'sig', setting, release) })]
-    : [...fileRead(view, release, source), acceptedAlgorithms(view, release, entry), rsaSize(view, release, entry, context.version), keyOptions(entry)];
-  return outcomeOf([
-    allowedUser(view, groupsOf(context.model.accounts, source.server, source.user)),
-    pubkeyAuthentication(view, release),
-    authenticationMethods(view, release),
-    rootLogin(view, release, entry),
-    ...accepted,
-    chrootChecks(view, release, source),
-  ]);
+    : [...checks.fileRead, acceptedAlgorithms(view, release, entry), rsaSize(view, release, entry, context.version), keyOptions(entry)];
+  return outcomeOf([checks.user, checks.pubkey, checks.methods, rootLogin(view, release, entry), ...accepted, checks.chroot]);
 }
 
 const cache = new WeakMap<RepositoryModel, Map<string, KeyLogin[]>>();
@@ -284,7 +310,7 @@ export function analyseLogins(model: RepositoryModel, context: Pick<RuleContext,
   const cached = byContext.get(key);
   if (cached) return cached;
   const keySources = installedKeySources(model, context.version);
-  const judgement: Judgement = { model, keySources, version: context.version, now: context.now };
+  const judgement: Judgement = { model, keySources, version: context.version, now: context.now, perSource: new Map() };
   const logins: KeyLogin[] = [];
   const add = (source: KeySource, line: SourceLine, entry: KeyEntry): void => {
     logins.push({ user: source.user, source, line, entry, keyAt: source.place(line.number, entry.key.typeRange), verdict: judge(source, line, entry, judgement) });

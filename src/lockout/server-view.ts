@@ -46,8 +46,13 @@ export interface UserSettings {
    * `undefined` stands for the release's default. One entry when the value is certain.
    */
   candidates(keyword: string): (Setting | undefined)[];
-  /** Every line of an accumulating keyword (AllowUsers, DenyUsers, …), in reading order. */
-  lines(keyword: string): Setting[];
+  /**
+   * The lines of a list keyword (AllowUsers, DenyUsers, …) that apply to the user's connections, in
+   * reading order: those of the Match blocks that match, which replace the top-level ones
+   * (servconf.c `copy_set_server_options`), else the top-level ones. `undefined` when a block that
+   * sets it may or may not match (its criteria depend on the connection).
+   */
+  lines(keyword: string): Setting[] | undefined;
 }
 
 export function settingsFor(analysis: ConfigAnalysis, context: Pick<RuleContext, 'version'>, user: string): UserSettings {
@@ -55,7 +60,14 @@ export function settingsFor(analysis: ConfigAnalysis, context: Pick<RuleContext,
   return {
     user,
     analysis,
-    lines: (keyword) => config.all(keyword),
+    lines(keyword) {
+      const all = config.all(keyword);
+      const inBlocks = all.filter((setting) => setting.scope.block !== undefined);
+      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block!, user));
+      if (applies.includes('maybe')) return undefined;
+      const matching = inBlocks.filter((_, index) => applies[index] === 'yes');
+      return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === undefined);
+    },
     candidates(keyword) {
       const lines = config.all(keyword);
       const found: (Setting | undefined)[] = [];

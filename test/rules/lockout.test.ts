@@ -62,6 +62,13 @@ const CASES: Case[] = [
     files: { [SSHD]: 'AllowUsers admin\nPasswordAuthentication no\nAuthorizedKeysCommand /usr/bin/sss_ssh_authorizedkeys\nAuthorizedKeysCommandUser nobody\n', [DEPLOY]: `${KEYS.ed25519}\n` },
     expected: [{ at: `lockout-user-refused ${SSHD}:1`, says: ['may still accept a key that AuthorizedKeysCommand supplies'] }],
   },
+  { name: 'AllowUsers in a Match block on an address: depends on the client', files: { [SSHD]: 'PasswordAuthentication no\nMatch Address 192.168.0.0/16\n  AllowUsers admin\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  { name: 'AllowUsers in a Match block for another user does not apply', files: { [SSHD]: 'PasswordAuthentication no\nMatch User admin\n  AllowUsers admin\n', [DEPLOY]: `${KEYS.ed25519}\n` }, expected: [] },
+  {
+    name: "a Match block for deploy replaces the top-level AllowUsers",
+    files: { [SSHD]: 'PasswordAuthentication no\nAllowUsers deploy admin\nMatch User deploy\n  AllowUsers admin\n', [DEPLOY]: `${KEYS.ed25519}\n` },
+    expected: [{ at: `lockout-user-refused ${SSHD}:4`, says: ['does not list deploy'] }],
+  },
   {
     name: 'AllowUsers with commas says why',
     files: { [SSHD]: 'AllowUsers admin,deploy\n', [DEPLOY]: `${KEYS.ed25519}\n` },

@@ -5,6 +5,7 @@
  */
 import type { RelatedLocation } from '../../core/finding.js';
 import { analyseLogins, describeKey, type CauseFamily, type KeyLogin } from '../../lockout/logins.js';
+import { groupBy } from '../../core/collections.js';
 import { firstValue } from '../../parse/config/effective-config.js';
 import { settingsFor } from '../../lockout/server-view.js';
 import type { RepositoryModel } from '../../repository/repository-model.js';
@@ -28,7 +29,8 @@ function whose(user: string, logins: readonly KeyLogin[]): string {
  */
 function consequence(user: string, refused: readonly KeyLogin[], all: readonly KeyLogin[], model: RepositoryModel, context: RuleContext): string {
   const source = refused[0]!.source;
-  const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refused.includes(login));
+  const refusedHere = new Set(refused);
+  const mine = all.filter((login) => login.user === user && login.source.server === source.server && !refusedHere.has(login));
   const working = mine.filter((login) => login.verdict.outcome === 'accepted');
   if (working.length > 0) return ` ${user} can still log in with ${working.map(at).join(', ')}.`;
   if (!mine.every((login) => login.verdict.outcome === 'refused')) return '';
@@ -55,15 +57,12 @@ function keyRelated(login: KeyLogin): RelatedLocation[] {
 
 export function lockoutHits(model: RepositoryModel, context: RuleContext, family: CauseFamily): RepositoryHit[] {
   const all = analyseLogins(model, context);
-  const groups = new Map<string, KeyLogin[]>();
-  for (const login of all) {
-    const verdict = login.verdict;
-    if (verdict.outcome !== 'refused' || verdict.cause.family !== family || verdict.cause.reportedBy) continue;
-    const place = verdict.cause.at ?? login.keyAt;
-    // sshd not starting is one finding for everyone; the others one per user.
-    const key = JSON.stringify([place.file, place.span.line, family === 'sshd-will-not-start' ? '' : login.user]);
-    groups.set(key, [...(groups.get(key) ?? []), login]);
-  }
+  const refused = all.filter((login) => login.verdict.outcome === 'refused' && login.verdict.cause.family === family && !login.verdict.cause.reportedBy);
+  // sshd not starting is one finding for everyone; the others one per user.
+  const groups = groupBy(refused, (login) => {
+    const place = (login.verdict.outcome === 'refused' && login.verdict.cause.at) || login.keyAt;
+    return JSON.stringify([place.file, place.span.line, family === 'sshd-will-not-start' ? '' : login.user]);
+  });
   return [...groups.values()].map((logins) => {
     const first = logins[0]!;
     const cause = first.verdict.outcome === 'refused' ? first.verdict.cause : undefined;

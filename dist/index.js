@@ -54039,7 +54039,7 @@ function mapValue(node, key) {
 }
 var JINJA = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
 function isTemplated(text) {
-  return /\{\{|\{%|\$\{/.test(text);
+  return /\{\{|\{%|\{#|\$\{/.test(text);
 }
 function literalString(node) {
   if (!(0, import_yaml2.isScalar)(node) || node.value === null || typeof node.value === "object") return void 0;
@@ -54085,6 +54085,10 @@ function parseMode(written2) {
   const mode = ((set | cleared) & 511) === 511 ? set : void 0;
   return { set, cleared, mode };
 }
+function knownBits(change) {
+  if (change.mode !== void 0) return { mode: change.mode };
+  return { mode: void 0, ...change.set !== 0 ? { setBits: change.set } : {}, ...change.cleared !== 0 ? { clearedBits: change.cleared } : {} };
+}
 var ALL_BITS = 4095;
 function pythonOctal(text) {
   const match2 = /^\s*(?:0o)?([0-7](?:_?[0-7])*)\s*$/i.exec(text);
@@ -54103,7 +54107,7 @@ function parseModeText(text, symbolic) {
   if (octal !== void 0) return { mode: octal & ALL_BITS, written: text };
   const change = symbolic ? parseMode(text.trim()) : void 0;
   if (!change) return { mode: void 0, written: text };
-  return change.mode === void 0 && change.set !== 0 ? { mode: void 0, written: text, setBits: change.set } : { mode: change.mode, written: text };
+  return { written: text, ...knownBits(change) };
 }
 function describeMode(mode) {
   const letters = ["r", "w", "x"];
@@ -54967,8 +54971,7 @@ function modeSettings(command) {
   if (written2 === void 0) return [];
   const change = parseMode(written2);
   if (!change) return [];
-  const setBits2 = change.mode === void 0 && change.set !== 0 ? { setBits: change.set } : {};
-  return targets.map((target) => ({ target: target.text, mode: change.mode, ...setBits2, written: written2, recursive, span: target.span }));
+  return targets.map((target) => ({ target: target.text, ...knownBits(change), written: written2, recursive, span: target.span }));
 }
 
 // src/parse/setup/cloud-init.ts
@@ -55310,8 +55313,8 @@ function identityPaths(model) {
   return paths;
 }
 function restricts(mode, target) {
-  const change = parseMode(mode.written);
-  if (!change || (change.cleared & OWNER_ONLY) !== OWNER_ONLY) return false;
+  const ownerOnly = mode.mode !== void 0 ? (mode.mode & OWNER_ONLY) === 0 : ((mode.clearedBits ?? 0) & OWNER_ONLY) === OWNER_ONLY;
+  if (!ownerOnly) return false;
   if (mode.target === target) return true;
   if (mode.target.includes("*")) return globRegex(mode.target).test(target);
   return mode.recursive && target.startsWith(`${mode.target.replace(/\/+$/, "")}/`);
@@ -55493,7 +55496,7 @@ function copyCommands(model, copy, command) {
   const written2 = chmod2?.value?.slice("--chmod=".length);
   const change = written2 === void 0 ? void 0 : parseMode(written2);
   if (written2 !== void 0 && change) {
-    model.modes.push({ target: copy.destination.text, mode: change.mode, ...change.mode === void 0 && change.set !== 0 ? { setBits: change.set } : {}, written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod2.span });
+    model.modes.push({ target: copy.destination.text, ...knownBits(change), written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod2.span });
   }
   return commands;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/config.js';
 import { createSourceFile } from '../../src/core/source.js';
-import { lintEmbedded } from '../../src/engine/lint-setup.js';
+import { lintEmbedded, lintSetupSource } from '../../src/engine/lint-setup.js';
 import { buildRuleSet } from '../../src/engine/rule-set.js';
 import type { EmbeddedDocument } from '../../src/parse/setup/setup-model.js';
 import { RULES } from '../../src/rules/index.js';
@@ -39,5 +39,13 @@ describe('lintEmbedded', () => {
     const fragment = await lintEmbedded(embedded('authorized_keys', text, 1, 0, true), ruleSet, context);
     expect(whole.map((finding) => finding.alias)).toContain('no-usable-keys');
     expect(fragment).toEqual([]);
+  });
+});
+
+describe('text written by Ansible', () => {
+  it('says nothing about a Jinja comment in the content (Ansible removes it)', async () => {
+    const text = '- copy:\n    dest: /etc/ssh/sshd_config.d/10-managed.conf\n    content: "{# managed by ansible #}\\nPasswordAuthentication no\\n"\n';
+    const { findings } = await lintSetupSource(createSourceFile('roles/ssh/tasks/main.yml', text), 'ansible', ruleSet, context);
+    expect(findings).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { setupRuleTable } from './setup-rule-tester.js';
 setupRuleTable(rule, {
   valid: [
     { name: 'Ansible tasks: written, then restricted by a later task', kind: 'ansible', text: '- shell: echo "{{ k }}" > /root/.ssh/id_rsa\n- file:\n    path: /root/.ssh/id_rsa\n    mode: "0600"' },
+    { name: "Ansible mode \"0o600\" (Python's int(x, 8) reads it)", kind: 'ansible', text: '- shell: echo "{{ k }}" > /root/.ssh/id_rsa\n- file:\n    path: /root/.ssh/id_rsa\n    mode: "0o600"' },
     { name: 'chmod 600 after writing', text: 'echo "$SSH_KEY" > ~/.ssh/id_rsa\nchmod 600 ~/.ssh/id_rsa' },
     { name: 'chmod 400', text: 'printf "%s\\n" "$KEY" > deploy.pem && chmod 400 deploy.pem' },
     { name: 'symbolic go-rwx', text: 'echo "$KEY" > ~/.ssh/id_ed25519; chmod go-rwx ~/.ssh/id_ed25519' },
@@ -25,6 +26,7 @@ setupRuleTable(rule, {
   invalid: [
     { name: 'echo from a variable', text: 'mkdir -p ~/.ssh\necho "$SSH_KEY" > ~/.ssh/id_rsa', hits: [{ line: 2, column: 19, message: "'~/.ssh/id_rsa'" }] },
     { name: 'Ansible shell task with Jinja content', kind: 'ansible', text: '- shell: echo "{{ deploy_key }}" > /root/.ssh/id_ed25519', hits: [{ line: 1, column: 36 }] },
+    { name: 'Ansible mode 600 unquoted is decimal 600 (0o1130), not owner-only', kind: 'ansible', text: '- shell: echo "{{ k }}" > /root/.ssh/id_rsa\n- file:\n    path: /root/.ssh/id_rsa\n    mode: 600', hits: [{ line: 1 }] },
     { name: 'chmod 644 is not enough', text: 'echo "$KEY" > ~/.ssh/id_ed25519\nchmod 644 ~/.ssh/id_ed25519', hits: [{ line: 1 }] },
     { name: 'base64 decoded', text: 'echo "$KEY_B64" | base64 -d > deploy.pem', hits: [{ line: 1 }] },
     { name: 'tee', text: 'echo "$KEY" | tee ~/.ssh/id_ecdsa >/dev/null', hits: [{ line: 1 }] },

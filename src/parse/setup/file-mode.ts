@@ -61,6 +61,14 @@ export interface ParsedMode {
   written: string;
   /** Bits certainly turned on when `mode` is unknown (`g+w`). */
   setBits?: number;
+  /** Bits certainly turned off when `mode` is unknown (`go-rwx`). */
+  clearedBits?: number;
+}
+
+/** What a parsed chmod mode tells for sure: the whole mode, or the bits it surely sets and clears. */
+export function knownBits(change: ModeChange): Pick<ParsedMode, 'mode' | 'setBits' | 'clearedBits'> {
+  if (change.mode !== undefined) return { mode: change.mode };
+  return { mode: undefined, ...(change.set !== 0 ? { setBits: change.set } : {}), ...(change.cleared !== 0 ? { clearedBits: change.cleared } : {}) };
 }
 
 const ALL_BITS = 0o7777;
@@ -87,7 +95,7 @@ export function parseModeText(text: string, symbolic: boolean): ParsedMode {
   if (octal !== undefined) return { mode: octal & ALL_BITS, written: text };
   const change = symbolic ? parseMode(text.trim()) : undefined;
   if (!change) return { mode: undefined, written: text };
-  return change.mode === undefined && change.set !== 0 ? { mode: undefined, written: text, setBits: change.set } : { mode: change.mode, written: text };
+  return { written: text, ...knownBits(change) };
 }
 
 /** `0o1204` → `0o1204 (-w----r-T)`, as `ls -l` shows the bits. */

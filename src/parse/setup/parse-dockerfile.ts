@@ -7,7 +7,7 @@
 import type { SourceFile } from '../../core/source.js';
 import type { LineOrigin, SetupFileModel, ShellCommand, ShellWord } from './setup-model.js';
 import { emptySetupModel } from './setup-model.js';
-import { parseMode } from './file-mode.js';
+import { knownBits, parseMode } from './file-mode.js';
 import { addShellFacts } from './shell-facts.js';
 import { shellCommands } from './shell/shell-commands.js';
 import { shellText } from './shell/shell-text.js';
@@ -95,7 +95,7 @@ function copyCommands(model: SetupFileModel, copy: ImageCopy, command: ShellComm
   const written = chmod?.value?.slice('--chmod='.length);
   const change = written === undefined ? undefined : parseMode(written);
   if (written !== undefined && change) {
-    model.modes.push({ target: copy.destination.text, mode: change.mode, ...(change.mode === undefined && change.set !== 0 ? { setBits: change.set } : {}), written, recursive: copy.destination.text.endsWith('/'), span: chmod!.span });
+    model.modes.push({ target: copy.destination.text, ...knownBits(change), written, recursive: copy.destination.text.endsWith('/'), span: chmod!.span });
   }
   return commands;
 }

@@ -106,6 +106,8 @@ export interface ModeSetting {
   written: string;
   /** Bits certainly turned on when `mode` is unknown (`g+w` adds group write whatever the old mode). */
   setBits?: number;
+  /** Bits certainly turned off when `mode` is unknown (`go-rwx`). */
+  clearedBits?: number;
   recursive: boolean;
   span: Span;
 }

@@ -5,7 +5,7 @@
  */
 import { createSourceFile } from '../../core/source.js';
 import { fileWrites, commandName, operands, type FileWrite, type KnownLines } from './file-writes.js';
-import { parseMode } from './file-mode.js';
+import { knownBits, parseMode } from './file-mode.js';
 import type { EmbeddedDocument, KeyInstallation, ModeSetting, SetupFileModel, ShellCommand } from './setup-model.js';
 import { sshFileKind, userOfPath } from './ssh-paths.js';
 import { sshInvocations } from './ssh-invocations.js';
@@ -78,6 +78,5 @@ function modeSettings(command: ShellCommand): ModeSetting[] {
   if (written === undefined) return [];
   const change = parseMode(written);
   if (!change) return [];
-  const setBits = change.mode === undefined && change.set !== 0 ? { setBits: change.set } : {};
-  return targets.map((target) => ({ target: target.text, mode: change.mode, ...setBits, written, recursive, span: target.span }));
+  return targets.map((target) => ({ target: target.text, ...knownBits(change), written, recursive, span: target.span }));
 }

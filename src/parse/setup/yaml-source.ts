@@ -87,9 +87,9 @@ export function mapValue(node: unknown, key: string): Node | undefined {
 /** Jinja expressions, statements and comments: Ansible (and cloud-init's `## template: jinja`) replace them before any shell runs. */
 export const JINJA = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g;
 
-/** Jinja (`{{ }}`, `{% %}`) or `${…}` substitution (Terraform templatefile, envsubst): the text the tool gets is unknown. */
+/** Jinja (`{{ }}`, `{% %}`, `{# #}`, as JINJA masks them) or `${…}` substitution (Terraform templatefile, envsubst): the text the tool gets is unknown. */
 export function isTemplated(text: string): boolean {
-  return /\{\{|\{%|\$\{/.test(text);
+  return /\{\{|\{%|\{#|\$\{/.test(text);
 }
 
 /** A scalar's string value when the text fixes it: numbers and booleans as written, nothing for templates. */

@@ -1,5 +1,4 @@
 import { commandName, fileWrites, operands, type FileWrite } from '../../parse/setup/file-writes.js';
-import { parseMode } from '../../parse/setup/file-mode.js';
 import type { ModeSetting, SetupFileModel, ShellCommand } from '../../parse/setup/setup-model.js';
 import { isPrivateKeyPath } from '../../parse/setup/ssh-paths.js';
 import { sshInvocations } from '../../parse/setup/ssh-invocations.js';
@@ -25,8 +24,9 @@ function identityPaths(model: SetupFileModel): Set<string> {
 
 /** `chmod 600 key`, `chmod go-rwx key`, `chmod -R 700 ~/.ssh`, `install -m 600`: the key ends up owner-only. */
 function restricts(mode: ModeSetting, target: string): boolean {
-  const change = parseMode(mode.written);
-  if (!change || (change.cleared & OWNER_ONLY) !== OWNER_ONLY) return false;
+  // The model's bits, as the tool that sets them reads the mode (Ansible `mode: 600` unquoted is decimal).
+  const ownerOnly = mode.mode !== undefined ? (mode.mode & OWNER_ONLY) === 0 : ((mode.clearedBits ?? 0) & OWNER_ONLY) === OWNER_ONLY;
+  if (!ownerOnly) return false;
   if (mode.target === target) return true;
   if (mode.target.includes('*')) return globRegex(mode.target).test(target);
   return mode.recursive && target.startsWith(`${mode.target.replace(/\/+$/, '')}/`);

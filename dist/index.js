@@ -48324,6 +48324,9 @@ function kindFromContent(head) {
   }
   return void 0;
 }
+function isAccountFile(relPath) {
+  return /(?:^|[\\/])etc[\\/](?:passwd|group)$/.test(relPath);
+}
 
 // src/discover/discover.ts
 var SKIPPED_DIRECTORY_NAMES = [".git", "node_modules"];
@@ -56427,7 +56430,7 @@ async function lintPaths(paths, options) {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
   const candidates = discovery.files.filter(
-    (file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath)
+    (file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath)
   );
   let scanned = 0;
   const configModels = [];
@@ -56443,10 +56446,16 @@ async function lintPaths(paths, options) {
     remember(source);
     return parseConfigFile(source, kind, formatVersion(context3.version));
   };
+  const accounts = [];
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    const probing = file.kind === void 0 && !file.explicit;
+    const account = isAccountFile(file.displayPath);
+    const probing = file.kind === void 0 && (account || !file.explicit);
     const read = await readText(file, maxBytes, probing ? () => void 0 : note);
     if (!read) return;
+    if (account) {
+      accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
+      return;
+    }
     const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
     if (probing && keys.length === 0 && setupYaml === void 0) return;
@@ -56473,7 +56482,6 @@ async function lintPaths(paths, options) {
       pushAll(inSources, runKeyFileRules(model, ruleSet, context3));
     }
   });
-  const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
   for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
@@ -56498,16 +56506,6 @@ async function lintPaths(paths, options) {
   pushAll(findings, suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry2) => entry2.rule) };
-}
-var ACCOUNT_FILE = /(?:^|[\\/])etc[\\/](?:passwd|group)$/;
-async function readAccountFiles(files, maxBytes) {
-  const sources = [];
-  for (const file of files) {
-    if (!ACCOUNT_FILE.test(file.displayPath)) continue;
-    const read = await readText(file, maxBytes, () => void 0);
-    if (read) sources.push(createSourceFile(file.displayPath, read.text, read.hasBom));
-  }
-  return sources;
 }
 function dropSuperseded(findings, ruleSet) {
   const superseded = /* @__PURE__ */ new Set();

@@ -151,3 +151,8 @@ export function kindFromContent(head: string): FileKind | undefined {
   }
   return undefined;
 }
+
+/** A machine's account files, `etc/passwd` and `etc/group` (never shadow): the lockout analysis reads the groups they give a user. */
+export function isAccountFile(relPath: string): boolean {
+  return /(?:^|[\\/])etc[\\/](?:passwd|group)$/.test(relPath);
+}

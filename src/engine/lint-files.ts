@@ -17,7 +17,7 @@ import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
 import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
-import { CONTENT_SNIFF_BYTES, mayHoldSetupYaml, setupKindFromContent } from '../discover/kinds.js';
+import { CONTENT_SNIFF_BYTES, isAccountFile, mayHoldSetupYaml, setupKindFromContent } from '../discover/kinds.js';
 import { filesWithKeyMarkers, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
@@ -76,7 +76,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   // Files whose names say nothing are otherwise only read when named explicitly, or, for YAML, to
   // see whether they are setup code (cloud-init user data, a playbook).
   const candidates = discovery.files.filter(
-    (file) => file.kind !== undefined || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath),
+    (file) => file.kind !== undefined || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath),
   );
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
@@ -95,11 +95,18 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     remember(source);
     return parseConfigFile(source, kind, formatVersion(context.version));
   };
+  /** A machine's etc/passwd and etc/group, read quietly in the same pass, for the lockout analysis. */
+  const accounts: SourceFile[] = [];
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
-    // A file read only to look for keys or setup YAML stays quiet when it cannot be read.
-    const probing = file.kind === undefined && !file.explicit;
+    const account = isAccountFile(file.displayPath);
+    // A file read only to look for keys or setup YAML, or for the accounts, stays quiet when it cannot be read.
+    const probing = file.kind === undefined && (account || !file.explicit);
     const read = await readText(file, maxBytes, probing ? () => undefined : note);
     if (!read) return;
+    if (account) {
+      accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
+      return;
+    }
     const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : undefined;
     // Nothing to analyse (a marker in code, an ordinary YAML file): splitting a large file into
@@ -129,7 +136,6 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
   });
-  const accounts = await readAccountFiles(discovery.files, maxBytes);
   const publicKeys = publicKeyIndex(keyFiles);
   for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   // Discovery order is not stable under concurrency; the trees must be.
@@ -155,19 +161,6 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   pushAll(findings, suppressEachFile(dropSuperseded(inSources, ruleSet), sources, ruleSet));
   findings.sort(compareFindings);
   return { findings, filesScanned: scanned, rules: ruleSet.enabled.map((entry) => entry.rule) };
-}
-
-/** A machine's account files: `etc/passwd` and `etc/group` (never shadow), read quietly for the lockout analysis. */
-const ACCOUNT_FILE = /(?:^|[\\/])etc[\\/](?:passwd|group)$/;
-
-async function readAccountFiles(files: readonly DiscoveredFile[], maxBytes: number): Promise<SourceFile[]> {
-  const sources: SourceFile[] = [];
-  for (const file of files) {
-    if (!ACCOUNT_FILE.test(file.displayPath)) continue;
-    const read = await readText(file, maxBytes, () => undefined);
-    if (read) sources.push(createSourceFile(file.displayPath, read.text, read.hasBom));
-  }
-  return sources;
 }
 
 /** A finding another rule's finding on the same line supersedes (it says the same with more context) is dropped. */

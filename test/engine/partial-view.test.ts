@@ -32,3 +32,15 @@ describe('the repository rules on part of a repository', () => {
     expect(message).not.toContain('locked out.');
   });
 });
+
+describe('account files named on the command line', () => {
+  it('are read for the lockout analysis, without a "cannot tell what kind" note', async () => {
+    const root = repository();
+    writeFileSync(path.join(root, 'etc/group'), 'admins:x:1001:deploy\n');
+    writeFileSync(path.join(root, 'etc/ssh/sshd_config'), 'PasswordAuthentication no\nDenyGroups admins\n');
+    const result = await lintPaths(['etc/ssh/sshd_config', 'etc/group', 'home/deploy/.ssh/authorized_keys'], { cwd: root, config: defaultConfig() });
+    expect(result.findings.filter((finding) => finding.file === 'etc/group')).toEqual([]);
+    expect(result.findings.find((finding) => finding.alias === 'lockout-user-refused')?.message).toContain('denies group admins');
+    expect(result.filesScanned).toBe(2);
+  });
+});

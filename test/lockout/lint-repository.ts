@@ -2,6 +2,7 @@
  * A repository's model and findings from the pipeline's own steps, with the setup facts given
  * directly (the setup parsers are tested on their own). `repo` holds the files on disk, for Includes.
  */
+import { isAccountFile } from '../../src/discover/kinds.js';
 import { defaultConfig } from '../../src/config/config.js';
 import type { Finding } from '../../src/core/finding.js';
 import { createSourceFile } from '../../src/core/source.js';
@@ -57,7 +58,7 @@ export async function lintRepository(repo: string, files: Record<string, string>
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
   const configs = await lintConfigTrees(configModels, RULE_SET, context, { cwd: repo, root: repo, loadExtra: async () => undefined });
   const setups = setupSpecs.map((spec) => setupModel(spec, files[spec.file] ?? ''));
-  const accounts = Object.entries(files).flatMap(([path, text]) => (/(?:^|\/)etc\/(?:passwd|group)$/.test(path) ? [createSourceFile(path, text)] : []));
+  const accounts = Object.entries(files).flatMap(([path, text]) => (isAccountFile(path) ? [createSourceFile(path, text)] : []));
   const privateKeys = Object.entries(files).flatMap(([path, text]) => {
     const keys = findPrivateKeys(text);
     return keys.length > 0 ? [{ path, keys }] : [];

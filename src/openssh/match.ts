@@ -73,11 +73,15 @@ export function matchAddressList(address: string, list: string): -1 | 0 | 1 {
     const entry = negated ? raw.slice(1) : raw;
     const [net = '', bits] = entry.split('/', 2);
     const entryFamily = isIP(net);
+    const maxBits = entryFamily === 4 ? 32 : 128;
+    // A mask that is not a number in range makes the entry no CIDR block (addr_pton_cidr fails), and
+    // BlockList aborts the process on a NaN mask: it is matched as a pattern, as sshd falls back to.
+    const prefix = bits === undefined ? maxBits : /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits ? Number(bits) : undefined;
     let matched: boolean;
-    if (entryFamily !== 0) {
+    if (entryFamily !== 0 && prefix !== undefined) {
       const type = entryFamily === 4 ? 'ipv4' : 'ipv6';
       const block = new BlockList();
-      block.addSubnet(net, bits === undefined ? (entryFamily === 4 ? 32 : 128) : Number(bits), type);
+      block.addSubnet(net, prefix, type);
       matched = family === entryFamily && block.check(address, type);
     } else {
       matched = matchPattern(address, entry);

@@ -14612,11 +14612,13 @@ function matchAddressList(address, list) {
     const entry2 = negated ? raw.slice(1) : raw;
     const [net = "", bits] = entry2.split("/", 2);
     const entryFamily = isIP(net);
+    const maxBits = entryFamily === 4 ? 32 : 128;
+    const prefix = bits === void 0 ? maxBits : /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits ? Number(bits) : void 0;
     let matched;
-    if (entryFamily !== 0) {
+    if (entryFamily !== 0 && prefix !== void 0) {
       const type = entryFamily === 4 ? "ipv4" : "ipv6";
       const block = new BlockList();
-      block.addSubnet(net, bits === void 0 ? entryFamily === 4 ? 32 : 128 : Number(bits), type);
+      block.addSubnet(net, prefix, type);
       matched = family === entryFamily && block.check(address, type);
     } else {
       matched = matchPattern(address, entry2);
@@ -16507,50 +16509,6 @@ function flagValues(program, release) {
   if (program === "ssh") return { values: ["yes", "no", "true", "false"], caseSensitive: false };
   return { values: ["yes", "no"], caseSensitive: !isAtLeast(release, "7.7") };
 }
-function argumentCount(grammar) {
-  switch (grammar.kind) {
-    case "words":
-      return { min: grammar.min, max: grammar.max ?? Infinity };
-    case "rest-of-line":
-    case "ignored":
-    case "version-addendum":
-    case "proxy-jump":
-    case "subsystem":
-      return { min: 1, max: Infinity };
-    case "rekey-limit":
-    case "ipqos":
-    case "add-keys-to-agent":
-    case "forward-local":
-    case "forward-remote":
-      return { min: 1, max: 2 };
-    case "listen-address":
-      return { min: 1, max: 3 };
-    case "user-patterns":
-    case "group-patterns":
-    case "env-names":
-    case "env-assignments":
-    case "path-list":
-    case "permit-open":
-    case "permit-listen":
-    case "permit-remote-open":
-    case "authentication-methods":
-    case "pubkey-auth-options":
-    case "per-source-penalties":
-    case "channel-timeout":
-    case "include":
-    case "match":
-    case "host-patterns":
-    case "canonical-domains":
-    case "permitted-cnames":
-    case "known-hosts-files":
-      return { min: 1, max: Infinity };
-    default:
-      return { min: 1, max: 1 };
-  }
-}
-function consumesRestOfLine(grammar) {
-  return argumentCount(grammar).max === Infinity;
-}
 function sampleValue(grammar) {
   switch (grammar.kind) {
     case "flag":
@@ -16706,7 +16664,6 @@ function resolveFacts(facts, release, build) {
     status,
     ...aliasOf ? { aliasOf } : {},
     grammar,
-    consumesAllArguments: consumesRestOfLine(grammar),
     accumulation,
     ...def !== void 0 ? { default: def } : {},
     sample,

@@ -9,7 +9,6 @@ import { compareFindings, severityRank, type Category, type Finding, type Severi
 import { annotationFields, annotationMessage } from '../report/github.js';
 
 export type Level = 'error' | 'warning' | 'notice';
-export const LEVELS: readonly Level[] = ['error', 'warning', 'notice'];
 export const ANNOTATIONS_PER_LEVEL = 10;
 
 export const LEVEL_OF: Readonly<Record<Severity, Level>> = { error: 'error', warning: 'warning', note: 'notice' };

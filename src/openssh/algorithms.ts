@@ -992,10 +992,6 @@ export function algorithmCatalogue(): readonly AlgorithmEntry[] {
   return catalogue;
 }
 
-export function algorithmEntry(cls: AlgorithmClass, name: string): AlgorithmEntry | undefined {
-  return algorithmCatalogue().find((e) => e.cls === cls && e.name === name);
-}
-
 // -------------------------------------------------------------- assessment
 
 export type AlgorithmStatus = 'ok' | 'weak' | 'broken';
@@ -1030,15 +1026,14 @@ export type ReasonCode =
   | 'gex-moduli'
   | 'rsa-key-size';
 
+/**
+ * Where the opinions come from (as summarised in shared/reference/ssh-knowledge.md §d):
+ * - ssh-audit: jtesta/ssh-audit src/ssh_audit/ssh2_kexdb.py @1eb11050 (2026-06): fail → broken, warn → weak;
+ * - mozilla: Mozilla infosec OpenSSH guideline (docs/guidelines/openssh.md, "Modern"): names it leaves out;
+ * - cis: CIS Ubuntu 24.04 v1 §5.1 (via ComplianceAsCode content): weak cipher / MAC / KEX lists;
+ * - openssh: OpenSSH itself: release notes, removal or disabling by default.
+ */
 export type AssessmentSource = 'ssh-audit' | 'mozilla' | 'cis' | 'openssh';
-
-/** Where the opinions come from (as summarised in shared/reference/ssh-knowledge.md §d). */
-export const ASSESSMENT_SOURCES: Record<AssessmentSource, string> = {
-  'ssh-audit': 'jtesta/ssh-audit src/ssh_audit/ssh2_kexdb.py @1eb11050 (2026-06): fail → broken, warn → weak',
-  mozilla: 'Mozilla infosec OpenSSH guideline (docs/guidelines/openssh.md, "Modern"): names it leaves out',
-  cis: 'CIS Ubuntu 24.04 v1 §5.1 (via ComplianceAsCode content): weak cipher / MAC / KEX lists',
-  openssh: 'OpenSSH itself: release notes, removal or disabling by default',
-};
 
 export interface AssessmentReason {
   code: ReasonCode;

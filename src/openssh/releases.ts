@@ -168,7 +168,3 @@ export const BUILD_PROFILES: Readonly<Record<'debian' | 'minimal' | 'openbsd', B
   minimal: MINIMAL_BUILD,
   openbsd: OPENBSD_BUILD,
 };
-
-export function hasFeature(build: BuildProfile, feature: BuildFeature): boolean {
-  return build.features.has(feature);
-}

@@ -587,11 +587,6 @@ export const SSH_KEYWORDS: readonly SshKeywordFacts[] = [
 
 const BY_NAME = indexByName(SSH_KEYWORDS);
 
-/** The table entry for a keyword name (any case), regardless of release. */
-export function sshKeywordFacts(name: string): SshKeywordFacts | undefined {
-  return BY_NAME.get(name.toLowerCase());
-}
-
 /**
  * What ssh `release` built as `build` makes of keyword `name` (any case):
  * undefined when it is a "Bad configuration option" there.

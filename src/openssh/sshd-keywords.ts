@@ -838,11 +838,6 @@ export const SSHD_KEYWORDS: readonly SshdKeywordFacts[] = [
 
 const BY_NAME = indexByName(SSHD_KEYWORDS);
 
-/** The table entry for a keyword name (any case), regardless of release. */
-export function sshdKeywordFacts(name: string): SshdKeywordFacts | undefined {
-  return BY_NAME.get(name.toLowerCase());
-}
-
 /**
  * What sshd `release` built as `build` makes of keyword `name` (any case):
  * undefined when it is a "Bad configuration option" there.

@@ -321,13 +321,6 @@ export function ipqosNames(release: Release): string[] {
 /** Digest names `ssh_digest_alg_by_name()` accepts (FingerprintHash), case-insensitive. */
 export const DIGEST_NAMES = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
 
-/** Prefixes an algorithm list may start with in `release`. */
-export function algorithmPrefixes(release: Release): string[] {
-  if (isAtLeast(release, '8.1')) return ['+', '-', '^'];
-  if (isAtLeast(release, '7.5')) return ['+', '-'];
-  return ['+'];
-}
-
 /** How the `integer` kind parses in a release (see its comment). */
 export function integerSyntax(program: Program, release: Release): 'atoi' | 'strtol-base0' | 'strtonum' {
   if (isAtLeast(release, '7.7')) return 'strtonum';
@@ -416,11 +409,6 @@ export function acceptsNoArguments(program: Program, release: Release, grammar: 
     default:
       return false;
   }
-}
-
-/** True when the grammar never leaves arguments for the "extra arguments" check. */
-export function consumesRestOfLine(grammar: ValueGrammar): boolean {
-  return argumentCount(grammar).max === Infinity;
 }
 
 // ------------------------------------------------------------------- samples
@@ -739,11 +727,6 @@ export interface ResolvedKeywordFacts {
   readonly aliasOf?: string;
   /** The grammar while active or rejected; `ignored` otherwise. */
   readonly grammar: ValueGrammar;
-  /**
-   * True when the keyword takes the rest of the line, so "extra arguments at
-   * end of line" (≤8.6: "garbage at end of line") can never happen.
-   */
-  readonly consumesAllArguments: boolean;
   readonly accumulation: Accumulation;
   /** Built-in default (config syntax); null = unset; undefined = not recorded (or an alias). */
   readonly default?: string | null;
@@ -800,7 +783,6 @@ export function resolveFacts(
     status,
     ...(aliasOf ? { aliasOf } : {}),
     grammar,
-    consumesAllArguments: consumesRestOfLine(grammar),
     accumulation,
     ...(def !== undefined ? { default: def } : {}),
     sample,

@@ -45,10 +45,6 @@ export const CURVES: Readonly<Record<EcCurve, Curve>> = {
   },
 };
 
-export function curveByName(name: string): EcCurve | undefined {
-  return Object.hasOwn(CURVES, name) ? (name as EcCurve) : undefined;
-}
-
 /**
  * Why OpenSSH refuses an encoded point, with the ssh_err() text it reports:
  * `EC_POINT_oct2point` failures come back as "invalid format";

@@ -478,11 +478,6 @@ function sshBlockApplies(block: Directive, match: MatchCriteria, d: SshDestinati
   });
 }
 
-/** Whether two scopes can apply to the same connection / destination. */
-export function scopesOverlap(a: Scope, b: Scope): boolean {
-  return a.key === b.key || a.coversAll || b.coversAll || a.broad || b.broad;
-}
-
 // ------------------------------------------------------------------ values
 
 /** The first argument, lower-cased ('' when there is none). */

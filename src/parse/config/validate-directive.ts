@@ -109,13 +109,6 @@ export function validateDirective(directive: Directive, context: ValidationConte
   return context.program === 'sshd' ? validateSshd(directive, context) : validateSsh(directive, context);
 }
 
-/** The resolved table entry for a keyword as the program looks it up (undefined: unknown). */
-export function lookupKeyword(keyword: string, context: Pick<ValidationContext, 'program' | 'release' | 'build'>): ResolvedKeywordFacts | undefined {
-  return context.program === 'sshd'
-    ? sshdKeyword(keyword, context.release, context.build)
-    : sshKeyword(keyword, context.release, context.build);
-}
-
 function verdictStatus(k: ResolvedKeywordFacts): KeywordStatus {
   return k.status === 'rejected' ? 'unsupported' : k.status;
 }

@@ -48963,6 +48963,14 @@ function lineStartsOf(text) {
   return starts;
 }
 
+// src/parse/setup/setup-model.ts
+function emptySetupModel(kind, source) {
+  return { kind, source, commands: [], writes: [], invocations: [], embedded: [], installations: [], modes: [], nested: [] };
+}
+function forRepository(model) {
+  return { ...model, commands: [], writes: [], invocations: [] };
+}
+
 // src/repository/repository-model.ts
 var byPath = (a, b) => a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0;
 function buildRepositoryModel(parts) {
@@ -54147,11 +54155,6 @@ function embedLines(kind, host2, lines, options) {
   return document;
 }
 
-// src/parse/setup/setup-model.ts
-function emptySetupModel(kind, source) {
-  return { kind, source, commands: [], embedded: [], installations: [], modes: [], nested: [] };
-}
-
 // src/parse/setup/file-writes.ts
 var STDOUT_REDIRECT = /^(?:1?>|1?>>|1?>\||&>|&>>)$/;
 var COPIERS = /* @__PURE__ */ new Set(["cp", "install", "mv"]);
@@ -54873,8 +54876,12 @@ function addOption(found, flag3, word) {
 // src/parse/setup/shell-facts.ts
 function addShellFacts(model, commands) {
   pushAll(model.commands, commands);
-  for (const write of fileWrites(commands)) addWrite(model, write);
-  for (const invocation2 of sshInvocations(commands)) {
+  const writes = fileWrites(commands);
+  const invocations = sshInvocations(commands);
+  pushAll(model.writes, writes);
+  pushAll(model.invocations, invocations);
+  for (const write of writes) addWrite(model, write);
+  for (const invocation2 of invocations) {
     const options = invocation2.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
     if (options.length === 0) continue;
     model.embedded.push(embeddedDocument(model, "ssh_config", { lines: options.map((o) => o.line), origins: options.map((o) => o.origin) }, true));
@@ -55240,7 +55247,7 @@ var keyscan_without_verification_default = defineSetupRule({
       return first;
     };
     const everyRun = model.kind === "ansible" || model.kind === "cloud_init" ? "" : ", and a fresh CI runner trusts anew on every run";
-    for (const write of fileWrites(model.commands)) {
+    for (const write of model.writes) {
       if (sshFileKind(write.target.text) !== "known_hosts") continue;
       const scan = origin(write.producer);
       if (commandName(scan) !== "ssh-keyscan") continue;
@@ -55261,7 +55268,7 @@ var keyscan_without_verification_default = defineSetupRule({
 var OWNER_ONLY = 63;
 function identityPaths(model) {
   const paths = /* @__PURE__ */ new Set();
-  for (const invocation2 of sshInvocations(model.commands)) {
+  for (const invocation2 of model.invocations) {
     for (const option of invocation2.options) {
       const identity2 = /^identityfile[\s=]+(\S+)$/i.exec(option.line);
       if (identity2) paths.add(identity2[1]);
@@ -55309,7 +55316,7 @@ var private_key_written_without_chmod_default = defineSetupRule({
     const hits = [];
     const identities = identityPaths(model);
     const reported = /* @__PURE__ */ new Set();
-    for (const write of fileWrites(model.commands)) {
+    for (const write of model.writes) {
       const target = write.target.text;
       if (reported.has(target) || !(isPrivateKeyPath(target) || identities.has(target)) || !fromSecret(write)) continue;
       const index = model.commands.indexOf(write.command);
@@ -55574,7 +55581,7 @@ var agent_forwarding_in_ci_default = defineSetupRule({
     const hits = [];
     const message = "This CI ssh forwards the job's ssh-agent: root on the server it reaches can use the loaded deploy key to log in elsewhere for as long as the job runs.";
     const help2 = "Remove `-A`/`ForwardAgent`; reach hosts behind a bastion with `-J` (ProxyJump), and give servers their own deploy keys.";
-    for (const invocation2 of sshInvocations(model.commands)) {
+    for (const invocation2 of model.invocations) {
       const option = invocation2.options.find((candidate) => FORWARD_AGENT_ON.test(candidate.line));
       const word = invocation2.forwardAgent ?? option?.word;
       if (word) hits.push(wordHit(word, message, help2));
@@ -56429,7 +56436,7 @@ async function lintPaths(paths, options) {
     else if (isSetupKind(kind)) {
       const linted = await lintSetupSource(source, kind, ruleSet, context3);
       remember(source);
-      setups.push({ ...linted.model, commands: [] });
+      setups.push(forRepository(linted.model));
       pushAll(inSources, linted.findings);
     } else {
       const model = parseSource(source, kind, context3.version);

@@ -21,7 +21,7 @@ import { CONTENT_SNIFF_BYTES, isAccountFile, mayHoldSetupYaml, setupKindFromCont
 import { filesWithKeyMarkers, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
-import type { SetupFileModel } from '../parse/setup/setup-model.js';
+import { forRepository, type SetupFileModel } from '../parse/setup/setup-model.js';
 import { buildRepositoryModel } from '../repository/repository-model.js';
 import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
@@ -125,8 +125,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     else if (isSetupKind(kind)) {
       const linted = await lintSetupSource(source, kind, ruleSet, context);
       remember(source);
-      // The repository rules read installations and modes; every script's commands would fill memory.
-      setups.push({ ...linted.model, commands: [] });
+      setups.push(forRepository(linted.model));
       pushAll(inSources, linted.findings);
     } else {
       const model = parseSource(source, kind, context.version);

@@ -7,6 +7,8 @@
 import type { Span } from '../../core/finding.js';
 import type { SetupKind, UserKind } from '../../core/file-kind.js';
 import type { SourceFile } from '../../core/source.js';
+import type { FileWrite } from './file-writes.js';
+import type { SshInvocation } from './ssh-invocations.js';
 
 /** One shell word after quote removal, where it is written in the host file. */
 export interface ShellWord {
@@ -117,6 +119,9 @@ export interface SetupFileModel {
   source: SourceFile;
   /** Every simple command the file runs (`run:` steps, `RUN` lines, recipes, script lines). */
   commands: ShellCommand[];
+  /** The files those commands write (redirections, tee, cp/install), and their ssh/scp/rsync/git connections. */
+  writes: FileWrite[];
+  invocations: SshInvocation[];
   embedded: EmbeddedDocument[];
   installations: KeyInstallation[];
   modes: ModeSetting[];
@@ -124,5 +129,10 @@ export interface SetupFileModel {
 }
 
 export function emptySetupModel(kind: SetupKind, source: SourceFile): SetupFileModel {
-  return { kind, source, commands: [], embedded: [], installations: [], modes: [], nested: [] };
+  return { kind, source, commands: [], writes: [], invocations: [], embedded: [], installations: [], modes: [], nested: [] };
+}
+
+/** What the repository rules read of a model (installations, modes, embedded files): the commands would keep every script's words in memory. */
+export function forRepository(model: SetupFileModel): SetupFileModel {
+  return { ...model, commands: [], writes: [], invocations: [] };
 }

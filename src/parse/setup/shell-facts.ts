@@ -13,8 +13,12 @@ import { pushAll } from '../../core/collections.js';
 
 export function addShellFacts(model: SetupFileModel, commands: readonly ShellCommand[]): void {
   pushAll(model.commands, commands);
-  for (const write of fileWrites(commands)) addWrite(model, write);
-  for (const invocation of sshInvocations(commands)) {
+  const writes = fileWrites(commands);
+  const invocations = sshInvocations(commands);
+  pushAll(model.writes, writes);
+  pushAll(model.invocations, invocations);
+  for (const write of writes) addWrite(model, write);
+  for (const invocation of invocations) {
     // Agent forwarding on a command line is one connection's choice; agent-forwarding-in-ci judges it where it matters.
     const options = invocation.options.filter((option) => !/^\s*forwardagent\b/i.test(option.line));
     if (options.length === 0) continue;

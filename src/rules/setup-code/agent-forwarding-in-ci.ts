@@ -1,4 +1,3 @@
-import { sshInvocations } from '../../parse/setup/ssh-invocations.js';
 import { defineSetupRule, type RuleHit } from '../rule.js';
 import { wordHit } from './scope.js';
 
@@ -23,7 +22,7 @@ export default defineSetupRule({
     const hits: RuleHit[] = [];
     const message = 'This CI ssh forwards the job\'s ssh-agent: root on the server it reaches can use the loaded deploy key to log in elsewhere for as long as the job runs.';
     const help = 'Remove `-A`/`ForwardAgent`; reach hosts behind a bastion with `-J` (ProxyJump), and give servers their own deploy keys.';
-    for (const invocation of sshInvocations(model.commands)) {
+    for (const invocation of model.invocations) {
       const option = invocation.options.find((candidate) => FORWARD_AGENT_ON.test(candidate.line));
       const word = invocation.forwardAgent ?? option?.word;
       if (word) hits.push(wordHit(word, message, help));

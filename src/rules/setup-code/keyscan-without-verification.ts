@@ -1,4 +1,4 @@
-import { commandName, fileWrites } from '../../parse/setup/file-writes.js';
+import { commandName } from '../../parse/setup/file-writes.js';
 import { sshFileKind } from '../../parse/setup/ssh-paths.js';
 import type { ShellCommand } from '../../parse/setup/setup-model.js';
 import { defineSetupRule, quote, type RuleHit } from '../rule.js';
@@ -36,7 +36,7 @@ export default defineSetupRule({
     };
     // A CI runner, an image build or a script run anew trusts anew each time; a provisioned server scans once.
     const everyRun = model.kind === 'ansible' || model.kind === 'cloud_init' ? '' : ', and a fresh CI runner trusts anew on every run';
-    for (const write of fileWrites(model.commands)) {
+    for (const write of model.writes) {
       if (sshFileKind(write.target.text) !== 'known_hosts') continue;
       const scan = origin(write.producer);
       if (commandName(scan) !== 'ssh-keyscan') continue;

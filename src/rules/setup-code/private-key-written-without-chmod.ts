@@ -1,7 +1,6 @@
-import { commandName, fileWrites, operands, type FileWrite } from '../../parse/setup/file-writes.js';
+import { commandName, operands, type FileWrite } from '../../parse/setup/file-writes.js';
 import type { ModeSetting, SetupFileModel, ShellCommand } from '../../parse/setup/setup-model.js';
 import { isPrivateKeyPath } from '../../parse/setup/ssh-paths.js';
-import { sshInvocations } from '../../parse/setup/ssh-invocations.js';
 import { defineSetupRule, quote, type RuleHit } from '../rule.js';
 import { sameScope, wordHit } from './scope.js';
 
@@ -10,7 +9,7 @@ const OWNER_ONLY = 0o077;
 /** Paths the code later hands to ssh as a key: `ssh -i PATH`, `IdentityFile PATH`, `ssh-add PATH`. */
 function identityPaths(model: SetupFileModel): Set<string> {
   const paths = new Set<string>();
-  for (const invocation of sshInvocations(model.commands)) {
+  for (const invocation of model.invocations) {
     for (const option of invocation.options) {
       const identity = /^identityfile[\s=]+(\S+)$/i.exec(option.line);
       if (identity) paths.add(identity[1]!);
@@ -67,7 +66,7 @@ export default defineSetupRule({
     const hits: RuleHit[] = [];
     const identities = identityPaths(model);
     const reported = new Set<string>();
-    for (const write of fileWrites(model.commands)) {
+    for (const write of model.writes) {
       const target = write.target.text;
       if (reported.has(target) || !(isPrivateKeyPath(target) || identities.has(target)) || !fromSecret(write)) continue;
       const index = model.commands.indexOf(write.command);

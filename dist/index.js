@@ -56392,10 +56392,10 @@ async function lintPaths(paths, options) {
   };
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches) : []);
-  const candidates = discovery.files.filter(
-    (file) => file.kind !== void 0 || file.explicit || keyCandidates.has(file) || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath)
-  );
+  const readAnyway = (file) => file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
+  const others = discovery.files.filter((file) => !readAnyway(file));
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(others, maxBytes, gitSearches) : []);
+  const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
   const keyFiles = [];
@@ -56420,7 +56420,7 @@ async function lintPaths(paths, options) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyScan ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
     if (probing && keys.length === 0 && setupYaml === void 0) return;
     scanned++;

@@ -22263,7 +22263,7 @@ var buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
 function startGitMarkerSearches(directories) {
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
-async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
+async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map(), readAnyway = () => false) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
   for (const file of files) {
@@ -22277,7 +22277,7 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
       pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
+  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
 }
 function isWhereExpected(file) {
   if (file.realPath === void 0) return true;
@@ -30100,8 +30100,7 @@ async function lintPaths(paths, options) {
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const readAnyway = (file) => file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
-  const others = discovery.files.filter((file) => !readAnyway(file));
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(others, maxBytes, gitSearches) : []);
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, readAnyway) : []);
   const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
@@ -30127,7 +30126,7 @@ async function lintPaths(paths, options) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyScan ? findPrivateKeys(read.text) : [];
+    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
     if (probing && keys.length === 0 && setupYaml === void 0) return;
     scanned++;

@@ -27,7 +27,16 @@ export function startGitMarkerSearches(directories: readonly string[]): GitMarke
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
 
-export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxBytes: number, started: GitMarkerSearches = new Map()): Promise<DiscoveredFile[]> {
+/**
+ * The files that may hold a key. `readAnyway`: files the caller reads whatever they hold; they are
+ * not searched here (the caller looks for keys in the text it reads), only filtered by git's matches.
+ */
+export async function filesWithKeyMarkers(
+  files: readonly DiscoveredFile[],
+  maxBytes: number,
+  started: GitMarkerSearches = new Map(),
+  readAnyway: (file: DiscoveredFile) => boolean = () => false,
+): Promise<DiscoveredFile[]> {
   const byGitRoot = new Map<string, DiscoveredFile[]>();
   const searchHere: DiscoveredFile[] = [];
   for (const file of files) {
@@ -42,7 +51,7 @@ export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxB
       pushAll(searchHere, (matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),
   );
-  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
+  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
 }
 
 /** A file discovery took from git's index unchecked is searched only where it really is (no symbolic link on the disk leads elsewhere). */

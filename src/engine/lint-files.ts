@@ -72,12 +72,11 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // Files read whatever they hold: of a known kind, named explicitly, YAML that may be setup code
-  // (cloud-init user data, a playbook), a machine's accounts. They are searched for private keys
-  // when read; every other file only if git (or a byte search) finds a key marker in it.
+  // (cloud-init user data, a playbook), a machine's accounts. The marker search does not read them
+  // a second time; every other file is read only if git (or a byte search) finds a key marker in it.
   const readAnyway = (file: DiscoveredFile): boolean =>
     file.kind !== undefined || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
-  const others = discovery.files.filter((file) => !readAnyway(file));
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(others, maxBytes, gitSearches) : []);
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, readAnyway) : []);
   const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
@@ -108,7 +107,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyScan ? findPrivateKeys(read.text) : [];
+    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : undefined;
     // Nothing to analyse (a marker in code, an ordinary YAML file): splitting a large file into
     // lines would cost more than the search did.

@@ -26613,6 +26613,39 @@ function describeEncryption(key) {
 // src/rules/lockout/kinds.ts
 var LOCKOUT_KINDS = ["sshd_config", "authorized_keys", "public_key", ...SETUP_KINDS];
 
+// src/parse/setup/ssh-paths.ts
+var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
+function name(path10) {
+  const last = path10.replace(/\/+$/, "").split("/").at(-1) ?? "";
+  return /[$`(){}]/.test(last) ? "" : last;
+}
+function sshFileKind(path10) {
+  if (name(path10) === "") return void 0;
+  const kind = kindFromPath(path10.replace(/\/+$/, ""));
+  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
+}
+function isHomeDirectory(path10) {
+  return HOME.test(path10);
+}
+function isSshDirectory(path10) {
+  return name(path10) === ".ssh";
+}
+function sshPathRole(path10) {
+  return isSshDirectory(path10) ? "ssh_directory" : kindFromPath(path10.replace(/\/+$/, ""));
+}
+function isInSshDirectory(path10) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path10);
+}
+function isPrivateKeyPath(path10) {
+  const file = name(path10);
+  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
+  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
+}
+function userOfPath(path10) {
+  if (/^\/root(?:\/|$)/.test(path10)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path10)?.[1];
+}
+
 // src/lockout/installed-keys.ts
 function homeOf(user) {
   return user === "root" ? "/root" : `/home/${user}`;
@@ -26648,10 +26681,6 @@ function resolveTargetPath(written2, user) {
     path10 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
   } else if (written2.startsWith("/")) path10 = written2;
   return path10?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
-}
-function ownerOfPath(path10) {
-  const match2 = /^\/home\/([^/]+)\/|^\/(root)\//.exec(path10);
-  return match2?.[1] ?? match2?.[2];
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -26690,7 +26719,7 @@ function installedKeySources(model, version) {
 function fromInstallation(installation, setup, model, version) {
   const written2 = installation.target;
   const path10 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
-  const user = installation.user ?? (path10 === void 0 ? void 0 : ownerOfPath(path10));
+  const user = installation.user ?? (path10 === void 0 ? void 0 : userOfPath(path10));
   if (path10 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
   const installedBy = { file: setup.source.path, span: installation.span };
   if ("document" in installation.keys) {
@@ -27569,7 +27598,7 @@ function identityLockouts(model, context) {
     const match2 = USER_CONFIG.exec(path10);
     if (!match2) continue;
     const prefix = path10.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
-    const server = model.servers.find((candidate) => machinePrefix(candidate.tree.main.source.path) === prefix);
+    const server = governingServer(model.servers, path10);
     const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
     const analyses = system ? [client, system] : [client];
     if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;
@@ -27953,39 +27982,6 @@ function wordLines(words2, join) {
 }
 function unescape(text) {
   return text.replace(/\\([nt\\])/g, (_, c) => c === "n" ? "\n" : c === "t" ? "	" : "\\");
-}
-
-// src/parse/setup/ssh-paths.ts
-var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
-function name(path10) {
-  const last = path10.replace(/\/+$/, "").split("/").at(-1) ?? "";
-  return /[$`(){}]/.test(last) ? "" : last;
-}
-function sshFileKind(path10) {
-  if (name(path10) === "") return void 0;
-  const kind = kindFromPath(path10.replace(/\/+$/, ""));
-  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
-}
-function isHomeDirectory(path10) {
-  return HOME.test(path10);
-}
-function isSshDirectory(path10) {
-  return name(path10) === ".ssh";
-}
-function sshPathRole(path10) {
-  return isSshDirectory(path10) ? "ssh_directory" : kindFromPath(path10.replace(/\/+$/, ""));
-}
-function isInSshDirectory(path10) {
-  return /(?:^|\/)\.ssh\/[^/]/.test(path10);
-}
-function isPrivateKeyPath(path10) {
-  const file = name(path10);
-  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
-  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
-}
-function userOfPath(path10) {
-  if (/^\/root(?:\/|$)/.test(path10)) return "root";
-  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path10)?.[1];
 }
 
 // src/parse/setup/shell/shell-text.ts

@@ -52906,6 +52906,39 @@ function describeEncryption(key) {
 // src/rules/lockout/kinds.ts
 var LOCKOUT_KINDS = ["sshd_config", "authorized_keys", "public_key", ...SETUP_KINDS];
 
+// src/parse/setup/ssh-paths.ts
+var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
+function name(path16) {
+  const last = path16.replace(/\/+$/, "").split("/").at(-1) ?? "";
+  return /[$`(){}]/.test(last) ? "" : last;
+}
+function sshFileKind(path16) {
+  if (name(path16) === "") return void 0;
+  const kind = kindFromPath(path16.replace(/\/+$/, ""));
+  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
+}
+function isHomeDirectory(path16) {
+  return HOME.test(path16);
+}
+function isSshDirectory(path16) {
+  return name(path16) === ".ssh";
+}
+function sshPathRole(path16) {
+  return isSshDirectory(path16) ? "ssh_directory" : kindFromPath(path16.replace(/\/+$/, ""));
+}
+function isInSshDirectory(path16) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path16);
+}
+function isPrivateKeyPath(path16) {
+  const file = name(path16);
+  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
+  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
+}
+function userOfPath(path16) {
+  if (/^\/root(?:\/|$)/.test(path16)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path16)?.[1];
+}
+
 // src/lockout/installed-keys.ts
 function homeOf(user) {
   return user === "root" ? "/root" : `/home/${user}`;
@@ -52941,10 +52974,6 @@ function resolveTargetPath(written2, user) {
     path16 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
   } else if (written2.startsWith("/")) path16 = written2;
   return path16?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
-}
-function ownerOfPath(path16) {
-  const match2 = /^\/home\/([^/]+)\/|^\/(root)\//.exec(path16);
-  return match2?.[1] ?? match2?.[2];
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -52983,7 +53012,7 @@ function installedKeySources(model, version) {
 function fromInstallation(installation, setup, model, version) {
   const written2 = installation.target;
   const path16 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
-  const user = installation.user ?? (path16 === void 0 ? void 0 : ownerOfPath(path16));
+  const user = installation.user ?? (path16 === void 0 ? void 0 : userOfPath(path16));
   if (path16 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
   const installedBy = { file: setup.source.path, span: installation.span };
   if ("document" in installation.keys) {
@@ -53862,7 +53891,7 @@ function identityLockouts(model, context3) {
     const match2 = USER_CONFIG.exec(path16);
     if (!match2) continue;
     const prefix = path16.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
-    const server = model.servers.find((candidate) => machinePrefix(candidate.tree.main.source.path) === prefix);
+    const server = governingServer(model.servers, path16);
     const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
     const analyses = system ? [client, system] : [client];
     if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;
@@ -54246,39 +54275,6 @@ function wordLines(words2, join3) {
 }
 function unescape(text) {
   return text.replace(/\\([nt\\])/g, (_, c) => c === "n" ? "\n" : c === "t" ? "	" : "\\");
-}
-
-// src/parse/setup/ssh-paths.ts
-var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
-function name(path16) {
-  const last = path16.replace(/\/+$/, "").split("/").at(-1) ?? "";
-  return /[$`(){}]/.test(last) ? "" : last;
-}
-function sshFileKind(path16) {
-  if (name(path16) === "") return void 0;
-  const kind = kindFromPath(path16.replace(/\/+$/, ""));
-  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
-}
-function isHomeDirectory(path16) {
-  return HOME.test(path16);
-}
-function isSshDirectory(path16) {
-  return name(path16) === ".ssh";
-}
-function sshPathRole(path16) {
-  return isSshDirectory(path16) ? "ssh_directory" : kindFromPath(path16.replace(/\/+$/, ""));
-}
-function isInSshDirectory(path16) {
-  return /(?:^|\/)\.ssh\/[^/]/.test(path16);
-}
-function isPrivateKeyPath(path16) {
-  const file = name(path16);
-  if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
-  return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
-}
-function userOfPath(path16) {
-  if (/^\/root(?:\/|$)/.test(path16)) return "root";
-  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path16)?.[1];
 }
 
 // src/parse/setup/shell/shell-text.ts

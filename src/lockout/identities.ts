@@ -27,7 +27,7 @@ import type { RepositoryModel } from '../repository/repository-model.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { parsedEntries } from '../rules/rule.js';
 import { placeOf, relatedTo } from './checks.js';
-import { homeOf, machinePrefix, setupsGoverned, type Place } from './installed-keys.js';
+import { governingServer, homeOf, setupsGoverned, type Place } from './installed-keys.js';
 import { analyseLogins, startFailure, type KeyLogin } from './logins.js';
 import { settingsFor } from './server-view.js';
 
@@ -116,7 +116,7 @@ export function identityLockouts(model: RepositoryModel, context: Pick<RuleConte
     const match = USER_CONFIG.exec(path);
     if (!match) continue;
     const prefix = path.slice(0, match.index + (match[0].startsWith('/') ? 1 : 0));
-    const server = model.servers.find((candidate) => machinePrefix(candidate.tree.main.source.path) === prefix);
+    const server = governingServer(model.servers, path);
     const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
     const analyses = system ? [client, system] : [client];
     if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;

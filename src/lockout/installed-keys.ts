@@ -15,6 +15,7 @@ import type { KeyFileModel } from '../parse/key-file-model.js';
 import type { EmbeddedDocument, KeyInstallation, SetupFileModel } from '../parse/setup/setup-model.js';
 import type { RepositoryModel } from '../repository/repository-model.js';
 import type { ConfigAnalysis } from '../rules/rule.js';
+import { userOfPath } from '../parse/setup/ssh-paths.js';
 
 /** A place in the repository. */
 export interface Place {
@@ -86,12 +87,6 @@ export function resolveTargetPath(written: string, user: string | undefined): st
   return path?.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }
 
-/** The owner a conventional path implies: `/home/deploy/…` → deploy, `/root/…` → root. */
-function ownerOfPath(path: string): string | undefined {
-  const match = /^\/home\/([^/]+)\/|^\/(root)\//.exec(path);
-  return match?.[1] ?? match?.[2];
-}
-
 /** The setup files that configure the machine `server` governs (their modes apply). */
 export function setupsGoverned(model: RepositoryModel, server: ConfigAnalysis): SetupFileModel[] {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -140,7 +135,7 @@ function fromInstallation(
 ): Omit<KeySource, 'server' | 'setups'> | undefined {
   const written = installation.target;
   const path = written === undefined ? (installation.user === undefined ? undefined : `${homeOf(installation.user)}/.ssh/authorized_keys`) : resolveTargetPath(written, installation.user);
-  const user = installation.user ?? (path === undefined ? undefined : ownerOfPath(path));
+  const user = installation.user ?? (path === undefined ? undefined : userOfPath(path));
   if (path === undefined || user === undefined || /[{$]/.test(user)) return undefined;
   const installedBy: Place = { file: setup.source.path, span: installation.span };
   if ('document' in installation.keys) {

@@ -48004,12 +48004,15 @@ function suppressFindings(findings, source, ruleSet) {
   return kept;
 }
 function runKeyFileRules(model, ruleSet, context3, fragment = false) {
+  return ruleFindings(
+    ruleSet,
+    model.source.path,
+    (rule) => rule.check && rule.kinds.includes(model.kind) && !(fragment && rule.wholeFile) ? rule.check(model, context3) : void 0
+  );
+}
+function ruleFindings(ruleSet, file, hitsOf) {
   const findings = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.check || !rule.kinds.includes(model.kind) || fragment && rule.wholeFile) continue;
-    for (const hit of rule.check(model, context3)) findings.push(toFinding(enabled, model.source.path, hit));
-  }
+  for (const enabled of ruleSet.enabled) for (const hit of hitsOf(enabled.rule) ?? []) findings.push(toFinding(enabled, file, hit));
   return findings;
 }
 
@@ -48052,12 +48055,11 @@ function analyseConfigTree(tree, context3) {
 }
 function runConfigRules(analysis, ruleSet, context3, fragment = false) {
   const tree = analysis.tree;
-  const findings = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.checkConfig || !rule.kinds.includes(analysis.kind) || fragment && rule.wholeFile) continue;
-    for (const hit of rule.checkConfig(analysis, context3)) findings.push(toFinding(enabled, tree.main.source.path, hit));
-  }
+  const findings = ruleFindings(
+    ruleSet,
+    tree.main.source.path,
+    (rule) => rule.checkConfig && rule.kinds.includes(analysis.kind) && !(fragment && rule.wholeFile) ? rule.checkConfig(analysis, context3) : void 0
+  );
   const isSecret = privateKeyBodyTest(tree);
   return findings.filter((finding) => !isSecret(finding));
 }
@@ -56248,12 +56250,7 @@ async function lintSetupSource(source, kind, ruleSet, context3) {
   return { model, findings: await lintSetupModel(model, ruleSet, context3) };
 }
 async function lintSetupModel(model, ruleSet, context3) {
-  const findings = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
-    for (const hit of rule.checkSetup(model, context3)) findings.push(toFinding(enabled, model.source.path, hit));
-  }
+  const findings = ruleFindings(ruleSet, model.source.path, (rule) => rule.checkSetup && rule.kinds.includes(model.kind) ? rule.checkSetup(model, context3) : void 0);
   for (const document of model.embedded) pushAll(findings, await lintEmbedded(document, ruleSet, context3));
   for (const nested of model.nested) {
     const inner = await lintSetupModel(nested.model, ruleSet, context3);
@@ -56310,20 +56307,12 @@ function publicKeyIndex(models) {
 }
 function lintPrivateKeys(file, keys, publicKeys, ruleSet, context3) {
   if (keys.length === 0) return [];
-  return ruleSet.enabled.flatMap(
-    (enabled) => enabled.rule.checkPrivateKeys ? enabled.rule.checkPrivateKeys({ keys, publicKeys }, context3).map((hit) => toFinding(enabled, file, hit)) : []
-  );
+  return ruleFindings(ruleSet, file, (rule) => rule.checkPrivateKeys?.({ keys, publicKeys }, context3));
 }
 
 // src/engine/lint-repository.ts
 function runRepositoryRules(model, ruleSet, context3) {
-  const findings = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.checkRepository) continue;
-    for (const hit of rule.checkRepository(model, context3)) findings.push(toFinding(enabled, hit.file, hit));
-  }
-  return findings;
+  return ruleFindings(ruleSet, "", (rule) => rule.checkRepository?.(model, context3));
 }
 
 // src/engine/rule-set.ts

@@ -16,7 +16,7 @@ import { findPastedBlocks } from '../parse/pasted-blocks.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { repositoryIncludeResolver } from './include-resolver.js';
 import type { RuleSet } from './rule-set.js';
-import { toFinding } from './lint-source.js';
+import { ruleFindings } from './lint-source.js';
 
 export interface ConfigTreeOptions {
   cwd: string;
@@ -77,12 +77,9 @@ export function analyseConfigTree(tree: ConfigTree, context: RuleContext): Confi
 /** The config rules' findings on a tree, before suppressions. `fragment`: the text is only part of the file. */
 export function runConfigRules(analysis: ConfigAnalysis, ruleSet: RuleSet, context: RuleContext, fragment = false): Finding[] {
   const tree = analysis.tree;
-  const findings: Finding[] = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.checkConfig || !rule.kinds.includes(analysis.kind) || (fragment && rule.wholeFile)) continue;
-    for (const hit of rule.checkConfig(analysis, context)) findings.push(toFinding(enabled, tree.main.source.path, hit));
-  }
+  const findings = ruleFindings(ruleSet, tree.main.source.path, (rule) =>
+    rule.checkConfig && rule.kinds.includes(analysis.kind) && !(fragment && rule.wholeFile) ? rule.checkConfig(analysis, context) : undefined,
+  );
   const isSecret = privateKeyBodyTest(tree);
   return findings.filter((finding) => !isSecret(finding));
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import type { PrivateKeyBlock } from '../parse/private-key.js';
 import { parsedEntries, type PublicKeyLocation, type RuleContext } from '../rules/rule.js';
-import { toFinding } from './lint-source.js';
+import { ruleFindings } from './lint-source.js';
 import type { RuleSet } from './rule-set.js';
 
 /** Every public key line of the parsed authorized_keys, known_hosts and .pub files, by SHA256 fingerprint. */
@@ -29,7 +29,5 @@ export function lintPrivateKeys(
   context: RuleContext,
 ): Finding[] {
   if (keys.length === 0) return [];
-  return ruleSet.enabled.flatMap((enabled) =>
-    enabled.rule.checkPrivateKeys ? enabled.rule.checkPrivateKeys({ keys, publicKeys }, context).map((hit) => toFinding(enabled, file, hit)) : [],
-  );
+  return ruleFindings(ruleSet, file, (rule) => rule.checkPrivateKeys?.({ keys, publicKeys }, context));
 }

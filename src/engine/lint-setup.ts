@@ -16,7 +16,7 @@ import type { EmbeddedDocument, SetupFileModel } from '../parse/setup/setup-mode
 import type { RuleContext } from '../rules/rule.js';
 import { analyseConfigTree, runConfigRules } from './lint-config-trees.js';
 import { parseSource } from './parse-source.js';
-import { runKeyFileRules, toFinding } from './lint-source.js';
+import { ruleFindings, runKeyFileRules } from './lint-source.js';
 import type { RuleSet } from './rule-set.js';
 import { pushAll } from '../core/collections.js';
 
@@ -38,12 +38,7 @@ export async function lintSetupSource(
 }
 
 async function lintSetupModel(model: SetupFileModel, ruleSet: RuleSet, context: RuleContext): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.checkSetup || !rule.kinds.includes(model.kind)) continue;
-    for (const hit of rule.checkSetup(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
-  }
+  const findings = ruleFindings(ruleSet, model.source.path, (rule) => (rule.checkSetup && rule.kinds.includes(model.kind) ? rule.checkSetup(model, context) : undefined));
   for (const document of model.embedded) pushAll(findings, (await lintEmbedded(document, ruleSet, context)));
   for (const nested of model.nested) {
     const inner = await lintSetupModel(nested.model, ruleSet, context);

@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { SourceFile } from '../core/source.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
-import type { RuleContext, RuleHit } from '../rules/rule.js';
+import type { Rule, RuleContext, RuleHit } from '../rules/rule.js';
 import { parseSource } from './parse-source.js';
 import type { EnabledRule, RuleSet } from './rule-set.js';
 import { applySuppressions, findDirectives } from './suppressions.js';
@@ -54,11 +54,17 @@ export function lintSource(source: SourceFile, kind: FileKind, ruleSet: RuleSet,
 
 /** The key-file rules' findings on a model, before suppressions. `fragment`: the text is only part of the file. */
 export function runKeyFileRules(model: KeyFileModel, ruleSet: RuleSet, context: RuleContext, fragment = false): Finding[] {
+  return ruleFindings(ruleSet, model.source.path, (rule) =>
+    rule.check && (rule.kinds as readonly string[]).includes(model.kind) && !(fragment && rule.wholeFile) ? rule.check(model, context) : undefined,
+  );
+}
+
+/**
+ * Every enabled rule's hits as findings: `hitsOf` runs the rules of one kind (undefined for the
+ * others); a hit in `file` unless it names its own.
+ */
+export function ruleFindings(ruleSet: RuleSet, file: string, hitsOf: (rule: Rule) => readonly RuleHit[] | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const enabled of ruleSet.enabled) {
-    const rule = enabled.rule;
-    if (!rule.check || !(rule.kinds as readonly string[]).includes(model.kind) || (fragment && rule.wholeFile)) continue;
-    for (const hit of rule.check(model, context)) findings.push(toFinding(enabled, model.source.path, hit));
-  }
+  for (const enabled of ruleSet.enabled) for (const hit of hitsOf(enabled.rule) ?? []) findings.push(toFinding(enabled, file, hit));
   return findings;
 }

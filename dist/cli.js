@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7439,7 +7439,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path10 = __require("path");
+    var path11 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -7451,7 +7451,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path10.resolve(cwd, filepath);
+      return path11.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -7571,9 +7571,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -7599,9 +7599,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -8565,7 +8565,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -8575,7 +8575,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -8618,8 +8618,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open = block.nodes.shift();
+            block.nodes = [open, { type: "text", value: stringify(block) }];
           }
           push2({ type: "comma", value });
           block.commas++;
@@ -8748,7 +8748,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -8922,7 +8922,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path10.sep,
+      SEP: path11.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -8949,7 +8949,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -8978,7 +8978,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path10.sep === "\\";
+      return win32 === true || path11.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -9717,16 +9717,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -9946,15 +9946,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push2(open2);
+          braces.push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
@@ -10342,7 +10342,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -10427,7 +10427,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path10.basename(input));
+      return regex.test(path11.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -10654,7 +10654,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path10 = __require("path");
+    var path11 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -10749,7 +10749,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path10.basename(pattern);
+      const basename = path11.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -10807,7 +10807,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path10.isAbsolute(pattern);
+      return path11.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -10984,8 +10984,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path10 = require_path();
-    exports.path = path10;
+    var path11 = require_path();
+    exports.path = path11;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -11097,8 +11097,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path10, settings, callback) {
-      settings.fs.lstat(path10, (lstatError, lstat) => {
+    function read(path11, settings, callback) {
+      settings.fs.lstat(path11, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -11107,7 +11107,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path10, (statError, stat2) => {
+        settings.fs.stat(path11, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -11139,13 +11139,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path10, settings) {
-      const lstat = settings.fs.lstatSync(path10);
+    function read(path11, settings) {
+      const lstat = settings.fs.lstatSync(path11);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path10);
+        const stat2 = settings.fs.statSync(path11);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -11216,17 +11216,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path10, optionsOrSettingsOrCallback, callback) {
+    function stat2(path11, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path11, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path11, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync3(path10, optionsOrSettings) {
+    function statSync3(path11, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path10, settings);
+      return sync.read(path11, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -11442,16 +11442,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name2) => {
-          const path10 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+          const path11 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path11, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done2(error);
                 return;
               }
               const entry2 = {
                 name: name2,
-                path: path10,
+                path: path11,
                 dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
@@ -11569,7 +11569,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -11577,7 +11577,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path11.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -11604,17 +11604,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path10, optionsOrSettingsOrCallback, callback) {
+    function scandir(path11, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path11, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path11, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path10, optionsOrSettings) {
+    function scandirSync(path11, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path10, settings);
+      return sync.read(path11, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -12262,7 +12262,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -12272,7 +12272,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path11.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -12334,7 +12334,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -12347,7 +12347,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path10.resolve(this._settings.cwd, filepath);
+        return path11.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -12763,7 +12763,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -12777,7 +12777,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path10.resolve(this._settings.cwd, task.base);
+        return path11.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -13615,26 +13615,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -13784,7 +13784,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path11) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -13793,7 +13793,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path11)) {
             ignored2 = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -13813,15 +13813,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path11, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
+        const basename = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
+            shortcut && rule._basenameOnly ? basename : path11
           )) {
             const { negative } = rule;
             const ret = {
@@ -13843,17 +13843,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -13862,25 +13862,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -13911,58 +13911,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, path10) {
+      _test(originalPath, cache5, path11) {
         checkPath(
-          path10,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache5) : {
+        return path11 ? this._t(path11, cache5) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir = this._t(path10, this._testCache);
+        const dir = this._t(path11, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path10);
+        const literal = this._rules.testLiteral(path11);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path10, cache5) {
-        if (path10 in cache5) {
-          return cache5[path10];
+      _t(path11, cache5) {
+        if (path11 in cache5) {
+          return cache5[path11];
         }
-        const parentPath = parentOf(path10);
+        const parentPath = parentOf(path11);
         const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
-        return cache5[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        return cache5[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -13978,7 +13978,7 @@ var require_ignore = __commonJS({
 });
 
 // src/cli/run-cli.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14354,7 +14354,7 @@ function isUserKind(value) {
 }
 
 // src/core/source.ts
-function createSourceFile(path10, text, hasBom = false) {
+function createSourceFile(path11, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
     hasBom = true;
@@ -14370,12 +14370,12 @@ function createSourceFile(path10, text, hasBom = false) {
     number++;
     start = end + 1;
   }
-  return { path: path10, text, hasBom, lines };
+  return { path: path11, text, hasBom, lines };
 }
 
 // src/engine/lint-files.ts
 import { statSync as statSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/parse/config/tokenize-line.ts
 var BLANKS = " 	\r\n";
@@ -14535,10 +14535,10 @@ async function buildConfigTree(main, resolver) {
           continue;
         }
         if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg2.value });
-        for (const path10 of found.files) {
-          const included = await resolver.load(path10);
+        for (const path11 of found.files) {
+          const included = await resolver.load(path11);
           if (!included) {
-            tree.problems.push({ code: "unreadable", directive, file, path: path10 });
+            tree.problems.push({ code: "unreadable", directive, file, path: path11 });
             continue;
           }
           if (chain.includes(included) || via.length + 1 > MAX_INCLUDE_DEPTH) {
@@ -21921,10 +21921,7 @@ var DROP_IN_DIRECTORIES = /* @__PURE__ */ new Map([
 ]);
 var DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
 function kindFromPath(relPath) {
-  const segments = relPath.split(/[\\/]/);
-  const name2 = segments.at(-1) ?? "";
-  const parent = segments.at(-2);
-  const grandparent = segments.at(-3);
+  const [grandparent, parent, name2] = lastSegments(relPath);
   const byName = FILE_NAME_KINDS.get(name2);
   if (byName) return byName;
   if (/\.pub$/i.test(name2)) return "public_key";
@@ -21935,6 +21932,17 @@ function kindFromPath(relPath) {
     if (dropIn) return dropIn;
   }
   return setupKindFromPath(name2, parent, grandparent);
+}
+function lastSegments(filePath) {
+  const segments = [];
+  let end = filePath.length;
+  while (segments.length < 3) {
+    const separator = end === 0 ? -1 : Math.max(filePath.lastIndexOf("/", end - 1), filePath.lastIndexOf("\\", end - 1));
+    segments.push(filePath.slice(separator + 1, end));
+    if (separator === -1) break;
+    end = separator;
+  }
+  return [segments[2], segments[1], segments[0] ?? ""];
 }
 var YAML_NAME = /\.ya?ml$/i;
 var TASK_DIRECTORIES = ["tasks", "handlers"];
@@ -22000,7 +22008,7 @@ async function discoverFiles(paths, options) {
   const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
   const collector = new Collector(options);
   for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector);
+    if (stats.isDirectory()) await scanDirectory(absPath, collector, options.trackedWithMarkers);
     else await collector.addExplicit(absPath);
   }
   return collector.result();
@@ -22016,21 +22024,21 @@ async function statInput(input, cwd) {
   if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${JSON.stringify(input)} is neither a file nor a directory`);
   return { absPath, stats };
 }
-async function scanDirectory(absDir, collector) {
+async function scanDirectory(absDir, collector, trackedWithMarkers) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
-    const gitRoot = byGit ? absDir : void 0;
+  for await (const { relPaths, indexed } of listDirectory(absDir, collector)) {
+    const withMarkers = indexed ? await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set()) : void 0;
     for (const relPath of relPaths) {
       if (isInSkippedDirectory(relPath)) continue;
-      const absPath = path6.join(absDir, relPath);
-      const realPath = path6.join(realRoot, relPath);
+      const absPath = under(absDir, relPath);
+      const realPath = under(realRoot, relPath);
       if (indexed) {
-        collector.addFound(absPath, realPath, false, gitRoot, true);
+        collector.addTracked(absPath, realPath, absDir, withMarkers === void 0 || withMarkers.has(absPath));
         continue;
       }
       const stats = lstatEntry(absPath, relPath, collector);
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, realPath, false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
     if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path6.join(absDir, relPath)));
@@ -22041,16 +22049,20 @@ async function* listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
+    yield { relPaths: git.relPaths, indexed: git.symlinks };
     const untracked = await git.untracked;
     for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
-    yield { relPaths: untracked.relPaths, byGit: false };
+    yield { relPaths: untracked.relPaths };
     return;
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk2.unreadableDirs) collector.note(path6.join(absDir, relDir), "directory cannot be read; skipped");
-  yield { relPaths: walk2.relPaths, byGit: false };
+  yield { relPaths: walk2.relPaths };
+}
+function under(absDir, relPath) {
+  if (path6.sep !== "/") return path6.join(absDir, relPath);
+  return absDir.endsWith("/") ? absDir + relPath : `${absDir}/${relPath}`;
 }
 var SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name2) => name2.replace(".", "\\.")).join("|")})(?:/|$)`);
 function isInSkippedDirectory(relPath) {
@@ -22101,16 +22113,24 @@ var Collector = class {
     const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
-  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
-  addFound(absPath, realPath, viaSymlink, gitRoot, unchecked = false) {
+  addFound(absPath, realPath, viaSymlink) {
+    const displayPath = this.displayPath(absPath);
+    if (this.isIgnoredByConfig(displayPath)) return;
+    this.noteKindNamedDirectories(displayPath);
+    this.addCandidate(displayPath, kindFromPaths(absPath, realPath), absPath, realPath, { viaSymlink });
+  }
+  /**
+   * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it).
+   */
+  addTracked(absPath, realPath, gitRoot, keepUnread) {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    const candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
-    if (gitRoot !== void 0) candidate.gitRoot = gitRoot;
-    if (unchecked) candidate.realPath = realPath;
-    this.add(realPath, candidate);
+    if (keepUnread || isReadWhateverItHolds({ kind, displayPath, explicit: false })) {
+      this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    }
   }
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
@@ -22119,6 +22139,12 @@ var Collector = class {
     const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };
+  }
+  addCandidate(displayPath, kind, absPath, realPath, how) {
+    const candidate = { absPath: how.viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink: how.viaSymlink };
+    if (how.gitRoot !== void 0) candidate.gitRoot = how.gitRoot;
+    if (how.checkRealPath) candidate.realPath = realPath;
+    this.add(realPath, candidate);
   }
   add(realPath, candidate) {
     const existing = this.candidatesByRealPath.get(realPath);
@@ -22149,6 +22175,9 @@ var Collector = class {
     }
   }
 };
+function isReadWhateverItHolds(file) {
+  return file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
+}
 var KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()].join("|")})/`);
 function kindFromPaths(absPath, realPath) {
   return kindFromPath(absPath) ?? (realPath === absPath ? void 0 : kindFromPath(realPath));
@@ -22173,36 +22202,39 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/key-markers.ts
-import { closeSync, fstatSync, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
-import path7 from "node:path";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3 } from "node:fs";
+import path8 from "node:path";
 
 // src/discover/read-file.ts
-import { constants } from "node:fs";
-import { open, realpath as realpath2 } from "node:fs/promises";
+import { closeSync, constants, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import path7 from "node:path";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var DEFAULT_MAX_LINES = 1e6;
 var BINARY_PROBE_BYTES = 8192;
 var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
 var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
-  if (limits.realPath !== void 0) {
-    const real = await realpath2(absPath).catch(() => void 0);
-    if (real === void 0) return { ok: false, reason: "gone", message: "no longer on disk" };
-    if (real !== limits.realPath) return { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
-  }
-  let handle2;
+var NO_FOLLOW = constants.O_NOFOLLOW;
+var GONE = { ok: false, reason: "gone", message: "no longer on disk" };
+var ELSEWHERE = { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
+function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
+  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
+  if (checked === "gone") return GONE;
+  if (checked === "elsewhere") return ELSEWHERE;
+  let fd;
   try {
-    handle2 = await open(absPath, OPEN_FLAGS);
+    fd = openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
   } catch (error) {
+    if (checked !== void 0 && (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR")) return GONE;
+    if (checked === "directory" && errorCode(error) === "ELOOP") return ELSEWHERE;
     return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error)}` };
   }
   try {
-    const stats = await handle2.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: "not-a-file", message: "not a regular file" };
     if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
-    const bytes = await readAtMost(handle2, limits.maxBytes, stats.size);
+    const bytes = readAtMost(fd, limits.maxBytes, stats.size);
     if (bytes === void 0) return tooLarge(void 0, limits.maxBytes);
     const maxLines = limits.maxLines ?? DEFAULT_MAX_LINES;
     if (hasMoreLines(bytes, maxLines)) {
@@ -22212,16 +22244,34 @@ async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
   } catch (error) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error)}` };
   } finally {
-    await handle2.close();
+    closeSync(fd);
   }
 }
-async function readAtMost(handle2, maxBytes, expectedSize) {
+function isWhereExpected(absPath, realPath, realDirectories = /* @__PURE__ */ new Map()) {
+  try {
+    if (NO_FOLLOW === void 0) return realpathSync2(absPath) === realPath ? "path" : "elsewhere";
+    return path7.join(realDirectory(path7.dirname(absPath), realDirectories), path7.basename(absPath)) === realPath ? "directory" : "elsewhere";
+  } catch {
+    return "gone";
+  }
+}
+function realDirectory(directory, known) {
+  let real = known.get(directory);
+  if (real !== void 0) return real;
+  const parent = path7.dirname(directory);
+  if (parent === directory) real = directory;
+  else if (lstatSync2(directory).isSymbolicLink()) real = realpathSync2.native(directory);
+  else real = path7.join(realDirectory(parent, known), path7.basename(directory));
+  known.set(directory, real);
+  return real;
+}
+function readAtMost(fd, maxBytes, expectedSize) {
   const chunks = [];
   let total = 0;
   for (; ; ) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
-    const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
+    const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
     if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
@@ -22265,6 +22315,9 @@ var buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
 function startGitMarkerSearches(directories) {
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
+function gitMarkerMatches(started, root) {
+  return started.get(root) ?? gitGrepMarkers(root);
+}
 async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map(), readAnyway = () => false) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
@@ -22275,16 +22328,16 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
-      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      const matches = await gitMarkerMatches(started, root);
       pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
+  return searchHere.filter((file) => isWhereExpected2(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
 }
-function isWhereExpected(file) {
+function isWhereExpected2(file) {
   if (file.realPath === void 0) return true;
   try {
-    return realpathSync2(file.absPath) === file.realPath;
+    return realpathSync3(file.absPath) === file.realPath;
   } catch {
     return false;
   }
@@ -22297,22 +22350,22 @@ async function gitGrepMarkers(root) {
   );
   if (run === void 0 || run.code !== 0 && run.code !== 1) return void 0;
   const relPaths = run.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
-  return new Set(relPaths.map((relPath) => path7.join(root, relPath)));
+  return new Set(relPaths.map((relPath) => path8.join(root, relPath)));
 }
 function containsMarker(absPath, maxBytes) {
   let fd;
   try {
-    fd = openSync(absPath, OPEN_FLAGS);
+    fd = openSync2(absPath, OPEN_FLAGS);
   } catch {
     return false;
   }
   try {
-    const stats = fstatSync(fd);
+    const stats = fstatSync2(fd);
     if (!stats.isFile() || stats.size > maxBytes) return false;
     let kept = 0;
     let total = 0;
     for (; ; ) {
-      const bytesRead = readSync(fd, buffer, kept, CHUNK_BYTES, null);
+      const bytesRead = readSync2(fd, buffer, kept, CHUNK_BYTES, null);
       if (bytesRead === 0) return false;
       if (total === 0 && buffer.subarray(0, Math.min(bytesRead, BINARY_PROBE_BYTES)).includes(0)) return false;
       total += bytesRead;
@@ -22325,7 +22378,7 @@ function containsMarker(absPath, maxBytes) {
   } catch {
     return false;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -24097,9 +24150,9 @@ function listed(lines) {
   const shown = lines.slice(0, MAX_LISTED).join(", ");
   return lines.length > MAX_LISTED ? `${shown} and ${lines.length - MAX_LISTED} more` : shown;
 }
-function related(earlier, path10, message) {
+function related(earlier, path11, message) {
   return {
-    file: path10,
+    file: path11,
     line: earlier.line.number,
     column: earlier.keyRange.start + 1,
     endColumn: earlier.keyRange.end + 1,
@@ -24124,7 +24177,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
   },
   check(model) {
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
-    const path10 = model.source.path;
+    const path11 = model.source.path;
     const hits = [];
     const index = new EarlierEntries();
     let budget = MAX_COMPARISONS;
@@ -24155,7 +24208,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path10, `The other ${later.keyType} key for ${named3(s.host)}.`));
+        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path11, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -24167,7 +24220,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path10, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path11, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
       index.add(later);
@@ -26335,7 +26388,7 @@ var dead_directive_default = defineConfigRule({
 // src/rules/client-config/strict-host-key-checking-off.ts
 function discardsHostKeys(setting, noneWorks) {
   if (!setting || setting.values.length === 0) return false;
-  return setting.values.every((path10) => path10 === "/dev/null" || noneWorks && path10.toLowerCase() === "none");
+  return setting.values.every((path11) => path11 === "/dev/null" || noneWorks && path11.toLowerCase() === "none");
 }
 var strict_host_key_checking_off_default = defineConfigRule({
   id: "SSH460",
@@ -26486,9 +26539,9 @@ var many_identities_without_identities_only_default = defineConfigRule({
       const applying = [.../* @__PURE__ */ new Set([...own.get(scope.key) ?? [], ...scope.coversAll ? forEveryHost : forManyHosts])].sort((a, b) => a.index - b.index);
       const seen = /* @__PURE__ */ new Set();
       const distinct = applying.filter((s) => {
-        const path10 = s.values[0] ?? "";
-        if (seen.has(path10)) return false;
-        seen.add(path10);
+        const path11 = s.values[0] ?? "";
+        if (seen.has(path11)) return false;
+        seen.add(path11);
         return true;
       });
       if (distinct.length < SERVER_MAX_AUTH_TRIES) continue;
@@ -26617,35 +26670,35 @@ var LOCKOUT_KINDS = ["sshd_config", "authorized_keys", "public_key", ...SETUP_KI
 
 // src/parse/setup/ssh-paths.ts
 var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
-function name(path10) {
-  const last = path10.replace(/\/+$/, "").split("/").at(-1) ?? "";
+function name(path11) {
+  const last = path11.replace(/\/+$/, "").split("/").at(-1) ?? "";
   return /[$`(){}]/.test(last) ? "" : last;
 }
-function sshFileKind(path10) {
-  if (name(path10) === "") return void 0;
-  const kind = kindFromPath(path10.replace(/\/+$/, ""));
+function sshFileKind(path11) {
+  if (name(path11) === "") return void 0;
+  const kind = kindFromPath(path11.replace(/\/+$/, ""));
   return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
 }
-function isHomeDirectory(path10) {
-  return HOME.test(path10);
+function isHomeDirectory(path11) {
+  return HOME.test(path11);
 }
-function isSshDirectory(path10) {
-  return name(path10) === ".ssh";
+function isSshDirectory(path11) {
+  return name(path11) === ".ssh";
 }
-function sshPathRole(path10) {
-  return isSshDirectory(path10) ? "ssh_directory" : kindFromPath(path10.replace(/\/+$/, ""));
+function sshPathRole(path11) {
+  return isSshDirectory(path11) ? "ssh_directory" : kindFromPath(path11.replace(/\/+$/, ""));
 }
-function isInSshDirectory(path10) {
-  return /(?:^|\/)\.ssh\/[^/]/.test(path10);
+function isInSshDirectory(path11) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path11);
 }
-function isPrivateKeyPath(path10) {
-  const file = name(path10);
+function isPrivateKeyPath(path11) {
+  const file = name(path11);
   if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
   return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
 }
-function userOfPath(path10) {
-  if (/^\/root(?:\/|$)/.test(path10)) return "root";
-  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path10)?.[1];
+function userOfPath(path11) {
+  if (/^\/root(?:\/|$)/.test(path11)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path11)?.[1];
 }
 
 // src/lockout/installed-keys.ts
@@ -26676,13 +26729,13 @@ function governingServer(servers, repoPath) {
 }
 function resolveTargetPath(written2, user) {
   if (/[$`{]/.test(written2)) return void 0;
-  let path10;
-  if (written2 === "~" || written2.startsWith("~/")) path10 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
+  let path11;
+  if (written2 === "~" || written2.startsWith("~/")) path11 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
   else if (written2.startsWith("~")) {
     const slash = written2.indexOf("/");
-    path10 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
-  } else if (written2.startsWith("/")) path10 = written2;
-  return path10?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+    path11 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
+  } else if (written2.startsWith("/")) path11 = written2;
+  return path11?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -26720,18 +26773,18 @@ function installedKeySources(model, version) {
 }
 function fromInstallation(installation, setup, model, version) {
   const written2 = installation.target;
-  const path10 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
-  const user = installation.user ?? (path10 === void 0 ? void 0 : userOfPath(path10));
-  if (path10 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
+  const path11 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
+  const user = installation.user ?? (path11 === void 0 ? void 0 : userOfPath(path11));
+  if (path11 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
   const installedBy = { file: setup.source.path, span: installation.span };
   if ("document" in installation.keys) {
     const document = installation.keys.document;
-    return { user, path: path10, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
+    return { user, path: path11, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
   }
   if ("unknown" in installation.keys) return void 0;
   const file = installation.keys.file;
   const keyFile = model.keyFiles.find((candidate) => candidate.source.path === file);
-  return keyFile && { user, path: path10, model: keyFile, place: filePlace(file), installedBy };
+  return keyFile && { user, path: path11, model: keyFile, place: filePlace(file), installedBy };
 }
 
 // src/lockout/accounts.ts
@@ -26785,14 +26838,14 @@ function writablePaths(paths, setups) {
     for (const setting of setup.modes) {
       const target = resolveTargetPath(setting.target, homeUser);
       if (target === void 0) continue;
-      for (const path10 of paths) {
-        if (path10 === target || setting.recursive && path10.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path10, setting);
+      for (const path11 of paths) {
+        if (path11 === target || setting.recursive && path11.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path11, setting);
       }
     }
-    for (const path10 of paths) {
-      const setting = last.get(path10);
+    for (const path11 of paths) {
+      const setting = last.get(path11);
       const writable = setting && writableBy(setting);
-      if (writable === "others" || writable === "group") found.push({ path: path10, writable, setting, place: { file: setup.source.path, span: setting.span } });
+      if (writable === "others" || writable === "group") found.push({ path: path11, writable, setting, place: { file: setup.source.path, span: setting.span } });
     }
   }
   return found;
@@ -26892,14 +26945,14 @@ function authorizedKeysPaths(patterns, user) {
   const paths = [];
   for (const pattern of patterns) {
     if (pattern.toLowerCase() === "none") continue;
-    let path10 = pattern;
-    if (path10 === "~" || path10.startsWith("~/")) path10 = `/root${path10.slice(1)}`;
-    else if (path10.startsWith("~")) {
-      const slash = path10.indexOf("/");
-      path10 = homeOf(path10.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path10.slice(slash));
+    let path11 = pattern;
+    if (path11 === "~" || path11.startsWith("~/")) path11 = `/root${path11.slice(1)}`;
+    else if (path11.startsWith("~")) {
+      const slash = path11.indexOf("/");
+      path11 = homeOf(path11.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path11.slice(slash));
     }
     let unknown = false;
-    path10 = path10.replace(/%(.)/g, (_, token) => {
+    path11 = path11.replace(/%(.)/g, (_, token) => {
       if (token === "%") return "%";
       if (token === "u") return user;
       if (token === "h") return homeOf(user);
@@ -26907,7 +26960,7 @@ function authorizedKeysPaths(patterns, user) {
       return "";
     });
     if (unknown) return void 0;
-    paths.push(path10.startsWith("/") ? path10 : `${homeOf(user)}/${path10}`);
+    paths.push(path11.startsWith("/") ? path11 : `${homeOf(user)}/${path11}`);
   }
   return paths;
 }
@@ -27012,18 +27065,18 @@ function trustedCaRoute(view, cert, model, now) {
   if (!trusted) return { unknown: "TrustedUserCAKeys depends on the connection" };
   const setting = trusted.setting;
   if (isNone(setting)) return "absent";
-  let path10 = setting.values[0];
-  if (path10.startsWith("~/")) path10 = `/root${path10.slice(1)}`;
-  if (!path10.startsWith("/") || path10.includes("%")) return { unknown: `TrustedUserCAKeys ${path10} is not an absolute path` };
-  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path10.slice(1);
+  let path11 = setting.values[0];
+  if (path11.startsWith("~/")) path11 = `/root${path11.slice(1)}`;
+  if (!path11.startsWith("/") || path11.includes("%")) return { unknown: `TrustedUserCAKeys ${path11} is not an absolute path` };
+  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path11.slice(1);
   const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);
-  if (!file) return { unknown: `${path10} is not in the repository` };
+  if (!file) return { unknown: `${path11} is not in the repository` };
   const caLine = parsedEntries(file).find(({ entry: entry2 }) => !entry2.key.key.certificate && entry2.key.key.fingerprint === cert.signatureKey.fingerprint);
   if (!caLine) {
     return certificateCause(
       placeOf(setting.directive),
       `${label(setting)} trusts only the CAs in ${repoPath}, which does not list the CA that signed it (${cert.signatureKey.fingerprint})`,
-      `CA ${cert.signatureKey.fingerprint} is not listed in ${path10}`,
+      `CA ${cert.signatureKey.fingerprint} is not listed in ${path11}`,
       `Add the CA's public key to ${repoPath}, or sign the certificate with a CA listed there.`,
       [{ file: repoPath, line: 1, column: 1, message: "the CAs sshd trusts" }]
     );
@@ -27104,42 +27157,42 @@ function isCauseRoute(route) {
 
 // src/lockout/chroot.ts
 function chrootPath(value, user) {
-  let path10 = value;
-  if (path10 === "~" || path10.startsWith("~/")) path10 = homeOf(user) + path10.slice(1);
+  let path11 = value;
+  if (path11 === "~" || path11.startsWith("~/")) path11 = homeOf(user) + path11.slice(1);
   let unknown = false;
-  path10 = path10.replace(/%(.)/g, (_, token) => {
+  path11 = path11.replace(/%(.)/g, (_, token) => {
     if (token === "%") return "%";
     if (token === "u") return user;
     if (token === "h") return homeOf(user);
     unknown = true;
     return "";
   });
-  return unknown || !path10.startsWith("/") ? void 0 : path10.replace(/\/+$/, "") || "/";
+  return unknown || !path11.startsWith("/") ? void 0 : path11.replace(/\/+$/, "") || "/";
 }
-function components(path10) {
-  const parts = path10.split("/").filter((part) => part !== "");
+function components(path11) {
+  const parts = path11.split("/").filter((part) => part !== "");
   return ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)];
 }
 function chrootChecks(view, release, source) {
   return across(view, release, "ChrootDirectory", (values, setting) => {
     if (!setting || values[0]?.toLowerCase() === "none") return "ok";
-    const path10 = chrootPath(values[0], view.user);
-    if (path10 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
-    const checked = components(path10);
+    const path11 = chrootPath(values[0], view.user);
+    if (path11 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
+    const checked = components(path11);
     const bad = writablePaths(checked, source.setups)[0];
     if (bad) {
       const who = bad.writable === "others" ? "others" : "its group";
       return {
         family: "session-refused",
         at: bad.place,
-        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path10}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
-        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path10 ? "" : "component "}${bad.path === "/" || bad.path === path10 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
+        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path11}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
+        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path11 ? "" : "component "}${bad.path === "/" || bad.path === path11 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
         fix: `Make ${bad.path} mode 755 and owned by root (\`chown root:root ${bad.path} && chmod 755 ${bad.path}\`); give ${view.user} a writable directory inside the chroot instead.`,
         chain: [relatedTo(setting.directive, "ChrootDirectory")]
       };
     }
     const home = homeOf(view.user);
-    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path10} includes ${home}, whose owner is not known` };
+    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path11} includes ${home}, whose owner is not known` };
     return "ok";
   });
 }
@@ -27574,8 +27627,8 @@ function identityFingerprint(model, repoPath) {
   return { fingerprint: key.key.fingerprint, type: key.typeName };
 }
 function identityPath(value, user) {
-  const path10 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
-  return path10.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path10 : void 0;
+  const path11 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
+  return path11.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path11 : void 0;
 }
 function certainlyOff(values) {
   return values.every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "no");
@@ -27596,11 +27649,11 @@ function identityLockouts(model, context) {
   const release = formatVersion(context.version);
   const lockouts = [];
   for (const client of model.clients) {
-    const path10 = client.tree.main.source.path;
-    const match2 = USER_CONFIG.exec(path10);
+    const path11 = client.tree.main.source.path;
+    const match2 = USER_CONFIG.exec(path11);
     if (!match2) continue;
-    const prefix = path10.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
-    const server = governingServer(model.servers, path10);
+    const prefix = path11.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
+    const server = governingServer(model.servers, path11);
     const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
     const analyses = system ? [client, system] : [client];
     if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;
@@ -28332,8 +28385,8 @@ var Lexer = class _Lexer {
     return this.s.length;
   }
   /** Skips from an opening bracket (or, with `open` > 0, from inside) to its match, stepping over quotes. */
-  skipBalanced(openChar, closeChar, open2 = 0) {
-    let level = open2;
+  skipBalanced(openChar, closeChar, open = 0) {
+    let level = open;
     while (this.pos < this.s.length) {
       const c = this.s[this.pos];
       if (c === "\\") this.pos++;
@@ -29230,8 +29283,8 @@ function instructions(source) {
 
 // src/rules/setup-code/key-copied-into-image.ts
 function carriesKeys(source) {
-  const path10 = source.replace(/\/+$/, "");
-  return isPrivateKeyPath(path10) || path10 === ".ssh" || path10.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path10);
+  const path11 = source.replace(/\/+$/, "");
+  return isPrivateKeyPath(path11) || path11 === ".ssh" || path11.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path11);
 }
 var key_copied_into_image_default = defineSetupRule({
   id: "SSH503",
@@ -29612,8 +29665,8 @@ function addAuthorizedKey(model, task) {
   const installation = { keys: { unknown: writtenText(key) ?? "" }, exclusive, span: task.span };
   const user = task.args.get("user")?.value;
   if (user !== void 0) installation.user = user;
-  const path10 = writtenText(task.args.get("path"));
-  if (path10 !== void 0) installation.target = path10;
+  const path11 = writtenText(task.args.get("path"));
+  if (path11 !== void 0) installation.target = path11;
   const document = key.value !== void 0 && !/^https?:\/\//i.test(key.value) ? keyDocument(model.source, task, key, exclusive) : void 0;
   if (document) {
     installation.keys = { document };
@@ -30075,7 +30128,8 @@ async function lintPaths(paths, options) {
   const discovery = await discoverFiles(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
-    ...options.kind ? { kind: options.kind } : {}
+    ...options.kind ? { kind: options.kind } : {},
+    ...keyScan ? { trackedWithMarkers: (root) => gitMarkerMatches(gitSearches, root) } : {}
   });
   const findings = [];
   const note = (file, message) => {
@@ -30084,9 +30138,9 @@ async function lintPaths(paths, options) {
   };
   for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const readAnyway = (file) => file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, readAnyway) : []);
-  const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
+  const limits = { maxBytes, realDirectories: /* @__PURE__ */ new Map() };
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, isReadWhateverItHolds) : []);
+  const candidates = discovery.files.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
   const keyFiles = [];
@@ -30105,7 +30159,7 @@ async function lintPaths(paths, options) {
   await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
     const account = isAccountFile(file.displayPath);
     const probing = file.kind === void 0 && (account || !file.explicit);
-    const read = await readText(file, maxBytes, probing ? () => void 0 : note);
+    const read = readText(file, limits, probing ? () => void 0 : note);
     if (!read) return;
     if (account) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
@@ -30144,7 +30198,7 @@ async function lintPaths(paths, options) {
     cwd: options.cwd,
     root: configRoot(paths, options.cwd),
     loadExtra: async (displayPath, kind) => {
-      const source = await readSource({ absPath: path8.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      const source = readSource({ absPath: path9.resolve(options.cwd, displayPath), displayPath }, limits, note);
       return source && parseConfig2(source, kind);
     }
   });
@@ -30183,17 +30237,17 @@ function suppressEachFile(findings, sources, ruleSet) {
   });
 }
 function directoryInputs(paths, cwd) {
-  return paths.map((input) => path8.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
+  return paths.map((input) => path9.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
 }
 function usesPrivateKeyRules(ruleSet) {
   return ruleSet.enabled.some((enabled) => enabled.rule.checkPrivateKeys !== void 0);
 }
-async function readSource(file, maxBytes, note) {
-  const read = await readText(file, maxBytes, note);
+function readSource(file, limits, note) {
+  const read = readText(file, limits, note);
   return read && createSourceFile(file.displayPath, read.text, read.hasBom);
 }
-async function readText(file, maxBytes, note) {
-  const read = await readTextFile(file.absPath, file.realPath === void 0 ? { maxBytes } : { maxBytes, realPath: file.realPath });
+function readText(file, limits, note) {
+  const read = readTextFile(file.absPath, file.realPath === void 0 ? limits : { ...limits, realPath: file.realPath });
   if (read.ok) return read;
   if (read.reason !== "gone") note(file.displayPath, `Skipped: ${read.message}.`);
   return void 0;
@@ -30484,7 +30538,7 @@ function printable(text) {
     return NAMED_ESCAPES[char] ?? (code3 < 256 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u{${code3.toString(16)}}`);
   });
 }
-var sgr = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
+var sgr = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
 var ANSI_STYLE = {
   error: sgr(31, 39),
   warning: sgr(33, 39),
@@ -30619,7 +30673,7 @@ async function runCli(argv, io) {
       }
       case "lint": {
         debug = command.debug;
-        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path9.resolve(io.cwd, command.config));
+        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path10.resolve(io.cwd, command.config));
         if (command.opensshVersion !== void 0) config.opensshVersion = readVersion("--openssh-version", command.opensshVersion);
         const result = await lintPaths(command.paths, { cwd: io.cwd, config, ...command.kind ? { kind: command.kind } : {} });
         io.stdout(formatResult(command.format, result, { toolVersion: TOOL_VERSION, color: command.color ?? io.colorByDefault }));

@@ -6,7 +6,7 @@ import { isUserKind, type FileKind, type UserKind } from '../core/file-kind.js';
 import { describeFsError, errorCode, UsageError } from './errors.js';
 import { listGitFiles } from './git-files.js';
 import { listFilesWithoutGit } from './walk-files.js';
-import { FILE_NAME_KINDS, kindFromPath } from './kinds.js';
+import { FILE_NAME_KINDS, isAccountFile, kindFromPath, mayHoldSetupYaml } from './kinds.js';
 import { pushAll } from '../core/collections.js';
 
 export interface DiscoveredFile {
@@ -45,6 +45,14 @@ export interface DiscoveryOptions {
   kind?: UserKind;
   /** gitignore-style patterns from the configuration, matched against paths relative to cwd. */
   ignore?: string[];
+  /**
+   * Tracked files that nothing in their paths gives a reason to read (see `isReadWhateverItHolds`)
+   * are kept only if they are in this set, for the git work tree at `gitRoot`: the absolute paths
+   * `git grep` found a private-key marker in; undefined keeps them all (the search failed). Without
+   * the option none are kept. A large repository has 100,000 such files: an object for each cost
+   * more than the search.
+   */
+  trackedWithMarkers?: (gitRoot: string) => Promise<ReadonlySet<string> | undefined>;
 }
 
 /** Never entered, in or out of git: vendored dependencies are not the project's SSH configuration. */
@@ -59,7 +67,7 @@ export async function discoverFiles(paths: string[], options: DiscoveryOptions):
   const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
   const collector = new Collector(options);
   for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector);
+    if (stats.isDirectory()) await scanDirectory(absPath, collector, options.trackedWithMarkers);
     else await collector.addExplicit(absPath);
   }
   return collector.result();
@@ -78,22 +86,22 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
   return { absPath, stats };
 }
 
-async function scanDirectory(absDir: string, collector: Collector): Promise<void> {
+async function scanDirectory(absDir: string, collector: Collector, trackedWithMarkers: DiscoveryOptions['trackedWithMarkers']): Promise<void> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
-  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
-    const gitRoot = byGit ? absDir : undefined;
+  for await (const { relPaths, indexed } of listDirectory(absDir, collector)) {
+    const withMarkers = indexed ? await (trackedWithMarkers?.(absDir) ?? new Set<string>()) : undefined;
     for (const relPath of relPaths) {
       if (isInSkippedDirectory(relPath)) continue;
-      const absPath = path.join(absDir, relPath);
-      const realPath = path.join(realRoot, relPath);
+      const absPath = under(absDir, relPath);
+      const realPath = under(realRoot, relPath);
       if (indexed) {
-        collector.addFound(absPath, realPath, false, gitRoot, true);
+        collector.addTracked(absPath, realPath, absDir, withMarkers === undefined || withMarkers.has(absPath));
         continue;
       }
       const stats = lstatEntry(absPath, relPath, collector);
       // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, realPath, false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
       // Directories (submodules), sockets, FIFOs: nothing to lint.
     }
@@ -106,23 +114,29 @@ async function scanDirectory(absDir: string, collector: Collector): Promise<void
  * git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a
  * walk. In batches: tracked files first, untracked ones when git has walked the work tree.
  */
-async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; byGit: boolean; indexed?: string[] }> {
+async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; indexed?: string[] }> {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
     // `indexed`: regular files by the index's word, listed with the index's symbolic links.
-    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
+    yield { relPaths: git.relPaths, indexed: git.symlinks };
     const untracked = await git.untracked;
     for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
-    // Not `byGit`: `git grep` searches tracked files only (with --untracked it walks the work tree
+    // Not `indexed`: `git grep` searches tracked files only (with --untracked it walks the work tree
     // again); the few untracked ones are searched byte by byte.
-    yield { relPaths: untracked.relPaths, byGit: false };
+    yield { relPaths: untracked.relPaths };
     return;
   }
   if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
   const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
   for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
-  yield { relPaths: walk.relPaths, byGit: false };
+  yield { relPaths: walk.relPaths };
+}
+
+/** `path.join` for a path git lists (normalised, `/`-separated): concatenation where that is the same, since a large scan joins every path twice. */
+function under(absDir: string, relPath: string): string {
+  if (path.sep !== '/') return path.join(absDir, relPath);
+  return absDir.endsWith('/') ? absDir + relPath : `${absDir}/${relPath}`;
 }
 
 const SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name) => name.replace('.', '\\.')).join('|')})(?:/|$)`);
@@ -191,16 +205,25 @@ class Collector {
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
 
-  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
-  addFound(absPath: string, realPath: string, viaSymlink: boolean, gitRoot?: string, unchecked = false): void {
+  addFound(absPath: string, realPath: string, viaSymlink: boolean): void {
+    const displayPath = this.displayPath(absPath);
+    if (this.isIgnoredByConfig(displayPath)) return;
+    this.noteKindNamedDirectories(displayPath);
+    this.addCandidate(displayPath, kindFromPaths(absPath, realPath), absPath, realPath, { viaSymlink });
+  }
+
+  /**
+   * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it).
+   */
+  addTracked(absPath: string, realPath: string, gitRoot: string, keepUnread: boolean): void {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    const candidate: Candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
-    if (gitRoot !== undefined) candidate.gitRoot = gitRoot;
-    if (unchecked) candidate.realPath = realPath;
-    this.add(realPath, candidate);
+    if (keepUnread || isReadWhateverItHolds({ kind, displayPath, explicit: false })) {
+      this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    }
   }
 
   note(absPath: string, message: string): void {
@@ -212,6 +235,19 @@ class Collector {
     // A path given twice, or inside another given path, is scanned twice: say each thing once.
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };
+  }
+
+  private addCandidate(
+    displayPath: string,
+    kind: FileKind | undefined,
+    absPath: string,
+    realPath: string,
+    how: { viaSymlink: boolean; gitRoot?: string; checkRealPath?: boolean },
+  ): void {
+    const candidate: Candidate = { absPath: how.viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink: how.viaSymlink };
+    if (how.gitRoot !== undefined) candidate.gitRoot = how.gitRoot;
+    if (how.checkRealPath) candidate.realPath = realPath;
+    this.add(realPath, candidate);
   }
 
   private add(realPath: string, candidate: Candidate): void {
@@ -246,6 +282,15 @@ class Collector {
       this.notes.push({ displayPath: directory, message: `a directory named like an SSH file (${kind}): its files are checked by their own names${hint}` });
     }
   }
+}
+
+/**
+ * Read whatever it holds, not only when it may hold a private key: of a kind its name gives, named
+ * on the command line, YAML that may be setup code (cloud-init user data, a playbook), a machine's
+ * accounts.
+ */
+export function isReadWhateverItHolds(file: Pick<DiscoveredFile, 'kind' | 'displayPath' | 'explicit'>): boolean {
+  return file.kind !== undefined || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
 }
 
 /** A path with a directory named like an SSH file (checked first: splitting every path of a large repository costs). */

@@ -27,6 +27,11 @@ export function startGitMarkerSearches(directories: readonly string[]): GitMarke
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
 
+/** The absolute paths of the files under `root` git finds a marker in (undefined: git failed), searched now unless `started`. */
+export function gitMarkerMatches(started: GitMarkerSearches, root: string): Promise<Set<string> | undefined> {
+  return started.get(root) ?? gitGrepMarkers(root);
+}
+
 /**
  * The files that may hold a key. `readAnyway`: files the caller reads whatever they hold; they are
  * not searched here (the caller looks for keys in the text it reads), only filtered by git's matches.
@@ -46,7 +51,7 @@ export async function filesWithKeyMarkers(
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
-      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      const matches = await gitMarkerMatches(started, root);
       // git failed: search all its files here rather than miss a key.
       pushAll(searchHere, (matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),

@@ -22,6 +22,9 @@ function git(...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: root, stdio: 'pipe' });
 }
 
+/** Every tracked file, as if git found a key marker in each: what discovery lists, not what the pipeline reads. */
+const KEEP_TRACKED = { trackedWithMarkers: async () => undefined };
+
 /** `[displayPath, kind, explicit]`, the shape most assertions care about. */
 type Summary = [string, string | undefined, boolean][];
 function summary(files: DiscoveredFile[]): Summary {
@@ -96,7 +99,7 @@ describe.each([
   });
 
   it('lists every non-ignored file, kinds from names, .ssh included, node_modules skipped', async () => {
-    const result = await discoverFiles(['.'], { cwd: root });
+    const result = await discoverFiles(['.'], { cwd: root, ...KEEP_TRACKED });
     expect(summary(result.files)).toEqual(COMMON_FILES);
     expect(result.notes).toEqual([KIND_DIRECTORY_NOTE]);
     const first = result.files[0];
@@ -104,7 +107,7 @@ describe.each([
   });
 
   it('shows paths relative to cwd, for a subdirectory and from a subdirectory', async () => {
-    const fromRoot = await discoverFiles(['etc'], { cwd: root });
+    const fromRoot = await discoverFiles(['etc'], { cwd: root, ...KEEP_TRACKED });
     expect(summary(fromRoot.files)).toEqual([
       ['etc/ssh/sshd_config.d/10-hardening.conf', 'sshd_config', false],
       ['etc/ssh/sshd_config.d/README.md', undefined, false],
@@ -180,7 +183,7 @@ describe('discoverFiles with git', () => {
 
   it('takes tracked files from the index, without touching the disk, and skips ignored ones', async () => {
     unlinkSync(path.join(root, 'gone/known_hosts'));
-    const result = await discoverFiles(['.'], { cwd: root });
+    const result = await discoverFiles(['.'], { cwd: root, ...KEEP_TRACKED });
     expect(summary(result.files)).toEqual([
       ['.gitignore', undefined, false],
       ['gone/known_hosts', 'known_hosts', false],
@@ -188,6 +191,27 @@ describe('discoverFiles with git', () => {
     ]);
     expect(result.files.every((file) => file.realPath !== undefined)).toBe(true);
     expect(result.notes).toEqual([]);
+  });
+
+  it('keeps a tracked file nothing in its path names only where git found a key marker', async () => {
+    for (const relPath of ['notes.txt', 'leak.txt', 'site.yml', 'etc/passwd']) write(relPath);
+    git('add', '.');
+    const searched: string[] = [];
+    const trackedWithMarkers = async (gitRoot: string): Promise<Set<string>> => {
+      searched.push(gitRoot);
+      return new Set([path.join(gitRoot, 'leak.txt')]);
+    };
+    const result = await discoverFiles(['.'], { cwd: root, trackedWithMarkers });
+    expect(searched).toEqual([root]);
+    expect(summary(result.files)).toEqual([
+      ['etc/passwd', undefined, false],
+      ['gone/known_hosts', 'known_hosts', false],
+      ['keep/authorized_keys', 'authorized_keys', false],
+      ['leak.txt', undefined, false],
+      ['site.yml', undefined, false],
+    ]);
+    // Without a search, no such file is kept.
+    expect(summary((await discoverFiles(['.'], { cwd: root })).files).map(([displayPath]) => displayPath)).not.toContain('leak.txt');
   });
 
   it('says nothing about a tracked file deleted from the work tree', async () => {

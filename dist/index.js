@@ -56109,8 +56109,13 @@ function maskMake(text) {
 }
 
 // src/parse/setup/parse-shell-script.ts
+var MAY_CONCERN_SSH = /ssh|scp|sftp|slogin|rsync|chmod|install|mkdir|umask|authorized_key|known_host|id_|\.pem|\.key|\.ppk|(?:deploy|private)[._-]?key/i;
+function mayConcernSsh(text) {
+  return MAY_CONCERN_SSH.test(text) || MAY_CONCERN_SSH.test(text.replace(/\\\r?\n|['"]/g, ""));
+}
 function parseShellScript(source) {
   const model = emptySetupModel("shell_script", source);
+  if (!mayConcernSsh(source.text)) return model;
   const origins = source.text.split("\n").map((_, i) => ({ line: i + 1, columnOffset: 0 }));
   addShellFacts(model, shellCommands(shellText(source.text, origins)));
   return model;

@@ -48320,6 +48320,7 @@ async function statInput(input, cwd) {
 async function scanDirectory(absDir, collector, trackedWithMarkers) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
+  const leftOut = [];
   for await (const { relPaths, indexed } of listDirectory(absDir, collector)) {
     const withMarkers = indexed ? await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set()) : void 0;
     for (const relPath of relPaths) {
@@ -48327,7 +48328,7 @@ async function scanDirectory(absDir, collector, trackedWithMarkers) {
       const absPath = under(absDir, relPath);
       const realPath = under(realRoot, relPath);
       if (indexed) {
-        collector.addTracked(absPath, realPath, absDir, withMarkers === void 0 || withMarkers.has(absPath));
+        if (!collector.addTracked(absPath, realPath, absDir, withMarkers === void 0 || withMarkers.has(absPath))) leftOut.push(realPath);
         continue;
       }
       const stats = lstatEntry(absPath, relPath, collector);
@@ -48336,7 +48337,12 @@ async function scanDirectory(absDir, collector, trackedWithMarkers) {
     }
     if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
   }
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
+  if (symlinks.length === 0) return;
+  const linkedLeftOut = new Set(leftOut);
+  const keepTarget = (target) => {
+    if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+  };
+  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
 }
 async function* listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
@@ -48371,7 +48377,7 @@ function lstatEntry(absPath, relPath, collector) {
     return void 0;
   }
 }
-async function classifySymlink(absPath, realRoot, collector) {
+async function classifySymlink(absPath, realRoot, collector, keepTarget) {
   let target;
   try {
     target = await realpath(absPath);
@@ -48385,7 +48391,9 @@ async function classifySymlink(absPath, realRoot, collector) {
     return;
   }
   const targetStats = await stat2(target).catch(() => void 0);
-  if (targetStats?.isFile()) collector.addFound(absPath, target, true);
+  if (!targetStats?.isFile()) return;
+  keepTarget(target);
+  collector.addFound(absPath, target, true);
 }
 var Collector = class {
   constructor(options) {
@@ -48414,16 +48422,17 @@ var Collector = class {
   }
   /**
    * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
-   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it).
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it);
+   * false when left out (an ignored one is not left out: it is done with).
    */
   addTracked(absPath, realPath, gitRoot, keepUnread) {
     const displayPath = this.displayPath(absPath);
-    if (this.isIgnoredByConfig(displayPath)) return;
+    if (this.isIgnoredByConfig(displayPath)) return true;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    if (keepUnread || isReadWhateverItHolds({ kind, displayPath, explicit: false })) {
-      this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
-    }
+    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    return true;
   }
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });

@@ -89,6 +89,8 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
 async function scanDirectory(absDir: string, collector: Collector, trackedWithMarkers: DiscoveryOptions['trackedWithMarkers']): Promise<void> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
+  /** Real paths of the tracked files not kept; a link to one keeps it after all, so that it is the file its findings name. */
+  const leftOut: string[] = [];
   for await (const { relPaths, indexed } of listDirectory(absDir, collector)) {
     const withMarkers = indexed ? await (trackedWithMarkers?.(absDir) ?? new Set<string>()) : undefined;
     for (const relPath of relPaths) {
@@ -96,7 +98,7 @@ async function scanDirectory(absDir: string, collector: Collector, trackedWithMa
       const absPath = under(absDir, relPath);
       const realPath = under(realRoot, relPath);
       if (indexed) {
-        collector.addTracked(absPath, realPath, absDir, withMarkers === undefined || withMarkers.has(absPath));
+        if (!collector.addTracked(absPath, realPath, absDir, withMarkers === undefined || withMarkers.has(absPath))) leftOut.push(realPath);
         continue;
       }
       const stats = lstatEntry(absPath, relPath, collector);
@@ -107,7 +109,12 @@ async function scanDirectory(absDir: string, collector: Collector, trackedWithMa
     }
     if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
   }
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
+  if (symlinks.length === 0) return;
+  const linkedLeftOut = new Set(leftOut);
+  const keepTarget = (target: string): void => {
+    if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+  };
+  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
 }
 
 /**
@@ -161,7 +168,7 @@ function lstatEntry(absPath: string, relPath: string, collector: Collector): Sta
   }
 }
 
-async function classifySymlink(absPath: string, realRoot: string, collector: Collector): Promise<void> {
+async function classifySymlink(absPath: string, realRoot: string, collector: Collector, keepTarget: (target: string) => void): Promise<void> {
   let target: string;
   try {
     target = await realpath(absPath);
@@ -176,7 +183,9 @@ async function classifySymlink(absPath: string, realRoot: string, collector: Col
   }
   // A link to a directory inside the root: its files are listed already.
   const targetStats = await stat(target).catch(() => undefined);
-  if (targetStats?.isFile()) collector.addFound(absPath, target, true);
+  if (!targetStats?.isFile()) return;
+  keepTarget(target);
+  collector.addFound(absPath, target, true);
 }
 
 interface Candidate extends DiscoveredFile {
@@ -214,16 +223,17 @@ class Collector {
 
   /**
    * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
-   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it).
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it);
+   * false when left out (an ignored one is not left out: it is done with).
    */
-  addTracked(absPath: string, realPath: string, gitRoot: string, keepUnread: boolean): void {
+  addTracked(absPath: string, realPath: string, gitRoot: string, keepUnread: boolean): boolean {
     const displayPath = this.displayPath(absPath);
-    if (this.isIgnoredByConfig(displayPath)) return;
+    if (this.isIgnoredByConfig(displayPath)) return true;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    if (keepUnread || isReadWhateverItHolds({ kind, displayPath, explicit: false })) {
-      this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
-    }
+    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    return true;
   }
 
   note(absPath: string, message: string): void {

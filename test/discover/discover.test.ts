@@ -214,6 +214,15 @@ describe('discoverFiles with git', () => {
     expect(summary((await discoverFiles(['.'], { cwd: root })).files).map(([displayPath]) => displayPath)).not.toContain('leak.txt');
   });
 
+  posixOnly('keeps a tracked file left out by name when a link with a telling name leads to it: findings name the file, not the link', async () => {
+    write('dotfiles/ssh-config');
+    mkdirSync(path.join(root, 'home/.ssh'), { recursive: true });
+    symlinkSync('../../dotfiles/ssh-config', path.join(root, 'home/.ssh/config'));
+    git('add', '.');
+    const result = await discoverFiles(['.'], { cwd: root, trackedWithMarkers: async () => new Set<string>() });
+    expect(summary(result.files).filter(([displayPath]) => /ssh/.test(displayPath))).toEqual([['dotfiles/ssh-config', 'ssh_config', false]]);
+  });
+
   it('says nothing about a tracked file deleted from the work tree', async () => {
     unlinkSync(path.join(root, 'gone/known_hosts'));
     const result = await lintPaths(['.'], { cwd: root, config: defaultConfig() });

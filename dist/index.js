@@ -48297,14 +48297,25 @@ function isAccountFile(relPath) {
 
 // src/discover/discover.ts
 var SKIPPED_DIRECTORY_NAMES = [".git", "node_modules"];
-async function discoverFiles(paths, options) {
-  const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
-  const collector = new Collector(options);
-  for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector, options.trackedWithMarkers);
-    else await collector.addExplicit(absPath);
-  }
-  return collector.result();
+function startDiscovery(paths, options) {
+  let announce = () => void 0;
+  const early = new Promise((resolve2) => announce = resolve2);
+  const complete = (async () => {
+    try {
+      const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
+      const collector = new Collector(options);
+      for (const { absPath, stats } of inputs) if (!stats.isDirectory()) await collector.addExplicit(absPath);
+      const rests = [];
+      for (const { absPath, stats } of inputs) if (stats.isDirectory()) rests.push(await scanDirectory(absPath, collector, options.trackedWithMarkers));
+      announce(collector.settleKnownKinds());
+      for (const rest of rests) await rest();
+      return collector.result();
+    } finally {
+      announce([]);
+    }
+  })();
+  complete.catch(() => void 0);
+  return { early, complete };
 }
 async function statInput(input, cwd) {
   const absPath = path11.resolve(cwd, input);
@@ -48320,44 +48331,54 @@ async function statInput(input, cwd) {
 async function scanDirectory(absDir, collector, trackedWithMarkers) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
+  const listing3 = await listDirectory(absDir, collector);
   const leftOut = [];
-  for await (const { relPaths, indexed } of listDirectory(absDir, collector)) {
-    const withMarkers = indexed ? await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set()) : void 0;
-    for (const relPath of relPaths) {
+  const unread = [];
+  for (const relPath of listing3.tracked?.relPaths ?? []) {
+    if (isInSkippedDirectory(relPath)) continue;
+    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+  }
+  pushAll(symlinks, (listing3.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
+  return async () => {
+    if (listing3.tracked) {
+      const withMarkers = await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set());
+      for (const relPath of unread) {
+        const absPath = under(absDir, relPath);
+        if (withMarkers === void 0 || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
+        else leftOut.push(under(realRoot, relPath));
+      }
+    }
+    for (const relPath of await listing3.others) {
       if (isInSkippedDirectory(relPath)) continue;
       const absPath = under(absDir, relPath);
-      const realPath = under(realRoot, relPath);
-      if (indexed) {
-        if (!collector.addTracked(absPath, realPath, absDir, withMarkers === void 0 || withMarkers.has(absPath))) leftOut.push(realPath);
-        continue;
-      }
       const stats = lstatEntry(absPath, relPath, collector);
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false);
+      if (stats?.isFile()) collector.addFound(absPath, under(realRoot, relPath), false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
-    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
-  }
-  if (symlinks.length === 0) return;
-  const linkedLeftOut = new Set(leftOut);
-  const keepTarget = (target) => {
-    if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    if (symlinks.length === 0) return;
+    const linkedLeftOut = new Set(leftOut);
+    const keepTarget = (target) => {
+      if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    };
+    await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
   };
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
 }
-async function* listDirectory(absDir, collector) {
+async function listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning2 of git.warnings) collector.note(absDir, `git: ${warning2}`);
-    yield { relPaths: git.relPaths, indexed: git.symlinks };
-    const untracked = await git.untracked;
-    for (const warning2 of untracked.warnings) collector.note(absDir, `git: ${warning2}`);
-    yield { relPaths: untracked.relPaths };
-    return;
+    const others2 = git.untracked.then((untracked) => {
+      for (const warning2 of untracked.warnings) collector.note(absDir, `git: ${warning2}`);
+      return untracked.relPaths;
+    });
+    return { tracked: { relPaths: git.relPaths, symlinks: git.symlinks }, others: others2 };
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
-  const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk2.unreadableDirs) collector.note(path11.join(absDir, relDir), "directory cannot be read; skipped");
-  yield { relPaths: walk2.relPaths };
+  const others = listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES).then((walk2) => {
+    for (const relDir of walk2.unreadableDirs) collector.note(path11.join(absDir, relDir), "directory cannot be read; skipped");
+    return walk2.relPaths;
+  });
+  return { others };
 }
 function under(absDir, relPath) {
   if (path11.sep !== "/") return path11.join(absDir, relPath);
@@ -48402,6 +48423,7 @@ var Collector = class {
   }
   options;
   candidatesByRealPath = /* @__PURE__ */ new Map();
+  settled = /* @__PURE__ */ new Map();
   notes = [];
   notedKindDirectories = /* @__PURE__ */ new Set();
   /** undefined without patterns: matching every path of a large repository against nothing costs. */
@@ -48437,8 +48459,19 @@ var Collector = class {
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
   }
+  /**
+   * The files whose kind is known so far, final from now on: candidates found later for the same
+   * file (a link to it, the same file under an overlapping input) rank below them or add nothing.
+   */
+  settleKnownKinds() {
+    for (const [realPath, candidates] of this.candidatesByRealPath) {
+      const merged = mergeCandidates(candidates);
+      if (merged.kind !== void 0) this.settled.set(realPath, merged);
+    }
+    return [...this.settled.values()];
+  }
   result() {
-    const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
+    const files = [...this.candidatesByRealPath].map(([realPath, candidates]) => this.settled.get(realPath) ?? mergeCandidates(candidates)).sort(byDisplayPath);
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };
   }
@@ -48620,7 +48653,10 @@ function startGitMarkerSearches(directories) {
 function gitMarkerMatches(started, root) {
   return started.get(root) ?? gitGrepMarkers(root);
 }
-async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map(), readAnyway = () => false) {
+function hasKeyMarker(text) {
+  return KEY_MARKERS.some((marker) => text.includes(marker));
+}
+async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
   for (const file of files) {
@@ -48634,7 +48670,7 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
       pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected2(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
+  return searchHere.filter((file) => isWhereExpected2(file) && containsMarker(file.absPath, maxBytes));
 }
 function isWhereExpected2(file) {
   if (file.realPath === void 0) return true;
@@ -56432,7 +56468,7 @@ async function lintPaths(paths, options) {
   };
   const keyScan = usesPrivateKeyRules(ruleSet);
   const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
-  const discovery = await discoverFiles(paths, {
+  const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
     ...options.kind ? { kind: options.kind } : {},
@@ -56443,11 +56479,8 @@ async function lintPaths(paths, options) {
     const reporter = ruleSet.byId(UNREADABLE_FILE);
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
-  for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const limits = { maxBytes, realDirectories: /* @__PURE__ */ new Map() };
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, isReadWhateverItHolds) : []);
-  const candidates = discovery.files.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file));
   let scanned = 0;
   const configModels = [];
   const keyFiles = [];
@@ -56463,7 +56496,7 @@ async function lintPaths(paths, options) {
     return parseConfigFile(source, kind, formatVersion(context3.version));
   };
   const accounts = [];
-  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
+  const lintFile = async (file) => {
     const account = isAccountFile(file.displayPath);
     const probing = file.kind === void 0 && (account || !file.explicit);
     const read = readText(file, limits, probing ? () => void 0 : note);
@@ -56472,7 +56505,7 @@ async function lintPaths(paths, options) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyScan && hasKeyMarker(read.text) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
     if (probing && keys.length === 0 && setupYaml === void 0) return;
     scanned++;
@@ -56497,7 +56530,14 @@ async function lintPaths(paths, options) {
       keyFiles.push(model);
       pushAll(inSources, runKeyFileRules(model, ruleSet, context3));
     }
-  });
+  };
+  const early = await discovery.early;
+  const [, complete] = await Promise.all([forEachConcurrently(early, READ_CONCURRENCY, lintFile), discovery.complete]);
+  for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
+  const settled = new Set(early);
+  const rest = complete.files.filter((file) => !settled.has(file));
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   const publicKeys = publicKeyIndex(keyFiles);
   for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);

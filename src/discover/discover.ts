@@ -64,13 +64,40 @@ const SKIPPED_DIRECTORY_NAMES = ['.git', 'node_modules'] as const;
  * sniffing to find private keys under any name. Throws `UsageError` for a path that does not exist.
  */
 export async function discoverFiles(paths: string[], options: DiscoveryOptions): Promise<DiscoveryResult> {
-  const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
-  const collector = new Collector(options);
-  for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector, options.trackedWithMarkers);
-    else await collector.addExplicit(absPath);
-  }
-  return collector.result();
+  return startDiscovery(paths, options).complete;
+}
+
+export interface Discovery {
+  /**
+   * The files whose kind is known once git has listed the index, before the slower work: the
+   * marker search, the walk for untracked files, symbolic links. The caller can read these
+   * meanwhile. Empty when discovery fails (`complete` says why).
+   */
+  early: Promise<DiscoveredFile[]>;
+  /** Every file, the early ones included (the same objects), and the notes. */
+  complete: Promise<DiscoveryResult>;
+}
+
+export function startDiscovery(paths: string[], options: DiscoveryOptions): Discovery {
+  let announce: (files: DiscoveredFile[]) => void = () => undefined;
+  const early = new Promise<DiscoveredFile[]>((resolve) => (announce = resolve));
+  const complete = (async () => {
+    try {
+      const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
+      const collector = new Collector(options);
+      for (const { absPath, stats } of inputs) if (!stats.isDirectory()) await collector.addExplicit(absPath);
+      const rests: (() => Promise<void>)[] = [];
+      for (const { absPath, stats } of inputs) if (stats.isDirectory()) rests.push(await scanDirectory(absPath, collector, options.trackedWithMarkers));
+      announce(collector.settleKnownKinds());
+      for (const rest of rests) await rest();
+      return collector.result();
+    } finally {
+      announce([]);
+    }
+  })();
+  // Awaited by the caller after `early`; a failure must not count as unhandled meanwhile.
+  complete.catch(() => undefined);
+  return { early, complete };
 }
 
 async function statInput(input: string, cwd: string): Promise<{ absPath: string; stats: Stats }> {
@@ -86,58 +113,76 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
   return { absPath, stats };
 }
 
-async function scanDirectory(absDir: string, collector: Collector, trackedWithMarkers: DiscoveryOptions['trackedWithMarkers']): Promise<void> {
+/**
+ * Lists `absDir`: git's tracked files at once (those whose paths give no reason to read them wait
+ * for the marker search); returns the rest of the work, which waits on slower listings.
+ */
+async function scanDirectory(
+  absDir: string,
+  collector: Collector,
+  trackedWithMarkers: DiscoveryOptions['trackedWithMarkers'],
+): Promise<() => Promise<void>> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
+  const listing = await listDirectory(absDir, collector);
   /** Real paths of the tracked files not kept; a link to one keeps it after all, so that it is the file its findings name. */
   const leftOut: string[] = [];
-  for await (const { relPaths, indexed } of listDirectory(absDir, collector)) {
-    const withMarkers = indexed ? await (trackedWithMarkers?.(absDir) ?? new Set<string>()) : undefined;
-    for (const relPath of relPaths) {
+  const unread: string[] = [];
+  for (const relPath of listing.tracked?.relPaths ?? []) {
+    if (isInSkippedDirectory(relPath)) continue;
+    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+  }
+  pushAll(symlinks, (listing.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
+  return async () => {
+    if (listing.tracked) {
+      const withMarkers = await (trackedWithMarkers?.(absDir) ?? new Set<string>());
+      for (const relPath of unread) {
+        const absPath = under(absDir, relPath);
+        if (withMarkers === undefined || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
+        else leftOut.push(under(realRoot, relPath));
+      }
+    }
+    for (const relPath of await listing.others) {
       if (isInSkippedDirectory(relPath)) continue;
       const absPath = under(absDir, relPath);
-      const realPath = under(realRoot, relPath);
-      if (indexed) {
-        if (!collector.addTracked(absPath, realPath, absDir, withMarkers === undefined || withMarkers.has(absPath))) leftOut.push(realPath);
-        continue;
-      }
       const stats = lstatEntry(absPath, relPath, collector);
       // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false);
+      if (stats?.isFile()) collector.addFound(absPath, under(realRoot, relPath), false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
       // Directories (submodules), sockets, FIFOs: nothing to lint.
     }
-    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
-  }
-  if (symlinks.length === 0) return;
-  const linkedLeftOut = new Set(leftOut);
-  const keepTarget = (target: string): void => {
-    if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    if (symlinks.length === 0) return;
+    const linkedLeftOut = new Set(leftOut);
+    const keepTarget = (target: string): void => {
+      if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    };
+    await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
   };
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
 }
 
 /**
  * git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a
- * walk. In batches: tracked files first, untracked ones when git has walked the work tree.
+ * walk. `tracked`: regular files and symbolic links by the index's word, listed at once;
+ * `others`: the untracked files, once git has walked the work tree, or every file of the walk.
  */
-async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; indexed?: string[] }> {
+async function listDirectory(absDir: string, collector: Collector): Promise<{ tracked?: { relPaths: string[]; symlinks: string[] }; others: Promise<string[]> }> {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    // `indexed`: regular files by the index's word, listed with the index's symbolic links.
-    yield { relPaths: git.relPaths, indexed: git.symlinks };
-    const untracked = await git.untracked;
-    for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
-    // Not `indexed`: `git grep` searches tracked files only (with --untracked it walks the work tree
-    // again); the few untracked ones are searched byte by byte.
-    yield { relPaths: untracked.relPaths };
-    return;
+    // `git grep` searches tracked files only (with --untracked it walks the work tree again); the
+    // few untracked ones are searched byte by byte.
+    const others = git.untracked.then((untracked) => {
+      for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
+      return untracked.relPaths;
+    });
+    return { tracked: { relPaths: git.relPaths, symlinks: git.symlinks }, others };
   }
   if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
-  const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
-  yield { relPaths: walk.relPaths };
+  const others = listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES).then((walk) => {
+    for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
+    return walk.relPaths;
+  });
+  return { others };
 }
 
 /** `path.join` for a path git lists (normalised, `/`-separated): concatenation where that is the same, since a large scan joins every path twice. */
@@ -195,6 +240,7 @@ interface Candidate extends DiscoveredFile {
 /** Gathers candidates and notes; one file reached by several paths is reported once. */
 class Collector {
   private readonly candidatesByRealPath = new Map<string, Candidate[]>();
+  private readonly settled = new Map<string, DiscoveredFile>();
   private readonly notes: DiscoveryNote[] = [];
   private readonly notedKindDirectories = new Set<string>();
   /** undefined without patterns: matching every path of a large repository against nothing costs. */
@@ -240,8 +286,20 @@ class Collector {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
   }
 
+  /**
+   * The files whose kind is known so far, final from now on: candidates found later for the same
+   * file (a link to it, the same file under an overlapping input) rank below them or add nothing.
+   */
+  settleKnownKinds(): DiscoveredFile[] {
+    for (const [realPath, candidates] of this.candidatesByRealPath) {
+      const merged = mergeCandidates(candidates);
+      if (merged.kind !== undefined) this.settled.set(realPath, merged);
+    }
+    return [...this.settled.values()];
+  }
+
   result(): DiscoveryResult {
-    const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
+    const files = [...this.candidatesByRealPath].map(([realPath, candidates]) => this.settled.get(realPath) ?? mergeCandidates(candidates)).sort(byDisplayPath);
     // A path given twice, or inside another given path, is scanned twice: say each thing once.
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };

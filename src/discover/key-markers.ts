@@ -32,16 +32,13 @@ export function gitMarkerMatches(started: GitMarkerSearches, root: string): Prom
   return started.get(root) ?? gitGrepMarkers(root);
 }
 
-/**
- * The files that may hold a key. `readAnyway`: files the caller reads whatever they hold; they are
- * not searched here (the caller looks for keys in the text it reads), only filtered by git's matches.
- */
-export async function filesWithKeyMarkers(
-  files: readonly DiscoveredFile[],
-  maxBytes: number,
-  started: GitMarkerSearches = new Map(),
-  readAnyway: (file: DiscoveredFile) => boolean = () => false,
-): Promise<DiscoveredFile[]> {
+/** Whether text the caller read anyway holds a marker (the same test as the search's, on the decoded text). */
+export function hasKeyMarker(text: string): boolean {
+  return KEY_MARKERS.some((marker) => text.includes(marker));
+}
+
+/** Which of the files may hold a key, searched by git or byte by byte. */
+export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxBytes: number, started: GitMarkerSearches = new Map()): Promise<DiscoveredFile[]> {
   const byGitRoot = new Map<string, DiscoveredFile[]>();
   const searchHere: DiscoveredFile[] = [];
   for (const file of files) {
@@ -56,7 +53,7 @@ export async function filesWithKeyMarkers(
       pushAll(searchHere, (matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),
   );
-  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
+  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
 }
 
 /** A file discovery took from git's index unchecked is searched only where it really is (no symbolic link on the disk leads elsewhere). */

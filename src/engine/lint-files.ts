@@ -16,9 +16,9 @@ import type { ConfigFileModel } from '../parse/config/config-model.js';
 import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
-import { discoverFiles, isReadWhateverItHolds, type DiscoveredFile } from '../discover/discover.js';
+import { isReadWhateverItHolds, startDiscovery, type DiscoveredFile } from '../discover/discover.js';
 import { CONTENT_SNIFF_BYTES, isAccountFile, mayHoldSetupYaml, setupKindFromContent } from '../discover/kinds.js';
-import { filesWithKeyMarkers, gitMarkerMatches, startGitMarkerSearches } from '../discover/key-markers.js';
+import { filesWithKeyMarkers, gitMarkerMatches, hasKeyMarker, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
 import { forRepository, type SetupFileModel } from '../parse/setup/setup-model.js';
@@ -59,7 +59,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const keyScan = usesPrivateKeyRules(ruleSet);
   // git searches for key markers while discovery lists and stats the files.
   const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
-  const discovery = await discoverFiles(paths, {
+  const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
     ...(options.kind ? { kind: options.kind } : {}),
@@ -70,13 +70,8 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     const reporter = ruleSet.byId(UNREADABLE_FILE);
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
-  for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const limits: ReadLimits = { maxBytes, realDirectories: new Map() };
-  // The marker search does not read the files read anyway a second time; every other file is read
-  // only if git (or a byte search) finds a key marker in it.
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, isReadWhateverItHolds) : []);
-  const candidates = discovery.files.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file));
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
   const keyFiles: KeyFileModel[] = [];
@@ -96,7 +91,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   };
   /** A machine's etc/passwd and etc/group, read quietly in the same pass, for the lockout analysis. */
   const accounts: SourceFile[] = [];
-  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
+  const lintFile = async (file: DiscoveredFile): Promise<void> => {
     const account = isAccountFile(file.displayPath);
     // A file read only to look for keys or setup YAML, or for the accounts, stays quiet when it cannot be read.
     const probing = file.kind === undefined && (account || !file.explicit);
@@ -106,7 +101,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyScan && hasKeyMarker(read.text) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : undefined;
     // Nothing to analyse (a marker in code, an ordinary YAML file): splitting a large file into
     // lines would cost more than the search did.
@@ -133,7 +128,17 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       keyFiles.push(model);
       pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
-  });
+  };
+  // Files of a known kind are read while git searches for key markers and walks the work tree.
+  const early = await discovery.early;
+  const [, complete] = await Promise.all([forEachConcurrently(early, READ_CONCURRENCY, lintFile), discovery.complete]);
+  for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
+  const settled = new Set(early);
+  const rest = complete.files.filter((file) => !settled.has(file));
+  // The files read anyway are looked into as read; every other file is read only if git (or a byte
+  // search) finds a key marker in it.
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   const publicKeys = publicKeyIndex(keyFiles);
   for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
   // Discovery order is not stable under concurrency; the trees must be.

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverFiles, type DiscoveredFile } from '../../src/discover/discover.js';
+import { discoverFiles, startDiscovery, type DiscoveredFile } from '../../src/discover/discover.js';
 import { UsageError } from '../../src/discover/errors.js';
 import { defaultConfig } from '../../src/config/config.js';
 import { lintPaths } from '../../src/engine/lint-files.js';
@@ -221,6 +221,33 @@ describe('discoverFiles with git', () => {
     git('add', '.');
     const result = await discoverFiles(['.'], { cwd: root, trackedWithMarkers: async () => new Set<string>() });
     expect(summary(result.files).filter(([displayPath]) => /ssh/.test(displayPath))).toEqual([['dotfiles/ssh-config', 'ssh_config', false]]);
+  });
+
+  it('gives the tracked files of a known kind early, before the marker search, and the same objects again at the end', async () => {
+    write('notes.txt');
+    git('add', '.');
+    let searchDone = false;
+    const trackedWithMarkers = async (): Promise<Set<string>> => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      searchDone = true;
+      return new Set([path.join(root, 'notes.txt')]);
+    };
+    const discovery = startDiscovery(['.'], { cwd: root, trackedWithMarkers });
+    const early = await discovery.early;
+    expect(searchDone).toBe(false);
+    expect(summary(early)).toEqual([
+      ['gone/known_hosts', 'known_hosts', false],
+      ['keep/authorized_keys', 'authorized_keys', false],
+    ]);
+    const complete = await discovery.complete;
+    expect(early.every((file) => complete.files.includes(file))).toBe(true);
+    expect(summary(complete.files)).toContainEqual(['notes.txt', undefined, false]);
+  });
+
+  it('gives no early files and fails at the end for a path that does not exist', async () => {
+    const discovery = startDiscovery(['missing'], { cwd: root });
+    expect(await discovery.early).toEqual([]);
+    await expect(discovery.complete).rejects.toBeInstanceOf(UsageError);
   });
 
   it('says nothing about a tracked file deleted from the work tree', async () => {

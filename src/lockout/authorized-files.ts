@@ -39,7 +39,7 @@ export function keysRead(view: UserSettings, release: string, source: KeySource)
     if (paths === undefined) return { unknown: 'AuthorizedKeysFile uses %U' };
     if (paths.includes(source.path)) return 'ok';
     const reads = paths.length === 0 ? 'no file at all (`none`)' : paths.join(' and ');
-    const tilde = setting?.values.some((value) => value.startsWith('~')) ? ' (sshd expands `~` once, when it reads its configuration, to root\'s home)' : '';
+    const tilde = setting?.values.some((value) => value.startsWith('~')) ? ` (sshd expands \`~\` once, when it reads its configuration, to root's home, so any key in root's file can log in as ${view.user})` : '';
     const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(' ')})`;
     return {
       family: 'keys-not-read',

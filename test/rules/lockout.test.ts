@@ -113,7 +113,7 @@ const CASES: Case[] = [
   {
     name: 'AuthorizedKeysFile with ~',
     files: { [SSHD]: 'AuthorizedKeysFile ~/.ssh/authorized_keys\n', [DEPLOY]: `${KEYS.ed25519}\n`, [ROOT]: `${KEYS.ed25519}\n` },
-    expected: [{ at: `lockout-keys-not-read ${SSHD}:1`, says: ['/root/.ssh/authorized_keys for deploy', "to root's home"] }],
+    expected: [{ at: `lockout-keys-not-read ${SSHD}:1`, says: ['/root/.ssh/authorized_keys for deploy', "to root's home, so any key in root's file can log in as deploy"] }],
   },
   {
     name: 'the default AuthorizedKeysFile and a file elsewhere: not a conventional place, not claimed',

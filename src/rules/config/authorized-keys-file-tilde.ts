@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
 import { effectiveConfig, firstValue, isOff, type Setting } from '../../parse/config/effective-config.js';
+import { expandTilde, isOwnHome } from '../../lockout/expand-path.js';
 import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** Set to something other than `none`. */
@@ -31,8 +32,8 @@ export default defineConfigRule({
     for (const setting of config.winners('AuthorizedKeysFile')) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : '';
       for (const arg of setting.directive.args) {
-        if (arg.value !== '~' && !arg.value.startsWith('~/')) continue;
-        const expanded = `/root${arg.value.slice(1)}`;
+        if (!isOwnHome(arg.value)) continue;
+        const expanded = expandTilde(arg.value, 'root');
         const relative = arg.value.slice(2) || '.ssh/authorized_keys';
         hits.push(
           directiveHit(

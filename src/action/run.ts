@@ -23,7 +23,8 @@ import { changedFiles, selectReported, type ListedFile } from './changed-files.j
 import { CHECK_RUN_NAME, publishCheckRun, type ChecksApi } from './check-run.js';
 import { readEvent, repositoryRoot, type Event } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { countBySeverity, plural, renderSummary, totalsText } from './summary.js';
+import { countBySeverity, plural, totalsText } from '../report/totals.js';
+import { renderSummary } from './summary.js';
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 

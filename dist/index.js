@@ -56867,20 +56867,16 @@ function joinList(items) {
 }
 
 // src/action/changed-files.ts
-import { execFileSync } from "node:child_process";
 import path14 from "node:path";
 var API_FILE_LIMIT = 3e3;
 function filesFromListing(listing3) {
   return listing3.filter((file) => file.status !== "removed").map((file) => file.filename);
 }
-function filesFromGit(repositoryRoot2, baseSha, headSha) {
-  const output2 = execFileSync("git", ["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], {
-    cwd: repositoryRoot2,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  return output2.split("\0").filter((name2) => name2 !== "");
+async function filesFromGit(repositoryRoot2, baseSha, headSha) {
+  const run2 = await runGit(["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], repositoryRoot2);
+  if (!run2) throw new Error("git is not installed");
+  if (run2.code !== 0) throw new Error(firstLine(run2.stderr) || `git exited with ${run2.code}`);
+  return run2.stdout.toString("utf8").split("\0").filter((name2) => name2 !== "");
 }
 async function changedFiles(pullRequest, options) {
   let apiProblem = "no github-token";
@@ -56896,9 +56892,9 @@ async function changedFiles(pullRequest, options) {
     options.info(`Changed files: ${apiProblem}; asking git instead.`);
   }
   try {
-    return { files: normalizedSet(filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: "git" };
+    return { files: normalizedSet(await filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: "git" };
   } catch (error2) {
-    const gitProblem = firstLine(error2.stderr) || error2.message;
+    const gitProblem = error2.message;
     throw new Error(
       `cannot list the files pull request #${pullRequest.number} changes: ${apiProblem}, and git diff ${short(pullRequest.baseSha)}...${short(pullRequest.headSha)} failed (${gitProblem}; a shallow checkout lacks the base commit: use actions/checkout with fetch-depth: 0)`
     );
@@ -57037,7 +57033,6 @@ ${leftOut} more findings have no annotation here: GitHub's API would be asked mo
 }
 
 // src/action/event.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function readEvent() {
   const { context: context3 } = github_exports;
@@ -57058,12 +57053,9 @@ function readEvent() {
   }
   return event;
 }
-function repositoryRoot(workspace) {
-  try {
-    return execFileSync2("git", ["rev-parse", "--show-toplevel"], { cwd: workspace, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || workspace;
-  } catch {
-    return workspace;
-  }
+async function repositoryRoot(workspace) {
+  const run2 = await runGit(["rev-parse", "--show-toplevel"], workspace);
+  return run2?.code === 0 && run2.stdout.toString("utf8").trim() || workspace;
 }
 
 // src/action/inputs.ts
@@ -57215,7 +57207,7 @@ async function decideScope(inputs, event, result, root, octokit, step) {
 async function runAction() {
   const inputs = readInputs((name2) => getInput(name2));
   const workspace = path15.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const root = repositoryRoot(workspace);
+  const root = await repositoryRoot(workspace);
   const config = loadConfig(root, inputs.config === void 0 ? void 0 : path15.resolve(workspace, inputs.config));
   const paths = inputs.paths.map((input) => toPosix2(path15.relative(root, path15.resolve(workspace, input))) || ".");
   const event = readEvent();

@@ -84,7 +84,7 @@ async function decideScope(inputs: ActionInputs, event: Event, result: LintResul
 async function runAction(): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const root = repositoryRoot(workspace);
+  const root = await repositoryRoot(workspace);
   const config = loadConfig(root, inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config));
   const paths = inputs.paths.map((input) => toPosix(path.relative(root, path.resolve(workspace, input))) || '.');
   const event = readEvent();

@@ -47,6 +47,8 @@ export interface Scope {
   block?: Directive;
   /** The block's criteria as the validator read them for the target release (a Host line: one `host` criterion); none at top level. */
   match: MatchCriteria;
+  /** OpenSSH rejects the Match/Host line itself: what it would match is unknown, and it shares its scope with no other block. */
+  rejected?: true;
   /** Applies to every connection (sshd) or every destination (ssh): top level, `Match all`, `Host *`, criteria that are all `*`. */
   coversAll: boolean;
   /** Applies to nearly everyone: `coversAll`, or wildcard patterns with exceptions (`Host * !bastion`, `Match User *,!admin`, `Match final all`). */
@@ -519,7 +521,11 @@ const NETWORK_ANY = new Set(['*', '0.0.0.0/0', '::/0']);
 /** The scope of the lines under `block` (a Match or Host line), from the criteria the validator read on it. */
 export function scopeOf(block: Directive | undefined, analysis: ConfigAnalysis): Scope {
   if (!block) return { key: 'top', match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
-  const match = analysis.verdicts.get(block)?.match ?? { criteria: [] };
+  const verdict = analysis.verdicts.get(block);
+  const match = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match, rejected: true, coversAll: false, broad: false, laterPass: false };
+  }
   const { criteria } = match;
   if (block.keyword.toLowerCase() === 'host') {
     const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== '');
@@ -551,6 +557,7 @@ export type Applies = 'yes' | 'no' | 'maybe';
  * configuration does not show (Group): they may apply.
  */
 export function scopeAppliesToUser(scope: Scope, user: string): Applies {
+  if (scope.rejected) return 'maybe';
   if (!scope.block || scope.block.keyword.toLowerCase() !== 'match') return 'yes';
   let result: Applies = 'yes';
   for (const criterion of scope.match.criteria) {

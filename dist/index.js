@@ -51366,7 +51366,11 @@ function patternsBroad(patterns) {
 var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
 function scopeOf(block, analysis) {
   if (!block) return { key: "top", match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
-  const match2 = analysis.verdicts.get(block)?.match ?? { criteria: [] };
+  const verdict = analysis.verdicts.get(block);
+  const match2 = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match: match2, rejected: true, coversAll: false, broad: false, laterPass: false };
+  }
   const { criteria } = match2;
   if (block.keyword.toLowerCase() === "host") {
     const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== "");
@@ -51386,6 +51390,7 @@ function isNetwork(criterion) {
   return criterion === "address" || criterion === "localaddress";
 }
 function scopeAppliesToUser(scope, user) {
+  if (scope.rejected) return "maybe";
   if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return "yes";
   let result = "yes";
   for (const criterion of scope.match.criteria) {

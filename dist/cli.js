@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity2.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
@@ -7891,7 +7891,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count2 = 0;
+      let count = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -7899,13 +7899,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count2++;
+          count++;
         }
       }
-      if (count2) {
+      if (count) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count2], digits };
+      return { pattern, count: [count], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -9652,13 +9652,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -13679,11 +13679,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
       }
-      return count2 % 2 === 1;
+      return count % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -16633,6 +16633,31 @@ function sampleValue(grammar) {
   }
   return "yes";
 }
+function refusalSeverity(program, release, refusal, grammar) {
+  const since87 = isAtLeast(release, "8.7");
+  switch (refusal) {
+    case "bad-option":
+    case "no-argument":
+    case "invalid-quotes":
+    case "empty-argument":
+    case "none-not-alone":
+      return "error";
+    case "extra-arguments":
+      if (since87) return "error";
+      return program === "ssh" && isAtLeast(release, "8.5") ? "error" : "fatal";
+    case "not-in-match":
+      return "fatal";
+    case "invalid-value":
+      if (program === "sshd") {
+        return since87 && grammar?.kind === "pubkey-auth-options" ? "error" : "fatal";
+      }
+      if (!isAtLeast(release, "8.5")) return "fatal";
+      if (grammar?.kind === "permit-remote-open" || grammar?.kind === "channel-timeout" || grammar?.kind === "version-addendum") {
+        return "fatal";
+      }
+      return "error";
+  }
+}
 function statusAt(facts, release, build) {
   if (facts.distro && !build.features.has(facts.distro.feature)) return "unknown";
   if (!inRange(release, facts.since, facts.removedIn)) return "unknown";
@@ -18475,10 +18500,10 @@ function scanScaled(s) {
   return { value: whole };
 }
 var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
-function sscanfInts(s, count2) {
+function sscanfInts(s, count) {
   const values = [];
   let p = 0;
-  for (let k = 0; k < count2; k++) {
+  for (let k = 0; k < count; k++) {
     if (k > 0) {
       if (s[p] !== ":") break;
       p++;
@@ -18888,10 +18913,10 @@ function validateSshd(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${directive.keyword}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("sshd", ctx.release, "bad-option")
     };
     if (ctx.inMatch) {
-      problem3.severity = "fatal";
+      problem3.severity = refusalSeverity("sshd", ctx.release, "not-in-match");
       problem3.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
     }
     const suggestion = suggestKeyword(directive.keyword, ctx);
@@ -18904,7 +18929,7 @@ function validateSshd(directive, ctx) {
       code: "not-allowed-in-match",
       message: `Directive '${directive.keyword}' is not allowed within a Match block`,
       range: directive.keywordRange,
-      severity: "fatal"
+      severity: refusalSeverity("sshd", ctx.release, "not-in-match")
     };
     return verdict;
   }
@@ -18932,7 +18957,7 @@ function validateSsh(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${lower2}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("ssh", ctx.release, "bad-option")
     };
     const suggestion = suggestKeyword(directive.keyword, ctx);
     if (suggestion) problem3.suggestion = suggestion;
@@ -19006,7 +19031,8 @@ function runHandler(verdict, d, k, ctx) {
     release: ctx.release,
     args: new Args(d.args),
     kw: program === "sshd" ? d.keyword : asciiLower(d.keyword),
-    valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
+    valueSeverity: refusalSeverity(program, ctx.release, "invalid-value"),
+    severity: (refusal) => refusalSeverity(program, ctx.release, refusal, k.grammar)
   };
   const problem3 = handle(env, k.grammar) ?? extraArguments(env);
   if (env.match) verdict.match = env.match;
@@ -19019,10 +19045,8 @@ function extraArguments(e) {
   const first = e.args.peek();
   const last = e.d.args[e.d.args.length - 1];
   const range = { start: first.range.start, end: last.range.end };
-  if (at(e.release, "8.7")) {
-    return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity: "error" };
-  }
-  const severity = e.program === "ssh" && at(e.release, "8.5") ? "error" : "fatal";
+  const severity = e.severity("extra-arguments");
+  if (at(e.release, "8.7")) return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity };
   return { code: "extra-arguments", message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
 }
 function fail(e, code3, message, arg2, severity = e.valueSeverity) {
@@ -19337,72 +19361,72 @@ function gssKexList(e, arg2) {
   return void 0;
 }
 function wordList(e, noneAlone, nonEmpty) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (noneAlone && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (noneAlone && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function userPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const at8 = v.indexOf("@");
     if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
       return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function groupPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function envNames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" || arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function envAssignments(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (e.program === "sshd") {
       if (arg2.value === "" && at(e.release, "8.7") || !arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg2);
     } else if (!arg2.value.includes("=")) {
       return fail(e, "bad-value", "Invalid SetEnv.", arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function pathList(e) {
-  let count2 = 0;
+  let count = 0;
   const checked = at(e.release, "8.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function port(e) {
@@ -19455,20 +19479,20 @@ function ipqos(e) {
   return void 0;
 }
 function channelTimeout(e) {
-  let count2 = 0;
+  let count = 0;
   const counts = at(e.release, "9.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value.toLowerCase() === "none") {
-      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+      if (counts && count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     } else {
       const eq = arg2.value.indexOf("=");
       if (eq <= 0 || convtime(arg2.value.slice(eq + 1), e.release) < 0) {
-        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, "fatal");
+        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function versionAddendum(e) {
@@ -19476,13 +19500,13 @@ function versionAddendum(e) {
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && " 	\r\n".includes(str[i])) i++;
-  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: "fatal" };
+  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: e.severity("invalid-value") };
   return void 0;
 }
 function include(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
+    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
     if (e.program === "ssh" && at(e.release, "9.9")) {
       const complaint = percentSyntaxError(arg2.value, "CLdhklnpruij");
       if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg2, "fatal");
@@ -19490,9 +19514,9 @@ function include(e) {
     if (e.program === "ssh" && arg2.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
       return fail(e, "bad-value", `bad include path ${arg2.value}.`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && e.program === "sshd") {
+  if (count === 0 && e.program === "sshd") {
     return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing filename argument` : "Include missing filename argument", void 0, "fatal");
   }
   return void 0;
@@ -19567,12 +19591,12 @@ function perSourceNetBlockSize(e) {
   return void 0;
 }
 function perSourcePenalties(e) {
-  let count2 = 0;
+  let count = 0;
   const timeItems = ["crash", "authfail", "noauth", "grace-exceeded", "max", "min"];
   if (at(e.release, "9.9")) timeItems.push("refuseconnection");
   if (at(e.release, "10.3")) timeItems.push("invaliduser");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const lower2 = v.toLowerCase();
     if (lower2 === "yes" || lower2 === "no") {
@@ -19595,7 +19619,7 @@ function perSourcePenalties(e) {
     if (["overflow:deny-all", "overflow:permissive", "overflow6:deny-all", "overflow6:permissive"].includes(v)) continue;
     return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg2);
   }
-  if (count2 === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function addressList(e) {
@@ -19624,18 +19648,18 @@ function permitOpen(e, listen) {
     return void 0;
   };
   if (at(e.release, "9.7")) {
-    let count2 = 0;
+    let count = 0;
     for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
       if (arg2.value === "any" || arg2.value === "none") {
-        if (count2 !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
-        count2++;
+        if (count !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
+        count++;
         continue;
       }
       const p = checkItem(arg2);
       if (p) return p;
-      count2++;
+      count++;
     }
-    if (count2 === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
+    if (count === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
     return void 0;
   }
   const first = e.args.next();
@@ -19648,21 +19672,21 @@ function permitOpen(e, listen) {
   return void 0;
 }
 function permitRemoteOpen(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const lower2 = arg2.value.toLowerCase();
     if (lower2 === "none" || lower2 === "any") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
     } else {
       const hp = hpdelim(arg2.value);
-      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, "fatal");
+      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, e.severity("invalid-value"));
       if (hp.rest === null || hp.rest !== "*" && a2port(hp.rest, e.release) <= 0) {
-        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, "fatal");
+        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
+  if (count === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
   return void 0;
 }
 var AUTH_METHODS = ["none", "publickey", "password", "keyboard-interactive", "hostbased"];
@@ -19737,10 +19761,9 @@ function permitUserEnvironment(e) {
 function pubkeyAuthOptions(e) {
   const known = ["none", "touch-required"];
   if (at(e.release, "8.4")) known.push("verify-required");
-  const severity = at(e.release, "8.7") ? "error" : "fatal";
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (!at(e.release, "8.7") && arg2.value === "") break;
-    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, severity);
+    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, e.severity("invalid-value"));
   }
   return void 0;
 }
@@ -19819,7 +19842,7 @@ function parseForward(spec, dynamic, remote, release) {
     }
   }
   if (p !== null && p !== "") return 0;
-  const count2 = fields.length;
+  const count = fields.length;
   const f = (k) => fields[k];
   let listenPort = 0;
   let listenPath;
@@ -19828,7 +19851,7 @@ function parseForward(spec, dynamic, remote, release) {
   let connectPath;
   let connectPort = 0;
   const port2 = (s) => a2port(s, release);
-  switch (count2) {
+  switch (count) {
     case 1:
       if (f(0).ispath) {
         listenPath = f(0).arg;
@@ -19879,9 +19902,9 @@ function parseForward(spec, dynamic, remote, release) {
       return 0;
   }
   if (dynamic) {
-    if (!(count2 === 1 || count2 === 2)) return 0;
+    if (!(count === 1 || count === 2)) return 0;
   } else {
-    if (!(count2 === 3 || count2 === 4) && connectPath === void 0 && listenPath === void 0) return 0;
+    if (!(count === 3 || count === 4) && connectPath === void 0 && listenPath === void 0) return 0;
     if (connectPort <= 0 && connectPath === void 0) return 0;
   }
   if (listenPort < 0 && listenPath === void 0 || !remote && listenPort === 0) return 0;
@@ -19889,7 +19912,7 @@ function parseForward(spec, dynamic, remote, release) {
   if (connectPath !== void 0 && connectPath.length >= PATH_MAX_SUN) return 0;
   if (listenHost !== void 0 && listenHost.length >= NI_MAXHOST) return 0;
   if (listenPath !== void 0 && listenPath.length >= PATH_MAX_SUN) return 0;
-  return count2;
+  return count;
 }
 function forward(e, kind) {
   const arg2 = e.args.next();
@@ -20067,48 +20090,48 @@ function proxyJump(e) {
   return void 0;
 }
 function canonicalDomains(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
     if (at(e.release, "8.8") && arg2.value.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     }
-    count2++;
+    count++;
     if (at(e.release, "7.7")) {
       const complaint = validDomain(arg2.value);
       if (complaint) return fail(e, "bad-value", complaint, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function permittedCnames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const v = arg2.value;
     if (at(e.release, "8.8") && v.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     } else if (v !== "*") {
       const colon = v.indexOf(":");
       if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function knownHostsFiles(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (at(e.release, "8.7")) {
       if (arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
-      if (arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      if (arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
         return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
       }
     } else if (arg2.value === "") break;
-    count2++;
+    count++;
     const name2 = e.k.aliasOf ?? e.k.name;
-    if (count2 > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
+    if (count > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
   }
   return void 0;
 }
@@ -21418,13 +21441,13 @@ function blanksInsideBlob(text, blobStart, family, certificate, version) {
     at3 = skipBlanks(text, end);
   }
   let joined = text.slice(tokens[0].start, tokens[0].end);
-  for (let count2 = 2; count2 <= tokens.length; count2++) {
-    const token = tokens[count2 - 1];
+  for (let count = 2; count <= tokens.length; count++) {
+    const token = tokens[count - 1];
     joined += text.slice(token.start, token.end);
     const blob = decodeBase64(joined);
     const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
-      return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
+      return tokens.slice(1, count).map((t, i) => ({ start: tokens[i].end, end: t.start }));
     }
   }
   return void 0;
@@ -21580,13 +21603,14 @@ function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
 // src/parse/known-hosts.ts
 var HASH_MAGIC = "|1|";
 var SHA1_LENGTH = 20;
-function validHashedHost(hosts) {
-  if (!hosts.startsWith(HASH_MAGIC)) return false;
+function parseHashedHost(hosts) {
+  if (!hosts.startsWith(HASH_MAGIC)) return void 0;
   const end = hosts.indexOf("|", HASH_MAGIC.length);
-  if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC.length, end);
-  if (salt.length === 0 || salt.length > 1024) return false;
-  return decodeBase64(salt)?.length === SHA1_LENGTH;
+  if (end === -1) return void 0;
+  const saltText = hosts.slice(HASH_MAGIC.length, end);
+  if (saltText.length === 0 || saltText.length > 1024) return void 0;
+  const salt = decodeBase64(saltText);
+  return salt?.length === SHA1_LENGTH ? { saltText, salt, hash: hosts.slice(end + 1) } : void 0;
 }
 function parseKnownHostsLine(text, version) {
   let at3 = skipBlanks(text, 0);
@@ -21606,8 +21630,10 @@ function parseKnownHostsLine(text, version) {
   }
   const hostsEnd = tokenEnd(text, at3);
   const hosts = { text: text.slice(at3, hostsEnd), range: { start: at3, end: hostsEnd } };
-  if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
-    return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+  if (hosts.text.startsWith("|")) {
+    const hashed = parseHashedHost(hosts.text);
+    if (!hashed) return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+    hosts.hashed = hashed;
   }
   const keyStart = skipBlanks(text, hostsEnd);
   if (keyStart === text.length || text[keyStart] === "#") {
@@ -22437,11 +22463,11 @@ function readTlv(bytes, offset, limit = bytes.length) {
   let length = bytes[offset + 1];
   let start = offset + 2;
   if (length & 128) {
-    const count2 = length & 127;
-    if (count2 === 0 || count2 > 4 || start + count2 > limit) return void 0;
+    const count = length & 127;
+    if (count === 0 || count > 4 || start + count > limit) return void 0;
     length = 0;
-    for (let i = 0; i < count2; i++) length = length * 256 + bytes[start + i];
-    start += count2;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i];
+    start += count;
   }
   const end = start + length;
   return end > limit ? void 0 : { tag, start, end };
@@ -22483,8 +22509,8 @@ function parseOpensshKey(blob) {
   const cipher = reader.cstring();
   const kdf = reader.cstring();
   reader.string();
-  const count2 = reader.u32();
-  if (count2 === null || count2 < 1 || count2 > MAX_KEYS) return void 0;
+  const count = reader.u32();
+  if (count === null || count < 1 || count > MAX_KEYS) return void 0;
   const publicKey = reader.string();
   const privateSection = reader.string();
   if (cipher === null || kdf === null || publicKey === null || privateSection === null || privateSection.length === 0) return void 0;
@@ -22635,11 +22661,11 @@ function parsePuttyKey(version, pieces) {
       headers.set(header.name, header.value);
       continue;
     }
-    const count2 = Number(header.value);
-    const lines = pieces.slice(index + 1, index + 1 + count2).map((piece) => base64Piece(piece.text));
-    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count2 || lines.some((line) => line === void 0)) return void 0;
+    const count = Number(header.value);
+    const lines = pieces.slice(index + 1, index + 1 + count).map((piece) => base64Piece(piece.text));
+    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count || lines.some((line) => line === void 0)) return void 0;
     sections.set(section[1], lines.join(""));
-    index += count2;
+    index += count;
   }
   return void 0;
 }
@@ -23946,23 +23972,9 @@ function splitHostPatterns(hosts) {
 function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
-function isHashedField(hosts) {
-  return hosts.startsWith("|");
-}
-var HASH_MAGIC2 = "|1|";
-function saltOf(hosts) {
-  const end = hosts.indexOf("|", HASH_MAGIC2.length);
-  if (!hosts.startsWith(HASH_MAGIC2) || end === -1) return null;
-  return decodeBase64(hosts.slice(HASH_MAGIC2.length, end));
-}
-function hashHost(host2, hosts) {
-  const salt = saltOf(hosts);
-  if (!salt) return null;
-  const hash = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
-  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash}`;
-}
-function hashedFieldMatches(hosts, host2) {
-  return hashHost(host2, hosts) === hosts;
+function hashedFieldMatches(text, hashed, host2) {
+  const hash = createHmac("sha1", hashed.salt).update(host2, "utf8").digest("base64");
+  return `|1|${Buffer.from(hashed.salt).toString("base64")}|${hash}` === text;
 }
 function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
@@ -24041,7 +24053,7 @@ var port_syntax_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
-      if (!hosts || isHashedField(hosts.text)) continue;
+      if (!hosts || hosts.hashed) continue;
       for (const pattern of splitHostPatterns(hosts)) {
         const hit = reportPattern(line, pattern);
         if (hit) hits.push(hit);
@@ -24087,7 +24099,7 @@ var ca_too_broad_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const fields = entry2.knownHosts;
-      if (fields?.marker?.name !== "@cert-authority" || isHashedField(fields.hosts.text)) continue;
+      if (fields?.marker?.name !== "@cert-authority" || fields.hosts.hashed) continue;
       for (const pattern of splitHostPatterns(fields.hosts)) {
         if (pattern.negated) continue;
         const why = breadth(pattern.body);
@@ -24110,12 +24122,12 @@ var ca_too_broad_default = defineKeyFileRule({
 function toHostEntry(line, entry2) {
   const fields = entry2.knownHosts;
   if (!fields) return void 0;
-  const hashed = isHashedField(fields.hosts.text);
+  const { hashed } = fields.hosts;
   const marker = fields.marker?.name === "@revoked" ? "revoked" : fields.marker ? "ca" : "trusted";
   return {
     line,
     hosts: fields.hosts.text,
-    hashed,
+    ...hashed ? { hashed } : {},
     marker,
     keyType: entry2.key.key.canonicalType,
     certificate: entry2.key.key.certificate,
@@ -24124,16 +24136,19 @@ function toHostEntry(line, entry2) {
     keyRange: { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end }
   };
 }
+function hashedName(text, hashed, names) {
+  return names.find((name2) => hashedFieldMatches(text, hashed, name2));
+}
 function sharedName(a, b) {
   if (a.hashed && b.hashed) return a.hosts === b.hosts ? "" : void 0;
-  if (a.hashed) return b.names.find((name2) => hashedFieldMatches(a.hosts, name2));
-  if (b.hashed) return a.names.find((name2) => hashedFieldMatches(b.hosts, name2));
+  if (a.hashed) return hashedName(a.hosts, a.hashed, b.names);
+  if (b.hashed) return hashedName(b.hosts, b.hashed, a.names);
   return a.names.find((name2) => b.names.includes(name2));
 }
 function revokedFor(trusted, revoked) {
   if (revoked.hashed) {
     if (trusted.hashed) return trusted.hosts === revoked.hosts ? "" : void 0;
-    return trusted.names.find((name2) => hashedFieldMatches(revoked.hosts, name2));
+    return hashedName(revoked.hosts, revoked.hashed, trusted.names);
   }
   const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
   if (trusted.hashed) {
@@ -24293,7 +24308,7 @@ var unhashed_default = defineKeyFileRule({
   check(model) {
     const plain = parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
       const fields = entry2.knownHosts;
-      if (!fields || fields.marker || isHashedField(fields.hosts.text) || /[*?!]/.test(fields.hosts.text)) return [];
+      if (!fields || fields.marker || fields.hosts.hashed || /[*?!]/.test(fields.hosts.text)) return [];
       return [{ line, range: fields.hosts.range }];
     });
     const first = plain[0];
@@ -24317,19 +24332,15 @@ function isCanonicalDigest(text) {
   const bytes = decodeBase64(text);
   return bytes !== null && bytes.length === SHA1_BYTES && encode(bytes) === text;
 }
-function hashedFieldProblem(hosts) {
-  const saltEnd = hosts.indexOf("|", 3);
-  const salt = hosts.slice(3, saltEnd);
-  const rest = hosts.slice(saltEnd + 1);
+function hashedFieldProblem({ saltText, salt, hash: rest }) {
   if (rest.includes(",")) return "a hashed entry holds exactly one name, and ssh compares the whole field (other names included) with the hash, so nothing on this line matches";
   if (/[*?]/.test(rest)) return "wildcards do not work in hashed entries: ssh compares the field with the hash of the name, character for character";
-  const saltBytes = decodeBase64(salt);
-  if (saltBytes && encode(saltBytes) !== salt) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
+  if (encode(salt) !== saltText) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
   if (!isCanonicalDigest(rest)) return "the hash part is not a 20-byte base64 HMAC-SHA1 (truncated or edited), so it equals no name's hash";
   return void 0;
 }
-function reportHashed(line, range, hosts) {
-  const why = hashedFieldProblem(hosts);
+function reportHashed(line, range, hashed) {
+  const why = hashedFieldProblem(hashed);
   return why === void 0 ? void 0 : hitAt(line, range, `This hashed host entry never matches: ${why}.`, "Give each hashed name its own line (`ssh-keygen -H` does this), or write the names in clear text.");
 }
 var hash_never_matches_default = defineKeyFileRule({
@@ -24352,8 +24363,8 @@ var hash_never_matches_default = defineKeyFileRule({
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
       if (!hosts) continue;
-      if (isHashedField(hosts.text)) {
-        const hit = reportHashed(line, hosts.range, hosts.text);
+      if (hosts.hashed) {
+        const hit = reportHashed(line, hosts.range, hosts.hashed);
         if (hit) hits.push(hit);
         continue;
       }
@@ -24883,7 +24894,7 @@ function effectiveConfig(analysis, context) {
   const scopeFor = (block) => {
     let scope = scopes.get(block);
     if (!scope) {
-      scope = scopeOf(block, analysis.kind);
+      scope = scopeOf(block, analysis);
       scopes.set(block, scope);
     }
     return scope;
@@ -25151,31 +25162,6 @@ function isOff(setting) {
   const value = firstValue(setting);
   return value === "no" || value === "false";
 }
-var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
-function matchCriteria(block) {
-  const out = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    let arg2 = args[i];
-    if (arg2.startsWith("#")) break;
-    const negated = arg2.startsWith("!");
-    if (negated) arg2 = arg2.slice(1);
-    const eq = arg2.indexOf("=");
-    if (eq > 0) {
-      out.push({ name: arg2.slice(0, eq).toLowerCase(), negated, patterns: arg2.slice(eq + 1).split(",") });
-      continue;
-    }
-    const name2 = arg2.toLowerCase();
-    if (NO_ARGUMENT.has(name2)) {
-      out.push({ name: name2, negated, patterns: [] });
-      continue;
-    }
-    const value = args[i + 1];
-    i++;
-    out.push({ name: name2, negated, patterns: value === void 0 ? [] : value.split(",") });
-  }
-  return out;
-}
 function patternsCoverAll(patterns) {
   return patterns.includes("*") && patterns.every((p) => p === "*");
 }
@@ -25183,38 +25169,45 @@ function patternsBroad(patterns) {
   return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
 }
 var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
-function scopeOf(block, kind) {
-  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === "host") {
-    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
-    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
-    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
-    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
+function scopeOf(block, analysis) {
+  if (!block) return { key: "top", match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
+  const verdict = analysis.verdicts.get(block);
+  const match2 = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match: match2, rejected: true, coversAll: false, broad: false, laterPass: false };
   }
-  const criteria = matchCriteria(block);
-  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
-  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
+  const { criteria } = match2;
+  if (block.keyword.toLowerCase() === "host") {
+    const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== "");
+    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, match: match2, coversAll: coversAll2, broad: patternsBroad(patterns), laterPass: false };
+  }
+  const written2 = criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`);
+  if (match2.all || match2.negatedAll) written2.push(match2.all ? "all=" : "!all=");
+  const laterPass = analysis.kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
   const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
-  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
+  const all = match2.all === true && real.length === 0;
   const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
   const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
-  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+  return { key: `match ${written2.sort().join(" ")}`, block, match: match2, coversAll: coversAll && !laterPass, broad, laterPass };
 }
 function isNetwork(criterion) {
   return criterion === "address" || criterion === "localaddress";
 }
-function blockMayMatchUser(scope, user) {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
-  for (const criterion of matchCriteria(scope.block)) {
-    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
-    if (criterion.name === "invalid-user") return false;
+function scopeAppliesToUser(scope, user) {
+  if (scope.rejected) return "maybe";
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return "yes";
+  let result = "yes";
+  for (const criterion of scope.match.criteria) {
+    if (criterion.name === "invalid-user") return "no";
+    if (criterion.name !== "user") result = "maybe";
+    else if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
   }
-  return true;
+  return result;
 }
 function blockLimitsNetwork(scope) {
   if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
-  return matchCriteria(scope.block).some(
+  return scope.match.criteria.some(
     (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
   );
 }
@@ -25688,8 +25681,7 @@ function viaLabel(setting) {
 
 // src/rules/config/permit-root-login.ts
 function limitedToGroups(scope) {
-  if (!scope.block) return false;
-  return matchCriteria(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
+  return scope.match.criteria.some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
 }
 var permit_root_login_default = defineConfigRule({
   id: "SSH440",
@@ -25715,7 +25707,7 @@ var permit_root_login_default = defineConfigRule({
     for (const setting of config.winners("PermitRootLogin")) {
       if (firstValue(setting) !== "yes") continue;
       const { scope } = setting;
-      if (!blockMayMatchUser(scope, "root") || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
+      if (scopeAppliesToUser(scope, "root") === "no" || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
       const where2 = scope.block ? ` for connections that match ${scopeLabel(scope)}` : "";
       hits.push(
         directiveHit(
@@ -26198,6 +26190,30 @@ var allow_users_commas_default = defineConfigRule({
   }
 });
 
+// src/lockout/expand-path.ts
+function homeOf(user) {
+  return user === "root" ? "/root" : `/home/${user}`;
+}
+function isOwnHome(path11) {
+  return /^~(?:\/|$)/.test(path11);
+}
+function expandTilde(path11, self) {
+  if (!path11.startsWith("~")) return path11;
+  const slash = path11.indexOf("/");
+  const name2 = isOwnHome(path11) ? self : path11.slice(1, slash === -1 ? void 0 : slash);
+  return homeOf(name2) + (slash === -1 ? "" : path11.slice(slash));
+}
+function expandTokens(path11, tokens) {
+  let unknown = false;
+  const expanded = path11.replace(/%(.?)/g, (_, token) => {
+    if (token === "%") return "%";
+    const value = tokens[token];
+    if (value === void 0) unknown = true;
+    return value ?? "";
+  });
+  return unknown ? void 0 : expanded;
+}
+
 // src/rules/config/authorized-keys-file-tilde.ts
 function isSet(setting) {
   return setting !== void 0 && firstValue(setting) !== "none" && firstValue(setting) !== "";
@@ -26210,7 +26226,7 @@ var authorized_keys_file_tilde_default = defineConfigRule({
   severity: "error",
   docs: {
     summary: "`AuthorizedKeysFile ~/…` points every user at root's file; `AuthorizedKeysFile none` with nothing else to find keys.",
-    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported.",
+    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported. Where the repository installs keys the `~` stops sshd from reading, lockout-keys-not-read (SSH702) reports the line instead, naming whose keys.",
     why: "sshd expands `~` when it reads the configuration, with the uid it runs as (servconf.c: `tilde_expand_filename(arg, getuid())`), not when a user logs in: `~/.ssh/authorized_keys` becomes `/root/.ssh/authorized_keys` for every user (`sshd -T` shows it, tested with 9.2p1). Users' own files are never read, so their keys stop working — and whoever is in root's file can log in as anyone allowed. Relative paths are taken from the user's home, and `%h` expands per user, which is what `~` was meant to do. `none` makes sshd read no file at all: without an AuthorizedKeysCommand or a TrustedUserCAKeys for certificates, no key can log in.",
     bad: "AuthorizedKeysFile ~/.ssh/authorized_keys",
     good: "AuthorizedKeysFile .ssh/authorized_keys",
@@ -26226,8 +26242,8 @@ var authorized_keys_file_tilde_default = defineConfigRule({
     for (const setting of config.winners("AuthorizedKeysFile")) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
       for (const arg2 of setting.directive.args) {
-        if (arg2.value !== "~" && !arg2.value.startsWith("~/")) continue;
-        const expanded = `/root${arg2.value.slice(1)}`;
+        if (!isOwnHome(arg2.value)) continue;
+        const expanded = expandTilde(arg2.value, "root");
         const relative = arg2.value.slice(2) || ".ssh/authorized_keys";
         hits.push(
           directiveHit(
@@ -26339,8 +26355,8 @@ var directive_after_match_default = defineConfigRule({
       }
       for (const [block, members] of blocks) {
         if (analysis.verdicts.get(block)?.problem) continue;
-        const scope = scopeOf(block, analysis.kind);
-        if (scope.coversAll || scope.block && matchCriteria(scope.block).some((c) => c.name === "all")) continue;
+        const scope = scopeOf(block, analysis);
+        if (scope.coversAll || scope.match.all) continue;
         const base = indent(block);
         const firstIndented = members.findIndex((d) => indent(d) > base);
         const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];
@@ -26358,7 +26374,7 @@ var directive_after_match_default = defineConfigRule({
           );
           continue;
         }
-        if (!sshd || blockMayMatchUser(scope, "root")) continue;
+        if (!sshd || scopeAppliesToUser(scope, "root") !== "no") continue;
         for (const directive of members) {
           if (directive.keyword.toLowerCase() !== "permitrootlogin" || indent(directive) > base) continue;
           hits.push(
@@ -26747,9 +26763,6 @@ function userOfPath(path11) {
 }
 
 // src/lockout/installed-keys.ts
-function homeOf(user) {
-  return user === "root" ? "/root" : `/home/${user}`;
-}
 var CONVENTIONAL = /(?:^|\/)(?:home\/([^/]+)|(root))\/\.ssh\/(authorized_keys2?)$/;
 function machinePrefix(configPath) {
   const etc = /(?:^|\/)etc\/ssh\//.exec(configPath);
@@ -26774,13 +26787,9 @@ function governingServer(servers, repoPath) {
 }
 function resolveTargetPath(written2, user) {
   if (/[$`{]/.test(written2)) return void 0;
-  let path11;
-  if (written2 === "~" || written2.startsWith("~/")) path11 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
-  else if (written2.startsWith("~")) {
-    const slash = written2.indexOf("/");
-    path11 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
-  } else if (written2.startsWith("/")) path11 = written2;
-  return path11?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  if (user === void 0 && isOwnHome(written2)) return void 0;
+  const path11 = expandTilde(written2, user ?? "");
+  return path11.startsWith("/") ? path11.replace(/\/+/g, "/").replace(/(.)\/$/, "$1") : void 0;
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -26901,19 +26910,6 @@ function strictModesVerdict(file, user, setups) {
 }
 
 // src/lockout/server-view.ts
-function matchAppliesTo(block, user) {
-  let result = "yes";
-  for (const criterion of matchCriteria(block)) {
-    if (criterion.name === "all") continue;
-    if (criterion.name === "invalid-user") return "no";
-    if (criterion.name === "user") {
-      if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
-    } else {
-      result = "maybe";
-    }
-  }
-  return result;
-}
 function settingsFor(analysis, context, user) {
   const config = effectiveConfig(analysis, context);
   return {
@@ -26922,7 +26918,7 @@ function settingsFor(analysis, context, user) {
     lines(keyword) {
       const all = config.all(keyword);
       const inBlocks = all.filter((setting) => setting.scope.block !== void 0);
-      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block, user));
+      const applies = inBlocks.map((setting) => scopeAppliesToUser(setting.scope, user));
       if (applies.includes("maybe")) return void 0;
       const matching = inBlocks.filter((_, index) => applies[index] === "yes");
       return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === void 0);
@@ -26931,9 +26927,8 @@ function settingsFor(analysis, context, user) {
       const lines = config.all(keyword);
       const found = [];
       for (const setting of lines) {
-        const block = setting.scope.block;
-        if (!block) continue;
-        const applies = matchAppliesTo(block, user);
+        if (!setting.scope.block) continue;
+        const applies = scopeAppliesToUser(setting.scope, user);
         if (applies === "no") continue;
         found.push(setting);
         if (applies === "yes") return found;
@@ -26990,21 +26985,8 @@ function authorizedKeysPaths(patterns, user) {
   const paths = [];
   for (const pattern of patterns) {
     if (pattern.toLowerCase() === "none") continue;
-    let path11 = pattern;
-    if (path11 === "~" || path11.startsWith("~/")) path11 = `/root${path11.slice(1)}`;
-    else if (path11.startsWith("~")) {
-      const slash = path11.indexOf("/");
-      path11 = homeOf(path11.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path11.slice(slash));
-    }
-    let unknown = false;
-    path11 = path11.replace(/%(.)/g, (_, token) => {
-      if (token === "%") return "%";
-      if (token === "u") return user;
-      if (token === "h") return homeOf(user);
-      unknown = true;
-      return "";
-    });
-    if (unknown) return void 0;
+    const path11 = expandTokens(expandTilde(pattern, "root"), { u: user, h: homeOf(user) });
+    if (path11 === void 0) return void 0;
     paths.push(path11.startsWith("/") ? path11 : `${homeOf(user)}/${path11}`);
   }
   return paths;
@@ -27015,7 +26997,7 @@ function keysRead(view, release, source) {
     if (paths === void 0) return { unknown: "AuthorizedKeysFile uses %U" };
     if (paths.includes(source.path)) return "ok";
     const reads = paths.length === 0 ? "no file at all (`none`)" : paths.join(" and ");
-    const tilde = setting?.values.some((value) => value.startsWith("~")) ? " (sshd expands `~` once, when it reads its configuration, to root's home)" : "";
+    const tilde = setting?.values.some(isOwnHome) ? ` (sshd expands \`~\` once, when it reads its configuration, to root's home, so any key in root's file can log in as ${view.user})` : "";
     const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(" ")})`;
     return {
       family: "keys-not-read",
@@ -27110,8 +27092,7 @@ function trustedCaRoute(view, cert, model, now) {
   if (!trusted) return { unknown: "TrustedUserCAKeys depends on the connection" };
   const setting = trusted.setting;
   if (isNone(setting)) return "absent";
-  let path11 = setting.values[0];
-  if (path11.startsWith("~/")) path11 = `/root${path11.slice(1)}`;
+  const path11 = expandTilde(setting.values[0], "root");
   if (!path11.startsWith("/") || path11.includes("%")) return { unknown: `TrustedUserCAKeys ${path11} is not an absolute path` };
   const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path11.slice(1);
   const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);
@@ -27202,17 +27183,8 @@ function isCauseRoute(route) {
 
 // src/lockout/chroot.ts
 function chrootPath(value, user) {
-  let path11 = value;
-  if (path11 === "~" || path11.startsWith("~/")) path11 = homeOf(user) + path11.slice(1);
-  let unknown = false;
-  path11 = path11.replace(/%(.)/g, (_, token) => {
-    if (token === "%") return "%";
-    if (token === "u") return user;
-    if (token === "h") return homeOf(user);
-    unknown = true;
-    return "";
-  });
-  return unknown || !path11.startsWith("/") ? void 0 : path11.replace(/\/+$/, "") || "/";
+  const path11 = expandTokens(expandTilde(value, user), { u: user, h: homeOf(user) });
+  return path11 === void 0 || !path11.startsWith("/") ? void 0 : path11.replace(/\/+$/, "") || "/";
 }
 function components(path11) {
   const parts = path11.split("/").filter((part) => part !== "");
@@ -27564,6 +27536,8 @@ var keys_not_read_default = defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: "lockout",
   severity: "error",
+  // Its `~` finding names the user it locks out; SSH450's on the same line says the same without them.
+  supersedes: ["SSH450"],
   docs: {
     summary: "The repository installs keys where AuthorizedKeysFile never looks (including the `~` trap).",
     what: "Keys the repository installs for a user (a conventional home/<user>/.ssh/authorized_keys, or a path setup code writes) lie outside every path the effective `AuthorizedKeysFile` names for that user: a central `/etc/ssh/authorized_keys/%u` while the keys go to the home, `none`, a typo, or `~/.ssh/authorized_keys`, which sshd expands once, when it reads its configuration, to root's home — so it reads /root/.ssh/authorized_keys for every user.",
@@ -27672,8 +27646,8 @@ function identityFingerprint(model, repoPath) {
   return { fingerprint: key.key.fingerprint, type: key.typeName };
 }
 function identityPath(value, user) {
-  const path11 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
-  return path11.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path11 : void 0;
+  const path11 = expandTokens(expandTilde(value, user), { d: homeOf(user), u: user });
+  return path11?.startsWith("/") && !value.includes("$") ? path11 : void 0;
 }
 function certainlyOff(values) {
   return values.every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "no");
@@ -30546,6 +30520,20 @@ function relativeUri(displayPath) {
   return displayPath.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "�").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
+// src/report/totals.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function totalsText(findings) {
+  const counts = countBySeverity(findings);
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
+}
+
 // src/report/text.ts
 function formatText(result, options = {}) {
   const style = options.color ? ANSI_STYLE : PLAIN_STYLE;
@@ -30573,13 +30561,9 @@ function findingLines(finding, style) {
   return lines;
 }
 function summary(result) {
-  const files = count(result.filesScanned, "file");
+  const files = plural(result.filesScanned, "file");
   if (result.findings.length === 0) return `no problems found in ${files}`;
-  const bySeverity = (severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  return `${count(bySeverity("error"), "error")}, ${count(bySeverity("warning"), "warning")}, ${count(bySeverity("note"), "note")} in ${files}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${totalsText(result.findings)} in ${files}`;
 }
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };

@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20494,8 +20494,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -20603,13 +20603,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity2.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -23562,8 +23562,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -23640,12 +23640,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -27780,7 +27780,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count2 = 0;
+      let count = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -27788,13 +27788,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count2++;
+          count++;
         }
       }
-      if (count2) {
+      if (count) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count2], digits };
+      return { pattern, count: [count], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -29541,13 +29541,13 @@ var require_parse3 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -33568,11 +33568,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
       }
-      return count2 % 2 === 1;
+      return count % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -42926,6 +42926,31 @@ function sampleValue(grammar) {
   }
   return "yes";
 }
+function refusalSeverity(program, release, refusal, grammar) {
+  const since87 = isAtLeast(release, "8.7");
+  switch (refusal) {
+    case "bad-option":
+    case "no-argument":
+    case "invalid-quotes":
+    case "empty-argument":
+    case "none-not-alone":
+      return "error";
+    case "extra-arguments":
+      if (since87) return "error";
+      return program === "ssh" && isAtLeast(release, "8.5") ? "error" : "fatal";
+    case "not-in-match":
+      return "fatal";
+    case "invalid-value":
+      if (program === "sshd") {
+        return since87 && grammar?.kind === "pubkey-auth-options" ? "error" : "fatal";
+      }
+      if (!isAtLeast(release, "8.5")) return "fatal";
+      if (grammar?.kind === "permit-remote-open" || grammar?.kind === "channel-timeout" || grammar?.kind === "version-addendum") {
+        return "fatal";
+      }
+      return "error";
+  }
+}
 function statusAt(facts, release, build) {
   if (facts.distro && !build.features.has(facts.distro.feature)) return "unknown";
   if (!inRange(release, facts.since, facts.removedIn)) return "unknown";
@@ -44768,10 +44793,10 @@ function scanScaled(s) {
   return { value: whole };
 }
 var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
-function sscanfInts(s, count2) {
+function sscanfInts(s, count) {
   const values = [];
   let p = 0;
-  for (let k = 0; k < count2; k++) {
+  for (let k = 0; k < count; k++) {
     if (k > 0) {
       if (s[p] !== ":") break;
       p++;
@@ -45181,10 +45206,10 @@ function validateSshd(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${directive.keyword}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("sshd", ctx.release, "bad-option")
     };
     if (ctx.inMatch) {
-      problem3.severity = "fatal";
+      problem3.severity = refusalSeverity("sshd", ctx.release, "not-in-match");
       problem3.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
     }
     const suggestion = suggestKeyword(directive.keyword, ctx);
@@ -45197,7 +45222,7 @@ function validateSshd(directive, ctx) {
       code: "not-allowed-in-match",
       message: `Directive '${directive.keyword}' is not allowed within a Match block`,
       range: directive.keywordRange,
-      severity: "fatal"
+      severity: refusalSeverity("sshd", ctx.release, "not-in-match")
     };
     return verdict;
   }
@@ -45225,7 +45250,7 @@ function validateSsh(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${lower2}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("ssh", ctx.release, "bad-option")
     };
     const suggestion = suggestKeyword(directive.keyword, ctx);
     if (suggestion) problem3.suggestion = suggestion;
@@ -45299,7 +45324,8 @@ function runHandler(verdict, d, k, ctx) {
     release: ctx.release,
     args: new Args(d.args),
     kw: program === "sshd" ? d.keyword : asciiLower(d.keyword),
-    valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
+    valueSeverity: refusalSeverity(program, ctx.release, "invalid-value"),
+    severity: (refusal) => refusalSeverity(program, ctx.release, refusal, k.grammar)
   };
   const problem3 = handle(env, k.grammar) ?? extraArguments(env);
   if (env.match) verdict.match = env.match;
@@ -45312,10 +45338,8 @@ function extraArguments(e) {
   const first = e.args.peek();
   const last = e.d.args[e.d.args.length - 1];
   const range = { start: first.range.start, end: last.range.end };
-  if (at(e.release, "8.7")) {
-    return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity: "error" };
-  }
-  const severity = e.program === "ssh" && at(e.release, "8.5") ? "error" : "fatal";
+  const severity = e.severity("extra-arguments");
+  if (at(e.release, "8.7")) return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity };
   return { code: "extra-arguments", message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
 }
 function fail(e, code2, message, arg2, severity = e.valueSeverity) {
@@ -45630,72 +45654,72 @@ function gssKexList(e, arg2) {
   return void 0;
 }
 function wordList(e, noneAlone, nonEmpty) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (noneAlone && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (noneAlone && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function userPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const at8 = v.indexOf("@");
     if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
       return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function groupPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function envNames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" || arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function envAssignments(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (e.program === "sshd") {
       if (arg2.value === "" && at(e.release, "8.7") || !arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg2);
     } else if (!arg2.value.includes("=")) {
       return fail(e, "bad-value", "Invalid SetEnv.", arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function pathList(e) {
-  let count2 = 0;
+  let count = 0;
   const checked = at(e.release, "8.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function port(e) {
@@ -45748,20 +45772,20 @@ function ipqos(e) {
   return void 0;
 }
 function channelTimeout(e) {
-  let count2 = 0;
+  let count = 0;
   const counts = at(e.release, "9.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value.toLowerCase() === "none") {
-      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+      if (counts && count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     } else {
       const eq = arg2.value.indexOf("=");
       if (eq <= 0 || convtime(arg2.value.slice(eq + 1), e.release) < 0) {
-        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, "fatal");
+        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function versionAddendum(e) {
@@ -45769,13 +45793,13 @@ function versionAddendum(e) {
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && " 	\r\n".includes(str[i])) i++;
-  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: "fatal" };
+  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: e.severity("invalid-value") };
   return void 0;
 }
 function include(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
+    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
     if (e.program === "ssh" && at(e.release, "9.9")) {
       const complaint = percentSyntaxError(arg2.value, "CLdhklnpruij");
       if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg2, "fatal");
@@ -45783,9 +45807,9 @@ function include(e) {
     if (e.program === "ssh" && arg2.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
       return fail(e, "bad-value", `bad include path ${arg2.value}.`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && e.program === "sshd") {
+  if (count === 0 && e.program === "sshd") {
     return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing filename argument` : "Include missing filename argument", void 0, "fatal");
   }
   return void 0;
@@ -45860,12 +45884,12 @@ function perSourceNetBlockSize(e) {
   return void 0;
 }
 function perSourcePenalties(e) {
-  let count2 = 0;
+  let count = 0;
   const timeItems = ["crash", "authfail", "noauth", "grace-exceeded", "max", "min"];
   if (at(e.release, "9.9")) timeItems.push("refuseconnection");
   if (at(e.release, "10.3")) timeItems.push("invaliduser");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const lower2 = v.toLowerCase();
     if (lower2 === "yes" || lower2 === "no") {
@@ -45888,7 +45912,7 @@ function perSourcePenalties(e) {
     if (["overflow:deny-all", "overflow:permissive", "overflow6:deny-all", "overflow6:permissive"].includes(v)) continue;
     return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg2);
   }
-  if (count2 === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function addressList(e) {
@@ -45917,18 +45941,18 @@ function permitOpen(e, listen) {
     return void 0;
   };
   if (at(e.release, "9.7")) {
-    let count2 = 0;
+    let count = 0;
     for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
       if (arg2.value === "any" || arg2.value === "none") {
-        if (count2 !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
-        count2++;
+        if (count !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
+        count++;
         continue;
       }
       const p = checkItem(arg2);
       if (p) return p;
-      count2++;
+      count++;
     }
-    if (count2 === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
+    if (count === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
     return void 0;
   }
   const first = e.args.next();
@@ -45941,21 +45965,21 @@ function permitOpen(e, listen) {
   return void 0;
 }
 function permitRemoteOpen(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const lower2 = arg2.value.toLowerCase();
     if (lower2 === "none" || lower2 === "any") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
     } else {
       const hp = hpdelim(arg2.value);
-      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, "fatal");
+      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, e.severity("invalid-value"));
       if (hp.rest === null || hp.rest !== "*" && a2port(hp.rest, e.release) <= 0) {
-        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, "fatal");
+        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
+  if (count === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
   return void 0;
 }
 var AUTH_METHODS = ["none", "publickey", "password", "keyboard-interactive", "hostbased"];
@@ -46030,10 +46054,9 @@ function permitUserEnvironment(e) {
 function pubkeyAuthOptions(e) {
   const known = ["none", "touch-required"];
   if (at(e.release, "8.4")) known.push("verify-required");
-  const severity = at(e.release, "8.7") ? "error" : "fatal";
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (!at(e.release, "8.7") && arg2.value === "") break;
-    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, severity);
+    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, e.severity("invalid-value"));
   }
   return void 0;
 }
@@ -46112,7 +46135,7 @@ function parseForward(spec, dynamic, remote, release) {
     }
   }
   if (p !== null && p !== "") return 0;
-  const count2 = fields.length;
+  const count = fields.length;
   const f = (k) => fields[k];
   let listenPort = 0;
   let listenPath;
@@ -46121,7 +46144,7 @@ function parseForward(spec, dynamic, remote, release) {
   let connectPath;
   let connectPort = 0;
   const port2 = (s) => a2port(s, release);
-  switch (count2) {
+  switch (count) {
     case 1:
       if (f(0).ispath) {
         listenPath = f(0).arg;
@@ -46172,9 +46195,9 @@ function parseForward(spec, dynamic, remote, release) {
       return 0;
   }
   if (dynamic) {
-    if (!(count2 === 1 || count2 === 2)) return 0;
+    if (!(count === 1 || count === 2)) return 0;
   } else {
-    if (!(count2 === 3 || count2 === 4) && connectPath === void 0 && listenPath === void 0) return 0;
+    if (!(count === 3 || count === 4) && connectPath === void 0 && listenPath === void 0) return 0;
     if (connectPort <= 0 && connectPath === void 0) return 0;
   }
   if (listenPort < 0 && listenPath === void 0 || !remote && listenPort === 0) return 0;
@@ -46182,7 +46205,7 @@ function parseForward(spec, dynamic, remote, release) {
   if (connectPath !== void 0 && connectPath.length >= PATH_MAX_SUN) return 0;
   if (listenHost !== void 0 && listenHost.length >= NI_MAXHOST) return 0;
   if (listenPath !== void 0 && listenPath.length >= PATH_MAX_SUN) return 0;
-  return count2;
+  return count;
 }
 function forward(e, kind) {
   const arg2 = e.args.next();
@@ -46360,48 +46383,48 @@ function proxyJump(e) {
   return void 0;
 }
 function canonicalDomains(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
     if (at(e.release, "8.8") && arg2.value.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     }
-    count2++;
+    count++;
     if (at(e.release, "7.7")) {
       const complaint = validDomain(arg2.value);
       if (complaint) return fail(e, "bad-value", complaint, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function permittedCnames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const v = arg2.value;
     if (at(e.release, "8.8") && v.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     } else if (v !== "*") {
       const colon = v.indexOf(":");
       if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function knownHostsFiles(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (at(e.release, "8.7")) {
       if (arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
-      if (arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      if (arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
         return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
       }
     } else if (arg2.value === "") break;
-    count2++;
+    count++;
     const name2 = e.k.aliasOf ?? e.k.name;
-    if (count2 > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
+    if (count > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
   }
   return void 0;
 }
@@ -47711,13 +47734,13 @@ function blanksInsideBlob(text, blobStart, family, certificate, version) {
     at3 = skipBlanks(text, end);
   }
   let joined = text.slice(tokens[0].start, tokens[0].end);
-  for (let count2 = 2; count2 <= tokens.length; count2++) {
-    const token = tokens[count2 - 1];
+  for (let count = 2; count <= tokens.length; count++) {
+    const token = tokens[count - 1];
     joined += text.slice(token.start, token.end);
     const blob = decodeBase64(joined);
     const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
-      return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
+      return tokens.slice(1, count).map((t, i) => ({ start: tokens[i].end, end: t.start }));
     }
   }
   return void 0;
@@ -47873,13 +47896,14 @@ function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
 // src/parse/known-hosts.ts
 var HASH_MAGIC = "|1|";
 var SHA1_LENGTH = 20;
-function validHashedHost(hosts) {
-  if (!hosts.startsWith(HASH_MAGIC)) return false;
+function parseHashedHost(hosts) {
+  if (!hosts.startsWith(HASH_MAGIC)) return void 0;
   const end = hosts.indexOf("|", HASH_MAGIC.length);
-  if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC.length, end);
-  if (salt.length === 0 || salt.length > 1024) return false;
-  return decodeBase64(salt)?.length === SHA1_LENGTH;
+  if (end === -1) return void 0;
+  const saltText = hosts.slice(HASH_MAGIC.length, end);
+  if (saltText.length === 0 || saltText.length > 1024) return void 0;
+  const salt = decodeBase64(saltText);
+  return salt?.length === SHA1_LENGTH ? { saltText, salt, hash: hosts.slice(end + 1) } : void 0;
 }
 function parseKnownHostsLine(text, version) {
   let at3 = skipBlanks(text, 0);
@@ -47899,8 +47923,10 @@ function parseKnownHostsLine(text, version) {
   }
   const hostsEnd = tokenEnd(text, at3);
   const hosts = { text: text.slice(at3, hostsEnd), range: { start: at3, end: hostsEnd } };
-  if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
-    return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+  if (hosts.text.startsWith("|")) {
+    const hashed = parseHashedHost(hosts.text);
+    if (!hashed) return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+    hosts.hashed = hashed;
   }
   const keyStart = skipBlanks(text, hostsEnd);
   if (keyStart === text.length || text[keyStart] === "#") {
@@ -48730,11 +48756,11 @@ function readTlv(bytes, offset, limit = bytes.length) {
   let length = bytes[offset + 1];
   let start = offset + 2;
   if (length & 128) {
-    const count2 = length & 127;
-    if (count2 === 0 || count2 > 4 || start + count2 > limit) return void 0;
+    const count = length & 127;
+    if (count === 0 || count > 4 || start + count > limit) return void 0;
     length = 0;
-    for (let i = 0; i < count2; i++) length = length * 256 + bytes[start + i];
-    start += count2;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i];
+    start += count;
   }
   const end = start + length;
   return end > limit ? void 0 : { tag, start, end };
@@ -48776,8 +48802,8 @@ function parseOpensshKey(blob) {
   const cipher = reader.cstring();
   const kdf = reader.cstring();
   reader.string();
-  const count2 = reader.u32();
-  if (count2 === null || count2 < 1 || count2 > MAX_KEYS) return void 0;
+  const count = reader.u32();
+  if (count === null || count < 1 || count > MAX_KEYS) return void 0;
   const publicKey = reader.string();
   const privateSection = reader.string();
   if (cipher === null || kdf === null || publicKey === null || privateSection === null || privateSection.length === 0) return void 0;
@@ -48928,11 +48954,11 @@ function parsePuttyKey(version, pieces) {
       headers.set(header.name, header.value);
       continue;
     }
-    const count2 = Number(header.value);
-    const lines = pieces.slice(index + 1, index + 1 + count2).map((piece) => base64Piece(piece.text));
-    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count2 || lines.some((line) => line === void 0)) return void 0;
+    const count = Number(header.value);
+    const lines = pieces.slice(index + 1, index + 1 + count).map((piece) => base64Piece(piece.text));
+    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count || lines.some((line) => line === void 0)) return void 0;
     sections.set(section[1], lines.join(""));
-    index += count2;
+    index += count;
   }
   return void 0;
 }
@@ -50239,23 +50265,9 @@ function splitHostPatterns(hosts) {
 function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
-function isHashedField(hosts) {
-  return hosts.startsWith("|");
-}
-var HASH_MAGIC2 = "|1|";
-function saltOf(hosts) {
-  const end = hosts.indexOf("|", HASH_MAGIC2.length);
-  if (!hosts.startsWith(HASH_MAGIC2) || end === -1) return null;
-  return decodeBase64(hosts.slice(HASH_MAGIC2.length, end));
-}
-function hashHost(host2, hosts) {
-  const salt = saltOf(hosts);
-  if (!salt) return null;
-  const hash = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
-  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash}`;
-}
-function hashedFieldMatches(hosts, host2) {
-  return hashHost(host2, hosts) === hosts;
+function hashedFieldMatches(text, hashed, host2) {
+  const hash = createHmac("sha1", hashed.salt).update(host2, "utf8").digest("base64");
+  return `|1|${Buffer.from(hashed.salt).toString("base64")}|${hash}` === text;
 }
 function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
@@ -50334,7 +50346,7 @@ var port_syntax_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
-      if (!hosts || isHashedField(hosts.text)) continue;
+      if (!hosts || hosts.hashed) continue;
       for (const pattern of splitHostPatterns(hosts)) {
         const hit = reportPattern(line, pattern);
         if (hit) hits.push(hit);
@@ -50380,7 +50392,7 @@ var ca_too_broad_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const fields = entry2.knownHosts;
-      if (fields?.marker?.name !== "@cert-authority" || isHashedField(fields.hosts.text)) continue;
+      if (fields?.marker?.name !== "@cert-authority" || fields.hosts.hashed) continue;
       for (const pattern of splitHostPatterns(fields.hosts)) {
         if (pattern.negated) continue;
         const why = breadth(pattern.body);
@@ -50403,12 +50415,12 @@ var ca_too_broad_default = defineKeyFileRule({
 function toHostEntry(line, entry2) {
   const fields = entry2.knownHosts;
   if (!fields) return void 0;
-  const hashed = isHashedField(fields.hosts.text);
+  const { hashed } = fields.hosts;
   const marker = fields.marker?.name === "@revoked" ? "revoked" : fields.marker ? "ca" : "trusted";
   return {
     line,
     hosts: fields.hosts.text,
-    hashed,
+    ...hashed ? { hashed } : {},
     marker,
     keyType: entry2.key.key.canonicalType,
     certificate: entry2.key.key.certificate,
@@ -50417,16 +50429,19 @@ function toHostEntry(line, entry2) {
     keyRange: { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end }
   };
 }
+function hashedName(text, hashed, names) {
+  return names.find((name2) => hashedFieldMatches(text, hashed, name2));
+}
 function sharedName(a, b) {
   if (a.hashed && b.hashed) return a.hosts === b.hosts ? "" : void 0;
-  if (a.hashed) return b.names.find((name2) => hashedFieldMatches(a.hosts, name2));
-  if (b.hashed) return a.names.find((name2) => hashedFieldMatches(b.hosts, name2));
+  if (a.hashed) return hashedName(a.hosts, a.hashed, b.names);
+  if (b.hashed) return hashedName(b.hosts, b.hashed, a.names);
   return a.names.find((name2) => b.names.includes(name2));
 }
 function revokedFor(trusted, revoked) {
   if (revoked.hashed) {
     if (trusted.hashed) return trusted.hosts === revoked.hosts ? "" : void 0;
-    return trusted.names.find((name2) => hashedFieldMatches(revoked.hosts, name2));
+    return hashedName(revoked.hosts, revoked.hashed, trusted.names);
   }
   const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
   if (trusted.hashed) {
@@ -50586,7 +50601,7 @@ var unhashed_default = defineKeyFileRule({
   check(model) {
     const plain = parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
       const fields = entry2.knownHosts;
-      if (!fields || fields.marker || isHashedField(fields.hosts.text) || /[*?!]/.test(fields.hosts.text)) return [];
+      if (!fields || fields.marker || fields.hosts.hashed || /[*?!]/.test(fields.hosts.text)) return [];
       return [{ line, range: fields.hosts.range }];
     });
     const first = plain[0];
@@ -50610,19 +50625,15 @@ function isCanonicalDigest(text) {
   const bytes = decodeBase64(text);
   return bytes !== null && bytes.length === SHA1_BYTES && encode(bytes) === text;
 }
-function hashedFieldProblem(hosts) {
-  const saltEnd = hosts.indexOf("|", 3);
-  const salt = hosts.slice(3, saltEnd);
-  const rest = hosts.slice(saltEnd + 1);
+function hashedFieldProblem({ saltText, salt, hash: rest }) {
   if (rest.includes(",")) return "a hashed entry holds exactly one name, and ssh compares the whole field (other names included) with the hash, so nothing on this line matches";
   if (/[*?]/.test(rest)) return "wildcards do not work in hashed entries: ssh compares the field with the hash of the name, character for character";
-  const saltBytes = decodeBase64(salt);
-  if (saltBytes && encode(saltBytes) !== salt) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
+  if (encode(salt) !== saltText) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
   if (!isCanonicalDigest(rest)) return "the hash part is not a 20-byte base64 HMAC-SHA1 (truncated or edited), so it equals no name's hash";
   return void 0;
 }
-function reportHashed(line, range, hosts) {
-  const why = hashedFieldProblem(hosts);
+function reportHashed(line, range, hashed) {
+  const why = hashedFieldProblem(hashed);
   return why === void 0 ? void 0 : hitAt(line, range, `This hashed host entry never matches: ${why}.`, "Give each hashed name its own line (`ssh-keygen -H` does this), or write the names in clear text.");
 }
 var hash_never_matches_default = defineKeyFileRule({
@@ -50645,8 +50656,8 @@ var hash_never_matches_default = defineKeyFileRule({
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
       if (!hosts) continue;
-      if (isHashedField(hosts.text)) {
-        const hit = reportHashed(line, hosts.range, hosts.text);
+      if (hosts.hashed) {
+        const hit = reportHashed(line, hosts.range, hosts.hashed);
         if (hit) hits.push(hit);
         continue;
       }
@@ -51176,7 +51187,7 @@ function effectiveConfig(analysis, context3) {
   const scopeFor = (block) => {
     let scope = scopes.get(block);
     if (!scope) {
-      scope = scopeOf(block, analysis.kind);
+      scope = scopeOf(block, analysis);
       scopes.set(block, scope);
     }
     return scope;
@@ -51444,31 +51455,6 @@ function isOff(setting) {
   const value = firstValue(setting);
   return value === "no" || value === "false";
 }
-var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
-function matchCriteria(block) {
-  const out = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    let arg2 = args[i];
-    if (arg2.startsWith("#")) break;
-    const negated = arg2.startsWith("!");
-    if (negated) arg2 = arg2.slice(1);
-    const eq = arg2.indexOf("=");
-    if (eq > 0) {
-      out.push({ name: arg2.slice(0, eq).toLowerCase(), negated, patterns: arg2.slice(eq + 1).split(",") });
-      continue;
-    }
-    const name2 = arg2.toLowerCase();
-    if (NO_ARGUMENT.has(name2)) {
-      out.push({ name: name2, negated, patterns: [] });
-      continue;
-    }
-    const value = args[i + 1];
-    i++;
-    out.push({ name: name2, negated, patterns: value === void 0 ? [] : value.split(",") });
-  }
-  return out;
-}
 function patternsCoverAll(patterns) {
   return patterns.includes("*") && patterns.every((p) => p === "*");
 }
@@ -51476,38 +51462,45 @@ function patternsBroad(patterns) {
   return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
 }
 var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
-function scopeOf(block, kind) {
-  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === "host") {
-    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
-    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
-    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
-    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
+function scopeOf(block, analysis) {
+  if (!block) return { key: "top", match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
+  const verdict = analysis.verdicts.get(block);
+  const match2 = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match: match2, rejected: true, coversAll: false, broad: false, laterPass: false };
   }
-  const criteria = matchCriteria(block);
-  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
-  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
+  const { criteria } = match2;
+  if (block.keyword.toLowerCase() === "host") {
+    const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== "");
+    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, match: match2, coversAll: coversAll2, broad: patternsBroad(patterns), laterPass: false };
+  }
+  const written2 = criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`);
+  if (match2.all || match2.negatedAll) written2.push(match2.all ? "all=" : "!all=");
+  const laterPass = analysis.kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
   const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
-  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
+  const all = match2.all === true && real.length === 0;
   const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
   const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
-  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+  return { key: `match ${written2.sort().join(" ")}`, block, match: match2, coversAll: coversAll && !laterPass, broad, laterPass };
 }
 function isNetwork(criterion) {
   return criterion === "address" || criterion === "localaddress";
 }
-function blockMayMatchUser(scope, user) {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
-  for (const criterion of matchCriteria(scope.block)) {
-    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
-    if (criterion.name === "invalid-user") return false;
+function scopeAppliesToUser(scope, user) {
+  if (scope.rejected) return "maybe";
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return "yes";
+  let result = "yes";
+  for (const criterion of scope.match.criteria) {
+    if (criterion.name === "invalid-user") return "no";
+    if (criterion.name !== "user") result = "maybe";
+    else if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
   }
-  return true;
+  return result;
 }
 function blockLimitsNetwork(scope) {
   if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
-  return matchCriteria(scope.block).some(
+  return scope.match.criteria.some(
     (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
   );
 }
@@ -51981,8 +51974,7 @@ function viaLabel(setting) {
 
 // src/rules/config/permit-root-login.ts
 function limitedToGroups(scope) {
-  if (!scope.block) return false;
-  return matchCriteria(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
+  return scope.match.criteria.some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
 }
 var permit_root_login_default = defineConfigRule({
   id: "SSH440",
@@ -52008,7 +52000,7 @@ var permit_root_login_default = defineConfigRule({
     for (const setting of config.winners("PermitRootLogin")) {
       if (firstValue(setting) !== "yes") continue;
       const { scope } = setting;
-      if (!blockMayMatchUser(scope, "root") || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
+      if (scopeAppliesToUser(scope, "root") === "no" || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
       const where2 = scope.block ? ` for connections that match ${scopeLabel(scope)}` : "";
       hits.push(
         directiveHit(
@@ -52491,6 +52483,30 @@ var allow_users_commas_default = defineConfigRule({
   }
 });
 
+// src/lockout/expand-path.ts
+function homeOf(user) {
+  return user === "root" ? "/root" : `/home/${user}`;
+}
+function isOwnHome(path17) {
+  return /^~(?:\/|$)/.test(path17);
+}
+function expandTilde(path17, self) {
+  if (!path17.startsWith("~")) return path17;
+  const slash = path17.indexOf("/");
+  const name2 = isOwnHome(path17) ? self : path17.slice(1, slash === -1 ? void 0 : slash);
+  return homeOf(name2) + (slash === -1 ? "" : path17.slice(slash));
+}
+function expandTokens(path17, tokens) {
+  let unknown = false;
+  const expanded = path17.replace(/%(.?)/g, (_, token) => {
+    if (token === "%") return "%";
+    const value = tokens[token];
+    if (value === void 0) unknown = true;
+    return value ?? "";
+  });
+  return unknown ? void 0 : expanded;
+}
+
 // src/rules/config/authorized-keys-file-tilde.ts
 function isSet(setting) {
   return setting !== void 0 && firstValue(setting) !== "none" && firstValue(setting) !== "";
@@ -52503,7 +52519,7 @@ var authorized_keys_file_tilde_default = defineConfigRule({
   severity: "error",
   docs: {
     summary: "`AuthorizedKeysFile ~/…` points every user at root's file; `AuthorizedKeysFile none` with nothing else to find keys.",
-    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported.",
+    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported. Where the repository installs keys the `~` stops sshd from reading, lockout-keys-not-read (SSH702) reports the line instead, naming whose keys.",
     why: "sshd expands `~` when it reads the configuration, with the uid it runs as (servconf.c: `tilde_expand_filename(arg, getuid())`), not when a user logs in: `~/.ssh/authorized_keys` becomes `/root/.ssh/authorized_keys` for every user (`sshd -T` shows it, tested with 9.2p1). Users' own files are never read, so their keys stop working — and whoever is in root's file can log in as anyone allowed. Relative paths are taken from the user's home, and `%h` expands per user, which is what `~` was meant to do. `none` makes sshd read no file at all: without an AuthorizedKeysCommand or a TrustedUserCAKeys for certificates, no key can log in.",
     bad: "AuthorizedKeysFile ~/.ssh/authorized_keys",
     good: "AuthorizedKeysFile .ssh/authorized_keys",
@@ -52519,8 +52535,8 @@ var authorized_keys_file_tilde_default = defineConfigRule({
     for (const setting of config.winners("AuthorizedKeysFile")) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
       for (const arg2 of setting.directive.args) {
-        if (arg2.value !== "~" && !arg2.value.startsWith("~/")) continue;
-        const expanded = `/root${arg2.value.slice(1)}`;
+        if (!isOwnHome(arg2.value)) continue;
+        const expanded = expandTilde(arg2.value, "root");
         const relative2 = arg2.value.slice(2) || ".ssh/authorized_keys";
         hits.push(
           directiveHit(
@@ -52632,8 +52648,8 @@ var directive_after_match_default = defineConfigRule({
       }
       for (const [block, members] of blocks) {
         if (analysis.verdicts.get(block)?.problem) continue;
-        const scope = scopeOf(block, analysis.kind);
-        if (scope.coversAll || scope.block && matchCriteria(scope.block).some((c) => c.name === "all")) continue;
+        const scope = scopeOf(block, analysis);
+        if (scope.coversAll || scope.match.all) continue;
         const base = indent(block);
         const firstIndented = members.findIndex((d) => indent(d) > base);
         const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];
@@ -52651,7 +52667,7 @@ var directive_after_match_default = defineConfigRule({
           );
           continue;
         }
-        if (!sshd || blockMayMatchUser(scope, "root")) continue;
+        if (!sshd || scopeAppliesToUser(scope, "root") !== "no") continue;
         for (const directive of members) {
           if (directive.keyword.toLowerCase() !== "permitrootlogin" || indent(directive) > base) continue;
           hits.push(
@@ -53040,9 +53056,6 @@ function userOfPath(path17) {
 }
 
 // src/lockout/installed-keys.ts
-function homeOf(user) {
-  return user === "root" ? "/root" : `/home/${user}`;
-}
 var CONVENTIONAL = /(?:^|\/)(?:home\/([^/]+)|(root))\/\.ssh\/(authorized_keys2?)$/;
 function machinePrefix(configPath) {
   const etc = /(?:^|\/)etc\/ssh\//.exec(configPath);
@@ -53067,13 +53080,9 @@ function governingServer(servers, repoPath) {
 }
 function resolveTargetPath(written2, user) {
   if (/[$`{]/.test(written2)) return void 0;
-  let path17;
-  if (written2 === "~" || written2.startsWith("~/")) path17 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
-  else if (written2.startsWith("~")) {
-    const slash = written2.indexOf("/");
-    path17 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
-  } else if (written2.startsWith("/")) path17 = written2;
-  return path17?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  if (user === void 0 && isOwnHome(written2)) return void 0;
+  const path17 = expandTilde(written2, user ?? "");
+  return path17.startsWith("/") ? path17.replace(/\/+/g, "/").replace(/(.)\/$/, "$1") : void 0;
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -53194,19 +53203,6 @@ function strictModesVerdict(file, user, setups) {
 }
 
 // src/lockout/server-view.ts
-function matchAppliesTo(block, user) {
-  let result = "yes";
-  for (const criterion of matchCriteria(block)) {
-    if (criterion.name === "all") continue;
-    if (criterion.name === "invalid-user") return "no";
-    if (criterion.name === "user") {
-      if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
-    } else {
-      result = "maybe";
-    }
-  }
-  return result;
-}
 function settingsFor(analysis, context3, user) {
   const config = effectiveConfig(analysis, context3);
   return {
@@ -53215,7 +53211,7 @@ function settingsFor(analysis, context3, user) {
     lines(keyword) {
       const all = config.all(keyword);
       const inBlocks = all.filter((setting) => setting.scope.block !== void 0);
-      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block, user));
+      const applies = inBlocks.map((setting) => scopeAppliesToUser(setting.scope, user));
       if (applies.includes("maybe")) return void 0;
       const matching = inBlocks.filter((_, index) => applies[index] === "yes");
       return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === void 0);
@@ -53224,9 +53220,8 @@ function settingsFor(analysis, context3, user) {
       const lines = config.all(keyword);
       const found = [];
       for (const setting of lines) {
-        const block = setting.scope.block;
-        if (!block) continue;
-        const applies = matchAppliesTo(block, user);
+        if (!setting.scope.block) continue;
+        const applies = scopeAppliesToUser(setting.scope, user);
         if (applies === "no") continue;
         found.push(setting);
         if (applies === "yes") return found;
@@ -53283,21 +53278,8 @@ function authorizedKeysPaths(patterns, user) {
   const paths = [];
   for (const pattern of patterns) {
     if (pattern.toLowerCase() === "none") continue;
-    let path17 = pattern;
-    if (path17 === "~" || path17.startsWith("~/")) path17 = `/root${path17.slice(1)}`;
-    else if (path17.startsWith("~")) {
-      const slash = path17.indexOf("/");
-      path17 = homeOf(path17.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path17.slice(slash));
-    }
-    let unknown = false;
-    path17 = path17.replace(/%(.)/g, (_, token) => {
-      if (token === "%") return "%";
-      if (token === "u") return user;
-      if (token === "h") return homeOf(user);
-      unknown = true;
-      return "";
-    });
-    if (unknown) return void 0;
+    const path17 = expandTokens(expandTilde(pattern, "root"), { u: user, h: homeOf(user) });
+    if (path17 === void 0) return void 0;
     paths.push(path17.startsWith("/") ? path17 : `${homeOf(user)}/${path17}`);
   }
   return paths;
@@ -53308,7 +53290,7 @@ function keysRead(view, release, source) {
     if (paths === void 0) return { unknown: "AuthorizedKeysFile uses %U" };
     if (paths.includes(source.path)) return "ok";
     const reads = paths.length === 0 ? "no file at all (`none`)" : paths.join(" and ");
-    const tilde = setting?.values.some((value) => value.startsWith("~")) ? " (sshd expands `~` once, when it reads its configuration, to root's home)" : "";
+    const tilde = setting?.values.some(isOwnHome) ? ` (sshd expands \`~\` once, when it reads its configuration, to root's home, so any key in root's file can log in as ${view.user})` : "";
     const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(" ")})`;
     return {
       family: "keys-not-read",
@@ -53403,8 +53385,7 @@ function trustedCaRoute(view, cert, model, now) {
   if (!trusted) return { unknown: "TrustedUserCAKeys depends on the connection" };
   const setting = trusted.setting;
   if (isNone(setting)) return "absent";
-  let path17 = setting.values[0];
-  if (path17.startsWith("~/")) path17 = `/root${path17.slice(1)}`;
+  const path17 = expandTilde(setting.values[0], "root");
   if (!path17.startsWith("/") || path17.includes("%")) return { unknown: `TrustedUserCAKeys ${path17} is not an absolute path` };
   const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path17.slice(1);
   const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);
@@ -53495,17 +53476,8 @@ function isCauseRoute(route) {
 
 // src/lockout/chroot.ts
 function chrootPath(value, user) {
-  let path17 = value;
-  if (path17 === "~" || path17.startsWith("~/")) path17 = homeOf(user) + path17.slice(1);
-  let unknown = false;
-  path17 = path17.replace(/%(.)/g, (_, token) => {
-    if (token === "%") return "%";
-    if (token === "u") return user;
-    if (token === "h") return homeOf(user);
-    unknown = true;
-    return "";
-  });
-  return unknown || !path17.startsWith("/") ? void 0 : path17.replace(/\/+$/, "") || "/";
+  const path17 = expandTokens(expandTilde(value, user), { u: user, h: homeOf(user) });
+  return path17 === void 0 || !path17.startsWith("/") ? void 0 : path17.replace(/\/+$/, "") || "/";
 }
 function components(path17) {
   const parts = path17.split("/").filter((part) => part !== "");
@@ -53857,6 +53829,8 @@ var keys_not_read_default = defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: "lockout",
   severity: "error",
+  // Its `~` finding names the user it locks out; SSH450's on the same line says the same without them.
+  supersedes: ["SSH450"],
   docs: {
     summary: "The repository installs keys where AuthorizedKeysFile never looks (including the `~` trap).",
     what: "Keys the repository installs for a user (a conventional home/<user>/.ssh/authorized_keys, or a path setup code writes) lie outside every path the effective `AuthorizedKeysFile` names for that user: a central `/etc/ssh/authorized_keys/%u` while the keys go to the home, `none`, a typo, or `~/.ssh/authorized_keys`, which sshd expands once, when it reads its configuration, to root's home — so it reads /root/.ssh/authorized_keys for every user.",
@@ -53965,8 +53939,8 @@ function identityFingerprint(model, repoPath) {
   return { fingerprint: key.key.fingerprint, type: key.typeName };
 }
 function identityPath(value, user) {
-  const path17 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
-  return path17.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path17 : void 0;
+  const path17 = expandTokens(expandTilde(value, user), { d: homeOf(user), u: user });
+  return path17?.startsWith("/") && !value.includes("$") ? path17 : void 0;
 }
 function certainlyOff(values) {
   return values.every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "no");
@@ -56839,6 +56813,20 @@ function relativeUri(displayPath) {
   return displayPath.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "�").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
+// src/report/totals.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function totalsText(findings) {
+  const counts = countBySeverity(findings);
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
+}
+
 // src/report/text.ts
 function formatText(result, options = {}) {
   const style = options.color ? ANSI_STYLE : PLAIN_STYLE;
@@ -56866,13 +56854,9 @@ function findingLines(finding, style) {
   return lines;
 }
 function summary2(result) {
-  const files = count(result.filesScanned, "file");
+  const files = plural(result.filesScanned, "file");
   if (result.findings.length === 0) return `no problems found in ${files}`;
-  const bySeverity = (severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  return `${count(bySeverity("error"), "error")}, ${count(bySeverity("warning"), "warning")}, ${count(bySeverity("note"), "note")} in ${files}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${totalsText(result.findings)} in ${files}`;
 }
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -56996,20 +56980,16 @@ function joinList(items) {
 }
 
 // src/action/changed-files.ts
-import { execFileSync } from "node:child_process";
 import path15 from "node:path";
 var API_FILE_LIMIT = 3e3;
 function filesFromListing(listing3) {
   return listing3.filter((file) => file.status !== "removed").map((file) => file.filename);
 }
-function filesFromGit(repositoryRoot2, baseSha, headSha) {
-  const output2 = execFileSync("git", ["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], {
-    cwd: repositoryRoot2,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  return output2.split("\0").filter((name2) => name2 !== "");
+async function filesFromGit(repositoryRoot2, baseSha, headSha) {
+  const run2 = await runGit(["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], repositoryRoot2);
+  if (!run2) throw new Error("git is not installed");
+  if (run2.code !== 0) throw new Error(firstLine(run2.stderr) || `git exited with ${run2.code}`);
+  return run2.stdout.toString("utf8").split("\0").filter((name2) => name2 !== "");
 }
 async function changedFiles(pullRequest, options) {
   let apiProblem = "no github-token";
@@ -57025,9 +57005,9 @@ async function changedFiles(pullRequest, options) {
     options.info(`Changed files: ${apiProblem}; asking git instead.`);
   }
   try {
-    return { files: normalizedSet(filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: "git" };
+    return { files: normalizedSet(await filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: "git" };
   } catch (error2) {
-    const gitProblem = firstLine(error2.stderr) || error2.message;
+    const gitProblem = error2.message;
     throw new Error(
       `cannot list the files pull request #${pullRequest.number} changes: ${apiProblem}, and git diff ${short(pullRequest.baseSha)}...${short(pullRequest.headSha)} failed (${gitProblem}; a shallow checkout lacks the base commit: use actions/checkout with fetch-depth: 0)`
     );
@@ -57166,7 +57146,6 @@ ${leftOut} more findings have no annotation here: GitHub's API would be asked mo
 }
 
 // src/action/event.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function readEvent() {
   const { context: context3 } = github_exports;
@@ -57187,12 +57166,9 @@ function readEvent() {
   }
   return event;
 }
-function repositoryRoot(workspace) {
-  try {
-    return execFileSync2("git", ["rev-parse", "--show-toplevel"], { cwd: workspace, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || workspace;
-  } catch {
-    return workspace;
-  }
+async function repositoryRoot(workspace) {
+  const run2 = await runGit(["rev-parse", "--show-toplevel"], workspace);
+  return run2?.code === 0 && run2.stdout.toString("utf8").trim() || workspace;
 }
 
 // src/action/inputs.ts
@@ -57241,15 +57217,6 @@ function tristate(input, name2) {
 
 // src/action/summary.ts
 var SUMMARY_MAX_BYTES = 256 * 1024;
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, note: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function totalsText(findings) {
-  const counts = countBySeverity(findings);
-  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
-}
 function rows(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -57311,9 +57278,6 @@ function escapeHtml(text) {
 function byteLength(text) {
   return Buffer.byteLength(text, "utf8");
 }
-function plural(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
-}
 
 // src/action/run.ts
 async function run() {
@@ -57356,7 +57320,7 @@ async function decideScope(inputs, event, result, root, octokit, step) {
 async function runAction() {
   const inputs = readInputs((name2) => getInput(name2));
   const workspace = path16.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const root = repositoryRoot(workspace);
+  const root = await repositoryRoot(workspace);
   const config = loadConfig(root, inputs.config === void 0 ? void 0 : path16.resolve(workspace, inputs.config));
   const paths = inputs.paths.map((input) => toPosix2(path16.relative(root, path16.resolve(workspace, input))) || ".");
   const event = readEvent();

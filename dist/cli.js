@@ -28107,7 +28107,7 @@ var PositionMap = class {
 // src/parse/setup/shell/shell-lexer.ts
 var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!", "time", "esac", "in"]);
 var HEADERS = /* @__PURE__ */ new Set(["for", "select", "case", "function"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 var NAME_CHAR = /[A-Za-z0-9_]/;
 var SPECIAL_PARAMETER = /[@*#?$!0-9-]/;
 var MAX_DEPTH = 64;
@@ -28214,7 +28214,7 @@ var Lexer = class _Lexer {
     if (command.words.length === 0 && !current.header) {
       const assignment2 = ASSIGNMENT.exec(word.raw);
       if (assignment2) {
-        command.assignments.push({ name: assignment2[0].replace(/(?:\[[^\]]*\])?\+?=$/, ""), value: this.suffix(word, assignment2[0].length) });
+        command.assignments.push({ name: assignment2[1], value: this.suffix(word, assignment2[0].length) });
         return;
       }
       if (command.assignments.length === 0 && command.redirects.length === 0 && word.value !== void 0) {

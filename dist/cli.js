@@ -21993,6 +21993,7 @@ function isCloudConfig(lines) {
   const first = lines[0]?.trim() === "## template: jinja" ? lines[1] : lines[0];
   return /^#cloud-config(?!-)/.test(first ?? "");
 }
+var SETUP_YAML_MARKERS = ["#cloud-config", "hosts:"];
 function setupKindFromContent(head) {
   const lines = head.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (isCloudConfig(lines)) return "cloud_init";
@@ -22185,7 +22186,7 @@ var Collector = class {
     if (this.isIgnoredByConfig(displayPath)) return true;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    if (!keepUnread && kind === void 0 && !isAccountFile(displayPath)) return false;
     this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
     return true;
   }
@@ -22414,7 +22415,7 @@ function isWhereExpected2(file) {
   }
 }
 async function gitGrepMarkers(root) {
-  const patterns = KEY_MARKERS.flatMap((marker) => ["-e", marker]);
+  const patterns = [...KEY_MARKERS, ...SETUP_YAML_MARKERS].flatMap((marker) => ["-e", marker]);
   const run = await runGit(
     ["-c", "core.fsmonitor=false", "grep", "-l", "-z", "-a", "-F", "--no-color", "--no-full-name", ...patterns, "--", "."],
     root
@@ -30148,12 +30149,12 @@ async function lintPaths(paths, options) {
     now: options.now ?? Math.floor(Date.now() / 1e3)
   };
   const keyScan = usesPrivateKeyRules(ruleSet);
-  const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
+  const gitSearches = startGitMarkerSearches(directoryInputs(paths, options.cwd));
   const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
     ...options.kind ? { kind: options.kind } : {},
-    ...keyScan ? { trackedWithMarkers: (root) => gitMarkerMatches(gitSearches, root) } : {}
+    trackedWithMarkers: (root) => gitMarkerMatches(gitSearches, root)
   });
   const findings = [];
   const note = (file, message) => {

@@ -46,11 +46,12 @@ export interface DiscoveryOptions {
   /** gitignore-style patterns from the configuration, matched against paths relative to cwd. */
   ignore?: string[];
   /**
-   * Tracked files that nothing in their paths gives a reason to read (see `isReadWhateverItHolds`)
-   * are kept only if they are in this set, for the git work tree at `gitRoot`: the absolute paths
-   * `git grep` found a private-key marker in; undefined keeps them all (the search failed). Without
-   * the option none are kept. A large repository has 100,000 such files: an object for each cost
-   * more than the search.
+   * Tracked files whose paths give no kind (YAML that may be setup code among them) are kept only
+   * if they are in this set, for the git work tree at `gitRoot`: the absolute paths `git grep`
+   * found a marker in (a private key's armour, what setup YAML starts with); undefined keeps them
+   * all (the search failed). Without the option none are kept. A large repository has 100,000
+   * such files: an object for each cost more than the search, and reading its YAML files to look
+   * at their first lines cost more than the rest of the scan.
    */
   trackedWithMarkers?: (gitRoot: string) => Promise<ReadonlySet<string> | undefined>;
 }
@@ -277,7 +278,7 @@ class Collector {
     if (this.isIgnoredByConfig(displayPath)) return true;
     this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    if (!keepUnread && kind === undefined && !isAccountFile(displayPath)) return false;
     this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
     return true;
   }

@@ -2,8 +2,10 @@
  * Which files may hold a private key: those containing a marker every key's armour has. Only
  * these are read and parsed, so scanning every file costs about one `git grep`. In a git work
  * tree git searches the tracked files; files it did not search (untracked, named on the command
- * line, outside git, reached through a symbolic link) are searched here, byte by byte. git's few matches are searched again here too, so that binary and
- * oversized files are left out by the same rules either way.
+ * line, outside git, reached through a symbolic link) are searched here, byte by byte. git's few
+ * matches are searched again here too, so that binary and oversized files are left out by the
+ * same rules either way. The same `git grep` also finds the tracked YAML files that may be setup
+ * code (SETUP_YAML_MARKERS), so that the others are not read.
  */
 import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import type { DiscoveredFile } from './discover.js';
 import { runGit } from './git-files.js';
 import { BINARY_PROBE_BYTES, OPEN_FLAGS } from './read-file.js';
 import { pushAll } from '../core/collections.js';
+import { SETUP_YAML_MARKERS } from './kinds.js';
 
 /** PEM and escaped PEM (`-----BEGIN … PRIVATE KEY-----`), ssh.com (`…PRIVATE KEY ----`), PuTTY. */
 export const KEY_MARKERS = ['PRIVATE KEY-----', 'PRIVATE KEY ----', 'PuTTY-User-Key-File-'] as const;
@@ -67,12 +70,12 @@ function isWhereExpected(file: DiscoveredFile): boolean {
 }
 
 /**
- * Absolute paths of the files under `root` that git finds a marker in, or undefined when git fails.
+ * Absolute paths of the files under `root` that git finds a marker in (of a key or of setup YAML), or undefined when git fails.
  * `-a`, not `-I`: git's `-I` also skips files that .gitattributes marks `binary` or `-diff`,
  * which would hide `*.pem binary`; binary content is judged when the file is read, as everywhere.
  */
 async function gitGrepMarkers(root: string): Promise<Set<string> | undefined> {
-  const patterns = KEY_MARKERS.flatMap((marker) => ['-e', marker]);
+  const patterns = [...KEY_MARKERS, ...SETUP_YAML_MARKERS].flatMap((marker) => ['-e', marker]);
   const run = await runGit(
     ['-c', 'core.fsmonitor=false', 'grep', '-l', '-z', '-a', '-F', '--no-color', '--no-full-name', ...patterns, '--', '.'],
     root,

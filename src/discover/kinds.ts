@@ -113,6 +113,9 @@ export function isCloudConfig(lines: readonly string[]): boolean {
   return /^#cloud-config(?!-)/.test(first ?? '');
 }
 
+/** Text `setupKindFromContent` cannot say anything without: a search for these finds every candidate. */
+export const SETUP_YAML_MARKERS = ['#cloud-config', 'hosts:'] as const;
+
 /**
  * cloud-init user data starts `#cloud-config` (after `## template: jinja` when templated); a
  * playbook is a list of plays, each with `hosts:`.

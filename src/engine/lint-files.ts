@@ -57,13 +57,13 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     now: options.now ?? Math.floor(Date.now() / 1000),
   };
   const keyScan = usesPrivateKeyRules(ruleSet);
-  // git searches for key markers while discovery lists and stats the files.
-  const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
+  // git searches for key and setup-YAML markers while discovery lists the files.
+  const gitSearches = startGitMarkerSearches(directoryInputs(paths, options.cwd));
   const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
     ...(options.kind ? { kind: options.kind } : {}),
-    ...(keyScan ? { trackedWithMarkers: (root: string) => gitMarkerMatches(gitSearches, root) } : {}),
+    trackedWithMarkers: (root: string) => gitMarkerMatches(gitSearches, root),
   });
   const findings: Finding[] = [];
   const note = (file: string, message: string): void => {

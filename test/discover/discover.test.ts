@@ -193,13 +193,13 @@ describe('discoverFiles with git', () => {
     expect(result.notes).toEqual([]);
   });
 
-  it('keeps a tracked file nothing in its path names only where git found a key marker', async () => {
-    for (const relPath of ['notes.txt', 'leak.txt', 'site.yml', 'etc/passwd']) write(relPath);
+  it('keeps a tracked file whose path gives no kind (YAML too) only where git found a marker', async () => {
+    for (const relPath of ['notes.txt', 'leak.txt', 'site.yml', 'values.yml', 'etc/passwd']) write(relPath);
     git('add', '.');
     const searched: string[] = [];
     const trackedWithMarkers = async (gitRoot: string): Promise<Set<string>> => {
       searched.push(gitRoot);
-      return new Set([path.join(gitRoot, 'leak.txt')]);
+      return new Set([path.join(gitRoot, 'leak.txt'), path.join(gitRoot, 'site.yml')]);
     };
     const result = await discoverFiles(['.'], { cwd: root, trackedWithMarkers });
     expect(searched).toEqual([root]);

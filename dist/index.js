@@ -48137,16 +48137,17 @@ async function listGitFiles(dir) {
   return { ok: true, ...byIndexMode(tracked.relPaths), warnings: tracked.warnings, untracked };
 }
 function byIndexMode(records2) {
-  const relPaths = /* @__PURE__ */ new Set();
-  const symlinks = /* @__PURE__ */ new Set();
+  const relPaths = [];
+  const symlinks = [];
+  let previous;
   for (const record of records2) {
-    const tab = record.indexOf("	");
-    const mode = record.slice(0, record.indexOf(" "));
-    const relPath = record.slice(tab + 1);
-    if (mode === "120000") symlinks.add(relPath);
-    else if (mode.startsWith("100")) relPaths.add(relPath);
+    const relPath = record.slice(record.indexOf("	") + 1);
+    if (relPath === previous) continue;
+    previous = relPath;
+    if (record.startsWith("120000 ")) symlinks.push(relPath);
+    else if (record.startsWith("100")) relPaths.push(relPath);
   }
-  return { relPaths: [...relPaths], symlinks: [...symlinks] };
+  return { relPaths, symlinks };
 }
 function listing(run2) {
   if (run2 === void 0) return { ok: false, reason: void 0 };
@@ -48155,7 +48156,7 @@ function listing(run2) {
     const notARepository = stderrLines.some((line) => line.includes("not a git repository"));
     return { ok: false, reason: notARepository ? void 0 : stderrLines[0] ?? `git exited with code ${run2.code}` };
   }
-  const relPaths = [...new Set(run2.stdout.toString("utf8").split("\0"))].filter((relPath) => relPath !== "");
+  const relPaths = run2.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
   return { ok: true, relPaths, warnings: stderrLines };
 }
 function runGit(args, cwd) {
@@ -48240,7 +48241,10 @@ var DROP_IN_DIRECTORIES = /* @__PURE__ */ new Map([
 ]);
 var DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
 function kindFromPath(relPath) {
-  const [grandparent, parent, name2] = lastSegments(relPath);
+  return MAY_HAVE_KIND.test(relPath) ? kindFromLastSegments(...lastSegments(relPath)) : void 0;
+}
+var MAY_HAVE_KIND = /(?:^|[\\/])(?:[^\\/]*(?:authorized_keys|known_hosts|ssh_config|sshd_config|dockerfile|containerfile|makefile|user[-_]?data|cloud[-_]?init|cloud[-_]?config)[^\\/]*|id_[^\\/]*|ssh_host_[^\\/]*|config)$|\.(?:pub|ppk|sh|bash|mk|tf|ya?ml)$|(?:^|[\\/])(?:sshd_config\.d|ssh_config\.d|config\.d)[\\/][^\\/]*$/i;
+function kindFromLastSegments(grandparent, parent, name2) {
   const byName = FILE_NAME_KINDS.get(name2);
   if (byName) return byName;
   if (/\.pub$/i.test(name2)) return "public_key";

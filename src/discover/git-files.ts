@@ -54,18 +54,22 @@ export async function listGitFiles(dir: string): Promise<GitListing> {
   return { ok: true, ...byIndexMode(tracked.relPaths), warnings: tracked.warnings, untracked };
 }
 
-/** `--stage` records read `MODE OBJECT STAGE<TAB>PATH`: regular files and symbolic links apart, submodules dropped. */
+/**
+ * `--stage` records read `MODE OBJECT STAGE<TAB>PATH`: regular files and symbolic links apart,
+ * submodules dropped. An unmerged path has a record per stage, one after another (git sorts by path).
+ */
 function byIndexMode(records: readonly string[]): { relPaths: string[]; symlinks: string[] } {
-  const relPaths = new Set<string>();
-  const symlinks = new Set<string>();
+  const relPaths: string[] = [];
+  const symlinks: string[] = [];
+  let previous: string | undefined;
   for (const record of records) {
-    const tab = record.indexOf('\t');
-    const mode = record.slice(0, record.indexOf(' '));
-    const relPath = record.slice(tab + 1);
-    if (mode === '120000') symlinks.add(relPath);
-    else if (mode.startsWith('100')) relPaths.add(relPath);
+    const relPath = record.slice(record.indexOf('\t') + 1);
+    if (relPath === previous) continue;
+    previous = relPath;
+    if (record.startsWith('120000 ')) symlinks.push(relPath);
+    else if (record.startsWith('100')) relPaths.push(relPath);
   }
-  return { relPaths: [...relPaths], symlinks: [...symlinks] };
+  return { relPaths, symlinks };
 }
 
 function listing(run: GitRun | undefined): { ok: true; relPaths: string[]; warnings: string[] } | { ok: false; reason: string | undefined } {
@@ -75,9 +79,9 @@ function listing(run: GitRun | undefined): { ok: true; relPaths: string[]; warni
     const notARepository = stderrLines.some((line) => line.includes('not a git repository'));
     return { ok: false, reason: notARepository ? undefined : (stderrLines[0] ?? `git exited with code ${run.code}`) };
   }
-  // Unmerged paths are listed once per stage (and `--stage` records differ by stage: byIndexMode
-  // dedupes them); names that are not UTF-8 decode lossily (U+FFFD) and then fail to open.
-  const relPaths = [...new Set(run.stdout.toString('utf8').split('\0'))].filter((relPath) => relPath !== '');
+  // One record per path (byIndexMode handles the stages of an unmerged one); names that are not
+  // UTF-8 decode lossily (U+FFFD) and then fail to open.
+  const relPaths = run.stdout.toString('utf8').split('\0').filter((relPath) => relPath !== '');
   return { ok: true, relPaths, warnings: stderrLines };
 }
 

@@ -250,6 +250,18 @@ describe('discoverFiles with git', () => {
     await expect(discovery.complete).rejects.toBeInstanceOf(UsageError);
   });
 
+  it('lists a file with a merge conflict once, though the index holds it once per stage', async () => {
+    git('checkout', '-q', '-b', 'other');
+    write('keep/authorized_keys', 'other\n');
+    git('commit', '-qam', 'other');
+    git('checkout', '-q', 'main');
+    write('keep/authorized_keys', 'main\n');
+    git('commit', '-qam', 'main');
+    expect(() => git('merge', '-q', 'other')).toThrow();
+    const result = await discoverFiles(['.'], { cwd: root });
+    expect(result.files.filter((file) => file.displayPath === 'keep/authorized_keys')).toHaveLength(1);
+  });
+
   it('says nothing about a tracked file deleted from the work tree', async () => {
     unlinkSync(path.join(root, 'gone/known_hosts'));
     const result = await lintPaths(['.'], { cwd: root, config: defaultConfig() });

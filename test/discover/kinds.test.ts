@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FileKind } from '../../src/core/file-kind.js';
-import { kindFromContent, kindFromPath } from '../../src/discover/kinds.js';
+import { FILE_NAME_KINDS, kindFromContent, kindFromLastSegments, kindFromPath } from '../../src/discover/kinds.js';
 
 const byPath: [string, FileKind | undefined][] = [
   ['authorized_keys', 'authorized_keys'],
@@ -91,6 +92,27 @@ const byContent: [string, string, FileKind | undefined][] = [
   ['empty', '', undefined],
   ['blank', ' \n\t\n', undefined],
 ];
+
+describe('kindFromPath turns paths away by one test first', () => {
+  // Names and name parts the classification looks at, cased both ways, joined into segments.
+  const parts = [
+    ...FILE_NAME_KINDS.keys(), 'config', '.ssh', 'sshd_config.d', 'ssh_config.d', 'config.d', '.github', 'workflows', 'tasks', 'handlers', 'playbooks',
+    'Dockerfile', 'Containerfile', 'Makefile', 'GNUmakefile', 'user-data', 'user_data', 'userdata', 'cloud-init', 'cloud_config', 'id_work_sk', 'ssh_host_rsa_key',
+    'README', 'x', '.', '-', '_', 'pub', 'ppk', 'sh', 'bash', 'mk', 'tf', 'yml', 'yaml', 'md', 'ansible', 'cloud-config', 'dockerfile', 'tpl', 'j2',
+  ];
+  const segment = fc.array(fc.constantFrom(...parts, ...parts.map((part) => part.toUpperCase())), { minLength: 1, maxLength: 3 }).map((pieces) => pieces.join(''));
+  const filePath = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 4 }), fc.constantFrom('/', '\\')).map(([segments, separator]) => segments.join(separator));
+
+  it('never turns away a path the full classification gives a kind', () => {
+    fc.assert(
+      fc.property(filePath, (path) => {
+        const segments = path.split(/[\\/]/);
+        expect(kindFromPath(path)).toBe(kindFromLastSegments(segments.at(-3), segments.at(-2), segments.at(-1) ?? ''));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
 
 describe('kindFromContent', () => {
   it.each(byContent)('%s', (_name, head, kind) => {

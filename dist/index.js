@@ -48241,9 +48241,13 @@ var DROP_IN_DIRECTORIES = /* @__PURE__ */ new Map([
 ]);
 var DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
 function kindFromPath(relPath) {
-  return MAY_HAVE_KIND.test(relPath) ? kindFromLastSegments(...lastSegments(relPath)) : void 0;
+  return mayHaveKind(relPath) ? kindFromLastSegments(...lastSegments(relPath)) : void 0;
 }
-var MAY_HAVE_KIND = /(?:^|[\\/])(?:[^\\/]*(?:authorized_keys|known_hosts|ssh_config|sshd_config|dockerfile|containerfile|makefile|user[-_]?data|cloud[-_]?init|cloud[-_]?config)[^\\/]*|id_[^\\/]*|ssh_host_[^\\/]*|config)$|\.(?:pub|ppk|sh|bash|mk|tf|ya?ml)$|(?:^|[\\/])(?:sshd_config\.d|ssh_config\.d|config\.d)[\\/][^\\/]*$/i;
+var NAME_MAY_HAVE_KIND = /authorized_keys|known_hosts|ssh_config|sshd_config|dockerfile|containerfile|makefile|user[-_]?data|cloud[-_]?init|cloud[-_]?config|^id_|^ssh_host_|^config$|\.(?:pub|ppk|sh|bash|mk|tf|ya?ml)$/i;
+function mayHaveKind(filePath) {
+  const name2 = filePath.slice(Math.max(filePath.lastIndexOf("/"), filePath.lastIndexOf("\\")) + 1);
+  return NAME_MAY_HAVE_KIND.test(name2) || filePath.includes("config.d");
+}
 function kindFromLastSegments(grandparent, parent, name2) {
   const byName = FILE_NAME_KINDS.get(name2);
   if (byName) return byName;

@@ -44,16 +44,21 @@ const DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
  * absolute, with `/` or `\` separators.
  */
 export function kindFromPath(relPath: string): FileKind | undefined {
-  return MAY_HAVE_KIND.test(relPath) ? kindFromLastSegments(...lastSegments(relPath)) : undefined;
+  return mayHaveKind(relPath) ? kindFromLastSegments(...lastSegments(relPath)) : undefined;
 }
 
 /**
- * Every path `kindFromLastSegments` gives a kind, and some more: one test that turns away the
- * other paths of a large repository, whose full classification cost more than the rest of a scan.
- * A property test holds it to being a superset.
+ * Every name `kindFromLastSegments` gives a kind, and some more; files in drop-in directories
+ * apart. One test that turns away the other paths of a large repository, whose full
+ * classification cost more than the rest of a scan. A property test holds it to being a superset.
  */
-const MAY_HAVE_KIND =
-  /(?:^|[\\/])(?:[^\\/]*(?:authorized_keys|known_hosts|ssh_config|sshd_config|dockerfile|containerfile|makefile|user[-_]?data|cloud[-_]?init|cloud[-_]?config)[^\\/]*|id_[^\\/]*|ssh_host_[^\\/]*|config)$|\.(?:pub|ppk|sh|bash|mk|tf|ya?ml)$|(?:^|[\\/])(?:sshd_config\.d|ssh_config\.d|config\.d)[\\/][^\\/]*$/i;
+const NAME_MAY_HAVE_KIND =
+  /authorized_keys|known_hosts|ssh_config|sshd_config|dockerfile|containerfile|makefile|user[-_]?data|cloud[-_]?init|cloud[-_]?config|^id_|^ssh_host_|^config$|\.(?:pub|ppk|sh|bash|mk|tf|ya?ml)$/i;
+
+function mayHaveKind(filePath: string): boolean {
+  const name = filePath.slice(Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')) + 1);
+  return NAME_MAY_HAVE_KIND.test(name) || filePath.includes('config.d');
+}
 
 /** The classification itself, from a path's last three segments (grandparent and parent undefined when missing). */
 export function kindFromLastSegments(grandparent: string | undefined, parent: string | undefined, name: string): FileKind | undefined {

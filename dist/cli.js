@@ -25135,10 +25135,10 @@ function sshBlockApplies(block, match2, d, obtained) {
     const results = (match2.criteria[0]?.patterns ?? []).map((p) => p.startsWith("!") ? matchPattern(d.host, p.slice(1)) ? -1 : 0 : matchPattern(d.host, p) ? 1 : 0);
     return !results.includes(-1) && results.includes(1);
   }
-  if (match2.all || match2.negatedAll) return match2.all === true;
   const hostname = obtained.get("hostname")?.[0]?.values[0];
   const host2 = hostname === void 0 ? d.host : hostname.replace(/%h/g, d.host);
   const user = d.user ?? obtained.get("user")?.[0]?.values[0] ?? d.localUser;
+  if (match2.negatedAll) return false;
   return match2.criteria.every(({ name: name2, value = "", negated }) => {
     let result;
     switch (name2) {

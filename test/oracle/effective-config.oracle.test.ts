@@ -126,6 +126,9 @@ const SSH_CONFIGS: Record<string, Files> = {
   'Match user and localuser': {
     ssh_config: 'Host bastion\n    User admin\nMatch user admin\n    ForwardAgent yes\nMatch localuser root\n    StrictHostKeyChecking accept-new\nMatch !localuser root\n    StrictHostKeyChecking yes\n',
   },
+  "Match host x all: ssh takes it as Match host x": {
+    ssh_config: 'Match host bastion all\n    User jump\n    Port 2200\nHost *\n    User nobody\n',
+  },
   'negated Host patterns': {
     ssh_config: 'Host * !bastion\n    ProxyJump bastion\n    ForwardX11 no\nHost bastion\n    ForwardX11 yes\n    ProxyJump none\n',
   },

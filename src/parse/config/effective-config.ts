@@ -455,10 +455,11 @@ function sshBlockApplies(block: Directive, match: MatchCriteria, d: SshDestinati
     const results = (match.criteria[0]?.patterns ?? []).map((p) => (p.startsWith('!') ? (matchPattern(d.host, p.slice(1)) ? -1 : 0) : matchPattern(d.host, p) ? 1 : 0));
     return !results.includes(-1) && results.includes(1);
   }
-  if (match.all || match.negatedAll) return match.all === true;
   const hostname = obtained.get('hostname')?.[0]?.values[0];
   const host = hostname === undefined ? d.host : hostname.replace(/%h/g, d.host);
   const user = d.user ?? obtained.get('user')?.[0]?.values[0] ?? d.localUser;
+  // `all` after one criterion adds nothing (`Match host x all` is `Match host x`); `!all` matches nothing (readconf.c match_cfg_line).
+  if (match.negatedAll) return false;
   return match.criteria.every(({ name, value = '', negated }) => {
     let result: boolean;
     switch (name) {

@@ -50,10 +50,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -74,7 +74,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -86,11 +86,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq7;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -4198,9 +4198,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4236,7 +4236,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4276,7 +4276,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep && !props.found) {
+        if (!isMap5 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4299,7 +4299,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -4331,7 +4331,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4347,7 +4347,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5634,7 +5634,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5718,7 +5718,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -11671,7 +11671,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache5 = reusify(Task);
+      var cache3 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -11750,7 +11750,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push2(value, done2) {
-        var current = cache5.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -11771,7 +11771,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done2) {
-        var current = cache5.get();
+        var current = cache3.get();
         current.context = context;
         current.release = release;
         current.value = value;
@@ -11793,7 +11793,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache5.release(holder);
+          cache3.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -11843,7 +11843,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context2, new Error("abort"));
-          cache5.release(current);
+          cache3.release(current);
           current = next;
         }
         self.drain = noop;
@@ -13911,13 +13911,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, path11) {
+      _test(originalPath, cache3, path11) {
         checkPath(
           path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache5) : {
+        return path11 ? this._t(path11, cache3) : {
           ignored: false,
           unignored: false
         };
@@ -13934,13 +13934,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path11);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path11, cache5) {
-        if (path11 in cache5) {
-          return cache5[path11];
+      _t(path11, cache3) {
+        if (path11 in cache3) {
+          return cache3[path11];
         }
         const parentPath = parentOf(path11);
-        const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
-        return cache5[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
       ignores(path11) {
         return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
@@ -22810,7 +22810,8 @@ function emptySetupModel(kind, source) {
   return { kind, source, commands: [], writes: [], invocations: [], embedded: [], installations: [], modes: [], nested: [] };
 }
 function forRepository(model) {
-  return { ...model, commands: [], writes: [], invocations: [] };
+  const { actionSteps: _steps, imageCopies: _copies, cloudConfig: _config, ...kept } = model;
+  return { ...kept, commands: [], writes: [], invocations: [] };
 }
 
 // src/repository/repository-model.ts
@@ -28728,27 +28729,22 @@ function modeSettings(command) {
 }
 
 // src/parse/setup/cloud-init.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
 function readCloudConfig(source) {
-  let parsed = cache3.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, "1.1");
-    const configs = [];
-    if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
-      for (const document of yaml.documents.slice(0, 1)) {
-        if (!(0, import_yaml4.isMap)(document.contents)) continue;
-        configs.push(document.contents);
-        const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
-        if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
-      }
+  const yaml = parseYamlSource(source, "1.1");
+  const configs = [];
+  if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
+    for (const document of yaml.documents.slice(0, 1)) {
+      if (!(0, import_yaml4.isMap)(document.contents)) continue;
+      configs.push(document.contents);
+      const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
+      if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
     }
-    parsed = { yaml, configs };
-    cache3.set(source, parsed);
   }
-  return parsed;
+  return { yaml, configs };
 }
-function cloudConfigValues(source, key) {
-  const { yaml, configs } = readCloudConfig(source);
+function cloudConfigValues(model, key) {
+  if (!model.cloudConfig) return [];
+  const { yaml, configs } = model.cloudConfig;
   return configs.flatMap((config) => {
     const node = mapValue(config, key);
     return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
@@ -28762,7 +28758,8 @@ function cloudInitTrue(node) {
 }
 function parseCloudInit(source, template = JINJA) {
   const model = emptySetupModel("cloud_init", source);
-  const { yaml, configs } = readCloudConfig(source);
+  model.cloudConfig = readCloudConfig(source);
+  const { yaml, configs } = model.cloudConfig;
   const reader = new ConfigReader(yaml, model, template);
   const commands = [];
   for (const config of configs) {
@@ -28884,7 +28881,7 @@ var cloud_init_password_auth_default = defineSetupRule({
     ]
   },
   checkSetup(model) {
-    return cloudConfigValues(model.source, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
+    return cloudConfigValues(model, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
       ...span,
       message: "ssh_pwauth turns on PasswordAuthentication: sshd will accept passwords, which bots guess over the network.",
       help: "Set `ssh_pwauth: false` and log in with the keys in `ssh_authorized_keys`."
@@ -28908,7 +28905,7 @@ var cloud_init_root_login_default = defineSetupRule({
     references: ["cloud-init cc_ssh: disable_root, disable_root_opts", "sshd_config(5) PermitRootLogin", "CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)"]
   },
   checkSetup(model) {
-    return cloudConfigValues(model.source, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
+    return cloudConfigValues(model, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
       ...span,
       message: "disable_root: false installs the default user's keys for root without the forced command that refuses the login: they open a root shell.",
       help: "Remove `disable_root: false` (the default is true) and log in as the default user, then use sudo."
@@ -28966,7 +28963,8 @@ var cloud_init_plain_password_default = defineSetupRule({
   },
   checkSetup(model) {
     const hits = [];
-    const { yaml, configs } = readCloudConfig(model.source);
+    if (!model.cloudConfig) return hits;
+    const { yaml, configs } = model.cloudConfig;
     for (const config of configs) {
       for (const { span, user } of plainPasswords(yaml, model.source, config)) {
         hits.push({
@@ -29193,122 +29191,6 @@ var ssh_permissions_refused_default = defineSetupRule({
   }
 });
 
-// src/parse/setup/parse-dockerfile.ts
-var RUN_PREFIX = /^(?:[ \t]+--\S+)*/;
-var HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g;
-function parseDockerfile(source) {
-  const model = emptySetupModel("dockerfile", source);
-  const commands = [];
-  for (const instruction of instructions(source)) {
-    const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
-    const first = lexed[0];
-    if (!first) continue;
-    if (instruction.keyword === "RUN") pushAll(commands, runCommands(lexed, first));
-    else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
-    else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
-      const copy = imageCopy(instruction, first);
-      if (copy) pushAll(commands, copyCommands(model, copy, first));
-    }
-  }
-  addShellFacts(model, commands);
-  return model;
-}
-function imageCopies(source) {
-  const copies = [];
-  for (const instruction of instructions(source)) {
-    if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
-    const [command] = shellCommands(shellText(blank(instruction.text, /^/), instruction.origins));
-    const copy = command && imageCopy(instruction, command);
-    if (copy) copies.push(copy);
-  }
-  return copies;
-}
-function imageCopy(instruction, command) {
-  const words2 = command.words;
-  const flags = words2.filter((word) => word.text.startsWith("--"));
-  const paths = words2.filter((word) => !word.text.startsWith("--"));
-  const destination = paths.at(-1);
-  if (!destination || words2[0]?.text.startsWith("[")) return void 0;
-  return {
-    instruction: instruction.keyword,
-    sources: paths.slice(0, -1),
-    destination,
-    fromStage: flags.some((flag3) => flag3.text.startsWith("--from="))
-  };
-}
-function copyCommands(model, copy, command) {
-  const commands = [];
-  const word = (value, at3) => ({ value, raw: value, text: value, span: at3.span });
-  const heredoc = command.redirects.find((redirect) => redirect.body);
-  if (heredoc) {
-    commands.push({ words: [word("cat", copy.destination)], assignments: [], redirects: [heredoc, { operator: ">", target: copy.destination }] });
-  } else if (copy.sources.length === 1 && !copy.fromStage) {
-    commands.push({ words: [word("cp", copy.destination), copy.sources[0], copy.destination], assignments: [], redirects: [] });
-  }
-  const chmod = command.words.find((flag3) => flag3.text.startsWith("--chmod="));
-  const written2 = chmod?.value?.slice("--chmod=".length);
-  const change = written2 === void 0 ? void 0 : parseMode(written2);
-  if (written2 !== void 0 && change) {
-    model.modes.push({ target: copy.destination.text, ...knownBits(change), written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod.span });
-  }
-  return commands;
-}
-function runCommands(lexed, first) {
-  const script = first.words.length === 0 ? first.redirects.find((redirect) => redirect.body)?.body : void 0;
-  if (script) {
-    const text = script.lines.map((line) => line ?? "").join("\n");
-    return shellCommands(shellText(text, script.origins));
-  }
-  const exec = execForm(first);
-  return exec ? [exec, ...lexed.slice(1)] : lexed;
-}
-function execForm(first) {
-  const raw = first.words.map((word) => word.raw).join(" ");
-  if (!raw.startsWith("[")) return void 0;
-  let parsed;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return void 0;
-  }
-  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) return void 0;
-  const span = first.words[0].span;
-  return { words: parsed.map((value) => ({ value, raw: JSON.stringify(value), text: value, span })), assignments: [], redirects: [] };
-}
-function blank(text, after) {
-  const keyword = /^\s*[A-Za-z]+/.exec(text)[0];
-  const rest = after.exec(text.slice(keyword.length))?.[0] ?? "";
-  return " ".repeat(keyword.length + rest.length) + text.slice(keyword.length + rest.length);
-}
-function instructions(source) {
-  const found = [];
-  const lines = source.lines;
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i].text;
-    const keyword = /^\s*([A-Za-z]+)\b/.exec(first)?.[1]?.toUpperCase();
-    if (!keyword || /^\s*#/.test(first)) continue;
-    const texts = [first];
-    const origins = [{ line: i + 1, columnOffset: 0 }];
-    while (/\\\s*$/.test(texts.at(-1)) && i + 1 < lines.length) {
-      i++;
-      if (/^\s*(?:#.*)?$/.test(lines[i].text)) continue;
-      texts.push(lines[i].text.replace(/\\\s+$/, "\\"));
-      origins.push({ line: i + 1, columnOffset: 0 });
-    }
-    for (const [, delimiter] of texts.join("\n").matchAll(HEREDOC)) {
-      while (i + 1 < lines.length) {
-        i++;
-        texts.push(lines[i].text);
-        origins.push({ line: i + 1, columnOffset: 0 });
-        if (lines[i].text.replace(/^\t+/, "") === delimiter) break;
-      }
-    }
-    texts[0] = texts[0].replace(/\\\s+$/, "\\");
-    found.push({ keyword, text: texts.join("\n"), origins });
-  }
-  return found;
-}
-
 // src/rules/setup-code/key-copied-into-image.ts
 function carriesKeys(source) {
   const path11 = source.replace(/\/+$/, "");
@@ -29330,7 +29212,7 @@ var key_copied_into_image_default = defineSetupRule({
   },
   checkSetup(model) {
     const hits = [];
-    for (const copy of imageCopies(model.source)) {
+    for (const copy of model.imageCopies ?? []) {
       if (copy.fromStage) continue;
       for (const source of copy.sources) {
         if (!carriesKeys(source.text)) continue;
@@ -29377,12 +29259,7 @@ var agent_forwarding_in_ci_default = defineSetupRule({
 });
 
 // src/rules/setup-code/action-host-key-unverified.ts
-var import_yaml6 = __toESM(require_dist(), 1);
 var FINGERPRINT_ACTIONS = /^appleboy\/(?:ssh|scp)-action@/i;
-function given(inputs, name2) {
-  const value = mapValue(inputs, name2);
-  return value !== void 0 && !((0, import_yaml6.isScalar)(value) && (value.value === null || value.value === ""));
-}
 var action_host_key_unverified_default = defineSetupRule({
   id: "SSH505",
   alias: "action-host-key-unverified",
@@ -29399,24 +29276,16 @@ var action_host_key_unverified_default = defineSetupRule({
   },
   checkSetup(model) {
     const hits = [];
-    const yaml = parseYamlSource(model.source);
-    for (const document of yaml.documents) {
-      const jobs = mapValue(document.contents, "jobs");
-      for (const job of (0, import_yaml6.isMap)(jobs) ? jobs.items : []) {
-        const steps = mapValue(job.value, "steps");
-        for (const step of (0, import_yaml6.isSeq)(steps) ? steps.items : []) {
-          const uses = mapValue(step, "uses");
-          if (!(0, import_yaml6.isScalar)(uses) || typeof uses.value !== "string" || !FINGERPRINT_ACTIONS.test(uses.value)) continue;
-          const inputs = mapValue(step, "with");
-          const missing2 = [given(inputs, "fingerprint") ? void 0 : "fingerprint", given(inputs, "proxy_host") && !given(inputs, "proxy_fingerprint") ? "proxy_fingerprint" : void 0].filter((name2) => name2 !== void 0);
-          if (missing2.length === 0) continue;
-          hits.push({
-            ...nodeSpan(yaml, uses),
-            message: `${quote(uses.value)} without ${missing2.map((name2) => `\`${name2}\``).join(" or ")} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
-            help: "Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server's SHA256 host key fingerprint, kept in a secret or variable."
-          });
-        }
-      }
+    for (const step of model.actionSteps ?? []) {
+      if (!FINGERPRINT_ACTIONS.test(step.uses)) continue;
+      const given = (name2) => step.inputs.has(name2);
+      const missing2 = [given("fingerprint") ? void 0 : "fingerprint", given("proxy_host") && !given("proxy_fingerprint") ? "proxy_fingerprint" : void 0].filter((name2) => name2 !== void 0);
+      if (missing2.length === 0) continue;
+      hits.push({
+        ...step.span,
+        message: `${quote(step.uses)} without ${missing2.map((name2) => `\`${name2}\``).join(" or ")} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
+        help: "Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server's SHA256 host key fingerprint, kept in a secret or variable."
+      });
     }
     return hits;
   }
@@ -29526,27 +29395,21 @@ var ALL = [
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // src/parse/setup/ansible-tasks.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var ANSIBLE_MODULES = ["authorized_key", "file", "copy", "template", "lineinfile", "blockinfile", "shell", "command", "raw"];
 var COLLECTIONS = ["ansible.builtin.", "ansible.legacy.", "ansible.posix."];
 var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
-var cache4 = /* @__PURE__ */ new WeakMap();
 function readAnsibleFile(source) {
-  let parsed = cache4.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, "1.1");
-    const tasks = [];
-    for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
-    parsed = { yaml, tasks };
-    cache4.set(source, parsed);
-  }
-  return parsed;
+  const yaml = parseYamlSource(source, "1.1");
+  const tasks = [];
+  for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
+  return { yaml, tasks };
 }
 function collectTasks(yaml, source, list, out) {
-  if (!(0, import_yaml7.isSeq)(list)) return;
+  if (!(0, import_yaml6.isSeq)(list)) return;
   for (const item of list.items) {
-    if (!(0, import_yaml7.isMap)(item)) continue;
-    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml7.isSeq)(value));
+    if (!(0, import_yaml6.isMap)(item)) continue;
+    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml6.isSeq)(value));
     if (nested.length > 0) for (const tasks of nested) collectTasks(yaml, source, tasks, out);
     else {
       const task = readTask(yaml, source, item);
@@ -29562,30 +29425,30 @@ function moduleName(key) {
 }
 function readTask(yaml, source, task) {
   for (const pair of task.items) {
-    if (!(0, import_yaml7.isScalar)(pair.key)) continue;
+    if (!(0, import_yaml6.isScalar)(pair.key)) continue;
     const module = moduleName(pair.key.value);
     if (!module) continue;
     const args = new Map([...mappingArgs(yaml, source, mapValue(task, "args")), ...moduleArgs(yaml, source, pair.value)]);
     const found = { module, args, span: nodeSpan(yaml, pair.key) };
-    const freeForm = (0, import_yaml7.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
+    const freeForm = (0, import_yaml6.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
     if (freeForm) found.freeForm = freeForm;
     return found;
   }
   return void 0;
 }
 function moduleArgs(yaml, source, value) {
-  if ((0, import_yaml7.isMap)(value)) return mappingArgs(yaml, source, value);
-  if ((0, import_yaml7.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
+  if ((0, import_yaml6.isMap)(value)) return mappingArgs(yaml, source, value);
+  if ((0, import_yaml6.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
   return /* @__PURE__ */ new Map();
 }
 function mappingArgs(yaml, source, map) {
   const args = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml7.isMap)(map)) return args;
+  if (!(0, import_yaml6.isMap)(map)) return args;
   for (const pair of map.items) {
-    if (!(0, import_yaml7.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
+    if (!(0, import_yaml6.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
     const node = pair.value;
     const arg2 = { value: literalString(node), node, span: nodeSpan(yaml, node) };
-    if ((0, import_yaml7.isScalar)(node)) {
+    if ((0, import_yaml6.isScalar)(node)) {
       const text = scalarText(yaml, source, node);
       if (text) arg2.text = text;
     }
@@ -29641,7 +29504,7 @@ function isTrue(arg2) {
 }
 
 // src/parse/setup/ansible-shell.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var FREE_FORM_OPTION = /(?<=^|\s)(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline|strip_empty_ends|expand_argument_vars)=(?:"[^"]*"|'[^']*'|\S*)/g;
 var POSIX_SHELL = /(?:^|\/)(?:ba|da|k|z)?sh$/;
 function ansibleShellCommands(task, yaml, source) {
@@ -29653,7 +29516,7 @@ function ansibleShellCommands(task, yaml, source) {
     return task.module === "command" && !runsWithoutShell(text) ? [] : shellCommands(text);
   }
   const argv = task.module === "command" ? task.args.get("argv")?.node : void 0;
-  const words2 = (0, import_yaml8.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
+  const words2 = (0, import_yaml7.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
   return words2.length > 0 && words2.every((word) => word !== void 0) ? argvCommands(words2) : [];
 }
 function runsWithoutShell(text) {
@@ -29777,6 +29640,116 @@ function addCopiedKeys(model, task, target, document) {
   model.installations.push(installation);
 }
 
+// src/parse/setup/parse-dockerfile.ts
+var RUN_PREFIX = /^(?:[ \t]+--\S+)*/;
+var HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g;
+function parseDockerfile(source) {
+  const model = emptySetupModel("dockerfile", source);
+  const commands = [];
+  const copies = [];
+  for (const instruction of instructions(source)) {
+    const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
+    const first = lexed[0];
+    if (!first) continue;
+    if (instruction.keyword === "RUN") pushAll(commands, runCommands(lexed, first));
+    else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
+    else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
+      const copy = imageCopy(instruction, first);
+      if (!copy) continue;
+      copies.push(copy);
+      pushAll(commands, copyCommands(model, copy, first));
+    }
+  }
+  addShellFacts(model, commands);
+  model.imageCopies = copies;
+  return model;
+}
+function imageCopy(instruction, command) {
+  const words2 = command.words;
+  const flags = words2.filter((word) => word.text.startsWith("--"));
+  const paths = words2.filter((word) => !word.text.startsWith("--"));
+  const destination = paths.at(-1);
+  if (!destination || words2[0]?.text.startsWith("[")) return void 0;
+  return {
+    instruction: instruction.keyword,
+    sources: paths.slice(0, -1),
+    destination,
+    fromStage: flags.some((flag3) => flag3.text.startsWith("--from="))
+  };
+}
+function copyCommands(model, copy, command) {
+  const commands = [];
+  const word = (value, at3) => ({ value, raw: value, text: value, span: at3.span });
+  const heredoc = command.redirects.find((redirect) => redirect.body);
+  if (heredoc) {
+    commands.push({ words: [word("cat", copy.destination)], assignments: [], redirects: [heredoc, { operator: ">", target: copy.destination }] });
+  } else if (copy.sources.length === 1 && !copy.fromStage) {
+    commands.push({ words: [word("cp", copy.destination), copy.sources[0], copy.destination], assignments: [], redirects: [] });
+  }
+  const chmod = command.words.find((flag3) => flag3.text.startsWith("--chmod="));
+  const written2 = chmod?.value?.slice("--chmod=".length);
+  const change = written2 === void 0 ? void 0 : parseMode(written2);
+  if (written2 !== void 0 && change) {
+    model.modes.push({ target: copy.destination.text, ...knownBits(change), written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod.span });
+  }
+  return commands;
+}
+function runCommands(lexed, first) {
+  const script = first.words.length === 0 ? first.redirects.find((redirect) => redirect.body)?.body : void 0;
+  if (script) {
+    const text = script.lines.map((line) => line ?? "").join("\n");
+    return shellCommands(shellText(text, script.origins));
+  }
+  const exec = execForm(first);
+  return exec ? [exec, ...lexed.slice(1)] : lexed;
+}
+function execForm(first) {
+  const raw = first.words.map((word) => word.raw).join(" ");
+  if (!raw.startsWith("[")) return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) return void 0;
+  const span = first.words[0].span;
+  return { words: parsed.map((value) => ({ value, raw: JSON.stringify(value), text: value, span })), assignments: [], redirects: [] };
+}
+function blank(text, after) {
+  const keyword = /^\s*[A-Za-z]+/.exec(text)[0];
+  const rest = after.exec(text.slice(keyword.length))?.[0] ?? "";
+  return " ".repeat(keyword.length + rest.length) + text.slice(keyword.length + rest.length);
+}
+function instructions(source) {
+  const found = [];
+  const lines = source.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].text;
+    const keyword = /^\s*([A-Za-z]+)\b/.exec(first)?.[1]?.toUpperCase();
+    if (!keyword || /^\s*#/.test(first)) continue;
+    const texts = [first];
+    const origins = [{ line: i + 1, columnOffset: 0 }];
+    while (/\\\s*$/.test(texts.at(-1)) && i + 1 < lines.length) {
+      i++;
+      if (/^\s*(?:#.*)?$/.test(lines[i].text)) continue;
+      texts.push(lines[i].text.replace(/\\\s+$/, "\\"));
+      origins.push({ line: i + 1, columnOffset: 0 });
+    }
+    for (const [, delimiter] of texts.join("\n").matchAll(HEREDOC)) {
+      while (i + 1 < lines.length) {
+        i++;
+        texts.push(lines[i].text);
+        origins.push({ line: i + 1, columnOffset: 0 });
+        if (lines[i].text.replace(/^\t+/, "") === delimiter) break;
+      }
+    }
+    texts[0] = texts[0].replace(/\\\s+$/, "\\");
+    found.push({ keyword, text: texts.join("\n"), origins });
+  }
+  return found;
+}
+
 // src/parse/setup/parse-makefile.ts
 var RULE = /^([^\s:#=][^:#=]*?)\s*::?(?!=)/;
 function parseMakefile(source) {
@@ -29857,52 +29830,62 @@ function parseShellScript(source) {
 }
 
 // src/parse/setup/parse-workflow.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
 var POSIX_SHELL2 = /^(?:bash|sh)\b/;
 function parseWorkflow(source) {
   const model = emptySetupModel("workflow", source);
   const yaml = parseYamlSource(source);
   const commands = [];
+  const actionSteps = [];
   for (const document of yaml.documents) {
     const root = document.contents;
-    if (!(0, import_yaml9.isMap)(root)) continue;
+    if (!(0, import_yaml8.isMap)(root)) continue;
     pushAll(commands, environment(yaml, source, root.get("env", true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get("jobs", true);
-    if (!(0, import_yaml9.isMap)(jobs)) continue;
+    if (!(0, import_yaml8.isMap)(jobs)) continue;
     for (const pair of jobs.items) {
       const job = pair.value;
-      const scope = (0, import_yaml9.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-      if (!(0, import_yaml9.isMap)(job)) continue;
+      const scope = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (!(0, import_yaml8.isMap)(job)) continue;
       pushAll(commands, environment(yaml, source, job.get("env", true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get("steps", true);
-      if (!(0, import_yaml9.isSeq)(steps)) continue;
+      if (!(0, import_yaml8.isSeq)(steps)) continue;
       for (const step of steps.items) {
-        if (!(0, import_yaml9.isMap)(step)) continue;
+        if (!(0, import_yaml8.isMap)(step)) continue;
         pushAll(commands, environment(yaml, source, step.get("env", true), scope));
+        const uses = step.get("uses", true);
+        if ((0, import_yaml8.isScalar)(uses) && typeof uses.value === "string") actionSteps.push({ uses: uses.value, span: nodeSpan(yaml, uses), inputs: givenInputs(step.get("with", true)) });
         const run = step.get("run", true);
         const shell = step.get("shell") ?? jobShell;
-        if (!(0, import_yaml9.isScalar)(run) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
+        if (!(0, import_yaml8.isScalar)(run) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
         const script = scalarText(yaml, source, run);
         if (script) pushAll(commands, shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
     }
   }
   addShellFacts(model, commands);
+  model.actionSteps = actionSteps;
   return model;
+}
+function givenInputs(inputs) {
+  const values = /* @__PURE__ */ new Map();
+  for (const pair of (0, import_yaml8.isMap)(inputs) ? inputs.items : []) if ((0, import_yaml8.isScalar)(pair.key)) values.set(String(pair.key.value), pair.value);
+  const given = [...values].filter(([, value]) => value != null && !((0, import_yaml8.isScalar)(value) && (value.value === null || value.value === "")));
+  return new Set(given.map(([name2]) => name2));
 }
 function defaultShell(map) {
   const defaults = map.get("defaults");
-  return (0, import_yaml9.isMap)(defaults) && (0, import_yaml9.isMap)(defaults.get("run")) ? defaults.get("run").get("shell") : void 0;
+  return (0, import_yaml8.isMap)(defaults) && (0, import_yaml8.isMap)(defaults.get("run")) ? defaults.get("run").get("shell") : void 0;
 }
 function environment(yaml, source, env, scope) {
-  if (!(0, import_yaml9.isMap)(env)) return [];
+  if (!(0, import_yaml8.isMap)(env)) return [];
   const commands = [];
   for (const pair of env.items) {
     const value = pair.value;
-    if (!(0, import_yaml9.isScalar)(pair.key) || !(0, import_yaml9.isScalar)(value) || value.value === null || value.value === void 0) continue;
+    if (!(0, import_yaml8.isScalar)(pair.key) || !(0, import_yaml8.isScalar)(value) || value.value === null || value.value === void 0) continue;
     const text = String(value.value);
     const raw = value.range ? source.text.slice(value.range[0], value.range[1]) : text;
     const word = { value: text.includes("${{") ? void 0 : text, raw, text, span: nodeSpan(yaml, value) };

@@ -15763,8 +15763,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache5 = this.#relevantRequestResponseList;
-        const backupCache = [...cache5];
+        const cache3 = this.#relevantRequestResponseList;
+        const backupCache = [...cache3];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15791,9 +15791,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache5.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache5.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15823,11 +15823,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache5.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache5.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
-              cache5.push([operation.request, operation.response]);
+              cache3.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16001,13 +16001,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache5 = new Cache(kConstruct, cacheList);
-            return await cache5.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            return await cache3.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache5 = new Cache(kConstruct, cacheList);
-            const response = await cache5.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            const response = await cache3.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16037,12 +16037,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache6 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache6);
+          const cache4 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache4);
         }
-        const cache5 = [];
-        this.#caches.set(cacheName, cache5);
-        return new Cache(kConstruct, cache5);
+        const cache3 = [];
+        this.#caches.set(cacheName, cache3);
+        return new Cache(kConstruct, cache3);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -19939,10 +19939,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19963,7 +19963,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19975,11 +19975,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap5;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq7;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -24087,9 +24087,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24125,7 +24125,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24165,7 +24165,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep4 && !props.found) {
+        if (!isMap5 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24188,7 +24188,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -24220,7 +24220,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24236,7 +24236,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25523,7 +25523,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25607,7 +25607,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -31560,7 +31560,7 @@ var require_queue = __commonJS({
       if (!(_concurrency >= 1)) {
         throw new Error("fastqueue concurrency must be equal to or greater than 1");
       }
-      var cache5 = reusify(Task);
+      var cache3 = reusify(Task);
       var queueHead = null;
       var queueTail = null;
       var _running = 0;
@@ -31639,7 +31639,7 @@ var require_queue = __commonJS({
         return _running === 0 && self.length() === 0;
       }
       function push2(value, done2) {
-        var current = cache5.get();
+        var current = cache3.get();
         current.context = context3;
         current.release = release;
         current.value = value;
@@ -31660,7 +31660,7 @@ var require_queue = __commonJS({
         }
       }
       function unshift(value, done2) {
-        var current = cache5.get();
+        var current = cache3.get();
         current.context = context3;
         current.release = release;
         current.value = value;
@@ -31682,7 +31682,7 @@ var require_queue = __commonJS({
       }
       function release(holder) {
         if (holder) {
-          cache5.release(holder);
+          cache3.release(holder);
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
@@ -31732,7 +31732,7 @@ var require_queue = __commonJS({
             errorHandler2(new Error("abort"), val);
           }
           callback.call(context4, new Error("abort"));
-          cache5.release(current);
+          cache3.release(current);
           current = next;
         }
         self.drain = noop3;
@@ -33800,13 +33800,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, path17) {
+      _test(originalPath, cache3, path17) {
         checkPath(
           path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache5) : {
+        return path17 ? this._t(path17, cache3) : {
           ignored: false,
           unignored: false
         };
@@ -33823,13 +33823,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path17, cache5) {
-        if (path17 in cache5) {
-          return cache5[path17];
+      _t(path17, cache3) {
+        if (path17 in cache3) {
+          return cache3[path17];
         }
         const parentPath = parentOf(path17);
-        const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
-        return cache5[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
       ignores(path17) {
         return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
@@ -40080,9 +40080,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache5 }, methodName) {
-    if (cache5[methodName]) {
-      return cache5[methodName];
+  get({ octokit, scope, cache: cache3 }, methodName) {
+    if (cache3[methodName]) {
+      return cache3[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -40090,7 +40090,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache5[methodName] = decorate(
+      cache3[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -40098,9 +40098,9 @@ var handler = {
         decorations
       );
     } else {
-      cache5[methodName] = octokit.request.defaults(endpointDefaults);
+      cache3[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache5[methodName];
+    return cache3[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -49103,7 +49103,8 @@ function emptySetupModel(kind, source) {
   return { kind, source, commands: [], writes: [], invocations: [], embedded: [], installations: [], modes: [], nested: [] };
 }
 function forRepository(model) {
-  return { ...model, commands: [], writes: [], invocations: [] };
+  const { actionSteps: _steps, imageCopies: _copies, cloudConfig: _config, ...kept } = model;
+  return { ...kept, commands: [], writes: [], invocations: [] };
 }
 
 // src/repository/repository-model.ts
@@ -55021,27 +55022,22 @@ function modeSettings(command) {
 }
 
 // src/parse/setup/cloud-init.ts
-var cache3 = /* @__PURE__ */ new WeakMap();
 function readCloudConfig(source) {
-  let parsed = cache3.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, "1.1");
-    const configs = [];
-    if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
-      for (const document of yaml.documents.slice(0, 1)) {
-        if (!(0, import_yaml4.isMap)(document.contents)) continue;
-        configs.push(document.contents);
-        const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
-        if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
-      }
+  const yaml = parseYamlSource(source, "1.1");
+  const configs = [];
+  if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
+    for (const document of yaml.documents.slice(0, 1)) {
+      if (!(0, import_yaml4.isMap)(document.contents)) continue;
+      configs.push(document.contents);
+      const nested = mapValue(mapValue(document.contents, "autoinstall"), "user-data");
+      if ((0, import_yaml4.isMap)(nested)) configs.push(nested);
     }
-    parsed = { yaml, configs };
-    cache3.set(source, parsed);
   }
-  return parsed;
+  return { yaml, configs };
 }
-function cloudConfigValues(source, key) {
-  const { yaml, configs } = readCloudConfig(source);
+function cloudConfigValues(model, key) {
+  if (!model.cloudConfig) return [];
+  const { yaml, configs } = model.cloudConfig;
   return configs.flatMap((config) => {
     const node = mapValue(config, key);
     return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
@@ -55055,7 +55051,8 @@ function cloudInitTrue(node) {
 }
 function parseCloudInit(source, template = JINJA) {
   const model = emptySetupModel("cloud_init", source);
-  const { yaml, configs } = readCloudConfig(source);
+  model.cloudConfig = readCloudConfig(source);
+  const { yaml, configs } = model.cloudConfig;
   const reader = new ConfigReader(yaml, model, template);
   const commands = [];
   for (const config of configs) {
@@ -55177,7 +55174,7 @@ var cloud_init_password_auth_default = defineSetupRule({
     ]
   },
   checkSetup(model) {
-    return cloudConfigValues(model.source, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
+    return cloudConfigValues(model, "ssh_pwauth").filter(({ node }) => cloudInitTrue(node) === true).map(({ span }) => ({
       ...span,
       message: "ssh_pwauth turns on PasswordAuthentication: sshd will accept passwords, which bots guess over the network.",
       help: "Set `ssh_pwauth: false` and log in with the keys in `ssh_authorized_keys`."
@@ -55201,7 +55198,7 @@ var cloud_init_root_login_default = defineSetupRule({
     references: ["cloud-init cc_ssh: disable_root, disable_root_opts", "sshd_config(5) PermitRootLogin", "CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)"]
   },
   checkSetup(model) {
-    return cloudConfigValues(model.source, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
+    return cloudConfigValues(model, "disable_root").filter(({ node }) => cloudInitTrue(node) === false).map(({ span }) => ({
       ...span,
       message: "disable_root: false installs the default user's keys for root without the forced command that refuses the login: they open a root shell.",
       help: "Remove `disable_root: false` (the default is true) and log in as the default user, then use sudo."
@@ -55259,7 +55256,8 @@ var cloud_init_plain_password_default = defineSetupRule({
   },
   checkSetup(model) {
     const hits = [];
-    const { yaml, configs } = readCloudConfig(model.source);
+    if (!model.cloudConfig) return hits;
+    const { yaml, configs } = model.cloudConfig;
     for (const config of configs) {
       for (const { span, user } of plainPasswords(yaml, model.source, config)) {
         hits.push({
@@ -55486,122 +55484,6 @@ var ssh_permissions_refused_default = defineSetupRule({
   }
 });
 
-// src/parse/setup/parse-dockerfile.ts
-var RUN_PREFIX = /^(?:[ \t]+--\S+)*/;
-var HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g;
-function parseDockerfile(source) {
-  const model = emptySetupModel("dockerfile", source);
-  const commands = [];
-  for (const instruction of instructions(source)) {
-    const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
-    const first = lexed[0];
-    if (!first) continue;
-    if (instruction.keyword === "RUN") pushAll(commands, runCommands(lexed, first));
-    else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
-    else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
-      const copy = imageCopy(instruction, first);
-      if (copy) pushAll(commands, copyCommands(model, copy, first));
-    }
-  }
-  addShellFacts(model, commands);
-  return model;
-}
-function imageCopies(source) {
-  const copies = [];
-  for (const instruction of instructions(source)) {
-    if (instruction.keyword !== "COPY" && instruction.keyword !== "ADD") continue;
-    const [command] = shellCommands(shellText(blank(instruction.text, /^/), instruction.origins));
-    const copy = command && imageCopy(instruction, command);
-    if (copy) copies.push(copy);
-  }
-  return copies;
-}
-function imageCopy(instruction, command) {
-  const words2 = command.words;
-  const flags = words2.filter((word) => word.text.startsWith("--"));
-  const paths = words2.filter((word) => !word.text.startsWith("--"));
-  const destination = paths.at(-1);
-  if (!destination || words2[0]?.text.startsWith("[")) return void 0;
-  return {
-    instruction: instruction.keyword,
-    sources: paths.slice(0, -1),
-    destination,
-    fromStage: flags.some((flag3) => flag3.text.startsWith("--from="))
-  };
-}
-function copyCommands(model, copy, command) {
-  const commands = [];
-  const word = (value, at3) => ({ value, raw: value, text: value, span: at3.span });
-  const heredoc = command.redirects.find((redirect) => redirect.body);
-  if (heredoc) {
-    commands.push({ words: [word("cat", copy.destination)], assignments: [], redirects: [heredoc, { operator: ">", target: copy.destination }] });
-  } else if (copy.sources.length === 1 && !copy.fromStage) {
-    commands.push({ words: [word("cp", copy.destination), copy.sources[0], copy.destination], assignments: [], redirects: [] });
-  }
-  const chmod2 = command.words.find((flag3) => flag3.text.startsWith("--chmod="));
-  const written2 = chmod2?.value?.slice("--chmod=".length);
-  const change = written2 === void 0 ? void 0 : parseMode(written2);
-  if (written2 !== void 0 && change) {
-    model.modes.push({ target: copy.destination.text, ...knownBits(change), written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod2.span });
-  }
-  return commands;
-}
-function runCommands(lexed, first) {
-  const script = first.words.length === 0 ? first.redirects.find((redirect) => redirect.body)?.body : void 0;
-  if (script) {
-    const text = script.lines.map((line) => line ?? "").join("\n");
-    return shellCommands(shellText(text, script.origins));
-  }
-  const exec2 = execForm(first);
-  return exec2 ? [exec2, ...lexed.slice(1)] : lexed;
-}
-function execForm(first) {
-  const raw = first.words.map((word) => word.raw).join(" ");
-  if (!raw.startsWith("[")) return void 0;
-  let parsed;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return void 0;
-  }
-  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) return void 0;
-  const span = first.words[0].span;
-  return { words: parsed.map((value) => ({ value, raw: JSON.stringify(value), text: value, span })), assignments: [], redirects: [] };
-}
-function blank(text, after) {
-  const keyword = /^\s*[A-Za-z]+/.exec(text)[0];
-  const rest = after.exec(text.slice(keyword.length))?.[0] ?? "";
-  return " ".repeat(keyword.length + rest.length) + text.slice(keyword.length + rest.length);
-}
-function instructions(source) {
-  const found = [];
-  const lines = source.lines;
-  for (let i = 0; i < lines.length; i++) {
-    const first = lines[i].text;
-    const keyword = /^\s*([A-Za-z]+)\b/.exec(first)?.[1]?.toUpperCase();
-    if (!keyword || /^\s*#/.test(first)) continue;
-    const texts = [first];
-    const origins = [{ line: i + 1, columnOffset: 0 }];
-    while (/\\\s*$/.test(texts.at(-1)) && i + 1 < lines.length) {
-      i++;
-      if (/^\s*(?:#.*)?$/.test(lines[i].text)) continue;
-      texts.push(lines[i].text.replace(/\\\s+$/, "\\"));
-      origins.push({ line: i + 1, columnOffset: 0 });
-    }
-    for (const [, delimiter3] of texts.join("\n").matchAll(HEREDOC)) {
-      while (i + 1 < lines.length) {
-        i++;
-        texts.push(lines[i].text);
-        origins.push({ line: i + 1, columnOffset: 0 });
-        if (lines[i].text.replace(/^\t+/, "") === delimiter3) break;
-      }
-    }
-    texts[0] = texts[0].replace(/\\\s+$/, "\\");
-    found.push({ keyword, text: texts.join("\n"), origins });
-  }
-  return found;
-}
-
 // src/rules/setup-code/key-copied-into-image.ts
 function carriesKeys(source) {
   const path17 = source.replace(/\/+$/, "");
@@ -55623,7 +55505,7 @@ var key_copied_into_image_default = defineSetupRule({
   },
   checkSetup(model) {
     const hits = [];
-    for (const copy of imageCopies(model.source)) {
+    for (const copy of model.imageCopies ?? []) {
       if (copy.fromStage) continue;
       for (const source of copy.sources) {
         if (!carriesKeys(source.text)) continue;
@@ -55670,12 +55552,7 @@ var agent_forwarding_in_ci_default = defineSetupRule({
 });
 
 // src/rules/setup-code/action-host-key-unverified.ts
-var import_yaml6 = __toESM(require_dist(), 1);
 var FINGERPRINT_ACTIONS = /^appleboy\/(?:ssh|scp)-action@/i;
-function given(inputs, name2) {
-  const value = mapValue(inputs, name2);
-  return value !== void 0 && !((0, import_yaml6.isScalar)(value) && (value.value === null || value.value === ""));
-}
 var action_host_key_unverified_default = defineSetupRule({
   id: "SSH505",
   alias: "action-host-key-unverified",
@@ -55692,24 +55569,16 @@ var action_host_key_unverified_default = defineSetupRule({
   },
   checkSetup(model) {
     const hits = [];
-    const yaml = parseYamlSource(model.source);
-    for (const document of yaml.documents) {
-      const jobs = mapValue(document.contents, "jobs");
-      for (const job of (0, import_yaml6.isMap)(jobs) ? jobs.items : []) {
-        const steps = mapValue(job.value, "steps");
-        for (const step of (0, import_yaml6.isSeq)(steps) ? steps.items : []) {
-          const uses = mapValue(step, "uses");
-          if (!(0, import_yaml6.isScalar)(uses) || typeof uses.value !== "string" || !FINGERPRINT_ACTIONS.test(uses.value)) continue;
-          const inputs = mapValue(step, "with");
-          const missing2 = [given(inputs, "fingerprint") ? void 0 : "fingerprint", given(inputs, "proxy_host") && !given(inputs, "proxy_fingerprint") ? "proxy_fingerprint" : void 0].filter((name2) => name2 !== void 0);
-          if (missing2.length === 0) continue;
-          hits.push({
-            ...nodeSpan(yaml, uses),
-            message: `${quote(uses.value)} without ${missing2.map((name2) => `\`${name2}\``).join(" or ")} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
-            help: "Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server's SHA256 host key fingerprint, kept in a secret or variable."
-          });
-        }
-      }
+    for (const step of model.actionSteps ?? []) {
+      if (!FINGERPRINT_ACTIONS.test(step.uses)) continue;
+      const given = (name2) => step.inputs.has(name2);
+      const missing2 = [given("fingerprint") ? void 0 : "fingerprint", given("proxy_host") && !given("proxy_fingerprint") ? "proxy_fingerprint" : void 0].filter((name2) => name2 !== void 0);
+      if (missing2.length === 0) continue;
+      hits.push({
+        ...step.span,
+        message: `${quote(step.uses)} without ${missing2.map((name2) => `\`${name2}\``).join(" or ")} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
+        help: "Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server's SHA256 host key fingerprint, kept in a secret or variable."
+      });
     }
     return hits;
   }
@@ -55819,27 +55688,21 @@ var ALL = [
 var RULES = ALL.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // src/parse/setup/ansible-tasks.ts
-var import_yaml7 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var ANSIBLE_MODULES = ["authorized_key", "file", "copy", "template", "lineinfile", "blockinfile", "shell", "command", "raw"];
 var COLLECTIONS = ["ansible.builtin.", "ansible.legacy.", "ansible.posix."];
 var TASK_LISTS = ["tasks", "pre_tasks", "post_tasks", "handlers", "block", "rescue", "always"];
-var cache4 = /* @__PURE__ */ new WeakMap();
 function readAnsibleFile(source) {
-  let parsed = cache4.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, "1.1");
-    const tasks = [];
-    for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
-    parsed = { yaml, tasks };
-    cache4.set(source, parsed);
-  }
-  return parsed;
+  const yaml = parseYamlSource(source, "1.1");
+  const tasks = [];
+  for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
+  return { yaml, tasks };
 }
 function collectTasks(yaml, source, list, out) {
-  if (!(0, import_yaml7.isSeq)(list)) return;
+  if (!(0, import_yaml6.isSeq)(list)) return;
   for (const item of list.items) {
-    if (!(0, import_yaml7.isMap)(item)) continue;
-    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml7.isSeq)(value));
+    if (!(0, import_yaml6.isMap)(item)) continue;
+    const nested = TASK_LISTS.map((key) => mapValue(item, key)).filter((value) => (0, import_yaml6.isSeq)(value));
     if (nested.length > 0) for (const tasks of nested) collectTasks(yaml, source, tasks, out);
     else {
       const task = readTask(yaml, source, item);
@@ -55855,30 +55718,30 @@ function moduleName(key) {
 }
 function readTask(yaml, source, task) {
   for (const pair of task.items) {
-    if (!(0, import_yaml7.isScalar)(pair.key)) continue;
+    if (!(0, import_yaml6.isScalar)(pair.key)) continue;
     const module = moduleName(pair.key.value);
     if (!module) continue;
     const args = new Map([...mappingArgs(yaml, source, mapValue(task, "args")), ...moduleArgs(yaml, source, pair.value)]);
     const found = { module, args, span: nodeSpan(yaml, pair.key) };
-    const freeForm = (0, import_yaml7.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
+    const freeForm = (0, import_yaml6.isScalar)(pair.value) ? scalarText(yaml, source, pair.value) : void 0;
     if (freeForm) found.freeForm = freeForm;
     return found;
   }
   return void 0;
 }
 function moduleArgs(yaml, source, value) {
-  if ((0, import_yaml7.isMap)(value)) return mappingArgs(yaml, source, value);
-  if ((0, import_yaml7.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
+  if ((0, import_yaml6.isMap)(value)) return mappingArgs(yaml, source, value);
+  if ((0, import_yaml6.isScalar)(value) && typeof value.value === "string") return freeFormArgs(yaml, source, value.value, value.range);
   return /* @__PURE__ */ new Map();
 }
 function mappingArgs(yaml, source, map) {
   const args = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml7.isMap)(map)) return args;
+  if (!(0, import_yaml6.isMap)(map)) return args;
   for (const pair of map.items) {
-    if (!(0, import_yaml7.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
+    if (!(0, import_yaml6.isScalar)(pair.key) || typeof pair.key.value !== "string" || !pair.value) continue;
     const node = pair.value;
     const arg2 = { value: literalString(node), node, span: nodeSpan(yaml, node) };
-    if ((0, import_yaml7.isScalar)(node)) {
+    if ((0, import_yaml6.isScalar)(node)) {
       const text = scalarText(yaml, source, node);
       if (text) arg2.text = text;
     }
@@ -55934,7 +55797,7 @@ function isTrue(arg2) {
 }
 
 // src/parse/setup/ansible-shell.ts
-var import_yaml8 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var FREE_FORM_OPTION = /(?<=^|\s)(?:creates|removes|chdir|executable|warn|stdin|stdin_add_newline|strip_empty_ends|expand_argument_vars)=(?:"[^"]*"|'[^']*'|\S*)/g;
 var POSIX_SHELL = /(?:^|\/)(?:ba|da|k|z)?sh$/;
 function ansibleShellCommands(task, yaml, source) {
@@ -55946,7 +55809,7 @@ function ansibleShellCommands(task, yaml, source) {
     return task.module === "command" && !runsWithoutShell(text) ? [] : shellCommands(text);
   }
   const argv = task.module === "command" ? task.args.get("argv")?.node : void 0;
-  const words2 = (0, import_yaml8.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
+  const words2 = (0, import_yaml7.isSeq)(argv) ? argv.items.map((item) => scalarWord(yaml, source, item)) : [];
   return words2.length > 0 && words2.every((word) => word !== void 0) ? argvCommands(words2) : [];
 }
 function runsWithoutShell(text) {
@@ -56070,6 +55933,116 @@ function addCopiedKeys(model, task, target, document) {
   model.installations.push(installation);
 }
 
+// src/parse/setup/parse-dockerfile.ts
+var RUN_PREFIX = /^(?:[ \t]+--\S+)*/;
+var HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g;
+function parseDockerfile(source) {
+  const model = emptySetupModel("dockerfile", source);
+  const commands = [];
+  const copies = [];
+  for (const instruction of instructions(source)) {
+    const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === "RUN" ? RUN_PREFIX : /^/), instruction.origins));
+    const first = lexed[0];
+    if (!first) continue;
+    if (instruction.keyword === "RUN") pushAll(commands, runCommands(lexed, first));
+    else if (instruction.keyword === "ENV") commands.push({ words: [], assignments: first.assignments, redirects: [] });
+    else if (instruction.keyword === "COPY" || instruction.keyword === "ADD") {
+      const copy = imageCopy(instruction, first);
+      if (!copy) continue;
+      copies.push(copy);
+      pushAll(commands, copyCommands(model, copy, first));
+    }
+  }
+  addShellFacts(model, commands);
+  model.imageCopies = copies;
+  return model;
+}
+function imageCopy(instruction, command) {
+  const words2 = command.words;
+  const flags = words2.filter((word) => word.text.startsWith("--"));
+  const paths = words2.filter((word) => !word.text.startsWith("--"));
+  const destination = paths.at(-1);
+  if (!destination || words2[0]?.text.startsWith("[")) return void 0;
+  return {
+    instruction: instruction.keyword,
+    sources: paths.slice(0, -1),
+    destination,
+    fromStage: flags.some((flag3) => flag3.text.startsWith("--from="))
+  };
+}
+function copyCommands(model, copy, command) {
+  const commands = [];
+  const word = (value, at3) => ({ value, raw: value, text: value, span: at3.span });
+  const heredoc = command.redirects.find((redirect) => redirect.body);
+  if (heredoc) {
+    commands.push({ words: [word("cat", copy.destination)], assignments: [], redirects: [heredoc, { operator: ">", target: copy.destination }] });
+  } else if (copy.sources.length === 1 && !copy.fromStage) {
+    commands.push({ words: [word("cp", copy.destination), copy.sources[0], copy.destination], assignments: [], redirects: [] });
+  }
+  const chmod2 = command.words.find((flag3) => flag3.text.startsWith("--chmod="));
+  const written2 = chmod2?.value?.slice("--chmod=".length);
+  const change = written2 === void 0 ? void 0 : parseMode(written2);
+  if (written2 !== void 0 && change) {
+    model.modes.push({ target: copy.destination.text, ...knownBits(change), written: written2, recursive: copy.destination.text.endsWith("/"), span: chmod2.span });
+  }
+  return commands;
+}
+function runCommands(lexed, first) {
+  const script = first.words.length === 0 ? first.redirects.find((redirect) => redirect.body)?.body : void 0;
+  if (script) {
+    const text = script.lines.map((line) => line ?? "").join("\n");
+    return shellCommands(shellText(text, script.origins));
+  }
+  const exec2 = execForm(first);
+  return exec2 ? [exec2, ...lexed.slice(1)] : lexed;
+}
+function execForm(first) {
+  const raw = first.words.map((word) => word.raw).join(" ");
+  if (!raw.startsWith("[")) return void 0;
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return void 0;
+  }
+  if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === "string")) return void 0;
+  const span = first.words[0].span;
+  return { words: parsed.map((value) => ({ value, raw: JSON.stringify(value), text: value, span })), assignments: [], redirects: [] };
+}
+function blank(text, after) {
+  const keyword = /^\s*[A-Za-z]+/.exec(text)[0];
+  const rest = after.exec(text.slice(keyword.length))?.[0] ?? "";
+  return " ".repeat(keyword.length + rest.length) + text.slice(keyword.length + rest.length);
+}
+function instructions(source) {
+  const found = [];
+  const lines = source.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].text;
+    const keyword = /^\s*([A-Za-z]+)\b/.exec(first)?.[1]?.toUpperCase();
+    if (!keyword || /^\s*#/.test(first)) continue;
+    const texts = [first];
+    const origins = [{ line: i + 1, columnOffset: 0 }];
+    while (/\\\s*$/.test(texts.at(-1)) && i + 1 < lines.length) {
+      i++;
+      if (/^\s*(?:#.*)?$/.test(lines[i].text)) continue;
+      texts.push(lines[i].text.replace(/\\\s+$/, "\\"));
+      origins.push({ line: i + 1, columnOffset: 0 });
+    }
+    for (const [, delimiter3] of texts.join("\n").matchAll(HEREDOC)) {
+      while (i + 1 < lines.length) {
+        i++;
+        texts.push(lines[i].text);
+        origins.push({ line: i + 1, columnOffset: 0 });
+        if (lines[i].text.replace(/^\t+/, "") === delimiter3) break;
+      }
+    }
+    texts[0] = texts[0].replace(/\\\s+$/, "\\");
+    found.push({ keyword, text: texts.join("\n"), origins });
+  }
+  return found;
+}
+
 // src/parse/setup/parse-makefile.ts
 var RULE = /^([^\s:#=][^:#=]*?)\s*::?(?!=)/;
 function parseMakefile(source) {
@@ -56150,52 +56123,62 @@ function parseShellScript(source) {
 }
 
 // src/parse/setup/parse-workflow.ts
-var import_yaml9 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var EXPRESSION = /\$\{\{[\s\S]*?\}\}/g;
 var POSIX_SHELL2 = /^(?:bash|sh)\b/;
 function parseWorkflow(source) {
   const model = emptySetupModel("workflow", source);
   const yaml = parseYamlSource(source);
   const commands = [];
+  const actionSteps = [];
   for (const document of yaml.documents) {
     const root = document.contents;
-    if (!(0, import_yaml9.isMap)(root)) continue;
+    if (!(0, import_yaml8.isMap)(root)) continue;
     pushAll(commands, environment(yaml, source, root.get("env", true)));
     const workflowShell = defaultShell(root);
     const jobs = root.get("jobs", true);
-    if (!(0, import_yaml9.isMap)(jobs)) continue;
+    if (!(0, import_yaml8.isMap)(jobs)) continue;
     for (const pair of jobs.items) {
       const job = pair.value;
-      const scope = (0, import_yaml9.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-      if (!(0, import_yaml9.isMap)(job)) continue;
+      const scope = (0, import_yaml8.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (!(0, import_yaml8.isMap)(job)) continue;
       pushAll(commands, environment(yaml, source, job.get("env", true), scope));
       const jobShell = defaultShell(job) ?? workflowShell;
       const steps = job.get("steps", true);
-      if (!(0, import_yaml9.isSeq)(steps)) continue;
+      if (!(0, import_yaml8.isSeq)(steps)) continue;
       for (const step of steps.items) {
-        if (!(0, import_yaml9.isMap)(step)) continue;
+        if (!(0, import_yaml8.isMap)(step)) continue;
         pushAll(commands, environment(yaml, source, step.get("env", true), scope));
+        const uses = step.get("uses", true);
+        if ((0, import_yaml8.isScalar)(uses) && typeof uses.value === "string") actionSteps.push({ uses: uses.value, span: nodeSpan(yaml, uses), inputs: givenInputs(step.get("with", true)) });
         const run2 = step.get("run", true);
         const shell = step.get("shell") ?? jobShell;
-        if (!(0, import_yaml9.isScalar)(run2) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
+        if (!(0, import_yaml8.isScalar)(run2) || typeof shell === "string" && !POSIX_SHELL2.test(shell)) continue;
         const script = scalarText(yaml, source, run2);
         if (script) pushAll(commands, shellCommands(shellText(script.text, script.origins, (text) => maskMatches(text, EXPRESSION)), scope));
       }
     }
   }
   addShellFacts(model, commands);
+  model.actionSteps = actionSteps;
   return model;
+}
+function givenInputs(inputs) {
+  const values = /* @__PURE__ */ new Map();
+  for (const pair of (0, import_yaml8.isMap)(inputs) ? inputs.items : []) if ((0, import_yaml8.isScalar)(pair.key)) values.set(String(pair.key.value), pair.value);
+  const given = [...values].filter(([, value]) => value != null && !((0, import_yaml8.isScalar)(value) && (value.value === null || value.value === "")));
+  return new Set(given.map(([name2]) => name2));
 }
 function defaultShell(map) {
   const defaults2 = map.get("defaults");
-  return (0, import_yaml9.isMap)(defaults2) && (0, import_yaml9.isMap)(defaults2.get("run")) ? defaults2.get("run").get("shell") : void 0;
+  return (0, import_yaml8.isMap)(defaults2) && (0, import_yaml8.isMap)(defaults2.get("run")) ? defaults2.get("run").get("shell") : void 0;
 }
 function environment(yaml, source, env, scope) {
-  if (!(0, import_yaml9.isMap)(env)) return [];
+  if (!(0, import_yaml8.isMap)(env)) return [];
   const commands = [];
   for (const pair of env.items) {
     const value = pair.value;
-    if (!(0, import_yaml9.isScalar)(pair.key) || !(0, import_yaml9.isScalar)(value) || value.value === null || value.value === void 0) continue;
+    if (!(0, import_yaml8.isScalar)(pair.key) || !(0, import_yaml8.isScalar)(value) || value.value === null || value.value === void 0) continue;
     const text = String(value.value);
     const raw = value.range ? source.text.slice(value.range[0], value.range[1]) : text;
     const word = { value: text.includes("${{") ? void 0 : text, raw, text, span: nodeSpan(yaml, value) };

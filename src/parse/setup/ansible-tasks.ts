@@ -40,18 +40,11 @@ export interface AnsibleFile {
   tasks: AnsibleTask[];
 }
 
-const cache = new WeakMap<SourceFile, AnsibleFile>();
-
 export function readAnsibleFile(source: SourceFile): AnsibleFile {
-  let parsed = cache.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, '1.1');
-    const tasks: AnsibleTask[] = [];
-    for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
-    parsed = { yaml, tasks };
-    cache.set(source, parsed);
-  }
-  return parsed;
+  const yaml = parseYamlSource(source, '1.1');
+  const tasks: AnsibleTask[] = [];
+  for (const document of yaml.documents) collectTasks(yaml, source, document.contents, tasks);
+  return { yaml, tasks };
 }
 
 function collectTasks(yaml: YamlSource, source: SourceFile, list: unknown, out: AnsibleTask[]): void {

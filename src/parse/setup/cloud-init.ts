@@ -26,30 +26,24 @@ export interface CloudConfig {
   configs: YAMLMap[];
 }
 
-const cache = new WeakMap<SourceFile, CloudConfig>();
-
-export function readCloudConfig(source: SourceFile): CloudConfig {
-  let parsed = cache.get(source);
-  if (!parsed) {
-    const yaml = parseYamlSource(source, '1.1');
-    const configs: YAMLMap[] = [];
-    if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
-      for (const document of yaml.documents.slice(0, 1)) {
-        if (!isMap(document.contents)) continue;
-        configs.push(document.contents);
-        const nested = mapValue(mapValue(document.contents, 'autoinstall'), 'user-data');
-        if (isMap(nested)) configs.push(nested);
-      }
+function readCloudConfig(source: SourceFile): CloudConfig {
+  const yaml = parseYamlSource(source, '1.1');
+  const configs: YAMLMap[] = [];
+  if (isCloudConfig(source.lines.slice(0, 2).map((line) => line.text))) {
+    for (const document of yaml.documents.slice(0, 1)) {
+      if (!isMap(document.contents)) continue;
+      configs.push(document.contents);
+      const nested = mapValue(mapValue(document.contents, 'autoinstall'), 'user-data');
+      if (isMap(nested)) configs.push(nested);
     }
-    parsed = { yaml, configs };
-    cache.set(source, parsed);
   }
-  return parsed;
+  return { yaml, configs };
 }
 
 /** Each value a top-level cloud-config key has (in the document and in an autoinstall's user-data), where it is written. */
-export function cloudConfigValues(source: SourceFile, key: string): { node: Node; span: Span }[] {
-  const { yaml, configs } = readCloudConfig(source);
+export function cloudConfigValues(model: SetupFileModel, key: string): { node: Node; span: Span }[] {
+  if (!model.cloudConfig) return [];
+  const { yaml, configs } = model.cloudConfig;
   return configs.flatMap((config) => {
     const node = mapValue(config, key);
     return node ? [{ node, span: nodeSpan(yaml, node) }] : [];
@@ -67,7 +61,8 @@ export function cloudInitTrue(node: Node | undefined): boolean | undefined {
 /** `template`: what the tool that produced the text substituted in it (Jinja; Terraform's `${…}`), unknown in commands. */
 export function parseCloudInit(source: SourceFile, template: RegExp = JINJA): SetupFileModel {
   const model = emptySetupModel('cloud_init', source);
-  const { yaml, configs } = readCloudConfig(source);
+  model.cloudConfig = readCloudConfig(source);
+  const { yaml, configs } = model.cloudConfig;
   const reader = new ConfigReader(yaml, model, template);
   const commands: ShellCommand[] = [];
   for (const config of configs) {

@@ -35,6 +35,7 @@ const HEREDOC = /<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g;
 export function parseDockerfile(source: SourceFile): SetupFileModel {
   const model = emptySetupModel('dockerfile', source);
   const commands: ShellCommand[] = [];
+  const copies: ImageCopy[] = [];
   for (const instruction of instructions(source)) {
     const lexed = shellCommands(shellText(blank(instruction.text, instruction.keyword === 'RUN' ? RUN_PREFIX : /^/), instruction.origins));
     const first = lexed[0];
@@ -44,23 +45,14 @@ export function parseDockerfile(source: SourceFile): SetupFileModel {
     else if (instruction.keyword === 'ENV') commands.push({ words: [], assignments: first.assignments, redirects: [] });
     else if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
       const copy = imageCopy(instruction, first);
-      if (copy) pushAll(commands, copyCommands(model, copy, first));
+      if (!copy) continue;
+      copies.push(copy);
+      pushAll(commands, copyCommands(model, copy, first));
     }
   }
   addShellFacts(model, commands);
+  model.imageCopies = copies;
   return model;
-}
-
-/** The COPY/ADD instructions of a Dockerfile model's source. */
-export function imageCopies(source: SourceFile): ImageCopy[] {
-  const copies: ImageCopy[] = [];
-  for (const instruction of instructions(source)) {
-    if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
-    const [command] = shellCommands(shellText(blank(instruction.text, /^/), instruction.origins));
-    const copy = command && imageCopy(instruction, command);
-    if (copy) copies.push(copy);
-  }
-  return copies;
 }
 
 function imageCopy(instruction: Instruction, command: ShellCommand): ImageCopy | undefined {

@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import type { SourceFile } from '../../core/source.js';
-import { emptySetupModel, type SetupFileModel, type ShellCommand } from './setup-model.js';
+import { emptySetupModel, type ActionStep, type SetupFileModel, type ShellCommand } from './setup-model.js';
 import { addShellFacts } from './shell-facts.js';
 import { shellCommands } from './shell/shell-commands.js';
 import { maskMatches, shellText } from './shell/shell-text.js';
@@ -21,6 +21,7 @@ export function parseWorkflow(source: SourceFile): SetupFileModel {
   const model = emptySetupModel('workflow', source);
   const yaml = parseYamlSource(source);
   const commands: ShellCommand[] = [];
+  const actionSteps: ActionStep[] = [];
   for (const document of yaml.documents) {
     const root = document.contents;
     if (!isMap(root)) continue;
@@ -39,6 +40,8 @@ export function parseWorkflow(source: SourceFile): SetupFileModel {
       for (const step of steps.items) {
         if (!isMap(step)) continue;
         pushAll(commands, environment(yaml, source, step.get('env', true), scope));
+        const uses = step.get('uses', true);
+        if (isScalar(uses) && typeof uses.value === 'string') actionSteps.push({ uses: uses.value, span: nodeSpan(yaml, uses), inputs: givenInputs(step.get('with', true)) });
         const run = step.get('run', true);
         const shell = step.get('shell') ?? jobShell;
         if (!isScalar(run) || (typeof shell === 'string' && !POSIX_SHELL.test(shell))) continue;
@@ -48,7 +51,17 @@ export function parseWorkflow(source: SourceFile): SetupFileModel {
     }
   }
   addShellFacts(model, commands);
+  model.actionSteps = actionSteps;
   return model;
+}
+
+/** The inputs of `with:` that have a value: any value counts, `${{ secrets.FINGERPRINT }}` included. */
+function givenInputs(inputs: unknown): Set<string> {
+  const values = new Map<string, unknown>();
+  // A key written twice: the last value counts, as the runner reads it.
+  for (const pair of isMap(inputs) ? inputs.items : []) if (isScalar(pair.key)) values.set(String(pair.key.value), pair.value);
+  const given = [...values].filter(([, value]) => value != null && !(isScalar(value) && (value.value === null || value.value === '')));
+  return new Set(given.map(([name]) => name));
 }
 
 function defaultShell(map: YAMLMap): unknown {

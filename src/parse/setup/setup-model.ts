@@ -7,7 +7,9 @@
 import type { Span } from '../../core/finding.js';
 import type { SetupKind, UserKind } from '../../core/file-kind.js';
 import type { SourceFile } from '../../core/source.js';
+import type { CloudConfig } from './cloud-init.js';
 import type { FileWrite } from './file-writes.js';
+import type { ImageCopy } from './parse-dockerfile.js';
 import type { SshInvocation } from './ssh-invocations.js';
 
 /** One shell word after quote removal, where it is written in the host file. */
@@ -126,13 +128,28 @@ export interface SetupFileModel {
   installations: KeyInstallation[];
   modes: ModeSetting[];
   nested: EmbeddedSetup[];
+  /** A workflow's steps that use an action. */
+  actionSteps?: ActionStep[];
+  /** A Dockerfile's COPY and ADD instructions. */
+  imageCopies?: ImageCopy[];
+  /** cloud-init user data as parsed: its YAML and its cloud-config mappings. */
+  cloudConfig?: CloudConfig;
+}
+
+/** `uses: owner/action@ref` in a workflow step, and the inputs its `with:` gives a value. */
+export interface ActionStep {
+  uses: string;
+  span: Span;
+  /** Names of the inputs given a non-empty value (`${{ secrets.X }}` counts). */
+  inputs: ReadonlySet<string>;
 }
 
 export function emptySetupModel(kind: SetupKind, source: SourceFile): SetupFileModel {
   return { kind, source, commands: [], writes: [], invocations: [], embedded: [], installations: [], modes: [], nested: [] };
 }
 
-/** What the repository rules read of a model (installations, modes, embedded files): the commands would keep every script's words in memory. */
+/** What the repository rules read of a model (installations, modes, embedded files): the commands and the parsed documents would keep every file's words in memory. */
 export function forRepository(model: SetupFileModel): SetupFileModel {
-  return { ...model, commands: [], writes: [], invocations: [] };
+  const { actionSteps: _steps, imageCopies: _copies, cloudConfig: _config, ...kept } = model;
+  return { ...kept, commands: [], writes: [], invocations: [] };
 }

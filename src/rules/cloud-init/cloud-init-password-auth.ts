@@ -20,7 +20,7 @@ export default defineSetupRule({
     ],
   },
   checkSetup(model) {
-    return cloudConfigValues(model.source, 'ssh_pwauth')
+    return cloudConfigValues(model, 'ssh_pwauth')
       .filter(({ node }) => cloudInitTrue(node) === true)
       .map(({ span }) => ({
         ...span,

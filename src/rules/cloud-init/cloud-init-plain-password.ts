@@ -1,6 +1,5 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { Span } from '../../core/finding.js';
-import { readCloudConfig } from '../../parse/setup/cloud-init.js';
 import type { SourceFile } from '../../core/source.js';
 import { literalString, mapValue, nodeSpan, scalarText, type YamlSource } from '../../parse/setup/yaml-source.js';
 import { defineSetupRule, quote, type RuleHit } from '../rule.js';
@@ -62,7 +61,8 @@ export default defineSetupRule({
   },
   checkSetup(model) {
     const hits: RuleHit[] = [];
-    const { yaml, configs } = readCloudConfig(model.source);
+    if (!model.cloudConfig) return hits;
+    const { yaml, configs } = model.cloudConfig;
     for (const config of configs) {
       for (const { span, user } of plainPasswords(yaml, model.source, config)) {
         hits.push({

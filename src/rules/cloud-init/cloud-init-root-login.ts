@@ -16,7 +16,7 @@ export default defineSetupRule({
     references: ['cloud-init cc_ssh: disable_root, disable_root_opts', 'sshd_config(5) PermitRootLogin', 'CIS Ubuntu 24.04 5.1.20 (PermitRootLogin no)'],
   },
   checkSetup(model) {
-    return cloudConfigValues(model.source, 'disable_root')
+    return cloudConfigValues(model, 'disable_root')
       .filter(({ node }) => cloudInitTrue(node) === false)
       .map(({ span }) => ({
         ...span,

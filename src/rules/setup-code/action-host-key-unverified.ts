@@ -1,15 +1,7 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { mapValue, nodeSpan, parseYamlSource } from '../../parse/setup/yaml-source.js';
 import { defineSetupRule, quote, type RuleHit } from '../rule.js';
 
 /** Actions built on appleboy/easyssh-proxy: without a fingerprint they accept any host key (InsecureIgnoreHostKey). */
 const FINGERPRINT_ACTIONS = /^appleboy\/(?:ssh|scp)-action@/i;
-
-/** An input the step gives: any value counts, `${{ secrets.FINGERPRINT }}` included. */
-function given(inputs: Node | undefined, name: string): boolean {
-  const value = mapValue(inputs, name);
-  return value !== undefined && !(isScalar(value) && (value.value === null || value.value === ''));
-}
 
 export default defineSetupRule({
   id: 'SSH505',
@@ -27,24 +19,16 @@ export default defineSetupRule({
   },
   checkSetup(model) {
     const hits: RuleHit[] = [];
-    const yaml = parseYamlSource(model.source);
-    for (const document of yaml.documents) {
-      const jobs = mapValue(document.contents, 'jobs');
-      for (const job of isMap(jobs) ? jobs.items : []) {
-        const steps = mapValue(job.value, 'steps');
-        for (const step of isSeq(steps) ? steps.items : []) {
-          const uses = mapValue(step, 'uses');
-          if (!isScalar(uses) || typeof uses.value !== 'string' || !FINGERPRINT_ACTIONS.test(uses.value)) continue;
-          const inputs = mapValue(step, 'with');
-          const missing = [given(inputs, 'fingerprint') ? undefined : 'fingerprint', given(inputs, 'proxy_host') && !given(inputs, 'proxy_fingerprint') ? 'proxy_fingerprint' : undefined].filter((name) => name !== undefined);
-          if (missing.length === 0) continue;
-          hits.push({
-            ...nodeSpan(yaml, uses),
-            message: `${quote(uses.value)} without ${missing.map((name) => `\`${name}\``).join(' or ')} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
-            help: 'Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server\'s SHA256 host key fingerprint, kept in a secret or variable.',
-          });
-        }
-      }
+    for (const step of model.actionSteps ?? []) {
+      if (!FINGERPRINT_ACTIONS.test(step.uses)) continue;
+      const given = (name: string): boolean => step.inputs.has(name);
+      const missing = [given('fingerprint') ? undefined : 'fingerprint', given('proxy_host') && !given('proxy_fingerprint') ? 'proxy_fingerprint' : undefined].filter((name) => name !== undefined);
+      if (missing.length === 0) continue;
+      hits.push({
+        ...step.span,
+        message: `${quote(step.uses)} without ${missing.map((name) => `\`${name}\``).join(' or ')} accepts any host key: a server that impersonates the host receives the session and its credentials.`,
+        help: 'Add `fingerprint:` (and `proxy_fingerprint:` with a proxy) holding the server\'s SHA256 host key fingerprint, kept in a secret or variable.',
+      });
     }
     return hits;
   },

@@ -1,4 +1,3 @@
-import { imageCopies } from '../../parse/setup/parse-dockerfile.js';
 import { isPrivateKeyPath } from '../../parse/setup/ssh-paths.js';
 import { defineSetupRule, quote, type RuleHit } from '../rule.js';
 import { wordHit } from './scope.js';
@@ -25,7 +24,7 @@ export default defineSetupRule({
   },
   checkSetup(model) {
     const hits: RuleHit[] = [];
-    for (const copy of imageCopies(model.source)) {
+    for (const copy of model.imageCopies ?? []) {
       if (copy.fromStage) continue;
       for (const source of copy.sources) {
         if (!carriesKeys(source.text)) continue;

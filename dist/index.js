@@ -53038,10 +53038,10 @@ function name(path17) {
   const last = path17.replace(/\/+$/, "").split("/").at(-1) ?? "";
   return /[$`(){}]/.test(last) ? "" : last;
 }
-function sshFileKind(path17) {
+function writtenFileKind(path17) {
   if (name(path17) === "") return void 0;
   const kind = kindFromPath(path17.replace(/\/+$/, ""));
-  return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
+  return kind !== void 0 && isUserKind(kind) ? kind : void 0;
 }
 function isHomeDirectory(path17) {
   return HOME.test(path17);
@@ -54969,7 +54969,7 @@ function addShellFacts(model, commands) {
   for (const command of commands) pushAll(model.modes, modeSettings(command));
 }
 function addWrite(model, write) {
-  const kind = sshFileKind(write.target.text);
+  const kind = writtenFileKind(write.target.text);
   if (!kind) return;
   const content = write.content;
   let document;
@@ -55115,10 +55115,10 @@ var ConfigReader = class {
     if (target === void 0) return;
     const permissions = parseModeNode(mapValue(entry2, "permissions"), false);
     if (permissions) this.model.modes.push({ target, recursive: false, span: nodeSpan(this.yaml, mapValue(entry2, "permissions")), ...permissions });
-    const kind = sshPathRole(target);
+    const kind = writtenFileKind(target);
     const content = mapValue(entry2, "content");
     const encoding = literalString(mapValue(entry2, "encoding")) ?? "text/plain";
-    if (kind === void 0 || !isUserKind(kind) || !(0, import_yaml4.isScalar)(content) || encoding !== "text/plain") return;
+    if (kind === void 0 || !(0, import_yaml4.isScalar)(content) || encoding !== "text/plain") return;
     const text = scalarText(this.yaml, this.model.source, content);
     const append = cloudInitTrue(mapValue(entry2, "append")) === true;
     const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });
@@ -55325,7 +55325,7 @@ var keyscan_without_verification_default = defineSetupRule({
     };
     const everyRun = model.kind === "ansible" || model.kind === "cloud_init" ? "" : ", and a fresh CI runner trusts anew on every run";
     for (const write of model.writes) {
-      if (sshFileKind(write.target.text) !== "known_hosts") continue;
+      if (writtenFileKind(write.target.text) !== "known_hosts") continue;
       const scan = origin(write.producer);
       if (commandName(scan) !== "ssh-keyscan") continue;
       if (model.commands.some((command) => sameScope(command, scan) && verifies(command))) continue;
@@ -55895,8 +55895,8 @@ function addFileTask(model, task) {
     const parsed = mode.node ? parseModeNode(mode.node, true) : parseModeText(mode.text?.text ?? "", true);
     if (parsed) model.modes.push({ target, recursive: task.module === "file" && isTrue(task.args.get("recurse")), span: mode.span, ...parsed });
   }
-  const kind = sshPathRole(target);
-  if (kind === void 0 || !isUserKind(kind)) return;
+  const kind = writtenFileKind(target);
+  if (kind === void 0) return;
   const content = fileContent(task);
   const document = content?.text ? embedLines(kind, model.source, fileLines(content.text), { fragment: task.module !== "copy", target }) : void 0;
   if (document) model.embedded.push(document);

@@ -5,7 +5,6 @@
  * left unjudged. The commands of `shell`, `command` and `raw` tasks are read as any shell script is.
  */
 import type { SourceFile } from '../../core/source.js';
-import { isUserKind } from '../../core/file-kind.js';
 import { keyTypeByName } from '../../ssh/key-types.js';
 import { readAnsibleFile, isTrue, type AnsibleTask, type TaskArg } from './ansible-tasks.js';
 import { embedLines, fileLines, isKeyPlaceholder, scalarLines, type EmbeddedLine } from './embed.js';
@@ -13,7 +12,7 @@ import { parseModeNode, parseModeText } from './file-mode.js';
 import { ansibleShellCommands } from './ansible-shell.js';
 import { emptySetupModel, type EmbeddedDocument, type KeyInstallation, type SetupFileModel, type ShellCommand } from './setup-model.js';
 import { addShellFacts } from './shell-facts.js';
-import { sshPathRole, userOfPath } from './ssh-paths.js';
+import { sshPathRole, userOfPath, writtenFileKind } from './ssh-paths.js';
 import { pushAll } from '../../core/collections.js';
 
 const SHELL_MODULES: ReadonlySet<AnsibleTask['module']> = new Set(['shell', 'command', 'raw']);
@@ -111,8 +110,8 @@ function addFileTask(model: SetupFileModel, task: AnsibleTask): void {
     const parsed = mode.node ? parseModeNode(mode.node, true) : parseModeText(mode.text?.text ?? '', true);
     if (parsed) model.modes.push({ target, recursive: task.module === 'file' && isTrue(task.args.get('recurse')), span: mode.span, ...parsed });
   }
-  const kind = sshPathRole(target);
-  if (kind === undefined || !isUserKind(kind)) return;
+  const kind = writtenFileKind(target);
+  if (kind === undefined) return;
   const content = fileContent(task);
   const document = content?.text ? embedLines(kind, model.source, fileLines(content.text), { fragment: task.module !== 'copy', target }) : undefined;
   if (document) model.embedded.push(document);

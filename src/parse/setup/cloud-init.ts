@@ -6,7 +6,6 @@
  * Parsed as cloud-init does, with PyYAML (YAML 1.1).
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { isUserKind } from '../../core/file-kind.js';
 import type { Span } from '../../core/finding.js';
 import type { SourceFile } from '../../core/source.js';
 import { isCloudConfig } from '../../discover/kinds.js';
@@ -16,7 +15,7 @@ import { emptySetupModel, type KeyInstallation, type SetupFileModel, type ShellC
 import { addShellFacts } from './shell-facts.js';
 import { argvCommands, shellCommands } from './shell/shell-commands.js';
 import { maskMatches, shellText } from './shell/shell-text.js';
-import { sshPathRole, userOfPath } from './ssh-paths.js';
+import { userOfPath, writtenFileKind } from './ssh-paths.js';
 import { isTemplated, JINJA, literalString, mapValue, nodeSpan, parseYamlSource, scalarText, scalarWord, type ScalarText, type YamlSource } from './yaml-source.js';
 import { pushAll } from '../../core/collections.js';
 
@@ -128,10 +127,10 @@ class ConfigReader {
     if (target === undefined) return;
     const permissions = parseModeNode(mapValue(entry, 'permissions'), false);
     if (permissions) this.model.modes.push({ target, recursive: false, span: nodeSpan(this.yaml, mapValue(entry, 'permissions')!), ...permissions });
-    const kind = sshPathRole(target);
+    const kind = writtenFileKind(target);
     const content = mapValue(entry, 'content');
     const encoding = literalString(mapValue(entry, 'encoding')) ?? 'text/plain';
-    if (kind === undefined || !isUserKind(kind) || !isScalar(content) || encoding !== 'text/plain') return;
+    if (kind === undefined || !isScalar(content) || encoding !== 'text/plain') return;
     const text = scalarText(this.yaml, this.model.source, content);
     const append = cloudInitTrue(mapValue(entry, 'append')) === true;
     const document = text && embedLines(kind, this.model.source, fileLines(text), { fragment: append, target });

@@ -7,7 +7,7 @@ import { createSourceFile } from '../../core/source.js';
 import { fileWrites, commandName, operands, type FileWrite, type KnownLines } from './file-writes.js';
 import { knownBits, parseMode } from './file-mode.js';
 import type { EmbeddedDocument, KeyInstallation, ModeSetting, SetupFileModel, ShellCommand } from './setup-model.js';
-import { sshFileKind, userOfPath } from './ssh-paths.js';
+import { writtenFileKind, userOfPath } from './ssh-paths.js';
 import { sshInvocations } from './ssh-invocations.js';
 import { pushAll } from '../../core/collections.js';
 
@@ -28,7 +28,7 @@ export function addShellFacts(model: SetupFileModel, commands: readonly ShellCom
 }
 
 function addWrite(model: SetupFileModel, write: FileWrite): void {
-  const kind = sshFileKind(write.target.text);
+  const kind = writtenFileKind(write.target.text);
   if (!kind) return;
   const content = write.content;
   let document: EmbeddedDocument | undefined;

@@ -2,7 +2,7 @@
  * What a path written in setup code is, judged by its shape (quotes removed, `$HOME`/`~` kept):
  * the names matter, and a prefix that only the running machine knows does not.
  */
-import type { FileKind, UserKind } from '../../core/file-kind.js';
+import { isUserKind, type FileKind, type UserKind } from '../../core/file-kind.js';
 import { kindFromPath } from '../../discover/kinds.js';
 
 const HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
@@ -13,11 +13,14 @@ function name(path: string): string {
   return /[$`(){}]/.test(last) ? '' : last;
 }
 
-/** The SSH file kind a write to `path` produces (sshd_config, a drop-in, ~/.ssh/config, authorized_keys, known_hosts). */
-export function sshFileKind(path: string): Exclude<UserKind, 'public_key'> | undefined {
+/**
+ * The SSH file kind a write to `path` produces, whatever writes it (a shell redirection, Ansible,
+ * cloud-init): sshd_config, a drop-in, ~/.ssh/config, authorized_keys, known_hosts, a `.pub` key.
+ */
+export function writtenFileKind(path: string): UserKind | undefined {
   if (name(path) === '') return undefined;
   const kind = kindFromPath(path.replace(/\/+$/, ''));
-  return kind === 'sshd_config' || kind === 'ssh_config' || kind === 'authorized_keys' || kind === 'known_hosts' ? kind : undefined;
+  return kind !== undefined && isUserKind(kind) ? kind : undefined;
 }
 
 /** A user's home directory: `~`, `$HOME`, `/root`, `/home/alice`. */

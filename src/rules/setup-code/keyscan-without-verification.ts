@@ -1,5 +1,5 @@
 import { commandName } from '../../parse/setup/file-writes.js';
-import { sshFileKind } from '../../parse/setup/ssh-paths.js';
+import { writtenFileKind } from '../../parse/setup/ssh-paths.js';
 import type { ShellCommand } from '../../parse/setup/setup-model.js';
 import { defineSetupRule, quote, type RuleHit } from '../rule.js';
 import { hasFlag, pipeSources, sameScope, wordHit } from './scope.js';
@@ -37,7 +37,7 @@ export default defineSetupRule({
     // A CI runner, an image build or a script run anew trusts anew each time; a provisioned server scans once.
     const everyRun = model.kind === 'ansible' || model.kind === 'cloud_init' ? '' : ', and a fresh CI runner trusts anew on every run';
     for (const write of model.writes) {
-      if (sshFileKind(write.target.text) !== 'known_hosts') continue;
+      if (writtenFileKind(write.target.text) !== 'known_hosts') continue;
       const scan = origin(write.producer);
       if (commandName(scan) !== 'ssh-keyscan') continue;
       if (model.commands.some((command) => sameScope(command, scan) && verifies(command))) continue;

@@ -34,6 +34,12 @@ describe('SSH files written by code', () => {
     expect(await findings('workflow', workflow)).toEqual(['strict-host-key-checking-off@5:39']);
   });
 
+  it('lints a .pub key a script writes, as Ansible and cloud-init writes are', async () => {
+    const script = "echo 'ssh-dss AAAAB3NzaC1kc3MAAACBAP' > ~/.ssh/legacy.pub\necho \"$DEPLOY_PUB\" > ~/.ssh/deploy.pub\n";
+    expect(model('shell_script', script).embedded).toMatchObject([{ kind: 'public_key', target: '~/.ssh/legacy.pub' }]);
+    expect(await findings('shell_script', script)).not.toEqual([]);
+  });
+
   it('leaves lines an expansion hides out, and says nothing about them', async () => {
     const script = 'cat >> /etc/ssh/sshd_config <<EOF\nPort $PORT\nPermitRootLogin ${ROOT_LOGIN}\nEOF\n';
     expect(await findings('shell_script', script)).toEqual([]);

@@ -7,7 +7,7 @@ import { emptySetupModel } from '../../../src/parse/setup/setup-model.js';
 import { addShellFacts } from '../../../src/parse/setup/shell-facts.js';
 import { shellCommands } from '../../../src/parse/setup/shell/shell-commands.js';
 import { shellText } from '../../../src/parse/setup/shell/shell-text.js';
-import { isPrivateKeyPath, sshFileKind } from '../../../src/parse/setup/ssh-paths.js';
+import { isPrivateKeyPath, writtenFileKind } from '../../../src/parse/setup/ssh-paths.js';
 
 /** The model without the shortcut: every line lexed. */
 function fullModel(text: string) {
@@ -27,7 +27,7 @@ function facts(text: string): unknown[] {
     ...model.modes,
     ...model.installations,
     ...model.embedded,
-    ...model.writes.filter((write) => sshFileKind(write.target.text) !== undefined || isPrivateKeyPath(write.target.text)),
+    ...model.writes.filter((write) => writtenFileKind(write.target.text) !== undefined || isPrivateKeyPath(write.target.text)),
     ...model.commands.filter((command) => NAMED_BY_RULES.has(commandName(command) ?? '')),
   ];
 }

@@ -14156,18 +14156,25 @@ function hitLines(lines, first, last, message, help2) {
   return hit;
 }
 var lineIndexes = /* @__PURE__ */ new WeakMap();
+function pushTo(map, key, value) {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
 function lineIndex(model) {
   let index = lineIndexes.get(model);
   if (index) return index;
-  index = { parsed: [], rejected: /* @__PURE__ */ new Map() };
-  for (const entry2 of model.lines) {
-    if (entry2.status === "parsed") index.parsed.push({ line: entry2.line, entry: entry2.entry });
-    else if (entry2.status === "rejected") {
-      const { code: code3 } = entry2.rejection;
-      const lines = index.rejected.get(code3) ?? [];
-      if (lines.length === 0) index.rejected.set(code3, lines);
-      lines.push({ line: entry2.line, rejection: entry2.rejection });
-    }
+  index = { parsed: [], rejected: /* @__PURE__ */ new Map(), byOption: /* @__PURE__ */ new Map(), byFamily: /* @__PURE__ */ new Map(), certificates: [] };
+  for (const line of model.lines) {
+    if (line.status === "parsed") {
+      index.parsed.push(line);
+      pushTo(index.byFamily, line.entry.key.key.family, line);
+      if (line.entry.key.key.certificate) index.certificates.push(line);
+      const { options } = line.entry;
+      options.forEach(({ name: name2 }, i) => {
+        if (options.findIndex((option) => option.name === name2) === i) pushTo(index.byOption, name2, line);
+      });
+    } else if (line.status === "rejected") pushTo(index.rejected, line.rejection.code, line);
   }
   lineIndexes.set(model, index);
   return index;
@@ -14177,6 +14184,22 @@ function rejectedLines(model, code3) {
 }
 function parsedEntries(model) {
   return lineIndex(model).parsed;
+}
+function inFileOrder(lists) {
+  const present = lists.filter((list) => list !== void 0 && list.length > 0);
+  if (present.length <= 1) return present[0] ?? [];
+  return [...new Set(present.flat())].sort((a, b) => a.line.number - b.line.number);
+}
+function entriesWithOption(model, ...names) {
+  const { byOption } = lineIndex(model);
+  return inFileOrder(names.map((name2) => byOption.get(name2)));
+}
+function entriesOfFamily(model, ...families) {
+  const { byFamily } = lineIndex(model);
+  return inFileOrder(families.map((family) => byFamily.get(family)));
+}
+function certificateEntries(model) {
+  return lineIndex(model).certificates;
 }
 function quote(text, max = 40) {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
@@ -23037,7 +23060,7 @@ var key_dsa_default = defineKeyFileRule({
   },
   check(model, context) {
     const version = formatVersion(context.version);
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "dss").flatMap(({ line, entry: entry2 }) => {
       if (entry2.key.key.family !== "dss") return [];
       const isCa = entry2.options.some((option) => option.name === "cert-authority") || entry2.knownHosts?.marker?.name === "@cert-authority";
       const what = entry2.key.key.certificate ? "a DSA certificate" : isCa ? "a DSA CA key" : "a DSA key";
@@ -23078,7 +23101,7 @@ var key_rsa_weak_default = defineKeyFileRule({
   },
   check(model, context) {
     const minimum = context.policy.minRsaBits;
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "rsa").flatMap(({ line, entry: entry2 }) => {
       const key = entry2.key.key;
       if (key.family !== "rsa" || key.bits >= minimum) return [];
       const what = key.certificate ? `certificate of a ${key.bits}-bit RSA key` : `${key.bits}-bit RSA key`;
@@ -23112,7 +23135,7 @@ var key_ecdsa_default = defineKeyFileRule({
     references: ["ssh-audit ssh2_kexdb.py (ecdsa-sha2-nistp*: fail, NIST P-curves; warn, random nonces)", "Mozilla OpenSSH guideline (ECDSA host keys accepted)", "ComplianceAsCode content, CIS Ubuntu 24.04 controls (ECDSA allowed)"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "ecdsa", "ecdsa-sk").flatMap(({ line, entry: entry2 }) => {
       const key = entry2.key.key;
       if (key.family !== "ecdsa" && key.family !== "ecdsa-sk") return [];
       const curve = key.curve ?? "nistp256";
@@ -23145,7 +23168,7 @@ var experimental_key_type_default = defineKeyFileRule({
     references: ["OpenSSH myproposal.h KEX_DEFAULT_PK_ALG (10.4, 10.5)", 'openssh-portable commit d535299b8 "remove ml-dsa/x25519 from the default algorithm list for release"']
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "mldsa44-ed25519").flatMap(({ line, entry: entry2 }) => {
       if (entry2.key.key.family !== "mldsa44-ed25519") return [];
       const effect = model.kind === "known_hosts" ? "ssh does not use it unless HostKeyAlgorithms adds it, so this entry never verifies the host" : entry2.options.some((option) => option.name === "cert-authority") ? "sshd refuses certificates it signs unless CASignatureAlgorithms adds it" : "sshd refuses it unless PubkeyAcceptedAlgorithms adds it, so this key cannot log in on a default server";
       return [
@@ -23176,7 +23199,7 @@ var certificate_as_key_default = defineKeyFileRule({
     references: ["OpenSSH auth2-pubkeyfile.c auth_check_authkey_line()", "OpenSSH sshkey.c sshkey_equal()", "sshd(8) AUTHORIZED_KEYS FILE FORMAT, cert-authority", "tested with OpenSSH 9.2p1"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return certificateEntries(model).flatMap(({ line, entry: entry2 }) => {
       if (!entry2.key.key.certificate) return [];
       const withCa = entry2.options.some((option) => option.name === "cert-authority");
       const message = withCa ? "This line trusts a certificate as a CA, but cert-authority needs the CA's own public key: sshd never matches a certificate here, so this line grants no access." : "This line holds a certificate, not a public key: sshd never matches a certificate listed as a key, so this line grants no access.";
@@ -23347,7 +23370,7 @@ cert-authority,principals="alice" ${CA_EXAMPLE} users-ca`,
   },
   check(model, context) {
     if (!atLeast(context.version, "7.7")) return [];
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "principals").flatMap(({ line, entry: entry2 }) => {
       if (entry2.options.some((option) => option.name === "cert-authority")) return [];
       const principals = entry2.options.find((option) => option.name === "principals");
       if (!principals) return [];
@@ -23388,7 +23411,7 @@ var key_expired_default = defineKeyFileRule({
   },
   check(model, context) {
     const hits = [];
-    for (const { line, entry: entry2 } of parsedEntries(model)) {
+    for (const { line, entry: entry2 } of entriesWithOption(model, "expiry-time")) {
       let earliest;
       for (const option of entry2.options) {
         if (option.name !== "expiry-time" || option.value === void 0) continue;
@@ -23485,11 +23508,15 @@ var invalid_from_pattern_default = defineKeyFileRule({
   check(model, context) {
     const version = formatVersion(context.version);
     const hits = [];
-    for (const { line, entry: entry2 } of parsedEntries(model)) {
+    const checked = /* @__PURE__ */ new Map();
+    for (const { line, entry: entry2 } of entriesWithOption(model, "from")) {
       const from = entry2.options.find((option) => option.name === "from");
       if (!from || from.value === void 0) continue;
+      let problems2 = checked.get(from.value);
+      if (!problems2) checked.set(from.value, problems2 = checkAddressPatternList(from.value, version));
+      if (problems2.length === 0) continue;
       const offsets = valueOffsets(line.text, from);
-      for (const problem3 of checkAddressPatternList(from.value, version)) {
+      for (const problem3 of problems2) {
         const raw = from.value.slice(problem3.entry.start, problem3.entry.end);
         const { message, help: help2 } = describe(problem3, quote(raw));
         hits.push(hitAt(line, problemRange(problem3, offsets, from, from.value.length), message, help2));
@@ -23515,7 +23542,7 @@ var unrestricted_forced_command_default = defineKeyFileRule({
     references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, command and restrict", "OpenSSH auth-options.c sshauthopt_parse()", "tested with OpenSSH 9.2p1 (ssh -N -L through a command= key)"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "command").flatMap(({ line, entry: entry2 }) => {
       const command = entry2.options.find((option) => option.name === "command");
       if (!command) return [];
       const names = new Set(entry2.options.map((option) => option.name));
@@ -23552,7 +23579,7 @@ var environment_option_ignored_default = defineKeyFileRule({
     references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, environment", "sshd_config(5) PermitUserEnvironment", "tested with OpenSSH 9.2p1"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "environment").flatMap(({ line, entry: entry2 }) => {
       const environment2 = entry2.options.filter((option) => option.name === "environment");
       const first = environment2[0];
       if (!first) return [];
@@ -23588,7 +23615,7 @@ var sk_option_on_non_sk_key_default = defineKeyFileRule({
   },
   check(model) {
     const hits = [];
-    for (const { line, entry: entry2 } of parsedEntries(model)) {
+    for (const { line, entry: entry2 } of entriesWithOption(model, ...SK_OPTIONS)) {
       const family = entry2.key.key.family;
       if (family === "ecdsa-sk" || family === "ed25519-sk") continue;
       if (entry2.options.some((option) => option.name === "cert-authority")) continue;
@@ -23627,7 +23654,7 @@ var cert_authority_without_principals_default = defineKeyFileRule({
   },
   check(model, context) {
     const emptyListAccepted = !atLeast(context.version, "10.3");
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "cert-authority").flatMap(({ line, entry: entry2 }) => {
       const ca = entry2.options.find((option) => option.name === "cert-authority");
       if (!ca || entry2.key.key.certificate) return [];
       if (entry2.options.some((option) => option.name === "principals")) return [];
@@ -30137,8 +30164,10 @@ async function lintPaths(paths, options) {
       pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
   });
-  const publicKeys = publicKeyIndex(keyFiles);
-  for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
+  if (privateKeys.size > 0) {
+    const publicKeys = publicKeyIndex(keyFiles);
+    for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
+  }
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
   const configs = await lintConfigTrees(configModels, ruleSet, context, {
     cwd: options.cwd,

@@ -20964,17 +20964,10 @@ function parseKey(blob, version, allowCert) {
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
   const digest = createHash2("sha256").update(plain.bytes()).digest("base64").slice(0, 43);
-  const key = {
-    type,
-    canonicalType: keyType.name,
-    family: keyType.family,
-    certificate: keyType.certificate,
-    bits: pub.bits,
-    ...keyType.curve ? { curve: keyType.curve } : {},
-    ...pub.application !== void 0 ? { application: pub.application } : {},
-    ...cert ? { cert } : {},
-    fingerprint: `SHA256:${digest}`
-  };
+  const key = { type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
+  if (keyType.curve) key.curve = keyType.curve;
+  if (pub.application !== void 0) key.application = pub.application;
+  if (cert) key.cert = cert;
   return { key, material: pub.material };
 }
 var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -21175,7 +21168,6 @@ function readKey(text, start, version) {
       typeInfo,
       base64,
       base64Range,
-      blob,
       key,
       comment: text.slice(commentStart),
       commentRange: { start: commentStart, end: text.length }
@@ -21210,15 +21202,19 @@ function startsWithIgnoreCase(text, at3, word) {
 }
 function dequote(text, at3) {
   if (text[at3] !== '"') return { error: "missing-start-quote" };
-  let value = "";
+  const runs = [];
+  let runStart = at3 + 1;
   let i = at3 + 1;
   while (i < text.length && text[i] !== '"') {
-    if (text[i] === "\\" && text[i + 1] === '"') i++;
-    value += text[i];
+    if (text[i] === "\\" && text[i + 1] === '"') {
+      runs.push(text.slice(runStart, i));
+      runStart = ++i;
+    }
     i++;
   }
   if (i >= text.length) return { error: "missing-end-quote" };
-  return { value, end: i + 1 };
+  runs.push(text.slice(runStart, i));
+  return { value: runs.join(""), end: i + 1 };
 }
 var OPTION_SINCE = {
   "expiry-time": "7.7",
@@ -21484,6 +21480,18 @@ function suggestKeyType(name2) {
   return short[lower2];
 }
 
+// src/parse/key-file-model.ts
+function atLine(verdict, line) {
+  switch (verdict.status) {
+    case "ignored":
+      return { status: "ignored", line };
+    case "parsed":
+      return { status: "parsed", entry: verdict.entry, line };
+    case "rejected":
+      return { status: "rejected", rejection: verdict.rejection, line };
+  }
+}
+
 // src/parse/multi-line.ts
 var MAX_PIECES = 64;
 var BASE64_PIECE = /^[A-Za-z0-9+/=]+$/;
@@ -21593,8 +21601,8 @@ function parsePublicKeyLine(line, version, bom = false) {
 function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
   const lines = source.lines.map((line) => {
     const bom = line.number === 1 && source.hasBom;
-    if (kind === "public_key") return { ...parsePublicKeyLine(line.text, version, bom), line };
-    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : { ...parseAuthorizedKeysLine(line.text, version), line };
+    if (kind === "public_key") return atLine(parsePublicKeyLine(line.text, version, bom), line);
+    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : atLine(parseAuthorizedKeysLine(line.text, version), line);
   });
   const blocks = findPastedBlocks(source.lines);
   return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
@@ -21645,10 +21653,9 @@ function parseKnownHostsLine(text, version) {
   return { status: "parsed", entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
 function parseKnownHosts(source, version) {
-  const lines = source.lines.map((line) => ({
-    ...parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version),
-    line
-  }));
+  const lines = source.lines.map(
+    (line) => atLine(parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version), line)
+  );
   const blocks = findPastedBlocks(source.lines);
   return { kind: "known_hosts", source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }

@@ -7,7 +7,7 @@
 import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import { diagnoseAuthorizedKeysLine } from './diagnose-key-line.js';
-import type { KeyFileModel, KeyLine, LineVerdict } from './key-file-model.js';
+import { atLine, type KeyFileModel, type KeyLine, type LineVerdict } from './key-file-model.js';
 import { attachMultiLineRejections } from './multi-line.js';
 import { parseKeyOptions } from './key-options.js';
 import { optionsFieldEnd, readOptionsThenKey } from './options-then-key.js';
@@ -106,9 +106,9 @@ export function parseAuthorizedKeys(
 ): KeyFileModel {
   const lines: KeyLine[] = source.lines.map((line) => {
     const bom = line.number === 1 && source.hasBom;
-    if (kind === 'public_key') return { ...parsePublicKeyLine(line.text, version, bom), line };
+    if (kind === 'public_key') return atLine(parsePublicKeyLine(line.text, version, bom), line);
     // sshd does not strip a BOM: the first line is then neither blank nor a comment, and never parses.
-    return bom ? { status: 'rejected', line, rejection: { code: 'bom' } } : { ...parseAuthorizedKeysLine(line.text, version), line };
+    return bom ? { status: 'rejected', line, rejection: { code: 'bom' } } : atLine(parseAuthorizedKeysLine(line.text, version), line);
   });
   const blocks = findPastedBlocks(source.lines);
   return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };

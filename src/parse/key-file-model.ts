@@ -45,6 +45,18 @@ export type LineVerdict =
 
 export type KeyLine = LineVerdict & { line: SourceLine };
 
+/** The verdict placed at its line; a literal per status, as a spread copy is several times the size and a 100,000-line model keeps them all. */
+export function atLine(verdict: LineVerdict, line: SourceLine): KeyLine {
+  switch (verdict.status) {
+    case 'ignored':
+      return { status: 'ignored', line };
+    case 'parsed':
+      return { status: 'parsed', entry: verdict.entry, line };
+    case 'rejected':
+      return { status: 'rejected', rejection: verdict.rejection, line };
+  }
+}
+
 export interface KeyFileModel {
   kind: KeyFileKind;
   source: SourceFile;

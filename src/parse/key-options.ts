@@ -73,15 +73,21 @@ function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
 /** `opt_dequote`: a double-quoted value starting at `at`. */
 function dequote(text: string, at: number): { value: string; end: number } | { error: 'missing-start-quote' | 'missing-end-quote' } {
   if (text[at] !== '"') return { error: 'missing-start-quote' };
-  let value = '';
+  // Runs between escapes are sliced, not built a character at a time: the values stay in the
+  // model, and a string grown by += is a chain of pieces many times its length.
+  const runs: string[] = [];
+  let runStart = at + 1;
   let i = at + 1;
   while (i < text.length && text[i] !== '"') {
-    if (text[i] === '\\' && text[i + 1] === '"') i++;
-    value += text[i];
+    if (text[i] === '\\' && text[i + 1] === '"') {
+      runs.push(text.slice(runStart, i));
+      runStart = ++i;
+    }
     i++;
   }
   if (i >= text.length) return { error: 'missing-end-quote' };
-  return { value, end: i + 1 };
+  runs.push(text.slice(runStart, i));
+  return { value: runs.join(''), end: i + 1 };
 }
 
 /** Parses the options that start at `start` in `text` (the rest of the line follows them). */

@@ -20,7 +20,6 @@ export interface KeyField {
   typeInfo: KeyType;
   base64: string;
   base64Range: Range;
-  blob: Uint8Array;
   key: DecodedKey;
   comment: string;
   commentRange: Range;
@@ -99,7 +98,6 @@ export function readKey(text: string, start: number, version: OpenSSHVersion): R
       typeInfo,
       base64,
       base64Range,
-      blob,
       key,
       comment: text.slice(commentStart),
       commentRange: { start: commentStart, end: text.length },

@@ -162,17 +162,11 @@ function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed
 
   // ssh-keygen prints the digest without base64 padding: 32 bytes give 43 digits and one '='.
   const digest = createHash('sha256').update(plain.bytes()).digest('base64').slice(0, 43);
-  const key: DecodedKey = {
-    type,
-    canonicalType: keyType.name,
-    family: keyType.family,
-    certificate: keyType.certificate,
-    bits: pub.bits,
-    ...(keyType.curve ? { curve: keyType.curve } : {}),
-    ...(pub.application !== undefined ? { application: pub.application } : {}),
-    ...(cert ? { cert } : {}),
-    fingerprint: `SHA256:${digest}`,
-  };
+  // Set one by one, not spread into the literal: a model keeps one per key line, and spreads build a larger object.
+  const key: DecodedKey = { type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
+  if (keyType.curve) key.curve = keyType.curve;
+  if (pub.application !== undefined) key.application = pub.application;
+  if (cert) key.cert = cert;
   return { key, material: pub.material };
 }
 

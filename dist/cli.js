@@ -20060,8 +20060,8 @@ function proxyJumpValid(s, release) {
   if (s.toLowerCase() === "none") return true;
   let orig = s;
   if (at(release, "8.7")) {
-    const hash = orig.indexOf("#");
-    if (hash !== -1) orig = orig.slice(0, hash);
+    const hash2 = orig.indexOf("#");
+    if (hash2 !== -1) orig = orig.slice(0, hash2);
     if (at(release, "9.3")) {
       while (orig.length > 0 && isCSpace(orig[orig.length - 1])) orig = orig.slice(0, -1);
     } else {
@@ -20476,7 +20476,7 @@ function decodeLikeBPton(text) {
 }
 
 // src/ssh/key-blob.ts
-import { createHash as createHash2 } from "node:crypto";
+import * as crypto from "node:crypto";
 
 // src/ssh/bigint.ts
 function toBigInt(bytes) {
@@ -20674,17 +20674,24 @@ var WireReader = class _WireReader {
   }
 };
 var utf8Encoder = new TextEncoder();
+var ZERO_BYTE = Uint8Array.of(0);
 var WireWriter = class {
+  /** Byte strings, and u32 values still to be written. */
   chunks = [];
+  /** Bytes written so far. */
+  length = 0;
   raw(bytes) {
     this.chunks.push(bytes);
+    this.length += bytes.length;
     return this;
   }
   u8(value) {
     return this.raw(Uint8Array.of(value & 255));
   }
   u32(value) {
-    return this.raw(Uint8Array.of(value >>> 24, value >>> 16, value >>> 8, value));
+    this.chunks.push(value >>> 0);
+    this.length += 4;
+    return this;
   }
   u64(value) {
     const b = new Uint8Array(8);
@@ -20701,14 +20708,22 @@ var WireWriter = class {
     while (lead < magnitude.length && magnitude[lead] === 0) lead++;
     const m = magnitude.subarray(lead);
     const pad = m.length > 0 && ((m[0] ?? 0) & 128) !== 0;
-    return this.u32(m.length + (pad ? 1 : 0)).raw(pad ? Uint8Array.of(0) : new Uint8Array(0)).raw(m);
+    return pad ? this.u32(m.length + 1).raw(ZERO_BYTE).raw(m) : this.u32(m.length).raw(m);
   }
   bytes() {
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    const out = new Uint8Array(this.length);
     let at3 = 0;
     for (const c of this.chunks) {
-      out.set(c, at3);
-      at3 += c.length;
+      if (typeof c === "number") {
+        out[at3] = c >>> 24;
+        out[at3 + 1] = c >>> 16;
+        out[at3 + 2] = c >>> 8;
+        out[at3 + 3] = c;
+        at3 += 4;
+      } else {
+        out.set(c, at3);
+        at3 += c.length;
+      }
     }
     return out;
   }
@@ -20745,8 +20760,8 @@ function verifySignature(key, sig, data) {
       return { ok: false, unsupported: true, reason: "ML-DSA-44 signatures cannot be verified by this Node.js", openssh: "" };
   }
 }
-var sha = (hash, ...parts) => {
-  const h = createHash(hash);
+var sha = (hash2, ...parts) => {
+  const h = createHash(hash2);
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 };
@@ -20810,11 +20825,11 @@ function ecKey(curve, point) {
   const coordinate = (at3) => Buffer.from(point.subarray(at3, at3 + curve.size)).toString("base64url");
   return createPublicKey({ key: { kty: "EC", crv: curve.jwk, x: coordinate(1), y: coordinate(1 + curve.size) }, format: "jwk" });
 }
-function ecdsaValid(curve, point, r, s, message, hash) {
+function ecdsaValid(curve, point, r, s, message, hash2) {
   if (r.length > curve.size || s.length > curve.size) return false;
   const fixed = Buffer.concat([toBytes(toBigInt(r), curve.size), toBytes(toBigInt(s), curve.size)]);
   try {
-    return verify(hash, message, { key: ecKey(curve, point), dsaEncoding: "ieee-p1363" }, fixed);
+    return verify(hash2, message, { key: ecKey(curve, point), dsaEncoding: "ieee-p1363" }, fixed);
   } catch {
     return false;
   }
@@ -20922,6 +20937,14 @@ var MAX_PRINCIPALS = 256;
 var RSA_MIN_BITS = 1024;
 var SHORT_NAMES_UNTIL = "9.9";
 var PUBLIC_KEY_BYTES = { ed25519: 32, "ed25519-sk": 32, "mldsa44-ed25519": 1344 };
+var sha256Base64 = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "base64") : (data) => crypto.createHash("sha256").update(data).digest("base64");
+var utf82 = new TextEncoder();
+var NAME_BYTES = /* @__PURE__ */ new Map();
+function encodedName(name2) {
+  let bytes = NAME_BYTES.get(name2);
+  if (!bytes) NAME_BYTES.set(name2, bytes = utf82.encode(name2));
+  return bytes;
+}
 function decodeKeyBlob(blob, options = {}) {
   const parsed = parseKey(blob, options.openssh ?? DEFAULT_OPENSSH_VERSION, true);
   return parsed instanceof Failure ? { ok: false, error: parsed.error } : { ok: true, key: parsed.key };
@@ -20957,18 +20980,21 @@ function parseKey(blob, version, allowCert) {
     if (!allowCert) return new Failure("invalid-certificate", "a certificate cannot be a CA key", "invalid certificate signing key");
     if (r.string() === null) return wireFailure(r, "the certificate nonce");
   }
-  const plain = new WireWriter().string(keyType.plainName);
+  const plain = new WireWriter().string(encodedName(keyType.plainName));
   const pub = readPublicKey(r, keyType, shortName, plain);
   if (pub instanceof Failure) return pub;
   const cert = keyType.certificate ? parseCertificate(r, blob, version) : void 0;
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
-  const digest = createHash2("sha256").update(plain.bytes()).digest("base64").slice(0, 43);
+  const digest = sha256Base64(isCanonical(blob, type, keyType, plain) ? blob : plain.bytes()).slice(0, 43);
   const key = { type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
   if (keyType.curve) key.curve = keyType.curve;
   if (pub.application !== void 0) key.application = pub.application;
   if (cert) key.cert = cert;
   return { key, material: pub.material };
+}
+function isCanonical(blob, type, keyType, plain) {
+  return !keyType.certificate && type === keyType.plainName && plain.length === blob.length;
 }
 var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 function resolveType(name2, version) {
@@ -21008,7 +21034,7 @@ function readPublicKey(r, keyType, shortName, plain) {
       if (shortName || !curve) return new Failure("unknown-type", "a short type name does not say which curve", "invalid argument");
       const point = readPoint(r, curve);
       if (point instanceof Failure) return point;
-      plain.string(curve).string(point);
+      plain.string(encodedName(curve)).string(point);
       if (family === "ecdsa") return { bits: CURVES[curve].bits, material: () => ({ family, name: keyType.plainName, curve, point }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;
@@ -23894,8 +23920,8 @@ function saltOf(hosts) {
 function hashHost(host2, hosts) {
   const salt = saltOf(hosts);
   if (!salt) return null;
-  const hash = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
-  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash}`;
+  const hash2 = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
+  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash2}`;
 }
 function hashedFieldMatches(hosts, host2) {
   return hashHost(host2, hosts) === hosts;

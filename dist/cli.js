@@ -14098,7 +14098,7 @@ function compareVersions(a, b) {
   return a.major - b.major || a.minor - b.minor;
 }
 function atLeast(version, since) {
-  return compareReleases(formatVersion(version), since) >= 0;
+  return compareVersions(version, releaseLiteral(since)) >= 0;
 }
 function compareReleases(a, b) {
   return compareVersions(releaseLiteral(a), releaseLiteral(b));
@@ -21224,7 +21224,12 @@ var PERMIT_MAX = 4096;
 var TUNID_MAX = 2147483647 - 2;
 var NI_MAXHOST2 = 1025;
 function startsWithIgnoreCase(text, at3, word) {
-  return text.slice(at3, at3 + word.length).toLowerCase() === word;
+  if (at3 + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at3 + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 function dequote(text, at3) {
   if (text[at3] !== '"') return { error: "missing-start-quote" };

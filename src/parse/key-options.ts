@@ -66,8 +66,14 @@ export interface OptionError {
 
 export type OptionsResult = { ok: true; options: KeyOption[] } | { ok: false; error: OptionError; options: KeyOption[] };
 
+/** `strncasecmp(text + at, word, strlen(word)) == 0` for a lower-case `word`: ASCII letters only fold. */
 function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
-  return text.slice(at, at + word.length).toLowerCase() === word;
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** `opt_dequote`: a double-quoted value starting at `at`. */

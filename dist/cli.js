@@ -22283,7 +22283,10 @@ async function readAtMost(handle2, maxBytes, expectedSize) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
     const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
+    if (bytesRead === 0) {
+      const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
+    }
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) return void 0;

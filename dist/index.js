@@ -48576,7 +48576,10 @@ async function readAtMost(handle2, maxBytes, expectedSize) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk2 = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
     const { bytesRead } = await handle2.read(chunk2, 0, chunk2.length, null);
-    if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
+    if (bytesRead === 0) {
+      const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
+    }
     chunks.push(chunk2.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) return void 0;

@@ -14164,11 +14164,12 @@ function pushTo(map, key, value) {
 function lineIndex(model) {
   let index = lineIndexes.get(model);
   if (index) return index;
-  index = { parsed: [], rejected: /* @__PURE__ */ new Map(), byOption: /* @__PURE__ */ new Map(), byFamily: /* @__PURE__ */ new Map(), certificates: [] };
+  index = { parsed: [], rejected: /* @__PURE__ */ new Map(), byOption: /* @__PURE__ */ new Map(), byFamily: /* @__PURE__ */ new Map(), byLabel: /* @__PURE__ */ new Map(), certificates: [] };
   for (const line of model.lines) {
     if (line.status === "parsed") {
       index.parsed.push(line);
       pushTo(index.byFamily, line.entry.key.key.family, line);
+      pushTo(index.byLabel, line.entry.key.typeName, line);
       if (line.entry.key.key.certificate) index.certificates.push(line);
       const { options } = line.entry;
       options.forEach(({ name: name2 }, i) => {
@@ -14197,6 +14198,10 @@ function entriesWithOption(model, ...names) {
 function entriesOfFamily(model, ...families) {
   const { byFamily } = lineIndex(model);
   return inFileOrder(families.map((family) => byFamily.get(family)));
+}
+function entriesLabelled(model, ...typeNames) {
+  const { byLabel } = lineIndex(model);
+  return inFileOrder(typeNames.map((typeName) => byLabel.get(typeName)));
 }
 function certificateEntries(model) {
   return lineIndex(model).certificates;
@@ -23378,7 +23383,7 @@ var nonstandard_key_label_default = defineKeyFileRule({
     references: ["OpenSSH sshkey.c peek_type_nid(), sshkey_read()", "RFC 8332 (rsa-sha2-256/512 are signature algorithms for ssh-rsa keys)", "sshpk lib/formats/rfc4253.js algToKeyType()", "tested with OpenSSH 9.2p1 (sshd login, ssh-keygen -l)"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesLabelled(model, ...SIGNATURE_ALGORITHMS.map((algorithm) => algorithm.name)).flatMap(({ line, entry: entry2 }) => {
       const alias = signatureAlgorithmByName(entry2.key.typeName);
       if (!alias) return [];
       return [

@@ -205,6 +205,8 @@ interface LineIndex {
   /** Parsed lines by the (lower-case) names of their options, each line once per name. */
   byOption: Map<string, ParsedEntry[]>;
   byFamily: Map<KeyFamily, ParsedEntry[]>;
+  /** Parsed lines by the key type name they start with. */
+  byLabel: Map<string, ParsedEntry[]>;
   certificates: ParsedEntry[];
 }
 
@@ -219,12 +221,13 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function lineIndex(model: KeyFileModel): LineIndex {
   let index = lineIndexes.get(model);
   if (index) return index;
-  index = { parsed: [], rejected: new Map(), byOption: new Map(), byFamily: new Map(), certificates: [] };
+  index = { parsed: [], rejected: new Map(), byOption: new Map(), byFamily: new Map(), byLabel: new Map(), certificates: [] };
   for (const line of model.lines) {
     // The model's own line objects: they already have the shape rules read.
     if (line.status === 'parsed') {
       index.parsed.push(line);
       pushTo(index.byFamily, line.entry.key.key.family, line);
+      pushTo(index.byLabel, line.entry.key.typeName, line);
       if (line.entry.key.key.certificate) index.certificates.push(line);
       const { options } = line.entry;
       options.forEach(({ name }, i) => {
@@ -264,6 +267,12 @@ export function entriesWithOption(model: KeyFileModel, ...names: string[]): read
 export function entriesOfFamily(model: KeyFileModel, ...families: KeyFamily[]): readonly ParsedEntry[] {
   const { byFamily } = lineIndex(model);
   return inFileOrder(families.map((family) => byFamily.get(family)));
+}
+
+/** The lines OpenSSH read a key from that start with one of these type names. */
+export function entriesLabelled(model: KeyFileModel, ...typeNames: string[]): readonly ParsedEntry[] {
+  const { byLabel } = lineIndex(model);
+  return inFileOrder(typeNames.map((typeName) => byLabel.get(typeName)));
 }
 
 /** The lines OpenSSH read a certificate from. */

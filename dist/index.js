@@ -47285,7 +47285,7 @@ function parseKey(blob, version, allowCert) {
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
   const digest = sha256Base64(isCanonical(blob, type, keyType, plain) ? blob : plain.bytes()).slice(0, 43);
-  const key = { type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
+  const key = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
   if (keyType.curve) key.curve = keyType.curve;
   if (pub.application !== void 0) key.application = pub.application;
   if (cert) key.cert = cert;
@@ -47487,7 +47487,8 @@ function readKey(text, start, version) {
   return {
     ok: true,
     field: {
-      typeName,
+      // The table's own string (the label nearly always is the type's name): one string fewer per line a model keeps.
+      typeName: typeName === typeInfo.name ? typeInfo.name : typeName,
       typeRange,
       typeInfo,
       base64,

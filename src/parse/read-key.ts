@@ -93,7 +93,8 @@ export function readKey(text: string, start: number, version: OpenSSHVersion): R
   return {
     ok: true,
     field: {
-      typeName,
+      // The table's own string (the label nearly always is the type's name): one string fewer per line a model keeps.
+      typeName: typeName === typeInfo.name ? typeInfo.name : typeName,
       typeRange,
       typeInfo,
       base64,

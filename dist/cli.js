@@ -21518,6 +21518,7 @@ function suggestKeyType(name2) {
 }
 
 // src/parse/key-file-model.ts
+var NO_OPTIONS = Object.freeze([]);
 function atLine(verdict, line) {
   switch (verdict.status) {
     case "ignored":
@@ -21587,7 +21588,7 @@ function parseAuthorizedKeysLine(line, version) {
   const start = skipBlanks(text, 0);
   if (start === text.length || text[start] === "#") return { status: "ignored" };
   const direct = readKey(text, start, version);
-  if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+  if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: NO_OPTIONS } };
   const fallback = readOptionsThenKey(text, start, version);
   if (!fallback?.key.ok || !fallback.options) {
     return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, direct.failure) };
@@ -21616,7 +21617,7 @@ function parsePublicKeyLine(line, version, bom = false) {
   if (!bom) {
     if (start === text.length || text[start] === "#") return { status: "ignored" };
     const direct = readKey(text, start, version);
-    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: NO_OPTIONS } };
     failure = direct.failure;
   }
   if (bom || !startsWithNonZeroNumber(text, start)) {
@@ -21627,7 +21628,7 @@ function parsePublicKeyLine(line, version, bom = false) {
         const options = parseKeyOptions(text, start, version);
         return {
           status: "parsed",
-          entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd2 } }
+          entry: { key: key.field, options: options.ok ? options.options : NO_OPTIONS, optionsRange: { start, end: tokenEnd2 } }
         };
       }
     }
@@ -21687,7 +21688,7 @@ function parseKnownHostsLine(text, version) {
     if (/^\d{1,7}$/.test(first)) return { status: "rejected", rejection: { code: "ssh1-key", range: { start: keyStart, end: text.length } } };
     return { status: "rejected", rejection: diagnoseKeyFailure(text, key.failure, version) };
   }
-  return { status: "parsed", entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
+  return { status: "parsed", entry: { key: key.field, options: NO_OPTIONS, knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
 function parseKnownHosts(source, version) {
   const lines = source.lines.map(

@@ -14,7 +14,7 @@ export interface KnownHostsFields {
 export interface KeyEntry {
   key: KeyField;
   /** authorized_keys only. */
-  options: KeyOption[];
+  options: readonly KeyOption[];
   optionsRange?: Range;
   /** known_hosts only. */
   knownHosts?: KnownHostsFields;
@@ -36,6 +36,9 @@ export type Rejection =
   | { code: 'ssh1-key'; range: Range }
   | { code: 'missing-key'; range: Range }
   | { code: 'unparseable'; range: Range };
+
+/** The options of a line that has none: one shared (frozen) array rather than an empty one per key line. */
+export const NO_OPTIONS: readonly KeyOption[] = Object.freeze([]);
 
 /** What OpenSSH makes of one line. */
 export type LineVerdict =

@@ -7,7 +7,7 @@ import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import { decodeBase64 } from '../ssh/base64.js';
 import { diagnoseKeyFailure } from './diagnose-key-line.js';
-import { atLine, type KeyFileModel, type KeyLine, type KnownHostsFields, type LineVerdict } from './key-file-model.js';
+import { NO_OPTIONS, atLine, type KeyFileModel, type KeyLine, type KnownHostsFields, type LineVerdict } from './key-file-model.js';
 import { attachMultiLineRejections } from './multi-line.js';
 import { findPastedBlocks } from './pasted-blocks.js';
 import { readKey, skipBlanks, tokenEnd } from './read-key.js';
@@ -59,7 +59,7 @@ export function parseKnownHostsLine(text: string, version: OpenSSHVersion): Line
     if (/^\d{1,7}$/.test(first)) return { status: 'rejected', rejection: { code: 'ssh1-key', range: { start: keyStart, end: text.length } } };
     return { status: 'rejected', rejection: diagnoseKeyFailure(text, key.failure, version) };
   }
-  return { status: 'parsed', entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
+  return { status: 'parsed', entry: { key: key.field, options: NO_OPTIONS, knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
 
 export function parseKnownHosts(source: SourceFile, version: OpenSSHVersion): KeyFileModel {

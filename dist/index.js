@@ -47438,6 +47438,35 @@ function readOptions(field, what) {
 }
 
 // src/parse/read-key.ts
+var FoundKey = class {
+  constructor(typeName, typeInfo, base64, key, comment, typeStart, base64Start, commentStart) {
+    this.typeName = typeName;
+    this.typeInfo = typeInfo;
+    this.base64 = base64;
+    this.key = key;
+    this.comment = comment;
+    this.typeStart = typeStart;
+    this.base64Start = base64Start;
+    this.commentStart = commentStart;
+  }
+  typeName;
+  typeInfo;
+  base64;
+  key;
+  comment;
+  typeStart;
+  base64Start;
+  commentStart;
+  get typeRange() {
+    return { start: this.typeStart, end: this.typeStart + this.typeName.length };
+  }
+  get base64Range() {
+    return { start: this.base64Start, end: this.base64Start + this.base64.length };
+  }
+  get commentRange() {
+    return { start: this.commentStart, end: this.commentStart + this.comment.length };
+  }
+};
 function isBlank(ch) {
   return ch === " " || ch === "	";
 }
@@ -47484,20 +47513,8 @@ function readKey(text, start, version) {
     return { ok: false, failure: { code: "type-mismatch", typeRange, base64Range, typeInfo, key } };
   }
   const commentStart = skipBlanks(text, blobEnd);
-  return {
-    ok: true,
-    field: {
-      // The table's own string (the label nearly always is the type's name): one string fewer per line a model keeps.
-      typeName: typeName === typeInfo.name ? typeInfo.name : typeName,
-      typeRange,
-      typeInfo,
-      base64,
-      base64Range,
-      key,
-      comment: text.slice(commentStart),
-      commentRange: { start: commentStart, end: text.length }
-    }
-  };
+  const label2 = typeName === typeInfo.name ? typeInfo.name : typeName;
+  return { ok: true, field: new FoundKey(label2, typeInfo, base64, key, text.slice(commentStart), start, blobStart, commentStart) };
 }
 
 // src/parse/key-options.ts

@@ -21298,7 +21298,7 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
       at3 = flag3.end;
       options.push({ name: flag3.name, negated: flag3.negated, range: { start: optStart, end: at3 } });
     } else {
-      const valued = VALUED.find((name2) => optionKnown(name2, version) && startsWithIgnoreCase(text, at3, name2) && text[at3 + name2.length] === "=");
+      const valued = VALUED.find((name2) => startsWithIgnoreCase(text, at3, name2) && text[at3 + name2.length] === "=" && optionKnown(name2, version));
       if (valued) {
         const valueStart = at3 + valued.length + 1;
         if (valued === "command" || valued === "principals" || valued === "from") {
@@ -21342,7 +21342,7 @@ function matchFlag(text, at3, version) {
   const negated = startsWithIgnoreCase(text, at3, "no-");
   const from = negated ? at3 + 3 : at3;
   for (const name2 of NEGATABLE_FLAGS) {
-    if (optionKnown(name2, version) && startsWithIgnoreCase(text, from, name2)) return { name: name2, negated, end: from + name2.length };
+    if (startsWithIgnoreCase(text, from, name2) && optionKnown(name2, version)) return { name: name2, negated, end: from + name2.length };
   }
   return void 0;
 }

@@ -131,7 +131,7 @@ export function parseKeyOptions(text: string, start: number, version: OpenSSHVer
       at = flag.end;
       options.push({ name: flag.name, negated: flag.negated, range: { start: optStart, end: at } });
     } else {
-      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=');
+      const valued = VALUED.find((name) => startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=' && optionKnown(name, version));
       if (valued) {
         const valueStart = at + valued.length + 1;
         if (valued === 'command' || valued === 'principals' || valued === 'from') {
@@ -177,7 +177,7 @@ function matchFlag(text: string, at: number, version: OpenSSHVersion): { name: s
   const negated = startsWithIgnoreCase(text, at, 'no-');
   const from = negated ? at + 3 : at;
   for (const name of NEGATABLE_FLAGS) {
-    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+    if (startsWithIgnoreCase(text, from, name) && optionKnown(name, version)) return { name, negated, end: from + name.length };
   }
   return undefined;
 }

@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity2.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error.message += `:
 
 ${lineStr}
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7439,7 +7439,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path10 = __require("path");
+    var path11 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -7451,7 +7451,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path10.resolve(cwd, filepath);
+      return path11.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -7571,9 +7571,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -7599,9 +7599,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -7891,7 +7891,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count2 = 0;
+      let count = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -7899,13 +7899,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count2++;
+          count++;
         }
       }
-      if (count2) {
+      if (count) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count2], digits };
+      return { pattern, count: [count], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -8565,7 +8565,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -8575,7 +8575,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -8618,8 +8618,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open = block.nodes.shift();
+            block.nodes = [open, { type: "text", value: stringify(block) }];
           }
           push2({ type: "comma", value });
           block.commas++;
@@ -8748,7 +8748,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -8922,7 +8922,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path10.sep,
+      SEP: path11.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -8949,7 +8949,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -8978,7 +8978,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path10.sep === "\\";
+      return win32 === true || path11.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -9652,13 +9652,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -9717,16 +9717,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -9946,15 +9946,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push2(open2);
+          braces.push(open);
+          push2(open);
           continue;
         }
         if (value === "}") {
@@ -10342,7 +10342,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path10 = __require("path");
+    var path11 = __require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
@@ -10427,7 +10427,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path10.basename(input));
+      return regex.test(path11.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -10654,7 +10654,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path10 = __require("path");
+    var path11 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -10749,7 +10749,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path10.basename(pattern);
+      const basename = path11.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -10807,7 +10807,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path10.isAbsolute(pattern);
+      return path11.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -10984,8 +10984,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path10 = require_path();
-    exports.path = path10;
+    var path11 = require_path();
+    exports.path = path11;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -11097,8 +11097,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path10, settings, callback) {
-      settings.fs.lstat(path10, (lstatError, lstat) => {
+    function read(path11, settings, callback) {
+      settings.fs.lstat(path11, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -11107,7 +11107,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path10, (statError, stat2) => {
+        settings.fs.stat(path11, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -11139,13 +11139,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path10, settings) {
-      const lstat = settings.fs.lstatSync(path10);
+    function read(path11, settings) {
+      const lstat = settings.fs.lstatSync(path11);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat2 = settings.fs.statSync(path10);
+        const stat2 = settings.fs.statSync(path11);
         if (settings.markSymbolicLink) {
           stat2.isSymbolicLink = () => true;
         }
@@ -11216,17 +11216,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path10, optionsOrSettingsOrCallback, callback) {
+    function stat2(path11, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path11, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path11, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync3(path10, optionsOrSettings) {
+    function statSync3(path11, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path10, settings);
+      return sync.read(path11, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -11442,16 +11442,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name2) => {
-          const path10 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+          const path11 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path11, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done2(error);
                 return;
               }
               const entry2 = {
                 name: name2,
-                path: path10,
+                path: path11,
                 dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
@@ -11569,7 +11569,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -11577,7 +11577,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path11.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -11604,17 +11604,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path10, optionsOrSettingsOrCallback, callback) {
+    function scandir(path11, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path11, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path11, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path10, optionsOrSettings) {
+    function scandirSync(path11, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path10, settings);
+      return sync.read(path11, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -12262,7 +12262,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -12272,7 +12272,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path11.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -12334,7 +12334,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -12347,7 +12347,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path10.resolve(this._settings.cwd, filepath);
+        return path11.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -12763,7 +12763,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path10 = __require("path");
+    var path11 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -12777,7 +12777,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path10.resolve(this._settings.cwd, task.base);
+        return path11.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -13615,26 +13615,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -13679,11 +13679,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
       }
-      return count2 % 2 === 1;
+      return count % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -13784,7 +13784,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path11) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -13793,7 +13793,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path11)) {
             ignored2 = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -13813,15 +13813,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path11, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
+        const basename = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
+            shortcut && rule._basenameOnly ? basename : path11
           )) {
             const { negative } = rule;
             const ret = {
@@ -13843,17 +13843,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -13862,25 +13862,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -13911,58 +13911,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, path10) {
+      _test(originalPath, cache5, path11) {
         checkPath(
-          path10,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache5) : {
+        return path11 ? this._t(path11, cache5) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir = this._t(path10, this._testCache);
+        const dir = this._t(path11, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path10);
+        const literal = this._rules.testLiteral(path11);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path10, cache5) {
-        if (path10 in cache5) {
-          return cache5[path10];
+      _t(path11, cache5) {
+        if (path11 in cache5) {
+          return cache5[path11];
         }
-        const parentPath = parentOf(path10);
+        const parentPath = parentOf(path11);
         const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
-        return cache5[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        return cache5[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -13978,7 +13978,7 @@ var require_ignore = __commonJS({
 });
 
 // src/cli/run-cli.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14382,7 +14382,7 @@ function isUserKind(value) {
 }
 
 // src/core/source.ts
-function createSourceFile(path10, text, hasBom = false) {
+function createSourceFile(path11, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
     hasBom = true;
@@ -14398,12 +14398,12 @@ function createSourceFile(path10, text, hasBom = false) {
     number++;
     start = end + 1;
   }
-  return { path: path10, text, hasBom, lines };
+  return { path: path11, text, hasBom, lines };
 }
 
 // src/engine/lint-files.ts
 import { statSync as statSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/parse/config/tokenize-line.ts
 var BLANKS = " 	\r\n";
@@ -14563,10 +14563,10 @@ async function buildConfigTree(main, resolver) {
           continue;
         }
         if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg2.value });
-        for (const path10 of found.files) {
-          const included = await resolver.load(path10);
+        for (const path11 of found.files) {
+          const included = await resolver.load(path11);
           if (!included) {
-            tree.problems.push({ code: "unreadable", directive, file, path: path10 });
+            tree.problems.push({ code: "unreadable", directive, file, path: path11 });
             continue;
           }
           if (chain.includes(included) || via.length + 1 > MAX_INCLUDE_DEPTH) {
@@ -16661,6 +16661,31 @@ function sampleValue(grammar) {
   }
   return "yes";
 }
+function refusalSeverity(program, release, refusal, grammar) {
+  const since87 = isAtLeast(release, "8.7");
+  switch (refusal) {
+    case "bad-option":
+    case "no-argument":
+    case "invalid-quotes":
+    case "empty-argument":
+    case "none-not-alone":
+      return "error";
+    case "extra-arguments":
+      if (since87) return "error";
+      return program === "ssh" && isAtLeast(release, "8.5") ? "error" : "fatal";
+    case "not-in-match":
+      return "fatal";
+    case "invalid-value":
+      if (program === "sshd") {
+        return since87 && grammar?.kind === "pubkey-auth-options" ? "error" : "fatal";
+      }
+      if (!isAtLeast(release, "8.5")) return "fatal";
+      if (grammar?.kind === "permit-remote-open" || grammar?.kind === "channel-timeout" || grammar?.kind === "version-addendum") {
+        return "fatal";
+      }
+      return "error";
+  }
+}
 function statusAt(facts, release, build) {
   if (facts.distro && !build.features.has(facts.distro.feature)) return "unknown";
   if (!inRange(release, facts.since, facts.removedIn)) return "unknown";
@@ -18503,10 +18528,10 @@ function scanScaled(s) {
   return { value: whole };
 }
 var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
-function sscanfInts(s, count2) {
+function sscanfInts(s, count) {
   const values = [];
   let p = 0;
-  for (let k = 0; k < count2; k++) {
+  for (let k = 0; k < count; k++) {
     if (k > 0) {
       if (s[p] !== ":") break;
       p++;
@@ -18916,10 +18941,10 @@ function validateSshd(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${directive.keyword}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("sshd", ctx.release, "bad-option")
     };
     if (ctx.inMatch) {
-      problem3.severity = "fatal";
+      problem3.severity = refusalSeverity("sshd", ctx.release, "not-in-match");
       problem3.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
     }
     const suggestion = suggestKeyword(directive.keyword, ctx);
@@ -18932,7 +18957,7 @@ function validateSshd(directive, ctx) {
       code: "not-allowed-in-match",
       message: `Directive '${directive.keyword}' is not allowed within a Match block`,
       range: directive.keywordRange,
-      severity: "fatal"
+      severity: refusalSeverity("sshd", ctx.release, "not-in-match")
     };
     return verdict;
   }
@@ -18960,7 +18985,7 @@ function validateSsh(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${lower2}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("ssh", ctx.release, "bad-option")
     };
     const suggestion = suggestKeyword(directive.keyword, ctx);
     if (suggestion) problem3.suggestion = suggestion;
@@ -19034,7 +19059,8 @@ function runHandler(verdict, d, k, ctx) {
     release: ctx.release,
     args: new Args(d.args),
     kw: program === "sshd" ? d.keyword : asciiLower(d.keyword),
-    valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
+    valueSeverity: refusalSeverity(program, ctx.release, "invalid-value"),
+    severity: (refusal) => refusalSeverity(program, ctx.release, refusal, k.grammar)
   };
   const problem3 = handle(env, k.grammar) ?? extraArguments(env);
   if (env.match) verdict.match = env.match;
@@ -19047,10 +19073,8 @@ function extraArguments(e) {
   const first = e.args.peek();
   const last = e.d.args[e.d.args.length - 1];
   const range = { start: first.range.start, end: last.range.end };
-  if (at(e.release, "8.7")) {
-    return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity: "error" };
-  }
-  const severity = e.program === "ssh" && at(e.release, "8.5") ? "error" : "fatal";
+  const severity = e.severity("extra-arguments");
+  if (at(e.release, "8.7")) return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity };
   return { code: "extra-arguments", message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
 }
 function fail(e, code3, message, arg2, severity = e.valueSeverity) {
@@ -19365,72 +19389,72 @@ function gssKexList(e, arg2) {
   return void 0;
 }
 function wordList(e, noneAlone, nonEmpty) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (noneAlone && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (noneAlone && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function userPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const at8 = v.indexOf("@");
     if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
       return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function groupPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function envNames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" || arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function envAssignments(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (e.program === "sshd") {
       if (arg2.value === "" && at(e.release, "8.7") || !arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg2);
     } else if (!arg2.value.includes("=")) {
       return fail(e, "bad-value", "Invalid SetEnv.", arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function pathList(e) {
-  let count2 = 0;
+  let count = 0;
   const checked = at(e.release, "8.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function port(e) {
@@ -19483,20 +19507,20 @@ function ipqos(e) {
   return void 0;
 }
 function channelTimeout(e) {
-  let count2 = 0;
+  let count = 0;
   const counts = at(e.release, "9.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value.toLowerCase() === "none") {
-      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+      if (counts && count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     } else {
       const eq = arg2.value.indexOf("=");
       if (eq <= 0 || convtime(arg2.value.slice(eq + 1), e.release) < 0) {
-        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, "fatal");
+        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function versionAddendum(e) {
@@ -19504,13 +19528,13 @@ function versionAddendum(e) {
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && " 	\r\n".includes(str[i])) i++;
-  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: "fatal" };
+  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: e.severity("invalid-value") };
   return void 0;
 }
 function include(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
+    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
     if (e.program === "ssh" && at(e.release, "9.9")) {
       const complaint = percentSyntaxError(arg2.value, "CLdhklnpruij");
       if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg2, "fatal");
@@ -19518,9 +19542,9 @@ function include(e) {
     if (e.program === "ssh" && arg2.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
       return fail(e, "bad-value", `bad include path ${arg2.value}.`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && e.program === "sshd") {
+  if (count === 0 && e.program === "sshd") {
     return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing filename argument` : "Include missing filename argument", void 0, "fatal");
   }
   return void 0;
@@ -19595,12 +19619,12 @@ function perSourceNetBlockSize(e) {
   return void 0;
 }
 function perSourcePenalties(e) {
-  let count2 = 0;
+  let count = 0;
   const timeItems = ["crash", "authfail", "noauth", "grace-exceeded", "max", "min"];
   if (at(e.release, "9.9")) timeItems.push("refuseconnection");
   if (at(e.release, "10.3")) timeItems.push("invaliduser");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const lower2 = v.toLowerCase();
     if (lower2 === "yes" || lower2 === "no") {
@@ -19623,7 +19647,7 @@ function perSourcePenalties(e) {
     if (["overflow:deny-all", "overflow:permissive", "overflow6:deny-all", "overflow6:permissive"].includes(v)) continue;
     return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg2);
   }
-  if (count2 === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function addressList(e) {
@@ -19652,18 +19676,18 @@ function permitOpen(e, listen) {
     return void 0;
   };
   if (at(e.release, "9.7")) {
-    let count2 = 0;
+    let count = 0;
     for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
       if (arg2.value === "any" || arg2.value === "none") {
-        if (count2 !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
-        count2++;
+        if (count !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
+        count++;
         continue;
       }
       const p = checkItem(arg2);
       if (p) return p;
-      count2++;
+      count++;
     }
-    if (count2 === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
+    if (count === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
     return void 0;
   }
   const first = e.args.next();
@@ -19676,21 +19700,21 @@ function permitOpen(e, listen) {
   return void 0;
 }
 function permitRemoteOpen(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const lower2 = arg2.value.toLowerCase();
     if (lower2 === "none" || lower2 === "any") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
     } else {
       const hp = hpdelim(arg2.value);
-      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, "fatal");
+      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, e.severity("invalid-value"));
       if (hp.rest === null || hp.rest !== "*" && a2port(hp.rest, e.release) <= 0) {
-        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, "fatal");
+        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
+  if (count === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
   return void 0;
 }
 var AUTH_METHODS = ["none", "publickey", "password", "keyboard-interactive", "hostbased"];
@@ -19765,10 +19789,9 @@ function permitUserEnvironment(e) {
 function pubkeyAuthOptions(e) {
   const known = ["none", "touch-required"];
   if (at(e.release, "8.4")) known.push("verify-required");
-  const severity = at(e.release, "8.7") ? "error" : "fatal";
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (!at(e.release, "8.7") && arg2.value === "") break;
-    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, severity);
+    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, e.severity("invalid-value"));
   }
   return void 0;
 }
@@ -19847,7 +19870,7 @@ function parseForward(spec, dynamic, remote, release) {
     }
   }
   if (p !== null && p !== "") return 0;
-  const count2 = fields.length;
+  const count = fields.length;
   const f = (k) => fields[k];
   let listenPort = 0;
   let listenPath;
@@ -19856,7 +19879,7 @@ function parseForward(spec, dynamic, remote, release) {
   let connectPath;
   let connectPort = 0;
   const port2 = (s) => a2port(s, release);
-  switch (count2) {
+  switch (count) {
     case 1:
       if (f(0).ispath) {
         listenPath = f(0).arg;
@@ -19907,9 +19930,9 @@ function parseForward(spec, dynamic, remote, release) {
       return 0;
   }
   if (dynamic) {
-    if (!(count2 === 1 || count2 === 2)) return 0;
+    if (!(count === 1 || count === 2)) return 0;
   } else {
-    if (!(count2 === 3 || count2 === 4) && connectPath === void 0 && listenPath === void 0) return 0;
+    if (!(count === 3 || count === 4) && connectPath === void 0 && listenPath === void 0) return 0;
     if (connectPort <= 0 && connectPath === void 0) return 0;
   }
   if (listenPort < 0 && listenPath === void 0 || !remote && listenPort === 0) return 0;
@@ -19917,7 +19940,7 @@ function parseForward(spec, dynamic, remote, release) {
   if (connectPath !== void 0 && connectPath.length >= PATH_MAX_SUN) return 0;
   if (listenHost !== void 0 && listenHost.length >= NI_MAXHOST) return 0;
   if (listenPath !== void 0 && listenPath.length >= PATH_MAX_SUN) return 0;
-  return count2;
+  return count;
 }
 function forward(e, kind) {
   const arg2 = e.args.next();
@@ -20095,48 +20118,48 @@ function proxyJump(e) {
   return void 0;
 }
 function canonicalDomains(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
     if (at(e.release, "8.8") && arg2.value.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     }
-    count2++;
+    count++;
     if (at(e.release, "7.7")) {
       const complaint = validDomain(arg2.value);
       if (complaint) return fail(e, "bad-value", complaint, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function permittedCnames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const v = arg2.value;
     if (at(e.release, "8.8") && v.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     } else if (v !== "*") {
       const colon = v.indexOf(":");
       if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function knownHostsFiles(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (at(e.release, "8.7")) {
       if (arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
-      if (arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      if (arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
         return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
       }
     } else if (arg2.value === "") break;
-    count2++;
+    count++;
     const name2 = e.k.aliasOf ?? e.k.name;
-    if (count2 > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
+    if (count > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
   }
   return void 0;
 }
@@ -21491,13 +21514,13 @@ function blanksInsideBlob(text, blobStart, family, certificate, version) {
     at3 = skipBlanks(text, end);
   }
   let joined = text.slice(tokens[0].start, tokens[0].end);
-  for (let count2 = 2; count2 <= tokens.length; count2++) {
-    const token = tokens[count2 - 1];
+  for (let count = 2; count <= tokens.length; count++) {
+    const token = tokens[count - 1];
     joined += text.slice(token.start, token.end);
     const blob = decodeBase64(joined);
     const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
-      return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
+      return tokens.slice(1, count).map((t, i) => ({ start: tokens[i].end, end: t.start }));
     }
   }
   return void 0;
@@ -21666,13 +21689,14 @@ function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
 // src/parse/known-hosts.ts
 var HASH_MAGIC = "|1|";
 var SHA1_LENGTH = 20;
-function validHashedHost(hosts) {
-  if (!hosts.startsWith(HASH_MAGIC)) return false;
+function parseHashedHost(hosts) {
+  if (!hosts.startsWith(HASH_MAGIC)) return void 0;
   const end = hosts.indexOf("|", HASH_MAGIC.length);
-  if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC.length, end);
-  if (salt.length === 0 || salt.length > 1024) return false;
-  return decodeBase64(salt)?.length === SHA1_LENGTH;
+  if (end === -1) return void 0;
+  const saltText = hosts.slice(HASH_MAGIC.length, end);
+  if (saltText.length === 0 || saltText.length > 1024) return void 0;
+  const salt = decodeBase64(saltText);
+  return salt?.length === SHA1_LENGTH ? { saltText, salt, hash: hosts.slice(end + 1) } : void 0;
 }
 function parseKnownHostsLine(text, version) {
   let at3 = skipBlanks(text, 0);
@@ -21692,8 +21716,10 @@ function parseKnownHostsLine(text, version) {
   }
   const hostsEnd = tokenEnd(text, at3);
   const hosts = { text: text.slice(at3, hostsEnd), range: { start: at3, end: hostsEnd } };
-  if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
-    return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+  if (hosts.text.startsWith("|")) {
+    const hashed = parseHashedHost(hosts.text);
+    if (!hashed) return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+    hosts.hashed = hashed;
   }
   const keyStart = skipBlanks(text, hostsEnd);
   if (keyStart === text.length || text[keyStart] === "#") {
@@ -22006,10 +22032,7 @@ var DROP_IN_DIRECTORIES = /* @__PURE__ */ new Map([
 ]);
 var DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
 function kindFromPath(relPath) {
-  const segments = relPath.split(/[\\/]/);
-  const name2 = segments.at(-1) ?? "";
-  const parent = segments.at(-2);
-  const grandparent = segments.at(-3);
+  const [grandparent, parent, name2] = lastSegments(relPath);
   const byName = FILE_NAME_KINDS.get(name2);
   if (byName) return byName;
   if (/\.pub$/i.test(name2)) return "public_key";
@@ -22020,6 +22043,17 @@ function kindFromPath(relPath) {
     if (dropIn) return dropIn;
   }
   return setupKindFromPath(name2, parent, grandparent);
+}
+function lastSegments(filePath) {
+  const segments = [];
+  let end = filePath.length;
+  while (segments.length < 3) {
+    const separator = end === 0 ? -1 : Math.max(filePath.lastIndexOf("/", end - 1), filePath.lastIndexOf("\\", end - 1));
+    segments.push(filePath.slice(separator + 1, end));
+    if (separator === -1) break;
+    end = separator;
+  }
+  return [segments[2], segments[1], segments[0] ?? ""];
 }
 var YAML_NAME = /\.ya?ml$/i;
 var TASK_DIRECTORIES = ["tasks", "handlers"];
@@ -22081,14 +22115,25 @@ function isAccountFile(relPath) {
 
 // src/discover/discover.ts
 var SKIPPED_DIRECTORY_NAMES = [".git", "node_modules"];
-async function discoverFiles(paths, options) {
-  const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
-  const collector = new Collector(options);
-  for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector);
-    else await collector.addExplicit(absPath);
-  }
-  return collector.result();
+function startDiscovery(paths, options) {
+  let announce = () => void 0;
+  const early = new Promise((resolve) => announce = resolve);
+  const complete = (async () => {
+    try {
+      const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
+      const collector = new Collector(options);
+      for (const { absPath, stats } of inputs) if (!stats.isDirectory()) await collector.addExplicit(absPath);
+      const rests = [];
+      for (const { absPath, stats } of inputs) if (stats.isDirectory()) rests.push(await scanDirectory(absPath, collector, options.trackedWithMarkers));
+      announce(collector.settleKnownKinds());
+      for (const rest of rests) await rest();
+      return collector.result();
+    } finally {
+      announce([]);
+    }
+  })();
+  complete.catch(() => void 0);
+  return { early, complete };
 }
 async function statInput(input, cwd) {
   const absPath = path6.resolve(cwd, input);
@@ -22101,41 +22146,61 @@ async function statInput(input, cwd) {
   if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${JSON.stringify(input)} is neither a file nor a directory`);
   return { absPath, stats };
 }
-async function scanDirectory(absDir, collector) {
+async function scanDirectory(absDir, collector, trackedWithMarkers) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
-    const gitRoot = byGit ? absDir : void 0;
-    for (const relPath of relPaths) {
-      if (isInSkippedDirectory(relPath)) continue;
-      const absPath = path6.join(absDir, relPath);
-      const realPath = path6.join(realRoot, relPath);
-      if (indexed) {
-        collector.addFound(absPath, realPath, false, gitRoot, true);
-        continue;
+  const listing3 = await listDirectory(absDir, collector);
+  const leftOut = [];
+  const unread = [];
+  for (const relPath of listing3.tracked?.relPaths ?? []) {
+    if (isInSkippedDirectory(relPath)) continue;
+    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+  }
+  pushAll(symlinks, (listing3.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path6.join(absDir, relPath)));
+  return async () => {
+    if (listing3.tracked) {
+      const withMarkers = await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set());
+      for (const relPath of unread) {
+        const absPath = under(absDir, relPath);
+        if (withMarkers === void 0 || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
+        else leftOut.push(under(realRoot, relPath));
       }
+    }
+    for (const relPath of await listing3.others) {
+      if (isInSkippedDirectory(relPath)) continue;
+      const absPath = under(absDir, relPath);
       const stats = lstatEntry(absPath, relPath, collector);
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, under(realRoot, relPath), false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
-    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path6.join(absDir, relPath)));
-  }
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
+    if (symlinks.length === 0) return;
+    const linkedLeftOut = new Set(leftOut);
+    const keepTarget = (target) => {
+      if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    };
+    await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
+  };
 }
-async function* listDirectory(absDir, collector) {
+async function listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
-    const untracked = await git.untracked;
-    for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
-    yield { relPaths: untracked.relPaths, byGit: false };
-    return;
+    const others2 = git.untracked.then((untracked) => {
+      for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
+      return untracked.relPaths;
+    });
+    return { tracked: { relPaths: git.relPaths, symlinks: git.symlinks }, others: others2 };
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
-  const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk2.unreadableDirs) collector.note(path6.join(absDir, relDir), "directory cannot be read; skipped");
-  yield { relPaths: walk2.relPaths, byGit: false };
+  const others = listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES).then((walk2) => {
+    for (const relDir of walk2.unreadableDirs) collector.note(path6.join(absDir, relDir), "directory cannot be read; skipped");
+    return walk2.relPaths;
+  });
+  return { others };
+}
+function under(absDir, relPath) {
+  if (path6.sep !== "/") return path6.join(absDir, relPath);
+  return absDir.endsWith("/") ? absDir + relPath : `${absDir}/${relPath}`;
 }
 var SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name2) => name2.replace(".", "\\.")).join("|")})(?:/|$)`);
 function isInSkippedDirectory(relPath) {
@@ -22151,7 +22216,7 @@ function lstatEntry(absPath, relPath, collector) {
     return void 0;
   }
 }
-async function classifySymlink(absPath, realRoot, collector) {
+async function classifySymlink(absPath, realRoot, collector, keepTarget) {
   let target;
   try {
     target = await realpath(absPath);
@@ -22165,7 +22230,9 @@ async function classifySymlink(absPath, realRoot, collector) {
     return;
   }
   const targetStats = await stat(target).catch(() => void 0);
-  if (targetStats?.isFile()) collector.addFound(absPath, target, true);
+  if (!targetStats?.isFile()) return;
+  keepTarget(target);
+  collector.addFound(absPath, target, true);
 }
 var Collector = class {
   constructor(options) {
@@ -22174,6 +22241,7 @@ var Collector = class {
   }
   options;
   candidatesByRealPath = /* @__PURE__ */ new Map();
+  settled = /* @__PURE__ */ new Map();
   notes = [];
   notedKindDirectories = /* @__PURE__ */ new Set();
   /** undefined without patterns: matching every path of a large repository against nothing costs. */
@@ -22186,24 +22254,50 @@ var Collector = class {
     const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
-  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
-  addFound(absPath, realPath, viaSymlink, gitRoot, unchecked = false) {
+  addFound(absPath, realPath, viaSymlink) {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
+    this.addCandidate(displayPath, kindFromPaths(absPath, realPath), absPath, realPath, { viaSymlink });
+  }
+  /**
+   * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it);
+   * false when left out (an ignored one is not left out: it is done with).
+   */
+  addTracked(absPath, realPath, gitRoot, keepUnread) {
+    const displayPath = this.displayPath(absPath);
+    if (this.isIgnoredByConfig(displayPath)) return true;
+    this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    const candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
-    if (gitRoot !== void 0) candidate.gitRoot = gitRoot;
-    if (unchecked) candidate.realPath = realPath;
-    this.add(realPath, candidate);
+    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    return true;
   }
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
   }
+  /**
+   * The files whose kind is known so far, final from now on: candidates found later for the same
+   * file (a link to it, the same file under an overlapping input) rank below them or add nothing.
+   */
+  settleKnownKinds() {
+    for (const [realPath, candidates] of this.candidatesByRealPath) {
+      const merged = mergeCandidates(candidates);
+      if (merged.kind !== void 0) this.settled.set(realPath, merged);
+    }
+    return [...this.settled.values()];
+  }
   result() {
-    const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
+    const files = [...this.candidatesByRealPath].map(([realPath, candidates]) => this.settled.get(realPath) ?? mergeCandidates(candidates)).sort(byDisplayPath);
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };
+  }
+  addCandidate(displayPath, kind, absPath, realPath, how) {
+    const candidate = { absPath: how.viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink: how.viaSymlink };
+    if (how.gitRoot !== void 0) candidate.gitRoot = how.gitRoot;
+    if (how.checkRealPath) candidate.realPath = realPath;
+    this.add(realPath, candidate);
   }
   add(realPath, candidate) {
     const existing = this.candidatesByRealPath.get(realPath);
@@ -22234,6 +22328,9 @@ var Collector = class {
     }
   }
 };
+function isReadWhateverItHolds(file) {
+  return file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
+}
 var KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()].join("|")})/`);
 function kindFromPaths(absPath, realPath) {
   return kindFromPath(absPath) ?? (realPath === absPath ? void 0 : kindFromPath(realPath));
@@ -22258,36 +22355,39 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/key-markers.ts
-import { closeSync, fstatSync, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
-import path7 from "node:path";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3 } from "node:fs";
+import path8 from "node:path";
 
 // src/discover/read-file.ts
-import { constants } from "node:fs";
-import { open, realpath as realpath2 } from "node:fs/promises";
+import { closeSync, constants, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import path7 from "node:path";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var DEFAULT_MAX_LINES = 1e6;
 var BINARY_PROBE_BYTES = 8192;
 var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
 var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
-  if (limits.realPath !== void 0) {
-    const real = await realpath2(absPath).catch(() => void 0);
-    if (real === void 0) return { ok: false, reason: "gone", message: "no longer on disk" };
-    if (real !== limits.realPath) return { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
-  }
-  let handle2;
+var NO_FOLLOW = constants.O_NOFOLLOW;
+var GONE = { ok: false, reason: "gone", message: "no longer on disk" };
+var ELSEWHERE = { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
+function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
+  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
+  if (checked === "gone") return GONE;
+  if (checked === "elsewhere") return ELSEWHERE;
+  let fd;
   try {
-    handle2 = await open(absPath, OPEN_FLAGS);
+    fd = openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
   } catch (error) {
+    if (checked !== void 0 && (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR")) return GONE;
+    if (checked === "directory" && errorCode(error) === "ELOOP") return ELSEWHERE;
     return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error)}` };
   }
   try {
-    const stats = await handle2.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: "not-a-file", message: "not a regular file" };
     if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
-    const bytes = await readAtMost(handle2, limits.maxBytes, stats.size);
+    const bytes = readAtMost(fd, limits.maxBytes, stats.size);
     if (bytes === void 0) return tooLarge(void 0, limits.maxBytes);
     const maxLines = limits.maxLines ?? DEFAULT_MAX_LINES;
     if (hasMoreLines(bytes, maxLines)) {
@@ -22297,16 +22397,34 @@ async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
   } catch (error) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error)}` };
   } finally {
-    await handle2.close();
+    closeSync(fd);
   }
 }
-async function readAtMost(handle2, maxBytes, expectedSize) {
+function isWhereExpected(absPath, realPath, realDirectories = /* @__PURE__ */ new Map()) {
+  try {
+    if (NO_FOLLOW === void 0) return realpathSync2(absPath) === realPath ? "path" : "elsewhere";
+    return path7.join(realDirectory(path7.dirname(absPath), realDirectories), path7.basename(absPath)) === realPath ? "directory" : "elsewhere";
+  } catch {
+    return "gone";
+  }
+}
+function realDirectory(directory, known) {
+  let real = known.get(directory);
+  if (real !== void 0) return real;
+  const parent = path7.dirname(directory);
+  if (parent === directory) real = directory;
+  else if (lstatSync2(directory).isSymbolicLink()) real = realpathSync2.native(directory);
+  else real = path7.join(realDirectory(parent, known), path7.basename(directory));
+  known.set(directory, real);
+  return real;
+}
+function readAtMost(fd, maxBytes, expectedSize) {
   const chunks = [];
   let total = 0;
   for (; ; ) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
-    const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
+    const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
     if (bytesRead === 0) {
       const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
       return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
@@ -22353,7 +22471,13 @@ var buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
 function startGitMarkerSearches(directories) {
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
-async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map(), readAnyway = () => false) {
+function gitMarkerMatches(started, root) {
+  return started.get(root) ?? gitGrepMarkers(root);
+}
+function hasKeyMarker(text) {
+  return KEY_MARKERS.some((marker) => text.includes(marker));
+}
+async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
   for (const file of files) {
@@ -22363,16 +22487,16 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
-      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      const matches = await gitMarkerMatches(started, root);
       pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
+  return searchHere.filter((file) => isWhereExpected2(file) && containsMarker(file.absPath, maxBytes));
 }
-function isWhereExpected(file) {
+function isWhereExpected2(file) {
   if (file.realPath === void 0) return true;
   try {
-    return realpathSync2(file.absPath) === file.realPath;
+    return realpathSync3(file.absPath) === file.realPath;
   } catch {
     return false;
   }
@@ -22385,22 +22509,22 @@ async function gitGrepMarkers(root) {
   );
   if (run === void 0 || run.code !== 0 && run.code !== 1) return void 0;
   const relPaths = run.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
-  return new Set(relPaths.map((relPath) => path7.join(root, relPath)));
+  return new Set(relPaths.map((relPath) => path8.join(root, relPath)));
 }
 function containsMarker(absPath, maxBytes) {
   let fd;
   try {
-    fd = openSync(absPath, OPEN_FLAGS);
+    fd = openSync2(absPath, OPEN_FLAGS);
   } catch {
     return false;
   }
   try {
-    const stats = fstatSync(fd);
+    const stats = fstatSync2(fd);
     if (!stats.isFile() || stats.size > maxBytes) return false;
     let kept = 0;
     let total = 0;
     for (; ; ) {
-      const bytesRead = readSync(fd, buffer, kept, CHUNK_BYTES, null);
+      const bytesRead = readSync2(fd, buffer, kept, CHUNK_BYTES, null);
       if (bytesRead === 0) return false;
       if (total === 0 && buffer.subarray(0, Math.min(bytesRead, BINARY_PROBE_BYTES)).includes(0)) return false;
       total += bytesRead;
@@ -22413,7 +22537,7 @@ function containsMarker(absPath, maxBytes) {
   } catch {
     return false;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -22427,11 +22551,11 @@ function readTlv(bytes, offset, limit = bytes.length) {
   let length = bytes[offset + 1];
   let start = offset + 2;
   if (length & 128) {
-    const count2 = length & 127;
-    if (count2 === 0 || count2 > 4 || start + count2 > limit) return void 0;
+    const count = length & 127;
+    if (count === 0 || count > 4 || start + count > limit) return void 0;
     length = 0;
-    for (let i = 0; i < count2; i++) length = length * 256 + bytes[start + i];
-    start += count2;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i];
+    start += count;
   }
   const end = start + length;
   return end > limit ? void 0 : { tag, start, end };
@@ -22473,8 +22597,8 @@ function parseOpensshKey(blob) {
   const cipher = reader.cstring();
   const kdf = reader.cstring();
   reader.string();
-  const count2 = reader.u32();
-  if (count2 === null || count2 < 1 || count2 > MAX_KEYS) return void 0;
+  const count = reader.u32();
+  if (count === null || count < 1 || count > MAX_KEYS) return void 0;
   const publicKey = reader.string();
   const privateSection = reader.string();
   if (cipher === null || kdf === null || publicKey === null || privateSection === null || privateSection.length === 0) return void 0;
@@ -22625,11 +22749,11 @@ function parsePuttyKey(version, pieces) {
       headers.set(header.name, header.value);
       continue;
     }
-    const count2 = Number(header.value);
-    const lines = pieces.slice(index + 1, index + 1 + count2).map((piece) => base64Piece(piece.text));
-    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count2 || lines.some((line) => line === void 0)) return void 0;
+    const count = Number(header.value);
+    const lines = pieces.slice(index + 1, index + 1 + count).map((piece) => base64Piece(piece.text));
+    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count || lines.some((line) => line === void 0)) return void 0;
     sections.set(section[1], lines.join(""));
-    index += count2;
+    index += count;
   }
   return void 0;
 }
@@ -23940,23 +24064,9 @@ function splitHostPatterns(hosts) {
 function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
-function isHashedField(hosts) {
-  return hosts.startsWith("|");
-}
-var HASH_MAGIC2 = "|1|";
-function saltOf(hosts) {
-  const end = hosts.indexOf("|", HASH_MAGIC2.length);
-  if (!hosts.startsWith(HASH_MAGIC2) || end === -1) return null;
-  return decodeBase64(hosts.slice(HASH_MAGIC2.length, end));
-}
-function hashHost(host2, hosts) {
-  const salt = saltOf(hosts);
-  if (!salt) return null;
-  const hash2 = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
-  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash2}`;
-}
-function hashedFieldMatches(hosts, host2) {
-  return hashHost(host2, hosts) === hosts;
+function hashedFieldMatches(text, hashed, host2) {
+  const hash2 = createHmac("sha1", hashed.salt).update(host2, "utf8").digest("base64");
+  return `|1|${Buffer.from(hashed.salt).toString("base64")}|${hash2}` === text;
 }
 function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
@@ -24035,7 +24145,7 @@ var port_syntax_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
-      if (!hosts || isHashedField(hosts.text)) continue;
+      if (!hosts || hosts.hashed) continue;
       for (const pattern of splitHostPatterns(hosts)) {
         const hit = reportPattern(line, pattern);
         if (hit) hits.push(hit);
@@ -24081,7 +24191,7 @@ var ca_too_broad_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const fields = entry2.knownHosts;
-      if (fields?.marker?.name !== "@cert-authority" || isHashedField(fields.hosts.text)) continue;
+      if (fields?.marker?.name !== "@cert-authority" || fields.hosts.hashed) continue;
       for (const pattern of splitHostPatterns(fields.hosts)) {
         if (pattern.negated) continue;
         const why = breadth(pattern.body);
@@ -24104,12 +24214,12 @@ var ca_too_broad_default = defineKeyFileRule({
 function toHostEntry(line, entry2) {
   const fields = entry2.knownHosts;
   if (!fields) return void 0;
-  const hashed = isHashedField(fields.hosts.text);
+  const { hashed } = fields.hosts;
   const marker = fields.marker?.name === "@revoked" ? "revoked" : fields.marker ? "ca" : "trusted";
   return {
     line,
     hosts: fields.hosts.text,
-    hashed,
+    ...hashed ? { hashed } : {},
     marker,
     keyType: entry2.key.key.canonicalType,
     certificate: entry2.key.key.certificate,
@@ -24118,16 +24228,19 @@ function toHostEntry(line, entry2) {
     keyRange: { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end }
   };
 }
+function hashedName(text, hashed, names) {
+  return names.find((name2) => hashedFieldMatches(text, hashed, name2));
+}
 function sharedName(a, b) {
   if (a.hashed && b.hashed) return a.hosts === b.hosts ? "" : void 0;
-  if (a.hashed) return b.names.find((name2) => hashedFieldMatches(a.hosts, name2));
-  if (b.hashed) return a.names.find((name2) => hashedFieldMatches(b.hosts, name2));
+  if (a.hashed) return hashedName(a.hosts, a.hashed, b.names);
+  if (b.hashed) return hashedName(b.hosts, b.hashed, a.names);
   return a.names.find((name2) => b.names.includes(name2));
 }
 function revokedFor(trusted, revoked) {
   if (revoked.hashed) {
     if (trusted.hashed) return trusted.hosts === revoked.hosts ? "" : void 0;
-    return trusted.names.find((name2) => hashedFieldMatches(revoked.hosts, name2));
+    return hashedName(revoked.hosts, revoked.hashed, trusted.names);
   }
   const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
   if (trusted.hashed) {
@@ -24189,9 +24302,9 @@ function listed(lines) {
   const shown = lines.slice(0, MAX_LISTED).join(", ");
   return lines.length > MAX_LISTED ? `${shown} and ${lines.length - MAX_LISTED} more` : shown;
 }
-function related(earlier, path10, message) {
+function related(earlier, path11, message) {
   return {
-    file: path10,
+    file: path11,
     line: earlier.line.number,
     column: earlier.keyRange.start + 1,
     endColumn: earlier.keyRange.end + 1,
@@ -24216,7 +24329,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
   },
   check(model) {
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
-    const path10 = model.source.path;
+    const path11 = model.source.path;
     const hits = [];
     const index = new EarlierEntries();
     let budget = MAX_COMPARISONS;
@@ -24247,7 +24360,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path10, `The other ${later.keyType} key for ${named3(s.host)}.`));
+        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path11, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -24259,7 +24372,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path10, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path11, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
       index.add(later);
@@ -24287,7 +24400,7 @@ var unhashed_default = defineKeyFileRule({
   check(model) {
     const plain = parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
       const fields = entry2.knownHosts;
-      if (!fields || fields.marker || isHashedField(fields.hosts.text) || /[*?!]/.test(fields.hosts.text)) return [];
+      if (!fields || fields.marker || fields.hosts.hashed || /[*?!]/.test(fields.hosts.text)) return [];
       return [{ line, range: fields.hosts.range }];
     });
     const first = plain[0];
@@ -24311,19 +24424,15 @@ function isCanonicalDigest(text) {
   const bytes = decodeBase64(text);
   return bytes !== null && bytes.length === SHA1_BYTES && encode(bytes) === text;
 }
-function hashedFieldProblem(hosts) {
-  const saltEnd = hosts.indexOf("|", 3);
-  const salt = hosts.slice(3, saltEnd);
-  const rest = hosts.slice(saltEnd + 1);
+function hashedFieldProblem({ saltText, salt, hash: rest }) {
   if (rest.includes(",")) return "a hashed entry holds exactly one name, and ssh compares the whole field (other names included) with the hash, so nothing on this line matches";
   if (/[*?]/.test(rest)) return "wildcards do not work in hashed entries: ssh compares the field with the hash of the name, character for character";
-  const saltBytes = decodeBase64(salt);
-  if (saltBytes && encode(saltBytes) !== salt) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
+  if (encode(salt) !== saltText) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
   if (!isCanonicalDigest(rest)) return "the hash part is not a 20-byte base64 HMAC-SHA1 (truncated or edited), so it equals no name's hash";
   return void 0;
 }
-function reportHashed(line, range, hosts) {
-  const why = hashedFieldProblem(hosts);
+function reportHashed(line, range, hashed) {
+  const why = hashedFieldProblem(hashed);
   return why === void 0 ? void 0 : hitAt(line, range, `This hashed host entry never matches: ${why}.`, "Give each hashed name its own line (`ssh-keygen -H` does this), or write the names in clear text.");
 }
 var hash_never_matches_default = defineKeyFileRule({
@@ -24346,8 +24455,8 @@ var hash_never_matches_default = defineKeyFileRule({
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
       if (!hosts) continue;
-      if (isHashedField(hosts.text)) {
-        const hit = reportHashed(line, hosts.range, hosts.text);
+      if (hosts.hashed) {
+        const hit = reportHashed(line, hosts.range, hosts.hashed);
         if (hit) hits.push(hit);
         continue;
       }
@@ -24877,7 +24986,7 @@ function effectiveConfig(analysis, context) {
   const scopeFor = (block) => {
     let scope = scopes.get(block);
     if (!scope) {
-      scope = scopeOf(block, analysis.kind);
+      scope = scopeOf(block, analysis);
       scopes.set(block, scope);
     }
     return scope;
@@ -25145,31 +25254,6 @@ function isOff(setting) {
   const value = firstValue(setting);
   return value === "no" || value === "false";
 }
-var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
-function matchCriteria(block) {
-  const out = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    let arg2 = args[i];
-    if (arg2.startsWith("#")) break;
-    const negated = arg2.startsWith("!");
-    if (negated) arg2 = arg2.slice(1);
-    const eq = arg2.indexOf("=");
-    if (eq > 0) {
-      out.push({ name: arg2.slice(0, eq).toLowerCase(), negated, patterns: arg2.slice(eq + 1).split(",") });
-      continue;
-    }
-    const name2 = arg2.toLowerCase();
-    if (NO_ARGUMENT.has(name2)) {
-      out.push({ name: name2, negated, patterns: [] });
-      continue;
-    }
-    const value = args[i + 1];
-    i++;
-    out.push({ name: name2, negated, patterns: value === void 0 ? [] : value.split(",") });
-  }
-  return out;
-}
 function patternsCoverAll(patterns) {
   return patterns.includes("*") && patterns.every((p) => p === "*");
 }
@@ -25177,38 +25261,45 @@ function patternsBroad(patterns) {
   return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
 }
 var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
-function scopeOf(block, kind) {
-  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === "host") {
-    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
-    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
-    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
-    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
+function scopeOf(block, analysis) {
+  if (!block) return { key: "top", match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
+  const verdict = analysis.verdicts.get(block);
+  const match2 = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match: match2, rejected: true, coversAll: false, broad: false, laterPass: false };
   }
-  const criteria = matchCriteria(block);
-  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
-  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
+  const { criteria } = match2;
+  if (block.keyword.toLowerCase() === "host") {
+    const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== "");
+    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, match: match2, coversAll: coversAll2, broad: patternsBroad(patterns), laterPass: false };
+  }
+  const written2 = criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`);
+  if (match2.all || match2.negatedAll) written2.push(match2.all ? "all=" : "!all=");
+  const laterPass = analysis.kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
   const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
-  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
+  const all = match2.all === true && real.length === 0;
   const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
   const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
-  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+  return { key: `match ${written2.sort().join(" ")}`, block, match: match2, coversAll: coversAll && !laterPass, broad, laterPass };
 }
 function isNetwork(criterion) {
   return criterion === "address" || criterion === "localaddress";
 }
-function blockMayMatchUser(scope, user) {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
-  for (const criterion of matchCriteria(scope.block)) {
-    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
-    if (criterion.name === "invalid-user") return false;
+function scopeAppliesToUser(scope, user) {
+  if (scope.rejected) return "maybe";
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return "yes";
+  let result = "yes";
+  for (const criterion of scope.match.criteria) {
+    if (criterion.name === "invalid-user") return "no";
+    if (criterion.name !== "user") result = "maybe";
+    else if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
   }
-  return true;
+  return result;
 }
 function blockLimitsNetwork(scope) {
   if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
-  return matchCriteria(scope.block).some(
+  return scope.match.criteria.some(
     (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
   );
 }
@@ -25682,8 +25773,7 @@ function viaLabel(setting) {
 
 // src/rules/config/permit-root-login.ts
 function limitedToGroups(scope) {
-  if (!scope.block) return false;
-  return matchCriteria(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
+  return scope.match.criteria.some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
 }
 var permit_root_login_default = defineConfigRule({
   id: "SSH440",
@@ -25709,7 +25799,7 @@ var permit_root_login_default = defineConfigRule({
     for (const setting of config.winners("PermitRootLogin")) {
       if (firstValue(setting) !== "yes") continue;
       const { scope } = setting;
-      if (!blockMayMatchUser(scope, "root") || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
+      if (scopeAppliesToUser(scope, "root") === "no" || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
       const where2 = scope.block ? ` for connections that match ${scopeLabel(scope)}` : "";
       hits.push(
         directiveHit(
@@ -26192,6 +26282,30 @@ var allow_users_commas_default = defineConfigRule({
   }
 });
 
+// src/lockout/expand-path.ts
+function homeOf(user) {
+  return user === "root" ? "/root" : `/home/${user}`;
+}
+function isOwnHome(path11) {
+  return /^~(?:\/|$)/.test(path11);
+}
+function expandTilde(path11, self) {
+  if (!path11.startsWith("~")) return path11;
+  const slash = path11.indexOf("/");
+  const name2 = isOwnHome(path11) ? self : path11.slice(1, slash === -1 ? void 0 : slash);
+  return homeOf(name2) + (slash === -1 ? "" : path11.slice(slash));
+}
+function expandTokens(path11, tokens) {
+  let unknown = false;
+  const expanded = path11.replace(/%(.?)/g, (_, token) => {
+    if (token === "%") return "%";
+    const value = tokens[token];
+    if (value === void 0) unknown = true;
+    return value ?? "";
+  });
+  return unknown ? void 0 : expanded;
+}
+
 // src/rules/config/authorized-keys-file-tilde.ts
 function isSet(setting) {
   return setting !== void 0 && firstValue(setting) !== "none" && firstValue(setting) !== "";
@@ -26204,7 +26318,7 @@ var authorized_keys_file_tilde_default = defineConfigRule({
   severity: "error",
   docs: {
     summary: "`AuthorizedKeysFile ~/…` points every user at root's file; `AuthorizedKeysFile none` with nothing else to find keys.",
-    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported.",
+    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported. Where the repository installs keys the `~` stops sshd from reading, lockout-keys-not-read (SSH702) reports the line instead, naming whose keys.",
     why: "sshd expands `~` when it reads the configuration, with the uid it runs as (servconf.c: `tilde_expand_filename(arg, getuid())`), not when a user logs in: `~/.ssh/authorized_keys` becomes `/root/.ssh/authorized_keys` for every user (`sshd -T` shows it, tested with 9.2p1). Users' own files are never read, so their keys stop working — and whoever is in root's file can log in as anyone allowed. Relative paths are taken from the user's home, and `%h` expands per user, which is what `~` was meant to do. `none` makes sshd read no file at all: without an AuthorizedKeysCommand or a TrustedUserCAKeys for certificates, no key can log in.",
     bad: "AuthorizedKeysFile ~/.ssh/authorized_keys",
     good: "AuthorizedKeysFile .ssh/authorized_keys",
@@ -26220,8 +26334,8 @@ var authorized_keys_file_tilde_default = defineConfigRule({
     for (const setting of config.winners("AuthorizedKeysFile")) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
       for (const arg2 of setting.directive.args) {
-        if (arg2.value !== "~" && !arg2.value.startsWith("~/")) continue;
-        const expanded = `/root${arg2.value.slice(1)}`;
+        if (!isOwnHome(arg2.value)) continue;
+        const expanded = expandTilde(arg2.value, "root");
         const relative = arg2.value.slice(2) || ".ssh/authorized_keys";
         hits.push(
           directiveHit(
@@ -26333,8 +26447,8 @@ var directive_after_match_default = defineConfigRule({
       }
       for (const [block, members] of blocks) {
         if (analysis.verdicts.get(block)?.problem) continue;
-        const scope = scopeOf(block, analysis.kind);
-        if (scope.coversAll || scope.block && matchCriteria(scope.block).some((c) => c.name === "all")) continue;
+        const scope = scopeOf(block, analysis);
+        if (scope.coversAll || scope.match.all) continue;
         const base = indent(block);
         const firstIndented = members.findIndex((d) => indent(d) > base);
         const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];
@@ -26352,7 +26466,7 @@ var directive_after_match_default = defineConfigRule({
           );
           continue;
         }
-        if (!sshd || blockMayMatchUser(scope, "root")) continue;
+        if (!sshd || scopeAppliesToUser(scope, "root") !== "no") continue;
         for (const directive of members) {
           if (directive.keyword.toLowerCase() !== "permitrootlogin" || indent(directive) > base) continue;
           hits.push(
@@ -26427,7 +26541,7 @@ var dead_directive_default = defineConfigRule({
 // src/rules/client-config/strict-host-key-checking-off.ts
 function discardsHostKeys(setting, noneWorks) {
   if (!setting || setting.values.length === 0) return false;
-  return setting.values.every((path10) => path10 === "/dev/null" || noneWorks && path10.toLowerCase() === "none");
+  return setting.values.every((path11) => path11 === "/dev/null" || noneWorks && path11.toLowerCase() === "none");
 }
 var strict_host_key_checking_off_default = defineConfigRule({
   id: "SSH460",
@@ -26578,9 +26692,9 @@ var many_identities_without_identities_only_default = defineConfigRule({
       const applying = [.../* @__PURE__ */ new Set([...own.get(scope.key) ?? [], ...scope.coversAll ? forEveryHost : forManyHosts])].sort((a, b) => a.index - b.index);
       const seen = /* @__PURE__ */ new Set();
       const distinct = applying.filter((s) => {
-        const path10 = s.values[0] ?? "";
-        if (seen.has(path10)) return false;
-        seen.add(path10);
+        const path11 = s.values[0] ?? "";
+        if (seen.has(path11)) return false;
+        seen.add(path11);
         return true;
       });
       if (distinct.length < SERVER_MAX_AUTH_TRIES) continue;
@@ -26709,41 +26823,38 @@ var LOCKOUT_KINDS = ["sshd_config", "authorized_keys", "public_key", ...SETUP_KI
 
 // src/parse/setup/ssh-paths.ts
 var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
-function name(path10) {
-  const last = path10.replace(/\/+$/, "").split("/").at(-1) ?? "";
+function name(path11) {
+  const last = path11.replace(/\/+$/, "").split("/").at(-1) ?? "";
   return /[$`(){}]/.test(last) ? "" : last;
 }
-function sshFileKind(path10) {
-  if (name(path10) === "") return void 0;
-  const kind = kindFromPath(path10.replace(/\/+$/, ""));
+function sshFileKind(path11) {
+  if (name(path11) === "") return void 0;
+  const kind = kindFromPath(path11.replace(/\/+$/, ""));
   return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
 }
-function isHomeDirectory(path10) {
-  return HOME.test(path10);
+function isHomeDirectory(path11) {
+  return HOME.test(path11);
 }
-function isSshDirectory(path10) {
-  return name(path10) === ".ssh";
+function isSshDirectory(path11) {
+  return name(path11) === ".ssh";
 }
-function sshPathRole(path10) {
-  return isSshDirectory(path10) ? "ssh_directory" : kindFromPath(path10.replace(/\/+$/, ""));
+function sshPathRole(path11) {
+  return isSshDirectory(path11) ? "ssh_directory" : kindFromPath(path11.replace(/\/+$/, ""));
 }
-function isInSshDirectory(path10) {
-  return /(?:^|\/)\.ssh\/[^/]/.test(path10);
+function isInSshDirectory(path11) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path11);
 }
-function isPrivateKeyPath(path10) {
-  const file = name(path10);
+function isPrivateKeyPath(path11) {
+  const file = name(path11);
   if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
   return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
 }
-function userOfPath(path10) {
-  if (/^\/root(?:\/|$)/.test(path10)) return "root";
-  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path10)?.[1];
+function userOfPath(path11) {
+  if (/^\/root(?:\/|$)/.test(path11)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path11)?.[1];
 }
 
 // src/lockout/installed-keys.ts
-function homeOf(user) {
-  return user === "root" ? "/root" : `/home/${user}`;
-}
 var CONVENTIONAL = /(?:^|\/)(?:home\/([^/]+)|(root))\/\.ssh\/(authorized_keys2?)$/;
 function machinePrefix(configPath) {
   const etc = /(?:^|\/)etc\/ssh\//.exec(configPath);
@@ -26768,13 +26879,9 @@ function governingServer(servers, repoPath) {
 }
 function resolveTargetPath(written2, user) {
   if (/[$`{]/.test(written2)) return void 0;
-  let path10;
-  if (written2 === "~" || written2.startsWith("~/")) path10 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
-  else if (written2.startsWith("~")) {
-    const slash = written2.indexOf("/");
-    path10 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
-  } else if (written2.startsWith("/")) path10 = written2;
-  return path10?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  if (user === void 0 && isOwnHome(written2)) return void 0;
+  const path11 = expandTilde(written2, user ?? "");
+  return path11.startsWith("/") ? path11.replace(/\/+/g, "/").replace(/(.)\/$/, "$1") : void 0;
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -26812,18 +26919,18 @@ function installedKeySources(model, version) {
 }
 function fromInstallation(installation, setup, model, version) {
   const written2 = installation.target;
-  const path10 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
-  const user = installation.user ?? (path10 === void 0 ? void 0 : userOfPath(path10));
-  if (path10 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
+  const path11 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
+  const user = installation.user ?? (path11 === void 0 ? void 0 : userOfPath(path11));
+  if (path11 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
   const installedBy = { file: setup.source.path, span: installation.span };
   if ("document" in installation.keys) {
     const document = installation.keys.document;
-    return { user, path: path10, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
+    return { user, path: path11, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
   }
   if ("unknown" in installation.keys) return void 0;
   const file = installation.keys.file;
   const keyFile = model.keyFiles.find((candidate) => candidate.source.path === file);
-  return keyFile && { user, path: path10, model: keyFile, place: filePlace(file), installedBy };
+  return keyFile && { user, path: path11, model: keyFile, place: filePlace(file), installedBy };
 }
 
 // src/lockout/accounts.ts
@@ -26877,14 +26984,14 @@ function writablePaths(paths, setups) {
     for (const setting of setup.modes) {
       const target = resolveTargetPath(setting.target, homeUser);
       if (target === void 0) continue;
-      for (const path10 of paths) {
-        if (path10 === target || setting.recursive && path10.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path10, setting);
+      for (const path11 of paths) {
+        if (path11 === target || setting.recursive && path11.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path11, setting);
       }
     }
-    for (const path10 of paths) {
-      const setting = last.get(path10);
+    for (const path11 of paths) {
+      const setting = last.get(path11);
       const writable = setting && writableBy(setting);
-      if (writable === "others" || writable === "group") found.push({ path: path10, writable, setting, place: { file: setup.source.path, span: setting.span } });
+      if (writable === "others" || writable === "group") found.push({ path: path11, writable, setting, place: { file: setup.source.path, span: setting.span } });
     }
   }
   return found;
@@ -26895,19 +27002,6 @@ function strictModesVerdict(file, user, setups) {
 }
 
 // src/lockout/server-view.ts
-function matchAppliesTo(block, user) {
-  let result = "yes";
-  for (const criterion of matchCriteria(block)) {
-    if (criterion.name === "all") continue;
-    if (criterion.name === "invalid-user") return "no";
-    if (criterion.name === "user") {
-      if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
-    } else {
-      result = "maybe";
-    }
-  }
-  return result;
-}
 function settingsFor(analysis, context, user) {
   const config = effectiveConfig(analysis, context);
   return {
@@ -26916,7 +27010,7 @@ function settingsFor(analysis, context, user) {
     lines(keyword) {
       const all = config.all(keyword);
       const inBlocks = all.filter((setting) => setting.scope.block !== void 0);
-      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block, user));
+      const applies = inBlocks.map((setting) => scopeAppliesToUser(setting.scope, user));
       if (applies.includes("maybe")) return void 0;
       const matching = inBlocks.filter((_, index) => applies[index] === "yes");
       return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === void 0);
@@ -26925,9 +27019,8 @@ function settingsFor(analysis, context, user) {
       const lines = config.all(keyword);
       const found = [];
       for (const setting of lines) {
-        const block = setting.scope.block;
-        if (!block) continue;
-        const applies = matchAppliesTo(block, user);
+        if (!setting.scope.block) continue;
+        const applies = scopeAppliesToUser(setting.scope, user);
         if (applies === "no") continue;
         found.push(setting);
         if (applies === "yes") return found;
@@ -26984,22 +27077,9 @@ function authorizedKeysPaths(patterns, user) {
   const paths = [];
   for (const pattern of patterns) {
     if (pattern.toLowerCase() === "none") continue;
-    let path10 = pattern;
-    if (path10 === "~" || path10.startsWith("~/")) path10 = `/root${path10.slice(1)}`;
-    else if (path10.startsWith("~")) {
-      const slash = path10.indexOf("/");
-      path10 = homeOf(path10.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path10.slice(slash));
-    }
-    let unknown = false;
-    path10 = path10.replace(/%(.)/g, (_, token) => {
-      if (token === "%") return "%";
-      if (token === "u") return user;
-      if (token === "h") return homeOf(user);
-      unknown = true;
-      return "";
-    });
-    if (unknown) return void 0;
-    paths.push(path10.startsWith("/") ? path10 : `${homeOf(user)}/${path10}`);
+    const path11 = expandTokens(expandTilde(pattern, "root"), { u: user, h: homeOf(user) });
+    if (path11 === void 0) return void 0;
+    paths.push(path11.startsWith("/") ? path11 : `${homeOf(user)}/${path11}`);
   }
   return paths;
 }
@@ -27009,7 +27089,7 @@ function keysRead(view, release, source) {
     if (paths === void 0) return { unknown: "AuthorizedKeysFile uses %U" };
     if (paths.includes(source.path)) return "ok";
     const reads = paths.length === 0 ? "no file at all (`none`)" : paths.join(" and ");
-    const tilde = setting?.values.some((value) => value.startsWith("~")) ? " (sshd expands `~` once, when it reads its configuration, to root's home)" : "";
+    const tilde = setting?.values.some(isOwnHome) ? ` (sshd expands \`~\` once, when it reads its configuration, to root's home, so any key in root's file can log in as ${view.user})` : "";
     const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(" ")})`;
     return {
       family: "keys-not-read",
@@ -27104,18 +27184,17 @@ function trustedCaRoute(view, cert, model, now) {
   if (!trusted) return { unknown: "TrustedUserCAKeys depends on the connection" };
   const setting = trusted.setting;
   if (isNone(setting)) return "absent";
-  let path10 = setting.values[0];
-  if (path10.startsWith("~/")) path10 = `/root${path10.slice(1)}`;
-  if (!path10.startsWith("/") || path10.includes("%")) return { unknown: `TrustedUserCAKeys ${path10} is not an absolute path` };
-  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path10.slice(1);
+  const path11 = expandTilde(setting.values[0], "root");
+  if (!path11.startsWith("/") || path11.includes("%")) return { unknown: `TrustedUserCAKeys ${path11} is not an absolute path` };
+  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path11.slice(1);
   const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);
-  if (!file) return { unknown: `${path10} is not in the repository` };
+  if (!file) return { unknown: `${path11} is not in the repository` };
   const caLine = parsedEntries(file).find(({ entry: entry2 }) => !entry2.key.key.certificate && entry2.key.key.fingerprint === cert.signatureKey.fingerprint);
   if (!caLine) {
     return certificateCause(
       placeOf(setting.directive),
       `${label(setting)} trusts only the CAs in ${repoPath}, which does not list the CA that signed it (${cert.signatureKey.fingerprint})`,
-      `CA ${cert.signatureKey.fingerprint} is not listed in ${path10}`,
+      `CA ${cert.signatureKey.fingerprint} is not listed in ${path11}`,
       `Add the CA's public key to ${repoPath}, or sign the certificate with a CA listed there.`,
       [{ file: repoPath, line: 1, column: 1, message: "the CAs sshd trusts" }]
     );
@@ -27196,42 +27275,33 @@ function isCauseRoute(route) {
 
 // src/lockout/chroot.ts
 function chrootPath(value, user) {
-  let path10 = value;
-  if (path10 === "~" || path10.startsWith("~/")) path10 = homeOf(user) + path10.slice(1);
-  let unknown = false;
-  path10 = path10.replace(/%(.)/g, (_, token) => {
-    if (token === "%") return "%";
-    if (token === "u") return user;
-    if (token === "h") return homeOf(user);
-    unknown = true;
-    return "";
-  });
-  return unknown || !path10.startsWith("/") ? void 0 : path10.replace(/\/+$/, "") || "/";
+  const path11 = expandTokens(expandTilde(value, user), { u: user, h: homeOf(user) });
+  return path11 === void 0 || !path11.startsWith("/") ? void 0 : path11.replace(/\/+$/, "") || "/";
 }
-function components(path10) {
-  const parts = path10.split("/").filter((part) => part !== "");
+function components(path11) {
+  const parts = path11.split("/").filter((part) => part !== "");
   return ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)];
 }
 function chrootChecks(view, release, source) {
   return across(view, release, "ChrootDirectory", (values, setting) => {
     if (!setting || values[0]?.toLowerCase() === "none") return "ok";
-    const path10 = chrootPath(values[0], view.user);
-    if (path10 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
-    const checked = components(path10);
+    const path11 = chrootPath(values[0], view.user);
+    if (path11 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
+    const checked = components(path11);
     const bad = writablePaths(checked, source.setups)[0];
     if (bad) {
       const who = bad.writable === "others" ? "others" : "its group";
       return {
         family: "session-refused",
         at: bad.place,
-        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path10}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
-        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path10 ? "" : "component "}${bad.path === "/" || bad.path === path10 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
+        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path11}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
+        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path11 ? "" : "component "}${bad.path === "/" || bad.path === path11 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
         fix: `Make ${bad.path} mode 755 and owned by root (\`chown root:root ${bad.path} && chmod 755 ${bad.path}\`); give ${view.user} a writable directory inside the chroot instead.`,
         chain: [relatedTo(setting.directive, "ChrootDirectory")]
       };
     }
     const home = homeOf(view.user);
-    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path10} includes ${home}, whose owner is not known` };
+    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path11} includes ${home}, whose owner is not known` };
     return "ok";
   });
 }
@@ -27558,6 +27628,8 @@ var keys_not_read_default = defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: "lockout",
   severity: "error",
+  // Its `~` finding names the user it locks out; SSH450's on the same line says the same without them.
+  supersedes: ["SSH450"],
   docs: {
     summary: "The repository installs keys where AuthorizedKeysFile never looks (including the `~` trap).",
     what: "Keys the repository installs for a user (a conventional home/<user>/.ssh/authorized_keys, or a path setup code writes) lie outside every path the effective `AuthorizedKeysFile` names for that user: a central `/etc/ssh/authorized_keys/%u` while the keys go to the home, `none`, a typo, or `~/.ssh/authorized_keys`, which sshd expands once, when it reads its configuration, to root's home — so it reads /root/.ssh/authorized_keys for every user.",
@@ -27666,8 +27738,8 @@ function identityFingerprint(model, repoPath) {
   return { fingerprint: key.key.fingerprint, type: key.typeName };
 }
 function identityPath(value, user) {
-  const path10 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
-  return path10.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path10 : void 0;
+  const path11 = expandTokens(expandTilde(value, user), { d: homeOf(user), u: user });
+  return path11?.startsWith("/") && !value.includes("$") ? path11 : void 0;
 }
 function certainlyOff(values) {
   return values.every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "no");
@@ -27688,11 +27760,11 @@ function identityLockouts(model, context) {
   const release = formatVersion(context.version);
   const lockouts = [];
   for (const client of model.clients) {
-    const path10 = client.tree.main.source.path;
-    const match2 = USER_CONFIG.exec(path10);
+    const path11 = client.tree.main.source.path;
+    const match2 = USER_CONFIG.exec(path11);
     if (!match2) continue;
-    const prefix = path10.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
-    const server = governingServer(model.servers, path10);
+    const prefix = path11.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
+    const server = governingServer(model.servers, path11);
     const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
     const analyses = system ? [client, system] : [client];
     if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;
@@ -28127,7 +28199,7 @@ var PositionMap = class {
 // src/parse/setup/shell/shell-lexer.ts
 var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!", "time", "esac", "in"]);
 var HEADERS = /* @__PURE__ */ new Set(["for", "select", "case", "function"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 var NAME_CHAR = /[A-Za-z0-9_]/;
 var SPECIAL_PARAMETER = /[@*#?$!0-9-]/;
 var MAX_DEPTH = 64;
@@ -28234,7 +28306,7 @@ var Lexer = class _Lexer {
     if (command.words.length === 0 && !current.header) {
       const assignment2 = ASSIGNMENT.exec(word.raw);
       if (assignment2) {
-        command.assignments.push({ name: assignment2[0].replace(/(?:\[[^\]]*\])?\+?=$/, ""), value: this.suffix(word, assignment2[0].length) });
+        command.assignments.push({ name: assignment2[1], value: this.suffix(word, assignment2[0].length) });
         return;
       }
       if (command.assignments.length === 0 && command.redirects.length === 0 && word.value !== void 0) {
@@ -28424,8 +28496,8 @@ var Lexer = class _Lexer {
     return this.s.length;
   }
   /** Skips from an opening bracket (or, with `open` > 0, from inside) to its match, stepping over quotes. */
-  skipBalanced(openChar, closeChar, open2 = 0) {
-    let level = open2;
+  skipBalanced(openChar, closeChar, open = 0) {
+    let level = open;
     while (this.pos < this.s.length) {
       const c = this.s[this.pos];
       if (c === "\\") this.pos++;
@@ -29322,8 +29394,8 @@ function instructions(source) {
 
 // src/rules/setup-code/key-copied-into-image.ts
 function carriesKeys(source) {
-  const path10 = source.replace(/\/+$/, "");
-  return isPrivateKeyPath(path10) || path10 === ".ssh" || path10.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path10);
+  const path11 = source.replace(/\/+$/, "");
+  return isPrivateKeyPath(path11) || path11 === ".ssh" || path11.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path11);
 }
 var key_copied_into_image_default = defineSetupRule({
   id: "SSH503",
@@ -29704,8 +29776,8 @@ function addAuthorizedKey(model, task) {
   const installation = { keys: { unknown: writtenText(key) ?? "" }, exclusive, span: task.span };
   const user = task.args.get("user")?.value;
   if (user !== void 0) installation.user = user;
-  const path10 = writtenText(task.args.get("path"));
-  if (path10 !== void 0) installation.target = path10;
+  const path11 = writtenText(task.args.get("path"));
+  if (path11 !== void 0) installation.target = path11;
   const document = key.value !== void 0 && !/^https?:\/\//i.test(key.value) ? keyDocument(model.source, task, key, exclusive) : void 0;
   if (document) {
     installation.keys = { document };
@@ -29855,8 +29927,13 @@ function maskMake(text) {
 }
 
 // src/parse/setup/parse-shell-script.ts
+var MAY_CONCERN_SSH = /ssh|scp|sftp|slogin|rsync|chmod|install|mkdir|umask|authorized_key|known_host|id_|\.pem|\.key|\.ppk|(?:deploy|private)[._-]?key/i;
+function mayConcernSsh(text) {
+  return MAY_CONCERN_SSH.test(text) || MAY_CONCERN_SSH.test(text.replace(/\\\r?\n|['"]/g, ""));
+}
 function parseShellScript(source) {
   const model = emptySetupModel("shell_script", source);
+  if (!mayConcernSsh(source.text)) return model;
   const origins = source.text.split("\n").map((_, i) => ({ line: i + 1, columnOffset: 0 }));
   addShellFacts(model, shellCommands(shellText(source.text, origins)));
   return model;
@@ -30164,21 +30241,19 @@ async function lintPaths(paths, options) {
   };
   const keyScan = usesPrivateKeyRules(ruleSet);
   const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
-  const discovery = await discoverFiles(paths, {
+  const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
-    ...options.kind ? { kind: options.kind } : {}
+    ...options.kind ? { kind: options.kind } : {},
+    ...keyScan ? { trackedWithMarkers: (root) => gitMarkerMatches(gitSearches, root) } : {}
   });
   const findings = [];
   const note = (file, message) => {
     const reporter = ruleSet.byId(UNREADABLE_FILE);
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
-  for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const readAnyway = (file) => file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, readAnyway) : []);
-  const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
+  const limits = { maxBytes, realDirectories: /* @__PURE__ */ new Map() };
   let scanned = 0;
   const configModels = [];
   const keyFiles = [];
@@ -30194,16 +30269,16 @@ async function lintPaths(paths, options) {
     return parseConfigFile(source, kind, formatVersion(context.version));
   };
   const accounts = [];
-  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
+  const lintFile = async (file) => {
     const account = isAccountFile(file.displayPath);
     const probing = file.kind === void 0 && (account || !file.explicit);
-    const read = await readText(file, maxBytes, probing ? () => void 0 : note);
+    const read = readText(file, limits, probing ? () => void 0 : note);
     if (!read) return;
     if (account) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyScan && hasKeyMarker(read.text) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
     if (probing && keys.length === 0 && setupYaml === void 0) return;
     scanned++;
@@ -30228,7 +30303,14 @@ async function lintPaths(paths, options) {
       keyFiles.push(model);
       pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
-  });
+  };
+  const early = await discovery.early;
+  const [, complete] = await Promise.all([forEachConcurrently(early, READ_CONCURRENCY, lintFile), discovery.complete]);
+  for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
+  const settled = new Set(early);
+  const rest = complete.files.filter((file) => !settled.has(file));
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   if (privateKeys.size > 0) {
     const publicKeys = publicKeyIndex(keyFiles);
     for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
@@ -30238,7 +30320,7 @@ async function lintPaths(paths, options) {
     cwd: options.cwd,
     root: configRoot(paths, options.cwd),
     loadExtra: async (displayPath, kind) => {
-      const source = await readSource({ absPath: path8.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      const source = readSource({ absPath: path9.resolve(options.cwd, displayPath), displayPath }, limits, note);
       return source && parseConfig2(source, kind);
     }
   });
@@ -30277,17 +30359,17 @@ function suppressEachFile(findings, sources, ruleSet) {
   });
 }
 function directoryInputs(paths, cwd) {
-  return paths.map((input) => path8.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
+  return paths.map((input) => path9.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
 }
 function usesPrivateKeyRules(ruleSet) {
   return ruleSet.enabled.some((enabled) => enabled.rule.checkPrivateKeys !== void 0);
 }
-async function readSource(file, maxBytes, note) {
-  const read = await readText(file, maxBytes, note);
+function readSource(file, limits, note) {
+  const read = readText(file, limits, note);
   return read && createSourceFile(file.displayPath, read.text, read.hasBom);
 }
-async function readText(file, maxBytes, note) {
-  const read = await readTextFile(file.absPath, file.realPath === void 0 ? { maxBytes } : { maxBytes, realPath: file.realPath });
+function readText(file, limits, note) {
+  const read = readTextFile(file.absPath, file.realPath === void 0 ? limits : { ...limits, realPath: file.realPath });
   if (read.ok) return read;
   if (read.reason !== "gone") note(file.displayPath, `Skipped: ${read.message}.`);
   return void 0;
@@ -30532,6 +30614,20 @@ function relativeUri(displayPath) {
   return displayPath.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "�").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
+// src/report/totals.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function totalsText(findings) {
+  const counts = countBySeverity(findings);
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
+}
+
 // src/report/text.ts
 function formatText(result, options = {}) {
   const style = options.color ? ANSI_STYLE : PLAIN_STYLE;
@@ -30559,13 +30655,9 @@ function findingLines(finding, style) {
   return lines;
 }
 function summary(result) {
-  const files = count(result.filesScanned, "file");
+  const files = plural(result.filesScanned, "file");
   if (result.findings.length === 0) return `no problems found in ${files}`;
-  const bySeverity = (severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  return `${count(bySeverity("error"), "error")}, ${count(bySeverity("warning"), "warning")}, ${count(bySeverity("note"), "note")} in ${files}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${totalsText(result.findings)} in ${files}`;
 }
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -30578,7 +30670,7 @@ function printable(text) {
     return NAMED_ESCAPES[char] ?? (code3 < 256 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u{${code3.toString(16)}}`);
   });
 }
-var sgr = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
+var sgr = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
 var ANSI_STYLE = {
   error: sgr(31, 39),
   warning: sgr(33, 39),
@@ -30713,7 +30805,7 @@ async function runCli(argv, io) {
       }
       case "lint": {
         debug = command.debug;
-        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path9.resolve(io.cwd, command.config));
+        const config = loadConfig(io.cwd, command.config === void 0 ? void 0 : path10.resolve(io.cwd, command.config));
         if (command.opensshVersion !== void 0) config.opensshVersion = readVersion("--openssh-version", command.opensshVersion);
         const result = await lintPaths(command.paths, { cwd: io.cwd, config, ...command.kind ? { kind: command.kind } : {} });
         io.stdout(formatResult(command.format, result, { toolVersion: TOOL_VERSION, color: command.color ?? io.colorByDefault }));

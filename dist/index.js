@@ -1079,14 +1079,14 @@ var require_util = __commonJS({
         }
         const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
-        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1537,39 +1537,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error2.message
         );
       });
@@ -1618,9 +1618,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1683,7 +1683,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -1698,11 +1698,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1768,7 +1768,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6461,7 +6461,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path16, host: host2, upgrade, blocking, reset } = request2;
+      const { method, path: path17, host: host2, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6542,7 +6542,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host2 === "string") {
         header += `host: ${host2}\r
@@ -7071,7 +7071,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path17, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7168,7 +7168,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7521,9 +7521,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8762,10 +8762,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host: host2 } = new URL2(origin);
           headers.host = host2;
@@ -10737,20 +10737,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10772,7 +10772,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10810,9 +10810,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body,
         headers,
@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -11275,10 +11275,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16157,9 +16157,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i = 0; i < path16.length; ++i) {
-        const code2 = path16.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code2 = path17.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19079,11 +19079,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path16);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20003,17 +20003,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20024,13 +20024,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20051,17 +20051,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20072,13 +20072,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20105,23 +20105,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -20494,8 +20494,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -20603,13 +20603,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity2.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -20733,10 +20733,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20755,7 +20755,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20785,11 +20785,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20803,8 +20803,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20818,8 +20818,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20837,8 +20837,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20848,8 +20848,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23364,9 +23364,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23441,14 +23441,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23463,10 +23463,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23477,10 +23477,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23497,13 +23497,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -23562,8 +23562,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -23640,12 +23640,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -25464,9 +25464,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25475,23 +25475,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25502,10 +25502,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -27328,7 +27328,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os6 = __require("os");
-    var path16 = __require("path");
+    var path17 = __require("path");
     var IS_WINDOWS_PLATFORM = os6.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -27340,7 +27340,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path16.resolve(cwd, filepath);
+      return path17.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry2) {
@@ -27460,9 +27460,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open3 = str[index + 1];
+          var open2 = str[index + 1];
           index += 2;
-          var close = chars[open3];
+          var close = chars[open2];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -27488,9 +27488,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open3 = str[index + 1];
+          var open2 = str[index + 1];
           index += 2;
-          var close = chars[open3];
+          var close = chars[open2];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -27780,7 +27780,7 @@ var require_to_regex_range = __commonJS({
       let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
-      let count2 = 0;
+      let count = 0;
       for (let i = 0; i < digits; i++) {
         let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
@@ -27788,13 +27788,13 @@ var require_to_regex_range = __commonJS({
         } else if (startDigit !== "0" || stopDigit !== "9") {
           pattern += toCharacterClass(startDigit, stopDigit, options);
         } else {
-          count2++;
+          count++;
         }
       }
-      if (count2) {
+      if (count) {
         pattern += options.shorthand === true ? "\\d" : "[0-9]";
       }
-      return { pattern, count: [count2], digits };
+      return { pattern, count: [count], digits };
     }
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
@@ -28454,7 +28454,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open3 = value;
+          const open2 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -28464,7 +28464,7 @@ var require_parse2 = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open3) {
+            if (next === open2) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -28507,8 +28507,8 @@ var require_parse2 = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open3 = block.nodes.shift();
-            block.nodes = [open3, { type: "text", value: stringify(block) }];
+            const open2 = block.nodes.shift();
+            block.nodes = [open2, { type: "text", value: stringify(block) }];
           }
           push2({ type: "comma", value });
           block.commas++;
@@ -28637,7 +28637,7 @@ var require_braces = __commonJS({
 var require_constants7 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -28811,7 +28811,7 @@ var require_constants7 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path16.sep,
+      SEP: path17.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -28838,7 +28838,7 @@ var require_constants7 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -28867,7 +28867,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path16.sep === "\\";
+      return win32 === true || path17.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -29541,13 +29541,13 @@ var require_parse3 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count2 = 1;
+        let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count2++;
+          count++;
         }
-        if (count2 % 2 === 0) {
+        if (count % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -29606,16 +29606,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -29835,15 +29835,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push2(open3);
+          braces.push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
@@ -30231,7 +30231,7 @@ var require_parse3 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var scan = require_scan();
     var parse3 = require_parse3();
     var utils = require_utils3();
@@ -30316,7 +30316,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path16.basename(input));
+      return regex.test(path17.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -30543,7 +30543,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path16 = __require("path");
+    var path17 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -30638,7 +30638,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path16.basename(pattern);
+      const basename3 = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -30696,7 +30696,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path16.isAbsolute(pattern);
+      return path17.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -30873,8 +30873,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs3 = require_fs();
     exports.fs = fs3;
-    var path16 = require_path();
-    exports.path = path16;
+    var path17 = require_path();
+    exports.path = path17;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -30986,8 +30986,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings, callback) {
-      settings.fs.lstat(path16, (lstatError, lstat2) => {
+    function read(path17, settings, callback) {
+      settings.fs.lstat(path17, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -30996,7 +30996,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat2);
           return;
         }
-        settings.fs.stat(path16, (statError, stat3) => {
+        settings.fs.stat(path17, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -31028,13 +31028,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings) {
-      const lstat2 = settings.fs.lstatSync(path16);
+    function read(path17, settings) {
+      const lstat2 = settings.fs.lstatSync(path17);
       if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat2;
       }
       try {
-        const stat3 = settings.fs.statSync(path16);
+        const stat3 = settings.fs.statSync(path17);
         if (settings.markSymbolicLink) {
           stat3.isSymbolicLink = () => true;
         }
@@ -31105,17 +31105,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path16, optionsOrSettingsOrCallback, callback) {
+    function stat3(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat3;
-    function statSync3(path16, optionsOrSettings) {
+    function statSync3(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path17, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -31331,16 +31331,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name2) => {
-          const path16 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+          const path17 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done2) => {
-            fsStat.stat(path16, settings.fsStatSettings, (error2, stats) => {
+            fsStat.stat(path17, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
                 done2(error2);
                 return;
               }
               const entry2 = {
                 name: name2,
-                path: path16,
+                path: path17,
                 dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
@@ -31458,7 +31458,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var fs3 = require_fs4();
     var Settings = class {
@@ -31466,7 +31466,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs3.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -31493,17 +31493,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path16, optionsOrSettingsOrCallback, callback) {
+    function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path16, optionsOrSettings) {
+    function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path17, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -32151,7 +32151,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -32161,7 +32161,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -32223,7 +32223,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -32236,7 +32236,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path16.resolve(this._settings.cwd, filepath);
+        return path17.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry2 = {
@@ -32652,7 +32652,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -32666,7 +32666,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path16.resolve(this._settings.cwd, task.base);
+        return path17.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -33504,26 +33504,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path16 : path16.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -33568,11 +33568,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str) => {
-      let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
       }
-      return count2 % 2 === 1;
+      return count % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -33673,7 +33673,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -33682,7 +33682,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path16)) {
+          if (rule.checkRegex.test(path17)) {
             ignored2 = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -33702,15 +33702,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path16) : path16;
+        const basename3 = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path16
+            shortcut && rule._basenameOnly ? basename3 : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -33732,17 +33732,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -33751,25 +33751,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -33800,58 +33800,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache5, path16) {
+      _test(originalPath, cache5, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache5) : {
+        return path17 ? this._t(path17, cache5) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path16);
+        const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache5) {
-        if (path16 in cache5) {
-          return cache5[path16];
+      _t(path17, cache5) {
+        if (path17 in cache5) {
+          return cache5[path17];
         }
-        const parentPath = parentOf(path16);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
-        return cache5[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache5[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -33869,7 +33869,7 @@ var require_ignore = __commonJS({
 // src/action/run.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -36165,8 +36165,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path16 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path16} does not exist${EOL6}`);
+        const path17 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path17} does not exist${EOL6}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -40675,7 +40675,7 @@ function isUserKind(value) {
 }
 
 // src/core/source.ts
-function createSourceFile(path16, text, hasBom = false) {
+function createSourceFile(path17, text, hasBom = false) {
   if (text.startsWith("\uFEFF")) {
     text = text.slice(1);
     hasBom = true;
@@ -40691,12 +40691,12 @@ function createSourceFile(path16, text, hasBom = false) {
     number++;
     start = end + 1;
   }
-  return { path: path16, text, hasBom, lines };
+  return { path: path17, text, hasBom, lines };
 }
 
 // src/engine/lint-files.ts
 import { statSync as statSync2 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/parse/config/tokenize-line.ts
 var BLANKS = " 	\r\n";
@@ -40856,10 +40856,10 @@ async function buildConfigTree(main, resolver) {
           continue;
         }
         if (found.files.length === 0) tree.problems.push({ code: "no-match", directive, file, pattern: arg2.value });
-        for (const path16 of found.files) {
-          const included = await resolver.load(path16);
+        for (const path17 of found.files) {
+          const included = await resolver.load(path17);
           if (!included) {
-            tree.problems.push({ code: "unreadable", directive, file, path: path16 });
+            tree.problems.push({ code: "unreadable", directive, file, path: path17 });
             continue;
           }
           if (chain.includes(included) || via.length + 1 > MAX_INCLUDE_DEPTH) {
@@ -42954,6 +42954,31 @@ function sampleValue(grammar) {
   }
   return "yes";
 }
+function refusalSeverity(program, release, refusal, grammar) {
+  const since87 = isAtLeast(release, "8.7");
+  switch (refusal) {
+    case "bad-option":
+    case "no-argument":
+    case "invalid-quotes":
+    case "empty-argument":
+    case "none-not-alone":
+      return "error";
+    case "extra-arguments":
+      if (since87) return "error";
+      return program === "ssh" && isAtLeast(release, "8.5") ? "error" : "fatal";
+    case "not-in-match":
+      return "fatal";
+    case "invalid-value":
+      if (program === "sshd") {
+        return since87 && grammar?.kind === "pubkey-auth-options" ? "error" : "fatal";
+      }
+      if (!isAtLeast(release, "8.5")) return "fatal";
+      if (grammar?.kind === "permit-remote-open" || grammar?.kind === "channel-timeout" || grammar?.kind === "version-addendum") {
+        return "fatal";
+      }
+      return "error";
+  }
+}
 function statusAt(facts, release, build) {
   if (facts.distro && !build.features.has(facts.distro.feature)) return "unknown";
   if (!inRange(release, facts.since, facts.removedIn)) return "unknown";
@@ -44796,10 +44821,10 @@ function scanScaled(s) {
   return { value: whole };
 }
 var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
-function sscanfInts(s, count2) {
+function sscanfInts(s, count) {
   const values = [];
   let p = 0;
-  for (let k = 0; k < count2; k++) {
+  for (let k = 0; k < count; k++) {
     if (k > 0) {
       if (s[p] !== ":") break;
       p++;
@@ -45209,10 +45234,10 @@ function validateSshd(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${directive.keyword}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("sshd", ctx.release, "bad-option")
     };
     if (ctx.inMatch) {
-      problem3.severity = "fatal";
+      problem3.severity = refusalSeverity("sshd", ctx.release, "not-in-match");
       problem3.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
     }
     const suggestion = suggestKeyword(directive.keyword, ctx);
@@ -45225,7 +45250,7 @@ function validateSshd(directive, ctx) {
       code: "not-allowed-in-match",
       message: `Directive '${directive.keyword}' is not allowed within a Match block`,
       range: directive.keywordRange,
-      severity: "fatal"
+      severity: refusalSeverity("sshd", ctx.release, "not-in-match")
     };
     return verdict;
   }
@@ -45253,7 +45278,7 @@ function validateSsh(directive, ctx) {
       code: "unknown-keyword",
       message: `Bad configuration option: ${lower2}`,
       range: directive.keywordRange,
-      severity: "error"
+      severity: refusalSeverity("ssh", ctx.release, "bad-option")
     };
     const suggestion = suggestKeyword(directive.keyword, ctx);
     if (suggestion) problem3.suggestion = suggestion;
@@ -45327,7 +45352,8 @@ function runHandler(verdict, d, k, ctx) {
     release: ctx.release,
     args: new Args(d.args),
     kw: program === "sshd" ? d.keyword : asciiLower(d.keyword),
-    valueSeverity: program === "sshd" || !at(ctx.release, "8.5") ? "fatal" : "error"
+    valueSeverity: refusalSeverity(program, ctx.release, "invalid-value"),
+    severity: (refusal) => refusalSeverity(program, ctx.release, refusal, k.grammar)
   };
   const problem3 = handle(env, k.grammar) ?? extraArguments(env);
   if (env.match) verdict.match = env.match;
@@ -45340,10 +45366,8 @@ function extraArguments(e) {
   const first = e.args.peek();
   const last = e.d.args[e.d.args.length - 1];
   const range = { start: first.range.start, end: last.range.end };
-  if (at(e.release, "8.7")) {
-    return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity: "error" };
-  }
-  const severity = e.program === "ssh" && at(e.release, "8.5") ? "error" : "fatal";
+  const severity = e.severity("extra-arguments");
+  if (at(e.release, "8.7")) return { code: "extra-arguments", message: `keyword ${e.kw} extra arguments at end of line`, range, severity };
   return { code: "extra-arguments", message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
 }
 function fail(e, code2, message, arg2, severity = e.valueSeverity) {
@@ -45658,72 +45682,72 @@ function gssKexList(e, arg2) {
   return void 0;
 }
 function wordList(e, noneAlone, nonEmpty) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (noneAlone && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (nonEmpty && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (noneAlone && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7") && e.program === "sshd") return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function userPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const at8 = v.indexOf("@");
     if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
       return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function groupPatterns(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `empty ${e.kw} pattern`, arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function envNames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (arg2.value === "" || arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment name.", arg2);
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function envAssignments(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     if (e.program === "sshd") {
       if (arg2.value === "" && at(e.release, "8.7") || !arg2.value.includes("=")) return fail(e, "bad-value", "Invalid environment.", arg2);
     } else if (!arg2.value.includes("=")) {
       return fail(e, "bad-value", "Invalid SetEnv.", arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function pathList(e) {
-  let count2 = 0;
+  let count = 0;
   const checked = at(e.release, "8.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
-    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
-      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+    if (checked && arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
+    if (at(e.release, "10.3") && arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
+      return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function port(e) {
@@ -45776,20 +45800,20 @@ function ipqos(e) {
   return void 0;
 }
 function channelTimeout(e) {
-  let count2 = 0;
+  let count = 0;
   const counts = at(e.release, "9.7");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value.toLowerCase() === "none") {
-      if (counts && count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, "error");
+      if (counts && count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2, e.severity("none-not-alone"));
     } else {
       const eq = arg2.value.indexOf("=");
       if (eq <= 0 || convtime(arg2.value.slice(eq + 1), e.release) < 0) {
-        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, "fatal");
+        return fail(e, "bad-value", `invalid channel timeout ${arg2.value}`, arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function versionAddendum(e) {
@@ -45797,13 +45821,13 @@ function versionAddendum(e) {
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && " 	\r\n".includes(str[i])) i++;
-  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: "fatal" };
+  if (str.slice(i).includes("\r")) return { code: "bad-value", message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: e.severity("invalid-value") };
   return void 0;
 }
 function include(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, "error");
+    if (arg2.value === "" && at(e.release, "8.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2, e.severity("empty-argument"));
     if (e.program === "ssh" && at(e.release, "9.9")) {
       const complaint = percentSyntaxError(arg2.value, "CLdhklnpruij");
       if (complaint) return fail(e, "bad-value", `${complaint}; percent_dollar_expand: failed`, arg2, "fatal");
@@ -45811,9 +45835,9 @@ function include(e) {
     if (e.program === "ssh" && arg2.value.startsWith("~") && e.ctx.sshConfigScope === "system") {
       return fail(e, "bad-value", `bad include path ${arg2.value}.`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && e.program === "sshd") {
+  if (count === 0 && e.program === "sshd") {
     return fail(e, "no-argument", at(e.release, "8.7") ? `${e.kw} missing filename argument` : "Include missing filename argument", void 0, "fatal");
   }
   return void 0;
@@ -45888,12 +45912,12 @@ function perSourceNetBlockSize(e) {
   return void 0;
 }
 function perSourcePenalties(e) {
-  let count2 = 0;
+  let count = 0;
   const timeItems = ["crash", "authfail", "noauth", "grace-exceeded", "max", "min"];
   if (at(e.release, "9.9")) timeItems.push("refuseconnection");
   if (at(e.release, "10.3")) timeItems.push("invaliduser");
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
-    count2++;
+    count++;
     const v = arg2.value;
     const lower2 = v.toLowerCase();
     if (lower2 === "yes" || lower2 === "no") {
@@ -45916,7 +45940,7 @@ function perSourcePenalties(e) {
     if (["overflow:deny-all", "overflow:permissive", "overflow6:deny-all", "overflow6:permissive"].includes(v)) continue;
     return fail(e, "bad-value", `unsupported ${e.kw} keyword ${v}`, arg2);
   }
-  if (count2 === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
+  if (count === 0) return fail(e, "no-argument", `no ${e.kw} specified`);
   return void 0;
 }
 function addressList(e) {
@@ -45945,18 +45969,18 @@ function permitOpen(e, listen) {
     return void 0;
   };
   if (at(e.release, "9.7")) {
-    let count2 = 0;
+    let count = 0;
     for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
       if (arg2.value === "any" || arg2.value === "none") {
-        if (count2 !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
-        count2++;
+        if (count !== 0) return fail(e, "bad-value", `${arg2.value} must appear alone on a ${e.kw} line.`, arg2);
+        count++;
         continue;
       }
       const p = checkItem(arg2);
       if (p) return p;
-      count2++;
+      count++;
     }
-    if (count2 === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
+    if (count === 0) return fail(e, "no-argument", `${e.kw} missing argument.`);
     return void 0;
   }
   const first = e.args.next();
@@ -45969,21 +45993,21 @@ function permitOpen(e, listen) {
   return void 0;
 }
 function permitRemoteOpen(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const lower2 = arg2.value.toLowerCase();
     if (lower2 === "none" || lower2 === "any") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "${arg2.value}" argument must appear alone.`, arg2, e.valueSeverity);
     } else {
       const hp = hpdelim(arg2.value);
-      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, "fatal");
+      if (!hp) return fail(e, "bad-value", "missing host in permitremoteopen", arg2, e.severity("invalid-value"));
       if (hp.rest === null || hp.rest !== "*" && a2port(hp.rest, e.release) <= 0) {
-        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, "fatal");
+        return fail(e, "bad-value", "bad port number in permitremoteopen", arg2, e.severity("invalid-value"));
       }
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
+  if (count === 0) return fail(e, "no-argument", "missing permitremoteopen specification", void 0, "fatal");
   return void 0;
 }
 var AUTH_METHODS = ["none", "publickey", "password", "keyboard-interactive", "hostbased"];
@@ -46058,10 +46082,9 @@ function permitUserEnvironment(e) {
 function pubkeyAuthOptions(e) {
   const known = ["none", "touch-required"];
   if (at(e.release, "8.4")) known.push("verify-required");
-  const severity = at(e.release, "8.7") ? "error" : "fatal";
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (!at(e.release, "8.7") && arg2.value === "") break;
-    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, severity);
+    if (!known.includes(arg2.value.toLowerCase())) return fail(e, "bad-value", `unsupported ${e.kw} option ${arg2.value}`, arg2, e.severity("invalid-value"));
   }
   return void 0;
 }
@@ -46140,7 +46163,7 @@ function parseForward(spec, dynamic, remote, release) {
     }
   }
   if (p !== null && p !== "") return 0;
-  const count2 = fields.length;
+  const count = fields.length;
   const f = (k) => fields[k];
   let listenPort = 0;
   let listenPath;
@@ -46149,7 +46172,7 @@ function parseForward(spec, dynamic, remote, release) {
   let connectPath;
   let connectPort = 0;
   const port2 = (s) => a2port(s, release);
-  switch (count2) {
+  switch (count) {
     case 1:
       if (f(0).ispath) {
         listenPath = f(0).arg;
@@ -46200,9 +46223,9 @@ function parseForward(spec, dynamic, remote, release) {
       return 0;
   }
   if (dynamic) {
-    if (!(count2 === 1 || count2 === 2)) return 0;
+    if (!(count === 1 || count === 2)) return 0;
   } else {
-    if (!(count2 === 3 || count2 === 4) && connectPath === void 0 && listenPath === void 0) return 0;
+    if (!(count === 3 || count === 4) && connectPath === void 0 && listenPath === void 0) return 0;
     if (connectPort <= 0 && connectPath === void 0) return 0;
   }
   if (listenPort < 0 && listenPath === void 0 || !remote && listenPort === 0) return 0;
@@ -46210,7 +46233,7 @@ function parseForward(spec, dynamic, remote, release) {
   if (connectPath !== void 0 && connectPath.length >= PATH_MAX_SUN) return 0;
   if (listenHost !== void 0 && listenHost.length >= NI_MAXHOST) return 0;
   if (listenPath !== void 0 && listenPath.length >= PATH_MAX_SUN) return 0;
-  return count2;
+  return count;
 }
 function forward(e, kind) {
   const arg2 = e.args.next();
@@ -46388,48 +46411,48 @@ function proxyJump(e) {
   return void 0;
 }
 function canonicalDomains(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (arg2.value === "" && at(e.release, "8.7") && !at(e.release, "9.7")) return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
     if (at(e.release, "8.8") && arg2.value.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     }
-    count2++;
+    count++;
     if (at(e.release, "7.7")) {
       const complaint = validDomain(arg2.value);
       if (complaint) return fail(e, "bad-value", complaint, arg2);
     }
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function permittedCnames(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     const v = arg2.value;
     if (at(e.release, "8.8") && v.toLowerCase() === "none") {
-      if (count2 > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
+      if (count > 0 || e.args.remaining > 0) return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
     } else if (v !== "*") {
       const colon = v.indexOf(":");
       if (colon === -1 || colon === v.length - 1) return fail(e, "bad-value", `Invalid permitted CNAME "${v.toLowerCase()}"`, arg2);
     }
-    count2++;
+    count++;
   }
-  if (count2 === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
+  if (count === 0 && at(e.release, "9.7")) return fail(e, "no-argument", `no ${e.kw} specified`, void 0, "fatal");
   return void 0;
 }
 function knownHostsFiles(e) {
-  let count2 = 0;
+  let count = 0;
   for (let arg2 = e.args.next(); arg2; arg2 = e.args.next()) {
     if (at(e.release, "8.7")) {
       if (arg2.value === "") return fail(e, "bad-value", `keyword ${e.kw} empty argument`, arg2);
-      if (arg2.value.toLowerCase() === "none" && (count2 > 0 || e.args.remaining > 0)) {
+      if (arg2.value.toLowerCase() === "none" && (count > 0 || e.args.remaining > 0)) {
         return fail(e, "bad-value", `keyword ${e.kw} "none" argument must appear alone.`, arg2);
       }
     } else if (arg2.value === "") break;
-    count2++;
+    count++;
     const name2 = e.k.aliasOf ?? e.k.name;
-    if (count2 > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
+    if (count > 32 && !e.ctx.state?.settled?.has(name2)) return fail(e, "bad-value", `too many ${e.kw} entries.`, arg2);
   }
   return void 0;
 }
@@ -47784,13 +47807,13 @@ function blanksInsideBlob(text, blobStart, family, certificate, version) {
     at3 = skipBlanks(text, end);
   }
   let joined = text.slice(tokens[0].start, tokens[0].end);
-  for (let count2 = 2; count2 <= tokens.length; count2++) {
-    const token = tokens[count2 - 1];
+  for (let count = 2; count <= tokens.length; count++) {
+    const token = tokens[count - 1];
     joined += text.slice(token.start, token.end);
     const blob = decodeBase64(joined);
     const decoded = blob && decodeKeyBlob(blob, { openssh: formatVersion(version) });
     if (decoded && decoded.ok && decoded.key.family === family && decoded.key.certificate === certificate) {
-      return tokens.slice(1, count2).map((t, i) => ({ start: tokens[i].end, end: t.start }));
+      return tokens.slice(1, count).map((t, i) => ({ start: tokens[i].end, end: t.start }));
     }
   }
   return void 0;
@@ -47959,13 +47982,14 @@ function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
 // src/parse/known-hosts.ts
 var HASH_MAGIC = "|1|";
 var SHA1_LENGTH = 20;
-function validHashedHost(hosts) {
-  if (!hosts.startsWith(HASH_MAGIC)) return false;
+function parseHashedHost(hosts) {
+  if (!hosts.startsWith(HASH_MAGIC)) return void 0;
   const end = hosts.indexOf("|", HASH_MAGIC.length);
-  if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC.length, end);
-  if (salt.length === 0 || salt.length > 1024) return false;
-  return decodeBase64(salt)?.length === SHA1_LENGTH;
+  if (end === -1) return void 0;
+  const saltText = hosts.slice(HASH_MAGIC.length, end);
+  if (saltText.length === 0 || saltText.length > 1024) return void 0;
+  const salt = decodeBase64(saltText);
+  return salt?.length === SHA1_LENGTH ? { saltText, salt, hash: hosts.slice(end + 1) } : void 0;
 }
 function parseKnownHostsLine(text, version) {
   let at3 = skipBlanks(text, 0);
@@ -47985,8 +48009,10 @@ function parseKnownHostsLine(text, version) {
   }
   const hostsEnd = tokenEnd(text, at3);
   const hosts = { text: text.slice(at3, hostsEnd), range: { start: at3, end: hostsEnd } };
-  if (hosts.text.startsWith("|") && !validHashedHost(hosts.text)) {
-    return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+  if (hosts.text.startsWith("|")) {
+    const hashed = parseHashedHost(hosts.text);
+    if (!hashed) return { status: "rejected", rejection: { code: "bad-hash", range: hosts.range } };
+    hosts.hashed = hashed;
   }
   const keyStart = skipBlanks(text, hostsEnd);
   if (keyStart === text.length || text[keyStart] === "#") {
@@ -48299,10 +48325,7 @@ var DROP_IN_DIRECTORIES = /* @__PURE__ */ new Map([
 ]);
 var DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
 function kindFromPath(relPath) {
-  const segments = relPath.split(/[\\/]/);
-  const name2 = segments.at(-1) ?? "";
-  const parent = segments.at(-2);
-  const grandparent = segments.at(-3);
+  const [grandparent, parent, name2] = lastSegments(relPath);
   const byName = FILE_NAME_KINDS.get(name2);
   if (byName) return byName;
   if (/\.pub$/i.test(name2)) return "public_key";
@@ -48313,6 +48336,17 @@ function kindFromPath(relPath) {
     if (dropIn) return dropIn;
   }
   return setupKindFromPath(name2, parent, grandparent);
+}
+function lastSegments(filePath) {
+  const segments = [];
+  let end = filePath.length;
+  while (segments.length < 3) {
+    const separator = end === 0 ? -1 : Math.max(filePath.lastIndexOf("/", end - 1), filePath.lastIndexOf("\\", end - 1));
+    segments.push(filePath.slice(separator + 1, end));
+    if (separator === -1) break;
+    end = separator;
+  }
+  return [segments[2], segments[1], segments[0] ?? ""];
 }
 var YAML_NAME = /\.ya?ml$/i;
 var TASK_DIRECTORIES = ["tasks", "handlers"];
@@ -48374,14 +48408,25 @@ function isAccountFile(relPath) {
 
 // src/discover/discover.ts
 var SKIPPED_DIRECTORY_NAMES = [".git", "node_modules"];
-async function discoverFiles(paths, options) {
-  const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
-  const collector = new Collector(options);
-  for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector);
-    else await collector.addExplicit(absPath);
-  }
-  return collector.result();
+function startDiscovery(paths, options) {
+  let announce = () => void 0;
+  const early = new Promise((resolve2) => announce = resolve2);
+  const complete = (async () => {
+    try {
+      const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
+      const collector = new Collector(options);
+      for (const { absPath, stats } of inputs) if (!stats.isDirectory()) await collector.addExplicit(absPath);
+      const rests = [];
+      for (const { absPath, stats } of inputs) if (stats.isDirectory()) rests.push(await scanDirectory(absPath, collector, options.trackedWithMarkers));
+      announce(collector.settleKnownKinds());
+      for (const rest of rests) await rest();
+      return collector.result();
+    } finally {
+      announce([]);
+    }
+  })();
+  complete.catch(() => void 0);
+  return { early, complete };
 }
 async function statInput(input, cwd) {
   const absPath = path11.resolve(cwd, input);
@@ -48394,41 +48439,61 @@ async function statInput(input, cwd) {
   if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`${JSON.stringify(input)} is neither a file nor a directory`);
   return { absPath, stats };
 }
-async function scanDirectory(absDir, collector) {
+async function scanDirectory(absDir, collector, trackedWithMarkers) {
   const realRoot = await realpath(absDir);
   const symlinks = [];
-  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
-    const gitRoot = byGit ? absDir : void 0;
-    for (const relPath of relPaths) {
-      if (isInSkippedDirectory(relPath)) continue;
-      const absPath = path11.join(absDir, relPath);
-      const realPath = path11.join(realRoot, relPath);
-      if (indexed) {
-        collector.addFound(absPath, realPath, false, gitRoot, true);
-        continue;
+  const listing3 = await listDirectory(absDir, collector);
+  const leftOut = [];
+  const unread = [];
+  for (const relPath of listing3.tracked?.relPaths ?? []) {
+    if (isInSkippedDirectory(relPath)) continue;
+    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+  }
+  pushAll(symlinks, (listing3.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
+  return async () => {
+    if (listing3.tracked) {
+      const withMarkers = await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set());
+      for (const relPath of unread) {
+        const absPath = under(absDir, relPath);
+        if (withMarkers === void 0 || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
+        else leftOut.push(under(realRoot, relPath));
       }
+    }
+    for (const relPath of await listing3.others) {
+      if (isInSkippedDirectory(relPath)) continue;
+      const absPath = under(absDir, relPath);
       const stats = lstatEntry(absPath, relPath, collector);
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, under(realRoot, relPath), false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
     }
-    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
-  }
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
+    if (symlinks.length === 0) return;
+    const linkedLeftOut = new Set(leftOut);
+    const keepTarget = (target) => {
+      if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    };
+    await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
+  };
 }
-async function* listDirectory(absDir, collector) {
+async function listDirectory(absDir, collector) {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning2 of git.warnings) collector.note(absDir, `git: ${warning2}`);
-    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
-    const untracked = await git.untracked;
-    for (const warning2 of untracked.warnings) collector.note(absDir, `git: ${warning2}`);
-    yield { relPaths: untracked.relPaths, byGit: false };
-    return;
+    const others2 = git.untracked.then((untracked) => {
+      for (const warning2 of untracked.warnings) collector.note(absDir, `git: ${warning2}`);
+      return untracked.relPaths;
+    });
+    return { tracked: { relPaths: git.relPaths, symlinks: git.symlinks }, others: others2 };
   }
   if (git.reason !== void 0) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
-  const walk2 = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk2.unreadableDirs) collector.note(path11.join(absDir, relDir), "directory cannot be read; skipped");
-  yield { relPaths: walk2.relPaths, byGit: false };
+  const others = listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES).then((walk2) => {
+    for (const relDir of walk2.unreadableDirs) collector.note(path11.join(absDir, relDir), "directory cannot be read; skipped");
+    return walk2.relPaths;
+  });
+  return { others };
+}
+function under(absDir, relPath) {
+  if (path11.sep !== "/") return path11.join(absDir, relPath);
+  return absDir.endsWith("/") ? absDir + relPath : `${absDir}/${relPath}`;
 }
 var SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name2) => name2.replace(".", "\\.")).join("|")})(?:/|$)`);
 function isInSkippedDirectory(relPath) {
@@ -48444,7 +48509,7 @@ function lstatEntry(absPath, relPath, collector) {
     return void 0;
   }
 }
-async function classifySymlink(absPath, realRoot, collector) {
+async function classifySymlink(absPath, realRoot, collector, keepTarget) {
   let target;
   try {
     target = await realpath(absPath);
@@ -48458,7 +48523,9 @@ async function classifySymlink(absPath, realRoot, collector) {
     return;
   }
   const targetStats = await stat2(target).catch(() => void 0);
-  if (targetStats?.isFile()) collector.addFound(absPath, target, true);
+  if (!targetStats?.isFile()) return;
+  keepTarget(target);
+  collector.addFound(absPath, target, true);
 }
 var Collector = class {
   constructor(options) {
@@ -48467,6 +48534,7 @@ var Collector = class {
   }
   options;
   candidatesByRealPath = /* @__PURE__ */ new Map();
+  settled = /* @__PURE__ */ new Map();
   notes = [];
   notedKindDirectories = /* @__PURE__ */ new Set();
   /** undefined without patterns: matching every path of a large repository against nothing costs. */
@@ -48479,24 +48547,50 @@ var Collector = class {
     const kind = this.options.kind ?? kindFromPaths(absPath, realPath);
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
-  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
-  addFound(absPath, realPath, viaSymlink, gitRoot, unchecked = false) {
+  addFound(absPath, realPath, viaSymlink) {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
+    this.addCandidate(displayPath, kindFromPaths(absPath, realPath), absPath, realPath, { viaSymlink });
+  }
+  /**
+   * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it);
+   * false when left out (an ignored one is not left out: it is done with).
+   */
+  addTracked(absPath, realPath, gitRoot, keepUnread) {
+    const displayPath = this.displayPath(absPath);
+    if (this.isIgnoredByConfig(displayPath)) return true;
+    this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    const candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
-    if (gitRoot !== void 0) candidate.gitRoot = gitRoot;
-    if (unchecked) candidate.realPath = realPath;
-    this.add(realPath, candidate);
+    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    return true;
   }
   note(absPath, message) {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
   }
+  /**
+   * The files whose kind is known so far, final from now on: candidates found later for the same
+   * file (a link to it, the same file under an overlapping input) rank below them or add nothing.
+   */
+  settleKnownKinds() {
+    for (const [realPath, candidates] of this.candidatesByRealPath) {
+      const merged = mergeCandidates(candidates);
+      if (merged.kind !== void 0) this.settled.set(realPath, merged);
+    }
+    return [...this.settled.values()];
+  }
   result() {
-    const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
+    const files = [...this.candidatesByRealPath].map(([realPath, candidates]) => this.settled.get(realPath) ?? mergeCandidates(candidates)).sort(byDisplayPath);
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };
+  }
+  addCandidate(displayPath, kind, absPath, realPath, how) {
+    const candidate = { absPath: how.viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink: how.viaSymlink };
+    if (how.gitRoot !== void 0) candidate.gitRoot = how.gitRoot;
+    if (how.checkRealPath) candidate.realPath = realPath;
+    this.add(realPath, candidate);
   }
   add(realPath, candidate) {
     const existing = this.candidatesByRealPath.get(realPath);
@@ -48527,6 +48621,9 @@ var Collector = class {
     }
   }
 };
+function isReadWhateverItHolds(file) {
+  return file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
+}
 var KIND_NAMED_DIRECTORY = new RegExp(`(?:^|/)(?:${[...FILE_NAME_KINDS.keys()].join("|")})/`);
 function kindFromPaths(absPath, realPath) {
   return kindFromPath(absPath) ?? (realPath === absPath ? void 0 : kindFromPath(realPath));
@@ -48551,36 +48648,39 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/key-markers.ts
-import { closeSync, fstatSync, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
-import path12 from "node:path";
+import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3 } from "node:fs";
+import path13 from "node:path";
 
 // src/discover/read-file.ts
-import { constants as constants3 } from "node:fs";
-import { open as open2, realpath as realpath2 } from "node:fs/promises";
+import { closeSync, constants as constants3, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync as realpathSync2 } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import path12 from "node:path";
 var DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 var DEFAULT_MAX_LINES = 1e6;
 var BINARY_PROBE_BYTES = 8192;
 var UTF8_BOM = [239, 187, 191];
 var MIN_CHUNK_BYTES = 64 * 1024;
 var OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
-  if (limits.realPath !== void 0) {
-    const real = await realpath2(absPath).catch(() => void 0);
-    if (real === void 0) return { ok: false, reason: "gone", message: "no longer on disk" };
-    if (real !== limits.realPath) return { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
-  }
-  let handle2;
+var NO_FOLLOW = constants3.O_NOFOLLOW;
+var GONE = { ok: false, reason: "gone", message: "no longer on disk" };
+var ELSEWHERE = { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
+function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
+  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
+  if (checked === "gone") return GONE;
+  if (checked === "elsewhere") return ELSEWHERE;
+  let fd;
   try {
-    handle2 = await open2(absPath, OPEN_FLAGS);
+    fd = openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
   } catch (error2) {
+    if (checked !== void 0 && (errorCode(error2) === "ENOENT" || errorCode(error2) === "ENOTDIR")) return GONE;
+    if (checked === "directory" && errorCode(error2) === "ELOOP") return ELSEWHERE;
     return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error2)}` };
   }
   try {
-    const stats = await handle2.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: "not-a-file", message: "not a regular file" };
     if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
-    const bytes = await readAtMost(handle2, limits.maxBytes, stats.size);
+    const bytes = readAtMost(fd, limits.maxBytes, stats.size);
     if (bytes === void 0) return tooLarge(void 0, limits.maxBytes);
     const maxLines = limits.maxLines ?? DEFAULT_MAX_LINES;
     if (hasMoreLines(bytes, maxLines)) {
@@ -48590,16 +48690,34 @@ async function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
   } catch (error2) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error2)}` };
   } finally {
-    await handle2.close();
+    closeSync(fd);
   }
 }
-async function readAtMost(handle2, maxBytes, expectedSize) {
+function isWhereExpected(absPath, realPath, realDirectories = /* @__PURE__ */ new Map()) {
+  try {
+    if (NO_FOLLOW === void 0) return realpathSync2(absPath) === realPath ? "path" : "elsewhere";
+    return path12.join(realDirectory(path12.dirname(absPath), realDirectories), path12.basename(absPath)) === realPath ? "directory" : "elsewhere";
+  } catch {
+    return "gone";
+  }
+}
+function realDirectory(directory, known) {
+  let real = known.get(directory);
+  if (real !== void 0) return real;
+  const parent = path12.dirname(directory);
+  if (parent === directory) real = directory;
+  else if (lstatSync2(directory).isSymbolicLink()) real = realpathSync2.native(directory);
+  else real = path12.join(realDirectory(parent, known), path12.basename(directory));
+  known.set(directory, real);
+  return real;
+}
+function readAtMost(fd, maxBytes, expectedSize) {
   const chunks = [];
   let total = 0;
   for (; ; ) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk2 = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
-    const { bytesRead } = await handle2.read(chunk2, 0, chunk2.length, null);
+    const bytesRead = readSync(fd, chunk2, 0, chunk2.length, null);
     if (bytesRead === 0) {
       const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
       return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
@@ -48646,7 +48764,13 @@ var buffer = Buffer.allocUnsafe(CHUNK_BYTES + LONGEST_MARKER);
 function startGitMarkerSearches(directories) {
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
-async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map(), readAnyway = () => false) {
+function gitMarkerMatches(started, root) {
+  return started.get(root) ?? gitGrepMarkers(root);
+}
+function hasKeyMarker(text) {
+  return KEY_MARKERS.some((marker) => text.includes(marker));
+}
+async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
   for (const file of files) {
@@ -48656,16 +48780,16 @@ async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ ne
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
-      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      const matches = await gitMarkerMatches(started, root);
       pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
+  return searchHere.filter((file) => isWhereExpected2(file) && containsMarker(file.absPath, maxBytes));
 }
-function isWhereExpected(file) {
+function isWhereExpected2(file) {
   if (file.realPath === void 0) return true;
   try {
-    return realpathSync2(file.absPath) === file.realPath;
+    return realpathSync3(file.absPath) === file.realPath;
   } catch {
     return false;
   }
@@ -48678,22 +48802,22 @@ async function gitGrepMarkers(root) {
   );
   if (run2 === void 0 || run2.code !== 0 && run2.code !== 1) return void 0;
   const relPaths = run2.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
-  return new Set(relPaths.map((relPath) => path12.join(root, relPath)));
+  return new Set(relPaths.map((relPath) => path13.join(root, relPath)));
 }
 function containsMarker(absPath, maxBytes) {
   let fd;
   try {
-    fd = openSync(absPath, OPEN_FLAGS);
+    fd = openSync2(absPath, OPEN_FLAGS);
   } catch {
     return false;
   }
   try {
-    const stats = fstatSync(fd);
+    const stats = fstatSync2(fd);
     if (!stats.isFile() || stats.size > maxBytes) return false;
     let kept = 0;
     let total = 0;
     for (; ; ) {
-      const bytesRead = readSync(fd, buffer, kept, CHUNK_BYTES, null);
+      const bytesRead = readSync2(fd, buffer, kept, CHUNK_BYTES, null);
       if (bytesRead === 0) return false;
       if (total === 0 && buffer.subarray(0, Math.min(bytesRead, BINARY_PROBE_BYTES)).includes(0)) return false;
       total += bytesRead;
@@ -48706,7 +48830,7 @@ function containsMarker(absPath, maxBytes) {
   } catch {
     return false;
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -48720,11 +48844,11 @@ function readTlv(bytes, offset, limit = bytes.length) {
   let length = bytes[offset + 1];
   let start = offset + 2;
   if (length & 128) {
-    const count2 = length & 127;
-    if (count2 === 0 || count2 > 4 || start + count2 > limit) return void 0;
+    const count = length & 127;
+    if (count === 0 || count > 4 || start + count > limit) return void 0;
     length = 0;
-    for (let i = 0; i < count2; i++) length = length * 256 + bytes[start + i];
-    start += count2;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[start + i];
+    start += count;
   }
   const end = start + length;
   return end > limit ? void 0 : { tag, start, end };
@@ -48766,8 +48890,8 @@ function parseOpensshKey(blob) {
   const cipher = reader.cstring();
   const kdf = reader.cstring();
   reader.string();
-  const count2 = reader.u32();
-  if (count2 === null || count2 < 1 || count2 > MAX_KEYS) return void 0;
+  const count = reader.u32();
+  if (count === null || count < 1 || count > MAX_KEYS) return void 0;
   const publicKey = reader.string();
   const privateSection = reader.string();
   if (cipher === null || kdf === null || publicKey === null || privateSection === null || privateSection.length === 0) return void 0;
@@ -48918,11 +49042,11 @@ function parsePuttyKey(version, pieces) {
       headers.set(header.name, header.value);
       continue;
     }
-    const count2 = Number(header.value);
-    const lines = pieces.slice(index + 1, index + 1 + count2).map((piece) => base64Piece(piece.text));
-    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count2 || lines.some((line) => line === void 0)) return void 0;
+    const count = Number(header.value);
+    const lines = pieces.slice(index + 1, index + 1 + count).map((piece) => base64Piece(piece.text));
+    if (!/^\d{1,3}$/.test(header.value) || lines.length !== count || lines.some((line) => line === void 0)) return void 0;
     sections.set(section[1], lines.join(""));
-    index += count2;
+    index += count;
   }
   return void 0;
 }
@@ -50233,23 +50357,9 @@ function splitHostPatterns(hosts) {
 function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
-function isHashedField(hosts) {
-  return hosts.startsWith("|");
-}
-var HASH_MAGIC2 = "|1|";
-function saltOf(hosts) {
-  const end = hosts.indexOf("|", HASH_MAGIC2.length);
-  if (!hosts.startsWith(HASH_MAGIC2) || end === -1) return null;
-  return decodeBase64(hosts.slice(HASH_MAGIC2.length, end));
-}
-function hashHost(host2, hosts) {
-  const salt = saltOf(hosts);
-  if (!salt) return null;
-  const hash2 = createHmac("sha1", salt).update(host2, "utf8").digest("base64");
-  return `${HASH_MAGIC2}${Buffer.from(salt).toString("base64")}|${hash2}`;
-}
-function hashedFieldMatches(hosts, host2) {
-  return hashHost(host2, hosts) === hosts;
+function hashedFieldMatches(text, hashed, host2) {
+  const hash2 = createHmac("sha1", hashed.salt).update(host2, "utf8").digest("base64");
+  return `|1|${Buffer.from(hashed.salt).toString("base64")}|${hash2}` === text;
 }
 function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
@@ -50328,7 +50438,7 @@ var port_syntax_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
-      if (!hosts || isHashedField(hosts.text)) continue;
+      if (!hosts || hosts.hashed) continue;
       for (const pattern of splitHostPatterns(hosts)) {
         const hit = reportPattern(line, pattern);
         if (hit) hits.push(hit);
@@ -50374,7 +50484,7 @@ var ca_too_broad_default = defineKeyFileRule({
     const hits = [];
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const fields = entry2.knownHosts;
-      if (fields?.marker?.name !== "@cert-authority" || isHashedField(fields.hosts.text)) continue;
+      if (fields?.marker?.name !== "@cert-authority" || fields.hosts.hashed) continue;
       for (const pattern of splitHostPatterns(fields.hosts)) {
         if (pattern.negated) continue;
         const why = breadth(pattern.body);
@@ -50397,12 +50507,12 @@ var ca_too_broad_default = defineKeyFileRule({
 function toHostEntry(line, entry2) {
   const fields = entry2.knownHosts;
   if (!fields) return void 0;
-  const hashed = isHashedField(fields.hosts.text);
+  const { hashed } = fields.hosts;
   const marker = fields.marker?.name === "@revoked" ? "revoked" : fields.marker ? "ca" : "trusted";
   return {
     line,
     hosts: fields.hosts.text,
-    hashed,
+    ...hashed ? { hashed } : {},
     marker,
     keyType: entry2.key.key.canonicalType,
     certificate: entry2.key.key.certificate,
@@ -50411,16 +50521,19 @@ function toHostEntry(line, entry2) {
     keyRange: { start: entry2.key.typeRange.start, end: entry2.key.base64Range.end }
   };
 }
+function hashedName(text, hashed, names) {
+  return names.find((name2) => hashedFieldMatches(text, hashed, name2));
+}
 function sharedName(a, b) {
   if (a.hashed && b.hashed) return a.hosts === b.hosts ? "" : void 0;
-  if (a.hashed) return b.names.find((name2) => hashedFieldMatches(a.hosts, name2));
-  if (b.hashed) return a.names.find((name2) => hashedFieldMatches(b.hosts, name2));
+  if (a.hashed) return hashedName(a.hosts, a.hashed, b.names);
+  if (b.hashed) return hashedName(b.hosts, b.hashed, a.names);
   return a.names.find((name2) => b.names.includes(name2));
 }
 function revokedFor(trusted, revoked) {
   if (revoked.hashed) {
     if (trusted.hashed) return trusted.hosts === revoked.hosts ? "" : void 0;
-    return trusted.names.find((name2) => hashedFieldMatches(revoked.hosts, name2));
+    return hashedName(revoked.hosts, revoked.hashed, trusted.names);
   }
   const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
   if (trusted.hashed) {
@@ -50482,9 +50595,9 @@ function listed(lines) {
   const shown = lines.slice(0, MAX_LISTED).join(", ");
   return lines.length > MAX_LISTED ? `${shown} and ${lines.length - MAX_LISTED} more` : shown;
 }
-function related(earlier, path16, message) {
+function related(earlier, path17, message) {
   return {
-    file: path16,
+    file: path17,
     line: earlier.line.number,
     column: earlier.keyRange.start + 1,
     endColumn: earlier.keyRange.end + 1,
@@ -50509,7 +50622,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
   },
   check(model) {
     const entries = parsedEntries(model).flatMap(({ line, entry: entry2 }) => toHostEntry(line, entry2) ?? []);
-    const path16 = model.source.path;
+    const path17 = model.source.path;
     const hits = [];
     const index = new EarlierEntries();
     let budget = MAX_COMPARISONS;
@@ -50540,7 +50653,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           `${named3(firstStale.host)} already has a different ${later.keyType} key (line ${lines}); ssh accepts either, so a stale one still authenticates the host.`,
           "Keep only the host's current key: `ssh-keygen -R HOST`, then add the key you have verified."
         );
-        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path16, `The other ${later.keyType} key for ${named3(s.host)}.`));
+        hit.related = stale.slice(0, MAX_LISTED).map((s) => related(s.earlier, path17, `The other ${later.keyType} key for ${named3(s.host)}.`));
         hits.push(hit);
       }
       const firstRevoked = revoked[0];
@@ -50552,7 +50665,7 @@ git.example.com ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy
           later.marker === "revoked" ? `This ${what} is @revoked for ${named3(firstRevoked.host, "a hashed host")} but trusted on line ${firstRevoked.earlier.line.number}; revocation wins and ssh refuses the host ("REVOKED HOST KEY DETECTED").` : `This ${what} was @revoked for ${named3(firstRevoked.host, "a hashed host")} on line ${firstRevoked.earlier.line.number}, so trusting it here has no effect: ssh refuses the host ("REVOKED HOST KEY DETECTED").`,
           "Decide which is meant: remove the trusting line if the key is retired, or the @revoked line if it is not."
         );
-        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path16, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
+        hit.related = revoked.slice(0, MAX_LISTED).map((r) => related(r.earlier, path17, r.earlier.marker === "revoked" ? "The @revoked entry." : "The entry that trusts the same key."));
         hits.push(hit);
       }
       index.add(later);
@@ -50580,7 +50693,7 @@ var unhashed_default = defineKeyFileRule({
   check(model) {
     const plain = parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
       const fields = entry2.knownHosts;
-      if (!fields || fields.marker || isHashedField(fields.hosts.text) || /[*?!]/.test(fields.hosts.text)) return [];
+      if (!fields || fields.marker || fields.hosts.hashed || /[*?!]/.test(fields.hosts.text)) return [];
       return [{ line, range: fields.hosts.range }];
     });
     const first = plain[0];
@@ -50604,19 +50717,15 @@ function isCanonicalDigest(text) {
   const bytes = decodeBase64(text);
   return bytes !== null && bytes.length === SHA1_BYTES && encode(bytes) === text;
 }
-function hashedFieldProblem(hosts) {
-  const saltEnd = hosts.indexOf("|", 3);
-  const salt = hosts.slice(3, saltEnd);
-  const rest = hosts.slice(saltEnd + 1);
+function hashedFieldProblem({ saltText, salt, hash: rest }) {
   if (rest.includes(",")) return "a hashed entry holds exactly one name, and ssh compares the whole field (other names included) with the hash, so nothing on this line matches";
   if (/[*?]/.test(rest)) return "wildcards do not work in hashed entries: ssh compares the field with the hash of the name, character for character";
-  const saltBytes = decodeBase64(salt);
-  if (saltBytes && encode(saltBytes) !== salt) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
+  if (encode(salt) !== saltText) return "the salt is not written the way ssh re-encodes it, so the comparison fails";
   if (!isCanonicalDigest(rest)) return "the hash part is not a 20-byte base64 HMAC-SHA1 (truncated or edited), so it equals no name's hash";
   return void 0;
 }
-function reportHashed(line, range, hosts) {
-  const why = hashedFieldProblem(hosts);
+function reportHashed(line, range, hashed) {
+  const why = hashedFieldProblem(hashed);
   return why === void 0 ? void 0 : hitAt(line, range, `This hashed host entry never matches: ${why}.`, "Give each hashed name its own line (`ssh-keygen -H` does this), or write the names in clear text.");
 }
 var hash_never_matches_default = defineKeyFileRule({
@@ -50639,8 +50748,8 @@ var hash_never_matches_default = defineKeyFileRule({
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const hosts = entry2.knownHosts?.hosts;
       if (!hosts) continue;
-      if (isHashedField(hosts.text)) {
-        const hit = reportHashed(line, hosts.range, hosts.text);
+      if (hosts.hashed) {
+        const hit = reportHashed(line, hosts.range, hosts.hashed);
         if (hit) hits.push(hit);
         continue;
       }
@@ -51170,7 +51279,7 @@ function effectiveConfig(analysis, context3) {
   const scopeFor = (block) => {
     let scope = scopes.get(block);
     if (!scope) {
-      scope = scopeOf(block, analysis.kind);
+      scope = scopeOf(block, analysis);
       scopes.set(block, scope);
     }
     return scope;
@@ -51438,31 +51547,6 @@ function isOff(setting) {
   const value = firstValue(setting);
   return value === "no" || value === "false";
 }
-var NO_ARGUMENT = /* @__PURE__ */ new Set(["all", "canonical", "final", "invalid-user"]);
-function matchCriteria(block) {
-  const out = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    let arg2 = args[i];
-    if (arg2.startsWith("#")) break;
-    const negated = arg2.startsWith("!");
-    if (negated) arg2 = arg2.slice(1);
-    const eq = arg2.indexOf("=");
-    if (eq > 0) {
-      out.push({ name: arg2.slice(0, eq).toLowerCase(), negated, patterns: arg2.slice(eq + 1).split(",") });
-      continue;
-    }
-    const name2 = arg2.toLowerCase();
-    if (NO_ARGUMENT.has(name2)) {
-      out.push({ name: name2, negated, patterns: [] });
-      continue;
-    }
-    const value = args[i + 1];
-    i++;
-    out.push({ name: name2, negated, patterns: value === void 0 ? [] : value.split(",") });
-  }
-  return out;
-}
 function patternsCoverAll(patterns) {
   return patterns.includes("*") && patterns.every((p) => p === "*");
 }
@@ -51470,38 +51554,45 @@ function patternsBroad(patterns) {
   return patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
 }
 var NETWORK_ANY = /* @__PURE__ */ new Set(["*", "0.0.0.0/0", "::/0"]);
-function scopeOf(block, kind) {
-  if (!block) return { key: "top", coversAll: true, broad: true, laterPass: false };
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === "host") {
-    const patterns = block.args.map((a) => a.value).filter((p) => p !== "");
-    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
-    const broad2 = patterns.some((p) => !p.startsWith("!") && /^[*?.]+$/.test(p));
-    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, coversAll: coversAll2, broad: broad2, laterPass: false };
+function scopeOf(block, analysis) {
+  if (!block) return { key: "top", match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
+  const verdict = analysis.verdicts.get(block);
+  const match2 = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match: match2, rejected: true, coversAll: false, broad: false, laterPass: false };
   }
-  const criteria = matchCriteria(block);
-  const key = `match ${criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`).sort().join(" ")}`;
-  const laterPass = kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
+  const { criteria } = match2;
+  if (block.keyword.toLowerCase() === "host") {
+    const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== "");
+    const coversAll2 = patterns.includes("*") && !patterns.some((p) => p.startsWith("!"));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(" ")}`, block, match: match2, coversAll: coversAll2, broad: patternsBroad(patterns), laterPass: false };
+  }
+  const written2 = criteria.map((c) => `${c.negated ? "!" : ""}${c.name}=${c.patterns.join(",")}`);
+  if (match2.all || match2.negatedAll) written2.push(match2.all ? "all=" : "!all=");
+  const laterPass = analysis.kind === "ssh_config" && criteria.some((c) => c.name === "canonical" || c.name === "final");
   const real = criteria.filter((c) => c.name !== "canonical" && c.name !== "final");
-  const all = real.length === 1 && real[0].name === "all" && !real[0].negated;
+  const all = match2.all === true && real.length === 0;
   const coversAll = all || real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))));
   const broad = coversAll || real.length > 0 && real.every((c) => !c.negated && c.name !== "exec" && (patternsBroad(c.patterns) || isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))));
-  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+  return { key: `match ${written2.sort().join(" ")}`, block, match: match2, coversAll: coversAll && !laterPass, broad, laterPass };
 }
 function isNetwork(criterion) {
   return criterion === "address" || criterion === "localaddress";
 }
-function blockMayMatchUser(scope, user) {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return true;
-  for (const criterion of matchCriteria(scope.block)) {
-    if (criterion.name === "user" && matchPatternList(user, criterion.patterns.join(",")) !== 1) return false;
-    if (criterion.name === "invalid-user") return false;
+function scopeAppliesToUser(scope, user) {
+  if (scope.rejected) return "maybe";
+  if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return "yes";
+  let result = "yes";
+  for (const criterion of scope.match.criteria) {
+    if (criterion.name === "invalid-user") return "no";
+    if (criterion.name !== "user") result = "maybe";
+    else if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
   }
-  return true;
+  return result;
 }
 function blockLimitsNetwork(scope) {
   if (!scope.block || scope.block.keyword.toLowerCase() !== "match") return false;
-  return matchCriteria(scope.block).some(
+  return scope.match.criteria.some(
     (c) => ["address", "host", "localaddress", "localport", "rdomain"].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns)
   );
 }
@@ -51975,8 +52066,7 @@ function viaLabel(setting) {
 
 // src/rules/config/permit-root-login.ts
 function limitedToGroups(scope) {
-  if (!scope.block) return false;
-  return matchCriteria(scope.block).some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
+  return scope.match.criteria.some((c) => c.name === "group" && !c.patterns.some((p) => !p.startsWith("!") && /^[*?]+$/.test(p)) && !c.patterns.includes("root"));
 }
 var permit_root_login_default = defineConfigRule({
   id: "SSH440",
@@ -52002,7 +52092,7 @@ var permit_root_login_default = defineConfigRule({
     for (const setting of config.winners("PermitRootLogin")) {
       if (firstValue(setting) !== "yes") continue;
       const { scope } = setting;
-      if (!blockMayMatchUser(scope, "root") || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
+      if (scopeAppliesToUser(scope, "root") === "no" || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
       const where2 = scope.block ? ` for connections that match ${scopeLabel(scope)}` : "";
       hits.push(
         directiveHit(
@@ -52485,6 +52575,30 @@ var allow_users_commas_default = defineConfigRule({
   }
 });
 
+// src/lockout/expand-path.ts
+function homeOf(user) {
+  return user === "root" ? "/root" : `/home/${user}`;
+}
+function isOwnHome(path17) {
+  return /^~(?:\/|$)/.test(path17);
+}
+function expandTilde(path17, self) {
+  if (!path17.startsWith("~")) return path17;
+  const slash = path17.indexOf("/");
+  const name2 = isOwnHome(path17) ? self : path17.slice(1, slash === -1 ? void 0 : slash);
+  return homeOf(name2) + (slash === -1 ? "" : path17.slice(slash));
+}
+function expandTokens(path17, tokens) {
+  let unknown = false;
+  const expanded = path17.replace(/%(.?)/g, (_, token) => {
+    if (token === "%") return "%";
+    const value = tokens[token];
+    if (value === void 0) unknown = true;
+    return value ?? "";
+  });
+  return unknown ? void 0 : expanded;
+}
+
 // src/rules/config/authorized-keys-file-tilde.ts
 function isSet(setting) {
   return setting !== void 0 && firstValue(setting) !== "none" && firstValue(setting) !== "";
@@ -52497,7 +52611,7 @@ var authorized_keys_file_tilde_default = defineConfigRule({
   severity: "error",
   docs: {
     summary: "`AuthorizedKeysFile ~/…` points every user at root's file; `AuthorizedKeysFile none` with nothing else to find keys.",
-    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported.",
+    what: "The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported. Where the repository installs keys the `~` stops sshd from reading, lockout-keys-not-read (SSH702) reports the line instead, naming whose keys.",
     why: "sshd expands `~` when it reads the configuration, with the uid it runs as (servconf.c: `tilde_expand_filename(arg, getuid())`), not when a user logs in: `~/.ssh/authorized_keys` becomes `/root/.ssh/authorized_keys` for every user (`sshd -T` shows it, tested with 9.2p1). Users' own files are never read, so their keys stop working — and whoever is in root's file can log in as anyone allowed. Relative paths are taken from the user's home, and `%h` expands per user, which is what `~` was meant to do. `none` makes sshd read no file at all: without an AuthorizedKeysCommand or a TrustedUserCAKeys for certificates, no key can log in.",
     bad: "AuthorizedKeysFile ~/.ssh/authorized_keys",
     good: "AuthorizedKeysFile .ssh/authorized_keys",
@@ -52513,8 +52627,8 @@ var authorized_keys_file_tilde_default = defineConfigRule({
     for (const setting of config.winners("AuthorizedKeysFile")) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : "";
       for (const arg2 of setting.directive.args) {
-        if (arg2.value !== "~" && !arg2.value.startsWith("~/")) continue;
-        const expanded = `/root${arg2.value.slice(1)}`;
+        if (!isOwnHome(arg2.value)) continue;
+        const expanded = expandTilde(arg2.value, "root");
         const relative2 = arg2.value.slice(2) || ".ssh/authorized_keys";
         hits.push(
           directiveHit(
@@ -52626,8 +52740,8 @@ var directive_after_match_default = defineConfigRule({
       }
       for (const [block, members] of blocks) {
         if (analysis.verdicts.get(block)?.problem) continue;
-        const scope = scopeOf(block, analysis.kind);
-        if (scope.coversAll || scope.block && matchCriteria(scope.block).some((c) => c.name === "all")) continue;
+        const scope = scopeOf(block, analysis);
+        if (scope.coversAll || scope.match.all) continue;
         const base = indent(block);
         const firstIndented = members.findIndex((d) => indent(d) > base);
         const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];
@@ -52645,7 +52759,7 @@ var directive_after_match_default = defineConfigRule({
           );
           continue;
         }
-        if (!sshd || blockMayMatchUser(scope, "root")) continue;
+        if (!sshd || scopeAppliesToUser(scope, "root") !== "no") continue;
         for (const directive of members) {
           if (directive.keyword.toLowerCase() !== "permitrootlogin" || indent(directive) > base) continue;
           hits.push(
@@ -52720,7 +52834,7 @@ var dead_directive_default = defineConfigRule({
 // src/rules/client-config/strict-host-key-checking-off.ts
 function discardsHostKeys(setting, noneWorks) {
   if (!setting || setting.values.length === 0) return false;
-  return setting.values.every((path16) => path16 === "/dev/null" || noneWorks && path16.toLowerCase() === "none");
+  return setting.values.every((path17) => path17 === "/dev/null" || noneWorks && path17.toLowerCase() === "none");
 }
 var strict_host_key_checking_off_default = defineConfigRule({
   id: "SSH460",
@@ -52871,9 +52985,9 @@ var many_identities_without_identities_only_default = defineConfigRule({
       const applying = [.../* @__PURE__ */ new Set([...own.get(scope.key) ?? [], ...scope.coversAll ? forEveryHost : forManyHosts])].sort((a, b) => a.index - b.index);
       const seen = /* @__PURE__ */ new Set();
       const distinct = applying.filter((s) => {
-        const path16 = s.values[0] ?? "";
-        if (seen.has(path16)) return false;
-        seen.add(path16);
+        const path17 = s.values[0] ?? "";
+        if (seen.has(path17)) return false;
+        seen.add(path17);
         return true;
       });
       if (distinct.length < SERVER_MAX_AUTH_TRIES) continue;
@@ -53002,41 +53116,38 @@ var LOCKOUT_KINDS = ["sshd_config", "authorized_keys", "public_key", ...SETUP_KI
 
 // src/parse/setup/ssh-paths.ts
 var HOME = /^(?:~[A-Za-z0-9._-]*|\$HOME|\$\{HOME\}|\/root|\/home\/[^/]+|\/Users\/[^/]+)\/?$/;
-function name(path16) {
-  const last = path16.replace(/\/+$/, "").split("/").at(-1) ?? "";
+function name(path17) {
+  const last = path17.replace(/\/+$/, "").split("/").at(-1) ?? "";
   return /[$`(){}]/.test(last) ? "" : last;
 }
-function sshFileKind(path16) {
-  if (name(path16) === "") return void 0;
-  const kind = kindFromPath(path16.replace(/\/+$/, ""));
+function sshFileKind(path17) {
+  if (name(path17) === "") return void 0;
+  const kind = kindFromPath(path17.replace(/\/+$/, ""));
   return kind === "sshd_config" || kind === "ssh_config" || kind === "authorized_keys" || kind === "known_hosts" ? kind : void 0;
 }
-function isHomeDirectory(path16) {
-  return HOME.test(path16);
+function isHomeDirectory(path17) {
+  return HOME.test(path17);
 }
-function isSshDirectory(path16) {
-  return name(path16) === ".ssh";
+function isSshDirectory(path17) {
+  return name(path17) === ".ssh";
 }
-function sshPathRole(path16) {
-  return isSshDirectory(path16) ? "ssh_directory" : kindFromPath(path16.replace(/\/+$/, ""));
+function sshPathRole(path17) {
+  return isSshDirectory(path17) ? "ssh_directory" : kindFromPath(path17.replace(/\/+$/, ""));
 }
-function isInSshDirectory(path16) {
-  return /(?:^|\/)\.ssh\/[^/]/.test(path16);
+function isInSshDirectory(path17) {
+  return /(?:^|\/)\.ssh\/[^/]/.test(path17);
 }
-function isPrivateKeyPath(path16) {
-  const file = name(path16);
+function isPrivateKeyPath(path17) {
+  const file = name(path17);
   if (/\.(?:pub|pub\.\w+|cert|crt|txt|md)$/i.test(file)) return false;
   return /^id_[a-z0-9_-]+$|^ssh_host_\w+_key$|\.(?:pem|key|ppk)$|(?:^|[._-])(?:deploy|ssh|private)[._-]?key(?:$|[._-])/i.test(file);
 }
-function userOfPath(path16) {
-  if (/^\/root(?:\/|$)/.test(path16)) return "root";
-  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path16)?.[1];
+function userOfPath(path17) {
+  if (/^\/root(?:\/|$)/.test(path17)) return "root";
+  return /^(?:\/home\/|~)([A-Za-z0-9._-]+)\//.exec(path17)?.[1];
 }
 
 // src/lockout/installed-keys.ts
-function homeOf(user) {
-  return user === "root" ? "/root" : `/home/${user}`;
-}
 var CONVENTIONAL = /(?:^|\/)(?:home\/([^/]+)|(root))\/\.ssh\/(authorized_keys2?)$/;
 function machinePrefix(configPath) {
   const etc = /(?:^|\/)etc\/ssh\//.exec(configPath);
@@ -53061,13 +53172,9 @@ function governingServer(servers, repoPath) {
 }
 function resolveTargetPath(written2, user) {
   if (/[$`{]/.test(written2)) return void 0;
-  let path16;
-  if (written2 === "~" || written2.startsWith("~/")) path16 = user === void 0 ? void 0 : homeOf(user) + written2.slice(1);
-  else if (written2.startsWith("~")) {
-    const slash = written2.indexOf("/");
-    path16 = homeOf(written2.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : written2.slice(slash));
-  } else if (written2.startsWith("/")) path16 = written2;
-  return path16?.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  if (user === void 0 && isOwnHome(written2)) return void 0;
+  const path17 = expandTilde(written2, user ?? "");
+  return path17.startsWith("/") ? path17.replace(/\/+/g, "/").replace(/(.)\/$/, "$1") : void 0;
 }
 function setupsGoverned(model, server) {
   return model.setups.filter((setup) => governingServer(model.servers, setup.source.path) === server);
@@ -53105,18 +53212,18 @@ function installedKeySources(model, version) {
 }
 function fromInstallation(installation, setup, model, version) {
   const written2 = installation.target;
-  const path16 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
-  const user = installation.user ?? (path16 === void 0 ? void 0 : userOfPath(path16));
-  if (path16 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
+  const path17 = written2 === void 0 ? installation.user === void 0 ? void 0 : `${homeOf(installation.user)}/.ssh/authorized_keys` : resolveTargetPath(written2, installation.user);
+  const user = installation.user ?? (path17 === void 0 ? void 0 : userOfPath(path17));
+  if (path17 === void 0 || user === void 0 || /[{$]/.test(user)) return void 0;
   const installedBy = { file: setup.source.path, span: installation.span };
   if ("document" in installation.keys) {
     const document = installation.keys.document;
-    return { user, path: path16, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
+    return { user, path: path17, model: parseAuthorizedKeys(document.source, version), place: documentPlace(document), installedBy };
   }
   if ("unknown" in installation.keys) return void 0;
   const file = installation.keys.file;
   const keyFile = model.keyFiles.find((candidate) => candidate.source.path === file);
-  return keyFile && { user, path: path16, model: keyFile, place: filePlace(file), installedBy };
+  return keyFile && { user, path: path17, model: keyFile, place: filePlace(file), installedBy };
 }
 
 // src/lockout/accounts.ts
@@ -53170,14 +53277,14 @@ function writablePaths(paths, setups) {
     for (const setting of setup.modes) {
       const target = resolveTargetPath(setting.target, homeUser);
       if (target === void 0) continue;
-      for (const path16 of paths) {
-        if (path16 === target || setting.recursive && path16.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path16, setting);
+      for (const path17 of paths) {
+        if (path17 === target || setting.recursive && path17.startsWith(target === "/" ? "/" : `${target}/`)) last.set(path17, setting);
       }
     }
-    for (const path16 of paths) {
-      const setting = last.get(path16);
+    for (const path17 of paths) {
+      const setting = last.get(path17);
       const writable = setting && writableBy(setting);
-      if (writable === "others" || writable === "group") found.push({ path: path16, writable, setting, place: { file: setup.source.path, span: setting.span } });
+      if (writable === "others" || writable === "group") found.push({ path: path17, writable, setting, place: { file: setup.source.path, span: setting.span } });
     }
   }
   return found;
@@ -53188,19 +53295,6 @@ function strictModesVerdict(file, user, setups) {
 }
 
 // src/lockout/server-view.ts
-function matchAppliesTo(block, user) {
-  let result = "yes";
-  for (const criterion of matchCriteria(block)) {
-    if (criterion.name === "all") continue;
-    if (criterion.name === "invalid-user") return "no";
-    if (criterion.name === "user") {
-      if (matchPatternList(user, criterion.patterns.join(",")) !== 1) return "no";
-    } else {
-      result = "maybe";
-    }
-  }
-  return result;
-}
 function settingsFor(analysis, context3, user) {
   const config = effectiveConfig(analysis, context3);
   return {
@@ -53209,7 +53303,7 @@ function settingsFor(analysis, context3, user) {
     lines(keyword) {
       const all = config.all(keyword);
       const inBlocks = all.filter((setting) => setting.scope.block !== void 0);
-      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block, user));
+      const applies = inBlocks.map((setting) => scopeAppliesToUser(setting.scope, user));
       if (applies.includes("maybe")) return void 0;
       const matching = inBlocks.filter((_, index) => applies[index] === "yes");
       return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === void 0);
@@ -53218,9 +53312,8 @@ function settingsFor(analysis, context3, user) {
       const lines = config.all(keyword);
       const found = [];
       for (const setting of lines) {
-        const block = setting.scope.block;
-        if (!block) continue;
-        const applies = matchAppliesTo(block, user);
+        if (!setting.scope.block) continue;
+        const applies = scopeAppliesToUser(setting.scope, user);
         if (applies === "no") continue;
         found.push(setting);
         if (applies === "yes") return found;
@@ -53277,22 +53370,9 @@ function authorizedKeysPaths(patterns, user) {
   const paths = [];
   for (const pattern of patterns) {
     if (pattern.toLowerCase() === "none") continue;
-    let path16 = pattern;
-    if (path16 === "~" || path16.startsWith("~/")) path16 = `/root${path16.slice(1)}`;
-    else if (path16.startsWith("~")) {
-      const slash = path16.indexOf("/");
-      path16 = homeOf(path16.slice(1, slash === -1 ? void 0 : slash)) + (slash === -1 ? "" : path16.slice(slash));
-    }
-    let unknown = false;
-    path16 = path16.replace(/%(.)/g, (_, token) => {
-      if (token === "%") return "%";
-      if (token === "u") return user;
-      if (token === "h") return homeOf(user);
-      unknown = true;
-      return "";
-    });
-    if (unknown) return void 0;
-    paths.push(path16.startsWith("/") ? path16 : `${homeOf(user)}/${path16}`);
+    const path17 = expandTokens(expandTilde(pattern, "root"), { u: user, h: homeOf(user) });
+    if (path17 === void 0) return void 0;
+    paths.push(path17.startsWith("/") ? path17 : `${homeOf(user)}/${path17}`);
   }
   return paths;
 }
@@ -53302,7 +53382,7 @@ function keysRead(view, release, source) {
     if (paths === void 0) return { unknown: "AuthorizedKeysFile uses %U" };
     if (paths.includes(source.path)) return "ok";
     const reads = paths.length === 0 ? "no file at all (`none`)" : paths.join(" and ");
-    const tilde = setting?.values.some((value) => value.startsWith("~")) ? " (sshd expands `~` once, when it reads its configuration, to root's home)" : "";
+    const tilde = setting?.values.some(isOwnHome) ? ` (sshd expands \`~\` once, when it reads its configuration, to root's home, so any key in root's file can log in as ${view.user})` : "";
     const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(" ")})`;
     return {
       family: "keys-not-read",
@@ -53397,18 +53477,17 @@ function trustedCaRoute(view, cert, model, now) {
   if (!trusted) return { unknown: "TrustedUserCAKeys depends on the connection" };
   const setting = trusted.setting;
   if (isNone(setting)) return "absent";
-  let path16 = setting.values[0];
-  if (path16.startsWith("~/")) path16 = `/root${path16.slice(1)}`;
-  if (!path16.startsWith("/") || path16.includes("%")) return { unknown: `TrustedUserCAKeys ${path16} is not an absolute path` };
-  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path16.slice(1);
+  const path17 = expandTilde(setting.values[0], "root");
+  if (!path17.startsWith("/") || path17.includes("%")) return { unknown: `TrustedUserCAKeys ${path17} is not an absolute path` };
+  const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path17.slice(1);
   const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);
-  if (!file) return { unknown: `${path16} is not in the repository` };
+  if (!file) return { unknown: `${path17} is not in the repository` };
   const caLine = parsedEntries(file).find(({ entry: entry2 }) => !entry2.key.key.certificate && entry2.key.key.fingerprint === cert.signatureKey.fingerprint);
   if (!caLine) {
     return certificateCause(
       placeOf(setting.directive),
       `${label(setting)} trusts only the CAs in ${repoPath}, which does not list the CA that signed it (${cert.signatureKey.fingerprint})`,
-      `CA ${cert.signatureKey.fingerprint} is not listed in ${path16}`,
+      `CA ${cert.signatureKey.fingerprint} is not listed in ${path17}`,
       `Add the CA's public key to ${repoPath}, or sign the certificate with a CA listed there.`,
       [{ file: repoPath, line: 1, column: 1, message: "the CAs sshd trusts" }]
     );
@@ -53489,42 +53568,33 @@ function isCauseRoute(route) {
 
 // src/lockout/chroot.ts
 function chrootPath(value, user) {
-  let path16 = value;
-  if (path16 === "~" || path16.startsWith("~/")) path16 = homeOf(user) + path16.slice(1);
-  let unknown = false;
-  path16 = path16.replace(/%(.)/g, (_, token) => {
-    if (token === "%") return "%";
-    if (token === "u") return user;
-    if (token === "h") return homeOf(user);
-    unknown = true;
-    return "";
-  });
-  return unknown || !path16.startsWith("/") ? void 0 : path16.replace(/\/+$/, "") || "/";
+  const path17 = expandTokens(expandTilde(value, user), { u: user, h: homeOf(user) });
+  return path17 === void 0 || !path17.startsWith("/") ? void 0 : path17.replace(/\/+$/, "") || "/";
 }
-function components(path16) {
-  const parts = path16.split("/").filter((part) => part !== "");
+function components(path17) {
+  const parts = path17.split("/").filter((part) => part !== "");
   return ["/", ...parts.map((_, i) => `/${parts.slice(0, i + 1).join("/")}`)];
 }
 function chrootChecks(view, release, source) {
   return across(view, release, "ChrootDirectory", (values, setting) => {
     if (!setting || values[0]?.toLowerCase() === "none") return "ok";
-    const path16 = chrootPath(values[0], view.user);
-    if (path16 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
-    const checked = components(path16);
+    const path17 = chrootPath(values[0], view.user);
+    if (path17 === void 0) return { unknown: `ChrootDirectory ${values[0]} for ${view.user} is not known` };
+    const checked = components(path17);
     const bad = writablePaths(checked, source.setups)[0];
     if (bad) {
       const who = bad.writable === "others" ? "others" : "its group";
       return {
         family: "session-refused",
         at: bad.place,
-        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path16}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
-        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path16 ? "" : "component "}${bad.path === "/" || bad.path === path16 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
+        reason: `\`${bad.setting.written}\` makes ${bad.path} writable by ${who}, and ${label(setting)} chroots ${view.user} into ${path17}, which sshd allows only when every directory on the way is root-owned and writable by root alone`,
+        error: `sshd accepts the key, then ends the session: it logs "fatal: bad ownership or modes for chroot directory ${bad.path === path17 ? "" : "component "}${bad.path === "/" || bad.path === path17 ? bad.path : `${bad.path}/`}" and the client sees "client_loop: send disconnect: Broken pipe" (sftp: "Connection closed")`,
         fix: `Make ${bad.path} mode 755 and owned by root (\`chown root:root ${bad.path} && chmod 755 ${bad.path}\`); give ${view.user} a writable directory inside the chroot instead.`,
         chain: [relatedTo(setting.directive, "ChrootDirectory")]
       };
     }
     const home = homeOf(view.user);
-    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path16} includes ${home}, whose owner is not known` };
+    if (view.user !== "root" && checked.includes(home)) return { unknown: `ChrootDirectory ${path17} includes ${home}, whose owner is not known` };
     return "ok";
   });
 }
@@ -53851,6 +53921,8 @@ var keys_not_read_default = defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: "lockout",
   severity: "error",
+  // Its `~` finding names the user it locks out; SSH450's on the same line says the same without them.
+  supersedes: ["SSH450"],
   docs: {
     summary: "The repository installs keys where AuthorizedKeysFile never looks (including the `~` trap).",
     what: "Keys the repository installs for a user (a conventional home/<user>/.ssh/authorized_keys, or a path setup code writes) lie outside every path the effective `AuthorizedKeysFile` names for that user: a central `/etc/ssh/authorized_keys/%u` while the keys go to the home, `none`, a typo, or `~/.ssh/authorized_keys`, which sshd expands once, when it reads its configuration, to root's home — so it reads /root/.ssh/authorized_keys for every user.",
@@ -53959,8 +54031,8 @@ function identityFingerprint(model, repoPath) {
   return { fingerprint: key.key.fingerprint, type: key.typeName };
 }
 function identityPath(value, user) {
-  const path16 = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token) => token === "d" ? homeOf(user) : token === "u" ? user : "%");
-  return path16.startsWith("/") && !/[%$]/.test(value.replace(/%[du%]/g, "")) ? path16 : void 0;
+  const path17 = expandTokens(expandTilde(value, user), { d: homeOf(user), u: user });
+  return path17?.startsWith("/") && !value.includes("$") ? path17 : void 0;
 }
 function certainlyOff(values) {
   return values.every((setting) => setting === void 0 || firstValue(setting).toLowerCase() === "no");
@@ -53981,11 +54053,11 @@ function identityLockouts(model, context3) {
   const release = formatVersion(context3.version);
   const lockouts = [];
   for (const client of model.clients) {
-    const path16 = client.tree.main.source.path;
-    const match2 = USER_CONFIG.exec(path16);
+    const path17 = client.tree.main.source.path;
+    const match2 = USER_CONFIG.exec(path17);
     if (!match2) continue;
-    const prefix = path16.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
-    const server = governingServer(model.servers, path16);
+    const prefix = path17.slice(0, match2.index + (match2[0].startsWith("/") ? 1 : 0));
+    const server = governingServer(model.servers, path17);
     const system = model.clients.find((candidate) => candidate.tree.main.source.path === `${prefix}etc/ssh/ssh_config`);
     const analyses = system ? [client, system] : [client];
     if (!server || startFailure(server) || !analyses.every(fullyKnown)) continue;
@@ -54420,7 +54492,7 @@ var PositionMap = class {
 // src/parse/setup/shell/shell-lexer.ts
 var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "{", "}", "!", "time", "esac", "in"]);
 var HEADERS = /* @__PURE__ */ new Set(["for", "select", "case", "function"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 var NAME_CHAR = /[A-Za-z0-9_]/;
 var SPECIAL_PARAMETER = /[@*#?$!0-9-]/;
 var MAX_DEPTH = 64;
@@ -54527,7 +54599,7 @@ var Lexer = class _Lexer {
     if (command.words.length === 0 && !current.header) {
       const assignment2 = ASSIGNMENT.exec(word.raw);
       if (assignment2) {
-        command.assignments.push({ name: assignment2[0].replace(/(?:\[[^\]]*\])?\+?=$/, ""), value: this.suffix(word, assignment2[0].length) });
+        command.assignments.push({ name: assignment2[1], value: this.suffix(word, assignment2[0].length) });
         return;
       }
       if (command.assignments.length === 0 && command.redirects.length === 0 && word.value !== void 0) {
@@ -54717,8 +54789,8 @@ var Lexer = class _Lexer {
     return this.s.length;
   }
   /** Skips from an opening bracket (or, with `open` > 0, from inside) to its match, stepping over quotes. */
-  skipBalanced(openChar, closeChar, open3 = 0) {
-    let level = open3;
+  skipBalanced(openChar, closeChar, open2 = 0) {
+    let level = open2;
     while (this.pos < this.s.length) {
       const c = this.s[this.pos];
       if (c === "\\") this.pos++;
@@ -55615,8 +55687,8 @@ function instructions(source) {
 
 // src/rules/setup-code/key-copied-into-image.ts
 function carriesKeys(source) {
-  const path16 = source.replace(/\/+$/, "");
-  return isPrivateKeyPath(path16) || path16 === ".ssh" || path16.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path16);
+  const path17 = source.replace(/\/+$/, "");
+  return isPrivateKeyPath(path17) || path17 === ".ssh" || path17.endsWith("/.ssh") || /(?:^|\/)\.ssh\/(?:id_[^/.]+|\*)$/.test(path17);
 }
 var key_copied_into_image_default = defineSetupRule({
   id: "SSH503",
@@ -55997,8 +56069,8 @@ function addAuthorizedKey(model, task) {
   const installation = { keys: { unknown: writtenText(key) ?? "" }, exclusive, span: task.span };
   const user = task.args.get("user")?.value;
   if (user !== void 0) installation.user = user;
-  const path16 = writtenText(task.args.get("path"));
-  if (path16 !== void 0) installation.target = path16;
+  const path17 = writtenText(task.args.get("path"));
+  if (path17 !== void 0) installation.target = path17;
   const document = key.value !== void 0 && !/^https?:\/\//i.test(key.value) ? keyDocument(model.source, task, key, exclusive) : void 0;
   if (document) {
     installation.keys = { document };
@@ -56148,8 +56220,13 @@ function maskMake(text) {
 }
 
 // src/parse/setup/parse-shell-script.ts
+var MAY_CONCERN_SSH = /ssh|scp|sftp|slogin|rsync|chmod|install|mkdir|umask|authorized_key|known_host|id_|\.pem|\.key|\.ppk|(?:deploy|private)[._-]?key/i;
+function mayConcernSsh(text) {
+  return MAY_CONCERN_SSH.test(text) || MAY_CONCERN_SSH.test(text.replace(/\\\r?\n|['"]/g, ""));
+}
 function parseShellScript(source) {
   const model = emptySetupModel("shell_script", source);
+  if (!mayConcernSsh(source.text)) return model;
   const origins = source.text.split("\n").map((_, i) => ({ line: i + 1, columnOffset: 0 }));
   addShellFacts(model, shellCommands(shellText(source.text, origins)));
   return model;
@@ -56457,21 +56534,19 @@ async function lintPaths(paths, options) {
   };
   const keyScan = usesPrivateKeyRules(ruleSet);
   const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
-  const discovery = await discoverFiles(paths, {
+  const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
-    ...options.kind ? { kind: options.kind } : {}
+    ...options.kind ? { kind: options.kind } : {},
+    ...keyScan ? { trackedWithMarkers: (root) => gitMarkerMatches(gitSearches, root) } : {}
   });
   const findings = [];
   const note = (file, message) => {
     const reporter = ruleSet.byId(UNREADABLE_FILE);
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
-  for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const readAnyway = (file) => file.kind !== void 0 || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, readAnyway) : []);
-  const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
+  const limits = { maxBytes, realDirectories: /* @__PURE__ */ new Map() };
   let scanned = 0;
   const configModels = [];
   const keyFiles = [];
@@ -56487,16 +56562,16 @@ async function lintPaths(paths, options) {
     return parseConfigFile(source, kind, formatVersion(context3.version));
   };
   const accounts = [];
-  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
+  const lintFile = async (file) => {
     const account = isAccountFile(file.displayPath);
     const probing = file.kind === void 0 && (account || !file.explicit);
-    const read = await readText(file, maxBytes, probing ? () => void 0 : note);
+    const read = readText(file, limits, probing ? () => void 0 : note);
     if (!read) return;
     if (account) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyScan && hasKeyMarker(read.text) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : void 0;
     if (probing && keys.length === 0 && setupYaml === void 0) return;
     scanned++;
@@ -56521,7 +56596,14 @@ async function lintPaths(paths, options) {
       keyFiles.push(model);
       pushAll(inSources, runKeyFileRules(model, ruleSet, context3));
     }
-  });
+  };
+  const early = await discovery.early;
+  const [, complete] = await Promise.all([forEachConcurrently(early, READ_CONCURRENCY, lintFile), discovery.complete]);
+  for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
+  const settled = new Set(early);
+  const rest = complete.files.filter((file) => !settled.has(file));
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   if (privateKeys.size > 0) {
     const publicKeys = publicKeyIndex(keyFiles);
     for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
@@ -56531,7 +56613,7 @@ async function lintPaths(paths, options) {
     cwd: options.cwd,
     root: configRoot(paths, options.cwd),
     loadExtra: async (displayPath, kind) => {
-      const source = await readSource({ absPath: path13.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      const source = readSource({ absPath: path14.resolve(options.cwd, displayPath), displayPath }, limits, note);
       return source && parseConfig2(source, kind);
     }
   });
@@ -56570,17 +56652,17 @@ function suppressEachFile(findings, sources, ruleSet) {
   });
 }
 function directoryInputs(paths, cwd) {
-  return paths.map((input) => path13.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
+  return paths.map((input) => path14.resolve(cwd, input)).filter((absPath) => statSync2(absPath, { throwIfNoEntry: false })?.isDirectory());
 }
 function usesPrivateKeyRules(ruleSet) {
   return ruleSet.enabled.some((enabled) => enabled.rule.checkPrivateKeys !== void 0);
 }
-async function readSource(file, maxBytes, note) {
-  const read = await readText(file, maxBytes, note);
+function readSource(file, limits, note) {
+  const read = readText(file, limits, note);
   return read && createSourceFile(file.displayPath, read.text, read.hasBom);
 }
-async function readText(file, maxBytes, note) {
-  const read = await readTextFile(file.absPath, file.realPath === void 0 ? { maxBytes } : { maxBytes, realPath: file.realPath });
+function readText(file, limits, note) {
+  const read = readTextFile(file.absPath, file.realPath === void 0 ? limits : { ...limits, realPath: file.realPath });
   if (read.ok) return read;
   if (read.reason !== "gone") note(file.displayPath, `Skipped: ${read.message}.`);
   return void 0;
@@ -56825,6 +56907,20 @@ function relativeUri(displayPath) {
   return displayPath.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "�").split("/").map((segment) => encodeURIComponent(segment)).join("/");
 }
 
+// src/report/totals.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function countBySeverity(findings) {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function totalsText(findings) {
+  const counts = countBySeverity(findings);
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
+}
+
 // src/report/text.ts
 function formatText(result, options = {}) {
   const style = options.color ? ANSI_STYLE : PLAIN_STYLE;
@@ -56852,13 +56948,9 @@ function findingLines(finding, style) {
   return lines;
 }
 function summary2(result) {
-  const files = count(result.filesScanned, "file");
+  const files = plural(result.filesScanned, "file");
   if (result.findings.length === 0) return `no problems found in ${files}`;
-  const bySeverity = (severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  return `${count(bySeverity("error"), "error")}, ${count(bySeverity("warning"), "warning")}, ${count(bySeverity("note"), "note")} in ${files}`;
-}
-function count(n, noun) {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${totalsText(result.findings)} in ${files}`;
 }
 var UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 var NAMED_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -56871,7 +56963,7 @@ function printable(text) {
     return NAMED_ESCAPES[char] ?? (code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u{${code2.toString(16)}}`);
   });
 }
-var sgr = (open3, close) => (text) => `\x1B[${open3}m${text}\x1B[${close}m`;
+var sgr = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
 var ANSI_STYLE = {
   error: sgr(31, 39),
   warning: sgr(33, 39),
@@ -56982,20 +57074,16 @@ function joinList(items) {
 }
 
 // src/action/changed-files.ts
-import { execFileSync } from "node:child_process";
-import path14 from "node:path";
+import path15 from "node:path";
 var API_FILE_LIMIT = 3e3;
 function filesFromListing(listing3) {
   return listing3.filter((file) => file.status !== "removed").map((file) => file.filename);
 }
-function filesFromGit(repositoryRoot2, baseSha, headSha) {
-  const output2 = execFileSync("git", ["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], {
-    cwd: repositoryRoot2,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  return output2.split("\0").filter((name2) => name2 !== "");
+async function filesFromGit(repositoryRoot2, baseSha, headSha) {
+  const run2 = await runGit(["-c", "core.fsmonitor=false", "diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", `${baseSha}...${headSha}`, "--"], repositoryRoot2);
+  if (!run2) throw new Error("git is not installed");
+  if (run2.code !== 0) throw new Error(firstLine(run2.stderr) || `git exited with ${run2.code}`);
+  return run2.stdout.toString("utf8").split("\0").filter((name2) => name2 !== "");
 }
 async function changedFiles(pullRequest, options) {
   let apiProblem = "no github-token";
@@ -57011,9 +57099,9 @@ async function changedFiles(pullRequest, options) {
     options.info(`Changed files: ${apiProblem}; asking git instead.`);
   }
   try {
-    return { files: normalizedSet(filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: "git" };
+    return { files: normalizedSet(await filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: "git" };
   } catch (error2) {
-    const gitProblem = firstLine(error2.stderr) || error2.message;
+    const gitProblem = error2.message;
     throw new Error(
       `cannot list the files pull request #${pullRequest.number} changes: ${apiProblem}, and git diff ${short(pullRequest.baseSha)}...${short(pullRequest.headSha)} failed (${gitProblem}; a shallow checkout lacks the base commit: use actions/checkout with fetch-depth: 0)`
     );
@@ -57033,7 +57121,7 @@ function normalizedSet(files) {
   return new Set(files.map(normalize));
 }
 function normalize(file) {
-  return path14.posix.normalize(file);
+  return path15.posix.normalize(file);
 }
 function firstLine(text) {
   return (text ?? "").trim().split("\n")[0] ?? "";
@@ -57152,7 +57240,6 @@ ${leftOut} more findings have no annotation here: GitHub's API would be asked mo
 }
 
 // src/action/event.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function readEvent() {
   const { context: context3 } = github_exports;
@@ -57173,12 +57260,9 @@ function readEvent() {
   }
   return event;
 }
-function repositoryRoot(workspace) {
-  try {
-    return execFileSync2("git", ["rev-parse", "--show-toplevel"], { cwd: workspace, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || workspace;
-  } catch {
-    return workspace;
-  }
+async function repositoryRoot(workspace) {
+  const run2 = await runGit(["rev-parse", "--show-toplevel"], workspace);
+  return run2?.code === 0 && run2.stdout.toString("utf8").trim() || workspace;
 }
 
 // src/action/inputs.ts
@@ -57227,15 +57311,6 @@ function tristate(input, name2) {
 
 // src/action/summary.ts
 var SUMMARY_MAX_BYTES = 256 * 1024;
-function countBySeverity(findings) {
-  const counts = { error: 0, warning: 0, note: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function totalsText(findings) {
-  const counts = countBySeverity(findings);
-  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}`;
-}
 function rows(findings) {
   const byKey = /* @__PURE__ */ new Map();
   for (const finding of findings) {
@@ -57297,9 +57372,6 @@ function escapeHtml(text) {
 function byteLength(text) {
   return Buffer.byteLength(text, "utf8");
 }
-function plural(count2, word) {
-  return `${count2} ${word}${count2 === 1 ? "" : "s"}`;
-}
 
 // src/action/run.ts
 async function run() {
@@ -57313,7 +57385,7 @@ async function run() {
   }
 }
 function toPosix2(p) {
-  return p.split(path15.sep).join("/");
+  return p.split(path16.sep).join("/");
 }
 async function decideScope(inputs, event, result, root, octokit, step) {
   const whole = { reported: result.findings, description: "Scope: every file under the given paths." };
@@ -57341,10 +57413,10 @@ async function decideScope(inputs, event, result, root, octokit, step) {
 }
 async function runAction() {
   const inputs = readInputs((name2) => getInput(name2));
-  const workspace = path15.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const root = repositoryRoot(workspace);
-  const config = loadConfig(root, inputs.config === void 0 ? void 0 : path15.resolve(workspace, inputs.config));
-  const paths = inputs.paths.map((input) => toPosix2(path15.relative(root, path15.resolve(workspace, input))) || ".");
+  const workspace = path16.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  const root = await repositoryRoot(workspace);
+  const config = loadConfig(root, inputs.config === void 0 ? void 0 : path16.resolve(workspace, inputs.config));
+  const paths = inputs.paths.map((input) => toPosix2(path16.relative(root, path16.resolve(workspace, input))) || ".");
   const event = readEvent();
   const octokit = inputs.token ? getOctokit(inputs.token, { baseUrl: process.env.GITHUB_API_URL || "https://api.github.com" }) : void 0;
   const checkRun = inputs.checkRun === false ? void 0 : checkRunTarget(inputs, event, octokit);
@@ -57359,9 +57431,9 @@ async function runAction() {
   const notes = [];
   if (checkRun) await reportCheckRun(checkRun, { reported: reported.findings, scope, inputs, failed: failed2, step, elsewhere, notes });
   else if (inputs.checkRun === "auto") info("No check run: it needs a github-token, the repository and a commit SHA.");
-  const sarifPath = inputs.sarifFile === void 0 ? void 0 : writeSarif(result, path15.resolve(workspace, inputs.sarifFile));
+  const sarifPath = inputs.sarifFile === void 0 ? void 0 : writeSarif(result, path16.resolve(workspace, inputs.sarifFile));
   if (sarifPath) {
-    const shown = path15.relative(workspace, sarifPath) || sarifPath;
+    const shown = path16.relative(workspace, sarifPath) || sarifPath;
     elsewhere.push(`the SARIF file ${shown}`);
     notes.push(`SARIF: ${shown} (every finding, whatever the scope).`);
   }
@@ -57377,7 +57449,7 @@ async function runAction() {
   if (failed2) setFailed(`sshlint: ${totalsText(reported.findings)}; findings at or above "${inputs.failOn}" fail this step (input fail-on).`);
 }
 function writeSarif(result, file) {
-  mkdirSync(path15.dirname(file), { recursive: true });
+  mkdirSync(path16.dirname(file), { recursive: true });
   writeFileSync(file, formatResult("sarif", result, { toolVersion: TOOL_VERSION }));
   info(`SARIF (${plural(result.findings.length, "finding")}) written to ${file}.`);
   return file;

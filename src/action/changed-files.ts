@@ -3,9 +3,9 @@
  * changed file, and those elsewhere that a change causes (one of their related locations is in a
  * changed file, e.g. a duplicate whose first occurrence was just added).
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Finding } from '../core/finding.js';
+import { runGit } from '../discover/git-files.js';
 
 export interface PullRequest {
   number: number;
@@ -35,15 +35,12 @@ export function filesFromListing(listing: readonly ListedFile[]): string[] {
   return listing.filter((file) => file.status !== 'removed').map((file) => file.filename);
 }
 
-/** `git diff base...head`: what the pull request changes since it forked from its base. */
-export function filesFromGit(repositoryRoot: string, baseSha: string, headSha: string): string[] {
-  const output = execFileSync('git', ['-c', 'core.fsmonitor=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', `${baseSha}...${headSha}`, '--'], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return output.split('\0').filter((name) => name !== '');
+/** `git diff base...head`: what the pull request changes since it forked from its base; throws git's complaint. */
+export async function filesFromGit(repositoryRoot: string, baseSha: string, headSha: string): Promise<string[]> {
+  const run = await runGit(['-c', 'core.fsmonitor=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', `${baseSha}...${headSha}`, '--'], repositoryRoot);
+  if (!run) throw new Error('git is not installed');
+  if (run.code !== 0) throw new Error(firstLine(run.stderr) || `git exited with ${run.code}`);
+  return run.stdout.toString('utf8').split('\0').filter((name) => name !== '');
 }
 
 export interface ChangedFilesOptions {
@@ -69,9 +66,9 @@ export async function changedFiles(pullRequest: PullRequest, options: ChangedFil
     options.info(`Changed files: ${apiProblem}; asking git instead.`);
   }
   try {
-    return { files: normalizedSet(filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: 'git' };
+    return { files: normalizedSet(await filesFromGit(options.repositoryRoot, pullRequest.baseSha, pullRequest.headSha)), source: 'git' };
   } catch (error) {
-    const gitProblem = firstLine((error as { stderr?: string }).stderr) || (error as Error).message;
+    const gitProblem = (error as Error).message;
     throw new Error(
       `cannot list the files pull request #${pullRequest.number} changes: ${apiProblem}, and git diff ${short(pullRequest.baseSha)}...${short(pullRequest.headSha)} failed (${gitProblem}; a shallow checkout lacks the base commit: use actions/checkout with fetch-depth: 0)`,
     );

@@ -1,6 +1,6 @@
 /** What the workflow run is about: the event, its pull request, the commit and the repository. */
-import { execFileSync } from 'node:child_process';
 import * as github from '@actions/github';
+import { runGit } from '../discover/git-files.js';
 import type { PullRequest } from './changed-files.js';
 
 const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set(['pull_request', 'pull_request_target']);
@@ -34,10 +34,7 @@ export function readEvent(): Event {
 }
 
 /** The checkout's top level (paths in the API, in git and in annotations are relative to it). */
-export function repositoryRoot(workspace: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || workspace;
-  } catch {
-    return workspace;
-  }
+export async function repositoryRoot(workspace: string): Promise<string> {
+  const run = await runGit(['rev-parse', '--show-toplevel'], workspace);
+  return (run?.code === 0 && run.stdout.toString('utf8').trim()) || workspace;
 }

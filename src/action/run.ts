@@ -23,7 +23,8 @@ import { changedFiles, selectReported, type ListedFile } from './changed-files.j
 import { CHECK_RUN_NAME, publishCheckRun, type ChecksApi } from './check-run.js';
 import { readEvent, repositoryRoot, type Event } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { countBySeverity, plural, renderSummary, totalsText } from './summary.js';
+import { countBySeverity, plural, totalsText } from '../report/totals.js';
+import { renderSummary } from './summary.js';
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 
@@ -83,7 +84,7 @@ async function decideScope(inputs: ActionInputs, event: Event, result: LintResul
 async function runAction(): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
   const workspace = path.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
-  const root = repositoryRoot(workspace);
+  const root = await repositoryRoot(workspace);
   const config = loadConfig(root, inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config));
   const paths = inputs.paths.map((input) => toPosix(path.relative(root, path.resolve(workspace, input))) || '.');
   const event = readEvent();

@@ -2,7 +2,8 @@
  * The job summary: totals, then one table row per file and rule (every line), with links to the rule docs.
  * GitHub rejects a step summary over 1 MiB, so the table stops well before that and says so.
  */
-import { severityRank, type Finding, type Severity } from '../core/finding.js';
+import { severityRank, type Finding } from '../core/finding.js';
+import { plural, totalsText } from '../report/totals.js';
 import { ruleDocsUrl } from '../core/rule-meta.js';
 
 /** Well under GitHub's 1 MiB per step. */
@@ -17,17 +18,6 @@ export interface SummaryInput {
   failed: boolean;
   /** Extra sentences (check run link, SARIF path, problems). */
   notes: readonly string[];
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-
-export function totalsText(findings: readonly Finding[]): string {
-  const counts = countBySeverity(findings);
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.note, 'note')}`;
 }
 
 interface Row {
@@ -113,8 +103,4 @@ export function escapeHtml(text: string): string {
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

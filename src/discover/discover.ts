@@ -6,7 +6,7 @@ import { isUserKind, type FileKind, type UserKind } from '../core/file-kind.js';
 import { describeFsError, errorCode, UsageError } from './errors.js';
 import { listGitFiles } from './git-files.js';
 import { listFilesWithoutGit } from './walk-files.js';
-import { FILE_NAME_KINDS, kindFromPath } from './kinds.js';
+import { FILE_NAME_KINDS, isAccountFile, kindFromPath, mayHoldSetupYaml } from './kinds.js';
 import { pushAll } from '../core/collections.js';
 
 export interface DiscoveredFile {
@@ -45,6 +45,14 @@ export interface DiscoveryOptions {
   kind?: UserKind;
   /** gitignore-style patterns from the configuration, matched against paths relative to cwd. */
   ignore?: string[];
+  /**
+   * Tracked files that nothing in their paths gives a reason to read (see `isReadWhateverItHolds`)
+   * are kept only if they are in this set, for the git work tree at `gitRoot`: the absolute paths
+   * `git grep` found a private-key marker in; undefined keeps them all (the search failed). Without
+   * the option none are kept. A large repository has 100,000 such files: an object for each cost
+   * more than the search.
+   */
+  trackedWithMarkers?: (gitRoot: string) => Promise<ReadonlySet<string> | undefined>;
 }
 
 /** Never entered, in or out of git: vendored dependencies are not the project's SSH configuration. */
@@ -56,13 +64,40 @@ const SKIPPED_DIRECTORY_NAMES = ['.git', 'node_modules'] as const;
  * sniffing to find private keys under any name. Throws `UsageError` for a path that does not exist.
  */
 export async function discoverFiles(paths: string[], options: DiscoveryOptions): Promise<DiscoveryResult> {
-  const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
-  const collector = new Collector(options);
-  for (const { absPath, stats } of inputs) {
-    if (stats.isDirectory()) await scanDirectory(absPath, collector);
-    else await collector.addExplicit(absPath);
-  }
-  return collector.result();
+  return startDiscovery(paths, options).complete;
+}
+
+export interface Discovery {
+  /**
+   * The files whose kind is known once git has listed the index, before the slower work: the
+   * marker search, the walk for untracked files, symbolic links. The caller can read these
+   * meanwhile. Empty when discovery fails (`complete` says why).
+   */
+  early: Promise<DiscoveredFile[]>;
+  /** Every file, the early ones included (the same objects), and the notes. */
+  complete: Promise<DiscoveryResult>;
+}
+
+export function startDiscovery(paths: string[], options: DiscoveryOptions): Discovery {
+  let announce: (files: DiscoveredFile[]) => void = () => undefined;
+  const early = new Promise<DiscoveredFile[]>((resolve) => (announce = resolve));
+  const complete = (async () => {
+    try {
+      const inputs = await Promise.all(paths.map((input) => statInput(input, options.cwd)));
+      const collector = new Collector(options);
+      for (const { absPath, stats } of inputs) if (!stats.isDirectory()) await collector.addExplicit(absPath);
+      const rests: (() => Promise<void>)[] = [];
+      for (const { absPath, stats } of inputs) if (stats.isDirectory()) rests.push(await scanDirectory(absPath, collector, options.trackedWithMarkers));
+      announce(collector.settleKnownKinds());
+      for (const rest of rests) await rest();
+      return collector.result();
+    } finally {
+      announce([]);
+    }
+  })();
+  // Awaited by the caller after `early`; a failure must not count as unhandled meanwhile.
+  complete.catch(() => undefined);
+  return { early, complete };
 }
 
 async function statInput(input: string, cwd: string): Promise<{ absPath: string; stats: Stats }> {
@@ -78,51 +113,82 @@ async function statInput(input: string, cwd: string): Promise<{ absPath: string;
   return { absPath, stats };
 }
 
-async function scanDirectory(absDir: string, collector: Collector): Promise<void> {
+/**
+ * Lists `absDir`: git's tracked files at once (those whose paths give no reason to read them wait
+ * for the marker search); returns the rest of the work, which waits on slower listings.
+ */
+async function scanDirectory(
+  absDir: string,
+  collector: Collector,
+  trackedWithMarkers: DiscoveryOptions['trackedWithMarkers'],
+): Promise<() => Promise<void>> {
   const realRoot = await realpath(absDir);
   const symlinks: string[] = [];
-  for await (const { relPaths, byGit, indexed } of listDirectory(absDir, collector)) {
-    const gitRoot = byGit ? absDir : undefined;
-    for (const relPath of relPaths) {
-      if (isInSkippedDirectory(relPath)) continue;
-      const absPath = path.join(absDir, relPath);
-      const realPath = path.join(realRoot, relPath);
-      if (indexed) {
-        collector.addFound(absPath, realPath, false, gitRoot, true);
-        continue;
+  const listing = await listDirectory(absDir, collector);
+  /** Real paths of the tracked files not kept; a link to one keeps it after all, so that it is the file its findings name. */
+  const leftOut: string[] = [];
+  const unread: string[] = [];
+  for (const relPath of listing.tracked?.relPaths ?? []) {
+    if (isInSkippedDirectory(relPath)) continue;
+    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+  }
+  pushAll(symlinks, (listing.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
+  return async () => {
+    if (listing.tracked) {
+      const withMarkers = await (trackedWithMarkers?.(absDir) ?? new Set<string>());
+      for (const relPath of unread) {
+        const absPath = under(absDir, relPath);
+        if (withMarkers === undefined || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
+        else leftOut.push(under(realRoot, relPath));
       }
+    }
+    for (const relPath of await listing.others) {
+      if (isInSkippedDirectory(relPath)) continue;
+      const absPath = under(absDir, relPath);
       const stats = lstatEntry(absPath, relPath, collector);
       // Neither git nor the walk descends through symbolic links, so no directory on the way is one.
-      if (stats?.isFile()) collector.addFound(absPath, realPath, false, gitRoot);
+      if (stats?.isFile()) collector.addFound(absPath, under(realRoot, relPath), false);
       else if (stats?.isSymbolicLink()) symlinks.push(absPath);
       // Directories (submodules), sockets, FIFOs: nothing to lint.
     }
-    if (indexed) pushAll(symlinks, indexed.filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
-  }
-  await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector)));
+    if (symlinks.length === 0) return;
+    const linkedLeftOut = new Set(leftOut);
+    const keepTarget = (target: string): void => {
+      if (linkedLeftOut.has(target)) collector.addTracked(absDir + target.slice(realRoot.length), target, absDir, true);
+    };
+    await Promise.all(symlinks.map((absPath) => classifySymlink(absPath, realRoot, collector, keepTarget)));
+  };
 }
 
 /**
  * git's view when `absDir` is in a work tree (fast, and exactly what the user commits), else a
- * walk. In batches: tracked files first, untracked ones when git has walked the work tree.
+ * walk. `tracked`: regular files and symbolic links by the index's word, listed at once;
+ * `others`: the untracked files, once git has walked the work tree, or every file of the walk.
  */
-async function* listDirectory(absDir: string, collector: Collector): AsyncGenerator<{ relPaths: string[]; byGit: boolean; indexed?: string[] }> {
+async function listDirectory(absDir: string, collector: Collector): Promise<{ tracked?: { relPaths: string[]; symlinks: string[] }; others: Promise<string[]> }> {
   const git = await listGitFiles(absDir);
   if (git.ok) {
     for (const warning of git.warnings) collector.note(absDir, `git: ${warning}`);
-    // `indexed`: regular files by the index's word, listed with the index's symbolic links.
-    yield { relPaths: git.relPaths, byGit: true, indexed: git.symlinks };
-    const untracked = await git.untracked;
-    for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
-    // Not `byGit`: `git grep` searches tracked files only (with --untracked it walks the work tree
-    // again); the few untracked ones are searched byte by byte.
-    yield { relPaths: untracked.relPaths, byGit: false };
-    return;
+    // `git grep` searches tracked files only (with --untracked it walks the work tree again); the
+    // few untracked ones are searched byte by byte.
+    const others = git.untracked.then((untracked) => {
+      for (const warning of untracked.warnings) collector.note(absDir, `git: ${warning}`);
+      return untracked.relPaths;
+    });
+    return { tracked: { relPaths: git.relPaths, symlinks: git.symlinks }, others };
   }
   if (git.reason !== undefined) collector.note(absDir, `git ls-files failed (${git.reason}); scanned without git, honouring .gitignore files`);
-  const walk = await listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES);
-  for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
-  yield { relPaths: walk.relPaths, byGit: false };
+  const others = listFilesWithoutGit(absDir, SKIPPED_DIRECTORY_NAMES).then((walk) => {
+    for (const relDir of walk.unreadableDirs) collector.note(path.join(absDir, relDir), 'directory cannot be read; skipped');
+    return walk.relPaths;
+  });
+  return { others };
+}
+
+/** `path.join` for a path git lists (normalised, `/`-separated): concatenation where that is the same, since a large scan joins every path twice. */
+function under(absDir: string, relPath: string): string {
+  if (path.sep !== '/') return path.join(absDir, relPath);
+  return absDir.endsWith('/') ? absDir + relPath : `${absDir}/${relPath}`;
 }
 
 const SKIPPED_DIRECTORY = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORY_NAMES.map((name) => name.replace('.', '\\.')).join('|')})(?:/|$)`);
@@ -147,7 +213,7 @@ function lstatEntry(absPath: string, relPath: string, collector: Collector): Sta
   }
 }
 
-async function classifySymlink(absPath: string, realRoot: string, collector: Collector): Promise<void> {
+async function classifySymlink(absPath: string, realRoot: string, collector: Collector, keepTarget: (target: string) => void): Promise<void> {
   let target: string;
   try {
     target = await realpath(absPath);
@@ -162,7 +228,9 @@ async function classifySymlink(absPath: string, realRoot: string, collector: Col
   }
   // A link to a directory inside the root: its files are listed already.
   const targetStats = await stat(target).catch(() => undefined);
-  if (targetStats?.isFile()) collector.addFound(absPath, target, true);
+  if (!targetStats?.isFile()) return;
+  keepTarget(target);
+  collector.addFound(absPath, target, true);
 }
 
 interface Candidate extends DiscoveredFile {
@@ -172,6 +240,7 @@ interface Candidate extends DiscoveredFile {
 /** Gathers candidates and notes; one file reached by several paths is reported once. */
 class Collector {
   private readonly candidatesByRealPath = new Map<string, Candidate[]>();
+  private readonly settled = new Map<string, DiscoveredFile>();
   private readonly notes: DiscoveryNote[] = [];
   private readonly notedKindDirectories = new Set<string>();
   /** undefined without patterns: matching every path of a large repository against nothing costs. */
@@ -191,27 +260,62 @@ class Collector {
     this.add(realPath, { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: true, viaSymlink });
   }
 
-  /** `unchecked`: not lstat()ed (the index says it is a regular file); the reader checks `realPath`. */
-  addFound(absPath: string, realPath: string, viaSymlink: boolean, gitRoot?: string, unchecked = false): void {
+  addFound(absPath: string, realPath: string, viaSymlink: boolean): void {
     const displayPath = this.displayPath(absPath);
     if (this.isIgnoredByConfig(displayPath)) return;
     this.noteKindNamedDirectories(displayPath);
+    this.addCandidate(displayPath, kindFromPaths(absPath, realPath), absPath, realPath, { viaSymlink });
+  }
+
+  /**
+   * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
+   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it);
+   * false when left out (an ignored one is not left out: it is done with).
+   */
+  addTracked(absPath: string, realPath: string, gitRoot: string, keepUnread: boolean): boolean {
+    const displayPath = this.displayPath(absPath);
+    if (this.isIgnoredByConfig(displayPath)) return true;
+    this.noteKindNamedDirectories(displayPath);
     const kind = kindFromPaths(absPath, realPath);
-    const candidate: Candidate = { absPath: viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink };
-    if (gitRoot !== undefined) candidate.gitRoot = gitRoot;
-    if (unchecked) candidate.realPath = realPath;
-    this.add(realPath, candidate);
+    if (!keepUnread && !isReadWhateverItHolds({ kind, displayPath, explicit: false })) return false;
+    this.addCandidate(displayPath, kind, absPath, realPath, { viaSymlink: false, gitRoot, checkRealPath: true });
+    return true;
   }
 
   note(absPath: string, message: string): void {
     this.notes.push({ displayPath: this.displayPath(absPath), message });
   }
 
+  /**
+   * The files whose kind is known so far, final from now on: candidates found later for the same
+   * file (a link to it, the same file under an overlapping input) rank below them or add nothing.
+   */
+  settleKnownKinds(): DiscoveredFile[] {
+    for (const [realPath, candidates] of this.candidatesByRealPath) {
+      const merged = mergeCandidates(candidates);
+      if (merged.kind !== undefined) this.settled.set(realPath, merged);
+    }
+    return [...this.settled.values()];
+  }
+
   result(): DiscoveryResult {
-    const files = [...this.candidatesByRealPath.values()].map(mergeCandidates).sort(byDisplayPath);
+    const files = [...this.candidatesByRealPath].map(([realPath, candidates]) => this.settled.get(realPath) ?? mergeCandidates(candidates)).sort(byDisplayPath);
     // A path given twice, or inside another given path, is scanned twice: say each thing once.
     const notes = new Map(this.notes.map((note) => [JSON.stringify([note.displayPath, note.message]), note]));
     return { files, notes: [...notes.values()].sort(byDisplayPath) };
+  }
+
+  private addCandidate(
+    displayPath: string,
+    kind: FileKind | undefined,
+    absPath: string,
+    realPath: string,
+    how: { viaSymlink: boolean; gitRoot?: string; checkRealPath?: boolean },
+  ): void {
+    const candidate: Candidate = { absPath: how.viaSymlink ? realPath : absPath, displayPath, kind, explicit: false, viaSymlink: how.viaSymlink };
+    if (how.gitRoot !== undefined) candidate.gitRoot = how.gitRoot;
+    if (how.checkRealPath) candidate.realPath = realPath;
+    this.add(realPath, candidate);
   }
 
   private add(realPath: string, candidate: Candidate): void {
@@ -246,6 +350,15 @@ class Collector {
       this.notes.push({ displayPath: directory, message: `a directory named like an SSH file (${kind}): its files are checked by their own names${hint}` });
     }
   }
+}
+
+/**
+ * Read whatever it holds, not only when it may hold a private key: of a kind its name gives, named
+ * on the command line, YAML that may be setup code (cloud-init user data, a playbook), a machine's
+ * accounts.
+ */
+export function isReadWhateverItHolds(file: Pick<DiscoveredFile, 'kind' | 'displayPath' | 'explicit'>): boolean {
+  return file.kind !== undefined || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
 }
 
 /** A path with a directory named like an SSH file (checked first: splitting every path of a large repository costs). */

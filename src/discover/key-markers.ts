@@ -27,16 +27,18 @@ export function startGitMarkerSearches(directories: readonly string[]): GitMarke
   return new Map(directories.map((directory) => [directory, gitGrepMarkers(directory)]));
 }
 
-/**
- * The files that may hold a key. `readAnyway`: files the caller reads whatever they hold; they are
- * not searched here (the caller looks for keys in the text it reads), only filtered by git's matches.
- */
-export async function filesWithKeyMarkers(
-  files: readonly DiscoveredFile[],
-  maxBytes: number,
-  started: GitMarkerSearches = new Map(),
-  readAnyway: (file: DiscoveredFile) => boolean = () => false,
-): Promise<DiscoveredFile[]> {
+/** The absolute paths of the files under `root` git finds a marker in (undefined: git failed), searched now unless `started`. */
+export function gitMarkerMatches(started: GitMarkerSearches, root: string): Promise<Set<string> | undefined> {
+  return started.get(root) ?? gitGrepMarkers(root);
+}
+
+/** Whether text the caller read anyway holds a marker (the same test as the search's, on the decoded text). */
+export function hasKeyMarker(text: string): boolean {
+  return KEY_MARKERS.some((marker) => text.includes(marker));
+}
+
+/** Which of the files may hold a key, searched by git or byte by byte. */
+export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxBytes: number, started: GitMarkerSearches = new Map()): Promise<DiscoveredFile[]> {
   const byGitRoot = new Map<string, DiscoveredFile[]>();
   const searchHere: DiscoveredFile[] = [];
   for (const file of files) {
@@ -46,12 +48,12 @@ export async function filesWithKeyMarkers(
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
-      const matches = await (started.get(root) ?? gitGrepMarkers(root));
+      const matches = await gitMarkerMatches(started, root);
       // git failed: search all its files here rather than miss a key.
       pushAll(searchHere, (matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
     }),
   );
-  return searchHere.filter((file) => isWhereExpected(file) && (readAnyway(file) || containsMarker(file.absPath, maxBytes)));
+  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
 }
 
 /** A file discovery took from git's index unchecked is searched only where it really is (no symbolic link on the disk leads elsewhere). */

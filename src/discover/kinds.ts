@@ -44,10 +44,7 @@ const DOCUMENTATION_NAME = /^readme(?:\..*)?$|\.md$/i;
  * absolute, with `/` or `\` separators.
  */
 export function kindFromPath(relPath: string): FileKind | undefined {
-  const segments = relPath.split(/[\\/]/);
-  const name = segments.at(-1) ?? '';
-  const parent = segments.at(-2);
-  const grandparent = segments.at(-3);
+  const [grandparent, parent, name] = lastSegments(relPath);
 
   const byName = FILE_NAME_KINDS.get(name);
   if (byName) return byName;
@@ -61,6 +58,22 @@ export function kindFromPath(relPath: string): FileKind | undefined {
     if (dropIn) return dropIn;
   }
   return setupKindFromPath(name, parent, grandparent);
+}
+
+/**
+ * The last three segments (missing ones undefined), found from the end: a large scan classifies
+ * every path, and splitting each whole path cost more than the rest of the classification.
+ */
+function lastSegments(filePath: string): [string | undefined, string | undefined, string] {
+  const segments: string[] = [];
+  let end = filePath.length;
+  while (segments.length < 3) {
+    const separator = end === 0 ? -1 : Math.max(filePath.lastIndexOf('/', end - 1), filePath.lastIndexOf('\\', end - 1));
+    segments.push(filePath.slice(separator + 1, end));
+    if (separator === -1) break;
+    end = separator;
+  }
+  return [segments[2], segments[1], segments[0] ?? ''];
 }
 
 const YAML_NAME = /\.ya?ml$/i;

@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
-import { open, realpath, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { describeFsError } from './errors.js';
+import path from 'node:path';
+import { describeFsError, errorCode } from './errors.js';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /**
@@ -22,6 +22,12 @@ export interface ReadLimits {
   maxLines?: number;
   /** Where the file must really be: a symbolic link on the disk that leads elsewhere is not followed. */
   realPath?: string;
+  /**
+   * Real paths of directories, kept by the caller for one scan: checking `realPath` resolves the
+   * file's directory once, not every file's whole path (a large scan reads thousands of files in
+   * hundreds of directories).
+   */
+  realDirectories?: Map<string, string>;
 }
 
 export type ReadResult =
@@ -33,27 +39,36 @@ export type ReadResult =
  * regular files it changes nothing. Windows has no such flag.
  */
 export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** With the directory's real path checked, refusing a symbolic link as the last step proves where the file is. Not on Windows. */
+const NO_FOLLOW = constants.O_NOFOLLOW as number | undefined;
 
-/** Reads a file to lint. Never throws for the file's sake: every problem is a `ReadFailure`. */
-export async function readTextFile(absPath: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): Promise<ReadResult> {
-  if (limits.realPath !== undefined) {
-    const real = await realpath(absPath).catch(() => undefined);
-    // Deleted since git indexed it: nothing to lint, nothing to say.
-    if (real === undefined) return { ok: false, reason: 'gone', message: 'no longer on disk' };
-    if (real !== limits.realPath) return { ok: false, reason: 'elsewhere', message: 'a symbolic link on the disk leads elsewhere than git records; not followed' };
-  }
-  let handle: FileHandle;
+const GONE: ReadResult = { ok: false, reason: 'gone', message: 'no longer on disk' };
+const ELSEWHERE: ReadResult = { ok: false, reason: 'elsewhere', message: 'a symbolic link on the disk leads elsewhere than git records; not followed' };
+
+/**
+ * Reads a file to lint. Never throws for the file's sake: every problem is a `ReadFailure`.
+ * Synchronous on purpose: a large scan reads thousands of small files, and through the thread
+ * pool each cost five round trips (7,000 files: 280–390 ms against 170 ms in a loop).
+ */
+export function readTextFile(absPath: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): ReadResult {
+  const checked = limits.realPath === undefined ? undefined : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
+  if (checked === 'gone') return GONE;
+  if (checked === 'elsewhere') return ELSEWHERE;
+  let fd: number;
   try {
-    handle = await open(absPath, OPEN_FLAGS);
+    fd = openSync(absPath, OPEN_FLAGS | (checked === 'directory' ? (NO_FOLLOW ?? 0) : 0));
   } catch (error) {
+    // Deleted since git indexed it: nothing to lint, nothing to say.
+    if (checked !== undefined && (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR')) return GONE;
+    if (checked === 'directory' && errorCode(error) === 'ELOOP') return ELSEWHERE;
     return { ok: false, reason: 'unreadable', message: `cannot open: ${describeFsError(error)}` };
   }
   try {
     // fstat on the opened descriptor: what we check is what we read, even if the path is swapped meanwhile.
-    const stats = await handle.stat();
+    const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: 'not-a-file', message: 'not a regular file' };
     if (stats.size > limits.maxBytes) return tooLarge(stats.size, limits.maxBytes);
-    const bytes = await readAtMost(handle, limits.maxBytes, stats.size);
+    const bytes = readAtMost(fd, limits.maxBytes, stats.size);
     // The file grew between fstat and read.
     if (bytes === undefined) return tooLarge(undefined, limits.maxBytes);
     const maxLines = limits.maxLines ?? DEFAULT_MAX_LINES;
@@ -64,21 +79,46 @@ export async function readTextFile(absPath: string, limits: ReadLimits = { maxBy
   } catch (error) {
     return { ok: false, reason: 'unreadable', message: `cannot read: ${describeFsError(error)}` };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+/**
+ * Whether the file is where `realPath` says: 'path' when its whole real path was compared,
+ * 'directory' when only its directory's was (the caller then opens it without following a link).
+ */
+function isWhereExpected(absPath: string, realPath: string, realDirectories = new Map<string, string>()): 'path' | 'directory' | 'gone' | 'elsewhere' {
+  try {
+    if (NO_FOLLOW === undefined) return realpathSync(absPath) === realPath ? 'path' : 'elsewhere';
+    return path.join(realDirectory(path.dirname(absPath), realDirectories), path.basename(absPath)) === realPath ? 'directory' : 'elsewhere';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** realpath(), one lstat per directory not yet known: a directory that is no link is its known parent's real path and its name. */
+function realDirectory(directory: string, known: Map<string, string>): string {
+  let real = known.get(directory);
+  if (real !== undefined) return real;
+  const parent = path.dirname(directory);
+  if (parent === directory) real = directory;
+  else if (lstatSync(directory).isSymbolicLink()) real = realpathSync.native(directory);
+  else real = path.join(realDirectory(parent, known), path.basename(directory));
+  known.set(directory, real);
+  return real;
 }
 
 /**
  * Reads to end of file, or returns `undefined` as soon as there is more than `maxBytes`. The size
  * from fstat only sizes the buffers: files grow, and /proc-like files say 0.
  */
-async function readAtMost(handle: FileHandle, maxBytes: number, expectedSize: number): Promise<Uint8Array | undefined> {
+function readAtMost(fd: number, maxBytes: number, expectedSize: number): Uint8Array | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
     if (bytesRead === 0) {
       // Usually one chunk, sized by fstat: a view of it, not two copies of a file that can be 64 MB.
       const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);

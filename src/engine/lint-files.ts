@@ -16,14 +16,14 @@ import type { ConfigFileModel } from '../parse/config/config-model.js';
 import { parseConfigFile } from '../parse/config/parse-config-file.js';
 import { configRoot, lintConfigTrees } from './lint-config-trees.js';
 import type { Config } from '../config/config.js';
-import { discoverFiles, type DiscoveredFile } from '../discover/discover.js';
+import { isReadWhateverItHolds, startDiscovery, type DiscoveredFile } from '../discover/discover.js';
 import { CONTENT_SNIFF_BYTES, isAccountFile, mayHoldSetupYaml, setupKindFromContent } from '../discover/kinds.js';
-import { filesWithKeyMarkers, startGitMarkerSearches } from '../discover/key-markers.js';
+import { filesWithKeyMarkers, gitMarkerMatches, hasKeyMarker, startGitMarkerSearches } from '../discover/key-markers.js';
 import type { KeyFileModel } from '../parse/key-file-model.js';
 import { findPrivateKeys, type PrivateKeyBlock } from '../parse/private-key.js';
 import { forRepository, type SetupFileModel } from '../parse/setup/setup-model.js';
 import { buildRepositoryModel } from '../repository/repository-model.js';
-import { DEFAULT_MAX_BYTES, readTextFile } from '../discover/read-file.js';
+import { DEFAULT_MAX_BYTES, readTextFile, type ReadLimits } from '../discover/read-file.js';
 import { RULES } from '../rules/index.js';
 import type { RuleContext } from '../rules/rule.js';
 import { lintSetupSource } from './lint-setup.js';
@@ -59,25 +59,19 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const keyScan = usesPrivateKeyRules(ruleSet);
   // git searches for key markers while discovery lists and stats the files.
   const gitSearches = startGitMarkerSearches(keyScan ? directoryInputs(paths, options.cwd) : []);
-  const discovery = await discoverFiles(paths, {
+  const discovery = startDiscovery(paths, {
     cwd: options.cwd,
     ignore: options.config.ignore,
     ...(options.kind ? { kind: options.kind } : {}),
+    ...(keyScan ? { trackedWithMarkers: (root: string) => gitMarkerMatches(gitSearches, root) } : {}),
   });
   const findings: Finding[] = [];
   const note = (file: string, message: string): void => {
     const reporter = ruleSet.byId(UNREADABLE_FILE);
     if (reporter) findings.push(toFinding(reporter, file, { line: 1, column: 1, message }));
   };
-  for (const skipped of discovery.notes) note(skipped.displayPath, skipped.message);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // Files read whatever they hold: of a known kind, named explicitly, YAML that may be setup code
-  // (cloud-init user data, a playbook), a machine's accounts. The marker search does not read them
-  // a second time; every other file is read only if git (or a byte search) finds a key marker in it.
-  const readAnyway = (file: DiscoveredFile): boolean =>
-    file.kind !== undefined || file.explicit || mayHoldSetupYaml(file.displayPath) || isAccountFile(file.displayPath);
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(discovery.files, maxBytes, gitSearches, readAnyway) : []);
-  const candidates = discovery.files.filter((file) => readAnyway(file) || keyCandidates.has(file));
+  const limits: ReadLimits = { maxBytes, realDirectories: new Map() };
   let scanned = 0;
   const configModels: ConfigFileModel[] = [];
   const keyFiles: KeyFileModel[] = [];
@@ -97,17 +91,17 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   };
   /** A machine's etc/passwd and etc/group, read quietly in the same pass, for the lockout analysis. */
   const accounts: SourceFile[] = [];
-  await forEachConcurrently(candidates, READ_CONCURRENCY, async (file) => {
+  const lintFile = async (file: DiscoveredFile): Promise<void> => {
     const account = isAccountFile(file.displayPath);
     // A file read only to look for keys or setup YAML, or for the accounts, stays quiet when it cannot be read.
     const probing = file.kind === undefined && (account || !file.explicit);
-    const read = await readText(file, maxBytes, probing ? () => undefined : note);
+    const read = readText(file, limits, probing ? () => undefined : note);
     if (!read) return;
     if (account) {
       accounts.push(createSourceFile(file.displayPath, read.text, read.hasBom));
       return;
     }
-    const keys = keyCandidates.has(file) ? findPrivateKeys(read.text) : [];
+    const keys = keyScan && hasKeyMarker(read.text) ? findPrivateKeys(read.text) : [];
     const setupYaml = probing && mayHoldSetupYaml(file.displayPath) ? setupKindFromContent(read.text.slice(0, CONTENT_SNIFF_BYTES)) : undefined;
     // Nothing to analyse (a marker in code, an ordinary YAML file): splitting a large file into
     // lines would cost more than the search did.
@@ -134,7 +128,17 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
       keyFiles.push(model);
       pushAll(inSources, runKeyFileRules(model, ruleSet, context));
     }
-  });
+  };
+  // Files of a known kind are read while git searches for key markers and walks the work tree.
+  const early = await discovery.early;
+  const [, complete] = await Promise.all([forEachConcurrently(early, READ_CONCURRENCY, lintFile), discovery.complete]);
+  for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
+  const settled = new Set(early);
+  const rest = complete.files.filter((file) => !settled.has(file));
+  // The files read anyway are looked into as read; every other file is read only if git (or a byte
+  // search) finds a key marker in it.
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   // Only private keys are matched against the public keys: without one, no index (a fingerprint lookup per key line).
   if (privateKeys.size > 0) {
     const publicKeys = publicKeyIndex(keyFiles);
@@ -146,7 +150,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
     cwd: options.cwd,
     root: configRoot(paths, options.cwd),
     loadExtra: async (displayPath, kind) => {
-      const source = await readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, maxBytes, note);
+      const source = readSource({ absPath: path.resolve(options.cwd, displayPath), displayPath }, limits, note);
       return source && parseConfig(source, kind);
     },
   });
@@ -199,21 +203,21 @@ function usesPrivateKeyRules(ruleSet: RuleSet): boolean {
 }
 
 /** The file as a SourceFile, or undefined (with a note) when it cannot be read as text. */
-async function readSource(
+function readSource(
   file: Pick<DiscoveredFile, 'absPath' | 'displayPath'>,
-  maxBytes: number,
+  limits: ReadLimits,
   note: (file: string, message: string) => void,
-): Promise<SourceFile | undefined> {
-  const read = await readText(file, maxBytes, note);
+): SourceFile | undefined {
+  const read = readText(file, limits, note);
   return read && createSourceFile(file.displayPath, read.text, read.hasBom);
 }
 
-async function readText(
+function readText(
   file: Pick<DiscoveredFile, 'absPath' | 'displayPath' | 'realPath'>,
-  maxBytes: number,
+  limits: ReadLimits,
   note: (file: string, message: string) => void,
-): Promise<{ text: string; hasBom: boolean } | undefined> {
-  const read = await readTextFile(file.absPath, file.realPath === undefined ? { maxBytes } : { maxBytes, realPath: file.realPath });
+): { text: string; hasBom: boolean } | undefined {
+  const read = readTextFile(file.absPath, file.realPath === undefined ? limits : { ...limits, realPath: file.realPath });
   if (read.ok) return read;
   if (read.reason !== 'gone') note(file.displayPath, `Skipped: ${read.message}.`);
   return undefined;

@@ -4,7 +4,8 @@
  * the directories above it (misc.c `safe_path`).
  */
 import { strictModesVerdict } from './file-modes.js';
-import { homeOf, type KeySource } from './installed-keys.js';
+import { expandTilde, expandTokens, homeOf, isOwnHome } from './expand-path.js';
+import type { KeySource } from './installed-keys.js';
 import { across, DENIED, label, placeOf, relatedTo, type Check } from './checks.js';
 import type { UserSettings } from './server-view.js';
 
@@ -13,21 +14,8 @@ function authorizedKeysPaths(patterns: readonly string[], user: string): string[
   const paths: string[] = [];
   for (const pattern of patterns) {
     if (pattern.toLowerCase() === 'none') continue;
-    let path = pattern;
-    if (path === '~' || path.startsWith('~/')) path = `/root${path.slice(1)}`;
-    else if (path.startsWith('~')) {
-      const slash = path.indexOf('/');
-      path = homeOf(path.slice(1, slash === -1 ? undefined : slash)) + (slash === -1 ? '' : path.slice(slash));
-    }
-    let unknown = false;
-    path = path.replace(/%(.)/g, (_, token: string) => {
-      if (token === '%') return '%';
-      if (token === 'u') return user;
-      if (token === 'h') return homeOf(user);
-      unknown = true; // %U (the uid) and anything else: not known here
-      return '';
-    });
-    if (unknown) return undefined;
+    const path = expandTokens(expandTilde(pattern, 'root'), { u: user, h: homeOf(user) });
+    if (path === undefined) return undefined;
     paths.push(path.startsWith('/') ? path : `${homeOf(user)}/${path}`);
   }
   return paths;
@@ -39,7 +27,7 @@ export function keysRead(view: UserSettings, release: string, source: KeySource)
     if (paths === undefined) return { unknown: 'AuthorizedKeysFile uses %U' };
     if (paths.includes(source.path)) return 'ok';
     const reads = paths.length === 0 ? 'no file at all (`none`)' : paths.join(' and ');
-    const tilde = setting?.values.some((value) => value.startsWith('~')) ? ' (sshd expands `~` once, when it reads its configuration, to root\'s home)' : '';
+    const tilde = setting?.values.some(isOwnHome) ? ` (sshd expands \`~\` once, when it reads its configuration, to root's home, so any key in root's file can log in as ${view.user})` : '';
     const by = setting ? label(setting) : `AuthorizedKeysFile (not set: the default ${values.join(' ')})`;
     return {
       family: 'keys-not-read',

@@ -17,6 +17,7 @@ import { parsedEntries } from '../rules/rule.js';
 import { formatCertTime } from '../rules/public-key/certificate-validity.js';
 import type { SourceLine } from '../core/source.js';
 import { fileRead } from './authorized-files.js';
+import { expandTilde } from './expand-path.js';
 import { across, DENIED, isCause, label, placeOf, relatedTo, type Cause, type Check } from './checks.js';
 import { filePlace, governingServer, machinePrefix, setupsGoverned, type KeySource } from './installed-keys.js';
 import type { Setting, UserSettings } from './server-view.js';
@@ -108,8 +109,8 @@ function trustedCaRoute(view: UserSettings, cert: Cert, model: RepositoryModel, 
   if (!trusted) return { unknown: 'TrustedUserCAKeys depends on the connection' };
   const setting = trusted.setting;
   if (isNone(setting)) return 'absent';
-  let path = setting!.values[0]!;
-  if (path.startsWith('~/')) path = `/root${path.slice(1)}`;
+  // sshd expands `~` when it reads its configuration, as root (servconf.c parse_filename).
+  const path = expandTilde(setting!.values[0]!, 'root');
   if (!path.startsWith('/') || path.includes('%')) return { unknown: `TrustedUserCAKeys ${path} is not an absolute path` };
   const repoPath = machinePrefix(view.analysis.tree.main.source.path) + path.slice(1);
   const file = model.keyFiles.find((candidate) => candidate.source.path === repoPath);

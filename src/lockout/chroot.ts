@@ -7,22 +7,14 @@
  */
 import { writablePaths } from './file-modes.js';
 import { across, label, relatedTo, type Check } from './checks.js';
-import { homeOf, type KeySource } from './installed-keys.js';
+import { expandTilde, expandTokens, homeOf } from './expand-path.js';
+import type { KeySource } from './installed-keys.js';
 import type { UserSettings } from './server-view.js';
 
 /** The chroot path for `user` (tilde_expand_filename, then %h %u %%); undefined when unknown (%U, relative). */
 function chrootPath(value: string, user: string): string | undefined {
-  let path = value;
-  if (path === '~' || path.startsWith('~/')) path = homeOf(user) + path.slice(1);
-  let unknown = false;
-  path = path.replace(/%(.)/g, (_, token: string) => {
-    if (token === '%') return '%';
-    if (token === 'u') return user;
-    if (token === 'h') return homeOf(user);
-    unknown = true;
-    return '';
-  });
-  return unknown || !path.startsWith('/') ? undefined : path.replace(/\/+$/, '') || '/';
+  const path = expandTokens(expandTilde(value, user), { u: user, h: homeOf(user) });
+  return path === undefined || !path.startsWith('/') ? undefined : path.replace(/\/+$/, '') || '/';
 }
 
 /** `/`, `/srv`, `/srv/sftp`, … : the components safely_chroot checks. */

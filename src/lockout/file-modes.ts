@@ -10,7 +10,8 @@
  * touch keep the modes a checkout or `authorized_key` gives them (644/755, 600/700), which pass.
  */
 import type { SetupFileModel, ModeSetting } from '../parse/setup/setup-model.js';
-import { homeOf, resolveTargetPath, type Place } from './installed-keys.js';
+import { homeOf } from './expand-path.js';
+import { resolveTargetPath, type Place } from './installed-keys.js';
 
 export type ModeVerdict =
   | { safe: true }

@@ -27,7 +27,8 @@ import type { RepositoryModel } from '../repository/repository-model.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { parsedEntries } from '../rules/rule.js';
 import { placeOf, relatedTo } from './checks.js';
-import { governingServer, homeOf, setupsGoverned, type Place } from './installed-keys.js';
+import { expandTilde, expandTokens, homeOf } from './expand-path.js';
+import { governingServer, setupsGoverned, type Place } from './installed-keys.js';
 import { analyseLogins, startFailure, type KeyLogin } from './logins.js';
 import { settingsFor } from './server-view.js';
 
@@ -84,8 +85,8 @@ function identityFingerprint(model: RepositoryModel, repoPath: string): { finger
 
 /** An IdentityFile value as a path on the machine (`~`, `%d` the home, `%u` the user); undefined when it depends on more. */
 function identityPath(value: string, user: string): string | undefined {
-  const path = value.replace(/^~(?=\/)/, homeOf(user)).replace(/%([du%])/g, (_, token: string) => (token === 'd' ? homeOf(user) : token === 'u' ? user : '%'));
-  return path.startsWith('/') && !/[%$]/.test(value.replace(/%[du%]/g, '')) ? path : undefined;
+  const path = expandTokens(expandTilde(value, user), { d: homeOf(user), u: user });
+  return path?.startsWith('/') && !value.includes('$') ? path : undefined;
 }
 
 function certainlyOff(values: readonly (Setting | undefined)[]): boolean {

@@ -16,6 +16,7 @@ import type { EmbeddedDocument, KeyInstallation, SetupFileModel } from '../parse
 import type { RepositoryModel } from '../repository/repository-model.js';
 import type { ConfigAnalysis } from '../rules/rule.js';
 import { userOfPath } from '../parse/setup/ssh-paths.js';
+import { expandTilde, homeOf, isOwnHome } from './expand-path.js';
 
 /** A place in the repository. */
 export interface Place {
@@ -37,10 +38,6 @@ export interface KeySource {
   server: ConfigAnalysis;
   /** The setup files that configure the same machine (their modes apply). */
   setups: SetupFileModel[];
-}
-
-export function homeOf(user: string): string {
-  return user === 'root' ? '/root' : `/home/${user}`;
 }
 
 /** `home/<user>/.ssh/authorized_keys` or `root/.ssh/authorized_keys`, after any prefix. */
@@ -78,13 +75,10 @@ export function governingServer(servers: readonly ConfigAnalysis[], repoPath: st
 /** A path as the setup code writes it, made absolute for `user` (`~/.ssh` → `/home/deploy/.ssh`); undefined when unknown. */
 export function resolveTargetPath(written: string, user: string | undefined): string | undefined {
   if (/[$`{]/.test(written)) return undefined;
-  let path: string | undefined;
-  if (written === '~' || written.startsWith('~/')) path = user === undefined ? undefined : homeOf(user) + written.slice(1);
-  else if (written.startsWith('~')) {
-    const slash = written.indexOf('/');
-    path = homeOf(written.slice(1, slash === -1 ? undefined : slash)) + (slash === -1 ? '' : written.slice(slash));
-  } else if (written.startsWith('/')) path = written;
-  return path?.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+  // `~/…` is the home of the user the code runs as, unknown without one (`~name/…` needs none).
+  if (user === undefined && isOwnHome(written)) return undefined;
+  const path = expandTilde(written, user ?? '');
+  return path.startsWith('/') ? path.replace(/\/+/g, '/').replace(/(.)\/$/, '$1') : undefined;
 }
 
 /** The setup files that configure the machine `server` governs (their modes apply). */

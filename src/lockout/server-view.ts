@@ -9,34 +9,12 @@
  * host name or groups, so a block on those may or may not apply: the value is then one of
  * several, and the analysis claims nothing that depends on which.
  */
-import { matchPattern, matchPatternList } from '../openssh/match.js';
-import type { Directive } from '../parse/config/config-model.js';
-import { effectiveConfig, matchCriteria, type Setting } from '../parse/config/effective-config.js';
+import { matchPattern } from '../openssh/match.js';
+import { effectiveConfig, scopeAppliesToUser, type Applies, type Setting } from '../parse/config/effective-config.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 
 export type { Setting } from '../parse/config/effective-config.js';
 export { where, written, viaLabel } from '../rules/config/setting-text.js';
-
-export type Applies = 'yes' | 'no' | 'maybe';
-
-/**
- * Whether a Match block applies to `user`'s connections (servconf.c `match_cfg_line`, all
- * criteria ANDed). The other criteria depend on the connection (Address, Host, LocalPort, …) or
- * on what the repository does not show (Group): they may apply.
- */
-export function matchAppliesTo(block: Directive, user: string): Applies {
-  let result: Applies = 'yes';
-  for (const criterion of matchCriteria(block)) {
-    if (criterion.name === 'all') continue;
-    if (criterion.name === 'invalid-user') return 'no';
-    if (criterion.name === 'user') {
-      if (matchPatternList(user, criterion.patterns.join(',')) !== 1) return 'no';
-    } else {
-      result = 'maybe';
-    }
-  }
-  return result;
-}
 
 export interface UserSettings {
   user: string;
@@ -63,7 +41,7 @@ export function settingsFor(analysis: ConfigAnalysis, context: Pick<RuleContext,
     lines(keyword) {
       const all = config.all(keyword);
       const inBlocks = all.filter((setting) => setting.scope.block !== undefined);
-      const applies = inBlocks.map((setting) => matchAppliesTo(setting.scope.block!, user));
+      const applies = inBlocks.map((setting) => scopeAppliesToUser(setting.scope, user));
       if (applies.includes('maybe')) return undefined;
       const matching = inBlocks.filter((_, index) => applies[index] === 'yes');
       return matching.length > 0 ? matching : all.filter((setting) => setting.scope.block === undefined);
@@ -72,9 +50,8 @@ export function settingsFor(analysis: ConfigAnalysis, context: Pick<RuleContext,
       const lines = config.all(keyword);
       const found: (Setting | undefined)[] = [];
       for (const setting of lines) {
-        const block = setting.scope.block;
-        if (!block) continue;
-        const applies = matchAppliesTo(block, user);
+        if (!setting.scope.block) continue;
+        const applies = scopeAppliesToUser(setting.scope, user);
         if (applies === 'no') continue;
         found.push(setting);
         if (applies === 'yes') return found;

@@ -584,21 +584,33 @@ export type Diagnostic =
  */
 export type Severity = 'fatal' | 'error' | 'warning' | 'debug';
 
+/** The diagnostics that refuse a line: the program stops at it or counts it. */
+export type Refusal = Exclude<Diagnostic, 'deprecated' | 'unsupported' | 'ignored'>;
+
+/** How the program treats a diagnostic in a release (`refusalSeverity` for those that refuse the line). */
+export function diagnosticSeverity(program: Program, release: Release, diagnostic: Diagnostic, grammar?: ValueGrammar): Severity {
+  switch (diagnostic) {
+    case 'deprecated':
+      return program === 'sshd' ? 'warning' : 'debug';
+    case 'unsupported':
+      return 'warning';
+    case 'ignored':
+      return 'debug';
+    default:
+      return refusalSeverity(program, release, diagnostic, grammar);
+  }
+}
+
 /**
- * How the program treats a diagnostic in a release. `grammar` refines
+ * Whether the program stops at a refused line (fatal) or counts it (error). `grammar` refines
  * invalid-value for the kinds whose failures are not the program's default:
  * sshd (fatal by default) reports PubkeyAuthOptions problems as errors from
  * 8.7; ssh (fatal ≤8.4, error from 8.5) keeps fatal() for PermitRemoteOpen,
  * ChannelTimeout and VersionAddendum.
  */
-export function diagnosticSeverity(
-  program: Program,
-  release: Release,
-  diagnostic: Diagnostic,
-  grammar?: ValueGrammar,
-): Severity {
+export function refusalSeverity(program: Program, release: Release, refusal: Refusal, grammar?: ValueGrammar): 'fatal' | 'error' {
   const since87 = isAtLeast(release, '8.7');
-  switch (diagnostic) {
+  switch (refusal) {
     case 'bad-option':
     case 'no-argument':
     case 'invalid-quotes':
@@ -610,12 +622,6 @@ export function diagnosticSeverity(
       return program === 'ssh' && isAtLeast(release, '8.5') ? 'error' : 'fatal';
     case 'not-in-match':
       return 'fatal';
-    case 'deprecated':
-      return program === 'sshd' ? 'warning' : 'debug';
-    case 'unsupported':
-      return 'warning';
-    case 'ignored':
-      return 'debug';
     case 'invalid-value':
       if (program === 'sshd') {
         return since87 && grammar?.kind === 'pubkey-auth-options' ? 'error' : 'fatal';

@@ -6,9 +6,19 @@ import type { PastedBlock } from './pasted-blocks.js';
 
 export type KeyFileKind = 'authorized_keys' | 'known_hosts' | 'public_key';
 
+/** A hashed host field, `|1|<salt>|<hash>`, as hostfile.c `extract_salt` reads it. */
+export interface HashedHostField {
+  /** The salt as written, and the 20 bytes it decodes to. */
+  saltText: string;
+  salt: Uint8Array;
+  /** Everything after the salt's `|`, which ssh compares with the base64 HMAC-SHA1 of the name. */
+  hash: string;
+}
+
 export interface KnownHostsFields {
   marker?: { name: '@cert-authority' | '@revoked'; range: Range };
-  hosts: { text: string; range: Range };
+  /** `hashed` is set exactly when the field starts with `|` (`match_maybe_hashed`): a field that does without a valid salt is rejected. */
+  hosts: { text: string; range: Range; hashed?: HashedHostField };
 }
 
 export interface KeyEntry {

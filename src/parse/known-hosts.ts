@@ -7,7 +7,7 @@ import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import { decodeBase64 } from '../ssh/base64.js';
 import { diagnoseKeyFailure } from './diagnose-key-line.js';
-import { NO_OPTIONS, atLine, type KeyFileModel, type KeyLine, type KnownHostsFields, type LineVerdict } from './key-file-model.js';
+import { NO_OPTIONS, atLine, type HashedHostField, type KeyFileModel, type KeyLine, type KnownHostsFields, type LineVerdict } from './key-file-model.js';
 import { attachMultiLineRejections } from './multi-line.js';
 import { findPastedBlocks } from './pasted-blocks.js';
 import { readKey, skipBlanks, tokenEnd } from './read-key.js';
@@ -15,14 +15,15 @@ import { readKey, skipBlanks, tokenEnd } from './read-key.js';
 const HASH_MAGIC = '|1|';
 const SHA1_LENGTH = 20;
 
-/** `extract_salt`: `|1|<base64 salt of 20 bytes>|…`; anything else is a "bad host hash". */
-export function validHashedHost(hosts: string): boolean {
-  if (!hosts.startsWith(HASH_MAGIC)) return false;
+/** `extract_salt`: `|1|<base64 salt of 20 bytes>|…`; undefined for anything else, a "bad host hash". */
+function parseHashedHost(hosts: string): HashedHostField | undefined {
+  if (!hosts.startsWith(HASH_MAGIC)) return undefined;
   const end = hosts.indexOf('|', HASH_MAGIC.length);
-  if (end === -1) return false;
-  const salt = hosts.slice(HASH_MAGIC.length, end);
-  if (salt.length === 0 || salt.length > 1024) return false;
-  return decodeBase64(salt)?.length === SHA1_LENGTH;
+  if (end === -1) return undefined;
+  const saltText = hosts.slice(HASH_MAGIC.length, end);
+  if (saltText.length === 0 || saltText.length > 1024) return undefined;
+  const salt = decodeBase64(saltText);
+  return salt?.length === SHA1_LENGTH ? { saltText, salt, hash: hosts.slice(end + 1) } : undefined;
 }
 
 export function parseKnownHostsLine(text: string, version: OpenSSHVersion): LineVerdict {
@@ -44,9 +45,11 @@ export function parseKnownHostsLine(text: string, version: OpenSSHVersion): Line
     marker = { name, range };
   }
   const hostsEnd = tokenEnd(text, at);
-  const hosts = { text: text.slice(at, hostsEnd), range: { start: at, end: hostsEnd } };
-  if (hosts.text.startsWith('|') && !validHashedHost(hosts.text)) {
-    return { status: 'rejected', rejection: { code: 'bad-hash', range: hosts.range } };
+  const hosts: KnownHostsFields['hosts'] = { text: text.slice(at, hostsEnd), range: { start: at, end: hostsEnd } };
+  if (hosts.text.startsWith('|')) {
+    const hashed = parseHashedHost(hosts.text);
+    if (!hashed) return { status: 'rejected', rejection: { code: 'bad-hash', range: hosts.range } };
+    hosts.hashed = hashed;
   }
   const keyStart = skipBlanks(text, hostsEnd);
   if (keyStart === text.length || text[keyStart] === '#') {

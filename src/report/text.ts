@@ -1,6 +1,7 @@
 import { compareFindings, type Finding, type Severity } from '../core/finding.js';
 import type { LintResult } from '../core/lint-result.js';
 import type { ReportOptions } from './report-options.js';
+import { plural, totalsText } from './totals.js';
 import { pushAll } from '../core/collections.js';
 
 /**
@@ -34,14 +35,9 @@ function findingLines(finding: Finding, style: Style): string[] {
 }
 
 function summary(result: LintResult): string {
-  const files = count(result.filesScanned, 'file');
+  const files = plural(result.filesScanned, 'file');
   if (result.findings.length === 0) return `no problems found in ${files}`;
-  const bySeverity = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  return `${count(bySeverity('error'), 'error')}, ${count(bySeverity('warning'), 'warning')}, ${count(bySeverity('note'), 'note')} in ${files}`;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${totalsText(result.findings)} in ${files}`;
 }
 
 /*

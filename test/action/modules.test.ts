@@ -1,11 +1,12 @@
 /** The Action's modules on their own: inputs, scope, annotation budget, check-run batching, summary cap. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { byImportance, planAnnotations } from '../../src/action/annotations.js';
 import { changedFiles, filesFromListing, selectReported } from '../../src/action/changed-files.js';
 import { MAX_ANNOTATION_REQUESTS, publishCheckRun, toCheckAnnotation, type ChecksApi, type CreateCheckRunParams, type UpdateCheckRunParams } from '../../src/action/check-run.js';
+import { repositoryRoot } from '../../src/action/event.js';
 import { readInputs } from '../../src/action/inputs.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/action/summary.js';
 import { truncateBytes, truncateChars } from '../../src/action/truncate.js';
@@ -137,6 +138,19 @@ describe('scope: changed files', () => {
     await expect(changedFiles({ number: 4, baseSha: 'e'.repeat(40), headSha }, { repositoryRoot: repo, info: () => undefined })).rejects.toThrow(
       /cannot list the files pull request #4 changes: no github-token, and git diff eeeeeeeeeeee\.\.\.\w{12} failed .*fetch-depth: 0/,
     );
+  });
+
+  it("asks git about the checkout, not the repository a hook's GIT_DIR names", async () => {
+    const { repo, baseSha, headSha } = repoWithPullRequest();
+    const saved = process.env.GIT_DIR;
+    process.env.GIT_DIR = path.join(mkdtempSync(path.join(tmpdir(), 'sshlint-other-')), '.git');
+    try {
+      expect(await repositoryRoot(path.join(repo, 'added'))).toBe(realpathSync(repo));
+      expect((await changedFiles({ number: 1, baseSha, headSha }, { repositoryRoot: repo, info: () => undefined })).files).toEqual(new Set(['new name.pub', 'added/ütf.pub']));
+    } finally {
+      if (saved === undefined) delete process.env.GIT_DIR;
+      else process.env.GIT_DIR = saved;
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverFiles, type DiscoveredFile } from '../../src/discover/discover.js';
+import { discoverFiles, startDiscovery, type DiscoveredFile } from '../../src/discover/discover.js';
 import { UsageError } from '../../src/discover/errors.js';
 import { defaultConfig } from '../../src/config/config.js';
 import { lintPaths } from '../../src/engine/lint-files.js';
@@ -21,6 +21,9 @@ function write(relPath: string, content = 'x\n'): void {
 function git(...args: string[]): void {
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: root, stdio: 'pipe' });
 }
+
+/** Every tracked file, as if git found a key marker in each: what discovery lists, not what the pipeline reads. */
+const KEEP_TRACKED = { trackedWithMarkers: async () => undefined };
 
 /** `[displayPath, kind, explicit]`, the shape most assertions care about. */
 type Summary = [string, string | undefined, boolean][];
@@ -96,7 +99,7 @@ describe.each([
   });
 
   it('lists every non-ignored file, kinds from names, .ssh included, node_modules skipped', async () => {
-    const result = await discoverFiles(['.'], { cwd: root });
+    const result = await discoverFiles(['.'], { cwd: root, ...KEEP_TRACKED });
     expect(summary(result.files)).toEqual(COMMON_FILES);
     expect(result.notes).toEqual([KIND_DIRECTORY_NOTE]);
     const first = result.files[0];
@@ -104,7 +107,7 @@ describe.each([
   });
 
   it('shows paths relative to cwd, for a subdirectory and from a subdirectory', async () => {
-    const fromRoot = await discoverFiles(['etc'], { cwd: root });
+    const fromRoot = await discoverFiles(['etc'], { cwd: root, ...KEEP_TRACKED });
     expect(summary(fromRoot.files)).toEqual([
       ['etc/ssh/sshd_config.d/10-hardening.conf', 'sshd_config', false],
       ['etc/ssh/sshd_config.d/README.md', undefined, false],
@@ -180,7 +183,7 @@ describe('discoverFiles with git', () => {
 
   it('takes tracked files from the index, without touching the disk, and skips ignored ones', async () => {
     unlinkSync(path.join(root, 'gone/known_hosts'));
-    const result = await discoverFiles(['.'], { cwd: root });
+    const result = await discoverFiles(['.'], { cwd: root, ...KEEP_TRACKED });
     expect(summary(result.files)).toEqual([
       ['.gitignore', undefined, false],
       ['gone/known_hosts', 'known_hosts', false],
@@ -188,6 +191,63 @@ describe('discoverFiles with git', () => {
     ]);
     expect(result.files.every((file) => file.realPath !== undefined)).toBe(true);
     expect(result.notes).toEqual([]);
+  });
+
+  it('keeps a tracked file nothing in its path names only where git found a key marker', async () => {
+    for (const relPath of ['notes.txt', 'leak.txt', 'site.yml', 'etc/passwd']) write(relPath);
+    git('add', '.');
+    const searched: string[] = [];
+    const trackedWithMarkers = async (gitRoot: string): Promise<Set<string>> => {
+      searched.push(gitRoot);
+      return new Set([path.join(gitRoot, 'leak.txt')]);
+    };
+    const result = await discoverFiles(['.'], { cwd: root, trackedWithMarkers });
+    expect(searched).toEqual([root]);
+    expect(summary(result.files)).toEqual([
+      ['etc/passwd', undefined, false],
+      ['gone/known_hosts', 'known_hosts', false],
+      ['keep/authorized_keys', 'authorized_keys', false],
+      ['leak.txt', undefined, false],
+      ['site.yml', undefined, false],
+    ]);
+    // Without a search, no such file is kept.
+    expect(summary((await discoverFiles(['.'], { cwd: root })).files).map(([displayPath]) => displayPath)).not.toContain('leak.txt');
+  });
+
+  posixOnly('keeps a tracked file left out by name when a link with a telling name leads to it: findings name the file, not the link', async () => {
+    write('dotfiles/ssh-config');
+    mkdirSync(path.join(root, 'home/.ssh'), { recursive: true });
+    symlinkSync('../../dotfiles/ssh-config', path.join(root, 'home/.ssh/config'));
+    git('add', '.');
+    const result = await discoverFiles(['.'], { cwd: root, trackedWithMarkers: async () => new Set<string>() });
+    expect(summary(result.files).filter(([displayPath]) => /ssh/.test(displayPath))).toEqual([['dotfiles/ssh-config', 'ssh_config', false]]);
+  });
+
+  it('gives the tracked files of a known kind early, before the marker search, and the same objects again at the end', async () => {
+    write('notes.txt');
+    git('add', '.');
+    let searchDone = false;
+    const trackedWithMarkers = async (): Promise<Set<string>> => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      searchDone = true;
+      return new Set([path.join(root, 'notes.txt')]);
+    };
+    const discovery = startDiscovery(['.'], { cwd: root, trackedWithMarkers });
+    const early = await discovery.early;
+    expect(searchDone).toBe(false);
+    expect(summary(early)).toEqual([
+      ['gone/known_hosts', 'known_hosts', false],
+      ['keep/authorized_keys', 'authorized_keys', false],
+    ]);
+    const complete = await discovery.complete;
+    expect(early.every((file) => complete.files.includes(file))).toBe(true);
+    expect(summary(complete.files)).toContainEqual(['notes.txt', undefined, false]);
+  });
+
+  it('gives no early files and fails at the end for a path that does not exist', async () => {
+    const discovery = startDiscovery(['missing'], { cwd: root });
+    expect(await discovery.early).toEqual([]);
+    await expect(discovery.complete).rejects.toBeInstanceOf(UsageError);
   });
 
   it('says nothing about a tracked file deleted from the work tree', async () => {

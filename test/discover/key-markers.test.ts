@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/discover/discover.js';
-import { containsMarker, filesWithKeyMarkers } from '../../src/discover/key-markers.js';
+import { containsMarker, filesWithKeyMarkers, gitMarkerMatches } from '../../src/discover/key-markers.js';
 
 let root: string;
 
@@ -20,7 +20,8 @@ function git(...args: string[]): void {
 }
 
 async function markedFiles(paths = ['.'], maxBytes = 1024 * 1024): Promise<string[]> {
-  const discovery = await discoverFiles(paths, { cwd: root });
+  const trackedWithMarkers = (gitRoot: string): Promise<Set<string> | undefined> => gitMarkerMatches(new Map(), gitRoot);
+  const discovery = await discoverFiles(paths, { cwd: root, trackedWithMarkers });
   return (await filesWithKeyMarkers(discovery.files, maxBytes)).map((file) => file.displayPath).sort();
 }
 

@@ -11,6 +11,7 @@ configRuleTable(rule, {
     { name: 'appending keywords', text: 'AllowUsers alice\nAllowUsers bob\nAcceptEnv LANG\nAcceptEnv LC_*\nHostKey /etc/ssh/a\nHostKey /etc/ssh/b\nPort 22\nPort 2222\n' },
     { name: 'global value, Match override', text: 'PasswordAuthentication no\nMatch Address 10.0.0.0/8\n    PasswordAuthentication yes\n' },
     { name: 'different Match blocks', text: 'Match User a\n    X11Forwarding no\nMatch User b\n    X11Forwarding no\n' },
+    { name: 'two rejected Match lines are not one scope', text: 'Match Colour red\n    X11Forwarding no\nMatch Colour blue\n    X11Forwarding yes\n' },
     { name: 'specific block before Match all', text: 'Match User a\n    X11Forwarding yes\nMatch all\n    X11Forwarding no\n' },
     { name: 'different Subsystem names', text: 'Subsystem sftp internal-sftp\nSubsystem backup /usr/bin/backup\n' },
     { name: 'deprecated keyword twice', text: 'Protocol 2\nProtocol 2\n' },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseVersion } from '../../src/core/version.js';
+import { expandTilde, expandTokens } from '../../src/lockout/expand-path.js';
 import { checkedPaths } from '../../src/lockout/file-modes.js';
 import { governingServer, machinePrefix, resolveTargetPath } from '../../src/lockout/installed-keys.js';
 import { DEFAULT_POLICY, type RuleContext } from '../../src/rules/rule.js';
@@ -113,7 +114,7 @@ const CASES: Case[] = [
   {
     name: 'AuthorizedKeysFile with ~',
     files: { [SSHD]: 'AuthorizedKeysFile ~/.ssh/authorized_keys\n', [DEPLOY]: `${KEYS.ed25519}\n`, [ROOT]: `${KEYS.ed25519}\n` },
-    expected: [{ at: `lockout-keys-not-read ${SSHD}:1`, says: ['/root/.ssh/authorized_keys for deploy', "to root's home"] }],
+    expected: [{ at: `lockout-keys-not-read ${SSHD}:1`, says: ['/root/.ssh/authorized_keys for deploy', "to root's home, so any key in root's file can log in as deploy"] }],
   },
   {
     name: 'the default AuthorizedKeysFile and a file elsewhere: not a conventional place, not claimed',
@@ -276,6 +277,13 @@ describe('lockout rules', () => {
     const files = { [SSHD]: 'PubkeyAcceptedAlgorithms +ssh-dss\n', [DEPLOY]: `${KEYS.dsa1024}\n` };
     expect(await lockoutFindings(files)).toEqual([]);
   });
+
+  it("does not blame root's home for AuthorizedKeysFile ~admin/…, which names admin's", async () => {
+    const [hit, ...more] = await lockoutFindings({ [SSHD]: 'AuthorizedKeysFile ~admin/.ssh/authorized_keys\n', [DEPLOY]: `${KEYS.ed25519}\n` });
+    expect(more).toEqual([]);
+    expect(hit).toContain('makes sshd read /home/admin/.ssh/authorized_keys for deploy, never');
+    expect(hit).not.toContain("root's home");
+  });
 });
 
 describe('where keys land', () => {
@@ -293,6 +301,16 @@ describe('where keys land', () => {
     expect(resolveTargetPath('$HOME/.ssh', 'deploy')).toBeUndefined();
     expect(resolveTargetPath('/home/{{ user }}/.ssh', 'deploy')).toBeUndefined();
     expect(resolveTargetPath('~/.ssh', undefined)).toBeUndefined();
+  });
+
+  it('expands ~ and tokens as tilde_expand_filename and percent_expand do', () => {
+    expect(expandTilde('~/.ssh/authorized_keys', 'root')).toBe('/root/.ssh/authorized_keys');
+    expect(expandTilde('~', 'deploy')).toBe('/home/deploy');
+    expect(expandTilde('~admin/.ssh', 'root')).toBe('/home/admin/.ssh');
+    expect(expandTilde('.ssh/~x', 'root')).toBe('.ssh/~x');
+    expect(expandTokens('/etc/ssh/keys/%u%%', { u: 'deploy' })).toBe('/etc/ssh/keys/deploy%');
+    expect(expandTokens('/etc/ssh/keys/%U', { u: 'deploy' })).toBeUndefined();
+    expect(expandTokens('/etc/ssh/keys/%', { u: 'deploy' })).toBeUndefined();
   });
 
   it('lists the paths StrictModes checks, up to the home', () => {

@@ -45,6 +45,10 @@ export interface Scope {
   key: string;
   /** The Match/Host line; undefined at top level. */
   block?: Directive;
+  /** The block's criteria as the validator read them for the target release (a Host line: one `host` criterion); none at top level. */
+  match: MatchCriteria;
+  /** OpenSSH rejects the Match/Host line itself: what it would match is unknown, and it shares its scope with no other block. */
+  rejected?: true;
   /** Applies to every connection (sshd) or every destination (ssh): top level, `Match all`, `Host *`, criteria that are all `*`. */
   coversAll: boolean;
   /** Applies to nearly everyone: `coversAll`, or wildcard patterns with exceptions (`Host * !bastion`, `Match User *,!admin`, `Match final all`). */
@@ -146,7 +150,7 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
   const scopeFor = (block: Directive | undefined): Scope => {
     let scope = scopes.get(block);
     if (!scope) {
-      scope = scopeOf(block, analysis.kind);
+      scope = scopeOf(block, analysis);
       scopes.set(block, scope);
     }
     return scope;
@@ -499,43 +503,6 @@ export function isOff(setting: Setting | undefined): boolean {
 
 // ------------------------------------------------------------------ scopes
 
-export interface Criterion {
-  /** Lower case: all, user, group, host, address, localaddress, localport, … */
-  name: string;
-  /** ssh: `!criterion`. */
-  negated: boolean;
-  /** The comma-separated patterns (empty for all / canonical / final / invalid-user). */
-  patterns: string[];
-}
-
-const NO_ARGUMENT = new Set(['all', 'canonical', 'final', 'invalid-user']);
-
-/** A Match line's criteria (`criterion pattern` and, 10.0+, `criterion=pattern`). */
-export function matchCriteria(block: Directive): Criterion[] {
-  const out: Criterion[] = [];
-  const args = block.args.map((a) => a.value);
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i]!;
-    if (arg.startsWith('#')) break;
-    const negated = arg.startsWith('!');
-    if (negated) arg = arg.slice(1);
-    const eq = arg.indexOf('=');
-    if (eq > 0) {
-      out.push({ name: arg.slice(0, eq).toLowerCase(), negated, patterns: arg.slice(eq + 1).split(',') });
-      continue;
-    }
-    const name = arg.toLowerCase();
-    if (NO_ARGUMENT.has(name)) {
-      out.push({ name, negated, patterns: [] });
-      continue;
-    }
-    const value = args[i + 1];
-    i++;
-    out.push({ name, negated, patterns: value === undefined ? [] : value.split(',') });
-  }
-  return out;
-}
-
 /** Patterns that take in everyone: `*` and nothing else (a negation makes exceptions). */
 function patternsCoverAll(patterns: readonly string[]): boolean {
   return patterns.includes('*') && patterns.every((p) => p === '*');
@@ -551,50 +518,60 @@ function patternsBroad(patterns: readonly string[]): boolean {
 
 const NETWORK_ANY = new Set(['*', '0.0.0.0/0', '::/0']);
 
-export function scopeOf(block: Directive | undefined, kind: ConfigKind): Scope {
-  if (!block) return { key: 'top', coversAll: true, broad: true, laterPass: false };
-  const keyword = block.keyword.toLowerCase();
-  if (keyword === 'host') {
-    const patterns = block.args.map((a) => a.value).filter((p) => p !== '');
-    const coversAll = patterns.includes('*') && !patterns.some((p) => p.startsWith('!'));
-    const broad = patterns.some((p) => !p.startsWith('!') && /^[*?.]+$/.test(p));
-    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(' ')}`, block, coversAll, broad, laterPass: false };
+/** The scope of the lines under `block` (a Match or Host line), from the criteria the validator read on it. */
+export function scopeOf(block: Directive | undefined, analysis: ConfigAnalysis): Scope {
+  if (!block) return { key: 'top', match: { criteria: [] }, coversAll: true, broad: true, laterPass: false };
+  const verdict = analysis.verdicts.get(block);
+  const match = verdict?.match ?? { criteria: [] };
+  if (!verdict?.match || verdict.problem) {
+    return { key: `rejected ${block.file}:${block.line.number}`, block, match, rejected: true, coversAll: false, broad: false, laterPass: false };
   }
-  const criteria = matchCriteria(block);
-  const key = `match ${criteria
-    .map((c) => `${c.negated ? '!' : ''}${c.name}=${c.patterns.join(',')}`)
-    .sort()
-    .join(' ')}`;
-  const laterPass = kind === 'ssh_config' && criteria.some((c) => c.name === 'canonical' || c.name === 'final');
+  const { criteria } = match;
+  if (block.keyword.toLowerCase() === 'host') {
+    const patterns = (criteria[0]?.patterns ?? []).filter((p) => p !== '');
+    const coversAll = patterns.includes('*') && !patterns.some((p) => p.startsWith('!'));
+    return { key: `host ${patterns.map((p) => p.toLowerCase()).sort().join(' ')}`, block, match, coversAll, broad: patternsBroad(patterns), laterPass: false };
+  }
+  const written = criteria.map((c) => `${c.negated ? '!' : ''}${c.name}=${c.patterns.join(',')}`);
+  if (match.all || match.negatedAll) written.push(match.all ? 'all=' : '!all=');
+  const laterPass = analysis.kind === 'ssh_config' && criteria.some((c) => c.name === 'canonical' || c.name === 'final');
   const real = criteria.filter((c) => c.name !== 'canonical' && c.name !== 'final');
-  const all = real.length === 1 && real[0]!.name === 'all' && !real[0]!.negated;
+  // ssh reads `Match host x all` as `Match host x`.
+  const all = match.all === true && real.length === 0;
   const coversAll =
     all || (real.length > 0 && real.every((c) => !c.negated && (patternsCoverAll(c.patterns) || (isNetwork(c.name) && c.patterns.every((p) => NETWORK_ANY.has(p))))));
   const broad = coversAll || (real.length > 0 && real.every((c) => !c.negated && c.name !== 'exec' && (patternsBroad(c.patterns) || (isNetwork(c.name) && c.patterns.some((p) => NETWORK_ANY.has(p))))));
-  return { key, block, coversAll: coversAll && !laterPass, broad, laterPass };
+  return { key: `match ${written.sort().join(' ')}`, block, match, coversAll: coversAll && !laterPass, broad, laterPass };
 }
 
 function isNetwork(criterion: string): boolean {
   return criterion === 'address' || criterion === 'localaddress';
 }
 
+export type Applies = 'yes' | 'no' | 'maybe';
+
 /**
- * sshd: whether a Match block can apply to `user` logging in (false when a User criterion
- * excludes the name; Group, address and other criteria are not known and count as "may").
+ * sshd: whether the lines of a scope apply to `user`'s connections (servconf.c `match_cfg_line`,
+ * all criteria ANDed). `no` when a User criterion excludes the name (or `invalid-user`); the
+ * other criteria depend on the connection (Address, Host, LocalPort, …) or on what a
+ * configuration does not show (Group): they may apply.
  */
-export function blockMayMatchUser(scope: Scope, user: string): boolean {
-  if (!scope.block || scope.block.keyword.toLowerCase() !== 'match') return true;
-  for (const criterion of matchCriteria(scope.block)) {
-    if (criterion.name === 'user' && matchPatternList(user, criterion.patterns.join(',')) !== 1) return false;
-    if (criterion.name === 'invalid-user') return false;
+export function scopeAppliesToUser(scope: Scope, user: string): Applies {
+  if (scope.rejected) return 'maybe';
+  if (!scope.block || scope.block.keyword.toLowerCase() !== 'match') return 'yes';
+  let result: Applies = 'yes';
+  for (const criterion of scope.match.criteria) {
+    if (criterion.name === 'invalid-user') return 'no';
+    if (criterion.name !== 'user') result = 'maybe';
+    else if (matchPatternList(user, criterion.patterns.join(',')) !== 1) return 'no';
   }
-  return true;
+  return result;
 }
 
 /** sshd: the block is limited by where connections come from (Address, Host, LocalAddress, LocalPort, RDomain) to a part of the network. */
 export function blockLimitsNetwork(scope: Scope): boolean {
   if (!scope.block || scope.block.keyword.toLowerCase() !== 'match') return false;
-  return matchCriteria(scope.block).some(
+  return scope.match.criteria.some(
     (c) => ['address', 'host', 'localaddress', 'localport', 'rdomain'].includes(c.name) && !c.patterns.every((p) => NETWORK_ANY.has(p)) && !patternsBroad(c.patterns),
   );
 }

@@ -34,6 +34,8 @@ import {
   SYSLOG_FACILITIES,
   type ResolvedKeywordFacts,
   type ValueGrammar,
+  refusalSeverity,
+  type Refusal,
 } from '../../openssh/value-grammar.js';
 import { algorithmKeyword, resolveAlgorithmList, type AlgorithmKeyword } from '../../openssh/algorithm-list.js';
 import {
@@ -126,11 +128,11 @@ function validateSshd(directive: Directive, ctx: ValidationContext): BlockVerdic
       code: 'unknown-keyword',
       message: `Bad configuration option: ${directive.keyword}`,
       range: directive.keywordRange,
-      severity: 'error',
+      severity: refusalSeverity('sshd', ctx.release, 'bad-option'),
     };
     // The "not allowed within a Match block" check runs with the flags of sBadOption (none).
     if (ctx.inMatch) {
-      problem.severity = 'fatal';
+      problem.severity = refusalSeverity('sshd', ctx.release, 'not-in-match');
       problem.message += `; Directive '${directive.keyword}' is not allowed within a Match block`;
     }
     const suggestion = suggestKeyword(directive.keyword, ctx);
@@ -143,7 +145,7 @@ function validateSshd(directive: Directive, ctx: ValidationContext): BlockVerdic
       code: 'not-allowed-in-match',
       message: `Directive '${directive.keyword}' is not allowed within a Match block`,
       range: directive.keywordRange,
-      severity: 'fatal',
+      severity: refusalSeverity('sshd', ctx.release, 'not-in-match'),
     };
     return verdict;
   }
@@ -172,7 +174,7 @@ function validateSsh(directive: Directive, ctx: ValidationContext): BlockVerdict
       code: 'unknown-keyword',
       message: `Bad configuration option: ${lower}`,
       range: directive.keywordRange,
-      severity: 'error',
+      severity: refusalSeverity('ssh', ctx.release, 'bad-option'),
     };
     const suggestion = suggestKeyword(directive.keyword, ctx);
     if (suggestion) problem.suggestion = suggestion;
@@ -256,6 +258,8 @@ interface Env {
   kw: string;
   /** Severity of an invalid value in this program/release (the handler may override). */
   valueSeverity: 'fatal' | 'error';
+  /** Severity of a refusal for this keyword (its grammar refines invalid values: the few fatal() checks). */
+  severity(refusal: Refusal): 'fatal' | 'error';
   /** Filled by Match/Host handlers. */
   match?: MatchCriteria;
   activeWhileParsing?: boolean;
@@ -275,7 +279,8 @@ function runHandler(verdict: BlockVerdict, d: Directive, k: ResolvedKeywordFacts
     release: ctx.release,
     args: new Args(d.args),
     kw: program === 'sshd' ? d.keyword : asciiLower(d.keyword),
-    valueSeverity: program === 'sshd' || !at(ctx.release, '8.5') ? 'fatal' : 'error',
+    valueSeverity: refusalSeverity(program, ctx.release, 'invalid-value'),
+    severity: (refusal) => refusalSeverity(program, ctx.release, refusal, k.grammar),
   };
   const problem = handle(env, k.grammar) ?? extraArguments(env);
   if (env.match) verdict.match = env.match;
@@ -289,10 +294,8 @@ function extraArguments(e: Env): Outcome {
   const first = e.args.peek()!;
   const last = e.d.args[e.d.args.length - 1]!;
   const range: Range = { start: first.range.start, end: last.range.end };
-  if (at(e.release, '8.7')) {
-    return { code: 'extra-arguments', message: `keyword ${e.kw} extra arguments at end of line`, range, severity: 'error' };
-  }
-  const severity = e.program === 'ssh' && at(e.release, '8.5') ? 'error' : 'fatal';
+  const severity = e.severity('extra-arguments');
+  if (at(e.release, '8.7')) return { code: 'extra-arguments', message: `keyword ${e.kw} extra arguments at end of line`, range, severity };
   return { code: 'extra-arguments', message: `garbage at end of line; "${first.value.slice(0, 200)}".`, range, severity };
 }
 
@@ -644,9 +647,9 @@ function gssKexList(e: Env, arg: ConfigArg | undefined): Outcome {
 function wordList(e: Env, noneAlone: boolean, nonEmpty: boolean): Outcome {
   let count = 0;
   for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (nonEmpty && arg.value === '') return fail(e, 'bad-value', `keyword ${e.kw} empty argument`, arg, 'error');
+    if (nonEmpty && arg.value === '') return fail(e, 'bad-value', `keyword ${e.kw} empty argument`, arg, e.severity('empty-argument'));
     if (noneAlone && arg.value.toLowerCase() === 'none' && (count > 0 || e.args.remaining > 0)) {
-      return fail(e, 'bad-value', `keyword ${e.kw} "none" argument must appear alone.`, arg, 'error');
+      return fail(e, 'bad-value', `keyword ${e.kw} "none" argument must appear alone.`, arg, e.severity('none-not-alone'));
     }
     count++;
   }
@@ -707,9 +710,9 @@ function pathList(e: Env): Outcome {
   let count = 0;
   const checked = at(e.release, '8.7');
   for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (checked && arg.value === '') return fail(e, 'bad-value', `keyword ${e.kw} empty argument`, arg, 'error');
+    if (checked && arg.value === '') return fail(e, 'bad-value', `keyword ${e.kw} empty argument`, arg, e.severity('empty-argument'));
     if (at(e.release, '10.3') && arg.value.toLowerCase() === 'none' && (count > 0 || e.args.remaining > 0)) {
-      return fail(e, 'bad-value', `keyword ${e.kw} "none" argument must appear alone.`, arg, 'error');
+      return fail(e, 'bad-value', `keyword ${e.kw} "none" argument must appear alone.`, arg, e.severity('none-not-alone'));
     }
     count++;
   }
@@ -780,11 +783,11 @@ function channelTimeout(e: Env): Outcome {
   const counts = at(e.release, '9.7');
   for (let arg = e.args.next(); arg; arg = e.args.next()) {
     if (arg.value.toLowerCase() === 'none') {
-      if ((counts && count > 0) || e.args.remaining > 0) return fail(e, 'bad-value', `keyword ${e.kw} "none" argument must appear alone.`, arg, 'error');
+      if ((counts && count > 0) || e.args.remaining > 0) return fail(e, 'bad-value', `keyword ${e.kw} "none" argument must appear alone.`, arg, e.severity('none-not-alone'));
     } else {
       const eq = arg.value.indexOf('=');
       if (eq <= 0 || convtime(arg.value.slice(eq + 1), e.release) < 0) {
-        return fail(e, 'bad-value', `invalid channel timeout ${arg.value}`, arg, 'fatal');
+        return fail(e, 'bad-value', `invalid channel timeout ${arg.value}`, arg, e.severity('invalid-value'));
       }
     }
     count++;
@@ -798,14 +801,14 @@ function versionAddendum(e: Env): Outcome {
   let i = 0;
   const str = e.d.rest;
   while (i < str.length && ' \t\r\n'.includes(str[i]!)) i++;
-  if (str.slice(i).includes('\r')) return { code: 'bad-value', message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: 'fatal' };
+  if (str.slice(i).includes('\r')) return { code: 'bad-value', message: `Invalid ${e.kw} argument`, range: e.d.restRange, severity: e.severity('invalid-value') };
   return undefined;
 }
 
 function include(e: Env): Outcome {
   let count = 0;
   for (let arg = e.args.next(); arg; arg = e.args.next()) {
-    if (arg.value === '' && at(e.release, '8.7')) return fail(e, 'bad-value', `keyword ${e.kw} empty argument`, arg, 'error');
+    if (arg.value === '' && at(e.release, '8.7')) return fail(e, 'bad-value', `keyword ${e.kw} empty argument`, arg, e.severity('empty-argument'));
     if (e.program === 'ssh' && at(e.release, '9.9')) {
       // 9.9+ expands %tokens (and ${ENV}) in the path first; a bad token is fatal.
       const complaint = percentSyntaxError(arg.value, 'CLdhklnpruij');
@@ -992,9 +995,9 @@ function permitRemoteOpen(e: Env): Outcome {
       if (count > 0 || e.args.remaining > 0) return fail(e, 'bad-value', `keyword ${e.kw} "${arg.value}" argument must appear alone.`, arg, e.valueSeverity);
     } else {
       const hp = hpdelim(arg.value);
-      if (!hp) return fail(e, 'bad-value', 'missing host in permitremoteopen', arg, 'fatal');
+      if (!hp) return fail(e, 'bad-value', 'missing host in permitremoteopen', arg, e.severity('invalid-value'));
       if (hp.rest === null || (hp.rest !== '*' && a2port(hp.rest, e.release) <= 0)) {
-        return fail(e, 'bad-value', 'bad port number in permitremoteopen', arg, 'fatal');
+        return fail(e, 'bad-value', 'bad port number in permitremoteopen', arg, e.severity('invalid-value'));
       }
     }
     count++;
@@ -1086,10 +1089,9 @@ function permitUserEnvironment(e: Env): Outcome {
 function pubkeyAuthOptions(e: Env): Outcome {
   const known = ['none', 'touch-required'];
   if (at(e.release, '8.4')) known.push('verify-required');
-  const severity = at(e.release, '8.7') ? 'error' : 'fatal';
   for (let arg = e.args.next(); arg; arg = e.args.next()) {
     if (!at(e.release, '8.7') && arg.value === '') break;
-    if (!known.includes(arg.value.toLowerCase())) return fail(e, 'bad-value', `unsupported ${e.kw} option ${arg.value}`, arg, severity);
+    if (!known.includes(arg.value.toLowerCase())) return fail(e, 'bad-value', `unsupported ${e.kw} option ${arg.value}`, arg, e.severity('invalid-value'));
   }
   return undefined;
 }

@@ -117,7 +117,7 @@ export interface ModeSetting {
 export interface SetupFileModel {
   kind: SetupKind;
   source: SourceFile;
-  /** Every simple command the file runs (`run:` steps, `RUN` lines, recipes, script lines). */
+  /** Every simple command the file runs (`run:` steps, `RUN` lines, recipes, script lines); none for a script that names nothing SSH (`mayConcernSsh`). */
   commands: ShellCommand[];
   /** The files those commands write (redirections, tee, cp/install), and their ssh/scp/rsync/git connections. */
   writes: FileWrite[];

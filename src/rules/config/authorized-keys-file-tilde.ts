@@ -1,5 +1,6 @@
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
 import { effectiveConfig, firstValue, isOff, type Setting } from '../../parse/config/effective-config.js';
+import { expandTilde, isOwnHome } from '../../lockout/expand-path.js';
 import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** Set to something other than `none`. */
@@ -15,7 +16,7 @@ export default defineConfigRule({
   severity: 'error',
   docs: {
     summary: '`AuthorizedKeysFile ~/…` points every user at root\'s file; `AuthorizedKeysFile none` with nothing else to find keys.',
-    what: 'The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported.',
+    what: 'The `AuthorizedKeysFile` line that takes effect (top level or a Match block) has an argument starting with `~/` (or `~` alone), or is `none` while PubkeyAuthentication is on there and neither `AuthorizedKeysCommand` nor `TrustedUserCAKeys` provides keys. `~user/…` names one account on purpose and is not reported. Where the repository installs keys the `~` stops sshd from reading, lockout-keys-not-read (SSH702) reports the line instead, naming whose keys.',
     why: 'sshd expands `~` when it reads the configuration, with the uid it runs as (servconf.c: `tilde_expand_filename(arg, getuid())`), not when a user logs in: `~/.ssh/authorized_keys` becomes `/root/.ssh/authorized_keys` for every user (`sshd -T` shows it, tested with 9.2p1). Users\' own files are never read, so their keys stop working — and whoever is in root\'s file can log in as anyone allowed. Relative paths are taken from the user\'s home, and `%h` expands per user, which is what `~` was meant to do. `none` makes sshd read no file at all: without an AuthorizedKeysCommand or a TrustedUserCAKeys for certificates, no key can log in.',
     bad: 'AuthorizedKeysFile ~/.ssh/authorized_keys',
     good: 'AuthorizedKeysFile .ssh/authorized_keys',
@@ -31,8 +32,8 @@ export default defineConfigRule({
     for (const setting of config.winners('AuthorizedKeysFile')) {
       const scope = setting.scope.block ? ` (${scopeLabel(setting.scope)})` : '';
       for (const arg of setting.directive.args) {
-        if (arg.value !== '~' && !arg.value.startsWith('~/')) continue;
-        const expanded = `/root${arg.value.slice(1)}`;
+        if (!isOwnHome(arg.value)) continue;
+        const expanded = expandTilde(arg.value, 'root');
         const relative = arg.value.slice(2) || '.ssh/authorized_keys';
         hits.push(
           directiveHit(

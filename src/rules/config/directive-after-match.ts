@@ -1,6 +1,6 @@
 import type { Directive } from '../../parse/config/config-model.js';
 import { defineConfigRule, directiveHit, relatedDirective, type RuleHit } from '../rule.js';
-import { blockMayMatchUser, matchCriteria, scopeOf } from '../../parse/config/effective-config.js';
+import { scopeAppliesToUser, scopeOf } from '../../parse/config/effective-config.js';
 import { where, written } from './setting-text.js';
 
 /** Column where a directive's keyword starts (its indentation). */
@@ -38,8 +38,8 @@ export default defineConfigRule({
       }
       for (const [block, members] of blocks) {
         if (analysis.verdicts.get(block)?.problem) continue;
-        const scope = scopeOf(block, analysis.kind);
-        if (scope.coversAll || (scope.block && matchCriteria(scope.block).some((c) => c.name === 'all'))) continue;
+        const scope = scopeOf(block, analysis);
+        if (scope.coversAll || scope.match.all) continue;
         const base = indent(block);
         const firstIndented = members.findIndex((d) => indent(d) > base);
         const stray = firstIndented >= 0 ? members.slice(firstIndented).filter((d) => indent(d) <= base) : [];
@@ -57,7 +57,7 @@ export default defineConfigRule({
           );
           continue;
         }
-        if (!sshd || blockMayMatchUser(scope, 'root')) continue;
+        if (!sshd || scopeAppliesToUser(scope, 'root') !== 'no') continue;
         for (const directive of members) {
           if (directive.keyword.toLowerCase() !== 'permitrootlogin' || indent(directive) > base) continue;
           hits.push(

@@ -1,11 +1,10 @@
 import { defineConfigRule, directiveHit, type RuleHit } from '../rule.js';
-import { argRange, blockLimitsNetwork, blockMayMatchUser, effectiveConfig, firstValue, matchCriteria, type Scope } from '../../parse/config/effective-config.js';
+import { argRange, blockLimitsNetwork, effectiveConfig, firstValue, scopeAppliesToUser, type Scope } from '../../parse/config/effective-config.js';
 import { scopeLabel, viaLabel } from './setting-text.js';
 
 /** A Match block that only some groups get (root's groups are rarely named in one). */
 function limitedToGroups(scope: Scope): boolean {
-  if (!scope.block) return false;
-  return matchCriteria(scope.block).some((c) => c.name === 'group' && !c.patterns.some((p) => !p.startsWith('!') && /^[*?]+$/.test(p)) && !c.patterns.includes('root'));
+  return scope.match.criteria.some((c) => c.name === 'group' && !c.patterns.some((p) => !p.startsWith('!') && /^[*?]+$/.test(p)) && !c.patterns.includes('root'));
 }
 
 export default defineConfigRule({
@@ -32,7 +31,7 @@ export default defineConfigRule({
     for (const setting of config.winners('PermitRootLogin')) {
       if (firstValue(setting) !== 'yes') continue;
       const { scope } = setting;
-      if (!blockMayMatchUser(scope, 'root') || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
+      if (scopeAppliesToUser(scope, 'root') === 'no' || blockLimitsNetwork(scope) || limitedToGroups(scope)) continue;
       const where = scope.block ? ` for connections that match ${scopeLabel(scope)}` : '';
       hits.push(
         directiveHit(

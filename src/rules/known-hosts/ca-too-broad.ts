@@ -1,6 +1,6 @@
 import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries, quote, type RuleHit } from '../rule.js';
-import { isHashedField, splitHostPatterns } from './host-patterns.js';
+import { splitHostPatterns } from './host-patterns.js';
 
 /**
  * Generic top-level domains open to the public. Two-letter labels are country codes and are
@@ -55,7 +55,7 @@ export default defineKeyFileRule({
     const hits: RuleHit[] = [];
     for (const { line, entry } of parsedEntries(model)) {
       const fields = entry.knownHosts;
-      if (fields?.marker?.name !== '@cert-authority' || isHashedField(fields.hosts.text)) continue;
+      if (fields?.marker?.name !== '@cert-authority' || fields.hosts.hashed) continue;
       for (const pattern of splitHostPatterns(fields.hosts)) {
         if (pattern.negated) continue;
         const why = breadth(pattern.body);

@@ -1,16 +1,16 @@
 import type { RelatedLocation } from '../../core/finding.js';
 import type { SourceLine } from '../../core/source.js';
-import type { KeyEntry } from '../../parse/key-file-model.js';
+import type { HashedHostField, KeyEntry } from '../../parse/key-file-model.js';
 import type { Range } from '../../parse/read-key.js';
 import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries, type RuleHit } from '../rule.js';
 import { matchHostList } from '../../openssh/match.js';
-import { hashedFieldMatches, isHashedField, literalNames, splitHostPatterns } from './host-patterns.js';
+import { hashedFieldMatches, literalNames, splitHostPatterns } from './host-patterns.js';
 
 interface HostEntry {
   line: SourceLine;
   hosts: string;
-  hashed: boolean;
+  hashed?: HashedHostField;
   marker: 'trusted' | 'ca' | 'revoked';
   /** The key's type as ssh tells keys apart (ECDSA curves differ). */
   keyType: string;
@@ -25,12 +25,12 @@ interface HostEntry {
 function toHostEntry(line: SourceLine, entry: KeyEntry): HostEntry | undefined {
   const fields = entry.knownHosts;
   if (!fields) return undefined;
-  const hashed = isHashedField(fields.hosts.text);
+  const { hashed } = fields.hosts;
   const marker = fields.marker?.name === '@revoked' ? 'revoked' : fields.marker ? 'ca' : 'trusted';
   return {
     line,
     hosts: fields.hosts.text,
-    hashed,
+    ...(hashed ? { hashed } : {}),
     marker,
     keyType: entry.key.key.canonicalType,
     certificate: entry.key.key.certificate,
@@ -40,11 +40,16 @@ function toHostEntry(line: SourceLine, entry: KeyEntry): HostEntry | undefined {
   };
 }
 
+/** The name among `names` whose hash the hashed field is. */
+function hashedName(text: string, hashed: HashedHostField, names: readonly string[]): string | undefined {
+  return names.find((name) => hashedFieldMatches(text, hashed, name));
+}
+
 /** A host both lines name exactly, as ssh would look it up; '' when both are the same hashed name. */
 function sharedName(a: HostEntry, b: HostEntry): string | undefined {
   if (a.hashed && b.hashed) return a.hosts === b.hosts ? '' : undefined;
-  if (a.hashed) return b.names.find((name) => hashedFieldMatches(a.hosts, name));
-  if (b.hashed) return a.names.find((name) => hashedFieldMatches(b.hosts, name));
+  if (a.hashed) return hashedName(a.hosts, a.hashed, b.names);
+  if (b.hashed) return hashedName(b.hosts, b.hashed, a.names);
   return a.names.find((name) => b.names.includes(name));
 }
 
@@ -52,7 +57,7 @@ function sharedName(a: HostEntry, b: HostEntry): string | undefined {
 function revokedFor(trusted: HostEntry, revoked: HostEntry): string | undefined {
   if (revoked.hashed) {
     if (trusted.hashed) return trusted.hosts === revoked.hosts ? '' : undefined;
-    return trusted.names.find((name) => hashedFieldMatches(revoked.hosts, name));
+    return hashedName(revoked.hosts, revoked.hashed, trusted.names);
   }
   const patterns = splitHostPatterns({ text: revoked.hosts, range: { start: 0, end: revoked.hosts.length } });
   if (trusted.hashed) {

@@ -1,9 +1,10 @@
 import type { SourceLine } from '../../core/source.js';
+import type { HashedHostField } from '../../parse/key-file-model.js';
 import type { Range } from '../../parse/read-key.js';
 import { decodeBase64 } from '../../ssh/base64.js';
 import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries, quote, type RuleHit } from '../rule.js';
-import { isHashedField, splitHostPatterns } from './host-patterns.js';
+import { splitHostPatterns } from './host-patterns.js';
 
 const SHA1_BYTES = 20;
 
@@ -21,20 +22,16 @@ function isCanonicalDigest(text: string): boolean {
  * `match_maybe_hashed` compares the whole field, byte for byte, with `|1|<salt>|<HMAC-SHA1>`
  * as ssh re-encodes them; the parser has already checked that the salt decodes to 20 bytes.
  */
-function hashedFieldProblem(hosts: string): string | undefined {
-  const saltEnd = hosts.indexOf('|', 3);
-  const salt = hosts.slice(3, saltEnd);
-  const rest = hosts.slice(saltEnd + 1);
+function hashedFieldProblem({ saltText, salt, hash: rest }: HashedHostField): string | undefined {
   if (rest.includes(',')) return 'a hashed entry holds exactly one name, and ssh compares the whole field (other names included) with the hash, so nothing on this line matches';
   if (/[*?]/.test(rest)) return 'wildcards do not work in hashed entries: ssh compares the field with the hash of the name, character for character';
-  const saltBytes = decodeBase64(salt);
-  if (saltBytes && encode(saltBytes) !== salt) return 'the salt is not written the way ssh re-encodes it, so the comparison fails';
+  if (encode(salt) !== saltText) return 'the salt is not written the way ssh re-encodes it, so the comparison fails';
   if (!isCanonicalDigest(rest)) return 'the hash part is not a 20-byte base64 HMAC-SHA1 (truncated or edited), so it equals no name\'s hash';
   return undefined;
 }
 
-function reportHashed(line: SourceLine, range: Range, hosts: string): RuleHit | undefined {
-  const why = hashedFieldProblem(hosts);
+function reportHashed(line: SourceLine, range: Range, hashed: HashedHostField): RuleHit | undefined {
+  const why = hashedFieldProblem(hashed);
   return why === undefined ? undefined : hitAt(line, range, `This hashed host entry never matches: ${why}.`, 'Give each hashed name its own line (`ssh-keygen -H` does this), or write the names in clear text.');
 }
 
@@ -57,8 +54,8 @@ export default defineKeyFileRule({
     for (const { line, entry } of parsedEntries(model)) {
       const hosts = entry.knownHosts?.hosts;
       if (!hosts) continue;
-      if (isHashedField(hosts.text)) {
-        const hit = reportHashed(line, hosts.range, hosts.text);
+      if (hosts.hashed) {
+        const hit = reportHashed(line, hosts.range, hosts.hashed);
         if (hit) hits.push(hit);
         continue;
       }

@@ -5,8 +5,8 @@
  */
 import { asciiLower, matchHostList } from '../../openssh/match.js';
 import { createHmac } from 'node:crypto';
+import type { HashedHostField } from '../../parse/key-file-model.js';
 import type { Range } from '../../parse/read-key.js';
-import { decodeBase64 } from '../../ssh/base64.js';
 
 export interface HostPattern {
   /** The pattern as written, `!` included. */
@@ -35,31 +35,14 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** `match_maybe_hashed` treats a field as hashed when its first character is `|`. */
-export function isHashedField(hosts: string): boolean {
-  return hosts.startsWith('|');
-}
-
-const HASH_MAGIC = '|1|';
-
-/** The 20-byte salt of a hashed field (the parser has already rejected fields without one). */
-function saltOf(hosts: string): Uint8Array | null {
-  const end = hosts.indexOf('|', HASH_MAGIC.length);
-  if (!hosts.startsWith(HASH_MAGIC) || end === -1) return null;
-  return decodeBase64(hosts.slice(HASH_MAGIC.length, end));
-}
-
-/** `host_hash(host, field)`: the `|1|salt|hash` text ssh computes for `host` with the field's salt. */
-export function hashHost(host: string, hosts: string): string | null {
-  const salt = saltOf(hosts);
-  if (!salt) return null;
-  const hash = createHmac('sha1', salt).update(host, 'utf8').digest('base64');
-  return `${HASH_MAGIC}${Buffer.from(salt).toString('base64')}|${hash}`;
-}
-
-/** Whether ssh, looking up `host` (already lowercase, with `[ ]:port` if any), matches the hashed field. */
-export function hashedFieldMatches(hosts: string, host: string): boolean {
-  return hashHost(host, hosts) === hosts;
+/**
+ * Whether ssh, looking up `host` (already lowercase, with `[ ]:port` if any), matches the hashed
+ * field `text`: `match_maybe_hashed` compares the whole field with `host_hash()`, the `|1|salt|hash`
+ * it computes for `host` with the field's salt.
+ */
+export function hashedFieldMatches(text: string, hashed: HashedHostField, host: string): boolean {
+  const hash = createHmac('sha1', hashed.salt).update(host, 'utf8').digest('base64');
+  return `|1|${Buffer.from(hashed.salt).toString('base64')}|${hash}` === text;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SourceLine } from '../../core/source.js';
 import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries, quote, type RuleHit } from '../rule.js';
-import { hasWildcard, isHashedField, splitHostPatterns, type HostPattern } from './host-patterns.js';
+import { hasWildcard, splitHostPatterns, type HostPattern } from './host-patterns.js';
 
 /** sshconnect.c/misc.c `put_host_port`: port 22 (and 0) is looked up bare, any other as `[host]:port`. */
 const DEFAULT_PORT = 22;
@@ -81,7 +81,7 @@ export default defineKeyFileRule({
     const hits: RuleHit[] = [];
     for (const { line, entry } of parsedEntries(model)) {
       const hosts = entry.knownHosts?.hosts;
-      if (!hosts || isHashedField(hosts.text)) continue;
+      if (!hosts || hosts.hashed) continue;
       for (const pattern of splitHostPatterns(hosts)) {
         const hit = reportPattern(line, pattern);
         if (hit) hits.push(hit);

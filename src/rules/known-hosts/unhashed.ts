@@ -1,6 +1,5 @@
 import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
-import { isHashedField } from './host-patterns.js';
 
 export default defineKeyFileRule({
   id: 'SSH206',
@@ -20,7 +19,7 @@ export default defineKeyFileRule({
   check(model) {
     const plain = parsedEntries(model).flatMap(({ line, entry }) => {
       const fields = entry.knownHosts;
-      if (!fields || fields.marker || isHashedField(fields.hosts.text) || /[*?!]/.test(fields.hosts.text)) return [];
+      if (!fields || fields.marker || fields.hosts.hashed || /[*?!]/.test(fields.hosts.text)) return [];
       return [{ line, range: fields.hosts.range }];
     });
     const first = plain[0];

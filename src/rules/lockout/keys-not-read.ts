@@ -8,6 +8,8 @@ export default defineRepositoryRule({
   kinds: LOCKOUT_KINDS,
   category: 'lockout',
   severity: 'error',
+  // Its `~` finding names the user it locks out; SSH450's on the same line says the same without them.
+  supersedes: ['SSH450'],
   docs: {
     summary: 'The repository installs keys where AuthorizedKeysFile never looks (including the `~` trap).',
     what: 'Keys the repository installs for a user (a conventional home/<user>/.ssh/authorized_keys, or a path setup code writes) lie outside every path the effective `AuthorizedKeysFile` names for that user: a central `/etc/ssh/authorized_keys/%u` while the keys go to the home, `none`, a typo, or `~/.ssh/authorized_keys`, which sshd expands once, when it reads its configuration, to root\'s home — so it reads /root/.ssh/authorized_keys for every user.',

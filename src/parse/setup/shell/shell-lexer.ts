@@ -19,7 +19,8 @@ import { pushAll } from '../../../core/collections.js';
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '{', '}', '!', 'time', 'esac', 'in']);
 /** Reserved words whose following words up to the next separator are a header, not a command. */
 const HEADERS = new Set(['for', 'select', 'case', 'function']);
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+/** `NAME=`, `NAME+=`, `NAME[i]=`: group 1 is the name. */
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\])?\+?=/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const SPECIAL_PARAMETER = /[@*#?$!0-9-]/;
 /** Recursion guard for nested substitutions (`$( $( $( … ) ) )`). */
@@ -151,7 +152,7 @@ class Lexer {
     if (command.words.length === 0 && !current.header) {
       const assignment = ASSIGNMENT.exec(word.raw);
       if (assignment) {
-        command.assignments.push({ name: assignment[0].replace(/(?:\[[^\]]*\])?\+?=$/, ''), value: this.suffix(word, assignment[0].length) });
+        command.assignments.push({ name: assignment[1]!, value: this.suffix(word, assignment[0].length) });
         return;
       }
       if (command.assignments.length === 0 && command.redirects.length === 0 && word.value !== undefined) {

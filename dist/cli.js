@@ -21015,11 +21015,14 @@ function parseKey(blob, version, allowCert) {
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
   const digest = sha256Base64(isCanonical(blob, type, keyType, plain) ? blob : plain.bytes()).slice(0, 43);
-  const key = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
+  const key = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: flatFingerprint(digest) };
   if (keyType.curve) key.curve = keyType.curve;
   if (pub.application !== void 0) key.application = pub.application;
   if (cert) key.cert = cert;
   return { key, material: pub.material };
+}
+function flatFingerprint(digest) {
+  return ["SHA256:", digest].join("");
 }
 function isCanonical(blob, type, keyType, plain) {
   return !keyType.certificate && type === keyType.plainName && plain.length === blob.length;

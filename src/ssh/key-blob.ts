@@ -178,11 +178,19 @@ function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed
   // ssh-keygen prints the digest without base64 padding: 32 bytes give 43 digits and one '='.
   const digest = sha256Base64(isCanonical(blob, type, keyType, plain) ? blob : plain.bytes()).slice(0, 43);
   // Set one by one, not spread into the literal: a model keeps one per key line, and spreads build a larger object.
-  const key: DecodedKey = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: `SHA256:${digest}` };
+  const key: DecodedKey = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: flatFingerprint(digest) };
   if (keyType.curve) key.curve = keyType.curve;
   if (pub.application !== undefined) key.application = pub.application;
   if (cert) key.cert = cert;
   return { key, material: pub.material };
+}
+
+/**
+ * `SHA256:` and the digest as one flat string, not the three pieces concatenation and slicing
+ * leave (a prefix, a slice, the string it slices): one object instead of three per key a model keeps.
+ */
+function flatFingerprint(digest: string): string {
+  return ['SHA256:', digest].join('');
 }
 
 /**

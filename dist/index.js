@@ -4092,11 +4092,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4369,7 +4369,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -4384,7 +4384,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -5448,8 +5448,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -17088,13 +17088,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer2 = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer3, _offset, _size) {
           for (let i = 0; i < buffer3.length; ++i) {
@@ -17107,7 +17107,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer2 ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer2 ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++]];
     }
@@ -17179,9 +17179,9 @@ var require_connection = __commonJS({
     var { Headers: Headers2, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -17201,7 +17201,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers2(options.headers));
         request2.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request2.headersList.append("sec-websocket-key", keyValue);
       request2.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -17231,7 +17231,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -40434,7 +40434,7 @@ function compareVersions(a, b) {
   return a.major - b.major || a.minor - b.minor;
 }
 function atLeast(version, since) {
-  return compareReleases(formatVersion(version), since) >= 0;
+  return compareVersions(version, releaseLiteral(since)) >= 0;
 }
 function compareReleases(a, b) {
   return compareVersions(releaseLiteral(a), releaseLiteral(b));
@@ -40492,18 +40492,26 @@ function hitLines(lines, first, last, message, help2) {
   return hit;
 }
 var lineIndexes = /* @__PURE__ */ new WeakMap();
+function pushTo(map, key, value) {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
 function lineIndex(model) {
   let index = lineIndexes.get(model);
   if (index) return index;
-  index = { parsed: [], rejected: /* @__PURE__ */ new Map() };
-  for (const entry2 of model.lines) {
-    if (entry2.status === "parsed") index.parsed.push({ line: entry2.line, entry: entry2.entry });
-    else if (entry2.status === "rejected") {
-      const { code: code2 } = entry2.rejection;
-      const lines = index.rejected.get(code2) ?? [];
-      if (lines.length === 0) index.rejected.set(code2, lines);
-      lines.push({ line: entry2.line, rejection: entry2.rejection });
-    }
+  index = { parsed: [], rejected: /* @__PURE__ */ new Map(), byOption: /* @__PURE__ */ new Map(), byFamily: /* @__PURE__ */ new Map(), byLabel: /* @__PURE__ */ new Map(), certificates: [] };
+  for (const line of model.lines) {
+    if (line.status === "parsed") {
+      index.parsed.push(line);
+      pushTo(index.byFamily, line.entry.key.key.family, line);
+      pushTo(index.byLabel, line.entry.key.typeName, line);
+      if (line.entry.key.key.certificate) index.certificates.push(line);
+      const { options } = line.entry;
+      options.forEach(({ name: name2 }, i) => {
+        if (options.findIndex((option) => option.name === name2) === i) pushTo(index.byOption, name2, line);
+      });
+    } else if (line.status === "rejected") pushTo(index.rejected, line.rejection.code, line);
   }
   lineIndexes.set(model, index);
   return index;
@@ -40513,6 +40521,26 @@ function rejectedLines(model, code2) {
 }
 function parsedEntries(model) {
   return lineIndex(model).parsed;
+}
+function inFileOrder(lists) {
+  const present = lists.filter((list) => list !== void 0 && list.length > 0);
+  if (present.length <= 1) return present[0] ?? [];
+  return [...new Set(present.flat())].sort((a, b) => a.line.number - b.line.number);
+}
+function entriesWithOption(model, ...names) {
+  const { byOption } = lineIndex(model);
+  return inFileOrder(names.map((name2) => byOption.get(name2)));
+}
+function entriesOfFamily(model, ...families) {
+  const { byFamily } = lineIndex(model);
+  return inFileOrder(families.map((family) => byFamily.get(family)));
+}
+function entriesLabelled(model, ...typeNames) {
+  const { byLabel } = lineIndex(model);
+  return inFileOrder(typeNames.map((typeName) => byLabel.get(typeName)));
+}
+function certificateEntries(model) {
+  return lineIndex(model).certificates;
 }
 function quote(text, max = 40) {
   const shown = text.length > max ? `${text.slice(0, max)}…` : text;
@@ -46353,8 +46381,8 @@ function proxyJumpValid(s, release) {
   if (s.toLowerCase() === "none") return true;
   let orig = s;
   if (at(release, "8.7")) {
-    const hash = orig.indexOf("#");
-    if (hash !== -1) orig = orig.slice(0, hash);
+    const hash2 = orig.indexOf("#");
+    if (hash2 !== -1) orig = orig.slice(0, hash2);
     if (at(release, "9.3")) {
       while (orig.length > 0 && isCSpace(orig[orig.length - 1])) orig = orig.slice(0, -1);
     } else {
@@ -46769,7 +46797,7 @@ function decodeLikeBPton(text) {
 }
 
 // src/ssh/key-blob.ts
-import { createHash as createHash2 } from "node:crypto";
+import * as crypto2 from "node:crypto";
 
 // src/ssh/bigint.ts
 function toBigInt(bytes) {
@@ -46967,17 +46995,24 @@ var WireReader = class _WireReader {
   }
 };
 var utf8Encoder = new TextEncoder();
+var ZERO_BYTE = Uint8Array.of(0);
 var WireWriter = class {
+  /** Byte strings, and u32 values still to be written. */
   chunks = [];
+  /** Bytes written so far. */
+  length = 0;
   raw(bytes) {
     this.chunks.push(bytes);
+    this.length += bytes.length;
     return this;
   }
   u8(value) {
     return this.raw(Uint8Array.of(value & 255));
   }
   u32(value) {
-    return this.raw(Uint8Array.of(value >>> 24, value >>> 16, value >>> 8, value));
+    this.chunks.push(value >>> 0);
+    this.length += 4;
+    return this;
   }
   u64(value) {
     const b = new Uint8Array(8);
@@ -46994,14 +47029,22 @@ var WireWriter = class {
     while (lead < magnitude.length && magnitude[lead] === 0) lead++;
     const m = magnitude.subarray(lead);
     const pad = m.length > 0 && ((m[0] ?? 0) & 128) !== 0;
-    return this.u32(m.length + (pad ? 1 : 0)).raw(pad ? Uint8Array.of(0) : new Uint8Array(0)).raw(m);
+    return pad ? this.u32(m.length + 1).raw(ZERO_BYTE).raw(m) : this.u32(m.length).raw(m);
   }
   bytes() {
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    const out = new Uint8Array(this.length);
     let at3 = 0;
     for (const c of this.chunks) {
-      out.set(c, at3);
-      at3 += c.length;
+      if (typeof c === "number") {
+        out[at3] = c >>> 24;
+        out[at3 + 1] = c >>> 16;
+        out[at3 + 2] = c >>> 8;
+        out[at3 + 3] = c;
+        at3 += 4;
+      } else {
+        out.set(c, at3);
+        at3 += c.length;
+      }
     }
     return out;
   }
@@ -47038,8 +47081,8 @@ function verifySignature(key, sig, data) {
       return { ok: false, unsupported: true, reason: "ML-DSA-44 signatures cannot be verified by this Node.js", openssh: "" };
   }
 }
-var sha = (hash, ...parts) => {
-  const h = createHash(hash);
+var sha = (hash2, ...parts) => {
+  const h = createHash(hash2);
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 };
@@ -47103,11 +47146,11 @@ function ecKey(curve, point) {
   const coordinate = (at3) => Buffer.from(point.subarray(at3, at3 + curve.size)).toString("base64url");
   return createPublicKey({ key: { kty: "EC", crv: curve.jwk, x: coordinate(1), y: coordinate(1 + curve.size) }, format: "jwk" });
 }
-function ecdsaValid(curve, point, r, s, message, hash) {
+function ecdsaValid(curve, point, r, s, message, hash2) {
   if (r.length > curve.size || s.length > curve.size) return false;
   const fixed = Buffer.concat([toBytes(toBigInt(r), curve.size), toBytes(toBigInt(s), curve.size)]);
   try {
-    return verify(hash, message, { key: ecKey(curve, point), dsaEncoding: "ieee-p1363" }, fixed);
+    return verify(hash2, message, { key: ecKey(curve, point), dsaEncoding: "ieee-p1363" }, fixed);
   } catch {
     return false;
   }
@@ -47215,6 +47258,14 @@ var MAX_PRINCIPALS = 256;
 var RSA_MIN_BITS = 1024;
 var SHORT_NAMES_UNTIL = "9.9";
 var PUBLIC_KEY_BYTES = { ed25519: 32, "ed25519-sk": 32, "mldsa44-ed25519": 1344 };
+var sha256Base64 = typeof crypto2.hash === "function" ? (data) => crypto2.hash("sha256", data, "base64") : (data) => crypto2.createHash("sha256").update(data).digest("base64");
+var utf82 = new TextEncoder();
+var NAME_BYTES = /* @__PURE__ */ new Map();
+function encodedName(name2) {
+  let bytes = NAME_BYTES.get(name2);
+  if (!bytes) NAME_BYTES.set(name2, bytes = utf82.encode(name2));
+  return bytes;
+}
 function decodeKeyBlob(blob, options = {}) {
   const parsed = parseKey(blob, options.openssh ?? DEFAULT_OPENSSH_VERSION, true);
   return parsed instanceof Failure ? { ok: false, error: parsed.error } : { ok: true, key: parsed.key };
@@ -47250,25 +47301,24 @@ function parseKey(blob, version, allowCert) {
     if (!allowCert) return new Failure("invalid-certificate", "a certificate cannot be a CA key", "invalid certificate signing key");
     if (r.string() === null) return wireFailure(r, "the certificate nonce");
   }
-  const plain = new WireWriter().string(keyType.plainName);
+  const plain = new WireWriter().string(encodedName(keyType.plainName));
   const pub = readPublicKey(r, keyType, shortName, plain);
   if (pub instanceof Failure) return pub;
   const cert = keyType.certificate ? parseCertificate(r, blob, version) : void 0;
   if (cert instanceof Failure) return cert;
   if (r.remaining !== 0) return new Failure("trailing-data", `${r.remaining} bytes follow the key`, "invalid format");
-  const digest = createHash2("sha256").update(plain.bytes()).digest("base64").slice(0, 43);
-  const key = {
-    type,
-    canonicalType: keyType.name,
-    family: keyType.family,
-    certificate: keyType.certificate,
-    bits: pub.bits,
-    ...keyType.curve ? { curve: keyType.curve } : {},
-    ...pub.application !== void 0 ? { application: pub.application } : {},
-    ...cert ? { cert } : {},
-    fingerprint: `SHA256:${digest}`
-  };
+  const digest = sha256Base64(isCanonical(blob, type, keyType, plain) ? blob : plain.bytes()).slice(0, 43);
+  const key = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: flatFingerprint(digest) };
+  if (keyType.curve) key.curve = keyType.curve;
+  if (pub.application !== void 0) key.application = pub.application;
+  if (cert) key.cert = cert;
   return { key, material: pub.material };
+}
+function flatFingerprint(digest) {
+  return ["SHA256:", digest].join("");
+}
+function isCanonical(blob, type, keyType, plain) {
+  return !keyType.certificate && type === keyType.plainName && plain.length === blob.length;
 }
 var asciiLower2 = (s) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 function resolveType(name2, version) {
@@ -47308,7 +47358,7 @@ function readPublicKey(r, keyType, shortName, plain) {
       if (shortName || !curve) return new Failure("unknown-type", "a short type name does not say which curve", "invalid argument");
       const point = readPoint(r, curve);
       if (point instanceof Failure) return point;
-      plain.string(curve).string(point);
+      plain.string(encodedName(curve)).string(point);
       if (family === "ecdsa") return { bits: CURVES[curve].bits, material: () => ({ family, name: keyType.plainName, curve, point }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;
@@ -47414,6 +47464,35 @@ function readOptions(field, what) {
 }
 
 // src/parse/read-key.ts
+var FoundKey = class {
+  constructor(typeName, typeInfo, base64, key, comment, typeStart, base64Start, commentStart) {
+    this.typeName = typeName;
+    this.typeInfo = typeInfo;
+    this.base64 = base64;
+    this.key = key;
+    this.comment = comment;
+    this.typeStart = typeStart;
+    this.base64Start = base64Start;
+    this.commentStart = commentStart;
+  }
+  typeName;
+  typeInfo;
+  base64;
+  key;
+  comment;
+  typeStart;
+  base64Start;
+  commentStart;
+  get typeRange() {
+    return { start: this.typeStart, end: this.typeStart + this.typeName.length };
+  }
+  get base64Range() {
+    return { start: this.base64Start, end: this.base64Start + this.base64.length };
+  }
+  get commentRange() {
+    return { start: this.commentStart, end: this.commentStart + this.comment.length };
+  }
+};
 function isBlank(ch) {
   return ch === " " || ch === "	";
 }
@@ -47460,20 +47539,8 @@ function readKey(text, start, version) {
     return { ok: false, failure: { code: "type-mismatch", typeRange, base64Range, typeInfo, key } };
   }
   const commentStart = skipBlanks(text, blobEnd);
-  return {
-    ok: true,
-    field: {
-      typeName,
-      typeRange,
-      typeInfo,
-      base64,
-      base64Range,
-      blob,
-      key,
-      comment: text.slice(commentStart),
-      commentRange: { start: commentStart, end: text.length }
-    }
-  };
+  const label2 = typeName === typeInfo.name ? typeInfo.name : typeName;
+  return { ok: true, field: new FoundKey(label2, typeInfo, base64, key, text.slice(commentStart), start, blobStart, commentStart) };
 }
 
 // src/parse/key-options.ts
@@ -47499,19 +47566,28 @@ var PERMIT_MAX = 4096;
 var TUNID_MAX = 2147483647 - 2;
 var NI_MAXHOST2 = 1025;
 function startsWithIgnoreCase(text, at3, word) {
-  return text.slice(at3, at3 + word.length).toLowerCase() === word;
+  if (at3 + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at3 + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 function dequote(text, at3) {
   if (text[at3] !== '"') return { error: "missing-start-quote" };
-  let value = "";
+  const runs = [];
+  let runStart = at3 + 1;
   let i = at3 + 1;
   while (i < text.length && text[i] !== '"') {
-    if (text[i] === "\\" && text[i + 1] === '"') i++;
-    value += text[i];
+    if (text[i] === "\\" && text[i + 1] === '"') {
+      runs.push(text.slice(runStart, i));
+      runStart = ++i;
+    }
     i++;
   }
   if (i >= text.length) return { error: "missing-end-quote" };
-  return { value, end: i + 1 };
+  runs.push(text.slice(runStart, i));
+  return { value: runs.join(""), end: i + 1 };
 }
 var OPTION_SINCE = {
   "expiry-time": "7.7",
@@ -47541,7 +47617,7 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
       at3 = flag3.end;
       options.push({ name: flag3.name, negated: flag3.negated, range: { start: optStart, end: at3 } });
     } else {
-      const valued = VALUED.find((name2) => optionKnown(name2, version) && startsWithIgnoreCase(text, at3, name2) && text[at3 + name2.length] === "=");
+      const valued = VALUED.find((name2) => startsWithIgnoreCase(text, at3, name2) && text[at3 + name2.length] === "=" && optionKnown(name2, version));
       if (valued) {
         const valueStart = at3 + valued.length + 1;
         if (valued === "command" || valued === "principals" || valued === "from") {
@@ -47585,7 +47661,7 @@ function matchFlag(text, at3, version) {
   const negated = startsWithIgnoreCase(text, at3, "no-");
   const from = negated ? at3 + 3 : at3;
   for (const name2 of NEGATABLE_FLAGS) {
-    if (optionKnown(name2, version) && startsWithIgnoreCase(text, from, name2)) return { name: name2, negated, end: from + name2.length };
+    if (startsWithIgnoreCase(text, from, name2) && optionKnown(name2, version)) return { name: name2, negated, end: from + name2.length };
   }
   return void 0;
 }
@@ -47777,6 +47853,19 @@ function suggestKeyType(name2) {
   return short2[lower2];
 }
 
+// src/parse/key-file-model.ts
+var NO_OPTIONS = Object.freeze([]);
+function atLine(verdict, line) {
+  switch (verdict.status) {
+    case "ignored":
+      return { status: "ignored", line };
+    case "parsed":
+      return { status: "parsed", entry: verdict.entry, line };
+    case "rejected":
+      return { status: "rejected", rejection: verdict.rejection, line };
+  }
+}
+
 // src/parse/multi-line.ts
 var MAX_PIECES = 64;
 var BASE64_PIECE = /^[A-Za-z0-9+/=]+$/;
@@ -47835,7 +47924,7 @@ function parseAuthorizedKeysLine(line, version) {
   const start = skipBlanks(text, 0);
   if (start === text.length || text[start] === "#") return { status: "ignored" };
   const direct = readKey(text, start, version);
-  if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+  if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: NO_OPTIONS } };
   const fallback = readOptionsThenKey(text, start, version);
   if (!fallback?.key.ok || !fallback.options) {
     return { status: "rejected", rejection: diagnoseAuthorizedKeysLine(text, start, version, direct.failure) };
@@ -47864,7 +47953,7 @@ function parsePublicKeyLine(line, version, bom = false) {
   if (!bom) {
     if (start === text.length || text[start] === "#") return { status: "ignored" };
     const direct = readKey(text, start, version);
-    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: [] } };
+    if (direct.ok) return { status: "parsed", entry: { key: direct.field, options: NO_OPTIONS } };
     failure = direct.failure;
   }
   if (bom || !startsWithNonZeroNumber(text, start)) {
@@ -47875,7 +47964,7 @@ function parsePublicKeyLine(line, version, bom = false) {
         const options = parseKeyOptions(text, start, version);
         return {
           status: "parsed",
-          entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd2 } }
+          entry: { key: key.field, options: options.ok ? options.options : NO_OPTIONS, optionsRange: { start, end: tokenEnd2 } }
         };
       }
     }
@@ -47886,8 +47975,8 @@ function parsePublicKeyLine(line, version, bom = false) {
 function parseAuthorizedKeys(source, version, kind = "authorized_keys") {
   const lines = source.lines.map((line) => {
     const bom = line.number === 1 && source.hasBom;
-    if (kind === "public_key") return { ...parsePublicKeyLine(line.text, version, bom), line };
-    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : { ...parseAuthorizedKeysLine(line.text, version), line };
+    if (kind === "public_key") return atLine(parsePublicKeyLine(line.text, version, bom), line);
+    return bom ? { status: "rejected", line, rejection: { code: "bom" } } : atLine(parseAuthorizedKeysLine(line.text, version), line);
   });
   const blocks = findPastedBlocks(source.lines);
   return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
@@ -47938,13 +48027,12 @@ function parseKnownHostsLine(text, version) {
     if (/^\d{1,7}$/.test(first)) return { status: "rejected", rejection: { code: "ssh1-key", range: { start: keyStart, end: text.length } } };
     return { status: "rejected", rejection: diagnoseKeyFailure(text, key.failure, version) };
   }
-  return { status: "parsed", entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
+  return { status: "parsed", entry: { key: key.field, options: NO_OPTIONS, knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
 function parseKnownHosts(source, version) {
-  const lines = source.lines.map((line) => ({
-    ...parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version),
-    line
-  }));
+  const lines = source.lines.map(
+    (line) => atLine(parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version), line)
+  );
   const blocks = findPastedBlocks(source.lines);
   return { kind: "known_hosts", source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }
@@ -48642,7 +48730,10 @@ function readAtMost(fd, maxBytes, expectedSize) {
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk2 = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
     const bytesRead = readSync(fd, chunk2, 0, chunk2.length, null);
-    if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
+    if (bytesRead === 0) {
+      const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
+    }
     chunks.push(chunk2.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) return void 0;
@@ -49464,7 +49555,7 @@ var key_dsa_default = defineKeyFileRule({
   },
   check(model, context3) {
     const version = formatVersion(context3.version);
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "dss").flatMap(({ line, entry: entry2 }) => {
       if (entry2.key.key.family !== "dss") return [];
       const isCa = entry2.options.some((option) => option.name === "cert-authority") || entry2.knownHosts?.marker?.name === "@cert-authority";
       const what = entry2.key.key.certificate ? "a DSA certificate" : isCa ? "a DSA CA key" : "a DSA key";
@@ -49505,7 +49596,7 @@ var key_rsa_weak_default = defineKeyFileRule({
   },
   check(model, context3) {
     const minimum = context3.policy.minRsaBits;
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "rsa").flatMap(({ line, entry: entry2 }) => {
       const key = entry2.key.key;
       if (key.family !== "rsa" || key.bits >= minimum) return [];
       const what = key.certificate ? `certificate of a ${key.bits}-bit RSA key` : `${key.bits}-bit RSA key`;
@@ -49539,7 +49630,7 @@ var key_ecdsa_default = defineKeyFileRule({
     references: ["ssh-audit ssh2_kexdb.py (ecdsa-sha2-nistp*: fail, NIST P-curves; warn, random nonces)", "Mozilla OpenSSH guideline (ECDSA host keys accepted)", "ComplianceAsCode content, CIS Ubuntu 24.04 controls (ECDSA allowed)"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "ecdsa", "ecdsa-sk").flatMap(({ line, entry: entry2 }) => {
       const key = entry2.key.key;
       if (key.family !== "ecdsa" && key.family !== "ecdsa-sk") return [];
       const curve = key.curve ?? "nistp256";
@@ -49572,7 +49663,7 @@ var experimental_key_type_default = defineKeyFileRule({
     references: ["OpenSSH myproposal.h KEX_DEFAULT_PK_ALG (10.4, 10.5)", 'openssh-portable commit d535299b8 "remove ml-dsa/x25519 from the default algorithm list for release"']
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesOfFamily(model, "mldsa44-ed25519").flatMap(({ line, entry: entry2 }) => {
       if (entry2.key.key.family !== "mldsa44-ed25519") return [];
       const effect = model.kind === "known_hosts" ? "ssh does not use it unless HostKeyAlgorithms adds it, so this entry never verifies the host" : entry2.options.some((option) => option.name === "cert-authority") ? "sshd refuses certificates it signs unless CASignatureAlgorithms adds it" : "sshd refuses it unless PubkeyAcceptedAlgorithms adds it, so this key cannot log in on a default server";
       return [
@@ -49603,7 +49694,7 @@ var certificate_as_key_default = defineKeyFileRule({
     references: ["OpenSSH auth2-pubkeyfile.c auth_check_authkey_line()", "OpenSSH sshkey.c sshkey_equal()", "sshd(8) AUTHORIZED_KEYS FILE FORMAT, cert-authority", "tested with OpenSSH 9.2p1"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return certificateEntries(model).flatMap(({ line, entry: entry2 }) => {
       if (!entry2.key.key.certificate) return [];
       const withCa = entry2.options.some((option) => option.name === "cert-authority");
       const message = withCa ? "This line trusts a certificate as a CA, but cert-authority needs the CA's own public key: sshd never matches a certificate here, so this line grants no access." : "This line holds a certificate, not a public key: sshd never matches a certificate listed as a key, so this line grants no access.";
@@ -49741,7 +49832,7 @@ var nonstandard_key_label_default = defineKeyFileRule({
     references: ["OpenSSH sshkey.c peek_type_nid(), sshkey_read()", "RFC 8332 (rsa-sha2-256/512 are signature algorithms for ssh-rsa keys)", "sshpk lib/formats/rfc4253.js algToKeyType()", "tested with OpenSSH 9.2p1 (sshd login, ssh-keygen -l)"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesLabelled(model, ...SIGNATURE_ALGORITHMS.map((algorithm) => algorithm.name)).flatMap(({ line, entry: entry2 }) => {
       const alias = signatureAlgorithmByName(entry2.key.typeName);
       if (!alias) return [];
       return [
@@ -49774,7 +49865,7 @@ cert-authority,principals="alice" ${CA_EXAMPLE} users-ca`,
   },
   check(model, context3) {
     if (!atLeast(context3.version, "7.7")) return [];
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "principals").flatMap(({ line, entry: entry2 }) => {
       if (entry2.options.some((option) => option.name === "cert-authority")) return [];
       const principals = entry2.options.find((option) => option.name === "principals");
       if (!principals) return [];
@@ -49815,7 +49906,7 @@ var key_expired_default = defineKeyFileRule({
   },
   check(model, context3) {
     const hits = [];
-    for (const { line, entry: entry2 } of parsedEntries(model)) {
+    for (const { line, entry: entry2 } of entriesWithOption(model, "expiry-time")) {
       let earliest;
       for (const option of entry2.options) {
         if (option.name !== "expiry-time" || option.value === void 0) continue;
@@ -49912,11 +50003,15 @@ var invalid_from_pattern_default = defineKeyFileRule({
   check(model, context3) {
     const version = formatVersion(context3.version);
     const hits = [];
-    for (const { line, entry: entry2 } of parsedEntries(model)) {
+    const checked = /* @__PURE__ */ new Map();
+    for (const { line, entry: entry2 } of entriesWithOption(model, "from")) {
       const from = entry2.options.find((option) => option.name === "from");
       if (!from || from.value === void 0) continue;
+      let problems2 = checked.get(from.value);
+      if (!problems2) checked.set(from.value, problems2 = checkAddressPatternList(from.value, version));
+      if (problems2.length === 0) continue;
       const offsets = valueOffsets(line.text, from);
-      for (const problem3 of checkAddressPatternList(from.value, version)) {
+      for (const problem3 of problems2) {
         const raw = from.value.slice(problem3.entry.start, problem3.entry.end);
         const { message, help: help2 } = describe(problem3, quote(raw));
         hits.push(hitAt(line, problemRange(problem3, offsets, from, from.value.length), message, help2));
@@ -49942,7 +50037,7 @@ var unrestricted_forced_command_default = defineKeyFileRule({
     references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, command and restrict", "OpenSSH auth-options.c sshauthopt_parse()", "tested with OpenSSH 9.2p1 (ssh -N -L through a command= key)"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "command").flatMap(({ line, entry: entry2 }) => {
       const command = entry2.options.find((option) => option.name === "command");
       if (!command) return [];
       const names = new Set(entry2.options.map((option) => option.name));
@@ -49979,7 +50074,7 @@ var environment_option_ignored_default = defineKeyFileRule({
     references: ["sshd(8) AUTHORIZED_KEYS FILE FORMAT, environment", "sshd_config(5) PermitUserEnvironment", "tested with OpenSSH 9.2p1"]
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "environment").flatMap(({ line, entry: entry2 }) => {
       const environment2 = entry2.options.filter((option) => option.name === "environment");
       const first = environment2[0];
       if (!first) return [];
@@ -50015,7 +50110,7 @@ var sk_option_on_non_sk_key_default = defineKeyFileRule({
   },
   check(model) {
     const hits = [];
-    for (const { line, entry: entry2 } of parsedEntries(model)) {
+    for (const { line, entry: entry2 } of entriesWithOption(model, ...SK_OPTIONS)) {
       const family = entry2.key.key.family;
       if (family === "ecdsa-sk" || family === "ed25519-sk") continue;
       if (entry2.options.some((option) => option.name === "cert-authority")) continue;
@@ -50054,7 +50149,7 @@ var cert_authority_without_principals_default = defineKeyFileRule({
   },
   check(model, context3) {
     const emptyListAccepted = !atLeast(context3.version, "10.3");
-    return parsedEntries(model).flatMap(({ line, entry: entry2 }) => {
+    return entriesWithOption(model, "cert-authority").flatMap(({ line, entry: entry2 }) => {
       const ca = entry2.options.find((option) => option.name === "cert-authority");
       if (!ca || entry2.key.key.certificate) return [];
       if (entry2.options.some((option) => option.name === "principals")) return [];
@@ -50276,8 +50371,8 @@ function hasWildcard(text) {
   return text.includes("*") || text.includes("?");
 }
 function hashedFieldMatches(text, hashed, host2) {
-  const hash = createHmac("sha1", hashed.salt).update(host2, "utf8").digest("base64");
-  return `|1|${Buffer.from(hashed.salt).toString("base64")}|${hash}` === text;
+  const hash2 = createHmac("sha1", hashed.salt).update(host2, "utf8").digest("base64");
+  return `|1|${Buffer.from(hashed.salt).toString("base64")}|${hash2}` === text;
 }
 function literalNames(hosts) {
   const names = /* @__PURE__ */ new Set();
@@ -56504,8 +56599,10 @@ async function lintPaths(paths, options) {
   const rest = complete.files.filter((file) => !settled.has(file));
   const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
   await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
-  const publicKeys = publicKeyIndex(keyFiles);
-  for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
+  if (privateKeys.size > 0) {
+    const publicKeys = publicKeyIndex(keyFiles);
+    for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context3));
+  }
   configModels.sort((a, b) => a.source.path < b.source.path ? -1 : 1);
   const configs = await lintConfigTrees(configModels, ruleSet, context3, {
     cwd: options.cwd,

@@ -26,7 +26,7 @@ export function compareVersions(a: OpenSSHVersion, b: OpenSSHVersion): number {
 
 /** True when `version` is at least `since` (a "X.Y" string from a fact table). */
 export function atLeast(version: OpenSSHVersion, since: string): boolean {
-  return compareReleases(formatVersion(version), since) >= 0;
+  return compareVersions(version, releaseLiteral(since)) >= 0;
 }
 
 /** Compares release strings from the fact tables ("9.2" < "9.10" < "10.0"). */

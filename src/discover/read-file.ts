@@ -119,7 +119,11 @@ function readAtMost(fd: number, maxBytes: number, expectedSize: number): Uint8Ar
     const wanted = Math.max(expectedSize - total + 1, MIN_CHUNK_BYTES);
     const chunk = Buffer.allocUnsafe(Math.min(wanted, maxBytes + 1 - total));
     const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return new Uint8Array(Buffer.concat(chunks, total));
+    if (bytesRead === 0) {
+      // Usually one chunk, sized by fstat: a view of it, not two copies of a file that can be 64 MB.
+      const whole = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+      return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
+    }
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
     if (total > maxBytes) return undefined;

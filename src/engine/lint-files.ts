@@ -139,8 +139,11 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   // search) finds a key marker in it.
   const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
   await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
-  const publicKeys = publicKeyIndex(keyFiles);
-  for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
+  // Only private keys are matched against the public keys: without one, no index (a fingerprint lookup per key line).
+  if (privateKeys.size > 0) {
+    const publicKeys = publicKeyIndex(keyFiles);
+    for (const [source, keys] of privateKeys) pushAll(inSources, lintPrivateKeys(source.path, keys, publicKeys, ruleSet, context));
+  }
   // Discovery order is not stable under concurrency; the trees must be.
   configModels.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
   const configs = await lintConfigTrees(configModels, ruleSet, context, {

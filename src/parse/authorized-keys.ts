@@ -7,7 +7,7 @@
 import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import { diagnoseAuthorizedKeysLine } from './diagnose-key-line.js';
-import type { KeyFileModel, KeyLine, LineVerdict } from './key-file-model.js';
+import { NO_OPTIONS, atLine, type KeyFileModel, type KeyLine, type LineVerdict } from './key-file-model.js';
 import { attachMultiLineRejections } from './multi-line.js';
 import { parseKeyOptions } from './key-options.js';
 import { optionsFieldEnd, readOptionsThenKey } from './options-then-key.js';
@@ -28,7 +28,7 @@ export function parseAuthorizedKeysLine(line: string, version: OpenSSHVersion): 
   const start = skipBlanks(text, 0);
   if (start === text.length || text[start] === '#') return { status: 'ignored' };
   const direct = readKey(text, start, version);
-  if (direct.ok) return { status: 'parsed', entry: { key: direct.field, options: [] } };
+  if (direct.ok) return { status: 'parsed', entry: { key: direct.field, options: NO_OPTIONS } };
   const fallback = readOptionsThenKey(text, start, version);
   if (!fallback?.key.ok || !fallback.options) {
     return { status: 'rejected', rejection: diagnoseAuthorizedKeysLine(text, start, version, direct.failure) };
@@ -75,7 +75,7 @@ export function parsePublicKeyLine(line: string, version: OpenSSHVersion, bom = 
   if (!bom) {
     if (start === text.length || text[start] === '#') return { status: 'ignored' };
     const direct = readKey(text, start, version);
-    if (direct.ok) return { status: 'parsed', entry: { key: direct.field, options: [] } };
+    if (direct.ok) return { status: 'parsed', entry: { key: direct.field, options: NO_OPTIONS } };
     failure = direct.failure;
   }
   if (bom || !startsWithNonZeroNumber(text, start)) {
@@ -86,7 +86,7 @@ export function parsePublicKeyLine(line: string, version: OpenSSHVersion, bom = 
         const options = parseKeyOptions(text, start, version);
         return {
           status: 'parsed',
-          entry: { key: key.field, options: options.ok ? options.options : [], optionsRange: { start, end: tokenEnd } },
+          entry: { key: key.field, options: options.ok ? options.options : NO_OPTIONS, optionsRange: { start, end: tokenEnd } },
         };
       }
     }
@@ -106,9 +106,9 @@ export function parseAuthorizedKeys(
 ): KeyFileModel {
   const lines: KeyLine[] = source.lines.map((line) => {
     const bom = line.number === 1 && source.hasBom;
-    if (kind === 'public_key') return { ...parsePublicKeyLine(line.text, version, bom), line };
+    if (kind === 'public_key') return atLine(parsePublicKeyLine(line.text, version, bom), line);
     // sshd does not strip a BOM: the first line is then neither blank nor a comment, and never parses.
-    return bom ? { status: 'rejected', line, rejection: { code: 'bom' } } : { ...parseAuthorizedKeysLine(line.text, version), line };
+    return bom ? { status: 'rejected', line, rejection: { code: 'bom' } } : atLine(parseAuthorizedKeysLine(line.text, version), line);
   });
   const blocks = findPastedBlocks(source.lines);
   return { kind, source, lines: attachMultiLineRejections(lines, blocks, version), blocks };

@@ -24,7 +24,7 @@ export interface KnownHostsFields {
 export interface KeyEntry {
   key: KeyField;
   /** authorized_keys only. */
-  options: KeyOption[];
+  options: readonly KeyOption[];
   optionsRange?: Range;
   /** known_hosts only. */
   knownHosts?: KnownHostsFields;
@@ -47,6 +47,9 @@ export type Rejection =
   | { code: 'missing-key'; range: Range }
   | { code: 'unparseable'; range: Range };
 
+/** The options of a line that has none: one shared (frozen) array rather than an empty one per key line. */
+export const NO_OPTIONS: readonly KeyOption[] = Object.freeze([]);
+
 /** What OpenSSH makes of one line. */
 export type LineVerdict =
   | { status: 'ignored' }
@@ -54,6 +57,18 @@ export type LineVerdict =
   | { status: 'rejected'; rejection: Rejection };
 
 export type KeyLine = LineVerdict & { line: SourceLine };
+
+/** The verdict placed at its line; a literal per status, as a spread copy is several times the size and a 100,000-line model keeps them all. */
+export function atLine(verdict: LineVerdict, line: SourceLine): KeyLine {
+  switch (verdict.status) {
+    case 'ignored':
+      return { status: 'ignored', line };
+    case 'parsed':
+      return { status: 'parsed', entry: verdict.entry, line };
+    case 'rejected':
+      return { status: 'rejected', rejection: verdict.rejection, line };
+  }
+}
 
 export interface KeyFileModel {
   kind: KeyFileKind;

@@ -66,22 +66,34 @@ export interface OptionError {
 
 export type OptionsResult = { ok: true; options: KeyOption[] } | { ok: false; error: OptionError; options: KeyOption[] };
 
+/** `strncasecmp(text + at, word, strlen(word)) == 0` for a lower-case `word`: ASCII letters only fold. */
 function startsWithIgnoreCase(text: string, at: number, word: string): boolean {
-  return text.slice(at, at + word.length).toLowerCase() === word;
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** `opt_dequote`: a double-quoted value starting at `at`. */
 function dequote(text: string, at: number): { value: string; end: number } | { error: 'missing-start-quote' | 'missing-end-quote' } {
   if (text[at] !== '"') return { error: 'missing-start-quote' };
-  let value = '';
+  // Runs between escapes are sliced, not built a character at a time: the values stay in the
+  // model, and a string grown by += is a chain of pieces many times its length.
+  const runs: string[] = [];
+  let runStart = at + 1;
   let i = at + 1;
   while (i < text.length && text[i] !== '"') {
-    if (text[i] === '\\' && text[i + 1] === '"') i++;
-    value += text[i];
+    if (text[i] === '\\' && text[i + 1] === '"') {
+      runs.push(text.slice(runStart, i));
+      runStart = ++i;
+    }
     i++;
   }
   if (i >= text.length) return { error: 'missing-end-quote' };
-  return { value, end: i + 1 };
+  runs.push(text.slice(runStart, i));
+  return { value: runs.join(''), end: i + 1 };
 }
 
 /** Parses the options that start at `start` in `text` (the rest of the line follows them). */
@@ -119,7 +131,7 @@ export function parseKeyOptions(text: string, start: number, version: OpenSSHVer
       at = flag.end;
       options.push({ name: flag.name, negated: flag.negated, range: { start: optStart, end: at } });
     } else {
-      const valued = VALUED.find((name) => optionKnown(name, version) && startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=');
+      const valued = VALUED.find((name) => startsWithIgnoreCase(text, at, name) && text[at + name.length] === '=' && optionKnown(name, version));
       if (valued) {
         const valueStart = at + valued.length + 1;
         if (valued === 'command' || valued === 'principals' || valued === 'from') {
@@ -165,7 +177,7 @@ function matchFlag(text: string, at: number, version: OpenSSHVersion): { name: s
   const negated = startsWithIgnoreCase(text, at, 'no-');
   const from = negated ? at + 3 : at;
   for (const name of NEGATABLE_FLAGS) {
-    if (optionKnown(name, version) && startsWithIgnoreCase(text, from, name)) return { name, negated, end: from + name.length };
+    if (startsWithIgnoreCase(text, from, name) && optionKnown(name, version)) return { name, negated, end: from + name.length };
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import type { SourceFile } from '../core/source.js';
 import type { OpenSSHVersion } from '../core/version.js';
 import { decodeBase64 } from '../ssh/base64.js';
 import { diagnoseKeyFailure } from './diagnose-key-line.js';
-import type { HashedHostField, KeyFileModel, KeyLine, KnownHostsFields, LineVerdict } from './key-file-model.js';
+import { NO_OPTIONS, atLine, type HashedHostField, type KeyFileModel, type KeyLine, type KnownHostsFields, type LineVerdict } from './key-file-model.js';
 import { attachMultiLineRejections } from './multi-line.js';
 import { findPastedBlocks } from './pasted-blocks.js';
 import { readKey, skipBlanks, tokenEnd } from './read-key.js';
@@ -62,15 +62,14 @@ export function parseKnownHostsLine(text: string, version: OpenSSHVersion): Line
     if (/^\d{1,7}$/.test(first)) return { status: 'rejected', rejection: { code: 'ssh1-key', range: { start: keyStart, end: text.length } } };
     return { status: 'rejected', rejection: diagnoseKeyFailure(text, key.failure, version) };
   }
-  return { status: 'parsed', entry: { key: key.field, options: [], knownHosts: marker ? { marker, hosts } : { hosts } } };
+  return { status: 'parsed', entry: { key: key.field, options: NO_OPTIONS, knownHosts: marker ? { marker, hosts } : { hosts } } };
 }
 
 export function parseKnownHosts(source: SourceFile, version: OpenSSHVersion): KeyFileModel {
   // ssh does not strip a BOM: it becomes part of the first line's first field.
-  const lines: KeyLine[] = source.lines.map((line) => ({
-    ...parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version),
-    line,
-  }));
+  const lines: KeyLine[] = source.lines.map((line) =>
+    atLine(parseKnownHostsLine(line.number === 1 && source.hasBom ? `\uFEFF${line.text}` : line.text, version), line),
+  );
   const blocks = findPastedBlocks(source.lines);
   return { kind: 'known_hosts', source, lines: attachMultiLineRejections(lines, blocks, version), blocks };
 }

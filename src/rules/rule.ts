@@ -11,6 +11,7 @@ import type { ConfigKind, Directive } from '../parse/config/config-model.js';
 import type { ConfigAnalysis } from '../parse/config/config-tree.js';
 import type { Range } from '../parse/read-key.js';
 import type { SetupKind } from '../core/file-kind.js';
+import type { KeyFamily } from '../ssh/key-types.js';
 import type { SetupFileModel } from '../parse/setup/setup-model.js';
 import type { PrivateKeyBlock } from '../parse/private-key.js';
 import type { FileKind } from '../core/file-kind.js';
@@ -194,22 +195,45 @@ type ParsedEntry = { line: SourceLine; entry: KeyEntry };
 
 /*
  * Every key-file rule walks the model's lines; on a 100,000-key file a fresh walk per rule cost
- * more than parsing. One walk per model, shared by all rules (the model is never changed).
+ * more than parsing. One walk per model, shared by all rules (the model is never changed); most
+ * rules care about a few option names or key families, so the walk files the lines under those
+ * too, and a rule reads only the lines it can report.
  */
-const lineIndexes = new WeakMap<KeyFileModel, { parsed: ParsedEntry[]; rejected: Map<RejectionCode, { line: SourceLine; rejection: Rejection }[]> }>();
+interface LineIndex {
+  parsed: ParsedEntry[];
+  rejected: Map<RejectionCode, { line: SourceLine; rejection: Rejection }[]>;
+  /** Parsed lines by the (lower-case) names of their options, each line once per name. */
+  byOption: Map<string, ParsedEntry[]>;
+  byFamily: Map<KeyFamily, ParsedEntry[]>;
+  /** Parsed lines by the key type name they start with. */
+  byLabel: Map<string, ParsedEntry[]>;
+  certificates: ParsedEntry[];
+}
 
-function lineIndex(model: KeyFileModel) {
+const lineIndexes = new WeakMap<KeyFileModel, LineIndex>();
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
+
+function lineIndex(model: KeyFileModel): LineIndex {
   let index = lineIndexes.get(model);
   if (index) return index;
-  index = { parsed: [], rejected: new Map() };
-  for (const entry of model.lines) {
-    if (entry.status === 'parsed') index.parsed.push({ line: entry.line, entry: entry.entry });
-    else if (entry.status === 'rejected') {
-      const { code } = entry.rejection;
-      const lines = index.rejected.get(code) ?? [];
-      if (lines.length === 0) index.rejected.set(code, lines);
-      lines.push({ line: entry.line, rejection: entry.rejection });
-    }
+  index = { parsed: [], rejected: new Map(), byOption: new Map(), byFamily: new Map(), byLabel: new Map(), certificates: [] };
+  for (const line of model.lines) {
+    // The model's own line objects: they already have the shape rules read.
+    if (line.status === 'parsed') {
+      index.parsed.push(line);
+      pushTo(index.byFamily, line.entry.key.key.family, line);
+      pushTo(index.byLabel, line.entry.key.typeName, line);
+      if (line.entry.key.key.certificate) index.certificates.push(line);
+      const { options } = line.entry;
+      options.forEach(({ name }, i) => {
+        if (options.findIndex((option) => option.name === name) === i) pushTo(index.byOption, name, line);
+      });
+    } else if (line.status === 'rejected') pushTo(index.rejected, line.rejection.code, line);
   }
   lineIndexes.set(model, index);
   return index;
@@ -224,6 +248,36 @@ export function rejectedLines<C extends RejectionCode>(model: KeyFileModel, code
 /** The lines OpenSSH read a key from. */
 export function parsedEntries(model: KeyFileModel): readonly ParsedEntry[] {
   return lineIndex(model).parsed;
+}
+
+/** Lines in file order, each once, from lists that are each in file order. */
+function inFileOrder(lists: readonly (readonly ParsedEntry[] | undefined)[]): readonly ParsedEntry[] {
+  const present = lists.filter((list): list is readonly ParsedEntry[] => list !== undefined && list.length > 0);
+  if (present.length <= 1) return present[0] ?? [];
+  return [...new Set(present.flat())].sort((a, b) => a.line.number - b.line.number);
+}
+
+/** The lines OpenSSH read a key from that carry any of these options (lower-case names, without `no-`). */
+export function entriesWithOption(model: KeyFileModel, ...names: string[]): readonly ParsedEntry[] {
+  const { byOption } = lineIndex(model);
+  return inFileOrder(names.map((name) => byOption.get(name)));
+}
+
+/** The lines OpenSSH read a key (or certificate) of one of these families from. */
+export function entriesOfFamily(model: KeyFileModel, ...families: KeyFamily[]): readonly ParsedEntry[] {
+  const { byFamily } = lineIndex(model);
+  return inFileOrder(families.map((family) => byFamily.get(family)));
+}
+
+/** The lines OpenSSH read a key from that start with one of these type names. */
+export function entriesLabelled(model: KeyFileModel, ...typeNames: string[]): readonly ParsedEntry[] {
+  const { byLabel } = lineIndex(model);
+  return inFileOrder(typeNames.map((typeName) => byLabel.get(typeName)));
+}
+
+/** The lines OpenSSH read a certificate from. */
+export function certificateEntries(model: KeyFileModel): readonly ParsedEntry[] {
+  return lineIndex(model).certificates;
 }
 
 /** Shortens file content quoted in a message, so a 50 MB line never lands in a report. */

@@ -13,7 +13,7 @@
  * Everything else used here (limits, curve checks, cert_parse) is unchanged up to 10.5.
  */
 import { compareReleases } from '../core/version.js';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { bitLengthOfBytes, toBigInt } from './bigint.js';
 import { CURVES, checkPoint } from './ec.js';
 import {
@@ -99,6 +99,21 @@ const RSA_MIN_BITS = 1024;
 const SHORT_NAMES_UNTIL = '9.9';
 const PUBLIC_KEY_BYTES: Partial<Record<KeyFamily, number>> = { ed25519: 32, 'ed25519-sk': 32, 'mldsa44-ed25519': 1344 };
 
+/** One-shot `crypto.hash` (Node 20.12+) costs half a Hash object per key; older Nodes build the object. */
+const sha256Base64: (data: Uint8Array) => string =
+  typeof crypto.hash === 'function'
+    ? (data) => crypto.hash('sha256', data, 'base64')
+    : (data) => crypto.createHash('sha256').update(data).digest('base64');
+
+const utf8 = new TextEncoder();
+/** The type and curve names every canonical key holds, encoded once each (a few dozen names). */
+const NAME_BYTES = new Map<string, Uint8Array>();
+function encodedName(name: string): Uint8Array {
+  let bytes = NAME_BYTES.get(name);
+  if (!bytes) NAME_BYTES.set(name, (bytes = utf8.encode(name)));
+  return bytes;
+}
+
 export function decodeKeyBlob(blob: Uint8Array, options: DecodeOptions = {}): BlobResult {
   const parsed = parseKey(blob, options.openssh ?? DEFAULT_OPENSSH_VERSION, true);
   return parsed instanceof Failure ? { ok: false, error: parsed.error } : { ok: true, key: parsed.key };
@@ -153,7 +168,7 @@ function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed
     if (!allowCert) return new Failure('invalid-certificate', 'a certificate cannot be a CA key', 'invalid certificate signing key');
     if (r.string() === null) return wireFailure(r, 'the certificate nonce');
   }
-  const plain = new WireWriter().string(keyType.plainName);
+  const plain = new WireWriter().string(encodedName(keyType.plainName));
   const pub = readPublicKey(r, keyType, shortName, plain);
   if (pub instanceof Failure) return pub;
   const cert = keyType.certificate ? parseCertificate(r, blob, version) : undefined;
@@ -161,19 +176,30 @@ function parseKey(blob: Uint8Array, version: string, allowCert: boolean): Parsed
   if (r.remaining !== 0) return new Failure('trailing-data', `${r.remaining} bytes follow the key`, 'invalid format');
 
   // ssh-keygen prints the digest without base64 padding: 32 bytes give 43 digits and one '='.
-  const digest = createHash('sha256').update(plain.bytes()).digest('base64').slice(0, 43);
-  const key: DecodedKey = {
-    type,
-    canonicalType: keyType.name,
-    family: keyType.family,
-    certificate: keyType.certificate,
-    bits: pub.bits,
-    ...(keyType.curve ? { curve: keyType.curve } : {}),
-    ...(pub.application !== undefined ? { application: pub.application } : {}),
-    ...(cert ? { cert } : {}),
-    fingerprint: `SHA256:${digest}`,
-  };
+  const digest = sha256Base64(isCanonical(blob, type, keyType, plain) ? blob : plain.bytes()).slice(0, 43);
+  // Set one by one, not spread into the literal: a model keeps one per key line, and spreads build a larger object.
+  const key: DecodedKey = { type: type === keyType.name ? keyType.name : type, canonicalType: keyType.name, family: keyType.family, certificate: keyType.certificate, bits: pub.bits, fingerprint: flatFingerprint(digest) };
+  if (keyType.curve) key.curve = keyType.curve;
+  if (pub.application !== undefined) key.application = pub.application;
+  if (cert) key.cert = cert;
   return { key, material: pub.material };
+}
+
+/**
+ * `SHA256:` and the digest as one flat string, not the three pieces concatenation and slicing
+ * leave (a prefix, a slice, the string it slices): one object instead of three per key a model keeps.
+ */
+function flatFingerprint(digest: string): string {
+  return ['SHA256:', digest].join('');
+}
+
+/**
+ * Whether a plain key's blob is already its canonical encoding, as most are: then it is hashed
+ * as it is. Re-encoding only ever shortens the fields after the name (leading zeros of an mpint,
+ * the NUL ending a C string), so with the canonical name and the same length nothing changed.
+ */
+function isCanonical(blob: Uint8Array, type: string, keyType: KeyType, plain: WireWriter): boolean {
+  return !keyType.certificate && type === keyType.plainName && plain.length === blob.length;
 }
 
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -225,7 +251,7 @@ function readPublicKey(r: WireReader, keyType: KeyType, shortName: boolean, plai
       if (shortName || !curve) return new Failure('unknown-type', 'a short type name does not say which curve', 'invalid argument');
       const point = readPoint(r, curve);
       if (point instanceof Failure) return point;
-      plain.string(curve).string(point);
+      plain.string(encodedName(curve)).string(point);
       if (family === 'ecdsa') return { bits: CURVES[curve].bits, material: () => ({ family, name: keyType.plainName, curve, point }) };
       const application = readApplication(r, plain);
       if (application instanceof Failure) return application;

@@ -142,12 +142,21 @@ export class WireReader {
 
 const utf8Encoder = new TextEncoder();
 
-/** Builds wire-format bytes, e.g. the canonical blob OpenSSH hashes for fingerprints. */
+const ZERO_BYTE = Uint8Array.of(0);
+
+/**
+ * Builds wire-format bytes, e.g. the canonical blob OpenSSH hashes for fingerprints (once per
+ * key line, so lengths are kept as numbers and everything is copied into one array at the end).
+ */
 export class WireWriter {
-  private readonly chunks: Uint8Array[] = [];
+  /** Byte strings, and u32 values still to be written. */
+  private readonly chunks: (Uint8Array | number)[] = [];
+  /** Bytes written so far. */
+  length = 0;
 
   raw(bytes: Uint8Array): this {
     this.chunks.push(bytes);
+    this.length += bytes.length;
     return this;
   }
 
@@ -156,7 +165,9 @@ export class WireWriter {
   }
 
   u32(value: number): this {
-    return this.raw(Uint8Array.of(value >>> 24, value >>> 16, value >>> 8, value));
+    this.chunks.push(value >>> 0);
+    this.length += 4;
+    return this;
   }
 
   u64(value: bigint): this {
@@ -176,17 +187,23 @@ export class WireWriter {
     while (lead < magnitude.length && magnitude[lead] === 0) lead++;
     const m = magnitude.subarray(lead);
     const pad = m.length > 0 && ((m[0] ?? 0) & 0x80) !== 0;
-    return this.u32(m.length + (pad ? 1 : 0))
-      .raw(pad ? Uint8Array.of(0) : new Uint8Array(0))
-      .raw(m);
+    return pad ? this.u32(m.length + 1).raw(ZERO_BYTE).raw(m) : this.u32(m.length).raw(m);
   }
 
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    const out = new Uint8Array(this.length);
     let at = 0;
     for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
+      if (typeof c === 'number') {
+        out[at] = c >>> 24;
+        out[at + 1] = c >>> 16;
+        out[at + 2] = c >>> 8;
+        out[at + 3] = c;
+        at += 4;
+      } else {
+        out.set(c, at);
+        at += c.length;
+      }
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import { atLeast } from '../../core/version.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption } from '../rule.js';
 import { CA_EXAMPLE } from '../key-files/example-keys.js';
 
 export default defineKeyFileRule({
@@ -19,7 +19,7 @@ export default defineKeyFileRule({
   },
   check(model, context) {
     const emptyListAccepted = !atLeast(context.version, '10.3');
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesWithOption(model, 'cert-authority').flatMap(({ line, entry }) => {
       const ca = entry.options.find((option) => option.name === 'cert-authority');
       if (!ca || entry.key.key.certificate) return [];
       if (entry.options.some((option) => option.name === 'principals')) return [];

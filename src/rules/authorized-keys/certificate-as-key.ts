@@ -1,4 +1,4 @@
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, certificateEntries } from '../rule.js';
 import { CA_EXAMPLE, CERT_EXAMPLE } from '../key-files/example-keys.js';
 
 export default defineKeyFileRule({
@@ -16,7 +16,7 @@ export default defineKeyFileRule({
     references: ['OpenSSH auth2-pubkeyfile.c auth_check_authkey_line()', 'OpenSSH sshkey.c sshkey_equal()', 'sshd(8) AUTHORIZED_KEYS FILE FORMAT, cert-authority', 'tested with OpenSSH 9.2p1'],
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return certificateEntries(model).flatMap(({ line, entry }) => {
       if (!entry.key.key.certificate) return [];
       const withCa = entry.options.some((option) => option.name === 'cert-authority');
       const message = withCa

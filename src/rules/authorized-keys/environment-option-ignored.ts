@@ -1,5 +1,5 @@
 import { ED25519_EXAMPLE } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption } from '../rule.js';
 
 export default defineKeyFileRule({
   id: 'SSH144',
@@ -16,7 +16,7 @@ export default defineKeyFileRule({
     references: ['sshd(8) AUTHORIZED_KEYS FILE FORMAT, environment', 'sshd_config(5) PermitUserEnvironment', 'tested with OpenSSH 9.2p1'],
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesWithOption(model, 'environment').flatMap(({ line, entry }) => {
       const environment = entry.options.filter((option) => option.name === 'environment');
       const first = environment[0];
       if (!first) return [];

@@ -3,7 +3,7 @@ import type { Range } from '../../parse/read-key.js';
 import type { KeyOption } from '../../parse/key-options.js';
 import { checkAddressPatternList, type PatternProblem } from '../../parse/address-patterns.js';
 import { ED25519_EXAMPLE } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries, quote, type RuleHit } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption, quote, type RuleHit } from '../rule.js';
 
 /** Where each character of the dequoted value sits in the line (`\"` is one character). */
 function valueOffsets(text: string, option: KeyOption): number[] {
@@ -81,11 +81,16 @@ export default defineKeyFileRule({
   check(model, context) {
     const version = formatVersion(context.version);
     const hits: RuleHit[] = [];
-    for (const { line, entry } of parsedEntries(model)) {
+    // Keys in one file tend to share their from= lists: each distinct list is checked once.
+    const checked = new Map<string, PatternProblem[]>();
+    for (const { line, entry } of entriesWithOption(model, 'from')) {
       const from = entry.options.find((option) => option.name === 'from');
       if (!from || from.value === undefined) continue;
+      let problems = checked.get(from.value);
+      if (!problems) checked.set(from.value, (problems = checkAddressPatternList(from.value, version)));
+      if (problems.length === 0) continue;
       const offsets = valueOffsets(line.text, from);
-      for (const problem of checkAddressPatternList(from.value, version)) {
+      for (const problem of problems) {
         const raw = from.value.slice(problem.entry.start, problem.entry.end);
         const { message, help } = describe(problem, quote(raw));
         hits.push(hitAt(line, problemRange(problem, offsets, from, from.value.length), message, help));

@@ -1,6 +1,6 @@
 import { parseExpiryTime, type KeyOption } from '../../parse/key-options.js';
 import { ED25519_EXAMPLE } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries, type RuleHit } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption, type RuleHit } from '../rule.js';
 
 /** A local time is the server's: anywhere from UTC-12 to UTC+14, so up to 12 hours later than read as UTC. */
 const LATEST_ZONE_SECONDS = 12 * 3600;
@@ -30,7 +30,7 @@ export default defineKeyFileRule({
   },
   check(model, context) {
     const hits: RuleHit[] = [];
-    for (const { line, entry } of parsedEntries(model)) {
+    for (const { line, entry } of entriesWithOption(model, 'expiry-time')) {
       let earliest: { option: KeyOption; value: string; latest: number; seconds: number } | undefined;
       for (const option of entry.options) {
         if (option.name !== 'expiry-time' || option.value === undefined) continue;

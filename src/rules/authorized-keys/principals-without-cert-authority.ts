@@ -1,6 +1,6 @@
 import { atLeast } from '../../core/version.js';
 import { ED25519_EXAMPLE } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption } from '../rule.js';
 import { CA_EXAMPLE } from '../key-files/example-keys.js';
 
 export default defineKeyFileRule({
@@ -20,7 +20,7 @@ export default defineKeyFileRule({
   check(model, context) {
     // OpenSSH 7.4–7.6 did ignore it; the deny check came with the options rewrite in 7.7.
     if (!atLeast(context.version, '7.7')) return [];
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesWithOption(model, 'principals').flatMap(({ line, entry }) => {
       if (entry.options.some((option) => option.name === 'cert-authority')) return [];
       const principals = entry.options.find((option) => option.name === 'principals');
       if (!principals) return [];

@@ -1,5 +1,5 @@
 import { ED25519_EXAMPLE } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries, type RuleHit } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption, type RuleHit } from '../rule.js';
 
 const SK_OPTIONS = new Set(['touch-required', 'verify-required']);
 const SK_EXAMPLE = 'sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIJEEc55w6vf9C9mE0GYMtPIO3qTnMVUeVCmRNdmmD4GmAAAABHNzaDo=';
@@ -20,7 +20,7 @@ export default defineKeyFileRule({
   },
   check(model) {
     const hits: RuleHit[] = [];
-    for (const { line, entry } of parsedEntries(model)) {
+    for (const { line, entry } of entriesWithOption(model, ...SK_OPTIONS)) {
       const family = entry.key.key.family;
       if (family === 'ecdsa-sk' || family === 'ed25519-sk') continue;
       if (entry.options.some((option) => option.name === 'cert-authority')) continue;

@@ -1,5 +1,5 @@
 import { ED25519_EXAMPLE } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesWithOption } from '../rule.js';
 
 export default defineKeyFileRule({
   id: 'SSH143',
@@ -16,7 +16,7 @@ export default defineKeyFileRule({
     references: ['sshd(8) AUTHORIZED_KEYS FILE FORMAT, command and restrict', 'OpenSSH auth-options.c sshauthopt_parse()', 'tested with OpenSSH 9.2p1 (ssh -N -L through a command= key)'],
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesWithOption(model, 'command').flatMap(({ line, entry }) => {
       const command = entry.options.find((option) => option.name === 'command');
       if (!command) return [];
       const names = new Set(entry.options.map((option) => option.name));

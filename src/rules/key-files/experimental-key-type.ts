@@ -1,5 +1,5 @@
 import { ED25519_EXAMPLE, KEY_FILE_KINDS } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesOfFamily } from '../rule.js';
 
 export default defineKeyFileRule({
   id: 'SSH113',
@@ -16,7 +16,7 @@ export default defineKeyFileRule({
     references: ['OpenSSH myproposal.h KEX_DEFAULT_PK_ALG (10.4, 10.5)', 'openssh-portable commit d535299b8 "remove ml-dsa/x25519 from the default algorithm list for release"'],
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesOfFamily(model, 'mldsa44-ed25519').flatMap(({ line, entry }) => {
       if (entry.key.key.family !== 'mldsa44-ed25519') return [];
       const effect =
         model.kind === 'known_hosts'

@@ -1,6 +1,6 @@
 import { atLeast, formatVersion } from '../../core/version.js';
 import { ED25519_EXAMPLE, KEY_FILE_KINDS } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesOfFamily } from '../rule.js';
 
 export default defineKeyFileRule({
   id: 'SSH110',
@@ -18,7 +18,7 @@ export default defineKeyFileRule({
   },
   check(model, context) {
     const version = formatVersion(context.version);
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesOfFamily(model, 'dss').flatMap(({ line, entry }) => {
       if (entry.key.key.family !== 'dss') return [];
       const isCa = entry.options.some((option) => option.name === 'cert-authority') || entry.knownHosts?.marker?.name === '@cert-authority';
       const what = entry.key.key.certificate ? 'a DSA certificate' : isCa ? 'a DSA CA key' : 'a DSA key';

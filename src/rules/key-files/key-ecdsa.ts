@@ -1,5 +1,5 @@
 import { ED25519_EXAMPLE, KEY_FILE_KINDS } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesOfFamily } from '../rule.js';
 import { ECDSA_P256_EXAMPLE } from './example-keys.js';
 
 export default defineKeyFileRule({
@@ -18,7 +18,7 @@ export default defineKeyFileRule({
     references: ['ssh-audit ssh2_kexdb.py (ecdsa-sha2-nistp*: fail, NIST P-curves; warn, random nonces)', 'Mozilla OpenSSH guideline (ECDSA host keys accepted)', 'ComplianceAsCode content, CIS Ubuntu 24.04 controls (ECDSA allowed)'],
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesOfFamily(model, 'ecdsa', 'ecdsa-sk').flatMap(({ line, entry }) => {
       const key = entry.key.key;
       if (key.family !== 'ecdsa' && key.family !== 'ecdsa-sk') return [];
       const curve = key.curve ?? 'nistp256';

@@ -1,5 +1,5 @@
 import { ED25519_EXAMPLE, KEY_FILE_KINDS } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries } from '../rule.js';
+import { defineKeyFileRule, hitAt, entriesOfFamily } from '../rule.js';
 import { RSA_1024_EXAMPLE } from './example-keys.js';
 
 export default defineKeyFileRule({
@@ -18,7 +18,7 @@ export default defineKeyFileRule({
   },
   check(model, context) {
     const minimum = context.policy.minRsaBits;
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesOfFamily(model, 'rsa').flatMap(({ line, entry }) => {
       const key = entry.key.key;
       if (key.family !== 'rsa' || key.bits >= minimum) return [];
       const what = key.certificate ? `certificate of a ${key.bits}-bit RSA key` : `${key.bits}-bit RSA key`;

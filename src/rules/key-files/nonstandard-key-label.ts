@@ -1,6 +1,6 @@
-import { signatureAlgorithmByName } from '../../ssh/key-types.js';
+import { SIGNATURE_ALGORITHMS, signatureAlgorithmByName } from '../../ssh/key-types.js';
 import { KEY_FILE_KINDS } from '../examples.js';
-import { defineKeyFileRule, hitAt, parsedEntries, quote } from '../rule.js';
+import { defineKeyFileRule, entriesLabelled, hitAt, quote } from '../rule.js';
 import { RSA_2048_BLOB } from './example-keys.js';
 
 export default defineKeyFileRule({
@@ -18,7 +18,7 @@ export default defineKeyFileRule({
     references: ['OpenSSH sshkey.c peek_type_nid(), sshkey_read()', 'RFC 8332 (rsa-sha2-256/512 are signature algorithms for ssh-rsa keys)', 'sshpk lib/formats/rfc4253.js algToKeyType()', 'tested with OpenSSH 9.2p1 (sshd login, ssh-keygen -l)'],
   },
   check(model) {
-    return parsedEntries(model).flatMap(({ line, entry }) => {
+    return entriesLabelled(model, ...SIGNATURE_ALGORITHMS.map((algorithm) => algorithm.name)).flatMap(({ line, entry }) => {
       const alias = signatureAlgorithmByName(entry.key.typeName);
       if (!alias) return [];
       return [

@@ -48457,9 +48457,11 @@ async function scanDirectory(absDir, collector, trackedWithMarkers) {
   const listing3 = await listDirectory(absDir, collector);
   const leftOut = [];
   const unread = [];
+  const realPathOf = (relPath, absPath) => realRoot === absDir ? absPath : under(realRoot, relPath);
   for (const relPath of listing3.tracked?.relPaths ?? []) {
     if (isInSkippedDirectory(relPath)) continue;
-    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+    const absPath = under(absDir, relPath);
+    if (!collector.addTracked(absPath, realPathOf(relPath, absPath), absDir, false)) unread.push(relPath);
   }
   pushAll(symlinks, (listing3.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path11.join(absDir, relPath)));
   return async () => {
@@ -48467,8 +48469,8 @@ async function scanDirectory(absDir, collector, trackedWithMarkers) {
       const withMarkers = await (trackedWithMarkers?.(absDir) ?? /* @__PURE__ */ new Set());
       for (const relPath of unread) {
         const absPath = under(absDir, relPath);
-        if (withMarkers === void 0 || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
-        else leftOut.push(under(realRoot, relPath));
+        if (withMarkers === void 0 || withMarkers.has(absPath)) collector.addTracked(absPath, realPathOf(relPath, absPath), absDir, true);
+        else leftOut.push(realPathOf(relPath, absPath));
       }
     }
     for (const relPath of await listing3.others) {

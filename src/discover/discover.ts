@@ -129,9 +129,12 @@ async function scanDirectory(
   /** Real paths of the tracked files not kept; a link to one keeps it after all, so that it is the file its findings name. */
   const leftOut: string[] = [];
   const unread: string[] = [];
+  // The same string when no link leads to the root, as is usual: one path less to build per file.
+  const realPathOf = (relPath: string, absPath: string): string => (realRoot === absDir ? absPath : under(realRoot, relPath));
   for (const relPath of listing.tracked?.relPaths ?? []) {
     if (isInSkippedDirectory(relPath)) continue;
-    if (!collector.addTracked(under(absDir, relPath), under(realRoot, relPath), absDir, false)) unread.push(relPath);
+    const absPath = under(absDir, relPath);
+    if (!collector.addTracked(absPath, realPathOf(relPath, absPath), absDir, false)) unread.push(relPath);
   }
   pushAll(symlinks, (listing.tracked?.symlinks ?? []).filter((relPath) => !isInSkippedDirectory(relPath)).map((relPath) => path.join(absDir, relPath)));
   return async () => {
@@ -139,8 +142,8 @@ async function scanDirectory(
       const withMarkers = await (trackedWithMarkers?.(absDir) ?? new Set<string>());
       for (const relPath of unread) {
         const absPath = under(absDir, relPath);
-        if (withMarkers === undefined || withMarkers.has(absPath)) collector.addTracked(absPath, under(realRoot, relPath), absDir, true);
-        else leftOut.push(under(realRoot, relPath));
+        if (withMarkers === undefined || withMarkers.has(absPath)) collector.addTracked(absPath, realPathOf(relPath, absPath), absDir, true);
+        else leftOut.push(realPathOf(relPath, absPath));
       }
     }
     for (const relPath of await listing.others) {

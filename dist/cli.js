@@ -19011,18 +19011,29 @@ function editDistance(a, b) {
 function suggestKeyword(keyword, context) {
   const name2 = keyword.toLowerCase();
   const limit = name2.length <= 4 ? 1 : name2.length <= 10 ? 2 : 3;
-  const known = context.program === "sshd" ? sshdKeywordsAt(context.release, context.build) : sshKeywordsAt(context.release, context.build);
   let best;
   let bestDistance = limit + 1;
-  for (const k of known) {
-    if (k.status !== "active" && k.status !== "deprecated") continue;
-    const d = editDistance(name2, k.name.toLowerCase());
+  for (const candidate of suggestable(context)) {
+    const d = editDistance(name2, candidate.toLowerCase());
     if (d < bestDistance) {
-      best = k.name;
+      best = candidate;
       bestDistance = d;
     }
   }
   return best;
+}
+var SUGGESTABLE = /* @__PURE__ */ new WeakMap();
+function suggestable({ program, release, build }) {
+  let byProgram = SUGGESTABLE.get(build);
+  if (!byProgram) SUGGESTABLE.set(build, byProgram = /* @__PURE__ */ new Map());
+  const key = `${program} ${release}`;
+  let names = byProgram.get(key);
+  if (!names) {
+    const known = program === "sshd" ? sshdKeywordsAt(release, build) : sshKeywordsAt(release, build);
+    names = known.filter((k) => k.status === "active" || k.status === "deprecated").map((k) => k.name);
+    byProgram.set(key, names);
+  }
+  return names;
 }
 var Args = class {
   constructor(list) {

@@ -18546,28 +18546,6 @@ function sscanfInts(s, count) {
   }
   return { n: values.length, values };
 }
-function strdelim2(s, splitEquals = true) {
-  if (s === null) return void 0;
-  const delims = splitEquals ? ' 	\r\n"=' : ' 	\r\n"';
-  let i = 0;
-  while (i < s.length && !delims.includes(s[i])) i++;
-  if (i >= s.length) return { token: s, rest: null };
-  const skipWs = (from) => {
-    let j = from;
-    while (j < s.length && " 	\r\n".includes(s[j])) j++;
-    return j;
-  };
-  if (s[i] === '"') {
-    const close = s.indexOf('"', i + 1);
-    if (close === -1) return void 0;
-    const token = s.slice(0, i) + s.slice(i + 1, close);
-    return { token, rest: s.slice(skipWs(close + 1)) };
-  }
-  const wspace = splitEquals && s[i] === "=";
-  let next = skipWs(i + 1);
-  if (splitEquals && s[next] === "=" && !wspace) next = skipWs(next + 1);
-  return { token: s.slice(0, i), rest: s.slice(next) };
-}
 function hpdelim2(s) {
   let i;
   if (s.startsWith("[")) {
@@ -18666,14 +18644,14 @@ function matchWords(directive, release) {
     return { words: directive.args.map((a) => ({ text: a.value, range: a.range })), leftover: false };
   }
   const words2 = [];
-  let rest = directive.rest;
-  for (; ; ) {
-    const t = strdelim2(rest);
+  const { rest, restRange } = directive;
+  for (let at3 = 0; ; ) {
+    const t = strdelim(rest, at3);
     if (!t) return { words: words2, leftover: false };
-    words2.push({ text: t.token });
-    rest = t.rest;
-    if (rest === null) return { words: words2, leftover: false };
-    if (t.token === "") return { words: words2, leftover: rest !== "" };
+    words2.push({ text: t.token, range: { start: restRange.start + t.range.start, end: restRange.start + t.range.end } });
+    if (t.next === -1) return { words: words2, leftover: false };
+    if (t.token === "") return { words: words2, leftover: t.next < rest.length };
+    at3 = t.next;
   }
 }
 var Words = class {

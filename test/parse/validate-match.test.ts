@@ -167,3 +167,14 @@ describe('ssh Host', () => {
     expect(r.criteria).toEqual({ criteria: [{ name: 'host', patterns: ['a,b', '!c'] }] });
   });
 });
+
+describe('where a Match problem points', () => {
+  it.each<[Release, string]>([
+    ['8.4', 'Match User alice Bogus x'],
+    ['9.2', 'Match User alice Bogus x'],
+    ['9.9', 'Match User alice Bogus x'],
+  ])('%s: at the bad criterion, whichever way the release splits the words', (release, line) => {
+    const r = validateMatch(directive(line, 'sshd'), { program: 'sshd', release });
+    expect(r.problem?.range && line.slice(r.problem.range.start, r.problem.range.end)).toBe('Bogus');
+  });
+});

@@ -16,7 +16,8 @@ import { matchPattern, matchPatternList } from '../../src/openssh/match.js';
 import { parseAuthorizedKeysLine, parsePublicKeyLine } from '../../src/parse/authorized-keys.js';
 import { checkAddressPatternList, parseCidr } from '../../src/parse/address-patterns.js';
 import { parseConfigFile } from '../../src/parse/config/parse-config-file.js';
-import { a2port, convtime, cStrtol, hpdelim, scanScaled, strdelim } from '../../src/parse/config/openssh-values.js';
+import { a2port, convtime, cStrtol, hpdelim, scanScaled } from '../../src/parse/config/openssh-values.js';
+import { strdelim } from '../../src/parse/config/tokenize-line.js';
 import { tokenizeConfigLine } from '../../src/parse/config/tokenize-line.js';
 import { parseKeyOptions } from '../../src/parse/key-options.js';
 import { parseKnownHostsLine } from '../../src/parse/known-hosts.js';
@@ -111,7 +112,7 @@ describe('parsers never throw and keep ranges inside the line', () => {
       convtime(text, '9.2');
       a2port(text, '9.2');
       scanScaled(text);
-      strdelim(text);
+      strdelim(text, 0);
       hpdelim(text);
       checkAddressPatternList(text, '9.2');
       parseCidr(text, '9.2');

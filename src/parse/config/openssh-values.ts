@@ -328,33 +328,6 @@ export function sscanfInts(s: string, count: number): { n: number; values: numbe
 
 // ------------------------------------------------------------------- strings
 
-/**
- * `strdelim()` (split_equals = 1) over `s` from `from`: the token and where the rest starts
- * (null: no rest). Returns undefined when a quote is not closed (OpenSSH returns NULL then).
- */
-export function strdelim(s: string | null, splitEquals = true): { token: string; rest: string | null } | undefined {
-  if (s === null) return undefined;
-  const delims = splitEquals ? ' \t\r\n"=' : ' \t\r\n"';
-  let i = 0;
-  while (i < s.length && !delims.includes(s[i]!)) i++;
-  if (i >= s.length) return { token: s, rest: null };
-  const skipWs = (from: number): number => {
-    let j = from;
-    while (j < s.length && ' \t\r\n'.includes(s[j]!)) j++;
-    return j;
-  };
-  if (s[i] === '"') {
-    const close = s.indexOf('"', i + 1);
-    if (close === -1) return undefined;
-    const token = s.slice(0, i) + s.slice(i + 1, close);
-    return { token, rest: s.slice(skipWs(close + 1)) };
-  }
-  const wspace = splitEquals && s[i] === '=';
-  let next = skipWs(i + 1);
-  if (splitEquals && s[next] === '=' && !wspace) next = skipWs(next + 1);
-  return { token: s.slice(0, i), rest: s.slice(next) };
-}
-
 /** `hpdelim2()`: the host part and the rest (null: no more fields); undefined on a syntax error. */
 export function hpdelim2(s: string): { host: string; rest: string | null; delim?: ':' | '/' } | undefined {
   let i: number;

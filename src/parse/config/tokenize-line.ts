@@ -26,8 +26,8 @@ function isIn(set: string, ch: string | undefined): boolean {
   return ch !== undefined && set.includes(ch);
 }
 
-/** `strdelim` with split_equals: the first token, and where the rest starts (-1: no rest, null: unmatched quote). */
-function strdelim(line: string, from: number): { token: string; range: Range; next: number } | null {
+/** `strdelim` with split_equals from `from`: the token, and where the rest starts (-1: no rest; null: an unmatched quote, where OpenSSH returns NULL). */
+export function strdelim(line: string, from: number): { token: string; range: Range; next: number } | null {
   let i = from;
   while (i < line.length && !isIn(BLANKS, line[i]) && line[i] !== '"' && line[i] !== '=') i++;
   if (i >= line.length) return { token: line.slice(from), range: { start: from, end: line.length }, next: -1 };

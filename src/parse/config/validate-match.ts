@@ -26,8 +26,8 @@ import {
   matchPatternList,
   percentSyntaxError,
   sshReleaseString,
-  strdelim,
 } from './openssh-values.js';
+import { strdelim } from './tokenize-line.js';
 
 export interface MatchCriterion {
   /** Lower-case criterion name as OpenSSH knows it: user, group, host, address, localaddress, localport, rdomain, invalid-user, version; ssh: canonical, final, exec, host, originalhost, user, localuser, localnetwork, tagged, command, sessiontype, version. */
@@ -81,14 +81,14 @@ function matchWords(directive: Directive, release: Release): { words: Word[]; le
   }
   // strdelim over the text after the keyword; the loop stops at an empty token.
   const words: Word[] = [];
-  let rest: string | null = directive.rest;
-  for (;;) {
-    const t = strdelim(rest);
+  const { rest, restRange } = directive;
+  for (let at = 0; ; ) {
+    const t = strdelim(rest, at);
     if (!t) return { words, leftover: false };
-    words.push({ text: t.token });
-    rest = t.rest;
-    if (rest === null) return { words, leftover: false };
-    if (t.token === '') return { words, leftover: rest !== '' };
+    words.push({ text: t.token, range: { start: restRange.start + t.range.start, end: restRange.start + t.range.end } });
+    if (t.next === -1) return { words, leftover: false };
+    if (t.token === '') return { words, leftover: t.next < rest.length };
+    at = t.next;
   }
 }
 

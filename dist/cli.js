@@ -25217,13 +25217,15 @@ function settingsForDestination(settings, criteria, destination) {
   if (destination.user !== void 0) obtained.delete("user");
   return obtained;
 }
+function hostNameFor(hostName, host2) {
+  return hostName === void 0 ? host2 : hostName.replace(/%([%h])/g, (_, key) => key === "h" ? host2 : "%");
+}
 function sshBlockApplies(block, match2, d, obtained) {
   if (block.keyword.toLowerCase() === "host") {
     const results = (match2.criteria[0]?.patterns ?? []).map((p) => p.startsWith("!") ? matchPattern(d.host, p.slice(1)) ? -1 : 0 : matchPattern(d.host, p) ? 1 : 0);
     return !results.includes(-1) && results.includes(1);
   }
-  const hostname = obtained.get("hostname")?.[0]?.values[0];
-  const host2 = hostname === void 0 ? d.host : hostname.replace(/%h/g, d.host);
+  const host2 = hostNameFor(obtained.get("hostname")?.[0]?.values[0], d.host);
   const user = d.user ?? obtained.get("user")?.[0]?.values[0] ?? d.localUser;
   if (match2.negatedAll) return false;
   return match2.criteria.every(({ name: name2, value = "", negated }) => {
@@ -27787,7 +27789,7 @@ function judgeDestination(d) {
     const setting = client.first(keyword);
     return setting && firstValue(setting);
   };
-  const hostname = (value("HostName") ?? d.host).replace(/%h/g, d.host);
+  const hostname = hostNameFor(value("HostName"), d.host);
   if (!LOOPBACK.test(hostname) || !listensOn(d.server, Number(value("Port") ?? "22"), d.context)) return void 0;
   if (value("IdentitiesOnly")?.toLowerCase() !== "yes" || value("IdentityAgent")?.toLowerCase() !== "none" || value("PubkeyAuthentication")?.toLowerCase() === "no") return void 0;
   if (UNJUDGED_CLIENT_KEYWORDS.some((keyword) => client.first(keyword))) return void 0;

@@ -22,7 +22,7 @@ import { formatVersion } from '../core/version.js';
 import { isRelease } from '../openssh/releases.js';
 import { sshdKeyword } from '../openssh/sshd-keywords.js';
 import type { PrivateKeyBlock } from '../parse/private-key.js';
-import { effectiveConfig, firstValue, type Setting } from '../parse/config/effective-config.js';
+import { effectiveConfig, firstValue, hostNameFor, type Setting } from '../parse/config/effective-config.js';
 import type { RepositoryModel } from '../repository/repository-model.js';
 import type { ConfigAnalysis, RuleContext } from '../rules/rule.js';
 import { parsedEntries } from '../rules/rule.js';
@@ -148,7 +148,7 @@ function judgeDestination(d: Destination): IdentityLockout | undefined {
     const setting = client.first(keyword);
     return setting && firstValue(setting);
   };
-  const hostname = (value('HostName') ?? d.host).replace(/%h/g, d.host);
+  const hostname = hostNameFor(value('HostName'), d.host);
   if (!LOOPBACK.test(hostname) || !listensOn(d.server, Number(value('Port') ?? '22'), d.context)) return undefined;
   if (value('IdentitiesOnly')?.toLowerCase() !== 'yes' || value('IdentityAgent')?.toLowerCase() !== 'none' || value('PubkeyAuthentication')?.toLowerCase() === 'no') return undefined;
   if (UNJUDGED_CLIENT_KEYWORDS.some((keyword) => client.first(keyword))) return undefined;

@@ -17,7 +17,7 @@ import { parseVersion } from '../../src/core/version.js';
 import { resolveAlgorithmList, algorithmKeyword } from '../../src/openssh/algorithm-list.js';
 import { VENDOR_NOTES, type Side } from '../../src/openssh/algorithms.js';
 import type { ConfigKind } from '../../src/parse/config/config-model.js';
-import { effectiveConfig, type Setting, type SshdConnection, type SshDestination } from '../../src/parse/config/effective-config.js';
+import { effectiveConfig, hostNameFor, type Setting, type SshdConnection, type SshDestination } from '../../src/parse/config/effective-config.js';
 import { convtime } from '../../src/parse/config/openssh-values.js';
 import { analyseConfig } from '../rules/config-rule-tester.js';
 import { CONFIG_DIR, cleanupConfigOracle, hasOpenSSH, requireOpenSSH, sshConfigCheck, sshdEffective } from './config-oracle.js';
@@ -126,6 +126,9 @@ const SSH_CONFIGS: Record<string, Files> = {
   'Match user and localuser': {
     ssh_config: 'Host bastion\n    User admin\nMatch user admin\n    ForwardAgent yes\nMatch localuser root\n    StrictHostKeyChecking accept-new\nMatch !localuser root\n    StrictHostKeyChecking yes\n',
   },
+  'HostName with %% and %h, seen by Match host': {
+    ssh_config: 'Host web\n    Hostname %%h-%h.example\nMatch host %h-web.example\n    User matched\n',
+  },
   "Match host x all: ssh takes it as Match host x": {
     ssh_config: 'Match host bastion all\n    User jump\n    Port 2200\nHost *\n    User nobody\n',
   },
@@ -188,8 +191,8 @@ const PRINTED_VALUE: Record<string, Record<string, string>> = {
 
 /** Values ssh -G prints transformed (readconf.c `dump_client_config`); undefined: not printed at all. */
 const SSH_PRINTED: Record<string, (value: string, host: string) => string | undefined> = {
-  // %h expanded to the host given on the command line.
-  hostname: (value, host) => value.replaceAll('%h', host),
+  // %h (and %%) expanded for the host given on the command line, as sshlint's evaluation of Match host does.
+  hostname: (value, host) => hostNameFor(value, host),
   // `ProxyJump none` clears the jump host: nothing is printed.
   proxyjump: (value) => (value === 'none' ? undefined : value),
   // A forward's host is printed in brackets.

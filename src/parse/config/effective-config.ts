@@ -449,14 +449,18 @@ function settingsForDestination(settings: readonly Setting[], criteria: Criteria
   return obtained;
 }
 
+/** The host ssh connects to: `HostName` with `%h` (and `%%`) expanded (ssh.c percent_expand "h"), else the host given. */
+export function hostNameFor(hostName: string | undefined, host: string): string {
+  return hostName === undefined ? host : hostName.replace(/%([%h])/g, (_, key: string) => (key === 'h' ? host : '%'));
+}
+
 /** readconf.c: a `Host` line (some pattern matches, no negated one) or `match_cfg_line`. */
 function sshBlockApplies(block: Directive, match: MatchCriteria, d: SshDestination, obtained: ReadonlyMap<string, Setting[]>): boolean {
   if (block.keyword.toLowerCase() === 'host') {
     const results = (match.criteria[0]?.patterns ?? []).map((p) => (p.startsWith('!') ? (matchPattern(d.host, p.slice(1)) ? -1 : 0) : matchPattern(d.host, p) ? 1 : 0));
     return !results.includes(-1) && results.includes(1);
   }
-  const hostname = obtained.get('hostname')?.[0]?.values[0];
-  const host = hostname === undefined ? d.host : hostname.replace(/%h/g, d.host);
+  const host = hostNameFor(obtained.get('hostname')?.[0]?.values[0], d.host);
   const user = d.user ?? obtained.get('user')?.[0]?.values[0] ?? d.localUser;
   // `all` after one criterion adds nothing (`Match host x all` is `Match host x`); `!all` matches nothing (readconf.c match_cfg_line).
   if (match.negatedAll) return false;

@@ -14588,7 +14588,6 @@ function isBlockStart(directive, file) {
 }
 
 // src/openssh/match.ts
-import { BlockList, isIP } from "node:net";
 function matchPattern(s, pattern) {
   let si = 0;
   let pi = 0;
@@ -14631,31 +14630,6 @@ function matchPatternList(s, list, dolower = false) {
 }
 function matchHostList(host2, list) {
   return matchPatternList(asciiLower(host2), list, true);
-}
-function matchAddressList(address, list) {
-  const family = isIP(address);
-  let positive = false;
-  for (const raw of list.split(",")) {
-    const negated = raw.startsWith("!");
-    const entry2 = negated ? raw.slice(1) : raw;
-    const [net = "", bits] = entry2.split("/", 2);
-    const entryFamily = isIP(net);
-    const maxBits = entryFamily === 4 ? 32 : 128;
-    const prefix = bits === void 0 ? maxBits : /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits ? Number(bits) : void 0;
-    let matched;
-    if (entryFamily !== 0 && prefix !== void 0) {
-      const type = entryFamily === 4 ? "ipv4" : "ipv6";
-      const block = new BlockList();
-      block.addSubnet(net, prefix, type);
-      matched = family === entryFamily && block.check(address, type);
-    } else {
-      matched = matchPattern(address, entry2);
-    }
-    if (!matched) continue;
-    if (negated) return -1;
-    positive = true;
-  }
-  return positive ? 1 : 0;
 }
 
 // src/ssh/key-types.ts
@@ -18108,6 +18082,26 @@ function checkAddressPatternList(list, openssh) {
     }
   }
   return problems2;
+}
+function matchAddressList(address, list, openssh) {
+  const tried = parseNumericAddress(address);
+  if (tried === void 0 || tried === "unknown") return 0;
+  let result = 0;
+  for (const raw of list.split(",")) {
+    const negated = raw.startsWith("!");
+    const entry2 = negated ? raw.slice(1) : raw;
+    if (entry2 === "") return -2;
+    const parsed = parseCidr(entry2, openssh);
+    if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return -2;
+    const matched = parsed.kind === "network" ? inNetwork(tried, parsed.address, parsed.maskLength) : matchPattern(address, entry2);
+    if (!matched) continue;
+    if (negated) return -1;
+    result = 1;
+  }
+  return result;
+}
+function inNetwork(address, network, maskLength) {
+  return address.family === network.family && formatAddress(maskAddress(address, maskLength)) === formatAddress(network);
 }
 function parseCidr(text, openssh) {
   if (text.length > INPUT_MAX) return { kind: "not-an-address" };
@@ -25180,9 +25174,9 @@ function sshdBlockMatches(match2, c, release) {
       case "host":
         return c.host !== void 0 && matchHostList(c.host, value) === 1;
       case "address":
-        return c.addr !== void 0 && matchAddressList(c.addr, value) === 1;
+        return c.addr !== void 0 && matchAddressList(c.addr, value, release) === 1;
       case "localaddress":
-        return c.laddr !== void 0 && matchAddressList(c.laddr, value) === 1;
+        return c.laddr !== void 0 && matchAddressList(c.laddr, value, release) === 1;
       case "localport":
         return c.lport !== void 0 && Number(value) === c.lport;
       case "rdomain":

@@ -1,5 +1,4 @@
 /** OpenSSH's pattern matching (match.c), which every list of names and hosts goes through. */
-import { BlockList, isIP } from 'node:net';
 
 /**
  * `match_pattern`: `*` matches any run of characters, `?` any one character, everything else
@@ -59,36 +58,4 @@ export function matchPatternList(s: string, list: string, dolower = false): -1 |
 /** `match_hostname`: host names compare in ASCII lower case. */
 export function matchHostList(host: string, list: string): -1 | 0 | 1 {
   return matchPatternList(asciiLower(host), list, true);
-}
-
-/**
- * `addr_match_list` (addrmatch.c) for a valid list: each entry is a CIDR block or a bare
- * address, else a wildcard pattern over the address text; a matching `!entry` wins with -1.
- */
-export function matchAddressList(address: string, list: string): -1 | 0 | 1 {
-  const family = isIP(address);
-  let positive = false;
-  for (const raw of list.split(',')) {
-    const negated = raw.startsWith('!');
-    const entry = negated ? raw.slice(1) : raw;
-    const [net = '', bits] = entry.split('/', 2);
-    const entryFamily = isIP(net);
-    const maxBits = entryFamily === 4 ? 32 : 128;
-    // A mask that is not a number in range makes the entry no CIDR block (addr_pton_cidr fails), and
-    // BlockList aborts the process on a NaN mask: it is matched as a pattern, as sshd falls back to.
-    const prefix = bits === undefined ? maxBits : /^\d{1,3}$/.test(bits) && Number(bits) <= maxBits ? Number(bits) : undefined;
-    let matched: boolean;
-    if (entryFamily !== 0 && prefix !== undefined) {
-      const type = entryFamily === 4 ? 'ipv4' : 'ipv6';
-      const block = new BlockList();
-      block.addSubnet(net, prefix, type);
-      matched = family === entryFamily && block.check(address, type);
-    } else {
-      matched = matchPattern(address, entry);
-    }
-    if (!matched) continue;
-    if (negated) return -1;
-    positive = true;
-  }
-  return positive ? 1 : 0;
 }

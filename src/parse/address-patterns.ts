@@ -19,6 +19,7 @@
  */
 import { compareReleases } from '../core/version.js';
 import { pushAll } from '../core/collections.js';
+import { matchPattern } from '../openssh/match.js';
 
 export interface NumericAddress {
   family: 4 | 6;
@@ -93,6 +94,35 @@ export function checkAddressPatternList(list: string, openssh: string): PatternP
     }
   }
   return problems;
+}
+
+/**
+ * `addr_match_list()` (addrmatch.c): 1 when an entry matches the address, -1 when a `!entry`
+ * does (it wins), 0 when none does or the address is not one; -2 for an entry that is empty or
+ * an inconsistent network (`/33`, host bits set), which makes sshd's Match fail. An entry that
+ * is no address is a wildcard pattern over the address text.
+ */
+export function matchAddressList(address: string, list: string, openssh: string): -2 | -1 | 0 | 1 {
+  const tried = parseNumericAddress(address);
+  if (tried === undefined || tried === 'unknown') return 0;
+  let result: 0 | 1 = 0;
+  for (const raw of list.split(',')) {
+    const negated = raw.startsWith('!');
+    const entry = negated ? raw.slice(1) : raw;
+    if (entry === '') return -2;
+    const parsed = parseCidr(entry, openssh);
+    if (parsed.kind === 'mask-too-long' || parsed.kind === 'host-bits') return -2;
+    const matched = parsed.kind === 'network' ? inNetwork(tried, parsed.address, parsed.maskLength) : matchPattern(address, entry);
+    if (!matched) continue;
+    if (negated) return -1;
+    result = 1;
+  }
+  return result;
+}
+
+/** `addr_netmatch()`: same family, same network bits. */
+function inNetwork(address: NumericAddress, network: NumericAddress, maskLength: number): boolean {
+  return address.family === network.family && formatAddress(maskAddress(address, maskLength)) === formatAddress(network);
 }
 
 /** `addr_pton_cidr()`. */

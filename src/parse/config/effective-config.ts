@@ -28,7 +28,8 @@
  */
 import { groupBy } from '../../core/collections.js';
 import { formatVersion, type OpenSSHVersion } from '../../core/version.js';
-import { matchAddressList, matchHostList, matchPattern, matchPatternList } from '../../openssh/match.js';
+import { matchHostList, matchPattern, matchPatternList } from '../../openssh/match.js';
+import { matchAddressList } from '../address-patterns.js';
 import { isRelease, type Release } from '../../openssh/releases.js';
 import { sshKeyword } from '../../openssh/ssh-keywords.js';
 import { sshdKeyword } from '../../openssh/sshd-keywords.js';
@@ -402,9 +403,9 @@ function sshdBlockMatches(match: MatchCriteria, c: SshdConnection, release: Rele
       case 'host':
         return c.host !== undefined && matchHostList(c.host, value) === 1;
       case 'address':
-        return c.addr !== undefined && matchAddressList(c.addr, value) === 1;
+        return c.addr !== undefined && matchAddressList(c.addr, value, release) === 1;
       case 'localaddress':
-        return c.laddr !== undefined && matchAddressList(c.laddr, value) === 1;
+        return c.laddr !== undefined && matchAddressList(c.laddr, value, release) === 1;
       case 'localport':
         return c.lport !== undefined && Number(value) === c.lport;
       case 'rdomain':

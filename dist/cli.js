@@ -21329,7 +21329,7 @@ function parseKeyOptions(text, start, version = NEWEST_KNOWN_VERSION) {
         }
         at3 = dq.end;
         const range = { start: optStart, end: at3 };
-        const problem3 = validateValue(valued, dq.value);
+        const problem3 = validateValue(valued, dq.value, version);
         if (problem3) return fail2(problem3.code, problem3.message, range, valued);
         if (valued === "environment") envNames2.add(dq.value.slice(0, dq.value.indexOf("=")));
         options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at3 } });
@@ -21360,7 +21360,7 @@ function tokenEndOfOption(text, from) {
   while (i < text.length && text[i] !== "," && !isBlank(text[i])) i++;
   return Math.max(i, from);
 }
-function validateValue(name2, value) {
+function validateValue(name2, value, version) {
   switch (name2) {
     case "expiry-time":
       return parseExpiryTime(value) === void 0 ? { code: "invalid-expiry-time", message: "invalid expires time" } : void 0;
@@ -21373,40 +21373,21 @@ function validateValue(name2, value) {
     }
     case "permitopen":
     case "permitlisten":
-      return validatePermit(name2 === "permitlisten" && !value.includes(":") ? `*:${value}` : value);
+      return validatePermit(name2 === "permitlisten" && !value.includes(":") ? `*:${value}` : value, version);
     case "tunnel":
       return validTunnel(value) ? void 0 : { code: "invalid-tunnel", message: "invalid tun device" };
     default:
       return void 0;
   }
 }
-function validatePermit(spec) {
-  let hostEnd;
-  if (spec.startsWith("[")) {
-    const close = spec.indexOf("]");
-    if (close === -1) return { code: "invalid-permit", message: "invalid permission hostname" };
-    hostEnd = close + 1;
-  } else {
-    const delim = spec.search(/[:/]/);
-    hostEnd = delim === -1 ? spec.length : delim;
-  }
-  if (hostEnd < spec.length && spec[hostEnd] !== ":" && spec[hostEnd] !== "/") {
-    return { code: "invalid-permit", message: "invalid permission hostname" };
-  }
-  if (new TextEncoder().encode(spec.slice(0, hostEnd)).length >= NI_MAXHOST2) return { code: "invalid-permit", message: "invalid permission hostname" };
-  if (hostEnd === spec.length) return { code: "invalid-permit", message: "invalid permission port" };
-  const port2 = spec.slice(hostEnd + 1);
-  return validPort(port2) ? void 0 : { code: "invalid-permit", message: "invalid permission port" };
+function validatePermit(spec, version) {
+  const parts = hpdelim2(spec);
+  if (!parts || Buffer.byteLength(parts.host) >= NI_MAXHOST2) return { code: "invalid-permit", message: "invalid permission hostname" };
+  const port2 = parts.rest;
+  if (port2 === null || port2 !== "*" && a2port(port2, formatVersion(version)) <= 0) return { code: "invalid-permit", message: "invalid permission port" };
+  return void 0;
 }
 var STRTONUM = /^[ \t\n\v\f\r]*[+-]?\d+$/;
-function validPort(port2) {
-  if (port2 === "*") return true;
-  if (STRTONUM.test(port2)) {
-    const n = Number(port2.trim());
-    return n >= 1 && n <= 65535;
-  }
-  return /^[A-Za-z][A-Za-z0-9._-]*$/.test(port2);
-}
 function validTunnel(value) {
   if (value.toLowerCase() === "any") return true;
   if (!STRTONUM.test(value)) return false;
@@ -23958,7 +23939,7 @@ var duplicate_option_default = defineKeyFileRule({
 var HELP = {
   "invalid-expiry-time": 'Write expiry-time as YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, optionally ending in Z for UTC: expiry-time="20271231Z".',
   "invalid-environment": 'Write environment="NAME=value", NAME made of letters, digits and underscores.',
-  "invalid-permit": 'Write permitopen="host:port" (port 1–65535 or *); IPv6 addresses in brackets: "[2001:db8::1]:22".',
+  "invalid-permit": 'Write permitopen="host:port" (port 1–65535, *, or a TCP service name from /etc/services such as ssh); IPv6 addresses in brackets: "[2001:db8::1]:22".',
   "invalid-tunnel": 'Write tunnel="N" with a tun device number, or "any".'
 };
 var invalid_option_value_default = defineKeyFileRule({

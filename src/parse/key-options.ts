@@ -4,7 +4,9 @@
  * options `name="..."` with `\"` the only escape, comma-separated, ending at a space or tab.
  * Any error makes sshd skip the whole line.
  */
-import { NEWEST_KNOWN_VERSION, atLeast, type OpenSSHVersion } from '../core/version.js';
+import { NEWEST_KNOWN_VERSION, atLeast, formatVersion, type OpenSSHVersion } from '../core/version.js';
+import type { Release } from '../openssh/releases.js';
+import { a2port, hpdelim2 } from './config/openssh-values.js';
 import { isBlank, type Range } from './read-key.js';
 
 /** Flags that take a `no-` form (restrict and cert-authority do not). */
@@ -153,7 +155,7 @@ export function parseKeyOptions(text: string, start: number, version: OpenSSHVer
         }
         at = dq.end;
         const range = { start: optStart, end: at };
-        const problem = validateValue(valued, dq.value);
+        const problem = validateValue(valued, dq.value, version);
         if (problem) return fail(problem.code, problem.message, range, valued);
         if (valued === 'environment') envNames.add(dq.value.slice(0, dq.value.indexOf('=')));
         options.push({ name: valued, negated: false, value: dq.value, range, valueRange: { start: valueStart, end: at } });
@@ -189,7 +191,7 @@ function tokenEndOfOption(text: string, from: number): number {
   return Math.max(i, from);
 }
 
-function validateValue(name: (typeof VALUED)[number], value: string): { code: OptionErrorCode; message: string } | undefined {
+function validateValue(name: (typeof VALUED)[number], value: string, version: OpenSSHVersion): { code: OptionErrorCode; message: string } | undefined {
   switch (name) {
     case 'expiry-time':
       return parseExpiryTime(value) === undefined ? { code: 'invalid-expiry-time', message: 'invalid expires time' } : undefined;
@@ -202,7 +204,7 @@ function validateValue(name: (typeof VALUED)[number], value: string): { code: Op
     }
     case 'permitopen':
     case 'permitlisten':
-      return validatePermit(name === 'permitlisten' && !value.includes(':') ? `*:${value}` : value);
+      return validatePermit(name === 'permitlisten' && !value.includes(':') ? `*:${value}` : value, version);
     case 'tunnel':
       return validTunnel(value) ? undefined : { code: 'invalid-tunnel', message: 'invalid tun device' };
     default:
@@ -210,40 +212,18 @@ function validateValue(name: (typeof VALUED)[number], value: string): { code: Op
   }
 }
 
-/** `hpdelim2` + `a2port`, as `handle_permit` validates `host:port`. */
-function validatePermit(spec: string): { code: OptionErrorCode; message: string } | undefined {
-  let hostEnd: number;
-  if (spec.startsWith('[')) {
-    const close = spec.indexOf(']');
-    if (close === -1) return { code: 'invalid-permit', message: 'invalid permission hostname' };
-    hostEnd = close + 1;
-  } else {
-    const delim = spec.search(/[:/]/);
-    hostEnd = delim === -1 ? spec.length : delim;
-  }
-  if (hostEnd < spec.length && spec[hostEnd] !== ':' && spec[hostEnd] !== '/') {
-    return { code: 'invalid-permit', message: 'invalid permission hostname' };
-  }
+/** `handle_permit`: `hpdelim2()` splits `host:port`; the port is `*` or what `a2port()` takes above 0 (a number, a TCP service name). */
+function validatePermit(spec: string, version: OpenSSHVersion): { code: OptionErrorCode; message: string } | undefined {
+  const parts = hpdelim2(spec);
   // strlen(host): bytes, not characters.
-  if (new TextEncoder().encode(spec.slice(0, hostEnd)).length >= NI_MAXHOST) return { code: 'invalid-permit', message: 'invalid permission hostname' };
-  if (hostEnd === spec.length) return { code: 'invalid-permit', message: 'invalid permission port' };
-  const port = spec.slice(hostEnd + 1);
-  return validPort(port) ? undefined : { code: 'invalid-permit', message: 'invalid permission port' };
+  if (!parts || Buffer.byteLength(parts.host) >= NI_MAXHOST) return { code: 'invalid-permit', message: 'invalid permission hostname' };
+  const port = parts.rest;
+  if (port === null || (port !== '*' && a2port(port, formatVersion(version) as Release) <= 0)) return { code: 'invalid-permit', message: 'invalid permission port' };
+  return undefined;
 }
 
 /** What `strtonum` (strtoll, base 10) reads whole: C white space (not Unicode spaces), a sign, digits. */
 const STRTONUM = /^[ \t\n\v\f\r]*[+-]?\d+$/;
-
-/** `*`, a number 1–65535 (strtonum allows blanks and a sign), or a service name looked up on the server. */
-function validPort(port: string): boolean {
-  if (port === '*') return true;
-  if (STRTONUM.test(port)) {
-    const n = Number(port.trim());
-    return n >= 1 && n <= 65535;
-  }
-  // A service name depends on the server's /etc/services: trust it rather than guess.
-  return /^[A-Za-z][A-Za-z0-9._-]*$/.test(port);
-}
 
 function validTunnel(value: string): boolean {
   if (value.toLowerCase() === 'any') return true;

@@ -261,11 +261,9 @@ export const OPTION_VARIANTS: readonly string[] = [
 
 /**
  * Ports given as service names: sshd looks them up with getservbyname(3) in the server's
- * /etc/services (case-sensitively), which sshlint cannot see, so it accepts every name that
- * looks like one. These cases are compared apart (SERVICE_NAME_CASE).
+ * /etc/services (case-sensitively); sshlint knows the Debian/Ubuntu table.
  */
-export const SERVICE_NAMES: readonly string[] = ['ssh', 'http', 'ftp', 'domain', 'kerberos', 'git', 'nosuchservice', 'SSH', 'Ssh', 'x-y.z_1'];
-export const SERVICE_NAME_CASE = 'service-name/';
+const SERVICE_NAMES: readonly string[] = ['ssh', 'http', 'ftp', 'domain', 'kerberos', 'git', 'nosuchservice', 'SSH', 'Ssh', 'x-y.z_1'];
 
 // -------------------------------------------------------------------- builders
 
@@ -339,8 +337,8 @@ function optionCases(c: Cases, keys: KeyMaterial): void {
     c.add(`options-tab/${opt}`, `${opt}\t${bare(rotate(i + 7))}`);
   });
   SERVICE_NAMES.forEach((name, i) => {
-    c.add(`${SERVICE_NAME_CASE}permitopen/${name}`, `permitopen="host:${name}" ${rotate(i).line}`);
-    c.add(`${SERVICE_NAME_CASE}permitlisten/${name}`, `permitlisten="localhost:${name}",no-pty ${rotate(i + 5).line}`);
+    c.add(`service-name/permitopen/${name}`, `permitopen="host:${name}" ${rotate(i).line}`);
+    c.add(`service-name/permitlisten/${name}`, `permitlisten="localhost:${name}",no-pty ${rotate(i + 5).line}`);
   });
   const core = ['no-pty', 'restrict,command="echo \\"hi\\""', 'no-foo', 'command=true', 'no-pty, no-user-rc', 'command="x', 'from="10.0.0.1",no-agent-forwarding'];
   for (const k of all) {

@@ -6,7 +6,7 @@ import { optionErrorHits } from './option-errors.js';
 const HELP: Partial<Record<OptionErrorCode, string>> = {
   'invalid-expiry-time': 'Write expiry-time as YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, optionally ending in Z for UTC: expiry-time="20271231Z".',
   'invalid-environment': 'Write environment="NAME=value", NAME made of letters, digits and underscores.',
-  'invalid-permit': 'Write permitopen="host:port" (port 1–65535 or *); IPv6 addresses in brackets: "[2001:db8::1]:22".',
+  'invalid-permit': 'Write permitopen="host:port" (port 1–65535, *, or a TCP service name from /etc/services such as ssh); IPv6 addresses in brackets: "[2001:db8::1]:22".',
   'invalid-tunnel': 'Write tunnel="N" with a tun device number, or "any".',
 };
 

@@ -44326,6 +44326,326 @@ function sshKeywordsAt(release, build = DEBIAN_BUILD) {
   );
 }
 
+// src/parse/config/openssh-values.ts
+var INT_MAX = 2147483647;
+var LLONG_MAX = (1n << 63n) - 1n;
+var LLONG_MIN = -(1n << 63n);
+var LONG_MAX = LLONG_MAX;
+function isCSpace(ch) {
+  return ch === " " || ch === "	" || ch === "\n" || ch === "\v" || ch === "\f" || ch === "\r";
+}
+var isDigit = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
+var isAlpha = (ch) => ch !== void 0 && /^[A-Za-z]$/.test(ch);
+var isAlnum = (ch) => isDigit(ch) || isAlpha(ch);
+function cStrtol(s, base) {
+  let i = 0;
+  while (isCSpace(s[i])) i++;
+  let negative = false;
+  if (s[i] === "+" || s[i] === "-") {
+    negative = s[i] === "-";
+    i++;
+  }
+  let radix = base;
+  const hexPrefix = s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X") && /[0-9a-fA-F]/.test(s[i + 2] ?? "");
+  if ((radix === 0 || radix === 16) && hexPrefix) {
+    radix = 16;
+    i += 2;
+  } else if (radix === 0) {
+    radix = s[i] === "0" ? 8 : 10;
+  }
+  const digitValue = (ch) => {
+    if (ch === void 0) return -1;
+    const v = parseInt(ch, 36);
+    return Number.isNaN(v) || v >= radix ? -1 : v;
+  };
+  const start = i;
+  let value = 0n;
+  while (digitValue(s[i]) >= 0) {
+    value = value * BigInt(radix) + BigInt(digitValue(s[i]));
+    i++;
+  }
+  if (i === start) return { value: 0n, end: 0, overflow: false };
+  if (negative) value = -value;
+  if (value > LLONG_MAX) return { value: LLONG_MAX, end: i, overflow: true };
+  if (value < LLONG_MIN) return { value: LLONG_MIN, end: i, overflow: true };
+  return { value, end: i, overflow: false };
+}
+function strtonum(s, min, max) {
+  const { value, end, overflow } = cStrtol(s, 10);
+  if (end === 0 || end !== s.length) return { error: "invalid" };
+  if (overflow && value === LLONG_MIN || value < BigInt(min)) return { error: "too small" };
+  if (overflow && value === LLONG_MAX || value > BigInt(max)) return { error: "too large" };
+  return { value: Number(value) };
+}
+function atoiErr(s) {
+  if (s === void 0 || s === "") return { error: "missing" };
+  return strtonum(s, 0, INT_MAX);
+}
+var TCP_SERVICES = new Set(
+  "tcpmux echo discard sink null systat users daytime netstat qotd quote chargen ttytst source ftp-data ftp ssh telnet smtp mail time timserver whois nicname tacacs domain gopher finger http www kerberos kerberos5 krb5 kerberos-sec iso-tsap tsap acr-nema dicom pop3 pop-3 sunrpc portmapper auth authentication tap ident nntp readnews untp epmap loc-srv netbios-ssn imap2 imap snmp snmp-trap snmptrap cmip-man cmip-agent mailq bgp smux qmtp z3950 wais pawserv zserv rpc2portmap codaauth2 ldap svrloc https snpp microsoft-ds kpasswd submissions ssmtp smtps urd saft rtsp nqs qmqp ipp ldp exec login shell printer spooler gdomap uucp uucpd klogin kshell afpovertcp nntps snntp ldaps tinc silc kerberos-adm domain-s webster gdbremote ftps-data ftps telnets imaps pop3s socks proofd rootd openvpn rmiregistry lotusnote ms-sql-s ms-sql-m ingreslock datametrics msp sieve kermit l2f l2tp radius radius-acct radacct rtcm-sc104 unix-status log-server remoteping nfs gsidcap gsiftp gsigatekeeper iscsi-target cvspserver venus venus-se codasrv codasrv-se mysql mysql-proxy distcc svn suucp sysrqd sieve epmd remctl f5-globalsite icpv2 icp mtn radmin-port rfe mmcc sip sip-tls aol xmpp-client jabber-client xmpp-server jabber-server cfengine mdns postgresql postgres freeciv amqps amqp noclog hostmon x11 x11-0 x11-1 x11-2 x11-3 x11-4 x11-5 x11-6 x11-7 gnutella-svc gnutella-rtr redis sge-qmaster sge_qmaster sge-execd sge_execd mysql-cluster gris xinetd kamanda amandaidx amidxtape git hkp smsqp zope-ftp tproxy omniorb clc-build-daemon xpilot nutcp isdnlog vboxd binkp asp csync2 sane-port sane saned ircd zope-zmq webmin kerberos4 kerberos-iv kerberos_master passwd_server krb-prop krb_prop krb5_prop zephyr-srv zephyr-clt zephyr-hm iprop supfilesrv supfiledbg poppassd moira_db moira_update spamd skkserv predict rmtcfg xtel xtelw support cfinger frox zebrasrv zebra ripd ripngd ospfd bgpd ospf6d ospfapi isisd afbackup afmbackup fax hylafax distmp3 munin enbd-cstatd enbd-sstatd pcrd noclog nbd sgi-crsd sgi-gcd sgi-cad sgi-cmsd zabbix-agent zabbix-trapper amanda hkps mandelspawn mandelbrot kpop knetd eklogin kx iprop supdup swat rmtcfg fido".split(" ")
+);
+function isTcpService(s) {
+  return TCP_SERVICES.has(s);
+}
+function a2port(s, release) {
+  const n = strtonum(s, 0, 65535);
+  if ("value" in n) return n.value;
+  if (isAtLeast(release, "7.9") && isTcpService(s)) return 1;
+  return -1;
+}
+function convtime(s, release) {
+  if (s === void 0 || s === "") return -1;
+  if (isAtLeast(release, "10.3")) {
+    const d = convtimeDouble(s);
+    if (d < 0 || d > INT_MAX) return -1;
+    return Math.floor(d);
+  }
+  const intLimit = isAtLeast(release, "8.5");
+  const limit = intLimit ? BigInt(INT_MAX) : LONG_MAX;
+  let total = 0n;
+  let p = 0;
+  while (p < s.length) {
+    const { value: secs, end, overflow } = cStrtol(s.slice(p), 10);
+    if (end === 0) return -1;
+    if (!intLimit && overflow) return -1;
+    if (secs < 0n) return -1;
+    let q = p + end;
+    const unit = s[q];
+    let multiplier = 1n;
+    if (unit === void 0) {
+    } else {
+      q++;
+      switch (unit) {
+        case "s":
+        case "S":
+          break;
+        case "m":
+        case "M":
+          multiplier = 60n;
+          break;
+        case "h":
+        case "H":
+          multiplier = 3600n;
+          break;
+        case "d":
+        case "D":
+          multiplier = 86400n;
+          break;
+        case "w":
+        case "W":
+          multiplier = 604800n;
+          break;
+        default:
+          return -1;
+      }
+    }
+    if (isAtLeast(release, "8.0")) {
+      if (intLimit ? secs > limit / multiplier : secs >= limit / multiplier) return -1;
+      const scaled = secs * multiplier;
+      if (intLimit ? total > limit - scaled : total >= limit - scaled) return -1;
+      total += scaled;
+    } else {
+      total = BigInt.asIntN(64, total + BigInt.asIntN(64, secs * multiplier));
+      if (total < 0n) return -1;
+    }
+    p = q;
+  }
+  return Number(total > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : total);
+}
+function convtimeDouble(s) {
+  if (s === "") return -1;
+  let total = 0;
+  let seenSeconds = false;
+  let p = 0;
+  while (p < s.length) {
+    if (!isDigit(s[p]) && s[p] !== ".") return -1;
+    const m = /^(\d+\.?\d*|\.\d+)/.exec(s.slice(p));
+    if (!m) return -1;
+    const text = m[1];
+    const run2 = /^[0-9.]*/.exec(s.slice(p))[0];
+    if (run2.length !== text.length) return -1;
+    const val = Number(text);
+    const endp = p + text.length;
+    let multiplier;
+    switch (s[endp]) {
+      case void 0:
+      case "s":
+      case "S":
+        if (seenSeconds) return -1;
+        seenSeconds = true;
+        multiplier = 1;
+        break;
+      case "m":
+      case "M":
+        multiplier = 60;
+        break;
+      case "h":
+      case "H":
+        multiplier = 3600;
+        break;
+      case "d":
+      case "D":
+        multiplier = 86400;
+        break;
+      case "w":
+      case "W":
+        multiplier = 604800;
+        break;
+      default:
+        return -1;
+    }
+    if (text.includes(".")) {
+      if (multiplier > 1) return -1;
+      if (!isDigit(text[text.length - 1])) return -1;
+    }
+    total += val * multiplier;
+    p = endp;
+    if (p < s.length) p++;
+  }
+  return total;
+}
+function scanScaled(s) {
+  const MAX_DIGITS2 = 21;
+  const scaleChars = "BKMGTPE";
+  let p = 0;
+  while (isCSpace(s[p])) p++;
+  let sign = 0;
+  while (s[p] === "-" || s[p] === "+") {
+    if (sign) return { errno: "EINVAL" };
+    sign = s[p] === "-" ? -1 : 1;
+    p++;
+  }
+  let ndigits = 0;
+  let fractDigits = 0;
+  let whole = 0n;
+  let fpart = 0n;
+  for (; isDigit(s[p]) || s[p] === "."; p++) {
+    if (s[p] === ".") {
+      if (fractDigits > 0) return { errno: "EINVAL" };
+      fractDigits = 1;
+      continue;
+    }
+    const i = BigInt(s.charCodeAt(p) - 48);
+    if (fractDigits > 0) {
+      if (fractDigits >= MAX_DIGITS2 - 1) continue;
+      fractDigits++;
+      if (fpart > LLONG_MAX / 10n) return { errno: "ERANGE" };
+      fpart *= 10n;
+      if (i > LLONG_MAX - fpart) return { errno: "ERANGE" };
+      fpart += i;
+    } else {
+      if (++ndigits >= MAX_DIGITS2) return { errno: "ERANGE" };
+      if (whole > LLONG_MAX / 10n) return { errno: "ERANGE" };
+      whole *= 10n;
+      if (i > LLONG_MAX - whole) return { errno: "ERANGE" };
+      whole += i;
+    }
+  }
+  if (sign) whole *= BigInt(sign);
+  if (p >= s.length) return { value: whole };
+  const index = scaleChars.indexOf(s[p].toUpperCase());
+  if (index < 0 || !(s[p] === scaleChars[index] || s[p] === scaleChars[index].toLowerCase())) return { errno: "EINVAL" };
+  if (isAlnum(s[p + 1])) return { errno: "EINVAL" };
+  const factor = 1n << BigInt(10 * index);
+  if (whole > LLONG_MAX / factor || whole < LLONG_MIN / factor) return { errno: "ERANGE" };
+  whole *= factor;
+  while (fpart >= LLONG_MAX / factor || fpart <= LLONG_MIN / factor) {
+    fpart /= 10n;
+    fractDigits--;
+  }
+  fpart *= factor;
+  for (let k = 0; k < fractDigits - 1; k++) fpart /= 10n;
+  whole = sign === -1 ? whole - fpart : whole + fpart;
+  return { value: whole };
+}
+var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
+function sscanfInts(s, count) {
+  const values = [];
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    if (k > 0) {
+      if (s[p] !== ":") break;
+      p++;
+    }
+    let q = p;
+    while (isCSpace(s[q])) q++;
+    if (q >= s.length && values.length === 0) return { n: -1, values };
+    const { value, end } = cStrtol(s.slice(q), 10);
+    if (end === 0) break;
+    values.push(Number(BigInt.asIntN(32, value)));
+    p = q + end;
+  }
+  return { n: values.length, values };
+}
+function hpdelim2(s) {
+  let i;
+  if (s.startsWith("[")) {
+    const close = s.indexOf("]");
+    if (close === -1) return void 0;
+    i = close + 1;
+  } else {
+    const m = /[:/]/.exec(s);
+    i = m ? m.index : s.length;
+  }
+  if (i >= s.length) return { host: s, rest: null };
+  const ch = s[i];
+  if (ch === ":" || ch === "/") return { host: s.slice(0, i), rest: s.slice(i + 1), delim: ch };
+  return void 0;
+}
+function hpdelim(s) {
+  const r = hpdelim2(s);
+  if (!r || r.delim === "/") return void 0;
+  return { host: r.host, rest: r.rest };
+}
+function cleanhostname(host2) {
+  return host2.startsWith("[") && host2.endsWith("]") && host2.length >= 2 ? host2.slice(1, -1) : host2;
+}
+function validDomain(name2) {
+  if (name2 === "") return "empty domain name";
+  if (!isAlnum(name2[0])) return `domain name "${name2.slice(0, 100)}" starts with invalid character`;
+  let last = "";
+  for (const raw of name2) {
+    const c = raw.toLowerCase();
+    if (last === "." && c === ".") return `domain name "${name2.slice(0, 100)}" contains consecutive separators`;
+    if (c !== "." && c !== "-" && c !== "_" && !isAlnum(c)) return `domain name "${name2.slice(0, 100)}" contains invalid characters`;
+    last = c;
+  }
+  return void 0;
+}
+function validEnvName(name2) {
+  return name2 !== "" && /^[A-Za-z0-9_]+$/.test(name2);
+}
+function dollarSyntaxError(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== "$" || s[i + 1] !== "{") continue;
+    const close = s.indexOf("}", i + 2);
+    if (close === -1) return `environment variable '${s.slice(i + 2)}' missing closing '}'`;
+    if (close === i + 2) return "zero-length environment variable";
+    i = close;
+  }
+  return void 0;
+}
+function hasDollarReference(s) {
+  return /\$\{[^}]+\}/.test(s);
+}
+function percentSyntaxError(s, tokens) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== "%") continue;
+    const next = s[i + 1];
+    if (next === "%") {
+      i++;
+      continue;
+    }
+    if (next === void 0) return "invalid format";
+    if (!tokens.includes(next)) return `unknown key %${next}`;
+    i++;
+  }
+  return void 0;
+}
+function sshReleaseString(release) {
+  return `OpenSSH_${release}p1`;
+}
+
 // src/core/collections.ts
 function groupBy(items, keyOf) {
   const groups = /* @__PURE__ */ new Map();
@@ -44343,7 +44663,7 @@ function pushAll(target, items) {
 
 // src/parse/address-patterns.ts
 var INPUT_MAX = 63;
-var INT_MAX = 2 ** 31 - 1;
+var INT_MAX2 = 2 ** 31 - 1;
 function splitPatternList(list) {
   const entries = [];
   let start = 0;
@@ -44377,7 +44697,7 @@ function checkAddressPatternList(list, openssh) {
   return problems2;
 }
 function matchAddressList(address, list, openssh) {
-  const tried = parseNumericAddress(address);
+  const tried = address === null ? null : parseNumericAddress(address);
   if (tried === void 0 || tried === "unknown") return 0;
   let result = 0;
   for (const raw of list.split(",")) {
@@ -44386,12 +44706,27 @@ function matchAddressList(address, list, openssh) {
     if (entry2 === "") return -2;
     const parsed = parseCidr(entry2, openssh);
     if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return -2;
+    if (address === null || tried === null) continue;
     const matched = parsed.kind === "network" ? inNetwork(tried, parsed.address, parsed.maskLength) : matchPattern(address, entry2);
     if (!matched) continue;
     if (negated) return -1;
     result = 1;
   }
   return result;
+}
+function addrMatchCidrListCheck(list, openssh) {
+  for (const entry2 of list.split(",")) {
+    if (entry2 === "") return `empty entry in list "${list.slice(0, 100)}"`;
+    if (entry2.length > 46 + 3) return `list entry "${entry2.slice(0, 100)}" too long`;
+    const parsed = parseCidr(entry2, openssh);
+    if (!/^[0-9a-fA-F.:/]*$/.test(entry2)) {
+      if (parsed.kind === "not-an-address" || parsed.kind === "unknown") return `Invalid network entry "${entry2.slice(0, 100)}"`;
+      return `list entry "${entry2.slice(0, 100)}" contains invalid characters`;
+    }
+    if (parsed.kind === "not-an-address" || parsed.kind === "unknown") return `Invalid network entry "${entry2.slice(0, 100)}"`;
+    if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return `Inconsistent mask length for network "${entry2.slice(0, 100)}"`;
+  }
+  return void 0;
 }
 function inNetwork(address, network, maskLength) {
   return address.family === network.family && formatAddress(maskAddress(address, maskLength)) === formatAddress(network);
@@ -44416,17 +44751,13 @@ function parseCidr(text, openssh) {
 }
 function parseMaskLength(text, openssh) {
   if (compareReleases(openssh, "9.8") >= 0) {
-    const m2 = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
-    if (!m2) return void 0;
-    const value = (m2[1] === "-" ? -1 : 1) * Number(m2[2]);
-    return value >= 0 && value <= INT_MAX ? value : void 0;
+    const mask = strtonum(text, 0, INT_MAX2);
+    return "value" in mask ? mask.value : void 0;
   }
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
-  if (!m) return void 0;
   if (compareReleases(openssh, "9.1") >= 0 && !/^\d/.test(text)) return void 0;
-  const magnitude = Number(m[2]);
-  if (m[1] === "-") return magnitude === 0 ? 0 : void 0;
-  return magnitude <= 128 ? magnitude : void 0;
+  const { value, end } = cStrtol(text, 10);
+  if (end === 0 || end !== text.length) return void 0;
+  return value >= 0n && value <= 128n ? Number(value) : void 0;
 }
 function parseNumericAddress(text) {
   const v4 = parseInetAton(text);
@@ -44438,13 +44769,13 @@ function parseNumericAddress(text) {
   const v6 = parseInetPton6(text);
   return v6 ? { family: 6, bytes: v6 } : void 0;
 }
-var isDigit = (c) => c !== void 0 && c >= "0" && c <= "9";
+var isDigit2 = (c) => c !== void 0 && c >= "0" && c <= "9";
 function parseInetAton(text) {
   const parts = [];
   let i = 0;
   let value;
   for (; ; ) {
-    if (!isDigit(text[i])) return void 0;
+    if (!isDigit2(text[i])) return void 0;
     const parsed = strtoulBase0(text, i);
     if (parsed.value > 4294967295) return void 0;
     value = parsed.value;
@@ -44582,349 +44913,6 @@ function formatAddress(address) {
   return `${hex.slice(0, bestStart).join(":")}::${hex.slice(bestStart + bestLength).join(":")}`;
 }
 
-// src/parse/config/openssh-values.ts
-var INT_MAX2 = 2147483647;
-var LLONG_MAX = (1n << 63n) - 1n;
-var LLONG_MIN = -(1n << 63n);
-var LONG_MAX = LLONG_MAX;
-function isCSpace(ch) {
-  return ch === " " || ch === "	" || ch === "\n" || ch === "\v" || ch === "\f" || ch === "\r";
-}
-var isDigit2 = (ch) => ch !== void 0 && ch >= "0" && ch <= "9";
-var isAlpha = (ch) => ch !== void 0 && /^[A-Za-z]$/.test(ch);
-var isAlnum = (ch) => isDigit2(ch) || isAlpha(ch);
-function cStrtol(s, base) {
-  let i = 0;
-  while (isCSpace(s[i])) i++;
-  let negative = false;
-  if (s[i] === "+" || s[i] === "-") {
-    negative = s[i] === "-";
-    i++;
-  }
-  let radix = base;
-  const hexPrefix = s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X") && /[0-9a-fA-F]/.test(s[i + 2] ?? "");
-  if ((radix === 0 || radix === 16) && hexPrefix) {
-    radix = 16;
-    i += 2;
-  } else if (radix === 0) {
-    radix = s[i] === "0" ? 8 : 10;
-  }
-  const digitValue = (ch) => {
-    if (ch === void 0) return -1;
-    const v = parseInt(ch, 36);
-    return Number.isNaN(v) || v >= radix ? -1 : v;
-  };
-  const start = i;
-  let value = 0n;
-  while (digitValue(s[i]) >= 0) {
-    value = value * BigInt(radix) + BigInt(digitValue(s[i]));
-    i++;
-  }
-  if (i === start) return { value: 0n, end: 0, overflow: false };
-  if (negative) value = -value;
-  if (value > LLONG_MAX) return { value: LLONG_MAX, end: i, overflow: true };
-  if (value < LLONG_MIN) return { value: LLONG_MIN, end: i, overflow: true };
-  return { value, end: i, overflow: false };
-}
-function strtonum(s, min, max) {
-  const { value, end, overflow } = cStrtol(s, 10);
-  if (end === 0 || end !== s.length) return { error: "invalid" };
-  if (overflow && value === LLONG_MIN || value < BigInt(min)) return { error: "too small" };
-  if (overflow && value === LLONG_MAX || value > BigInt(max)) return { error: "too large" };
-  return { value: Number(value) };
-}
-function atoiErr(s) {
-  if (s === void 0 || s === "") return { error: "missing" };
-  return strtonum(s, 0, INT_MAX2);
-}
-var TCP_SERVICES = new Set(
-  "tcpmux echo discard sink null systat users daytime netstat qotd quote chargen ttytst source ftp-data ftp ssh telnet smtp mail time timserver whois nicname tacacs domain gopher finger http www kerberos kerberos5 krb5 kerberos-sec iso-tsap tsap acr-nema dicom pop3 pop-3 sunrpc portmapper auth authentication tap ident nntp readnews untp epmap loc-srv netbios-ssn imap2 imap snmp snmp-trap snmptrap cmip-man cmip-agent mailq bgp smux qmtp z3950 wais pawserv zserv rpc2portmap codaauth2 ldap svrloc https snpp microsoft-ds kpasswd submissions ssmtp smtps urd saft rtsp nqs qmqp ipp ldp exec login shell printer spooler gdomap uucp uucpd klogin kshell afpovertcp nntps snntp ldaps tinc silc kerberos-adm domain-s webster gdbremote ftps-data ftps telnets imaps pop3s socks proofd rootd openvpn rmiregistry lotusnote ms-sql-s ms-sql-m ingreslock datametrics msp sieve kermit l2f l2tp radius radius-acct radacct rtcm-sc104 unix-status log-server remoteping nfs gsidcap gsiftp gsigatekeeper iscsi-target cvspserver venus venus-se codasrv codasrv-se mysql mysql-proxy distcc svn suucp sysrqd sieve epmd remctl f5-globalsite icpv2 icp mtn radmin-port rfe mmcc sip sip-tls aol xmpp-client jabber-client xmpp-server jabber-server cfengine mdns postgresql postgres freeciv amqps amqp noclog hostmon x11 x11-0 x11-1 x11-2 x11-3 x11-4 x11-5 x11-6 x11-7 gnutella-svc gnutella-rtr redis sge-qmaster sge_qmaster sge-execd sge_execd mysql-cluster gris xinetd kamanda amandaidx amidxtape git hkp smsqp zope-ftp tproxy omniorb clc-build-daemon xpilot nutcp isdnlog vboxd binkp asp csync2 sane-port sane saned ircd zope-zmq webmin kerberos4 kerberos-iv kerberos_master passwd_server krb-prop krb_prop krb5_prop zephyr-srv zephyr-clt zephyr-hm iprop supfilesrv supfiledbg poppassd moira_db moira_update spamd skkserv predict rmtcfg xtel xtelw support cfinger frox zebrasrv zebra ripd ripngd ospfd bgpd ospf6d ospfapi isisd afbackup afmbackup fax hylafax distmp3 munin enbd-cstatd enbd-sstatd pcrd noclog nbd sgi-crsd sgi-gcd sgi-cad sgi-cmsd zabbix-agent zabbix-trapper amanda hkps mandelspawn mandelbrot kpop knetd eklogin kx iprop supdup swat rmtcfg fido".split(" ")
-);
-function isTcpService(s) {
-  return TCP_SERVICES.has(s);
-}
-function a2port(s, release) {
-  const n = strtonum(s, 0, 65535);
-  if ("value" in n) return n.value;
-  if (isAtLeast(release, "7.9") && isTcpService(s)) return 1;
-  return -1;
-}
-function convtime(s, release) {
-  if (s === void 0 || s === "") return -1;
-  if (isAtLeast(release, "10.3")) {
-    const d = convtimeDouble(s);
-    if (d < 0 || d > INT_MAX2) return -1;
-    return Math.floor(d);
-  }
-  const intLimit = isAtLeast(release, "8.5");
-  const limit = intLimit ? BigInt(INT_MAX2) : LONG_MAX;
-  let total = 0n;
-  let p = 0;
-  while (p < s.length) {
-    const { value: secs, end, overflow } = cStrtol(s.slice(p), 10);
-    if (end === 0) return -1;
-    if (!intLimit && overflow) return -1;
-    if (secs < 0n) return -1;
-    let q = p + end;
-    const unit = s[q];
-    let multiplier = 1n;
-    if (unit === void 0) {
-    } else {
-      q++;
-      switch (unit) {
-        case "s":
-        case "S":
-          break;
-        case "m":
-        case "M":
-          multiplier = 60n;
-          break;
-        case "h":
-        case "H":
-          multiplier = 3600n;
-          break;
-        case "d":
-        case "D":
-          multiplier = 86400n;
-          break;
-        case "w":
-        case "W":
-          multiplier = 604800n;
-          break;
-        default:
-          return -1;
-      }
-    }
-    if (isAtLeast(release, "8.0")) {
-      if (intLimit ? secs > limit / multiplier : secs >= limit / multiplier) return -1;
-      const scaled = secs * multiplier;
-      if (intLimit ? total > limit - scaled : total >= limit - scaled) return -1;
-      total += scaled;
-    } else {
-      total = BigInt.asIntN(64, total + BigInt.asIntN(64, secs * multiplier));
-      if (total < 0n) return -1;
-    }
-    p = q;
-  }
-  return Number(total > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : total);
-}
-function convtimeDouble(s) {
-  if (s === "") return -1;
-  let total = 0;
-  let seenSeconds = false;
-  let p = 0;
-  while (p < s.length) {
-    if (!isDigit2(s[p]) && s[p] !== ".") return -1;
-    const m = /^(\d+\.?\d*|\.\d+)/.exec(s.slice(p));
-    if (!m) return -1;
-    const text = m[1];
-    const run2 = /^[0-9.]*/.exec(s.slice(p))[0];
-    if (run2.length !== text.length) return -1;
-    const val = Number(text);
-    const endp = p + text.length;
-    let multiplier;
-    switch (s[endp]) {
-      case void 0:
-      case "s":
-      case "S":
-        if (seenSeconds) return -1;
-        seenSeconds = true;
-        multiplier = 1;
-        break;
-      case "m":
-      case "M":
-        multiplier = 60;
-        break;
-      case "h":
-      case "H":
-        multiplier = 3600;
-        break;
-      case "d":
-      case "D":
-        multiplier = 86400;
-        break;
-      case "w":
-      case "W":
-        multiplier = 604800;
-        break;
-      default:
-        return -1;
-    }
-    if (text.includes(".")) {
-      if (multiplier > 1) return -1;
-      if (!isDigit2(text[text.length - 1])) return -1;
-    }
-    total += val * multiplier;
-    p = endp;
-    if (p < s.length) p++;
-  }
-  return total;
-}
-function scanScaled(s) {
-  const MAX_DIGITS2 = 21;
-  const scaleChars = "BKMGTPE";
-  let p = 0;
-  while (isCSpace(s[p])) p++;
-  let sign = 0;
-  while (s[p] === "-" || s[p] === "+") {
-    if (sign) return { errno: "EINVAL" };
-    sign = s[p] === "-" ? -1 : 1;
-    p++;
-  }
-  let ndigits = 0;
-  let fractDigits = 0;
-  let whole = 0n;
-  let fpart = 0n;
-  for (; isDigit2(s[p]) || s[p] === "."; p++) {
-    if (s[p] === ".") {
-      if (fractDigits > 0) return { errno: "EINVAL" };
-      fractDigits = 1;
-      continue;
-    }
-    const i = BigInt(s.charCodeAt(p) - 48);
-    if (fractDigits > 0) {
-      if (fractDigits >= MAX_DIGITS2 - 1) continue;
-      fractDigits++;
-      if (fpart > LLONG_MAX / 10n) return { errno: "ERANGE" };
-      fpart *= 10n;
-      if (i > LLONG_MAX - fpart) return { errno: "ERANGE" };
-      fpart += i;
-    } else {
-      if (++ndigits >= MAX_DIGITS2) return { errno: "ERANGE" };
-      if (whole > LLONG_MAX / 10n) return { errno: "ERANGE" };
-      whole *= 10n;
-      if (i > LLONG_MAX - whole) return { errno: "ERANGE" };
-      whole += i;
-    }
-  }
-  if (sign) whole *= BigInt(sign);
-  if (p >= s.length) return { value: whole };
-  const index = scaleChars.indexOf(s[p].toUpperCase());
-  if (index < 0 || !(s[p] === scaleChars[index] || s[p] === scaleChars[index].toLowerCase())) return { errno: "EINVAL" };
-  if (isAlnum(s[p + 1])) return { errno: "EINVAL" };
-  const factor = 1n << BigInt(10 * index);
-  if (whole > LLONG_MAX / factor || whole < LLONG_MIN / factor) return { errno: "ERANGE" };
-  whole *= factor;
-  while (fpart >= LLONG_MAX / factor || fpart <= LLONG_MIN / factor) {
-    fpart /= 10n;
-    fractDigits--;
-  }
-  fpart *= factor;
-  for (let k = 0; k < fractDigits - 1; k++) fpart /= 10n;
-  whole = sign === -1 ? whole - fpart : whole + fpart;
-  return { value: whole };
-}
-var STRERROR = { EINVAL: "Invalid argument", ERANGE: "Numerical result out of range" };
-function sscanfInts(s, count) {
-  const values = [];
-  let p = 0;
-  for (let k = 0; k < count; k++) {
-    if (k > 0) {
-      if (s[p] !== ":") break;
-      p++;
-    }
-    let q = p;
-    while (isCSpace(s[q])) q++;
-    if (q >= s.length && values.length === 0) return { n: -1, values };
-    const { value, end } = cStrtol(s.slice(q), 10);
-    if (end === 0) break;
-    values.push(Number(BigInt.asIntN(32, value)));
-    p = q + end;
-  }
-  return { n: values.length, values };
-}
-function hpdelim2(s) {
-  let i;
-  if (s.startsWith("[")) {
-    const close = s.indexOf("]");
-    if (close === -1) return void 0;
-    i = close + 1;
-  } else {
-    const m = /[:/]/.exec(s);
-    i = m ? m.index : s.length;
-  }
-  if (i >= s.length) return { host: s, rest: null };
-  const ch = s[i];
-  if (ch === ":" || ch === "/") return { host: s.slice(0, i), rest: s.slice(i + 1), delim: ch };
-  return void 0;
-}
-function hpdelim(s) {
-  const r = hpdelim2(s);
-  if (!r || r.delim === "/") return void 0;
-  return { host: r.host, rest: r.rest };
-}
-function cleanhostname(host2) {
-  return host2.startsWith("[") && host2.endsWith("]") && host2.length >= 2 ? host2.slice(1, -1) : host2;
-}
-function validDomain(name2) {
-  if (name2 === "") return "empty domain name";
-  if (!isAlnum(name2[0])) return `domain name "${name2.slice(0, 100)}" starts with invalid character`;
-  let last = "";
-  for (const raw of name2) {
-    const c = raw.toLowerCase();
-    if (last === "." && c === ".") return `domain name "${name2.slice(0, 100)}" contains consecutive separators`;
-    if (c !== "." && c !== "-" && c !== "_" && !isAlnum(c)) return `domain name "${name2.slice(0, 100)}" contains invalid characters`;
-    last = c;
-  }
-  return void 0;
-}
-function validEnvName(name2) {
-  return name2 !== "" && /^[A-Za-z0-9_]+$/.test(name2);
-}
-function dollarSyntaxError(s) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] !== "$" || s[i + 1] !== "{") continue;
-    const close = s.indexOf("}", i + 2);
-    if (close === -1) return `environment variable '${s.slice(i + 2)}' missing closing '}'`;
-    if (close === i + 2) return "zero-length environment variable";
-    i = close;
-  }
-  return void 0;
-}
-function hasDollarReference(s) {
-  return /\$\{[^}]+\}/.test(s);
-}
-function percentSyntaxError(s, tokens) {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] !== "%") continue;
-    const next = s[i + 1];
-    if (next === "%") {
-      i++;
-      continue;
-    }
-    if (next === void 0) return "invalid format";
-    if (!tokens.includes(next)) return `unknown key %${next}`;
-    i++;
-  }
-  return void 0;
-}
-function addrMatchListCheck(list, release) {
-  for (const raw of list.split(",")) {
-    const entry2 = raw.startsWith("!") ? raw.slice(1) : raw;
-    if (entry2 === "") return -2;
-    const parsed = parseCidr(entry2, release);
-    if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return -2;
-  }
-  return 0;
-}
-function addrMatchCidrListCheck(list, release) {
-  for (const entry2 of list.split(",")) {
-    if (entry2 === "") return `empty entry in list "${list.slice(0, 100)}"`;
-    if (entry2.length > 46 + 3) return `list entry "${entry2.slice(0, 100)}" too long`;
-    const parsed = parseCidr(entry2, release);
-    if (!/^[0-9a-fA-F.:/]*$/.test(entry2)) {
-      if (parsed.kind === "not-an-address" || parsed.kind === "unknown") return `Invalid network entry "${entry2.slice(0, 100)}"`;
-      return `list entry "${entry2.slice(0, 100)}" contains invalid characters`;
-    }
-    if (parsed.kind === "not-an-address" || parsed.kind === "unknown") return `Invalid network entry "${entry2.slice(0, 100)}"`;
-    if (parsed.kind === "mask-too-long" || parsed.kind === "host-bits") return `Inconsistent mask length for network "${entry2.slice(0, 100)}"`;
-  }
-  return void 0;
-}
-function sshReleaseString(release) {
-  return `OpenSSH_${release}p1`;
-}
-
 // src/parse/config/validate-match.ts
 function matchWords(directive, release) {
   if (isAtLeast(release, "9.9")) {
@@ -45038,7 +45026,7 @@ function validateSshdMatch(directive, release) {
         break;
       case "address":
       case "localaddress":
-        if (addrMatchListCheck(value, release) !== 0) {
+        if (matchAddressList(null, value, release) !== 0) {
           const what = name2 === "address" ? "address" : "localaddress";
           return {
             criteria,
@@ -45682,7 +45670,7 @@ function userPatterns(e) {
     count++;
     const v = arg2.value;
     const at8 = v.indexOf("@");
-    if (v === "" && at(e.release, "8.7") || at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0) {
+    if (v === "" && at(e.release, "8.7") || at8 !== -1 && matchAddressList(null, v.slice(at8 + 1), e.release) !== 0) {
       return fail(e, "bad-value", `invalid ${at(e.release, "8.7") ? e.kw : e.k.name} pattern: "${v}"`, arg2);
     }
   }
@@ -45929,7 +45917,7 @@ function perSourcePenalties(e) {
 function addressList(e) {
   const arg2 = e.args.next();
   if (missing(arg2)) return fail(e, "no-argument", "missing argument.", arg2);
-  if (addrMatchListCheck(arg2.value, e.release) !== 0) return fail(e, "bad-value", `keyword ${e.kw} invalid address argument.`, arg2);
+  if (matchAddressList(null, arg2.value, e.release) !== 0) return fail(e, "bad-value", `keyword ${e.kw} invalid address argument.`, arg2);
   return void 0;
 }
 function hostPort(value, listen) {

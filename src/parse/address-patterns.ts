@@ -20,6 +20,7 @@
 import { compareReleases } from '../core/version.js';
 import { pushAll } from '../core/collections.js';
 import { matchPattern } from '../openssh/match.js';
+import { cStrtol, strtonum } from './config/openssh-values.js';
 
 export interface NumericAddress {
   family: 4 | 6;
@@ -99,11 +100,12 @@ export function checkAddressPatternList(list: string, openssh: string): PatternP
 /**
  * `addr_match_list()` (addrmatch.c): 1 when an entry matches the address, -1 when a `!entry`
  * does (it wins), 0 when none does or the address is not one; -2 for an entry that is empty or
- * an inconsistent network (`/33`, host bits set), which makes sshd's Match fail. An entry that
- * is no address is a wildcard pattern over the address text.
+ * an inconsistent network (`/33`, host bits set), which makes sshd refuse the list. An entry
+ * that is no address is a wildcard pattern over the address text. A null address only checks
+ * the list (0 or -2), as sshd does when it reads its configuration.
  */
-export function matchAddressList(address: string, list: string, openssh: string): -2 | -1 | 0 | 1 {
-  const tried = parseNumericAddress(address);
+export function matchAddressList(address: string | null, list: string, openssh: string): -2 | -1 | 0 | 1 {
+  const tried = address === null ? null : parseNumericAddress(address);
   if (tried === undefined || tried === 'unknown') return 0;
   let result: 0 | 1 = 0;
   for (const raw of list.split(',')) {
@@ -112,12 +114,33 @@ export function matchAddressList(address: string, list: string, openssh: string)
     if (entry === '') return -2;
     const parsed = parseCidr(entry, openssh);
     if (parsed.kind === 'mask-too-long' || parsed.kind === 'host-bits') return -2;
+    if (address === null || tried === null) continue;
     const matched = parsed.kind === 'network' ? inNetwork(tried, parsed.address, parsed.maskLength) : matchPattern(address, entry);
     if (!matched) continue;
     if (negated) return -1;
     result = 1;
   }
   return result;
+}
+
+/**
+ * `addr_match_cidr_list(NULL, list)` (ssh Match localnetwork): undefined when valid, else the
+ * complaint. No wildcards, no negation.
+ */
+export function addrMatchCidrListCheck(list: string, openssh: string): string | undefined {
+  for (const entry of list.split(',')) {
+    if (entry === '') return `empty entry in list "${list.slice(0, 100)}"`;
+    if (entry.length > 46 + 3) return `list entry "${entry.slice(0, 100)}" too long`;
+    const parsed = parseCidr(entry, openssh);
+    if (!/^[0-9a-fA-F.:/]*$/.test(entry)) {
+      // Reported, and then the entry is still parsed: a junk entry fails there too.
+      if (parsed.kind === 'not-an-address' || parsed.kind === 'unknown') return `Invalid network entry "${entry.slice(0, 100)}"`;
+      return `list entry "${entry.slice(0, 100)}" contains invalid characters`;
+    }
+    if (parsed.kind === 'not-an-address' || parsed.kind === 'unknown') return `Invalid network entry "${entry.slice(0, 100)}"`;
+    if (parsed.kind === 'mask-too-long' || parsed.kind === 'host-bits') return `Inconsistent mask length for network "${entry.slice(0, 100)}"`;
+  }
+  return undefined;
 }
 
 /** `addr_netmatch()`: same family, same network bits. */
@@ -148,19 +171,15 @@ export function parseCidr(text: string, openssh: string): CidrParse {
 /** The mask after `/`, or undefined when `addr_pton_cidr` gives up (-1) on it. */
 function parseMaskLength(text: string, openssh: string): number | undefined {
   if (compareReleases(openssh, '9.8') >= 0) {
-    // strtonum(mp, 0, INT_MAX): strtoll, the whole string, within range.
-    const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
-    if (!m) return undefined;
-    const value = (m[1] === '-' ? -1 : 1) * Number(m[2]);
-    return value >= 0 && value <= INT_MAX ? value : undefined; // -0 is 0
+    const mask = strtonum(text, 0, INT_MAX);
+    return 'value' in mask ? mask.value : undefined;
   }
-  // strtoul(mp, &cp, 10) with *cp == '\0' and the value at most 128.
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(text);
-  if (!m) return undefined;
+  // strtoul(mp, &cp, 10) with *cp == '\0' and the value at most 128; 9.1+ also wants a digit first.
   if (compareReleases(openssh, '9.1') >= 0 && !/^\d/.test(text)) return undefined;
-  const magnitude = Number(m[2]);
-  if (m[1] === '-') return magnitude === 0 ? 0 : undefined; // strtoul negates into huge values
-  return magnitude <= 128 ? magnitude : undefined;
+  const { value, end } = cStrtol(text, 10);
+  if (end === 0 || end !== text.length) return undefined;
+  // strtoul negates a negative number into a huge one: of those only -0 stays in range.
+  return value >= 0n && value <= 128n ? Number(value) : undefined;
 }
 
 /**

@@ -5,7 +5,6 @@
  * nothing here knows about keywords.
  */
 import { isAtLeast, type Release } from '../../openssh/releases.js';
-import { parseCidr } from '../address-patterns.js';
 
 export { matchPattern, matchPatternList } from '../../openssh/match.js';
 
@@ -411,40 +410,6 @@ export function percentSyntaxError(s: string, tokens: string): string | undefine
     if (next === undefined) return 'invalid format';
     if (!tokens.includes(next)) return `unknown key %${next}`;
     i++;
-  }
-  return undefined;
-}
-
-/**
- * `addr_match_list(NULL, list)`: 0 for a list sshd accepts, -2 for one it rejects (an empty
- * entry, an impossible mask, host bits set).
- */
-export function addrMatchListCheck(list: string, release: Release): 0 | -2 {
-  for (const raw of list.split(',')) {
-    const entry = raw.startsWith('!') ? raw.slice(1) : raw;
-    if (entry === '') return -2;
-    const parsed = parseCidr(entry, release);
-    if (parsed.kind === 'mask-too-long' || parsed.kind === 'host-bits') return -2;
-  }
-  return 0;
-}
-
-/**
- * `addr_match_cidr_list(NULL, list)` (ssh Match localnetwork): undefined when valid, else the
- * complaint. No wildcards, no negation.
- */
-export function addrMatchCidrListCheck(list: string, release: Release): string | undefined {
-  for (const entry of list.split(',')) {
-    if (entry === '') return `empty entry in list "${list.slice(0, 100)}"`;
-    if (entry.length > 46 + 3) return `list entry "${entry.slice(0, 100)}" too long`;
-    const parsed = parseCidr(entry, release);
-    if (!/^[0-9a-fA-F.:/]*$/.test(entry)) {
-      // Reported, and then the entry is still parsed: a junk entry fails there too.
-      if (parsed.kind === 'not-an-address' || parsed.kind === 'unknown') return `Invalid network entry "${entry.slice(0, 100)}"`;
-      return `list entry "${entry.slice(0, 100)}" contains invalid characters`;
-    }
-    if (parsed.kind === 'not-an-address' || parsed.kind === 'unknown') return `Invalid network entry "${entry.slice(0, 100)}"`;
-    if (parsed.kind === 'mask-too-long' || parsed.kind === 'host-bits') return `Inconsistent mask length for network "${entry.slice(0, 100)}"`;
   }
   return undefined;
 }

@@ -40,7 +40,6 @@ import {
 import { algorithmKeyword, resolveAlgorithmList, type AlgorithmKeyword } from '../../openssh/algorithm-list.js';
 import {
   a2port,
-  addrMatchListCheck,
   atoiErr,
   cleanhostname,
   convtime,
@@ -60,6 +59,7 @@ import {
   validDomain,
   validEnvName,
 } from './openssh-values.js';
+import { matchAddressList } from '../address-patterns.js';
 import { validateMatch, validateSshHost, type MatchCriteria } from './validate-match.js';
 import { asciiLower } from '../../openssh/match.js';
 
@@ -677,7 +677,7 @@ function userPatterns(e: Env): Outcome {
     count++;
     const v = arg.value;
     const at8 = v.indexOf('@');
-    if ((v === '' && at(e.release, '8.7')) || (at8 !== -1 && addrMatchListCheck(v.slice(at8 + 1), e.release) !== 0)) {
+    if ((v === '' && at(e.release, '8.7')) || (at8 !== -1 && matchAddressList(null, v.slice(at8 + 1), e.release) !== 0)) {
       return fail(e, 'bad-value', `invalid ${at(e.release, '8.7') ? e.kw : e.k.name} pattern: "${v}"`, arg);
     }
   }
@@ -951,7 +951,7 @@ function perSourcePenalties(e: Env): Outcome {
 function addressList(e: Env): Outcome {
   const arg = e.args.next();
   if (missing(arg)) return fail(e, 'no-argument', 'missing argument.', arg);
-  if (addrMatchListCheck(arg!.value, e.release) !== 0) return fail(e, 'bad-value', `keyword ${e.kw} invalid address argument.`, arg);
+  if (matchAddressList(null, arg!.value, e.release) !== 0) return fail(e, 'bad-value', `keyword ${e.kw} invalid address argument.`, arg);
   return undefined;
 }
 

@@ -21,13 +21,12 @@ import type { Directive } from './config-model.js';
 import type { ConfigProblem } from './directive-verdict.js';
 import {
   a2port,
-  addrMatchCidrListCheck,
-  addrMatchListCheck,
   matchPatternList,
   percentSyntaxError,
   sshReleaseString,
 } from './openssh-values.js';
 import { strdelim } from './tokenize-line.js';
+import { addrMatchCidrListCheck, matchAddressList } from '../address-patterns.js';
 
 export interface MatchCriterion {
   /** Lower-case criterion name as OpenSSH knows it: user, group, host, address, localaddress, localport, rdomain, invalid-user, version; ssh: canonical, final, exec, host, originalhost, user, localuser, localnetwork, tagged, command, sessiontype, version. */
@@ -200,7 +199,7 @@ function validateSshdMatch(directive: Directive, release: Release): MatchValidat
         break;
       case 'address':
       case 'localaddress':
-        if (addrMatchListCheck(value, release) !== 0) {
+        if (matchAddressList(null, value, release) !== 0) {
           const what = name === 'address' ? 'address' : 'localaddress';
           return {
             criteria,

@@ -55004,11 +55004,64 @@ function addOption(found, flag3, word) {
   else if (flag3 === "i") found.options.push({ line: `IdentityFile ${word.value}`, origin: { ...origin, columnOffset: origin.columnOffset - "IdentityFile ".length }, word });
 }
 
+// src/parse/setup/shell-variables.ts
+var REFERENCE = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/;
+var GLOB = /[*?[]/;
+function withLiteralVariables(commands) {
+  const definitions = literalDefinitions(commands);
+  if (definitions.size === 0) return [...commands];
+  return commands.map((command, index) => {
+    let changed = false;
+    const words2 = command.words.flatMap((word) => {
+      const name2 = referencedName(word);
+      const definition = name2 === void 0 ? void 0 : definitions.get(name2);
+      if (!definition || definition.at >= index || definition.scope !== void 0 && definition.scope !== command.scope) return [word];
+      const pieces = splitValue(definition.value);
+      if (pieces === void 0) return [word];
+      changed = true;
+      return pieces;
+    });
+    return changed ? { ...command, words: words2 } : command;
+  });
+}
+function referencedName(word) {
+  const match2 = REFERENCE.exec(word.raw);
+  return match2 ? match2[1] ?? match2[2] : void 0;
+}
+function literalDefinitions(commands) {
+  const assigned = /* @__PURE__ */ new Map();
+  const bareWords = /* @__PURE__ */ new Set();
+  commands.forEach((command, at3) => {
+    for (const word of command.words) if (word.value !== void 0) bareWords.add(word.value);
+    for (const { name: name2, value } of command.assignments) {
+      const literal = command.words.length === 0 && value.value !== void 0 && !value.value.includes("\n");
+      assigned.set(name2, assigned.has(name2) || !literal ? null : { value, at: at3, scope: command.scope });
+    }
+  });
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [name2, definition] of assigned) if (definition && !bareWords.has(name2)) definitions.set(name2, definition);
+  return definitions;
+}
+function splitValue(word) {
+  const pieces = [...word.value.matchAll(/[^ \t\n]+/g)];
+  if (pieces.some((piece) => GLOB.test(piece[0]))) return void 0;
+  const quoted = word.raw.length === word.value.length + 2 && /^(["']).*\1$/s.test(word.raw);
+  const offset = word.raw === word.value ? 0 : quoted ? 1 : void 0;
+  return pieces.map((piece) => {
+    const text = piece[0];
+    const span = offset === void 0 || word.span.endLine !== word.span.line ? word.span : pieceSpan(word.span, offset + piece.index, text.length);
+    return { value: text, raw: text, text, span };
+  });
+}
+function pieceSpan(span, at3, length) {
+  return { line: span.line, column: span.column + at3, endLine: span.line, endColumn: span.column + at3 + length };
+}
+
 // src/parse/setup/shell-facts.ts
 function addShellFacts(model, commands) {
   pushAll(model.commands, commands);
   const writes = fileWrites(commands);
-  const invocations = sshInvocations(commands);
+  const invocations = sshInvocations(withLiteralVariables(commands));
   pushAll(model.writes, writes);
   pushAll(model.invocations, invocations);
   for (const write of writes) addWrite(model, write);
@@ -56367,7 +56420,16 @@ var NO_INCLUDES = {
 };
 async function lintSetupSource(source, kind, ruleSet, context3) {
   const model = parseSetupSource(source, kind);
-  return { model, findings: await lintSetupModel(model, ruleSet, context3) };
+  return { model, findings: once(await lintSetupModel(model, ruleSet, context3)) };
+}
+function once(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((finding) => {
+    const key = JSON.stringify([finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 async function lintSetupModel(model, ruleSet, context3) {
   const findings = ruleFindings(ruleSet, model.source.path, (rule) => rule.checkSetup && rule.kinds.includes(model.kind) ? rule.checkSetup(model, context3) : void 0);

@@ -34,7 +34,18 @@ export async function lintSetupSource(
 ): Promise<{ model: SetupFileModel; findings: Finding[] }> {
   const model = parseSetupSource(source, kind);
   // Suppressions come last, in the pipeline, once the repository rules have reported too.
-  return { model, findings: await lintSetupModel(model, ruleSet, context) };
+  return { model, findings: once(await lintSetupModel(model, ruleSet, context)) };
+}
+
+/** One finding per place and message: several commands can use the same written text (`ssh $SSH_OPTS …` three times). */
+function once(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = JSON.stringify([finding.ruleId, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 async function lintSetupModel(model: SetupFileModel, ruleSet: RuleSet, context: RuleContext): Promise<Finding[]> {

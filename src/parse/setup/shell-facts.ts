@@ -9,12 +9,14 @@ import { knownBits, parseMode } from './file-mode.js';
 import type { EmbeddedDocument, KeyInstallation, ModeSetting, SetupFileModel, ShellCommand } from './setup-model.js';
 import { writtenFileKind, userOfPath } from './ssh-paths.js';
 import { sshInvocations } from './ssh-invocations.js';
+import { withLiteralVariables } from './shell-variables.js';
 import { pushAll } from '../../core/collections.js';
 
 export function addShellFacts(model: SetupFileModel, commands: readonly ShellCommand[]): void {
   pushAll(model.commands, commands);
   const writes = fileWrites(commands);
-  const invocations = sshInvocations(commands);
+  // ssh reads its options from the words it is given, variables the code set included.
+  const invocations = sshInvocations(withLiteralVariables(commands));
   pushAll(model.writes, writes);
   pushAll(model.invocations, invocations);
   for (const write of writes) addWrite(model, write);

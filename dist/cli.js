@@ -22228,8 +22228,9 @@ var Collector = class {
   }
   /**
    * A regular file by the word of git's index, not lstat()ed: the reader checks `realPath`. Kept
-   * when its path gives a reason to read it, or when `keepUnread` (git found a key marker in it);
-   * false when left out (an ignored one is not left out: it is done with).
+   * when its path gives a kind or names a machine's accounts, or when `keepUnread` (git found a
+   * marker in it: a key's armour, the start of setup YAML); false when left out (an ignored one is
+   * not left out: it is done with).
    */
   addTracked(absPath, realPath, gitRoot, keepUnread) {
     const displayPath = this.displayPath(absPath);

@@ -8125,12 +8125,12 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
-          push2(a);
+          push(a);
         } else {
           range.push(pad(format(a, index), maxLen, toNumber));
         }
@@ -8496,7 +8496,7 @@ var require_parse = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input[index++];
-      const push2 = (node) => {
+      const push = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -8510,7 +8510,7 @@ var require_parse = __commonJS({
         prev = node;
         return node;
       };
-      push2({ type: "bos" });
+      push({ type: "bos" });
       while (index < length) {
         block = stack[stack.length - 1];
         value = advance();
@@ -8518,11 +8518,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_BACKSLASH) {
-          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push2({ type: "text", value: "\\" + value });
+          push({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -8545,22 +8545,22 @@ var require_parse = __commonJS({
               }
             }
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block = push2({ type: "paren", nodes: [] });
+          block = push({ type: "paren", nodes: [] });
           stack.push(block);
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           block = stack.pop();
-          push2({ type: "text", value });
+          push({ type: "text", value });
           block = stack[stack.length - 1];
           continue;
         }
@@ -8581,7 +8581,7 @@ var require_parse = __commonJS({
             }
             value += next;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -8597,20 +8597,20 @@ var require_parse = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block = push2(brace);
+          block = push(brace);
           stack.push(block);
-          push2({ type: "open", value });
+          push({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push2({ type, value });
+          push({ type, value });
           depth--;
           block = stack[stack.length - 1];
           continue;
@@ -8621,14 +8621,14 @@ var require_parse = __commonJS({
             const open = block.nodes.shift();
             block.nodes = [open, { type: "text", value: stringify(block) }];
           }
-          push2({ type: "comma", value });
+          push({ type: "comma", value });
           block.commas++;
           continue;
         }
         if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -8653,10 +8653,10 @@ var require_parse = __commonJS({
             block.ranges--;
             continue;
           }
-          push2({ type: "dot", value });
+          push({ type: "dot", value });
           continue;
         }
-        push2({ type: "text", value });
+        push({ type: "text", value });
       }
       do {
         block = stack.pop();
@@ -8674,7 +8674,7 @@ var require_parse = __commonJS({
           parent.nodes.splice(index2, 1, ...block.nodes);
         }
       } while (stack.length > 0);
-      push2({ type: "eos" });
+      push({ type: "eos" });
       return ast;
     };
     module.exports = parse;
@@ -9673,7 +9673,7 @@ var require_parse2 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -9707,8 +9707,8 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -9728,7 +9728,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -9750,7 +9750,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output: output2 });
+        push({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -9811,7 +9811,7 @@ var require_parse2 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match2 = /^\\+/.exec(remaining());
@@ -9829,7 +9829,7 @@ var require_parse2 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -9877,13 +9877,13 @@ var require_parse2 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -9895,7 +9895,7 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -9908,19 +9908,19 @@ var require_parse2 = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -9954,13 +9954,13 @@ var require_parse2 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open);
-          push2(open);
+          push(open);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -9989,7 +9989,7 @@ var require_parse2 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output: output2 });
+          push({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -9998,7 +9998,7 @@ var require_parse2 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -10008,7 +10008,7 @@ var require_parse2 = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push2({ type: "comma", value, output: output2 });
+          push({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -10020,7 +10020,7 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -10034,10 +10034,10 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -10055,14 +10055,14 @@ var require_parse2 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push2({ type: "text", value, output: output2 });
+            push({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -10083,22 +10083,22 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -10110,7 +10110,7 @@ var require_parse2 = __commonJS({
             value += match2[0];
             state.index += match2[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -10138,13 +10138,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -10185,7 +10185,7 @@ var require_parse2 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -10195,7 +10195,7 @@ var require_parse2 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -10213,12 +10213,12 @@ var require_parse2 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -10237,7 +10237,7 @@ var require_parse2 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -10255,7 +10255,7 @@ var require_parse2 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -11677,7 +11677,7 @@ var require_queue = __commonJS({
       var _running = 0;
       var errorHandler = null;
       var self = {
-        push: push2,
+        push,
         drain: noop,
         saturated: noop,
         pause,
@@ -11749,7 +11749,7 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push2(value, done2) {
+      function push(value, done2) {
         var current = cache3.get();
         current.context = context;
         current.release = release;
@@ -11889,11 +11889,11 @@ var require_queue = __commonJS({
       var queue = fastqueue(context, asyncWrapper, _concurrency);
       var pushCb = queue.push;
       var unshiftCb = queue.unshift;
-      queue.push = push2;
+      queue.push = push;
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push2(value) {
+      function push(value) {
         var p = new Promise(function(resolve, reject) {
           pushCb(value, function(err, result) {
             if (err) {
@@ -14113,6 +14113,21 @@ function releaseLiteral(text) {
   return version;
 }
 
+// src/core/collections.ts
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) addToGroup(groups, keyOf(item), item);
+  return groups;
+}
+function addToGroup(groups, key, item) {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
+}
+function pushAll(target, items) {
+  for (const item of items) target.push(item);
+}
+
 // src/rules/rule.ts
 var DEFAULT_POLICY = { minRsaBits: 2048 };
 function defineSetupRule(rule) {
@@ -14156,11 +14171,6 @@ function hitLines(lines, first, last, message, help2) {
   return hit;
 }
 var lineIndexes = /* @__PURE__ */ new WeakMap();
-function pushTo(map, key, value) {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
-}
 function lineIndex(model) {
   let index = lineIndexes.get(model);
   if (index) return index;
@@ -14168,14 +14178,14 @@ function lineIndex(model) {
   for (const line of model.lines) {
     if (line.status === "parsed") {
       index.parsed.push(line);
-      pushTo(index.byFamily, line.entry.key.key.family, line);
-      pushTo(index.byLabel, line.entry.key.typeName, line);
+      addToGroup(index.byFamily, line.entry.key.key.family, line);
+      addToGroup(index.byLabel, line.entry.key.typeName, line);
       if (line.entry.key.key.certificate) index.certificates.push(line);
       const { options } = line.entry;
       options.forEach(({ name: name2 }, i) => {
-        if (options.findIndex((option) => option.name === name2) === i) pushTo(index.byOption, name2, line);
+        if (options.findIndex((option) => option.name === name2) === i) addToGroup(index.byOption, name2, line);
       });
-    } else if (line.status === "rejected") pushTo(index.rejected, line.rejection.code, line);
+    } else if (line.status === "rejected") addToGroup(index.rejected, line.rejection.code, line);
   }
   lineIndexes.set(model, index);
   return index;
@@ -18353,21 +18363,6 @@ function sshReleaseString(release) {
   return `OpenSSH_${release}p1`;
 }
 
-// src/core/collections.ts
-function groupBy(items, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-function pushAll(target, items) {
-  for (const item of items) target.push(item);
-}
-
 // src/parse/address-patterns.ts
 var INPUT_MAX = 63;
 var INT_MAX2 = 2 ** 31 - 1;
@@ -22267,9 +22262,7 @@ var Collector = class {
     this.add(realPath, candidate);
   }
   add(realPath, candidate) {
-    const existing = this.candidatesByRealPath.get(realPath);
-    if (existing) existing.push(candidate);
-    else this.candidatesByRealPath.set(realPath, [candidate]);
+    addToGroup(this.candidatesByRealPath, realPath, candidate);
   }
   displayPath(absPath) {
     const prefix = this.options.cwd + path6.sep;
@@ -22322,7 +22315,7 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/key-markers.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3 } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, readSync as readSync2 } from "node:fs";
 import path8 from "node:path";
 
 // src/discover/read-file.ts
@@ -22339,17 +22332,8 @@ var NO_FOLLOW = constants.O_NOFOLLOW;
 var GONE = { ok: false, reason: "gone", message: "no longer on disk" };
 var ELSEWHERE = { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
 function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
-  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
-  if (checked === "gone") return GONE;
-  if (checked === "elsewhere") return ELSEWHERE;
-  let fd;
-  try {
-    fd = openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
-  } catch (error) {
-    if (checked !== void 0 && (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR")) return GONE;
-    if (checked === "directory" && errorCode(error) === "ELOOP") return ELSEWHERE;
-    return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error)}` };
-  }
+  const fd = openWhereExpected(absPath, limits);
+  if (typeof fd !== "number") return fd;
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: "not-a-file", message: "not a regular file" };
@@ -22365,6 +22349,18 @@ function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error)}` };
   } finally {
     closeSync(fd);
+  }
+}
+function openWhereExpected(absPath, limits) {
+  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
+  if (checked === "gone") return GONE;
+  if (checked === "elsewhere") return ELSEWHERE;
+  try {
+    return openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
+  } catch (error) {
+    if (checked !== void 0 && (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR")) return GONE;
+    if (checked === "directory" && errorCode(error) === "ELOOP") return ELSEWHERE;
+    return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error)}` };
   }
 }
 function isWhereExpected(absPath, realPath, realDirectories = /* @__PURE__ */ new Map()) {
@@ -22444,29 +22440,23 @@ function gitMarkerMatches(started, root) {
 function hasKeyMarker(text) {
   return KEY_MARKERS.some((marker) => text.includes(marker));
 }
-async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
+async function filesWithKeyMarkers(files, limits, started = /* @__PURE__ */ new Map()) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
+  const found = [];
   for (const file of files) {
     if (file.gitRoot === void 0) searchHere.push(file);
-    else if (byGitRoot.has(file.gitRoot)) byGitRoot.get(file.gitRoot).push(file);
-    else byGitRoot.set(file.gitRoot, [file]);
+    else addToGroup(byGitRoot, file.gitRoot, file);
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await gitMarkerMatches(started, root);
-      pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
+      if (matches === void 0) pushAll(searchHere, rootFiles);
+      else pushAll(found, rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected2(file) && containsMarker(file.absPath, maxBytes));
-}
-function isWhereExpected2(file) {
-  if (file.realPath === void 0) return true;
-  try {
-    return realpathSync3(file.absPath) === file.realPath;
-  } catch {
-    return false;
-  }
+  pushAll(found, searchHere.filter((file) => containsMarker(file, limits)));
+  return found;
 }
 async function gitGrepMarkers(root) {
   const patterns = [...KEY_MARKERS, ...SETUP_YAML_MARKERS].flatMap((marker) => ["-e", marker]);
@@ -22478,13 +22468,10 @@ async function gitGrepMarkers(root) {
   const relPaths = run.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
   return new Set(relPaths.map((relPath) => path8.join(root, relPath)));
 }
-function containsMarker(absPath, maxBytes) {
-  let fd;
-  try {
-    fd = openSync2(absPath, OPEN_FLAGS);
-  } catch {
-    return false;
-  }
+function containsMarker(file, limits) {
+  const fd = openWhereExpected(file.absPath, file.realPath === void 0 ? limits : { ...limits, realPath: file.realPath });
+  if (typeof fd !== "number") return false;
+  const { maxBytes } = limits;
   try {
     const stats = fstatSync2(fd);
     if (!stats.isFile() || stats.size > maxBytes) return false;
@@ -24230,12 +24217,12 @@ var EarlierEntries = class {
   plain = [];
   add(entry2) {
     this.order.set(entry2, this.order.size);
-    push(entry2.marker === "revoked" ? this.byKey.revoked : this.byKey.other, entry2.fingerprint, entry2);
+    addToGroup(entry2.marker === "revoked" ? this.byKey.revoked : this.byKey.other, entry2.fingerprint, entry2);
     if (entry2.hashed) {
-      push(this.byName, `|${entry2.hosts}`, entry2);
+      addToGroup(this.byName, `|${entry2.hosts}`, entry2);
       this.hashed.push(entry2);
     } else {
-      for (const name2 of new Set(entry2.names)) push(this.byName, name2, entry2);
+      for (const name2 of new Set(entry2.names)) addToGroup(this.byName, name2, entry2);
       this.plain.push(entry2);
     }
   }
@@ -24257,11 +24244,6 @@ var EarlierEntries = class {
     return [...candidates].sort((a, b) => this.order.get(a) - this.order.get(b));
   }
 };
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 var MAX_COMPARISONS = 2e6;
 var MAX_COMPARISONS_PER_LINE = 1e3;
 var MAX_LISTED = 20;
@@ -25012,7 +24994,10 @@ function effectiveConfig(analysis, context) {
     global: global2,
     in: (keyword, scope) => (scope.block === void 0 ? void 0 : inScope(keyword, scope.key)) ?? global2(keyword),
     for: (peer) => {
-      const criteria = (block) => analysis.verdicts.get(block)?.problem ? void 0 : analysis.verdicts.get(block)?.match;
+      const criteria = (block) => {
+        const scope = scopeFor(block);
+        return scope.rejected ? void 0 : scope.match;
+      };
       return "localUser" in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
     }
   };
@@ -30188,9 +30173,7 @@ function publicKeyIndex(models) {
   for (const model of models) {
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const location = { file: model.source.path, line: line.number, column: entry2.key.typeRange.start + 1 };
-      const known = index.get(entry2.key.key.fingerprint);
-      if (known) known.push(location);
-      else index.set(entry2.key.key.fingerprint, [location]);
+      addToGroup(index, entry2.key.key.fingerprint, location);
     }
   }
   return index;
@@ -30323,7 +30306,7 @@ async function lintPaths(paths, options) {
   for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
   const settled = new Set(early);
   const rest = complete.files.filter((file) => !settled.has(file));
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), limits, gitSearches) : []);
   await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   if (privateKeys.size > 0) {
     const publicKeys = publicKeyIndex(keyFiles);
@@ -30362,11 +30345,7 @@ function dropSuperseded(findings, ruleSet) {
 }
 function suppressEachFile(findings, sources, ruleSet) {
   const byFile = new Map([...sources.keys()].map((file) => [file, []]));
-  for (const finding of findings) {
-    const inFile = byFile.get(finding.file);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.file, [finding]);
-  }
+  for (const finding of findings) addToGroup(byFile, finding.file, finding);
   return [...byFile].flatMap(([file, inFile]) => {
     const source = sources.get(file);
     return source ? suppressFindings(inFile, source, ruleSet) : inFile;

@@ -28014,12 +28014,12 @@ var require_fill_range = __commonJS({
         return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts = { negatives: [], positives: [] };
-      let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
         if (options.toRegex === true && step > 1) {
-          push2(a);
+          push(a);
         } else {
           range.push(pad(format(a, index), maxLen, toNumber));
         }
@@ -28385,7 +28385,7 @@ var require_parse2 = __commonJS({
       let depth = 0;
       let value;
       const advance = () => input[index++];
-      const push2 = (node) => {
+      const push = (node) => {
         if (node.type === "text" && prev.type === "dot") {
           prev.type = "text";
         }
@@ -28399,7 +28399,7 @@ var require_parse2 = __commonJS({
         prev = node;
         return node;
       };
-      push2({ type: "bos" });
+      push({ type: "bos" });
       while (index < length) {
         block = stack[stack.length - 1];
         value = advance();
@@ -28407,11 +28407,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (value === CHAR_BACKSLASH) {
-          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          push({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
           continue;
         }
         if (value === CHAR_RIGHT_SQUARE_BRACKET) {
-          push2({ type: "text", value: "\\" + value });
+          push({ type: "text", value: "\\" + value });
           continue;
         }
         if (value === CHAR_LEFT_SQUARE_BRACKET) {
@@ -28434,22 +28434,22 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_PARENTHESES) {
-          block = push2({ type: "paren", nodes: [] });
+          block = push({ type: "paren", nodes: [] });
           stack.push(block);
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_RIGHT_PARENTHESES) {
           if (block.type !== "paren") {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           block = stack.pop();
-          push2({ type: "text", value });
+          push({ type: "text", value });
           block = stack[stack.length - 1];
           continue;
         }
@@ -28470,7 +28470,7 @@ var require_parse2 = __commonJS({
             }
             value += next;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
@@ -28486,20 +28486,20 @@ var require_parse2 = __commonJS({
             ranges: 0,
             nodes: []
           };
-          block = push2(brace);
+          block = push(brace);
           stack.push(block);
-          push2({ type: "open", value });
+          push({ type: "open", value });
           continue;
         }
         if (value === CHAR_RIGHT_CURLY_BRACE) {
           if (block.type !== "brace") {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const type = "close";
           block = stack.pop();
           block.close = true;
-          push2({ type, value });
+          push({ type, value });
           depth--;
           block = stack[stack.length - 1];
           continue;
@@ -28510,14 +28510,14 @@ var require_parse2 = __commonJS({
             const open2 = block.nodes.shift();
             block.nodes = [open2, { type: "text", value: stringify(block) }];
           }
-          push2({ type: "comma", value });
+          push({ type: "comma", value });
           block.commas++;
           continue;
         }
         if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
           if (depth === 0 || siblings.length === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           if (prev.type === "dot") {
@@ -28542,10 +28542,10 @@ var require_parse2 = __commonJS({
             block.ranges--;
             continue;
           }
-          push2({ type: "dot", value });
+          push({ type: "dot", value });
           continue;
         }
-        push2({ type: "text", value });
+        push({ type: "text", value });
       }
       do {
         block = stack.pop();
@@ -28563,7 +28563,7 @@ var require_parse2 = __commonJS({
           parent.nodes.splice(index2, 1, ...block.nodes);
         }
       } while (stack.length > 0);
-      push2({ type: "eos" });
+      push({ type: "eos" });
       return ast;
     };
     module.exports = parse3;
@@ -29562,7 +29562,7 @@ var require_parse3 = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -29596,8 +29596,8 @@ var require_parse3 = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -29617,7 +29617,7 @@ var require_parse3 = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -29639,7 +29639,7 @@ var require_parse3 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output: output2 });
+        push({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -29700,7 +29700,7 @@ var require_parse3 = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match2 = /^\\+/.exec(remaining());
@@ -29718,7 +29718,7 @@ var require_parse3 = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -29766,13 +29766,13 @@ var require_parse3 = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -29784,7 +29784,7 @@ var require_parse3 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -29797,19 +29797,19 @@ var require_parse3 = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -29843,13 +29843,13 @@ var require_parse3 = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -29878,7 +29878,7 @@ var require_parse3 = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output: output2 });
+          push({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -29887,7 +29887,7 @@ var require_parse3 = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -29897,7 +29897,7 @@ var require_parse3 = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push2({ type: "comma", value, output: output2 });
+          push({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -29909,7 +29909,7 @@ var require_parse3 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -29923,10 +29923,10 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -29944,14 +29944,14 @@ var require_parse3 = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push2({ type: "text", value, output: output2 });
+            push({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -29972,22 +29972,22 @@ var require_parse3 = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -29999,7 +29999,7 @@ var require_parse3 = __commonJS({
             value += match2[0];
             state.index += match2[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -30027,13 +30027,13 @@ var require_parse3 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -30074,7 +30074,7 @@ var require_parse3 = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -30084,7 +30084,7 @@ var require_parse3 = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -30102,12 +30102,12 @@ var require_parse3 = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -30126,7 +30126,7 @@ var require_parse3 = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -30144,7 +30144,7 @@ var require_parse3 = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -31566,7 +31566,7 @@ var require_queue = __commonJS({
       var _running = 0;
       var errorHandler = null;
       var self = {
-        push: push2,
+        push,
         drain: noop3,
         saturated: noop3,
         pause,
@@ -31638,7 +31638,7 @@ var require_queue = __commonJS({
       function idle() {
         return _running === 0 && self.length() === 0;
       }
-      function push2(value, done2) {
+      function push(value, done2) {
         var current = cache3.get();
         current.context = context3;
         current.release = release;
@@ -31778,11 +31778,11 @@ var require_queue = __commonJS({
       var queue = fastqueue(context3, asyncWrapper, _concurrency);
       var pushCb = queue.push;
       var unshiftCb = queue.unshift;
-      queue.push = push2;
+      queue.push = push;
       queue.unshift = unshift;
       queue.drained = drained;
       return queue;
-      function push2(value) {
+      function push(value) {
         var p = new Promise(function(resolve2, reject) {
           pushCb(value, function(err, result) {
             if (err) {
@@ -40449,6 +40449,21 @@ function releaseLiteral(text) {
   return version;
 }
 
+// src/core/collections.ts
+function groupBy(items, keyOf) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) addToGroup(groups, keyOf(item), item);
+  return groups;
+}
+function addToGroup(groups, key, item) {
+  const group2 = groups.get(key);
+  if (group2) group2.push(item);
+  else groups.set(key, [item]);
+}
+function pushAll(target, items) {
+  for (const item of items) target.push(item);
+}
+
 // src/rules/rule.ts
 var DEFAULT_POLICY = { minRsaBits: 2048 };
 function defineSetupRule(rule) {
@@ -40492,11 +40507,6 @@ function hitLines(lines, first, last, message, help2) {
   return hit;
 }
 var lineIndexes = /* @__PURE__ */ new WeakMap();
-function pushTo(map, key, value) {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
-}
 function lineIndex(model) {
   let index = lineIndexes.get(model);
   if (index) return index;
@@ -40504,14 +40514,14 @@ function lineIndex(model) {
   for (const line of model.lines) {
     if (line.status === "parsed") {
       index.parsed.push(line);
-      pushTo(index.byFamily, line.entry.key.key.family, line);
-      pushTo(index.byLabel, line.entry.key.typeName, line);
+      addToGroup(index.byFamily, line.entry.key.key.family, line);
+      addToGroup(index.byLabel, line.entry.key.typeName, line);
       if (line.entry.key.key.certificate) index.certificates.push(line);
       const { options } = line.entry;
       options.forEach(({ name: name2 }, i) => {
-        if (options.findIndex((option) => option.name === name2) === i) pushTo(index.byOption, name2, line);
+        if (options.findIndex((option) => option.name === name2) === i) addToGroup(index.byOption, name2, line);
       });
-    } else if (line.status === "rejected") pushTo(index.rejected, line.rejection.code, line);
+    } else if (line.status === "rejected") addToGroup(index.rejected, line.rejection.code, line);
   }
   lineIndexes.set(model, index);
   return index;
@@ -44646,21 +44656,6 @@ function sshReleaseString(release) {
   return `OpenSSH_${release}p1`;
 }
 
-// src/core/collections.ts
-function groupBy(items, keyOf) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group2 = groups.get(key);
-    if (group2) group2.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-function pushAll(target, items) {
-  for (const item of items) target.push(item);
-}
-
 // src/parse/address-patterns.ts
 var INPUT_MAX = 63;
 var INT_MAX2 = 2 ** 31 - 1;
@@ -48560,9 +48555,7 @@ var Collector = class {
     this.add(realPath, candidate);
   }
   add(realPath, candidate) {
-    const existing = this.candidatesByRealPath.get(realPath);
-    if (existing) existing.push(candidate);
-    else this.candidatesByRealPath.set(realPath, [candidate]);
+    addToGroup(this.candidatesByRealPath, realPath, candidate);
   }
   displayPath(absPath) {
     const prefix = this.options.cwd + path11.sep;
@@ -48615,7 +48608,7 @@ function byDisplayPath(a, b) {
 }
 
 // src/discover/key-markers.ts
-import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3 } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, readSync as readSync2 } from "node:fs";
 import path13 from "node:path";
 
 // src/discover/read-file.ts
@@ -48632,17 +48625,8 @@ var NO_FOLLOW = constants3.O_NOFOLLOW;
 var GONE = { ok: false, reason: "gone", message: "no longer on disk" };
 var ELSEWHERE = { ok: false, reason: "elsewhere", message: "a symbolic link on the disk leads elsewhere than git records; not followed" };
 function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
-  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
-  if (checked === "gone") return GONE;
-  if (checked === "elsewhere") return ELSEWHERE;
-  let fd;
-  try {
-    fd = openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
-  } catch (error2) {
-    if (checked !== void 0 && (errorCode(error2) === "ENOENT" || errorCode(error2) === "ENOTDIR")) return GONE;
-    if (checked === "directory" && errorCode(error2) === "ELOOP") return ELSEWHERE;
-    return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error2)}` };
-  }
+  const fd = openWhereExpected(absPath, limits);
+  if (typeof fd !== "number") return fd;
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, reason: "not-a-file", message: "not a regular file" };
@@ -48658,6 +48642,18 @@ function readTextFile(absPath, limits = { maxBytes: DEFAULT_MAX_BYTES }) {
     return { ok: false, reason: "unreadable", message: `cannot read: ${describeFsError(error2)}` };
   } finally {
     closeSync(fd);
+  }
+}
+function openWhereExpected(absPath, limits) {
+  const checked = limits.realPath === void 0 ? void 0 : isWhereExpected(absPath, limits.realPath, limits.realDirectories);
+  if (checked === "gone") return GONE;
+  if (checked === "elsewhere") return ELSEWHERE;
+  try {
+    return openSync(absPath, OPEN_FLAGS | (checked === "directory" ? NO_FOLLOW ?? 0 : 0));
+  } catch (error2) {
+    if (checked !== void 0 && (errorCode(error2) === "ENOENT" || errorCode(error2) === "ENOTDIR")) return GONE;
+    if (checked === "directory" && errorCode(error2) === "ELOOP") return ELSEWHERE;
+    return { ok: false, reason: "unreadable", message: `cannot open: ${describeFsError(error2)}` };
   }
 }
 function isWhereExpected(absPath, realPath, realDirectories = /* @__PURE__ */ new Map()) {
@@ -48737,29 +48733,23 @@ function gitMarkerMatches(started, root) {
 function hasKeyMarker(text) {
   return KEY_MARKERS.some((marker) => text.includes(marker));
 }
-async function filesWithKeyMarkers(files, maxBytes, started = /* @__PURE__ */ new Map()) {
+async function filesWithKeyMarkers(files, limits, started = /* @__PURE__ */ new Map()) {
   const byGitRoot = /* @__PURE__ */ new Map();
   const searchHere = [];
+  const found = [];
   for (const file of files) {
     if (file.gitRoot === void 0) searchHere.push(file);
-    else if (byGitRoot.has(file.gitRoot)) byGitRoot.get(file.gitRoot).push(file);
-    else byGitRoot.set(file.gitRoot, [file]);
+    else addToGroup(byGitRoot, file.gitRoot, file);
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await gitMarkerMatches(started, root);
-      pushAll(searchHere, matches === void 0 ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath)));
+      if (matches === void 0) pushAll(searchHere, rootFiles);
+      else pushAll(found, rootFiles.filter((file) => matches.has(file.absPath)));
     })
   );
-  return searchHere.filter((file) => isWhereExpected2(file) && containsMarker(file.absPath, maxBytes));
-}
-function isWhereExpected2(file) {
-  if (file.realPath === void 0) return true;
-  try {
-    return realpathSync3(file.absPath) === file.realPath;
-  } catch {
-    return false;
-  }
+  pushAll(found, searchHere.filter((file) => containsMarker(file, limits)));
+  return found;
 }
 async function gitGrepMarkers(root) {
   const patterns = [...KEY_MARKERS, ...SETUP_YAML_MARKERS].flatMap((marker) => ["-e", marker]);
@@ -48771,13 +48761,10 @@ async function gitGrepMarkers(root) {
   const relPaths = run2.stdout.toString("utf8").split("\0").filter((relPath) => relPath !== "");
   return new Set(relPaths.map((relPath) => path13.join(root, relPath)));
 }
-function containsMarker(absPath, maxBytes) {
-  let fd;
-  try {
-    fd = openSync2(absPath, OPEN_FLAGS);
-  } catch {
-    return false;
-  }
+function containsMarker(file, limits) {
+  const fd = openWhereExpected(file.absPath, file.realPath === void 0 ? limits : { ...limits, realPath: file.realPath });
+  if (typeof fd !== "number") return false;
+  const { maxBytes } = limits;
   try {
     const stats = fstatSync2(fd);
     if (!stats.isFile() || stats.size > maxBytes) return false;
@@ -50523,12 +50510,12 @@ var EarlierEntries = class {
   plain = [];
   add(entry2) {
     this.order.set(entry2, this.order.size);
-    push(entry2.marker === "revoked" ? this.byKey.revoked : this.byKey.other, entry2.fingerprint, entry2);
+    addToGroup(entry2.marker === "revoked" ? this.byKey.revoked : this.byKey.other, entry2.fingerprint, entry2);
     if (entry2.hashed) {
-      push(this.byName, `|${entry2.hosts}`, entry2);
+      addToGroup(this.byName, `|${entry2.hosts}`, entry2);
       this.hashed.push(entry2);
     } else {
-      for (const name2 of new Set(entry2.names)) push(this.byName, name2, entry2);
+      for (const name2 of new Set(entry2.names)) addToGroup(this.byName, name2, entry2);
       this.plain.push(entry2);
     }
   }
@@ -50550,11 +50537,6 @@ var EarlierEntries = class {
     return [...candidates].sort((a, b) => this.order.get(a) - this.order.get(b));
   }
 };
-function push(map, key, value) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
 var MAX_COMPARISONS = 2e6;
 var MAX_COMPARISONS_PER_LINE = 1e3;
 var MAX_LISTED = 20;
@@ -51305,7 +51287,10 @@ function effectiveConfig(analysis, context3) {
     global: global2,
     in: (keyword, scope) => (scope.block === void 0 ? void 0 : inScope(keyword, scope.key)) ?? global2(keyword),
     for: (peer) => {
-      const criteria = (block) => analysis.verdicts.get(block)?.problem ? void 0 : analysis.verdicts.get(block)?.match;
+      const criteria = (block) => {
+        const scope = scopeFor(block);
+        return scope.rejected ? void 0 : scope.match;
+      };
       return "localUser" in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
     }
   };
@@ -56481,9 +56466,7 @@ function publicKeyIndex(models) {
   for (const model of models) {
     for (const { line, entry: entry2 } of parsedEntries(model)) {
       const location = { file: model.source.path, line: line.number, column: entry2.key.typeRange.start + 1 };
-      const known = index.get(entry2.key.key.fingerprint);
-      if (known) known.push(location);
-      else index.set(entry2.key.key.fingerprint, [location]);
+      addToGroup(index, entry2.key.key.fingerprint, location);
     }
   }
   return index;
@@ -56616,7 +56599,7 @@ async function lintPaths(paths, options) {
   for (const skipped of complete.notes) note(skipped.displayPath, skipped.message);
   const settled = new Set(early);
   const rest = complete.files.filter((file) => !settled.has(file));
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), limits, gitSearches) : []);
   await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   if (privateKeys.size > 0) {
     const publicKeys = publicKeyIndex(keyFiles);
@@ -56655,11 +56638,7 @@ function dropSuperseded(findings, ruleSet) {
 }
 function suppressEachFile(findings, sources, ruleSet) {
   const byFile = new Map([...sources.keys()].map((file) => [file, []]));
-  for (const finding of findings) {
-    const inFile = byFile.get(finding.file);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.file, [finding]);
-  }
+  for (const finding of findings) addToGroup(byFile, finding.file, finding);
   return [...byFile].flatMap(([file, inFile]) => {
     const source = sources.get(file);
     return source ? suppressFindings(inFile, source, ruleSet) : inFile;

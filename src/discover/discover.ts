@@ -7,7 +7,7 @@ import { describeFsError, errorCode, UsageError } from './errors.js';
 import { listGitFiles } from './git-files.js';
 import { listFilesWithoutGit } from './walk-files.js';
 import { FILE_NAME_KINDS, isAccountFile, kindFromPath, mayHoldSetupYaml } from './kinds.js';
-import { pushAll } from '../core/collections.js';
+import { addToGroup, pushAll } from '../core/collections.js';
 
 export interface DiscoveredFile {
   /** What to open. For a file reached through a symbolic link, the link's target (the path that was checked). */
@@ -324,9 +324,7 @@ class Collector {
   }
 
   private add(realPath: string, candidate: Candidate): void {
-    const existing = this.candidatesByRealPath.get(realPath);
-    if (existing) existing.push(candidate);
-    else this.candidatesByRealPath.set(realPath, [candidate]);
+    addToGroup(this.candidatesByRealPath, realPath, candidate);
   }
 
   private displayPath(absPath: string): string {

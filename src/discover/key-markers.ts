@@ -2,17 +2,17 @@
  * Which files may hold a private key: those containing a marker every key's armour has. Only
  * these are read and parsed, so scanning every file costs about one `git grep`. In a git work
  * tree git searches the tracked files; files it did not search (untracked, named on the command
- * line, outside git, reached through a symbolic link) are searched here, byte by byte. git's few
- * matches are searched again here too, so that binary and oversized files are left out by the
- * same rules either way. The same `git grep` also finds the tracked YAML files that may be setup
- * code (SETUP_YAML_MARKERS), so that the others are not read.
+ * line, outside git, reached through a symbolic link) are searched here, byte by byte. Binary and
+ * oversized files among git's matches are left out when they are read, as everywhere. The same
+ * `git grep` also finds the tracked YAML files that may be setup code (SETUP_YAML_MARKERS), so
+ * that the others are not read.
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { DiscoveredFile } from './discover.js';
 import { runGit } from './git-files.js';
-import { BINARY_PROBE_BYTES, OPEN_FLAGS } from './read-file.js';
-import { pushAll } from '../core/collections.js';
+import { BINARY_PROBE_BYTES, openWhereExpected, type ReadLimits } from './read-file.js';
+import { addToGroup, pushAll } from '../core/collections.js';
 import { SETUP_YAML_MARKERS } from './kinds.js';
 
 /** PEM and escaped PEM (`-----BEGIN … PRIVATE KEY-----`), ssh.com (`…PRIVATE KEY ----`), PuTTY. */
@@ -40,33 +40,29 @@ export function hasKeyMarker(text: string): boolean {
   return KEY_MARKERS.some((marker) => text.includes(marker));
 }
 
-/** Which of the files may hold a key, searched by git or byte by byte. */
-export async function filesWithKeyMarkers(files: readonly DiscoveredFile[], maxBytes: number, started: GitMarkerSearches = new Map()): Promise<DiscoveredFile[]> {
+/** Which of the files may hold a key: git's matches, and what a byte search finds in the files git did not search. */
+export async function filesWithKeyMarkers(
+  files: readonly DiscoveredFile[],
+  limits: Pick<ReadLimits, 'maxBytes' | 'realDirectories'>,
+  started: GitMarkerSearches = new Map(),
+): Promise<DiscoveredFile[]> {
   const byGitRoot = new Map<string, DiscoveredFile[]>();
   const searchHere: DiscoveredFile[] = [];
+  const found: DiscoveredFile[] = [];
   for (const file of files) {
     if (file.gitRoot === undefined) searchHere.push(file);
-    else if (byGitRoot.has(file.gitRoot)) byGitRoot.get(file.gitRoot)!.push(file);
-    else byGitRoot.set(file.gitRoot, [file]);
+    else addToGroup(byGitRoot, file.gitRoot, file);
   }
   await Promise.all(
     [...byGitRoot].map(async ([root, rootFiles]) => {
       const matches = await gitMarkerMatches(started, root);
       // git failed: search all its files here rather than miss a key.
-      pushAll(searchHere, (matches === undefined ? rootFiles : rootFiles.filter((file) => matches.has(file.absPath))));
+      if (matches === undefined) pushAll(searchHere, rootFiles);
+      else pushAll(found, rootFiles.filter((file) => matches.has(file.absPath)));
     }),
   );
-  return searchHere.filter((file) => isWhereExpected(file) && containsMarker(file.absPath, maxBytes));
-}
-
-/** A file discovery took from git's index unchecked is searched only where it really is (no symbolic link on the disk leads elsewhere). */
-function isWhereExpected(file: DiscoveredFile): boolean {
-  if (file.realPath === undefined) return true;
-  try {
-    return realpathSync(file.absPath) === file.realPath;
-  } catch {
-    return false;
-  }
+  pushAll(found, searchHere.filter((file) => containsMarker(file, limits)));
+  return found;
 }
 
 /**
@@ -91,13 +87,11 @@ async function gitGrepMarkers(root: string): Promise<Set<string> | undefined> {
  * key we read. Synchronous on purpose, like discovery's lstat loop: searching 20k files (158 MB)
  * added 1.0 s to a scan through the thread pool, 0.2 s in a loop.
  */
-export function containsMarker(absPath: string, maxBytes: number): boolean {
-  let fd: number;
-  try {
-    fd = openSync(absPath, OPEN_FLAGS);
-  } catch {
-    return false;
-  }
+export function containsMarker(file: Pick<DiscoveredFile, 'absPath' | 'realPath'>, limits: Pick<ReadLimits, 'maxBytes' | 'realDirectories'>): boolean {
+  // A file taken from git's index unchecked is searched only where it really is.
+  const fd = openWhereExpected(file.absPath, file.realPath === undefined ? limits : { ...limits, realPath: file.realPath });
+  if (typeof fd !== 'number') return false;
+  const { maxBytes } = limits;
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.size > maxBytes) return false;

@@ -34,7 +34,7 @@ import { runRepositoryRules } from './lint-repository.js';
 import { parseSource } from './parse-source.js';
 import { buildRuleSet, type RuleSet } from './rule-set.js';
 import { sniffKind } from './sniff-kind.js';
-import { pushAll } from '../core/collections.js';
+import { addToGroup, pushAll } from '../core/collections.js';
 
 export const UNREADABLE_FILE = 'SSH001';
 const READ_CONCURRENCY = 16;
@@ -137,7 +137,7 @@ export async function lintPaths(paths: string[], options: LintOptions): Promise<
   const rest = complete.files.filter((file) => !settled.has(file));
   // The files read anyway are looked into as read; every other file is read only if git (or a byte
   // search) finds a key marker in it.
-  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), maxBytes, gitSearches) : []);
+  const keyCandidates = new Set(keyScan ? await filesWithKeyMarkers(rest.filter((file) => !isReadWhateverItHolds(file)), limits, gitSearches) : []);
   await forEachConcurrently(rest.filter((file) => isReadWhateverItHolds(file) || keyCandidates.has(file)), READ_CONCURRENCY, lintFile);
   // Only private keys are matched against the public keys: without one, no index (a fingerprint lookup per key line).
   if (privateKeys.size > 0) {
@@ -182,11 +182,7 @@ function dropSuperseded(findings: readonly Finding[], ruleSet: RuleSet): Finding
 /** Each file's inline suppressions over every finding in it, whichever rule reported it. */
 function suppressEachFile(findings: readonly Finding[], sources: ReadonlyMap<string, SourceFile>, ruleSet: RuleSet): Finding[] {
   const byFile = new Map<string, Finding[]>([...sources.keys()].map((file) => [file, []]));
-  for (const finding of findings) {
-    const inFile = byFile.get(finding.file);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.file, [finding]);
-  }
+  for (const finding of findings) addToGroup(byFile, finding.file, finding);
   return [...byFile].flatMap(([file, inFile]) => {
     const source = sources.get(file);
     return source ? suppressFindings(inFile, source, ruleSet) : inFile;

@@ -5,6 +5,7 @@ import type { PrivateKeyBlock } from '../parse/private-key.js';
 import { parsedEntries, type PublicKeyLocation, type RuleContext } from '../rules/rule.js';
 import { ruleFindings } from './lint-source.js';
 import type { RuleSet } from './rule-set.js';
+import { addToGroup } from '../core/collections.js';
 
 /** Every public key line of the parsed authorized_keys, known_hosts and .pub files, by SHA256 fingerprint. */
 export function publicKeyIndex(models: readonly KeyFileModel[]): Map<string, PublicKeyLocation[]> {
@@ -12,9 +13,7 @@ export function publicKeyIndex(models: readonly KeyFileModel[]): Map<string, Pub
   for (const model of models) {
     for (const { line, entry } of parsedEntries(model)) {
       const location = { file: model.source.path, line: line.number, column: entry.key.typeRange.start + 1 };
-      const known = index.get(entry.key.key.fingerprint);
-      if (known) known.push(location);
-      else index.set(entry.key.key.fingerprint, [location]);
+      addToGroup(index, entry.key.key.fingerprint, location);
     }
   }
   return index;

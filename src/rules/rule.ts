@@ -16,6 +16,7 @@ import type { SetupFileModel } from '../parse/setup/setup-model.js';
 import type { PrivateKeyBlock } from '../parse/private-key.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { RepositoryModel } from '../repository/repository-model.js';
+import { addToGroup } from '../core/collections.js';
 
 /** Knobs a team sets in `.sshlint.yml` under `policy:`. */
 export interface Policy {
@@ -212,12 +213,6 @@ interface LineIndex {
 
 const lineIndexes = new WeakMap<KeyFileModel, LineIndex>();
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const values = map.get(key);
-  if (values) values.push(value);
-  else map.set(key, [value]);
-}
-
 function lineIndex(model: KeyFileModel): LineIndex {
   let index = lineIndexes.get(model);
   if (index) return index;
@@ -226,14 +221,14 @@ function lineIndex(model: KeyFileModel): LineIndex {
     // The model's own line objects: they already have the shape rules read.
     if (line.status === 'parsed') {
       index.parsed.push(line);
-      pushTo(index.byFamily, line.entry.key.key.family, line);
-      pushTo(index.byLabel, line.entry.key.typeName, line);
+      addToGroup(index.byFamily, line.entry.key.key.family, line);
+      addToGroup(index.byLabel, line.entry.key.typeName, line);
       if (line.entry.key.key.certificate) index.certificates.push(line);
       const { options } = line.entry;
       options.forEach(({ name }, i) => {
-        if (options.findIndex((option) => option.name === name) === i) pushTo(index.byOption, name, line);
+        if (options.findIndex((option) => option.name === name) === i) addToGroup(index.byOption, name, line);
       });
-    } else if (line.status === 'rejected') pushTo(index.rejected, line.rejection.code, line);
+    } else if (line.status === 'rejected') addToGroup(index.rejected, line.rejection.code, line);
   }
   lineIndexes.set(model, index);
   return index;

@@ -22,7 +22,7 @@ function git(...args: string[]): void {
 async function markedFiles(paths = ['.'], maxBytes = 1024 * 1024): Promise<string[]> {
   const trackedWithMarkers = (gitRoot: string): Promise<Set<string> | undefined> => gitMarkerMatches(new Map(), gitRoot);
   const discovery = await discoverFiles(paths, { cwd: root, trackedWithMarkers });
-  return (await filesWithKeyMarkers(discovery.files, maxBytes)).map((file) => file.displayPath).sort();
+  return (await filesWithKeyMarkers(discovery.files, { maxBytes })).map((file) => file.displayPath).sort();
 }
 
 /** A tree where each kind of file git or the byte search must find, or must not. */
@@ -71,11 +71,11 @@ describe('filesWithKeyMarkers', () => {
 describe('containsMarker', () => {
   it('finds a marker across a 1 MiB read boundary', async () => {
     const file = write('big.txt', `${'x'.repeat(1024 * 1024 - 5)}PRIVATE KEY-----\n`);
-    expect(containsMarker(file, 4 * 1024 * 1024)).toBe(true);
+    expect(containsMarker({ absPath: file }, { maxBytes: 4 * 1024 * 1024 })).toBe(true);
   });
 
   it('skips files over the size limit and binary files', async () => {
-    expect(containsMarker(write('a.txt', `${'x'.repeat(100)}PRIVATE KEY-----`), 50)).toBe(false);
-    expect(containsMarker(write('b.bin', '\0PuTTY-User-Key-File-3:'), 1000)).toBe(false);
+    expect(containsMarker({ absPath: write('a.txt', `${'x'.repeat(100)}PRIVATE KEY-----`) }, { maxBytes: 50 })).toBe(false);
+    expect(containsMarker({ absPath: write('b.bin', '\0PuTTY-User-Key-File-3:') }, { maxBytes: 1000 })).toBe(false);
   });
 });

@@ -211,7 +211,11 @@ export function effectiveConfig(analysis: ConfigAnalysis, context: { version: Op
     global,
     in: (keyword, scope) => (scope.block === undefined ? undefined : inScope(keyword, scope.key)) ?? global(keyword),
     for: (peer) => {
-      const criteria: CriteriaOf = (block) => (analysis.verdicts.get(block)?.problem ? undefined : analysis.verdicts.get(block)?.match);
+      // A rejected Match/Host line matches nothing.
+      const criteria: CriteriaOf = (block) => {
+        const scope = scopeFor(block);
+        return scope.rejected ? undefined : scope.match;
+      };
       return 'localUser' in peer ? settingsForDestination(settings, criteria, peer) : settingsForConnection(settings, criteria, peer, release);
     },
   };

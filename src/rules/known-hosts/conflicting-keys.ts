@@ -6,6 +6,7 @@ import { ED25519_BLOB } from '../examples.js';
 import { defineKeyFileRule, hitAt, parsedEntries, type RuleHit } from '../rule.js';
 import { matchHostList } from '../../openssh/match.js';
 import { hashedFieldMatches, literalNames, splitHostPatterns } from './host-patterns.js';
+import { addToGroup } from '../../core/collections.js';
 
 interface HostEntry {
   line: SourceLine;
@@ -89,12 +90,12 @@ class EarlierEntries {
 
   add(entry: HostEntry): void {
     this.order.set(entry, this.order.size);
-    push(entry.marker === 'revoked' ? this.byKey.revoked : this.byKey.other, entry.fingerprint, entry);
+    addToGroup(entry.marker === 'revoked' ? this.byKey.revoked : this.byKey.other, entry.fingerprint, entry);
     if (entry.hashed) {
-      push(this.byName, `|${entry.hosts}`, entry);
+      addToGroup(this.byName, `|${entry.hosts}`, entry);
       this.hashed.push(entry);
     } else {
-      for (const name of new Set(entry.names)) push(this.byName, name, entry);
+      for (const name of new Set(entry.names)) addToGroup(this.byName, name, entry);
       this.plain.push(entry);
     }
   }
@@ -116,12 +117,6 @@ class EarlierEntries {
     }
     return [...candidates].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 const MAX_COMPARISONS = 2_000_000;
